@@ -1,0 +1,11 @@
+// The engine's public surface, shared by the language server, the CLI and the tests.
+export * from './types';
+export { analyze, interpolate, DEFAULT_MAX_FILE_SIZE } from './analyze';
+export { applyEdits, applyFixes } from './fixes';
+export { detectLanguage } from './language';
+export { LineIndex, mask, eolOf } from './text';
+export { PackLoader, type PackFile, type PackError, type LoadedPack } from './packs/load';
+export { buildRuleSet, onlyRules } from './rule-set';
+export { builtinTemplates } from './templates/index';
+export { DocumentParseCache } from './parsers/kubernetes';
+export { parseSuppressions, type SuppressionDirective } from './suppressions';

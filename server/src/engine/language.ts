@@ -1,0 +1,23 @@
+import { looksLikeKubernetes } from './parsers/kubernetes';
+import type { Language, SourceFile } from './types';
+
+const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-][^/\\]*)?$|\.(?:dockerfile|containerfile)$/i;
+const YAML_NAME = /\.ya?ml$/i;
+
+export function baseName(uri: string): string {
+  const last = uri.split(/[\\/]/).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** Dockerfile by language id or name; Kubernetes when a YAML document has apiVersion and kind. */
+export function detectLanguage(file: SourceFile): Language {
+  const name = baseName(file.uri);
+  if (file.languageId === 'dockerfile' || DOCKERFILE_NAME.test(name)) return 'dockerfile';
+  const yamlLike = file.languageId === 'yaml' || file.languageId === 'helm' || YAML_NAME.test(name);
+  if (yamlLike && looksLikeKubernetes(file.text)) return 'kubernetes';
+  return 'text';
+}

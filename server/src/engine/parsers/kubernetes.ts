@@ -1,0 +1,149 @@
+import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { LineIndex, eolOf } from '../text';
+import type { ParseCache, Span } from '../types';
+import { getIn, scalarString } from './yaml-nodes';
+
+/** One `---` section of a YAML file; node ranges inside `doc` are relative to `base`. */
+export interface K8sDocument {
+  readonly index: number;
+  readonly base: number;
+  readonly text: string;
+  /** Absent when the section is a template (Helm) or empty. */
+  readonly doc?: Document.Parsed;
+  readonly templated: boolean;
+  readonly errors: readonly { readonly message: string; readonly span: Span }[];
+}
+
+/** A Kubernetes object: a document's root map, or an item of a `kind: List`. */
+export interface K8sObject {
+  readonly document: K8sDocument;
+  readonly node: YAMLMap;
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+}
+
+export interface KubernetesModel {
+  readonly language: 'kubernetes';
+  readonly text: string;
+  readonly eol: string;
+  readonly lines: LineIndex;
+  readonly documents: readonly K8sDocument[];
+  readonly objects: readonly K8sObject[];
+}
+
+interface ParsedChunk {
+  readonly doc?: Document.Parsed;
+  readonly templated: boolean;
+  readonly errors: readonly { readonly message: string; readonly start: number; readonly end: number }[];
+}
+
+// Go templates (Helm) are not YAML; any `{{` outside a comment marks the section as a template.
+const TEMPLATE_MARK = /^[^#\n]*\{\{/m;
+const DOCUMENT_MARK = /^(?:---|\.\.\.)(?=[ \t]|\r?$|\n)/gm;
+
+/** Splits on document markers so that an edit re-parses only the section it touched. */
+export function splitDocuments(text: string): { base: number; text: string }[] {
+  const chunks: { base: number; text: string }[] = [];
+  let base = 0;
+  DOCUMENT_MARK.lastIndex = 0;
+  for (let m = DOCUMENT_MARK.exec(text); m; m = DOCUMENT_MARK.exec(text)) {
+    if (m.index > base) chunks.push({ base, text: text.slice(base, m.index) });
+    base = m.index;
+    if (m[0] === '...') {
+      const next = text.indexOf('\n', m.index);
+      const end = next < 0 ? text.length : next + 1;
+      chunks.push({ base, text: text.slice(base, end) });
+      base = end;
+    }
+  }
+  if (base < text.length || chunks.length === 0) chunks.push({ base, text: text.slice(base) });
+  return chunks;
+}
+
+function parseChunk(text: string): ParsedChunk {
+  if (TEMPLATE_MARK.test(text)) return { templated: true, errors: [] };
+  if (!/\S/.test(text.replace(/^\s*(#.*)?$/gm, '').replace(/^(---|\.\.\.)/gm, ''))) return { templated: false, errors: [] };
+  const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
+  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] }));
+  return { doc, templated: false, errors };
+}
+
+export function parseKubernetes(text: string, cache?: ParseCache): KubernetesModel {
+  const documents: K8sDocument[] = [];
+  const objects: K8sObject[] = [];
+  splitDocuments(text).forEach((chunk, index) => {
+    let parsed = cache?.get(chunk.text) as ParsedChunk | undefined;
+    if (!parsed) {
+      parsed = parseChunk(chunk.text);
+      cache?.set(chunk.text, parsed);
+    }
+    const document: K8sDocument = {
+      index,
+      base: chunk.base,
+      text: chunk.text,
+      doc: parsed.doc,
+      templated: parsed.templated,
+      errors: parsed.errors.map((e) => ({ message: e.message, span: { start: chunk.base + e.start, end: chunk.base + e.end } })),
+    };
+    documents.push(document);
+    if (document.doc && document.errors.length === 0) objects.push(...objectsOf(document));
+  });
+  return { language: 'kubernetes', text, eol: eolOf(text), lines: new LineIndex(text), documents, objects };
+}
+
+function objectsOf(document: K8sDocument): K8sObject[] {
+  const doc = document.doc;
+  if (!doc || !isMap(doc.contents)) return [];
+  const root = toObject(document, doc.contents);
+  const items = root.kind === 'List' ? getIn(doc, doc.contents, ['items']) : undefined;
+  if (!items || !('items' in items)) return root.kind ? [root] : [];
+  const out: K8sObject[] = [];
+  for (const item of (items as { items: unknown[] }).items) if (isMap(item)) out.push(toObject(document, item));
+  return out;
+}
+
+function toObject(document: K8sDocument, node: YAMLMap): K8sObject {
+  const doc = document.doc as Document.Parsed;
+  const read = (path: string[]) => scalarString(getIn(doc, node, path));
+  return {
+    document,
+    node,
+    apiVersion: read(['apiVersion']),
+    kind: read(['kind']),
+    name: read(['metadata', 'name']),
+    namespace: read(['metadata', 'namespace']),
+  };
+}
+
+/** True when any document of the text has top-level `apiVersion` and `kind` keys. */
+export function looksLikeKubernetes(text: string): boolean {
+  return /^apiVersion[ \t]*:/m.test(text) && /^kind[ \t]*:/m.test(text);
+}
+
+/** A small LRU of parsed sections, owned by whoever analyses one file repeatedly. */
+export class DocumentParseCache implements ParseCache {
+  private readonly entries = new Map<string, unknown>();
+
+  constructor(private readonly capacity = 512) {}
+
+  get(key: string): unknown {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: unknown): void {
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+}
+
+export { isScalar };

@@ -1,0 +1,77 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Span } from '../types';
+
+// Navigation over the yaml AST without ever converting to JS: aliases are resolved one step at a
+// time, so an alias bomb costs no more than the path being read.
+
+export type PathSegment = string | number;
+
+export function resolve(doc: Document, node: unknown): unknown {
+  let current = node;
+  for (let hops = 0; isAlias(current) && hops < 8; hops++) current = current.resolve(doc);
+  return isAlias(current) ? undefined : current;
+}
+
+export function asMap(doc: Document, node: unknown): YAMLMap | undefined {
+  const resolved = resolve(doc, node);
+  return isMap(resolved) ? resolved : undefined;
+}
+
+export function asSeq(doc: Document, node: unknown): YAMLSeq | undefined {
+  const resolved = resolve(doc, node);
+  return isSeq(resolved) ? resolved : undefined;
+}
+
+/** The pair whose key is the scalar `key`, if the map has one (the last one wins, as in YAML 1.2 loaders). */
+export function findPair(doc: Document, map: YAMLMap | undefined, key: string): Pair | undefined {
+  if (!map) return undefined;
+  let found: Pair | undefined;
+  for (const item of map.items) {
+    const k = resolve(doc, item.key);
+    if (isPair(item) && isScalar(k) && String(k.value) === key) found = item;
+  }
+  return found;
+}
+
+export function getIn(doc: Document, node: unknown, path: readonly PathSegment[]): Node | undefined {
+  let current: unknown = resolve(doc, node);
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      const seq = asSeq(doc, current);
+      current = seq ? resolve(doc, seq.items[segment]) : undefined;
+    } else {
+      const pair = findPair(doc, asMap(doc, current), segment);
+      current = pair ? resolve(doc, pair.value) : undefined;
+    }
+    if (current === undefined || current === null) return undefined;
+  }
+  return current as Node;
+}
+
+export function scalarValue(doc: Document, node: unknown): string | number | boolean | null | undefined {
+  const resolved = resolve(doc, node);
+  if (!isScalar(resolved)) return undefined;
+  const v = resolved.value;
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+export function scalarString(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return String(node.value);
+}
+
+/** Offsets of a node in the whole file, given the base offset of its document section. */
+export function nodeSpan(base: number, node: { range?: [number, number, number] | null } | undefined): Span | undefined {
+  const range = node?.range;
+  if (!range) return undefined;
+  return { start: base + range[0], end: base + range[1] };
+}
+
+/** From the start of the key to the end of the value: `privileged: true`. */
+export function pairSpan(base: number, pair: Pair): Span | undefined {
+  const key = nodeSpan(base, pair.key as Node | undefined);
+  const value = nodeSpan(base, pair.value as Node | undefined);
+  if (!key) return value;
+  return { start: key.start, end: value ? Math.max(value.end, key.end) : key.end };
+}

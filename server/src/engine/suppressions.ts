@@ -1,0 +1,86 @@
+import type { LineIndex } from './text';
+import type { Span } from './types';
+
+/**
+ * `bulwark-ignore <rule-id>[,<rule-id>…] reason="…" until=YYYY-MM-DD` in a comment suppresses those
+ * rules on the next statement (or on its own line when code precedes the comment);
+ * `bulwark-ignore-file …` suppresses them in the whole file. A directive without a reason, or past
+ * its date, suppresses nothing and is reported by the `bulwark-invalid-suppression` rule.
+ */
+export interface SuppressionDirective {
+  readonly scope: 'line' | 'file';
+  readonly ruleIds: readonly string[];
+  readonly reason?: string;
+  readonly until?: string;
+  /** The directive text, from `bulwark-ignore` to the end of the comment. */
+  readonly span: Span;
+  /** Line of the directive itself. */
+  readonly line: number;
+  /** Line whose statement it covers (line scope). */
+  readonly targetLine: number;
+  /** Why the directive does not suppress anything; empty when it is valid. */
+  readonly problems: readonly string[];
+}
+
+const DIRECTIVE =
+  /(?:#|\/\/|\/\*|<!--|--|;|^\s*\*)[ \t]*(bulwark-ignore(-file)?)(?:[ \t]+([A-Za-z0-9_./,-]+))?((?:[ \t]+[a-z]+=(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s"']*))*)[ \t]*(?:\*\/|-->)?/;
+const ATTRIBUTE = /([a-z]+)=(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s"']*))/g;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseSuppressions(text: string, lines: LineIndex, now: Date): SuppressionDirective[] {
+  if (!text.includes('bulwark-ignore')) return [];
+  const found: Omit<SuppressionDirective, 'targetLine'>[] = [];
+  const ownLine = new Set<number>();
+  for (let line = 0; line < lines.lineCount; line++) {
+    const content = lines.lineText(line);
+    const m = content.includes('bulwark-ignore') ? DIRECTIVE.exec(content) : null;
+    if (!m) continue;
+    const keywordAt = m.index + m[0].indexOf(m[1]);
+    const commentAt = m.index;
+    if (content.slice(0, commentAt).trim() === '') ownLine.add(line);
+    const attributes = parseAttributes(m[4] ?? '');
+    const ruleIds = (m[3] ?? '').split(',').filter((id) => id.length > 0);
+    const problems = validate(ruleIds, attributes, now);
+    const start = lines.lineStart(line) + keywordAt;
+    found.push({
+      scope: m[2] ? 'file' : 'line',
+      ruleIds,
+      reason: attributes.get('reason')?.trim() || undefined,
+      until: attributes.get('until'),
+      span: { start, end: lines.lineStart(line) + m.index + m[0].trimEnd().length },
+      line,
+      problems,
+    });
+  }
+  return found.map((d) => ({ ...d, targetLine: ownLine.has(d.line) ? nextTarget(d.line, ownLine, lines) : d.line }));
+}
+
+function parseAttributes(source: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of source.matchAll(ATTRIBUTE)) out.set(m[1], m[2] ?? m[3] ?? m[4] ?? '');
+  return out;
+}
+
+function validate(ruleIds: readonly string[], attributes: Map<string, string>, now: Date): string[] {
+  const problems: string[] = [];
+  if (ruleIds.length === 0) problems.push('names no rule');
+  if (!attributes.get('reason')?.trim()) problems.push('has no reason="…"');
+  const until = attributes.get('until');
+  if (until !== undefined) {
+    const m = DATE.exec(until);
+    const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+    if (!date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(m?.[3])) {
+      problems.push(`has an invalid until date "${until}" (use YYYY-MM-DD)`);
+    } else if (date.getTime() + 86_400_000 <= now.getTime()) {
+      problems.push(`expired on ${until}`);
+    }
+  }
+  return problems;
+}
+
+/** Stacked directive lines all point at the first line below them that is not a directive. */
+function nextTarget(line: number, ownLine: ReadonlySet<number>, lines: LineIndex): number {
+  let target = line + 1;
+  while (ownLine.has(target) && target < lines.lineCount) target++;
+  return target;
+}

@@ -1,0 +1,39 @@
+import type { DockerfileModel } from '../parsers/dockerfile';
+import type { KubernetesModel } from '../parsers/kubernetes';
+import type { TextModel } from '../parsers/text';
+import type { Check, FixKind, Language } from '../types';
+
+/** The parsed model each language's templates receive. */
+export interface ModelOf {
+  dockerfile: DockerfileModel;
+  kubernetes: KubernetesModel;
+  text: TextModel;
+}
+
+/** A JSON Schema (draft-07 subset that ajv validates); kept loose so templates stay plain data. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/**
+ * A matcher written in code that rule packs instantiate with data (kube-linter's templates).
+ * `instantiate` runs once per rule when a pack loads: compile regexes there, not per keystroke.
+ */
+export interface Template<L extends Language = Language, P = Record<string, unknown>> {
+  readonly id: string;
+  readonly language: L;
+  /** One paragraph for the generated template docs. */
+  readonly description: string;
+  /** Validates and documents `match.params` of every rule that uses this template. */
+  readonly paramsSchema: JsonSchema;
+  /** Placeholders the template fills in a rule's message; the meta test checks messages use only these. */
+  readonly placeholders: readonly string[];
+  /** The strongest fix this template can propose; a rule may declare `fix:` only when this is set. */
+  readonly fixKind?: FixKind;
+  instantiate(params: P): Check<ModelOf[L]>;
+}
+
+/** Erases the parameter type so templates of every kind fit one registry. */
+export type AnyTemplate = Template<Language, never>;
+
+export function defineTemplate<L extends Language, P>(template: Template<L, P>): AnyTemplate {
+  return template as unknown as AnyTemplate;
+}

@@ -1,0 +1,167 @@
+// The engine's public vocabulary. Nothing here may import vscode, LSP or node: the engine is pure
+// (text + rule set in, findings out) so the language server, the CLI and tests share one code path.
+
+/** Which model a rule runs on. `text` rules (secrets) run on every file, whatever its language. */
+export type Language = 'dockerfile' | 'kubernetes' | 'text';
+
+/** Risk severity chosen by rule authors; the editor maps it to its own levels at the edge. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** A half-open range of UTF-16 offsets into the analysed text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/**
+ * `autofix` keeps the intent of the code and is safe for "fix all" and `bulwark scan --fix`;
+ * `suggestion` changes behaviour or adds structure, so a person must choose it.
+ */
+export type FixKind = 'autofix' | 'suggestion';
+
+export interface Fix {
+  readonly title: string;
+  readonly kind: FixKind;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface SourceFile {
+  /** A URI or a path; used for language detection by file name only. */
+  readonly uri: string;
+  readonly text: string;
+  /** The editor's language id when known (LSP); the CLI leaves it out. */
+  readonly languageId?: string;
+}
+
+export interface Finding {
+  /** Fingerprint: stable across edits elsewhere in the file (no line numbers in it). */
+  readonly id: string;
+  readonly ruleId: string;
+  readonly packId: string;
+  readonly severity: Severity;
+  /** Already interpolated; never contains a secret value. */
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes: readonly Fix[];
+}
+
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  readonly reason: string;
+  readonly until?: string;
+}
+
+export type NoticeCode =
+  | 'binary-file'
+  | 'file-too-large'
+  | 'parse-error'
+  | 'templated-yaml'
+  | 'rule-failed';
+
+/** Something the user may want to know that is not a finding; at most one per code per file. */
+export interface Notice {
+  readonly code: NoticeCode;
+  readonly message: string;
+  readonly span?: Span;
+  readonly ruleId?: string;
+}
+
+export interface AnalysisResult {
+  readonly language: Language;
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly SuppressedFinding[];
+  readonly notices: readonly Notice[];
+}
+
+/** Peer tools' ids for the same concern, so people who know those tools recognise the finding. */
+export type PeerIds = Readonly<Record<string, readonly string[]>>;
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly packId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly confidence: Confidence;
+  readonly language: Language;
+  /** Message template with `{{placeholders}}` filled from the template's report data. */
+  readonly message: string;
+  /** Why it matters (hover, SARIF fullDescription). */
+  readonly description: string;
+  /** How to fix it; one or two sentences. */
+  readonly remediation: string;
+  readonly peers: PeerIds;
+  readonly cwe: readonly string[];
+  readonly references: readonly string[];
+  readonly tags: readonly string[];
+  /** Present when the rule offers the template's fix; `kind` may only demote an autofix. */
+  readonly fix?: { readonly kind?: FixKind; readonly title?: string };
+  /** Markdown of the rule's README.md, when the pack ships one. */
+  readonly docs?: string;
+  /** Where the rule's files live inside its pack, for "show documentation". */
+  readonly path?: string;
+}
+
+/** What a template's check reports; the engine turns it into a Finding. */
+export interface Report {
+  readonly span: Span;
+  /** Values for the message's placeholders. Secret values must already be masked. */
+  readonly data?: Readonly<Record<string, string>>;
+  readonly fixes?: readonly Fix[];
+  /**
+   * Extra identity for the fingerprint when the spanned text alone is ambiguous
+   * (for example the container name for a missing field reported on the same key).
+   */
+  readonly key?: string;
+}
+
+export interface CheckContext {
+  report(report: Report): void;
+  /** Today, as the caller sees it (suppression expiry, dated policy). */
+  readonly now: Date;
+}
+
+export type Check<M> = (model: M, ctx: CheckContext) => void;
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  readonly check: Check<never>;
+}
+
+export interface PackInfo {
+  readonly id: string;
+  readonly version: string;
+  readonly description: string;
+  readonly root: string;
+}
+
+export interface RuleSet {
+  readonly rules: readonly Rule[];
+  readonly packs: readonly PackInfo[];
+}
+
+export type SeverityOverride = Severity | 'off';
+
+export interface AnalyzeOptions {
+  /** Today's date, for suppression expiry; injected so the engine stays pure and testable. */
+  readonly now?: Date;
+  /** Files above this many UTF-16 code units are skipped with a notice. */
+  readonly maxFileSize?: number;
+  /** Per-rule severity overrides; `off` disables the rule. */
+  readonly severityOverrides?: Readonly<Record<string, SeverityOverride>>;
+  /** Reuses parsed Kubernetes documents between analyses of one file (the editor's keystrokes). */
+  readonly cache?: ParseCache;
+}
+
+/** An owned, bounded cache of parsed YAML documents keyed by their text; one per open file. */
+export interface ParseCache {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}

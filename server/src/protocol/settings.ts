@@ -1,0 +1,51 @@
+// One settings type flows from VS Code (or any LSP client) through the server to the engine.
+// Imported by the client and the server; keep it free of vscode and LSP imports.
+
+export type SeverityLevel = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type RuleSeveritySetting = SeverityLevel | 'off';
+
+export interface BulwarkSettings {
+  /** Analyse documents at all. */
+  readonly enable: boolean;
+  /** Per-rule severity, or `off`; keys are rule ids. */
+  readonly severityOverrides: Readonly<Record<string, RuleSeveritySetting>>;
+  /** Globs (relative to the workspace folder, or absolute) of files never analysed. */
+  readonly exclude: readonly string[];
+  /** Files larger than this many bytes are skipped with one notice. */
+  readonly maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: BulwarkSettings = {
+  enable: true,
+  severityOverrides: {},
+  exclude: [],
+  maxFileSize: 5 * 1024 * 1024,
+};
+
+const LEVELS: readonly string[] = ['critical', 'high', 'medium', 'low', 'info', 'off'];
+
+/** Settings come from outside (a client, a settings file): keep what is well-formed, default the rest. */
+export function parseSettings(raw: unknown): BulwarkSettings {
+  const input = isRecord(raw) ? raw : {};
+  const overrides: Record<string, RuleSeveritySetting> = {};
+  if (isRecord(input.severityOverrides)) {
+    for (const [rule, level] of Object.entries(input.severityOverrides)) {
+      if (typeof level === 'string' && LEVELS.includes(level)) overrides[rule] = level as RuleSeveritySetting;
+    }
+  }
+  const exclude = Array.isArray(input.exclude) ? input.exclude.filter((g): g is string => typeof g === 'string' && g.length > 0) : [];
+  const maxFileSize =
+    typeof input.maxFileSize === 'number' && Number.isFinite(input.maxFileSize) && input.maxFileSize > 0
+      ? Math.floor(input.maxFileSize)
+      : DEFAULT_SETTINGS.maxFileSize;
+  return {
+    enable: typeof input.enable === 'boolean' ? input.enable : DEFAULT_SETTINGS.enable,
+    severityOverrides: overrides,
+    exclude,
+    maxFileSize,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
