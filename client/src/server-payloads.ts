@@ -1,0 +1,80 @@
+// Reads the custom methods' payloads (protocol.ts) defensively. No vscode import: unit-tested directly.
+
+export interface PackStatus {
+  readonly id: string;
+  readonly version: string;
+  readonly ruleCount: number;
+}
+
+export interface ServerStatus {
+  readonly packs: readonly PackStatus[];
+  /** Human-readable pack problems (a broken rule file, an unknown template). */
+  readonly errors: readonly string[];
+}
+
+export interface RuleSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: string;
+  readonly language: string;
+}
+
+export interface RuleDocs {
+  readonly title: string;
+  readonly markdown: string;
+}
+
+export interface ScanSummary {
+  readonly files: number;
+  readonly findings: number;
+}
+
+export function parseStatus(raw: unknown): ServerStatus {
+  const input = isRecord(raw) ? raw : {};
+  const packs = arrayOf(input.packs).flatMap((p): PackStatus[] => {
+    if (!isRecord(p) || typeof p.id !== 'string') return [];
+    return [{ id: p.id, version: typeof p.version === 'string' ? p.version : '', ruleCount: typeof p.ruleCount === 'number' ? p.ruleCount : 0 }];
+  });
+  return { packs, errors: arrayOf(input.errors).map(describeError) };
+}
+
+export function parseRuleSet(raw: unknown): RuleSummary[] {
+  const list = Array.isArray(raw) ? raw : isRecord(raw) ? arrayOf(raw.rules) : [];
+  return list.flatMap((r): RuleSummary[] => {
+    if (!isRecord(r) || typeof r.id !== 'string') return [];
+    return [{ id: r.id, title: stringOr(r.title, r.id), severity: stringOr(r.severity, ''), language: stringOr(r.language, '') }];
+  });
+}
+
+export function parseRuleDocs(raw: unknown, ruleId: string): RuleDocs {
+  const input = isRecord(raw) ? raw : {};
+  const title = stringOr(input.title, ruleId);
+  return { title, markdown: stringOr(input.markdown, `# ${title}\n\nNo documentation for this rule.`) };
+}
+
+/** `files` and `findings` may come as counts or as lists; either way the user wants numbers. */
+export function parseScanSummary(raw: unknown): ScanSummary {
+  const input = isRecord(raw) ? raw : {};
+  const count = (v: unknown): number => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
+  return { files: count(input.files), findings: count(input.findings) };
+}
+
+function describeError(e: unknown): string {
+  if (typeof e === 'string') return e;
+  if (!isRecord(e)) return String(e);
+  const where = [e.pack, e.file].filter((s): s is string => typeof s === 'string' && s.length > 0).join(': ');
+  const message = stringOr(e.message, JSON.stringify(e));
+  return where ? `${where}: ${message}` : message;
+}
+
+function arrayOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function stringOr(v: unknown, fallback: string): string {
+  return typeof v === 'string' && v.length > 0 ? v : fallback;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

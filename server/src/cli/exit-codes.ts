@@ -1,0 +1,26 @@
+// Exit codes are a contract with CI scripts: keep them stable and documented in docs/cli.md.
+export const ExitCode = {
+  /** Nothing at or above the --fail-on threshold. */
+  Ok: 0,
+  /** At least one unsuppressed finding at or above the --fail-on threshold. */
+  Findings: 1,
+  /** Bad usage or configuration: unknown flag, bad value, unreadable path, invalid rule pack. */
+  UsageOrConfig: 2,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * A problem the user must fix before a scan can mean anything. `details` are printed one per line
+ * (for example each pack validation error with its file and line).
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+    readonly showHelpHint = false,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

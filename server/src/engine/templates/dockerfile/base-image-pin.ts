@@ -1,0 +1,35 @@
+import { defineTemplate } from '../template';
+import { imageOf } from './image-reference';
+
+interface Params {
+  /** `tag`: flag `latest` and untagged images. `digest`: flag any image not pinned by `@sha256:`. */
+  readonly require: 'tag' | 'digest';
+}
+
+export const baseImagePin = defineTemplate<'dockerfile', Params>({
+  id: 'dockerfile-base-image-pin',
+  language: 'dockerfile',
+  description:
+    'Checks how each FROM pins its image, in every stage: by an explicit, non-latest tag, or by digest. scratch, earlier stage names and images built from ARGs without defaults are skipped.',
+  paramsSchema: {
+    type: 'object',
+    required: ['require'],
+    additionalProperties: false,
+    properties: { require: { enum: ['tag', 'digest'] } },
+  },
+  placeholders: ['image', 'stage'],
+  instantiate: (params) => (model, ctx) => {
+    for (const stage of model.stages) {
+      const image = imageOf(model, stage);
+      if (!image || image.isLocal || !image.resolved || image.digest) continue;
+      const data = { image: image.resolved, stage: stage.alias ?? String(stage.index + 1) };
+      if (params.require === 'digest') {
+        ctx.report({ span: image.span, data });
+      } else if (!image.tag) {
+        ctx.report({ span: image.nameSpan ?? image.span, data });
+      } else if (image.tag === 'latest') {
+        ctx.report({ span: image.tagSpan ?? image.span, data });
+      }
+    }
+  },
+});

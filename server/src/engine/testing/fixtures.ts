@@ -1,0 +1,130 @@
+import { analyze } from '../analyze';
+import { applyFixes } from '../fixes';
+import { parseKubernetes } from '../parsers/kubernetes';
+import { LineIndex } from '../text';
+import type { AnalysisResult, Finding, Fix, RuleSet } from '../types';
+import { parseAnnotations, type Annotation } from './annotations';
+
+// The fixture harness behind `npm test` and `bulwark test`: runs one rule over an annotated fixture
+// through the real analyze(), compares findings with annotations, applies the rule's fixes and checks
+// the result against the golden, then re-analyses to prove the fix resolved the finding.
+
+export interface FixtureInput {
+  readonly ruleId: string;
+  /** Only the rule under test (RuleTester style). */
+  readonly ruleSet: RuleSet;
+  readonly name: string;
+  readonly text: string;
+  /** The `.fixed` golden, when one exists. */
+  readonly golden?: string;
+  readonly now: Date;
+}
+
+export interface FixtureOutcome {
+  readonly failures: readonly string[];
+  readonly findings: readonly Finding[];
+  /** Text after applying fixes, when the rule has a fix and the fixture has findings. */
+  readonly fixedText?: string;
+}
+
+export const MAX_FIX_PASSES = 10;
+
+export function checkFixture(input: FixtureInput): FixtureOutcome {
+  const failures: string[] = [];
+  const rule = input.ruleSet.rules.find((r) => r.meta.id === input.ruleId);
+  if (!rule) return { failures: [`rule ${input.ruleId} is not in the rule set`], findings: [] };
+  const result = run(input, input.text);
+  const findings = result.findings.filter((f) => f.ruleId === input.ruleId);
+  for (const notice of result.notices) if (notice.code === 'rule-failed') failures.push(notice.message);
+  compareWithAnnotations(input, findings, parseAnnotations(input.text), failures);
+
+  let fixedText: string | undefined;
+  if (rule.meta.fix && findings.some((f) => f.fixes.length > 0)) {
+    fixedText = fixAll(input, input.text);
+    if (input.golden === undefined) failures.push(`${input.name}: the rule has a fix, so a .fixed golden is required`);
+    else if (input.golden !== fixedText) failures.push(`${input.name}: fixed output differs from the golden\n${diffLines(input.golden, fixedText)}`);
+    const after = run(input, fixedText);
+    const remaining = after.findings.filter((f) => f.ruleId === input.ruleId);
+    const unfixable = findings.filter((f) => f.fixes.length === 0).length;
+    if (remaining.length !== unfixable) {
+      failures.push(`${input.name}: after fixing, ${remaining.length} finding(s) remain; expected only the ${unfixable} without a fix`);
+    }
+    const broken = stillParses(input.name, fixedText, after);
+    if (broken) failures.push(`${input.name}: the fixed file no longer parses: ${broken}`);
+  } else if (input.golden !== undefined && !rule.meta.fix) {
+    failures.push(`${input.name}: a .fixed golden exists but the rule declares no fix`);
+  }
+  return { failures, findings, fixedText };
+}
+
+function run(input: FixtureInput, text: string): AnalysisResult {
+  return analyze({ uri: input.name, text }, input.ruleSet, { now: input.now });
+}
+
+/** Autofixes first; a finding with only suggestions gets its first suggestion (what a person would pick). */
+function fixAll(input: FixtureInput, text: string): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const findings = run(input, current).findings.filter((f) => f.ruleId === input.ruleId);
+    const chosen: Fix[] = findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'autofix').slice(0, 1).concat(f.fixes.some((x) => x.kind === 'autofix') ? [] : f.fixes.slice(0, 1)));
+    if (chosen.length === 0) break;
+    const next = applyFixes(current, chosen);
+    if (next.applied === 0 || next.text === current) break;
+    current = next.text;
+  }
+  return current;
+}
+
+function compareWithAnnotations(input: FixtureInput, findings: readonly Finding[], annotations: readonly Annotation[], failures: string[]): void {
+  const lines = new LineIndex(input.text);
+  const mine = annotations.filter((a) => a.ruleIds.includes(input.ruleId));
+  const foundLines = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const line = lines.lineOf(f.span.start);
+    foundLines.set(line, [...(foundLines.get(line) ?? []), f]);
+  }
+  const annotated = (line: number, kinds: string[]) => mine.some((a) => a.targetLine === line && kinds.includes(a.kind));
+  for (const a of mine) {
+    const hit = foundLines.has(a.targetLine);
+    const where = `${input.name}:${a.targetLine + 1}`;
+    if (a.kind === 'expect' && !hit) failures.push(`${where}: expected a ${input.ruleId} finding on this line, got none\n  ${lines.lineText(a.targetLine)}`);
+    if (a.kind === 'expect-not' && hit) failures.push(`${where}: expected no ${input.ruleId} finding here\n${underline(lines, foundLines.get(a.targetLine) ?? [])}`);
+    if (a.kind === 'todo-expect' && hit) failures.push(`${where}: todo-expect is now found: promote it to expect`);
+    if (a.kind === 'todo-expect-not' && !hit) failures.push(`${where}: todo-expect-not no longer fires: remove the annotation`);
+  }
+  for (const [line, found] of foundLines) {
+    if (!annotated(line, ['expect', 'todo-expect-not'])) failures.push(`${input.name}:${line + 1}: unexpected ${input.ruleId} finding (add # expect: ${input.ruleId} above it, or fix the rule)\n${underline(lines, found)}`);
+  }
+}
+
+/** typescript-eslint-style excerpt: the line, `~` under the span, then the message. */
+export function underline(lines: LineIndex, findings: readonly Finding[]): string {
+  return findings
+    .map((f) => {
+      const start = lines.positionAt(f.span.start);
+      const end = lines.positionAt(f.span.end);
+      const text = lines.lineText(start.line);
+      const width = Math.max(1, (end.line === start.line ? end.character : text.length) - start.character);
+      return `  ${text}\n  ${' '.repeat(start.character)}${'~'.repeat(width)} ${f.message}`;
+    })
+    .join('\n');
+}
+
+function stillParses(name: string, text: string, after: AnalysisResult): string | undefined {
+  if (after.language === 'kubernetes' || /\.ya?ml$/i.test(name)) {
+    const errors = parseKubernetes(text).documents.flatMap((d) => d.errors);
+    if (errors.length > 0) return errors[0].message;
+  }
+  const parseNotice = after.notices.find((n) => n.code === 'parse-error');
+  return parseNotice?.message;
+}
+
+function diffLines(expected: string, actual: string): string {
+  const e = expected.split('\n');
+  const a = actual.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(e.length, a.length) && out.length < 20; i++) {
+    if (e[i] !== a[i]) out.push(`  line ${i + 1}:\n    golden: ${JSON.stringify(e[i] ?? '<none>')}\n    actual: ${JSON.stringify(a[i] ?? '<none>')}`);
+  }
+  return out.join('\n');
+}

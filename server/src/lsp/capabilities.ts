@@ -1,0 +1,47 @@
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { FIX_ALL_KIND } from './custom-protocol';
+
+/** The client features the server adapts to, read once from `initialize`. */
+export interface ClientFeatures {
+  /** `textDocument.diagnostic`: the client pulls diagnostics, so the server must not push them for open files. */
+  readonly pullDiagnostics: boolean;
+  readonly diagnosticRefresh: boolean;
+  /** `workspace/configuration` requests are answered. */
+  readonly configuration: boolean;
+  readonly dynamicConfigurationRegistration: boolean;
+  readonly workspaceFolders: boolean;
+  /** LSP 3.18 snippet text edits inside workspace edits. */
+  readonly snippetEdits: boolean;
+  readonly workDoneProgress: boolean;
+  readonly versionedDocumentChanges: boolean;
+}
+
+export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
+  return {
+    pullDiagnostics: caps.textDocument?.diagnostic !== undefined,
+    diagnosticRefresh: caps.workspace?.diagnostics?.refreshSupport === true,
+    configuration: caps.workspace?.configuration === true,
+    dynamicConfigurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workspaceFolders: caps.workspace?.workspaceFolders === true,
+    snippetEdits: caps.workspace?.workspaceEdit?.snippetEditSupport === true,
+    workDoneProgress: caps.window?.workDoneProgress === true,
+    versionedDocumentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+  };
+}
+
+export function serverCapabilities(features: ClientFeatures): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    ...(features.pullDiagnostics
+      ? { diagnosticProvider: { identifier: 'bulwark', interFileDependencies: false, workspaceDiagnostics: false } }
+      : {}),
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { builtinTemplates } from '../server/src/engine';
+import { parseAnnotations } from '../server/src/engine/testing/annotations';
+import { discoverRuleFolders } from '../server/src/node/rule-fixtures';
+import { builtinPackRoot, loadRuleSet } from '../server/src/node/rule-packs';
+
+// Rules about rules: every rule is documented, tested both ways, and consistent with its template.
+
+const KNOWN_PEERS = new Set(['hadolint', 'trivy', 'checkov', 'kube-linter', 'kics', 'polaris', 'kubesec', 'pss', 'gitleaks', 'secretlint', 'detect-secrets', 'semgrep']);
+const README_HEADINGS = ['## Why it matters', '## How to fix'];
+
+const packRoot = builtinPackRoot();
+const { ruleSet } = loadRuleSet([packRoot]);
+const rules = new Map(ruleSet.rules.map((r) => [r.meta.id, r.meta]));
+const folders = discoverRuleFolders(packRoot);
+
+describe('rule metadata (core pack)', () => {
+  it('has rules for every language', () => {
+    const languages = new Set(ruleSet.rules.map((r) => r.meta.language));
+    assert.deepEqual([...languages].sort(), ['dockerfile', 'kubernetes', 'text']);
+  });
+
+  it('every template is used by at least one rule', () => {
+    const used = new Set<string>();
+    for (const f of folders) {
+      const m = /^\s*template:\s*([\w-]+)/m.exec(fs.readFileSync(path.join(f.dir, 'rule.yaml'), 'utf8'));
+      if (m) used.add(m[1]);
+    }
+    assert.deepEqual([...builtinTemplates().keys()].filter((t) => !used.has(t)), []);
+  });
+
+  for (const folder of folders) {
+    describe(folder.ruleId, () => {
+      const meta = rules.get(folder.ruleId);
+
+      it('loads', () => assert.ok(meta, `${folder.ruleId} did not load; see the pack errors in rules.test.ts`));
+
+      it('is documented', () => {
+        const readme = path.join(folder.dir, 'README.md');
+        assert.ok(fs.existsSync(readme), 'README.md is missing');
+        const text = fs.readFileSync(readme, 'utf8');
+        assert.match(text, new RegExp(`^# ${folder.ruleId}\\b`), 'README.md must start with "# <rule-id>"');
+        let at = 0;
+        for (const heading of README_HEADINGS) {
+          const found = text.indexOf(`\n${heading}\n`, at);
+          assert.ok(found >= 0, `README.md needs "${heading}" (in this order: ${README_HEADINGS.join(', ')})`);
+          at = found;
+        }
+      });
+
+      it('has a well-formed message and remediation', () => {
+        if (!meta) return assert.fail('not loaded');
+        assert.ok(meta.message.length <= 160, 'message is longer than 160 characters');
+        assert.doesNotMatch(meta.message, /\n|\s$/, 'message must be one line without trailing whitespace');
+        assert.match(meta.remediation, /\.$/, 'remediation must end with a period');
+        for (const peer of Object.keys(meta.peers)) assert.ok(KNOWN_PEERS.has(peer), `unknown peer tool "${peer}"`);
+      });
+
+      it('has fixtures that show it firing and staying quiet', () => {
+        assert.ok(folder.fixtures.length > 0, 'tests/ has no fixtures');
+        const annotations = folder.fixtures.flatMap((f) => parseAnnotations(f.text).map((a) => ({ ...a, fixture: f.name })));
+        const foreign = annotations.filter((a) => a.ruleIds.some((id) => id !== folder.ruleId));
+        assert.deepEqual(foreign.map((a) => `${a.fixture}:${a.line + 1}`), [], 'fixtures may only annotate their own rule');
+        assert.ok(annotations.some((a) => a.kind === 'expect'), 'no fixture has "expect:"');
+        const quiet = folder.fixtures.some((f) => !parseAnnotations(f.text).some((a) => a.kind === 'expect')) || annotations.some((a) => a.kind === 'expect-not');
+        assert.ok(quiet, 'needs a clean fixture or an "expect-not:" case');
+      });
+
+      it('has goldens exactly when it has a fix', () => {
+        assert.deepEqual(folder.orphanGoldens, [], 'golden files without a fixture');
+        const goldens = folder.fixtures.filter((f) => f.golden !== undefined).length;
+        if (meta?.fix) assert.ok(goldens > 0, 'the rule declares fix: but no fixture has a .fixed golden');
+        else assert.equal(goldens, 0, 'goldens exist but the rule declares no fix');
+      });
+    });
+  }
+});
