@@ -161,7 +161,9 @@ function describe(e: ErrorObject): string {
 }
 
 function lineOfError(doc: Document, lines: LineIndex, e: ErrorObject): number | undefined {
-  const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const path: (string | number)[] = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  // An unknown field is reported on its parent; point at the field itself.
+  if (e.keyword === 'additionalProperties') path.push(String(e.params.additionalProperty));
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : getIn(doc, doc.contents, path.slice(0, n));
     const range = node && (isScalar(node) || 'range' in node) ? node.range : undefined;

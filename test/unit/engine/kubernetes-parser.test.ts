@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { DocumentParseCache, parseKubernetes, splitDocuments } from '../../../server/src/engine/parsers/kubernetes';
+
+describe('splitDocuments', () => {
+  it('splits on --- lines and keeps absolute bases', () => {
+    const text = 'a: 1\n---\nb: 2\n--- # c\nc: 3\n';
+    const chunks = splitDocuments(text);
+    assert.deepEqual(chunks.map((c) => c.text), ['a: 1\n', '---\nb: 2\n', '--- # c\nc: 3\n']);
+    for (const c of chunks) assert.equal(text.slice(c.base, c.base + c.text.length), c.text);
+  });
+
+  it('does not split on --- inside a line or a longer dash run', () => {
+    assert.equal(splitDocuments('a: "---"\n----\nb: 1\n').length, 1);
+  });
+
+  it('handles CRLF document markers', () => {
+    assert.equal(splitDocuments('a: 1\r\n---\r\nb: 2\r\n').length, 2);
+  });
+});
+
+describe('parseKubernetes', () => {
+  const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers: []\n`;
+
+  it('reads each document as its own object with absolute offsets', () => {
+    const text = `${pod('one')}---\n${pod('two')}`;
+    const model = parseKubernetes(text);
+    assert.deepEqual(model.objects.map((o) => o.name), ['one', 'two']);
+    const second = model.objects[1];
+    const range = second.node.range;
+    assert.ok(range);
+    assert.equal(text.slice(second.document.base + range[0], second.document.base + range[0] + 10), 'apiVersion');
+  });
+
+  it('expands kind: List items into objects', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n';
+    assert.deepEqual(parseKubernetes(text).objects.map((o) => `${o.kind}/${o.name}`), ['Pod/a', 'Service/b']);
+  });
+
+  it('marks Helm template sections instead of parsing them', () => {
+    const model = parseKubernetes(`${pod('ok')}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n`);
+    assert.deepEqual(model.documents.map((d) => d.templated), [false, true]);
+    assert.equal(model.objects.length, 1);
+  });
+
+  it('keeps a broken document out of the objects and records its error with an absolute span', () => {
+    const text = `${pod('ok')}---\nkind: Pod\n\tbad: [\n`;
+    const model = parseKubernetes(text);
+    assert.equal(model.objects.length, 1);
+    const errors = model.documents[1].errors;
+    assert.ok(errors.length > 0);
+    assert.ok(errors[0].span.start >= model.documents[1].base);
+  });
+
+  it('re-parses only the sections whose text changed', () => {
+    const cache = new DocumentParseCache();
+    const first = parseKubernetes(`${pod('a')}---\n${pod('b')}`, cache);
+    const second = parseKubernetes(`${pod('a')}---\n${pod('c')}`, cache);
+    assert.equal(second.documents[0].doc, first.documents[0].doc, 'unchanged section reused');
+    assert.notEqual(second.documents[1].doc, first.documents[1].doc);
+  });
+
+  it('evicts the least recently used sections beyond its capacity', () => {
+    const cache = new DocumentParseCache(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.get('a');
+    cache.set('c', 3);
+    assert.equal(cache.get('b'), undefined);
+    assert.equal(cache.get('a'), 1);
+  });
+});
