@@ -11,6 +11,11 @@ const IGNORE_FILES = ['.gitignore', '.bulwarkignore'];
 export interface ListOptions {
   /** Extra gitignore-style patterns, relative to the root. */
   readonly exclude?: readonly string[];
+  /**
+   * An ancestor of root (the CLI's current directory): ignore files in the folders from it down to
+   * root's parent apply too, as git applies a repository's .gitignore to a subfolder.
+   */
+  readonly ancestorsFrom?: string;
 }
 
 export function listWorkspaceFiles(root: string, options: ListOptions = {}): string[] {
@@ -37,8 +42,20 @@ export function listWorkspaceFiles(root: string, options: ListOptions = {}): str
     }
   };
   if (fs.statSync(root).isFile()) return [root];
-  walk(root, []);
+  walk(root, ancestorIgnores(root, options.ancestorsFrom));
   return out;
+}
+
+function ancestorIgnores(root: string, top: string | undefined): { base: string; matcher: Ignore }[] {
+  if (top === undefined) return [];
+  const relative = path.relative(top, root);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return [];
+  const dirs = [top];
+  for (const segment of relative.split(path.sep).slice(0, -1)) dirs.push(path.join(dirs[dirs.length - 1], segment));
+  return dirs.flatMap((base) => {
+    const matcher = readIgnore(base);
+    return matcher ? [{ base, matcher }] : [];
+  });
 }
 
 function readIgnore(dir: string): Ignore | undefined {

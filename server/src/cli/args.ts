@@ -1,0 +1,158 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_FILE_SIZE, SEVERITIES, type Severity, type SeverityOverride } from '../engine';
+import { UsageError } from './exit-codes';
+
+// A tiny argument parser over node:util parseArgs: strict (unknown flags are usage errors), values
+// validated here so the commands receive typed options and never see raw strings.
+
+export type ScanFormat = 'text' | 'json' | 'sarif';
+export type RulesFormat = 'text' | 'json';
+export type FailOn = Severity | 'none';
+export type FixMode = 'off' | 'write' | 'dry-run';
+
+export const DEFAULT_FAIL_ON: FailOn = 'high';
+
+export interface PackOptions {
+  /** Extra pack folders, in order, loaded after the built-in pack. */
+  readonly packs: readonly string[];
+  /** False with --no-builtin. */
+  readonly builtin: boolean;
+}
+
+export interface ScanOptions extends PackOptions {
+  readonly paths: readonly string[];
+  readonly format: ScanFormat;
+  readonly output?: string;
+  readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
+  readonly exclude: readonly string[];
+  readonly failOn: FailOn;
+  readonly fix: FixMode;
+  readonly maxFileSize: number;
+  /** `never` with --no-color or NO_COLOR; otherwise colour only when writing to a terminal. */
+  readonly color: 'auto' | 'never';
+}
+
+export interface RulesOptions extends PackOptions {
+  readonly format: RulesFormat;
+}
+
+export type Command =
+  | { readonly kind: 'help'; readonly topic: 'main' | 'scan' | 'rules' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'scan'; readonly options: ScanOptions }
+  | { readonly kind: 'rules'; readonly options: RulesOptions };
+
+const PACK_FLAGS = {
+  rules: { type: 'string', multiple: true },
+  'no-builtin': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const SCAN_FLAGS = {
+  ...PACK_FLAGS,
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'severity-override': { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
+
+export function parseCommand(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h') return { kind: 'help', topic: 'main' };
+  if (first === '--version' || first === '-v' || first === '-V') return { kind: 'version' };
+  if (first === 'help') return { kind: 'help', topic: rest[0] === 'scan' || rest[0] === 'rules' ? rest[0] : 'main' };
+  if (first === 'scan') return parseScan(rest, env);
+  if (first === 'rules') return parseRules(rest);
+  if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`, [], true);
+  throw new UsageError(`unknown command "${first}" (expected scan or rules)`, [], true);
+}
+
+function parseScan(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  const { values, positionals } = strictParse(args, SCAN_FLAGS);
+  if (values.help) return { kind: 'help', topic: 'scan' };
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+  const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return {
+    kind: 'scan',
+    options: {
+      paths: positionals.length > 0 ? positionals : ['.'],
+      format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif'] as const),
+      output: nonEmpty('--output', values.output),
+      packs: (values.rules ?? []).map((p) => nonEmpty('--rules', p) ?? p),
+      builtin: !values['no-builtin'],
+      severityOverrides: parseOverrides(values['severity-override'] ?? []),
+      exclude: (values.exclude ?? []).map((g) => nonEmpty('--exclude', g) ?? g),
+      failOn: oneOf('--fail-on', values['fail-on'] ?? DEFAULT_FAIL_ON, [...SEVERITIES, 'none'] as const),
+      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
+      maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
+      color: values['no-color'] || noColorEnv ? 'never' : 'auto',
+    },
+  };
+}
+
+function parseRules(args: readonly string[]): Command {
+  const { values, positionals } = strictParse(args, RULES_FLAGS);
+  if (values.help) return { kind: 'help', topic: 'rules' };
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, [], true);
+  return {
+    kind: 'rules',
+    options: {
+      format: oneOf('--format', values.format ?? 'text', ['text', 'json'] as const),
+      packs: (values.rules ?? []).map((p) => nonEmpty('--rules', p) ?? p),
+      builtin: !values['no-builtin'],
+    },
+  };
+}
+
+type Flags = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function strictParse<F extends Flags>(args: readonly string[], options: F) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+  } catch (err) {
+    // parseArgs explains itself well ("Unknown option '--x'"); keep its words, drop its advice about "--".
+    const message = err instanceof Error ? err.message.split('. To specify a positional')[0] : String(err);
+    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1), [], true);
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new UsageError(`${flag} needs a non-empty value`);
+  return value;
+}
+
+const OVERRIDE_LEVELS = [...SEVERITIES, 'off'] as const;
+
+function parseOverrides(entries: readonly string[]): Record<string, SeverityOverride> {
+  const overrides: Record<string, SeverityOverride> = {};
+  for (const entry of entries) {
+    const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)=([a-z]+)$/.exec(entry.trim());
+    if (!m) throw new UsageError(`--severity-override expects <rule-id>=<${OVERRIDE_LEVELS.join('|')}> (got "${entry}")`);
+    overrides[m[1]] = oneOf(`--severity-override ${m[1]}`, m[2], OVERRIDE_LEVELS);
+  }
+  return overrides;
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2 };
+
+/** Bytes, optionally with a binary unit: 500000, 512k, 5m, 5MiB. */
+export function parseSize(value: string): number {
+  const m = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  const bytes = m && unit ? Number(m[1]) * unit : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, e.g. 5242880 or 5m (got "${value}")`);
+  return bytes;
+}

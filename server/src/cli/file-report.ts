@@ -1,0 +1,70 @@
+import { LineIndex, type AnalysisResult, type Finding, type Fix, type Notice, type RuleMeta, type Span } from '../engine';
+import { redactorFor, type Redactor } from './redact';
+import type { FileReport, Region, ReportedFinding, ReportedFix, ReportedNotice } from './report';
+
+/** Converts one file's analysis (offsets into `text`) into the report shape every format prints. */
+export function analysedFileReport(
+  file: { readonly path: string; readonly absolutePath: string },
+  text: string,
+  result: AnalysisResult,
+  rulesById: ReadonlyMap<string, RuleMeta>,
+  extra: { readonly notices?: readonly ReportedNotice[]; readonly fixesApplied?: number } = {},
+): FileReport {
+  const lines = new LineIndex(text);
+  const redactor = redactorFor(text, result, rulesById);
+  const toFinding = (f: Finding) => reportedFinding(file.path, f, lines, redactor);
+  return {
+    path: file.path,
+    absolutePath: file.absolutePath,
+    language: result.language,
+    findings: result.findings.map(toFinding),
+    suppressed: result.suppressed.map((s) => ({ finding: toFinding(s.finding), reason: redactor.text(s.reason), until: s.until })),
+    notices: [...result.notices.map((n) => reportedNotice(file.path, n, lines, redactor)), ...(extra.notices ?? [])],
+    fixesApplied: extra.fixesApplied ?? 0,
+  };
+}
+
+export function skippedFileReport(file: { readonly path: string; readonly absolutePath: string }, code: string, message: string): FileReport {
+  return { path: file.path, absolutePath: file.absolutePath, findings: [], suppressed: [], notices: [{ path: file.path, code, message }], fixesApplied: 0 };
+}
+
+function reportedFinding(path: string, finding: Finding, lines: LineIndex, redactor: Redactor): ReportedFinding {
+  return {
+    path,
+    ruleId: finding.ruleId,
+    packId: finding.packId,
+    severity: finding.severity,
+    message: redactor.text(finding.message),
+    region: regionOf(finding.span, lines),
+    fingerprint: finding.id,
+    fixes: finding.fixes.filter((fix) => !fixLeaks(fix, redactor)).map((fix) => reportedFix(fix, lines, redactor)),
+  };
+}
+
+function fixLeaks(fix: Fix, redactor: Redactor): boolean {
+  return fix.edits.some((e) => redactor.leaks(e.newText));
+}
+
+function reportedFix(fix: Fix, lines: LineIndex, redactor: Redactor): ReportedFix {
+  return {
+    kind: fix.kind,
+    title: redactor.text(fix.title),
+    edits: fix.edits.map((e) => ({ region: regionOf(e.span, lines), newText: e.newText })),
+  };
+}
+
+function reportedNotice(path: string, notice: Notice, lines: LineIndex, redactor: Redactor): ReportedNotice {
+  return {
+    path,
+    code: notice.code,
+    message: redactor.text(notice.message),
+    ruleId: notice.ruleId,
+    region: notice.span ? regionOf(notice.span, lines) : undefined,
+  };
+}
+
+export function regionOf(span: Span, lines: LineIndex): Region {
+  const start = lines.positionAt(span.start);
+  const end = lines.positionAt(span.end);
+  return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}

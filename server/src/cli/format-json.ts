@@ -1,0 +1,57 @@
+import type { Region, ReportedFinding, ScanReport } from './report';
+import { allFindings, failingFindings, severityCounts } from './report';
+import { TOOL_VERSION } from './tool-info';
+
+// The JSON report is a documented contract (docs/cli.md): bump JSON_REPORT_VERSION on any
+// incompatible change; adding fields is compatible.
+
+export const JSON_REPORT_VERSION = 1;
+
+export function formatJson(report: ScanReport): string {
+  const findings = allFindings(report);
+  const document = {
+    version: JSON_REPORT_VERSION,
+    tool: { name: 'bulwark', version: TOOL_VERSION },
+    failOn: report.failOn,
+    summary: {
+      files: report.files.length,
+      analysed: report.files.filter((f) => f.language !== undefined).length,
+      findings: findings.length,
+      failing: failingFindings(report).length,
+      suppressed: report.files.reduce((n, f) => n + f.suppressed.length, 0),
+      fixesApplied: report.files.reduce((n, f) => n + f.fixesApplied, 0),
+      bySeverity: severityCounts(findings),
+    },
+    files: report.files.map((f) => ({
+      path: f.path,
+      language: f.language ?? null,
+      analysed: f.language !== undefined,
+      findings: f.findings.length,
+      suppressed: f.suppressed.length,
+      fixesApplied: f.fixesApplied,
+    })),
+    findings: findings.map(findingJson),
+    suppressed: report.files.flatMap((f) => f.suppressed.map((s) => ({ ...findingJson(s.finding), reason: s.reason, until: s.until ?? null }))),
+    notices: report.files.flatMap((f) =>
+      f.notices.map((n) => ({ path: n.path, code: n.code, message: n.message, ruleId: n.ruleId ?? null, ...(n.region ? regionJson(n.region) : {}) })),
+    ),
+  };
+  return JSON.stringify(document, null, 2) + '\n';
+}
+
+function findingJson(f: ReportedFinding) {
+  return {
+    path: f.path,
+    ruleId: f.ruleId,
+    packId: f.packId,
+    severity: f.severity,
+    message: f.message,
+    ...regionJson(f.region),
+    fingerprint: f.fingerprint,
+    fixes: f.fixes.map((x) => ({ kind: x.kind, title: x.title })),
+  };
+}
+
+function regionJson(r: Region) {
+  return { startLine: r.startLine, startColumn: r.startColumn, endLine: r.endLine, endColumn: r.endColumn };
+}

@@ -1,0 +1,32 @@
+import type { RuleSet } from '../engine';
+import type { RulesFormat } from './args';
+import { TOOL_VERSION } from './tool-info';
+
+export function formatRules(ruleSet: RuleSet, format: RulesFormat): string {
+  const rules = [...ruleSet.rules.map((r) => r.meta)].sort((a, b) => a.id.localeCompare(b.id));
+  if (format === 'json') {
+    const document = {
+      version: 1,
+      tool: { name: 'bulwark', version: TOOL_VERSION },
+      packs: ruleSet.packs.map((p) => ({ id: p.id, version: p.version, description: p.description })),
+      rules: rules.map((r) => ({
+        id: r.id,
+        pack: r.packId,
+        severity: r.severity,
+        confidence: r.confidence,
+        language: r.language,
+        title: r.title,
+        tags: r.tags,
+        cwe: r.cwe,
+        hasFix: r.fix !== undefined,
+      })),
+    };
+    return JSON.stringify(document, null, 2) + '\n';
+  }
+  const header = ['ID', 'SEVERITY', 'LANGUAGE', 'PACK', 'TITLE'];
+  const rows = rules.map((r) => [r.id, r.severity, r.language, r.packId, r.title]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+  const packs = ruleSet.packs.map((p) => `${p.id}@${p.version}`).join(', ');
+  return [line(header), ...rows.map(line), '', `${rules.length} rule${rules.length === 1 ? '' : 's'} from ${packs || 'no packs'}.`, ''].join('\n');
+}

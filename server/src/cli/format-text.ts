@@ -1,0 +1,72 @@
+import { SEVERITIES, type Severity } from '../engine';
+import { allFindings, failingFindings, severityCounts, type FileReport, type Region, type ScanReport } from './report';
+
+// `path:line:col: severity rule-id message`, one line per finding, grouped per file, then a summary.
+// Messages come from the engine already masked; no file content is ever printed.
+
+interface Palette {
+  severity(severity: Severity, text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const SEVERITY_SGR: Readonly<Record<Severity, string>> = { critical: '1;35', high: '31', medium: '33', low: '36', info: '90' };
+const sgr = (code: string, text: string) => `\u001b[${code}m${text}\u001b[0m`;
+const PLAIN: Palette = { severity: (_s, t) => t, dim: (t) => t, bold: (t) => t };
+const ANSI: Palette = { severity: (s, t) => sgr(SEVERITY_SGR[s], t), dim: (t) => sgr('2', t), bold: (t) => sgr('1', t) };
+
+export function formatText(report: ScanReport, color: boolean): string {
+  const palette = color ? ANSI : PLAIN;
+  const groups = report.files.map((f) => fileLines(f, palette)).filter((lines) => lines.length > 0);
+  const body = groups.map((lines) => lines.join('\n')).join('\n\n');
+  return (body ? body + '\n\n' : '') + summary(report, palette).join('\n') + '\n';
+}
+
+function fileLines(file: FileReport, palette: Palette): string[] {
+  const lines = file.findings.map(
+    (f) => `${where(file.path, f.region)}: ${palette.severity(f.severity, f.severity)} ${palette.dim(f.ruleId)} ${f.message}`,
+  );
+  for (const n of file.notices) lines.push(`${where(file.path, n.region)}: ${palette.dim(`notice ${n.code}`)} ${n.message}`);
+  return lines;
+}
+
+function where(path: string, region: Region | undefined): string {
+  return region ? `${path}:${region.startLine}:${region.startColumn}` : path;
+}
+
+function summary(report: ScanReport, palette: Palette): string[] {
+  const findings = allFindings(report);
+  const analysed = report.files.filter((f) => f.language !== undefined).length;
+  const skipped = report.files.length - analysed;
+  const suppressed = report.files.reduce((n, f) => n + f.suppressed.length, 0);
+  const lines: string[] = [];
+  if (report.fixMode !== 'off') {
+    const fixed = report.files.filter((f) => f.fixesApplied > 0);
+    const count = fixed.reduce((n, f) => n + f.fixesApplied, 0);
+    const verb = report.fixMode === 'write' ? 'Fixed' : 'Would fix (dry run)';
+    lines.push(`${verb} ${plural(count, 'problem')} in ${plural(fixed.length, 'file')}${count > 0 ? ':' : '.'}`);
+    for (const f of fixed) lines.push(`  ${f.path} (${f.fixesApplied})`);
+  }
+  const extras = [
+    `${plural(analysed, 'file')} scanned`,
+    skipped > 0 ? `${skipped} not analysed` : '',
+    suppressed > 0 ? `${suppressed} suppressed` : '',
+  ].filter(Boolean);
+  if (findings.length === 0) {
+    lines.push(palette.bold(`No findings`) + ` (${extras.join(', ')}).`);
+  } else {
+    const counts = severityCounts(findings);
+    const bySeverity = SEVERITIES.filter((s) => counts[s] > 0).map((s) => palette.severity(s, `${counts[s]} ${s}`)).join(', ');
+    const withFiles = new Set(findings.map((f) => f.path)).size;
+    lines.push(`${palette.bold(plural(findings.length, 'finding'))} (${bySeverity}) in ${plural(withFiles, 'file')} (${extras.join(', ')}).`);
+    const fixable = findings.filter((f) => f.fixes.some((x) => x.kind === 'autofix')).length;
+    if (fixable > 0 && report.fixMode === 'off') lines.push(`${plural(fixable, 'finding')} can be fixed automatically with --fix.`);
+  }
+  const failing = failingFindings(report).length;
+  if (failing > 0) lines.push(`Failing: ${plural(failing, 'finding')} at or above ${report.failOn} (--fail-on ${report.failOn}).`);
+  return lines;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

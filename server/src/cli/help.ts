@@ -1,0 +1,64 @@
+import { DEFAULT_FAIL_ON } from './args';
+
+// Help texts; docs/cli.md is the long form. Keep the two in step when a flag changes.
+
+export const MAIN_HELP = `Usage: bulwark <command> [options]
+
+Shift-left security checks for Dockerfiles, Kubernetes manifests and hardcoded secrets,
+with the same engine and rules as the Bulwark editor extension.
+
+Commands:
+  scan [paths...]   scan files and folders (default: .) and report findings
+  rules             list the rules that a scan would run
+  help [command]    show help for a command
+
+Options:
+  -h, --help        show help
+  -v, --version     print the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
+Run "bulwark scan --help" for the scan options.
+`;
+
+export const SCAN_HELP = `Usage: bulwark scan [paths...] [options]
+
+Scans files and folders (default: the current directory). Folders honour .gitignore and
+.bulwarkignore files at any depth; .git and node_modules are never entered.
+
+Output:
+  -f, --format <text|json|sarif>    report format (default: text); sarif is SARIF 2.1.0 for code scanning
+  -o, --output <file>               write the report to a file instead of stdout
+      --no-color                    never colour text output (NO_COLOR is honoured too)
+
+Outcome:
+      --fail-on <level>             exit 1 when an unsuppressed finding is at or above this severity:
+                                    critical, high, medium, low, info, or none to never fail (default: ${DEFAULT_FAIL_ON})
+
+Rules:
+      --rules <pack dir>            also load this rule pack (repeatable)
+      --no-builtin                  do not load the built-in pack
+      --severity-override <rule>=<level|off>
+                                    change a rule's severity, or turn it off (repeatable)
+
+Files:
+      --exclude <glob>              skip files matching this gitignore-style pattern, relative to the
+                                    current directory (repeatable)
+      --max-file-size <bytes>       skip larger files with a notice (default: 5m; units k, m accepted)
+
+Fixing:
+      --fix                         apply autofixes in place (never suggestions), re-scan until stable,
+                                    then report what remains; keeps BOMs and line endings
+      --fix-dry-run                 compute the same fixes and report what would remain, writing nothing
+
+Paths in reports are relative to the current directory (SARIF: %SRCROOT%).
+`;
+
+export const RULES_HELP = `Usage: bulwark rules [options]
+
+Lists the rules a scan would run: id, severity, language, pack and title.
+
+Options:
+  -f, --format <text|json>   output format (default: text)
+      --rules <pack dir>     also load this rule pack (repeatable)
+      --no-builtin           do not load the built-in pack
+`;

@@ -1,0 +1,31 @@
+import { mask, type AnalysisResult, type Finding, type RuleMeta } from '../engine';
+
+// The engine already masks secrets in messages; this is the CLI's second line of defence, because
+// reports leave the machine (CI logs, SARIF uploads). Any string that would echo the text a secret
+// rule matched is masked, and a fix whose new text carries it is withheld from the report.
+
+const MIN_SECRET_LENGTH = 6;
+
+export interface Redactor {
+  /** Masks every known secret inside `value`. */
+  text(value: string): string;
+  /** True when `value` contains a known secret. */
+  leaks(value: string): boolean;
+}
+
+export function redactorFor(text: string, result: AnalysisResult, rulesById: ReadonlyMap<string, RuleMeta>): Redactor {
+  const secrets = new Set<string>();
+  const consider = (finding: Finding) => {
+    if (!rulesById.get(finding.ruleId)?.tags.includes('secret')) return;
+    const matched = text.slice(finding.span.start, finding.span.end).trim();
+    if (matched.length >= MIN_SECRET_LENGTH) secrets.add(matched);
+  };
+  result.findings.forEach(consider);
+  result.suppressed.forEach((s) => consider(s.finding));
+  // Longest first, so a secret that contains another is masked whole.
+  const ordered = [...secrets].sort((a, b) => b.length - a.length);
+  return {
+    text: (value) => ordered.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(mask(secret)) : out), value),
+    leaks: (value) => ordered.some((secret) => value.includes(secret)),
+  };
+}

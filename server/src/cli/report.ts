@@ -1,0 +1,94 @@
+import type { FixKind, Language, RuleMeta, Severity } from '../engine';
+import type { FailOn, FixMode } from './args';
+
+// The one shape every formatter reads: positions already converted to 1-based lines and UTF-16
+// columns, paths already relative, and secret text already withheld (see redact.ts).
+
+/** 1-based lines and columns; columns count UTF-16 code units (SARIF utf16CodeUnits). */
+export interface Region {
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface ReportedEdit {
+  readonly region: Region;
+  readonly newText: string;
+}
+
+export interface ReportedFix {
+  readonly kind: FixKind;
+  readonly title: string;
+  readonly edits: readonly ReportedEdit[];
+}
+
+export interface ReportedFinding {
+  readonly path: string;
+  readonly ruleId: string;
+  readonly packId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly region: Region;
+  readonly fingerprint: string;
+  readonly fixes: readonly ReportedFix[];
+}
+
+export interface ReportedSuppression {
+  readonly finding: ReportedFinding;
+  readonly reason: string;
+  readonly until?: string;
+}
+
+/** Engine notices plus the CLI's own (skipped files, fixes not written). */
+export interface ReportedNotice {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+  readonly ruleId?: string;
+  readonly region?: Region;
+}
+
+export interface FileReport {
+  /** Relative to the current directory with `/`, or absolute when outside it. */
+  readonly path: string;
+  readonly absolutePath: string;
+  /** Absent when the file was not analysed (binary, too large, unreadable). */
+  readonly language?: Language;
+  readonly findings: readonly ReportedFinding[];
+  readonly suppressed: readonly ReportedSuppression[];
+  readonly notices: readonly ReportedNotice[];
+  /** Autofixes applied (--fix) or that would be applied (--fix-dry-run). */
+  readonly fixesApplied: number;
+}
+
+export interface ScanReport {
+  /** The scan root (the current directory): SARIF's %SRCROOT%. */
+  readonly root: string;
+  readonly files: readonly FileReport[];
+  /** Rules that ran (not turned off), in rule-set order; SARIF's driver.rules. */
+  readonly rules: readonly RuleMeta[];
+  readonly failOn: FailOn;
+  readonly fixMode: FixMode;
+}
+
+const RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+export function isAtOrAbove(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'none' && RANK[severity] >= RANK[failOn];
+}
+
+export function allFindings(report: ScanReport): ReportedFinding[] {
+  return report.files.flatMap((f) => f.findings);
+}
+
+/** Findings that make the scan fail; suppressed findings never count. */
+export function failingFindings(report: ScanReport): ReportedFinding[] {
+  return allFindings(report).filter((f) => isAtOrAbove(f.severity, report.failOn));
+}
+
+export function severityCounts(findings: readonly ReportedFinding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

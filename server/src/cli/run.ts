@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommand, type ScanFormat, type ScanOptions } from './args';
+import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
+import { formatJson } from './format-json';
+import { formatRules } from './format-rules';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { MAIN_HELP, RULES_HELP, SCAN_HELP } from './help';
+import { checkOverrides, loadRules } from './load-rules';
+import { failingFindings, type ScanReport } from './report';
+import { runScan } from './scan';
+import { TOOL_VERSION } from './tool-info';
+
+/** Everything the CLI touches from its process, passed in so a test can run it in-process too. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly now: Date;
+}
+
+export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
+  try {
+    const command = parseCommand(argv, io.env);
+    switch (command.kind) {
+      case 'help':
+        io.stdout.write(command.topic === 'scan' ? SCAN_HELP : command.topic === 'rules' ? RULES_HELP : MAIN_HELP);
+        return ExitCode.Ok;
+      case 'version':
+        io.stdout.write(`${TOOL_VERSION}\n`);
+        return ExitCode.Ok;
+      case 'rules':
+        io.stdout.write(formatRules(loadRules(command.options, io.cwd), command.options.format));
+        return ExitCode.Ok;
+      case 'scan':
+        return scanCommand(command.options, io);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`bulwark: ${err.message}\n${err.details.map((d) => `  ${d}\n`).join('')}`);
+      if (err.showHelpHint) io.stderr.write('Run "bulwark --help" for usage.\n');
+      return ExitCode.UsageOrConfig;
+    }
+    io.stderr.write(`bulwark: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return ExitCode.UsageOrConfig;
+  }
+}
+
+function scanCommand(options: ScanOptions, io: CliIo): ExitCodeValue {
+  const ruleSet = loadRules(options, io.cwd);
+  checkOverrides(options.severityOverrides, ruleSet);
+  const report = runScan(options, { cwd: io.cwd, now: io.now, ruleSet });
+  const toTerminal = options.output === undefined && io.stdout.isTTY === true;
+  const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');
+  if (options.output === undefined) io.stdout.write(rendered);
+  else writeReport(path.resolve(io.cwd, options.output), rendered);
+  return failingFindings(report).length > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
+
+export function renderReport(report: ScanReport, format: ScanFormat, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'text':
+      return formatText(report, color);
+  }
+}
+
+function writeReport(file: string, content: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  } catch (err) {
+    throw new UsageError(`cannot write the report to "${file}": ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

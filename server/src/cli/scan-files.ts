@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { listWorkspaceFiles } from '../node/workspace-files';
+import { UsageError } from './exit-codes';
+
+/**
+ * The files a scan covers, in a stable order and without duplicates. A path that does not exist is a
+ * usage error (a typo in CI must not pass as "no findings"). `--exclude` globs use the editor's
+ * `bulwark.exclude` semantics: picomatch, relative to the current directory, or absolute.
+ */
+export function collectFiles(paths: readonly string[], exclude: readonly string[], cwd: string): string[] {
+  const excluded = excludeMatcher(exclude, cwd);
+  const seen = new Set<string>();
+  const files: string[] = [];
+  for (const given of paths) {
+    const root = path.resolve(cwd, given);
+    try {
+      fs.accessSync(root, fs.constants.R_OK);
+      const stat = fs.statSync(root);
+      if (!stat.isFile() && !stat.isDirectory()) throw new Error('not a file or folder');
+    } catch (err) {
+      throw new UsageError(`cannot read "${given}": ${err instanceof Error ? err.message : String(err)}`);
+    }
+    for (const file of listWorkspaceFiles(root, { ancestorsFrom: cwd })) {
+      if (seen.has(file) || excluded(file)) continue;
+      seen.add(file);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+function excludeMatcher(globs: readonly string[], cwd: string): (file: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const matches = picomatch([...globs], { dot: true });
+  return (file) => {
+    const relative = relativeInside(cwd, file);
+    return (relative !== undefined && matches(relative)) || matches(toSlashes(file));
+  };
+}
+
+/** How a file is named in reports: relative to the current directory when inside it, with `/`. */
+export function displayPath(file: string, cwd: string): string {
+  return relativeInside(cwd, file) ?? toSlashes(file);
+}
+
+function relativeInside(dir: string, file: string): string | undefined {
+  const relative = path.relative(dir, file);
+  const outside = relative === '' || relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative);
+  return outside ? undefined : toSlashes(relative);
+}
+
+export function toSlashes(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,71 @@
+import * as fs from 'node:fs';
+import { analyze, DocumentParseCache, type AnalyzeOptions, type RuleMeta, type RuleSet } from '../engine';
+import type { ScanOptions } from './args';
+import { analysedFileReport, skippedFileReport } from './file-report';
+import { autofixesOf, fixUntilStable, MAX_FIX_PASSES } from './fix';
+import { encodeSource, readSourceFile } from './read-file';
+import type { FileReport, ReportedNotice, ScanReport } from './report';
+import { collectFiles, displayPath } from './scan-files';
+
+export interface ScanContext {
+  /** The scan root: paths are resolved against it and reported relative to it. */
+  readonly cwd: string;
+  readonly now: Date;
+  readonly ruleSet: RuleSet;
+}
+
+/** Lists, reads, analyses (and with --fix, rewrites) every file; one file's trouble never stops the scan. */
+export function runScan(options: ScanOptions, context: ScanContext): ScanReport {
+  const rulesById = new Map(context.ruleSet.rules.map((r) => [r.meta.id, r.meta]));
+  const files = collectFiles(options.paths, options.exclude, context.cwd).map((absolutePath) =>
+    scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, context, rulesById),
+  );
+  return {
+    root: context.cwd,
+    files,
+    rules: context.ruleSet.rules.filter((r) => options.severityOverrides[r.meta.id] !== 'off').map((r) => r.meta),
+    failOn: options.failOn,
+    fixMode: options.fix,
+  };
+}
+
+function scanFile(
+  file: { readonly path: string; readonly absolutePath: string },
+  options: ScanOptions,
+  context: ScanContext,
+  rulesById: ReadonlyMap<string, RuleMeta>,
+): FileReport {
+  const read = readSourceFile(file.absolutePath, options.maxFileSize);
+  if (read.kind === 'skipped') return skippedFileReport(file, read.code, read.message);
+  const analyzeOptions: AnalyzeOptions = {
+    now: context.now,
+    maxFileSize: options.maxFileSize,
+    severityOverrides: options.severityOverrides,
+    cache: new DocumentParseCache(),
+  };
+  const uri = file.absolutePath;
+  if (options.fix === 'off') return analysedFileReport(file, read.text, analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions), rulesById);
+
+  const notices: ReportedNotice[] = [];
+  if (!read.lossless) {
+    const result = analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions);
+    if (autofixesOf(result).length > 0) {
+      notices.push({ path: file.path, code: 'fix-skipped', message: 'Autofixes not applied: the file is not valid UTF-8, and rewriting it would change the invalid bytes.' });
+    }
+    return analysedFileReport(file, read.text, result, rulesById, { notices });
+  }
+  const outcome = fixUntilStable(uri, read.text, context.ruleSet, analyzeOptions);
+  if (!outcome.stable) {
+    notices.push({ path: file.path, code: 'fix-not-stable', message: `Autofixes were still on offer after ${MAX_FIX_PASSES} passes; the remaining ones were not applied.` });
+  }
+  if (options.fix === 'write' && outcome.applied > 0) {
+    try {
+      fs.writeFileSync(file.absolutePath, encodeSource(outcome.text, read.bom));
+    } catch (err) {
+      notices.push({ path: file.path, code: 'fix-not-written', message: `Autofixes could not be written: ${err instanceof Error ? err.message : String(err)}` });
+      const result = analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions);
+      return analysedFileReport(file, read.text, result, rulesById, { notices });
+    }
+  }
+  return analysedFileReport(file, outcome.text, outcome.result, rulesById, { notices, fixesApplied: outcome.applied });
+}

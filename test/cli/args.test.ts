@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { parseCommand, parseSize } from '../../server/src/cli/args';
+import { UsageError } from '../../server/src/cli/exit-codes';
+import { decodeSource, encodeSource } from '../../server/src/cli/read-file';
+
+describe('bulwark CLI: argument parsing and decoding', function () {
+  it('parses a scan with every option', () => {
+    const command = parseCommand(
+      ['scan', 'a', 'b', '-f', 'sarif', '-o', 'out.sarif', '--rules', 'p1', '--rules', 'p2', '--no-builtin', '--severity-override', 'x-y=off', '--severity-override', 'z=critical', '--exclude', '**/t/**', '--fail-on', 'none', '--fix', '--max-file-size', '2m', '--no-color'],
+      {},
+    );
+    assert.deepEqual(command, {
+      kind: 'scan',
+      options: {
+        paths: ['a', 'b'],
+        format: 'sarif',
+        output: 'out.sarif',
+        packs: ['p1', 'p2'],
+        builtin: false,
+        severityOverrides: { 'x-y': 'off', z: 'critical' },
+        exclude: ['**/t/**'],
+        failOn: 'none',
+        fix: 'write',
+        maxFileSize: 2 * 1024 * 1024,
+        color: 'never',
+      },
+    });
+  });
+
+  it('defaults: path ., text, fail on high, 5 MiB, colour when a terminal allows it', () => {
+    const command = parseCommand(['scan'], {});
+    assert.equal(command.kind, 'scan');
+    if (command.kind !== 'scan') return;
+    assert.deepEqual([command.options.paths, command.options.format, command.options.failOn, command.options.maxFileSize, command.options.color, command.options.builtin], [
+      ['.'],
+      'text',
+      'high',
+      5 * 1024 * 1024,
+      'auto',
+      true,
+    ]);
+    const noColor = parseCommand(['scan'], { NO_COLOR: 'yes' });
+    assert.equal(noColor.kind === 'scan' && noColor.options.color, 'never');
+  });
+
+  it('sizes: bytes and binary units; nothing else', () => {
+    assert.equal(parseSize('1024'), 1024);
+    assert.equal(parseSize('512k'), 512 * 1024);
+    assert.equal(parseSize('5MiB'), 5 * 1024 * 1024);
+    for (const bad of ['0', '-1', '1.5m', '5g', 'lots', '']) assert.throws(() => parseSize(bad), UsageError, bad);
+  });
+
+  it('decodes UTF-8 with a BOM, replaces invalid bytes, and round-trips', () => {
+    const withBom = decodeSource(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a]));
+    assert.deepEqual(withBom, { kind: 'text', text: 'a\r\n', bom: true, lossless: true });
+    assert.deepEqual(encodeSource('a\r\n', true), Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a]));
+    const invalid = decodeSource(Buffer.from([0x61, 0xff, 0x62]));
+    assert.deepEqual(invalid, { kind: 'text', text: 'a\uFFFDb', bom: false, lossless: false });
+    assert.equal(decodeSource(Buffer.from([0x61, 0x00])).kind, 'skipped');
+  });
+});
