@@ -37,10 +37,11 @@ export interface RulesOptions extends PackOptions {
 }
 
 export type Command =
-  | { readonly kind: 'help'; readonly topic: 'main' | 'scan' | 'rules' }
+  | { readonly kind: 'help'; readonly topic: 'main' | 'scan' | 'rules' | 'test' }
   | { readonly kind: 'version' }
   | { readonly kind: 'scan'; readonly options: ScanOptions }
-  | { readonly kind: 'rules'; readonly options: RulesOptions };
+  | { readonly kind: 'rules'; readonly options: RulesOptions }
+  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean } };
 
 const PACK_FLAGS = {
   rules: { type: 'string', multiple: true },
@@ -67,11 +68,12 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') return { kind: 'help', topic: 'main' };
   if (first === '--version' || first === '-v' || first === '-V') return { kind: 'version' };
-  if (first === 'help') return { kind: 'help', topic: rest[0] === 'scan' || rest[0] === 'rules' ? rest[0] : 'main' };
+  if (first === 'help') return { kind: 'help', topic: rest[0] === 'scan' || rest[0] === 'rules' || rest[0] === 'test' ? rest[0] : 'main' };
   if (first === 'scan') return parseScan(rest, env);
   if (first === 'rules') return parseRules(rest);
+  if (first === 'test') return parseTest(rest);
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`, [], true);
-  throw new UsageError(`unknown command "${first}" (expected scan or rules)`, [], true);
+  throw new UsageError(`unknown command "${first}" (expected scan, rules or test)`, [], true);
 }
 
 function parseScan(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
@@ -109,6 +111,15 @@ function parseRules(args: readonly string[]): Command {
       builtin: !values['no-builtin'],
     },
   };
+}
+
+const TEST_FLAGS = { 'update-goldens': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function parseTest(args: readonly string[]): Command {
+  const { values, positionals } = strictParse(args, TEST_FLAGS);
+  if (values.help) return { kind: 'help', topic: 'test' };
+  if (positionals.length === 0) throw new UsageError('bulwark test needs at least one pack folder', [], true);
+  return { kind: 'test', options: { packs: positionals, updateGoldens: values['update-goldens'] === true } };
 }
 
 type Flags = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

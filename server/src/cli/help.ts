@@ -10,6 +10,7 @@ with the same engine and rules as the Bulwark editor extension.
 Commands:
   scan [paths...]   scan files and folders (default: .) and report findings
   rules             list the rules that a scan would run
+  test <pack...>    run a rule pack's annotated fixtures and .fixed goldens
   help [command]    show help for a command
 
 Options:
@@ -61,4 +62,14 @@ Options:
   -f, --format <text|json>   output format (default: text)
       --rules <pack dir>     also load this rule pack (repeatable)
       --no-builtin           do not load the built-in pack
+`;
+
+export const TEST_HELP = `Usage: bulwark test <pack-folder...> [--update-goldens]
+
+Runs every rule's annotated fixtures (rule folders' tests/) through the engine with only that rule
+enabled: "# expect: <rule-id>" above a line where a finding must start, "# expect-not: <rule-id>" where
+none may. For rules with a fix, applies it, compares with the <name>.fixed.<ext> golden, and checks the
+finding is gone. --update-goldens rewrites the goldens: review the diff.
+
+Exit codes: 0 all pass, 1 a fixture failed, 2 the pack is invalid.
 `;

@@ -6,10 +6,11 @@ import { formatJson } from './format-json';
 import { formatRules } from './format-rules';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { MAIN_HELP, RULES_HELP, SCAN_HELP } from './help';
+import { MAIN_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from './help';
 import { checkOverrides, loadRules } from './load-rules';
 import { failingFindings, type ScanReport } from './report';
 import { runScan } from './scan';
+import { testPacks } from './test-pack';
 import { TOOL_VERSION } from './tool-info';
 
 /** Everything the CLI touches from its process, passed in so a test can run it in-process too. */
@@ -26,7 +27,7 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
     const command = parseCommand(argv, io.env);
     switch (command.kind) {
       case 'help':
-        io.stdout.write(command.topic === 'scan' ? SCAN_HELP : command.topic === 'rules' ? RULES_HELP : MAIN_HELP);
+        io.stdout.write({ main: MAIN_HELP, scan: SCAN_HELP, rules: RULES_HELP, test: TEST_HELP }[command.topic]);
         return ExitCode.Ok;
       case 'version':
         io.stdout.write(`${TOOL_VERSION}\n`);
@@ -36,6 +37,8 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
         return ExitCode.Ok;
       case 'scan':
         return scanCommand(command.options, io);
+      case 'test':
+        return testPacks(command.options, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {

@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { onlyRules } from '../engine';
+import { checkFixture } from '../engine/testing/fixtures';
+import { discoverRuleFolders } from '../node/rule-fixtures';
+import { loadRuleSet } from '../node/rule-packs';
+import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
+
+// `bulwark test <pack>`: the harness our own suite uses (annotated fixtures, .fixed goldens, the fix
+// must resolve the finding), so a security champion can test a pack without our dev setup.
+
+export interface TestPackOptions {
+  readonly packs: readonly string[];
+  readonly updateGoldens: boolean;
+}
+
+export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date; stdout: { write(t: string): unknown } }): ExitCodeValue {
+  let failed = 0;
+  let passed = 0;
+  for (const pack of options.packs) {
+    const root = path.resolve(io.cwd, pack);
+    if (!fs.existsSync(path.join(root, 'pack.yaml'))) throw new UsageError(`"${pack}" is not a rule pack (no pack.yaml)`);
+    const { ruleSet, errors } = loadRuleSet([root]);
+    if (errors.length > 0) throw new UsageError(`the pack "${pack}" is invalid:`, errors.map((e) => `${path.join(pack, e.file)}${e.line ? `:${e.line}` : ''}: ${e.message}`));
+    for (const folder of discoverRuleFolders(root)) {
+      const single = onlyRules(ruleSet, new Set([folder.ruleId]));
+      if (folder.fixtures.length === 0) {
+        io.stdout.write(`✘ ${folder.ruleId}: no fixtures in tests/\n`);
+        failed++;
+        continue;
+      }
+      for (const fixture of folder.fixtures) {
+        const outcome = checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now: io.now });
+        if (options.updateGoldens && outcome.fixedText !== undefined && outcome.fixedText !== fixture.golden) {
+          fs.writeFileSync(fixture.goldenPath, outcome.fixedText);
+          io.stdout.write(`↻ ${folder.ruleId} ${fixture.name}: golden written\n`);
+          passed++;
+          continue;
+        }
+        if (outcome.failures.length === 0) {
+          io.stdout.write(`✔ ${folder.ruleId} ${fixture.name}\n`);
+          passed++;
+        } else {
+          io.stdout.write(`✘ ${folder.ruleId} ${fixture.name}\n${outcome.failures.map((f) => `    ${f.replace(/\n/g, '\n    ')}`).join('\n')}\n`);
+          failed++;
+        }
+      }
+    }
+  }
+  io.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  return failed > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
