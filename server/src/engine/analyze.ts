@@ -16,6 +16,7 @@ import type {
   Rule,
   RuleSet,
   SourceFile,
+  Span,
   SuppressedFinding,
 } from './types';
 
@@ -52,9 +53,9 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
     if (override === 'off') continue;
     const model = modelFor(rule, models);
     if (!model) continue;
-    const reports: Report[] = [];
+    let reports: readonly Report[];
     try {
-      (rule.check as (m: unknown, ctx: { report(r: Report): void; now: Date }) => void)(model, { report: (r) => reports.push(r), now });
+      reports = rule.meta.language === 'text' && models.kubernetes ? textRulePerDocument(rule, models.kubernetes, file.uri, now) : runCheck(rule, model, now);
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
@@ -75,7 +76,7 @@ function parseModels(file: SourceFile, language: Language, options: AnalyzeOptio
     return { language, text, dockerfile: parseDockerfile(source) };
   }
   if (language === 'kubernetes') {
-    const kubernetes = parseKubernetes(file.text, options.cache);
+    const kubernetes = parseKubernetes(file.text, options.cache, lines);
     const templated = kubernetes.documents.filter((d) => d.templated).length;
     if (templated > 0) {
       notices.push({ code: 'templated-yaml', message: `${templated} document(s) use template syntax ({{ … }}) and were not checked as Kubernetes objects; scan the rendered manifests (helm template …) for full coverage.` });
@@ -87,6 +88,39 @@ function parseModels(file: SourceFile, language: Language, options: AnalyzeOptio
     return { language, text, kubernetes };
   }
   return { language, text };
+}
+
+function runCheck(rule: Rule, model: unknown, now: Date): Report[] {
+  const reports: Report[] = [];
+  (rule.check as (m: unknown, ctx: { report(r: Report): void; now: Date }) => void)(model, { report: (r) => reports.push(r), now });
+  return reports;
+}
+
+/**
+ * Text rules (secrets, suppression comments) are line-local, so on a multi-document YAML file they run
+ * per `---` section and their reports are memoised with the cached parse: a keystroke in a 2 MB
+ * manifest re-scans only the section it touched.
+ */
+function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: string, now: Date): Report[] {
+  const out: Report[] = [];
+  for (const document of kubernetes.documents) {
+    let reports = document.memo.get(rule) as Report[] | undefined;
+    if (!reports) {
+      reports = runCheck(rule, parseText(document.text, uri), now);
+      document.memo.set(rule, reports);
+    }
+    for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
+  }
+  return out;
+}
+
+function shiftReport(report: Report, by: number): Report {
+  const shift = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
+  return {
+    ...report,
+    span: shift(report.span),
+    fixes: report.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shift(e.span) })) })),
+  };
 }
 
 function modelFor(rule: Rule, models: Models): unknown {

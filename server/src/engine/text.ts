@@ -2,19 +2,14 @@ import type { Span } from './types';
 
 /** Offset <-> line/column conversion for one text; lines and columns are 0-based UTF-16. */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(readonly text: string) {}
+
+  /** Built on first use: most analyses of a large file never need line numbers. */
+  private get lineStarts(): number[] {
+    this.starts ??= computeLineStarts(this.text);
+    return this.starts;
   }
 
   get lineCount(): number {
@@ -61,6 +56,24 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // The common case, done with native indexOf: several times faster than a char loop on megabytes.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 /** The line break the file already uses, so inserted lines match it. */

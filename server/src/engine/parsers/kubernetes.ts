@@ -12,6 +12,11 @@ export interface K8sDocument {
   readonly doc?: Document.Parsed;
   readonly templated: boolean;
   readonly errors: readonly { readonly message: string; readonly span: Span }[];
+  /**
+   * Results memoised per section text (shared by every analysis that sees the same section), keyed by
+   * the object that computed them; lets line-local work be redone only for the section that changed.
+   */
+  readonly memo: WeakMap<object, unknown>;
 }
 
 /** A Kubernetes object: a document's root map, or an item of a `kind: List`. */
@@ -37,6 +42,7 @@ interface ParsedChunk {
   readonly doc?: Document.Parsed;
   readonly templated: boolean;
   readonly errors: readonly { readonly message: string; readonly start: number; readonly end: number }[];
+  readonly memo: WeakMap<object, unknown>;
 }
 
 // Go templates (Helm) are not YAML; any `{{` outside a comment marks the section as a template.
@@ -63,14 +69,14 @@ export function splitDocuments(text: string): { base: number; text: string }[] {
 }
 
 function parseChunk(text: string): ParsedChunk {
-  if (TEMPLATE_MARK.test(text)) return { templated: true, errors: [] };
-  if (!/\S/.test(text.replace(/^\s*(#.*)?$/gm, '').replace(/^(---|\.\.\.)/gm, ''))) return { templated: false, errors: [] };
+  if (TEMPLATE_MARK.test(text)) return { templated: true, errors: [], memo: new WeakMap() };
+  if (!/\S/.test(text.replace(/^\s*(#.*)?$/gm, '').replace(/^(---|\.\.\.)/gm, ''))) return { templated: false, errors: [], memo: new WeakMap() };
   const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
   const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] }));
-  return { doc, templated: false, errors };
+  return { doc, templated: false, errors, memo: new WeakMap() };
 }
 
-export function parseKubernetes(text: string, cache?: ParseCache): KubernetesModel {
+export function parseKubernetes(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text)): KubernetesModel {
   const documents: K8sDocument[] = [];
   const objects: K8sObject[] = [];
   splitDocuments(text).forEach((chunk, index) => {
@@ -85,12 +91,13 @@ export function parseKubernetes(text: string, cache?: ParseCache): KubernetesMod
       text: chunk.text,
       doc: parsed.doc,
       templated: parsed.templated,
+      memo: parsed.memo,
       errors: parsed.errors.map((e) => ({ message: e.message, span: { start: chunk.base + e.start, end: chunk.base + e.end } })),
     };
     documents.push(document);
     if (document.doc && document.errors.length === 0) objects.push(...objectsOf(document));
   });
-  return { language: 'kubernetes', text, eol: eolOf(text), lines: new LineIndex(text), documents, objects };
+  return { language: 'kubernetes', text, eol: eolOf(text), lines, documents, objects };
 }
 
 function objectsOf(document: K8sDocument): K8sObject[] {
