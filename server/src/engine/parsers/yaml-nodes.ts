@@ -75,3 +75,22 @@ export function pairSpan(base: number, pair: Pair): Span | undefined {
   if (!key) return value;
   return { start: key.start, end: value ? Math.max(value.end, key.end) : key.end };
 }
+
+// Kubernetes decodes manifests with YAML 1.1 rules (sigs.k8s.io/yaml over go-yaml v2), where these
+// plain words are booleans: `privileged: yes` is a privileged container.
+const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+
+/** A scalar's value as Kubernetes reads it: YAML 1.1 booleans for plain words, undefined for collections. */
+export function k8sScalar(doc: Document, node: unknown): string | number | boolean | null | undefined {
+  const resolved = resolve(doc, node);
+  if (!isScalar(resolved)) return undefined;
+  const v = resolved.value;
+  if (typeof v === 'string' && resolved.type === 'PLAIN' && !resolved.tag) {
+    if (YAML11_TRUE.has(v)) return true;
+    if (YAML11_FALSE.has(v)) return false;
+  }
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}

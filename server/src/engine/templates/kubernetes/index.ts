@@ -1,4 +1,19 @@
 import type { AnyTemplate } from '../template';
+import { capabilitiesAdd } from './capabilities-add';
+import { capabilitiesDrop } from './capabilities-drop';
+import { containerImage } from './container-image';
+import { envSecretLiteral } from './env-secret-literal';
+import { hostPathVolume } from './host-path-volume';
+import { podSpecField } from './pod-spec-field';
+import { securityContextField } from './security-context-field';
 
 /** Sorted by id. */
-export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [];
+export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
+  capabilitiesAdd, // k8s-capabilities-add
+  capabilitiesDrop, // k8s-capabilities-drop
+  containerImage, // k8s-container-image
+  envSecretLiteral, // k8s-env-secret-literal
+  hostPathVolume, // k8s-host-path-volume
+  podSpecField, // k8s-pod-spec-field
+  securityContextField, // k8s-security-context-field
+];

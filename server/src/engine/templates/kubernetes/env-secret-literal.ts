@@ -1,0 +1,66 @@
+import { isScalar } from 'yaml';
+import { containerKey, containersOf, podEditContext } from '../../parsers/kubernetes-workloads';
+import { replacePair, type YamlEditContext } from '../../parsers/yaml-edits';
+import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
+import { SafeRegex } from '../../safe-regex';
+import { mask } from '../../text';
+import type { Fix } from '../../types';
+import { defineTemplate } from '../template';
+import { containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
+
+interface Params {
+  /** RE2 pattern (case-insensitive) that an env var name must match to look secret. */
+  readonly names: string;
+  /** RE2 pattern (case-insensitive) for names that only point at a secret (…_FILE, …_PATH, …_URL). */
+  readonly exclude?: string;
+}
+
+// Values that are not a secret whatever the name: flags, small numbers, absolute paths (where a
+// credential file is mounted), <placeholders> in examples, and references to other variables or
+// templates that Kubernetes or a tool expands later.
+const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|\d{1,6}|\/[\w.\/-]*|<[^<>]*>)$/i;
+const EXPANDED = /\$\(|\$\{|\{\{/;
+
+export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
+  id: 'k8s-env-secret-literal',
+  language: 'kubernetes',
+  description:
+    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (and not `exclude`) and whose literal `value:` is non-empty, on the value; the message shows the value masked. Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist.',
+  paramsSchema: {
+    type: 'object',
+    required: ['names'],
+    additionalProperties: false,
+    properties: { names: { type: 'string', minLength: 1 }, exclude: { type: 'string', minLength: 1 } },
+  },
+  placeholders: [...SUBJECT_PLACEHOLDERS, 'name', 'value'],
+  fixKind: 'suggestion',
+  instantiate: (params) => {
+    const names = new SafeRegex(params.names, true);
+    const exclude = params.exclude ? new SafeRegex(params.exclude, true) : undefined;
+    return (model, ctx) => {
+      for (const pod of podSpecs(model)) {
+        let editContext: YamlEditContext | undefined;
+        const edit = () => (editContext ??= podEditContext(model, pod));
+        const secretName = `${(pod.object.name ?? 'app').toLowerCase()}-secrets`;
+        for (const container of containersOf(pod)) {
+          const env = asSeq(pod.doc, getIn(pod.doc, container.node, ['env']));
+          for (const item of env?.items ?? []) {
+            const entry = asMap(pod.doc, item);
+            const name = scalarString(getIn(pod.doc, entry, ['name']));
+            const pair = findPair(pod.doc, entry, 'value');
+            if (!entry || !name || !pair || !isScalar(pair.value) || typeof pair.value.value !== 'string') continue;
+            const value = pair.value.value;
+            if (value.trim() === '' || NOT_A_SECRET.test(value.trim()) || EXPANDED.test(value)) continue;
+            if (!names.test(name) || exclude?.test(name)) continue;
+            const span = nodeSpan(pod.base, pair.value);
+            if (!span) continue;
+            const key = name.toLowerCase().replace(/[^-._a-z0-9]/g, '-');
+            const change = replacePair(edit(), entry, pair, 'valueFrom', { secretKeyRef: { name: secretName, key } });
+            const fixes: Fix[] = change ? [{ title: `Read ${name} from Secret ${secretName} (create it first)`, kind: 'suggestion', edits: [change] }] : [];
+            ctx.report({ span, key: `${containerKey(container)}/${name}`, data: { ...containerSubject(container), name, value: mask(value) }, fixes });
+          }
+        }
+      }
+    };
+  },
+});
