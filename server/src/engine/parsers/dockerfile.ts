@@ -1,6 +1,7 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
 import { LineIndex, eolOf } from '../text';
 import type { Span } from '../types';
+import { readRunScripts, type RunScript } from './dockerfile-script';
 
 /** A position range as dockerfile-ast reports it (0-based line and UTF-16 character). */
 export interface AstRange {
@@ -18,6 +19,20 @@ export interface Stage {
   readonly isFinal: boolean;
 }
 
+/** One instruction in file order; an ONBUILD trigger is listed as the instruction it wraps. */
+export interface InstructionEntry {
+  /** The instruction itself; for `ONBUILD RUN …`, the RUN. */
+  readonly instruction: Instruction;
+  /** Upper-case keyword of `instruction`. */
+  readonly keyword: string;
+  /** The ONBUILD wrapping it, when it is a trigger. */
+  readonly onbuild?: Instruction;
+  /** Undefined before the first FROM. */
+  readonly stage?: Stage;
+  /** The whole instruction as written, ONBUILD included. */
+  readonly span: Span;
+}
+
 /** A Dockerfile parsed once, with every range convertible to engine offsets. */
 export interface DockerfileModel {
   readonly language: 'dockerfile';
@@ -28,7 +43,13 @@ export interface DockerfileModel {
   readonly stages: readonly Stage[];
   /** Instructions before the first FROM (global ARGs). */
   readonly preamble: readonly Instruction[];
+  /** The escape character (`\\`, or the one set by `# escape=`). */
+  readonly escape: string;
+  /** Every instruction, ONBUILD triggers unwrapped, with its stage. */
+  readonly entries: readonly InstructionEntry[];
   span(range: AstRange): Span;
+  /** The shell scripts of every RUN (ONBUILD RUN included); read on first use, then kept. */
+  runScripts(): readonly RunScript[];
 }
 
 export function parseDockerfile(text: string): DockerfileModel {
@@ -49,6 +70,10 @@ export function parseDockerfile(text: string): DockerfileModel {
     const alias = p.from.getBuildStage()?.toLowerCase();
     stages.push({ index, from: p.from, alias, instructions: p.instructions, isFinal: index === pending.length - 1 });
   });
+  const span = (range: AstRange): Span => ({ start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) });
+  const escape = ast.getEscapeCharacter();
+  const entries = entriesOf(ast, stages, span);
+  let scripts: readonly RunScript[] | undefined;
   return {
     language: 'dockerfile',
     text,
@@ -57,6 +82,27 @@ export function parseDockerfile(text: string): DockerfileModel {
     ast,
     stages,
     preamble,
-    span: (range) => ({ start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) }),
+    escape,
+    entries,
+    span,
+    runScripts: () => (scripts ??= readRunScripts({ text, escape, span }, entries)),
   };
+}
+
+function entriesOf(ast: Dockerfile, stages: readonly Stage[], span: (range: AstRange) => Span): InstructionEntry[] {
+  const stageOf = new Map<Instruction, Stage>();
+  for (const stage of stages) for (const i of [stage.from, ...stage.instructions]) stageOf.set(i, stage);
+  const out: InstructionEntry[] = [];
+  for (const instruction of ast.getInstructions()) {
+    const stage = stageOf.get(instruction);
+    const whole = span(instruction.getRange());
+    const keyword = instruction.getKeyword();
+    if (keyword === 'ONBUILD') {
+      const trigger = (instruction as Onbuild).getTriggerInstruction();
+      if (trigger) out.push({ instruction: trigger, keyword: trigger.getKeyword(), onbuild: instruction, stage, span: whole });
+      continue;
+    }
+    out.push({ instruction, keyword, stage, span: whole });
+  }
+  return out;
 }

@@ -1,5 +1,11 @@
 import type { AnyTemplate } from '../template';
+import { addSource } from './add-source';
 import { baseImagePin } from './base-image-pin';
+import { finalUser } from './final-user';
+import { remoteExec } from './remote-exec';
+import { runCommand } from './run-command';
+import { secretEnv } from './secret-env';
+import { setting } from './setting';
 
 /** Sorted by id. */
-export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [baseImagePin];
+export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, baseImagePin, finalUser, runCommand, remoteExec, secretEnv, setting];

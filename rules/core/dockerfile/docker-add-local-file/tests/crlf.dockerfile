@@ -1,0 +1,4 @@
+FROM alpine:3.20
+# expect: docker-add-local-file
+ADD entrypoint.sh /entrypoint.sh
+ENTRYPOINT ["/entrypoint.sh"]

@@ -1,0 +1,11 @@
+FROM alpine:3.20
+# expect: docker-add-remote-url
+ADD https://example.com/releases/tool-1.2.3.tar.gz /opt/
+# expect: docker-add-remote-url
+add ["http://example.com/config.json", "/etc/app/config.json"]
+# expect: docker-add-remote-url
+ONBUILD ADD https://deploy:s3cr3t-t0ken@artifacts.example.com/app.jar /app.jar
+ADD --chown=10001:10001 \
+# expect: docker-add-remote-url
+    https://example.com/a.txt \
+    /opt/a.txt

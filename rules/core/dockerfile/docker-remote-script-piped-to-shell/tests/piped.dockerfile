@@ -1,0 +1,27 @@
+FROM debian:12-slim
+# expect: docker-remote-script-piped-to-shell
+RUN curl -fsSL https://get.example.com/install.sh | sh
+# expect: docker-remote-script-piped-to-shell
+RUN wget -qO- https://example.com/setup | sudo -E bash -s -- --version 1.2.3
+RUN apt-get update \
+    && apt-get install -y curl \
+    # the installer comes from the vendor
+# expect: docker-remote-script-piped-to-shell
+    && curl -sSL https://install.python-poetry.org \
+       | python3 - \
+    && rm -rf /var/lib/apt/lists/*
+# expect: docker-remote-script-piped-to-shell
+RUN curl -fsSL https://example.com/i.sh | tee /tmp/i.sh | /bin/bash
+# expect: docker-remote-script-piped-to-shell
+RUN sh -c "$(curl -fsSL https://raw.example.com/ohmyzsh/install.sh)" "" --unattended
+# expect: docker-remote-script-piped-to-shell
+RUN bash <(wget -O - https://example.com/setup.sh)
+# expect: docker-remote-script-piped-to-shell
+RUN ["/bin/sh", "-c", "curl -fsSL https://example.com/install.sh | sh"]
+# expect: docker-remote-script-piped-to-shell
+ONBUILD RUN eval "$(curl -s https://example.com/env.sh)"
+RUN <<EOF
+set -eu
+# expect: docker-remote-script-piped-to-shell
+curl -fsSL https://deb.nodesource.com/setup_22.x | bash -
+EOF

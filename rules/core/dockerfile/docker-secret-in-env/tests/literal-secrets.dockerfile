@@ -1,0 +1,20 @@
+# expect: docker-secret-in-env
+ARG GITHUB_TOKEN=ghp_Xq9bT2mV7rL4sK8wN1cY6dE3fA0hJ5gU2pZ7
+FROM node:22-alpine AS build
+# expect: docker-secret-in-env
+ENV NPM_TOKEN="npm_8fK2lQ9xW4tR7vB1nM6cZ3yH0jD5sA8eP2uG"
+# expect: docker-secret-in-env
+ENV NODE_ENV=production DB_PASSWORD=Sup3rS3cret!
+ENV LANG=C.UTF-8 \
+# expect: docker-secret-in-env
+    apiKey='AIzaSyD3x8Kf0vQ2mL9nB4tR7wY1cH6jE5gU0pZ'
+# expect: docker-secret-in-env
+ENV DATABASE_URL=postgres://app:s3cr3t-pw@db.internal:5432/app
+# expect: docker-secret-in-env
+env JWT_SECRET changeme
+
+FROM node:22-alpine
+# expect: docker-secret-in-env
+ONBUILD ENV SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiOjE3MDAwMDAwMDB9
+# expect: docker-secret-in-env
+ARG AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY

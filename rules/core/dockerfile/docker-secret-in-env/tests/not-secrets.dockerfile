@@ -1,0 +1,18 @@
+FROM python:3.12-slim
+ENV PASSWORD_FILE=/run/secrets/db_password \
+    TOKEN_ENDPOINT=https://auth.example.com/oauth/token \
+    PASSWORD_MIN_LENGTH=12 \
+    SECRET_NAME=app-credentials \
+    TOKENIZERS_PARALLELISM=false \
+    PASSENGER_APP_ENV=production
+ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D
+ENV MYSQL_ALLOW_EMPTY_PASSWORD=yes MYSQL_RANDOM_ROOT_PASSWORD=1
+ENV DB_PASSWORD_PATH=/etc/app/db-password
+ENV DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app
+ENV REDIS_URL=redis://cache:6379/0
+# expect-not: docker-secret-in-env
+ARG NPM_TOKEN
+# expect-not: docker-secret-in-env
+ENV NPM_TOKEN=${NPM_TOKEN}
+ARG API_KEY=
+RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci

@@ -1,0 +1,9 @@
+# escape=`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS build
+USER ContainerUser
+
+# expect: docker-user-missing
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN echo a `
+    b
+CMD ["cmd.exe"]

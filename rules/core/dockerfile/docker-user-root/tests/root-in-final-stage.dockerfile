@@ -1,0 +1,13 @@
+FROM golang:1.23 AS build
+# Build stages may run as root: they do not ship.
+# expect-not: docker-user-root
+USER root
+RUN go build -o /out/app ./cmd/app
+
+FROM debian:12-slim
+COPY --from=build /out/app /usr/local/bin/app
+USER app
+# expect: docker-user-root
+USER root:root
+EXPOSE 8080
+CMD ["app"]

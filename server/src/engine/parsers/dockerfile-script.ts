@@ -1,0 +1,203 @@
+import type { Heredoc, Run } from 'dockerfile-ast';
+import type { AstRange, InstructionEntry } from './dockerfile';
+import { SHELLS, effectiveCommand, readScript, withShellStrings } from './dockerfile-shell-commands';
+import type { OffsetMap, ShellCommand, ShellWord } from './dockerfile-shell';
+import type { Span } from '../types';
+
+// The shell scripts a Dockerfile runs, read with offsets into the file: shell-form RUN (line
+// continuations and the comment lines inside them removed, whatever the escape character),
+// exec-form RUN (`["sh", "-c", "…"]` read as a script), and RUN heredocs run by a shell.
+
+export interface RunScript {
+  readonly entry: InstructionEntry;
+  /** `shell`: RUN cmd …; `exec`: RUN ["prog", …]; `heredoc`: the body of RUN <<EOF run by a shell. */
+  readonly form: 'shell' | 'exec' | 'heredoc';
+  /** Every command in source order, substitutions and `sh -c` strings included. */
+  readonly commands: readonly ShellCommand[];
+  readonly span: Span;
+}
+
+export interface ScriptSource {
+  readonly text: string;
+  readonly escape: string;
+  span(range: AstRange): Span;
+}
+
+export function readRunScripts(source: ScriptSource, entries: readonly InstructionEntry[]): RunScript[] {
+  const out: RunScript[] = [];
+  for (const entry of entries) {
+    if (entry.keyword !== 'RUN') continue;
+    const run = entry.instruction as Run;
+    const args = run.getArgumentsRange();
+    if (!args) continue;
+    const from = source.span(args).start;
+    const end = source.span(run.getRange()).end;
+    const heredocs = run.getHeredocs();
+    const firstBody = heredocs.map(bodyStart(source)).find((n): n is number => n !== undefined);
+    const line = logicalText(source.text, from, firstBody ?? end, source.escape);
+    const argv = heredocs.length === 0 ? jsonStrings(line.text) : undefined;
+    if (argv) {
+      const words = argv.map((s) => wordOf(s.value, s.starts.map((i) => line.offsets[i]), s.ends.map((i) => line.offsets[i - 1] + 1), line.offsets[s.start], line.offsets[s.end - 1] + 1));
+      const command: ShellCommand = { assignments: [], words, start: words[0]?.start ?? from, end: words[words.length - 1]?.end ?? from, pipeline: -1, pipelineIndex: 0, compound: false };
+      out.push({ entry, form: 'exec', commands: words.length > 0 ? withShellStrings([command], { next: 0 }) : [], span: { start: from, end } });
+      continue;
+    }
+    const commands = readScript(line.text, mapOf(line.offsets, firstBody ?? end));
+    out.push({ entry, form: 'shell', commands, span: { start: from, end: firstBody ?? end } });
+    for (const heredoc of heredocs) {
+      const body = heredoc.getContentRange();
+      if (!body || !runsBodyAsScript(commands, source.text, source.span(body))) continue;
+      const span = source.span(body);
+      const text = source.text.slice(span.start, span.end);
+      const identity: OffsetMap = { start: (i) => span.start + i, end: (i) => span.start + i };
+      out.push({ entry, form: 'heredoc', commands: readScript(text, identity), span });
+    }
+  }
+  return out;
+}
+
+function bodyStart(source: ScriptSource): (heredoc: Heredoc) => number | undefined {
+  return (heredoc) => {
+    const range = heredoc.getContentRange() ?? heredoc.getDelimiterRange();
+    return range ? source.span(range).start : undefined;
+  };
+}
+
+/**
+ * Docker's view of a continued instruction: an escape character followed by optional blanks and a
+ * line break joins lines, and inside the instruction, empty lines and lines starting with # are
+ * dropped. offsets[i] is the file offset of text[i].
+ */
+export function logicalText(source: string, from: number, to: number, escape: string): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  let continued = false;
+  let i = from;
+  while (i < to) {
+    if (continued) {
+      let j = i;
+      while (j < to && (source[j] === ' ' || source[j] === '\t')) j++;
+      if (source[j] === '#' || source[j] === '\r' || source[j] === '\n') {
+        i = skipLine(source, j, to);
+        continue;
+      }
+      continued = false;
+    }
+    const c = source[i];
+    if (c === escape) {
+      let j = i + 1;
+      while (j < to && (source[j] === ' ' || source[j] === '\t')) j++;
+      if (j < to && (source[j] === '\r' || source[j] === '\n')) {
+        i = skipLine(source, j, to);
+        continued = true;
+        continue;
+      }
+    }
+    if (c === '\r' && source[i + 1] === '\n') {
+      i++;
+      continue;
+    }
+    text += c;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(to);
+  return { text, offsets };
+}
+
+function skipLine(source: string, at: number, to: number): number {
+  let i = at;
+  while (i < to && source[i] !== '\n' && source[i] !== '\r') i++;
+  if (source[i] === '\r' && source[i + 1] === '\n') return i + 2;
+  return i + 1;
+}
+
+function mapOf(offsets: readonly number[], end: number): OffsetMap {
+  return {
+    start: (i) => (i < offsets.length - 1 ? offsets[i] : end),
+    end: (i) => (i > 0 ? offsets[i - 1] + 1 : offsets[0]),
+  };
+}
+
+interface JsonString {
+  readonly value: string;
+  /** Index in the scanned text of the raw sequence behind each value character, and its end. */
+  readonly starts: number[];
+  readonly ends: number[];
+  /** The literal, quotes included. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const JSON_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** A JSON array of strings (exec form) with positions; undefined when Docker would read shell form. */
+export function jsonStrings(text: string): JsonString[] | undefined {
+  let i = 0;
+  const blank = (): void => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  blank();
+  if (text[i] !== '[') return undefined;
+  i++;
+  const out: JsonString[] = [];
+  for (;;) {
+    blank();
+    if (text[i] === ']' && out.length === 0) break;
+    if (text[i] !== '"') return undefined;
+    const start = i++;
+    let value = '';
+    const starts: number[] = [];
+    const ends: number[] = [];
+    while (i < text.length && text[i] !== '"') {
+      const at = i;
+      if (text[i] === '\\') {
+        const e = text[i + 1];
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else if (e !== undefined && JSON_ESCAPES[e] !== undefined) {
+          value += JSON_ESCAPES[e];
+          i += 2;
+        } else return undefined;
+      } else value += text[i++];
+      starts.push(at);
+      ends.push(i);
+    }
+    if (text[i] !== '"') return undefined;
+    i++;
+    out.push({ value, starts, ends, start, end: i });
+    blank();
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    if (text[i] === ']') break;
+    return undefined;
+  }
+  i++;
+  blank();
+  return i === text.length ? out : undefined;
+}
+
+function wordOf(value: string, starts: number[], ends: number[], start: number, end: number): ShellWord {
+  return { value, starts, ends, start, end, quoted: true, expands: false, nested: [] };
+}
+
+/**
+ * `RUN <<EOF` runs the body with the default shell, and so does `RUN bash <<EOF` (the shell reads
+ * its script from stdin); `RUN python3 <<EOF` or `RUN cat <<EOF >file` do not. A shebang decides.
+ */
+function runsBodyAsScript(commands: readonly ShellCommand[], text: string, body: Span): boolean {
+  const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(text.slice(body.start, Math.min(body.end, body.start + 200)));
+  if (shebang) {
+    const program = shebang[1].split('/').pop() ?? '';
+    return SHELLS.has(program === 'env' ? (shebang[2] ?? '') : program);
+  }
+  const withWords = commands.filter((c) => c.words.length > 0);
+  if (withWords.length === 0) return true;
+  if (withWords.length > 1) return false;
+  const effective = effectiveCommand(withWords[0]);
+  if (!effective || !SHELLS.has(effective.name)) return false;
+  return effective.args.every((a) => a.value.startsWith('-') && !/^-[a-z]*c[a-z]*$/.test(a.value));
+}

@@ -1,0 +1,93 @@
+import { ASSIGNMENT, parseShell, type OffsetMap, type PipelineCounter, type ShellCommand, type ShellWord } from './dockerfile-shell';
+
+// What shell commands mean for a build: the program a command really runs (behind sudo, env, …)
+// and the scripts handed to `sh -c`, read as commands of their own.
+
+export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+
+/** Every command of a script in source order, with `sh -c '…'` strings read as nested scripts. */
+export function readScript(text: string, map: OffsetMap, counter: PipelineCounter = { next: 0 }): ShellCommand[] {
+  return withShellStrings(parseShell(text, map, undefined, counter), counter);
+}
+
+/** Inserts, after each `sh -c` command, the commands of its script string (recursively). */
+export function withShellStrings(commands: readonly ShellCommand[], counter: PipelineCounter): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  for (const command of commands) out.push(command, ...withShellStrings(shellStringCommands(command, counter), counter));
+  return out;
+}
+
+/** The basename of a program path (`/usr/bin/env` → `env`). */
+export function programName(word: string): string {
+  const slash = word.lastIndexOf('/');
+  return slash >= 0 ? word.slice(slash + 1) : word;
+}
+
+/** For `sh -c 'script'` (also behind sudo/env), the commands of the script string. */
+function shellStringCommands(command: ShellCommand, counter: PipelineCounter): ShellCommand[] {
+  const effective = effectiveCommand(command);
+  if (!effective || !SHELLS.has(effective.name)) return [];
+  const args = effective.args;
+  for (let i = 0; i < args.length - 1; i++) {
+    const arg = args[i].value;
+    if (arg === '--') break;
+    if (/^-[a-z]*c[a-z]*$/.test(arg)) {
+      const script = args[i + 1];
+      const commands = parseShell(script.value, { start: (k) => script.starts[k] ?? script.end, end: (k) => (k > 0 ? script.ends[k - 1] : script.start) }, 'shell-string', counter);
+      // Substitutions in the string were already read as part of the word; keep one copy of each.
+      const seen = new Set(script.nested.map((c) => `${c.start}:${c.end}`));
+      return commands.filter((c) => c.nesting === 'shell-string' || !seen.has(`${c.start}:${c.end}`));
+    }
+    if (!arg.startsWith('-')) break;
+  }
+  return [];
+}
+
+export interface EffectiveCommand {
+  /** Basename of the program, after wrappers such as sudo and env. */
+  readonly name: string;
+  readonly nameWord: ShellWord;
+  readonly args: readonly ShellWord[];
+  /** Wrapper words in front of the program (`sudo`, `env`, their options). */
+  readonly wrappers: readonly ShellWord[];
+  /** NAME=value words: the command's own prefix assignments and those given to `env`. */
+  readonly assignments: readonly ShellWord[];
+}
+
+const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--host', '--prompt', '--role', '--type', '--other-user', '--command-timeout']),
+  doas: new Set(['-u', '-C']),
+  env: new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']),
+  nice: new Set(['-n', '--adjustment']),
+  command: new Set(),
+  exec: new Set(['-a']),
+  nohup: new Set(),
+  time: new Set(['-f', '-o', '--format', '--output']),
+  builtin: new Set(),
+};
+
+/** The program a simple command really runs: `sudo -E env A=1 /usr/bin/curl …` runs curl. */
+export function effectiveCommand(command: ShellCommand): EffectiveCommand | undefined {
+  const words = command.words;
+  const assignments = [...command.assignments];
+  let i = 0;
+  while (i < words.length) {
+    const name = programName(words[i].value);
+    const valueOptions = WRAPPER_VALUE_OPTIONS[name];
+    if (!valueOptions || i === words.length - 1) break;
+    i++;
+    while (i < words.length) {
+      const v = words[i].value;
+      if (v === '--') {
+        i++;
+        break;
+      }
+      if (name === 'env' && ASSIGNMENT.test(v)) assignments.push(words[i]);
+      else if (!v.startsWith('-') || v === '-') break;
+      else if (valueOptions.has(v)) i++;
+      i++;
+    }
+  }
+  if (i >= words.length) return undefined;
+  return { name: programName(words[i].value), nameWord: words[i], args: words.slice(i + 1), wrappers: words.slice(0, i), assignments };
+}

@@ -1,0 +1,61 @@
+import type { DockerfileModel } from '../../parsers/dockerfile';
+import type { RunScript } from '../../parsers/dockerfile-script';
+import { effectiveCommand, type EffectiveCommand } from '../../parsers/dockerfile-shell-commands';
+import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell';
+
+// How rule params name commands: a program, optionally followed by fixed words
+// ("python -m pip", "npm config set"). A program name also matches its versioned binaries
+// (pip → pip3, pip3.12; python → python3.11; dnf → dnf5) and, on Windows, its .exe.
+
+export interface CommandPattern {
+  readonly label: string;
+  readonly program: string;
+  readonly words: readonly string[];
+}
+
+export interface CommandMatch {
+  readonly pattern: CommandPattern;
+  readonly effective: EffectiveCommand;
+  /** Arguments after the pattern's fixed words. */
+  readonly args: readonly ShellWord[];
+}
+
+export const COMMANDS_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'string', pattern: '^[A-Za-z0-9_.+-]+( [^ ]+)*$' },
+  description: 'Programs, optionally followed by fixed words: "curl", "python -m pip", "npm config set". Versioned binaries match too (pip3.12).',
+} as const;
+
+export function compileCommands(specs: readonly string[]): CommandPattern[] {
+  return specs.map((label) => {
+    const [program, ...words] = label.split(' ');
+    return { label, program, words };
+  });
+}
+
+export function matchCommand(patterns: readonly CommandPattern[], command: ShellCommand): CommandMatch | undefined {
+  const effective = effectiveCommand(command);
+  if (!effective) return undefined;
+  for (const pattern of patterns) {
+    if (!sameProgram(effective.name, pattern.program)) continue;
+    if (pattern.words.every((w, i) => effective.args[i]?.value === w)) return { pattern, effective, args: effective.args.slice(pattern.words.length) };
+  }
+  return undefined;
+}
+
+function sameProgram(written: string, program: string): boolean {
+  const name = written.replace(/\.exe$/i, ''); // Windows images: curl.exe
+  if (name === program) return true;
+  return name.startsWith(program) && /^\d+(?:\.\d+)*$/.test(name.slice(program.length));
+}
+
+/** Every command of every RUN script, with the script it belongs to. */
+export function* runCommands(model: DockerfileModel): Generator<{ script: RunScript; command: ShellCommand }> {
+  for (const script of model.runScripts()) for (const command of script.commands) yield { script, command };
+}
+
+/** Whether text edits inside this command keep the file valid (not for exec-form argv elements). */
+export function editable(script: RunScript, command: ShellCommand): boolean {
+  return !(script.form === 'exec' && !command.nesting);
+}

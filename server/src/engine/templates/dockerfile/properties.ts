@@ -1,0 +1,58 @@
+import type { Arg, Env, Property } from 'dockerfile-ast';
+import type { DockerfileModel, InstructionEntry } from '../../parsers/dockerfile';
+import type { Span, TextEdit } from '../../types';
+import { deleteInstruction, deleteToken } from './edits';
+
+/** One NAME=value of an ENV or ARG instruction, ONBUILD triggers and global ARGs included. */
+export interface PropertyRef {
+  readonly entry: InstructionEntry;
+  readonly keyword: 'ENV' | 'ARG';
+  readonly name: string;
+  /** The value with quotes removed; undefined when none is given (`ARG NAME`). */
+  readonly value?: string;
+  readonly nameSpan: Span;
+  readonly valueSpan?: Span;
+  /** NAME=value (or `NAME value`) as written. */
+  readonly span: Span;
+  /** How many pairs the instruction declares. */
+  readonly siblings: number;
+  /** Where the instruction's next pair starts, if any. */
+  readonly nextStart?: number;
+}
+
+export function propertiesOf(model: DockerfileModel): PropertyRef[] {
+  const out: PropertyRef[] = [];
+  for (const entry of model.entries) {
+    if (entry.keyword !== 'ENV' && entry.keyword !== 'ARG') continue;
+    const keyword = entry.keyword;
+    const properties: Property[] = (entry.instruction as Env | Arg).getProperties();
+    properties.forEach((property, index) => {
+      const nameSpan = model.span(property.getNameRange());
+      const valueRange = property.getValueRange();
+      // `ARG A B` declares two build arguments; only ENV has the legacy `NAME value` form.
+      const hasValue = property.getValue() !== null && (keyword === 'ENV' || property.getAssignmentOperator() === '=');
+      const valueSpan = hasValue && valueRange ? model.span(valueRange) : undefined;
+      out.push({
+        entry,
+        keyword,
+        name: property.getName(),
+        value: hasValue ? (property.getValue() ?? undefined) : undefined,
+        nameSpan,
+        valueSpan,
+        span: { start: nameSpan.start, end: valueSpan?.end ?? nameSpan.end },
+        siblings: properties.length,
+        nextStart: index + 1 < properties.length ? model.span(properties[index + 1].getNameRange()).start : undefined,
+      });
+    });
+  }
+  return out;
+}
+
+/** Removes one pair from ENV/ARG, or the whole instruction when it declares only that pair. */
+export function deleteProperty(model: DockerfileModel, property: PropertyRef): TextEdit[] | undefined {
+  if (property.siblings === 1) return deleteInstruction(model, property.entry);
+  // Up to the next pair, so `ENV A=1 \ <newline> B=2` becomes `ENV B=2` rather than `ENV \ …`.
+  const between = property.nextStart !== undefined ? model.text.slice(property.span.end, property.nextStart) : undefined;
+  if (between !== undefined && !/[\r\n][ \t]*#/.test(between)) return [{ span: { start: property.span.start, end: property.nextStart ?? property.span.end }, newText: '' }];
+  return deleteToken(model, property.span);
+}

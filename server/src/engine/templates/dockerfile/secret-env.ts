@@ -1,0 +1,104 @@
+import { SafeRegex } from '../../safe-regex';
+import { mask } from '../../text';
+import type { Fix } from '../../types';
+import { defineTemplate } from '../template';
+import { deleteProperty, propertiesOf, type PropertyRef } from './properties';
+
+interface Params {
+  /** Exact variable names (case-insensitive), e.g. GITHUB_TOKEN. */
+  readonly names?: readonly string[];
+  /** Name parts (case-insensitive) that mark a secret: password, token, api_key … matched on whole words of the name. */
+  readonly fragments?: readonly string[];
+  /** RE2 over the name: names that hold no secret although a fragment matches (…_FILE, …_PATH, …_LENGTH). */
+  readonly ignoreNames?: string;
+  /** `literal`: a hard-coded, non-empty value. `reference`: no value or only variables (a build argument). */
+  readonly values: 'literal' | 'reference';
+  /** RE2 over a literal value: values that are no secret (true, false, yes, no …). */
+  readonly ignoreValues?: string;
+  /** Also flag any literal value that is a URL with a password (scheme://user:password@host), whatever the name. */
+  readonly credentialUrls?: boolean;
+}
+
+const CREDENTIAL_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i;
+
+export const secretEnv = defineTemplate<'dockerfile', Params>({
+  id: 'dockerfile-secret-env',
+  language: 'dockerfile',
+  description:
+    'Flags ENV and ARG pairs (every stage, global ARGs and ONBUILD included) whose name says they hold a secret: an exact name, or a fragment matching whole words of the name ' +
+    '(API_KEY, apiKey and APIKEY all contain api_key; TOKENIZERS does not contain token). `values: literal` reports a hard-coded value (masked in the message) on the value itself, and can also flag ' +
+    'URLs with an embedded password under any name; its suggestion removes the value. `values: reference` reports secret-named build arguments that receive their value at build time.',
+  paramsSchema: {
+    type: 'object',
+    required: ['values'],
+    additionalProperties: false,
+    anyOf: [{ required: ['names'] }, { required: ['fragments'] }, { required: ['credentialUrls'] }],
+    properties: {
+      names: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } },
+      fragments: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_]+$' } },
+      ignoreNames: { type: 'string', minLength: 1 },
+      values: { enum: ['literal', 'reference'] },
+      ignoreValues: { type: 'string', minLength: 1 },
+      credentialUrls: { type: 'boolean' },
+    },
+  },
+  placeholders: ['keyword', 'name', 'masked'],
+  fixKind: 'suggestion',
+  instantiate: (params) => {
+    const names = new Set((params.names ?? []).map((n) => n.toLowerCase()));
+    const fragments = new Set((params.fragments ?? []).map(normalise));
+    const ignoreNames = params.ignoreNames ? new SafeRegex(params.ignoreNames) : undefined;
+    const ignoreValues = params.ignoreValues ? new SafeRegex(params.ignoreValues) : undefined;
+    const secretName = (name: string): boolean => names.has(name.toLowerCase()) || (containsFragment(name, fragments) && !ignoreNames?.test(name));
+    return (model, ctx) => {
+      for (const property of propertiesOf(model)) {
+        const value = property.value ?? '';
+        const literal = isLiteral(value);
+        const data = { keyword: property.keyword, name: property.name, masked: mask(value) };
+        if (params.values === 'reference') {
+          if (!literal && secretName(property.name)) ctx.report({ span: property.nameSpan, data, key: property.name });
+          continue;
+        }
+        if (!literal || !property.valueSpan || ignoreValues?.test(value)) continue;
+        const credentialUrl = params.credentialUrls === true && CREDENTIAL_URL.test(value) && !CREDENTIAL_URL.exec(value)?.[1].startsWith('$');
+        if (!credentialUrl && !secretName(property.name)) continue;
+        ctx.report({ span: property.valueSpan, data, key: property.name, fixes: [removeValue(model, property)].filter((f): f is Fix => f !== undefined) });
+      }
+    };
+  },
+});
+
+/** A value someone typed in: non-empty and not made only of variable references. */
+function isLiteral(value: string): boolean {
+  return value.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '').trim() !== '';
+}
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/_/g, '');
+}
+
+/** Whether consecutive words of the name (split at _, -, . and camelCase) spell one of the fragments. */
+export function containsFragment(name: string, fragments: ReadonlySet<string>): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[_.-]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    let joined = '';
+    for (let j = i; j < words.length && j < i + 3; j++) {
+      joined += words[j];
+      if (fragments.has(joined)) return true;
+    }
+  }
+  return false;
+}
+
+/** ARG keeps its name (the value then comes from --build-arg or a secret); ENV loses the pair. */
+function removeValue(model: Parameters<typeof deleteProperty>[0], property: PropertyRef): Fix | undefined {
+  if (property.keyword === 'ARG' && property.valueSpan) {
+    return { title: `Remove the hard-coded value of ${property.name}`, kind: 'suggestion', edits: [{ span: { start: property.nameSpan.end, end: property.valueSpan.end }, newText: '' }] };
+  }
+  const edits = deleteProperty(model, property);
+  return edits ? { title: `Remove ENV ${property.name} (provide it at run time)`, kind: 'suggestion', edits } : undefined;
+}
