@@ -27,6 +27,11 @@ export class SafeRegex {
     }
   }
 
+  /** How many capture groups the pattern has (group 0, the whole match, not counted). */
+  get groupCount(): number {
+    return this.compiled.groupCount();
+  }
+
   test(input: string): boolean {
     return this.compiled.matcher(input).find();
   }

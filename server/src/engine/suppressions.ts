@@ -52,7 +52,8 @@ export function parseSuppressions(text: string, lines: LineIndex, now: Date): Su
       problems,
     });
   }
-  return found.map((d) => ({ ...d, targetLine: ownLine.has(d.line) ? nextTarget(d.line, ownLine, lines) : d.line }));
+  const targets = stackTargets(ownLine, lines);
+  return found.map((d) => ({ ...d, targetLine: targets.get(d.line) ?? d.line }));
 }
 
 function parseAttributes(source: string): Map<string, string> {
@@ -69,7 +70,7 @@ function validate(ruleIds: readonly string[], attributes: Map<string, string>, n
   if (until !== undefined) {
     const m = DATE.exec(until);
     const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-    if (!date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(m?.[3])) {
+    if (!date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(m?.[3]) || date.getUTCMonth() !== Number(m?.[2]) - 1) {
       problems.push(`has an invalid until date "${until}" (use YYYY-MM-DD)`);
     } else if (date.getTime() + 86_400_000 <= now.getTime()) {
       problems.push(`expired on ${until}`);
@@ -78,9 +79,15 @@ function validate(ruleIds: readonly string[], attributes: Map<string, string>, n
   return problems;
 }
 
-/** Stacked directive lines all point at the first line below them that is not a directive. */
-function nextTarget(line: number, ownLine: ReadonlySet<number>, lines: LineIndex): number {
-  let target = line + 1;
-  while (ownLine.has(target) && target < lines.lineCount) target++;
-  return target;
+/**
+ * Stacked directive lines all point at the first line below them that is not a directive. Computed
+ * bottom-up in one pass, so a long stack costs linear time, not quadratic.
+ */
+function stackTargets(ownLine: ReadonlySet<number>, lines: LineIndex): Map<number, number> {
+  const targets = new Map<number, number>();
+  for (const line of [...ownLine].sort((a, b) => b - a)) {
+    const next = line + 1;
+    targets.set(line, ownLine.has(next) && next < lines.lineCount ? (targets.get(next) ?? next) : next);
+  }
+  return targets;
 }

@@ -1,4 +1,8 @@
 import type { AnyTemplate } from '../template';
+import { invalidSuppression } from './invalid-suppression';
+import { privateKey } from './private-key';
+import { secretAssignment } from './secret-assignment';
+import { secretPattern } from './secret-pattern';
 
 /** Sorted by id. */
-export const TEXT_TEMPLATES: readonly AnyTemplate[] = [];
+export const TEXT_TEMPLATES: readonly AnyTemplate[] = [invalidSuppression, privateKey, secretAssignment, secretPattern];

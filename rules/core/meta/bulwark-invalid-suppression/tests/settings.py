@@ -1,0 +1,9 @@
+import os
+
+# expect: bulwark-invalid-suppression
+DB_PASSWORD = "dev"  # bulwark-ignore secret-generic-password reason="local only" until=2025-12-31
+# expect-not: bulwark-invalid-suppression
+API_KEY = os.environ["API_KEY"]  # bulwark-ignore secret-generic-password reason="read from the environment"
+# Several problems are reported together.
+# expect: bulwark-invalid-suppression
+#bulwark-ignore-file secret-generic-password until=someday

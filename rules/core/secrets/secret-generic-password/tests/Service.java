@@ -1,0 +1,8 @@
+package com.acme;
+
+class Service {
+    // expect: secret-generic-password
+    private static final String PASSWORD = "Zq7mKx9Tf4bLFAKE";
+    // expect-not: secret-generic-password
+    private final String token = System.getenv("API_TOKEN");
+}

@@ -1,0 +1,169 @@
+import type { Span } from '../../types';
+
+// Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
+//   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
+//   `key = "value"`, JS/TS `const key = '…'` and `{ key: '…' }`, Go `key := "…"`, Java/C# `String key = "…";`,
+//   PHP/Ruby `'key' => '…'`, CLI flags `--password=…`, Dockerfile `ENV KEY value`, XML `<key>value</key>`.
+// A character scanner rather than one big regex: every step is bounded by the line, nothing backtracks.
+
+export interface Assignment {
+  /** The key as written, without quotes or leading dashes. */
+  readonly key: string;
+  readonly keySpan: Span;
+  /** The value without its quotes. */
+  readonly value: string;
+  readonly valueSpan: Span;
+  /** The literal as written: prefix (Python r/b/u), quotes and value; what a fix replaces. */
+  readonly literalSpan: Span;
+  /** `"`, `'`, `` ` `` or empty for an unquoted value. */
+  readonly quote: string;
+  /** String prefix letters (Python `r`, `b`, `f`), lower-cased. */
+  readonly prefix: string;
+  readonly operator: string;
+}
+
+export interface ScanOptions {
+  /** The file's syntax takes unquoted literal values (YAML, .env, INI, Dockerfile…). */
+  readonly unquotedValues: boolean;
+  /** A Dockerfile: `ENV KEY value` without `=` is an assignment too. */
+  readonly dockerfile: boolean;
+}
+
+const MAX_KEY = 120;
+/** How far a value is read: far past any plausible secret, and it bounds the work on minified lines. */
+const MAX_VALUE = 1024;
+const QUOTES = '"\'`';
+
+function isQuote(c: string | undefined): c is string {
+  return c !== undefined && c.length === 1 && QUOTES.includes(c);
+}
+
+function isKeyChar(c: string): boolean {
+  return /[A-Za-z0-9_.-]/.test(c);
+}
+
+/** The assignment whose key contains the keyword hit at `hit`, if the text there is one. */
+export function assignmentAt(text: string, hit: number, lineStart: number, lineEnd: number, options: ScanOptions): Assignment | undefined {
+  let keyStart = hit;
+  while (keyStart > lineStart && isKeyChar(text[keyStart - 1]) && hit - keyStart < MAX_KEY) keyStart--;
+  let keyEnd = hit;
+  while (keyEnd < lineEnd && isKeyChar(text[keyEnd]) && keyEnd - keyStart < MAX_KEY) keyEnd++;
+  while (keyStart < keyEnd && (text[keyStart] === '-' || text[keyStart] === '.')) keyStart++;
+  while (keyEnd > keyStart && text[keyEnd - 1] === '.') keyEnd--;
+  if (keyEnd <= keyStart) return undefined;
+  const key = text.slice(keyStart, keyEnd);
+  const keySpan = { start: keyStart, end: keyEnd };
+
+  const before = keyStart > lineStart ? text[keyStart - 1] : '';
+  if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
+  let at = keyEnd;
+  // The key's own closing quote (`"password": …`, `['password'] = …`).
+  let enclosing = '';
+  if (isQuote(before)) {
+    if (text[at] === before) at++;
+    else enclosing = before;
+  }
+  if (text[at] === ']') at++;
+  at = skipBlanks(text, at, lineEnd);
+  const operator = operatorAt(text, at, lineEnd);
+  if (!operator) return options.dockerfile ? dockerfileLegacyEnv(text, key, keySpan, lineStart, lineEnd) : undefined;
+  // In YAML `a:b` with no space is one plain scalar (a URL, a time), not a pair.
+  if (operator === ':' && options.unquotedValues && !isQuote(before) && at + 1 < lineEnd && !/[\s"'`]/.test(text[at + 1])) return undefined;
+  // Inside a string only `KEY=value` is an assignment (`"DB_PASSWORD=…"`); `"Token: expired"` is prose.
+  if (enclosing && operator !== '=') return undefined;
+  at = skipBlanks(text, at + operator.length, lineEnd);
+  if (operator === ':' && !options.unquotedValues) at = skipTypeAnnotation(text, at, lineEnd);
+  return valueAt(text, at, lineEnd, { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' });
+}
+
+function skipBlanks(text: string, at: number, end: number): number {
+  while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+  return at;
+}
+
+function operatorAt(text: string, at: number, end: number): string | undefined {
+  const two = text.slice(at, Math.min(at + 3, end));
+  if (two.startsWith(':=') || two.startsWith('=>') || two.startsWith('?=') || two.startsWith('||=') || two.startsWith('??=')) {
+    return two.startsWith('||') || two.startsWith('??') ? two : two.slice(0, 2);
+  }
+  if (text[at] === '=' && text[at + 1] !== '=' && text[at + 1] !== '~') return '=';
+  if (text[at] === ':' && text[at + 1] !== ':') return ':';
+  return undefined;
+}
+
+/** `password: str = "…"` (Python), `password: string = '…'` (TypeScript): skip the type to reach the value. */
+function skipTypeAnnotation(text: string, at: number, end: number): number {
+  const m = /^[A-Za-z_][\w.<>[\]|, ]{0,60}?\s*=(?!=)\s*/.exec(text.slice(at, Math.min(end, at + 80)));
+  return m && !isQuote(text[at]) ? at + m[0].length : at;
+}
+
+interface Pending {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly operator: string;
+  /** A quote that opened before the key: `"KEY=value"` ends at that quote. */
+  readonly enclosing: string;
+  readonly unquoted: boolean;
+}
+
+function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignment | undefined {
+  const end = Math.min(lineEnd, at + MAX_VALUE);
+  const prefixMatch = /^[rRbBuUfF]{1,2}(?=["'])/.exec(text.slice(at, at + 3));
+  const prefix = prefixMatch ? prefixMatch[0].toLowerCase() : '';
+  const quoteAt = at + prefix.length;
+  const quote = text[quoteAt];
+  if (isQuote(quote) && quote !== p.enclosing) {
+    const close = closingQuote(text, quoteAt + 1, end, quote);
+    if (close < 0) return undefined;
+    return {
+      key: p.key, keySpan: p.keySpan, operator: p.operator, quote, prefix,
+      value: text.slice(quoteAt + 1, close),
+      valueSpan: { start: quoteAt + 1, end: close },
+      literalSpan: { start: at, end: close + 1 },
+    };
+  }
+  if (!p.unquoted || prefix) return undefined;
+  let stop = at;
+  while (stop < end && !/\s/.test(text[stop]) && text[stop] !== p.enclosing && text[stop] !== '&') stop++;
+  // Embedded in a string, the value must run to the string's end or a `&`: `"PASSWORD=x and more"` is prose.
+  if (p.enclosing && text[stop] !== p.enclosing && text[stop] !== '&') return undefined;
+  // Trailing punctuation belongs to the surrounding syntax (`KEY=value,` in a list, `value;`).
+  while (stop > at && /[,;)\]}]/.test(text[stop - 1])) stop--;
+  if (stop === at) return undefined;
+  return {
+    key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '', prefix: '',
+    value: text.slice(at, stop),
+    valueSpan: { start: at, end: stop },
+    literalSpan: { start: at, end: stop },
+  };
+}
+
+/** Index of the quote that closes a string opened before `from`, honouring backslash escapes; -1 if the line ends first. */
+function closingQuote(text: string, from: number, end: number, quote: string): number {
+  for (let i = from; i < end; i++) {
+    if (text[i] === '\\' && quote !== "'") i++;
+    else if (text[i] === quote) return i;
+  }
+  return -1;
+}
+
+/** `ENV DB_PASSWORD s3cret` / `ARG …`: the old Dockerfile form without `=`. */
+function dockerfileLegacyEnv(text: string, key: string, keySpan: Span, lineStart: number, lineEnd: number): Assignment | undefined {
+  if (!/^\s*ENV\s+$/i.test(text.slice(lineStart, keySpan.start))) return undefined;
+  const at = skipBlanks(text, keySpan.end, lineEnd);
+  if (at === keySpan.end || at >= lineEnd) return undefined;
+  return valueAt(text, at, lineEnd, { key, keySpan, operator: ' ', enclosing: '', unquoted: true });
+}
+
+/** `<password>value</password>` on one line. */
+function xmlElement(text: string, key: string, keySpan: Span, lineEnd: number): Assignment | undefined {
+  const start = keySpan.end + 1;
+  const close = text.slice(start, Math.min(lineEnd, start + MAX_VALUE)).indexOf('</') + start;
+  if (close < start || text.slice(close + 2, close + 2 + key.length) !== key) return undefined;
+  return {
+    key, keySpan, operator: '>', quote: '', prefix: '',
+    value: text.slice(start, close),
+    valueSpan: { start, end: close },
+    literalSpan: { start, end: close },
+  };
+}

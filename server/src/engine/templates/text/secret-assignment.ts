@@ -1,0 +1,100 @@
+import type { TextModel } from '../../parsers/text';
+import { SafeRegex } from '../../safe-regex';
+import { defineTemplate } from '../template';
+import { assignmentFixes } from './assignment-fix';
+import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
+import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
+import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
+import { decodedText, isIndirection } from './value-shape';
+
+interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
+  /** Case-insensitive literals; only keys containing one are looked at. */
+  readonly keywords: readonly string[];
+  /** RE2 patterns on the key: keys that end like a secret but are not one (`existingSecret`). */
+  readonly ignoreKeys?: readonly string[];
+  /** RE2 patterns on the file name of syntaxes whose values may be unquoted (YAML, .env, INI, Dockerfile). */
+  readonly unquotedValueFiles?: readonly string[];
+  /** RE2 patterns on the file name of Dockerfiles, where `ENV KEY value` assigns too. */
+  readonly dockerfileFiles?: readonly string[];
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** RE2 patterns on the value: formats a dedicated detector reports (`AKIA…`, `ghp_…`), left to it. */
+  readonly deferTo?: readonly string[];
+}
+
+const DEFAULT_MIN_LENGTH = 8;
+const DEFAULT_MAX_LENGTH = 200;
+
+export const secretAssignment = defineTemplate<'text', Params>({
+  id: 'text-secret-assignment',
+  language: 'text',
+  description:
+    'A generic hardcoded-credential detector: a key whose last word names a secret (keyEndings: password, token, api key…) assigned a literal, in YAML, JSON, .env/shell/INI, Python/TOML/HCL, JS/TS, Go, Java/C#, PHP/Ruby, CLI flags, Dockerfile ENV and XML syntax. Values must be quoted except in unquotedValueFiles. References (${VAR}, {{ .Values.x }}, env lookups, secret names, paths, URLs), placeholders, short or low-entropy values, and formats left to dedicated detectors (deferTo) are skipped. In Python, JavaScript/TypeScript and .env files it suggests reading the value from the environment.',
+  paramsSchema: {
+    type: 'object',
+    required: ['keywords', 'keyEndings'],
+    additionalProperties: false,
+    properties: {
+      keywords: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
+      keyEndings: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
+      qualifiedKeyEndings: { type: 'array', items: { type: 'string', minLength: 2 } },
+      ignoreKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
+      unquotedValueFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+      dockerfileFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+      minLength: { type: 'integer', minimum: 1 },
+      maxLength: { type: 'integer', minimum: 1 },
+      deferTo: { type: 'array', items: { type: 'string', minLength: 1 } },
+      ...FILE_FILTER_SCHEMA,
+      ...VALUE_FILTER_SCHEMA,
+    },
+  },
+  placeholders: ['key', 'secret'],
+  fixKind: 'suggestion',
+  instantiate: (params) => {
+    const keywords = params.keywords.map((k) => k.toLowerCase());
+    const isSecretKey = compileKeyClassifier(params);
+    const ignoredKeys = (params.ignoreKeys ?? []).map((p) => new SafeRegex(p));
+    const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => new SafeRegex(p));
+    const dockerfiles = (params.dockerfileFiles ?? []).map((p) => new SafeRegex(p));
+    const deferred = (params.deferTo ?? []).map((p) => new SafeRegex(p));
+    const inScope = compileFileFilter(params);
+    const reportable = compileValueFilter(params);
+    const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
+    const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
+    const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
+    const isCandidate = (a: Assignment): boolean => {
+      if (!isSecretKey(a.key) || ignoredKeys.some((r) => r.test(a.key))) return false;
+      if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
+      // Base64 of readable text (Kubernetes Secret data) is judged by what it decodes to as well.
+      const decoded = decodedText(a.value);
+      return literalSecret(a.value) && (decoded === undefined || literalSecret(decoded));
+    };
+    return (model, ctx) => {
+      if (!inScope(model)) return;
+      const options: ScanOptions = {
+        unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
+        dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
+      };
+      for (const a of assignments(model, keywords, options)) {
+        if (!isCandidate(a)) continue;
+        ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a) });
+      }
+    };
+  },
+});
+
+/** Each assignment whose key holds a keyword hit, once (a key like `secret_token` holds two hits). */
+function* assignments(model: TextModel, keywords: readonly string[], options: ScanOptions): Generator<Assignment> {
+  const lines = model.lines;
+  let lastKeyStart = -1;
+  let lastValueEnd = -1;
+  for (const hit of model.keywordOffsets(keywords)) {
+    if (hit < lastValueEnd) continue;
+    const line = lines.lineOf(hit);
+    const a = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
+    if (!a || a.keySpan.start === lastKeyStart) continue;
+    lastKeyStart = a.keySpan.start;
+    lastValueEnd = a.valueSpan.end;
+    yield a;
+  }
+}

@@ -1,0 +1,89 @@
+import type { TextModel } from '../../parsers/text';
+import { SafeRegex } from '../../safe-regex';
+import { mask, shannonEntropy } from '../../text';
+import type { JsonSchema } from '../template';
+import { looksLikePlaceholder } from './placeholders';
+
+// The data-driven filters every secret detector shares: which files it looks at, and which candidate
+// values it lets go (allowlist, placeholders, entropy). Compiled once per rule in instantiate().
+
+export interface AllowlistParams {
+  /** RE2 patterns; a candidate secret matching any of them is not reported. */
+  readonly regexes?: readonly string[];
+  /** Case-insensitive substrings; a candidate secret containing any of them is not reported. */
+  readonly stopwords?: readonly string[];
+}
+
+export interface FileFilterParams {
+  /** RE2 patterns on the file name; when given, only matching files are scanned. */
+  readonly fileNames?: readonly string[];
+  /** RE2 patterns on the whole path (`/` separators); when given, only matching files are scanned. */
+  readonly paths?: readonly string[];
+  /** RE2 patterns on the whole path; matching files are never scanned (lock files, vendored code). */
+  readonly excludePaths?: readonly string[];
+}
+
+export interface ValueFilterParams {
+  readonly allowlist?: AllowlistParams;
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  readonly minEntropy?: number;
+  /** Skip documentation examples, template variables and dummies (default true). */
+  readonly skipPlaceholders?: boolean;
+}
+
+const PATTERNS: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+export const FILE_FILTER_SCHEMA: Readonly<Record<string, JsonSchema>> = {
+  fileNames: PATTERNS,
+  paths: PATTERNS,
+  excludePaths: PATTERNS,
+};
+
+export const VALUE_FILTER_SCHEMA: Readonly<Record<string, JsonSchema>> = {
+  allowlist: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { regexes: PATTERNS, stopwords: { type: 'array', items: { type: 'string', minLength: 1 } } },
+  },
+  minEntropy: { type: 'number', minimum: 0, maximum: 8 },
+  skipPlaceholders: { type: 'boolean' },
+};
+
+export type FileFilter = (model: TextModel) => boolean;
+
+export function compileFileFilter(params: FileFilterParams): FileFilter {
+  const names = (params.fileNames ?? []).map((p) => new SafeRegex(p));
+  const paths = (params.paths ?? []).map((p) => new SafeRegex(p));
+  const excluded = (params.excludePaths ?? []).map((p) => new SafeRegex(p));
+  return (model) =>
+    (names.length === 0 || names.some((r) => r.test(model.fileName))) &&
+    (paths.length === 0 || paths.some((r) => r.test(model.path))) &&
+    !excluded.some((r) => r.test(model.path));
+}
+
+/** True when the candidate should be reported. */
+export type ValueFilter = (secret: string) => boolean;
+
+export function compileValueFilter(params: ValueFilterParams): ValueFilter {
+  const regexes = (params.allowlist?.regexes ?? []).map((p) => new SafeRegex(p));
+  const stopwords = (params.allowlist?.stopwords ?? []).map((w) => w.toLowerCase());
+  const minEntropy = params.minEntropy ?? 0;
+  const skipPlaceholders = params.skipPlaceholders ?? true;
+  return (secret) => {
+    if (minEntropy > 0 && shannonEntropy(secret) < minEntropy) return false;
+    if (skipPlaceholders && looksLikePlaceholder(secret)) return false;
+    if (stopwords.length > 0) {
+      const lower = secret.toLowerCase();
+      if (stopwords.some((w) => lower.includes(w))) return false;
+    }
+    return !regexes.some((r) => r.test(secret));
+  };
+}
+
+/**
+ * What a message may show of a secret: mask() keeps a public type prefix (AKIA, ghp_, https) and the
+ * length; a secret with no public prefix (a password, an AWS secret key) shows only its length.
+ */
+export function masked(secret: string, revealPrefix: boolean): string {
+  return revealPrefix ? mask(secret) : `…(${secret.length} chars)`;
+}

@@ -1,0 +1,53 @@
+// Whether a key names a secret. The last word decides (English head noun): `db_password`,
+// `clientSecret`, `GITHUB_TOKEN` and `x-api-key` name secrets; `password_file`, `secretName`,
+// `secretKeyRef`, `token_url` and `max_tokens` name something about one.
+
+export interface KeyNameParams {
+  /** Words or word pairs a secret key ends with: `password`, `token`, `api key`… Compounds match too (`dbpassword`). */
+  readonly keyEndings: readonly string[];
+  /**
+   * Endings that only count after a separator and another word: `db_pass`, `SMTP-PWD`; not `pwd` (the
+   * working directory), `bypass` or camelCase `allPass` (lodash's predicate combinator).
+   */
+  readonly qualifiedKeyEndings?: readonly string[];
+}
+
+/** `DB_PASSWORD` → [db, password]; `clientSecretKey` → [client, secret, key]; `x-api-key` → [x, api, key]. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+export type KeyClassifier = (key: string) => boolean;
+
+export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
+  const endings = params.keyEndings.map((e) => e.toLowerCase().replace(/[^a-z0-9]+/g, ''));
+  const qualified = (params.qualifiedKeyEndings ?? []).map((e) => e.toLowerCase());
+  return (key) => {
+    const words = keyWords(key);
+    if (words.length === 0) return false;
+    const last = words[words.length - 1];
+    if (words.length >= 2 && qualified.includes(last) && /[-_.]/.test(key[key.length - last.length - 1] ?? '')) return true;
+    // Joined, so both `api_key` and `apikey`, `db_password` and `dbpassword`, end the same way; the
+    // ending must start at a word start or inside the last word (a compound), never mid-way elsewhere.
+    const joined = words.join('');
+    const lastStart = joined.length - last.length;
+    return endings.some((e) => {
+      const start = joined.length - e.length;
+      return joined.endsWith(e) && (start >= lastStart || wordStartAt(words, start));
+    });
+  };
+}
+
+function wordStartAt(words: readonly string[], offset: number): boolean {
+  let at = 0;
+  for (const w of words) {
+    if (at === offset) return true;
+    at += w.length;
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+import { keyWords } from './secret-key-names';
+
+// Shapes of assigned values that are not hardcoded secrets even when the key says "password":
+// references to where the secret lives (env names, secret names, file paths, URLs, lookups), structure
+// (a YAML block, a mapping, an anchor), and prose. Only for the generic assignment detector, whose
+// values have no vendor format to vouch for them.
+
+/** First characters of values that are structure or indirection, not a literal: `{`, `[`, `$VAR`, `!Ref`, `*alias`, `|`… */
+const NOT_A_LITERAL_START = /^[[{(!&*|>$%@<]/;
+/** `DB_PASSWORD`, `GITHUB_TOKEN`: the name of an environment variable, not its value. */
+const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** Lower-case names and paths that mention the secret they point at: `db-password`, `vault/data/app/token`, `my.secret`. */
+const NAMED_REFERENCE = /^[a-z0-9._/:-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:-]*$/;
+/** Dotted member access: `config.password`, `req.body.token`, `settings.API_KEY`. */
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+const PATH = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|file:)/;
+const FILE_REFERENCE = /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|txt|json|ya?ml|env|conf|cfg|ini|properties|secret|secrets|token|gpg|asc|enc|age)$/i;
+const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+const CALL = /\w\s*\(.*\)/;
+/** Brackets and quotes inside a value: an expression (`os.environ["X"]`, `env('X')`), not a literal. */
+const EXPRESSION = /[[\]()"'`]/;
+/** All lower-case words, names and paths: `toweraccess`, `cert-manager/webhook-ca`, `db.internal`. */
+const LOWER_NAME = /^[a-z]+$|^[a-z0-9]+(?:[-./][a-z0-9]+)+$/;
+/** camelCase or PascalCase letters only: an identifier or enum value (`refreshToken`, `OverEvery`). */
+const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$/;
+/** A value whose own words name a secret is the name of one (`AccessToken`, `X-Api-Key`, `db_password`). */
+const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'secrets', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth']);
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** True when the value points at a secret or is structure rather than a literal secret. */
+export function isIndirection(value: string): boolean {
+  return (
+    NOT_A_LITERAL_START.test(value) ||
+    ENV_NAME.test(value) ||
+    NAMED_REFERENCE.test(value) ||
+    MEMBER_ACCESS.test(value) ||
+    PATH.test(value) ||
+    FILE_REFERENCE.test(value) ||
+    URL.test(value) ||
+    CALL.test(value) ||
+    EXPRESSION.test(value) ||
+    LOWER_NAME.test(value) ||
+    IDENTIFIER.test(value) ||
+    keyWords(value).some((w) => SECRET_WORDS.has(w)) ||
+    /\s/.test(value) ||
+    /^\d+$/.test(value)
+  );
+}
+
+/**
+ * Kubernetes Secret data and similar configs hold base64 of the real value: `cGFzc3dvcmQ=` is
+ * `password`. Returns the decoded text when the value is base64 of printable ASCII, so the same
+ * filters judge what it stands for; undefined for anything else (random bytes stay as written).
+ */
+export function decodedText(value: string): string | undefined {
+  if (value.length < 8 || value.length % 4 !== 0 || !BASE64.test(value)) return undefined;
+  let decoded: string;
+  try {
+    decoded = atob(value);
+  } catch {
+    return undefined;
+  }
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
+}
