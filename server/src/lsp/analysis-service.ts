@@ -1,0 +1,133 @@
+import { analyze, type AnalysisResult, type Notice } from '../engine';
+import type { BulwarkSettings } from '../protocol/settings';
+import type { ExcludeMatcher } from './exclude';
+import { SectionParseCache } from './section-parse-cache';
+import type { RuleSetService } from './rule-set-service';
+import type { SettingsCache } from './settings-cache';
+
+/** The part of a TextDocument the analysis needs; TextDocuments' documents satisfy it. */
+export interface AnalysableDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: string;
+  getText(): string;
+}
+
+export interface DocumentAnalysis {
+  readonly uri: string;
+  readonly version: number;
+  /** SettingsCache generation the result was computed under. */
+  readonly generation: number;
+  readonly result: AnalysisResult;
+}
+
+export interface AnalysisDeps {
+  readonly rules: RuleSetService;
+  readonly settings: SettingsCache;
+  readonly exclude: ExcludeMatcher;
+  readonly log: (message: string) => void;
+  readonly now: () => Date;
+}
+
+interface OpenDocumentState {
+  readonly cache: SectionParseCache;
+  latest?: DocumentAnalysis;
+}
+
+const EMPTY: Omit<AnalysisResult, 'language'> = { findings: [], suppressed: [], notices: [] };
+
+/**
+ * Runs the engine for open documents and for files on disk with the resource's settings applied
+ * (enable, exclude, size limit in bytes, severity overrides). Keeps one parse cache and the latest
+ * result per open document, so code actions and hovers look findings up instead of re-analysing.
+ */
+export class AnalysisService {
+  private readonly open = new Map<string, OpenDocumentState>();
+  private readonly reportedFailures = new Set<string>();
+
+  constructor(private readonly deps: AnalysisDeps) {}
+
+  get rules(): RuleSetService {
+    return this.deps.rules;
+  }
+
+  /** The latest analysis when it still matches the document's version and the current settings. */
+  current(doc: AnalysableDocument): DocumentAnalysis | undefined {
+    const latest = this.open.get(doc.uri)?.latest;
+    return latest && latest.version === doc.version && latest.generation === this.deps.settings.generation ? latest : undefined;
+  }
+
+  async analyzeDocument(doc: AnalysableDocument): Promise<DocumentAnalysis> {
+    const cached = this.current(doc);
+    if (cached) return cached;
+    const generation = this.deps.settings.generation;
+    const settings = await this.deps.settings.get(doc.uri);
+    // The document may have changed while the settings were fetched: analyse what it is now.
+    const again = this.current(doc);
+    if (again) return again;
+    // A document closed meanwhile (or never opened) is analysed without keeping anything.
+    const state = this.open.get(doc.uri);
+    const version = doc.version;
+    const result = this.analyzeText(doc.uri, doc.getText(), doc.languageId, settings, state?.cache);
+    const analysis: DocumentAnalysis = { uri: doc.uri, version, generation, result };
+    if (state && (!state.latest || state.latest.version <= version)) state.latest = analysis;
+    return analysis;
+  }
+
+  /** One analysis with the resource's settings; `cache` reuses parsed YAML sections between calls. */
+  analyzeText(uri: string, text: string, languageId: string | undefined, settings: BulwarkSettings, cache?: SectionParseCache): AnalysisResult {
+    if (this.isExcluded(uri, settings)) return { language: 'text', ...EMPTY };
+    // bulwark.maxFileSize is in bytes; a UTF-8 byte count is never below the UTF-16 length the engine
+    // measures, so once the byte check passes the engine's own check passes too.
+    if (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text, 'utf8') > settings.maxFileSize) {
+      return { language: 'text', ...EMPTY, notices: [tooLarge(settings.maxFileSize)] };
+    }
+    const result = analyze({ uri, text, languageId }, this.deps.rules.ruleSet, {
+      now: this.deps.now(),
+      maxFileSize: settings.maxFileSize,
+      severityOverrides: settings.severityOverrides,
+      cache,
+    });
+    cache?.endAnalysis();
+    this.logRuleFailures(uri, result.notices);
+    return result;
+  }
+
+  /** bulwark.enable off, or the file matches bulwark.exclude. */
+  isExcluded(uri: string, settings: BulwarkSettings): boolean {
+    return !settings.enable || this.deps.exclude.isExcluded(uri, settings.exclude);
+  }
+
+  settingsFor(uri: string): Promise<BulwarkSettings> {
+    return this.deps.settings.get(uri);
+  }
+
+  /** The open document's parse cache, for analyses of edited copies of its text (fix all). */
+  parseCacheOf(uri: string): SectionParseCache | undefined {
+    return this.open.get(uri)?.cache;
+  }
+
+  /** A document was opened: give it a parse cache. */
+  opened(uri: string): void {
+    if (!this.open.has(uri)) this.open.set(uri, { cache: new SectionParseCache() });
+  }
+
+  closed(uri: string): void {
+    this.open.delete(uri);
+    for (const key of this.reportedFailures) if (key.endsWith(`\u0000${uri}`)) this.reportedFailures.delete(key);
+  }
+
+  private logRuleFailures(uri: string, notices: readonly Notice[]): void {
+    for (const notice of notices) {
+      if (notice.code !== 'rule-failed') continue;
+      const key = `${notice.ruleId ?? ''}\u0000${uri}`;
+      if (this.reportedFailures.has(key)) continue;
+      this.reportedFailures.add(key);
+      this.deps.log(`${notice.message} (${uri})`);
+    }
+  }
+}
+
+export function tooLarge(maxBytes: number): Notice {
+  return { code: 'file-too-large', message: `Not analysed: the file is larger than the ${Math.round(maxBytes / 1024)} KB limit (bulwark.maxFileSize).` };
+}

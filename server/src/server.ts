@@ -1,0 +1,145 @@
+import {
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  createConnection,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
+import { AnalysisService } from './lsp/analysis-service';
+import { clientFeaturesOf, serverCapabilities } from './lsp/capabilities';
+import { provideCodeActions, resolveCodeAction, type CodeActionDeps } from './lsp/code-actions';
+import {
+  RULE_DOCS_REQUEST,
+  RULE_SET_REQUEST,
+  SCAN_WORKSPACE_REQUEST,
+  STATUS_NOTIFICATION,
+  type InitializationOptions,
+  type RuleDocsParams,
+  type RuleDocsResult,
+  type RuleSetResult,
+  type ScanWorkspaceParams,
+  type ScanWorkspaceResult,
+} from './lsp/custom-protocol';
+import { DiagnosticDelivery } from './lsp/diagnostic-delivery';
+import { ExcludeMatcher } from './lsp/exclude';
+import { guard, runGuarded, type Log } from './lsp/guard';
+import { provideHover } from './lsp/hover';
+import { ruleDocsMarkdown } from './lsp/rule-docs';
+import { describePackError, loadRuleSetService } from './lsp/rule-set-service';
+import { SettingsCache } from './lsp/settings-cache';
+import { WorkspaceFolders } from './lsp/workspace-folders';
+import { WorkspaceScanner } from './lsp/workspace-scan';
+
+// bulwark-server: the composition root. Everything is built here, once per connection, and passed in.
+
+const HELP = `bulwark-server ${version}: the Bulwark language server (LSP over stdio or Node IPC).
+
+Usage: bulwark-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
+       bulwark-server --version | --help
+
+initializationOptions: { "settings": { …the "bulwark" settings section… }, "extraPackRoots": ["/path/to/pack"] }
+Custom messages are described in docs/protocol.md.`;
+
+/** Push mode waits this long after the last keystroke, so a burst of typing costs one analysis. */
+const PUSH_DEBOUNCE_MS = 20;
+
+function initialize(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams): InitializeResult {
+  const log: Log = (message) => connection.console.error(message);
+  const features = clientFeaturesOf(params.capabilities);
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  const extraPackRoots = Array.isArray(options.extraPackRoots) ? options.extraPackRoots.filter((r): r is string => typeof r === 'string') : [];
+  const rules = loadRuleSetService(extraPackRoots);
+
+  const folders = new WorkspaceFolders();
+  if (params.workspaceFolders) folders.replace(params.workspaceFolders);
+  else if (params.rootUri) folders.replace([{ uri: params.rootUri, name: 'root' }]);
+
+  const settings = new SettingsCache(
+    (uri) => (features.configuration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'bulwark' }) : undefined),
+    options.settings,
+    log,
+  );
+  const now = () => new Date();
+  const analysis = new AnalysisService({ rules, settings, exclude: new ExcludeMatcher(folders), log, now });
+  const scanner = new WorkspaceScanner({ connection, documents, folders, analysis, features, log });
+  const delivery = new DiagnosticDelivery({ connection, documents, analysis, features, closedFiles: scanner, log, debounceMs: PUSH_DEBOUNCE_MS });
+  delivery.register();
+
+  const codeAction = params.capabilities.textDocument?.codeAction;
+  const actionDeps: CodeActionDeps = {
+    documents,
+    analysis,
+    snippetEdits: features.snippetEdits,
+    resolveEdits: codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties.includes('edit') ?? false),
+    now,
+  };
+  connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (p) => provideCodeActions(actionDeps, p)));
+  connection.onCodeActionResolve(guard(log, 'codeAction/resolve', (...args) => args[0], (action: CodeAction) => resolveCodeAction(actionDeps, action)));
+  connection.onHover(guard(log, 'textDocument/hover', () => null, (p) => provideHover(documents, analysis, p)));
+  connection.onRequest(
+    RULE_DOCS_REQUEST,
+    guard(log, RULE_DOCS_REQUEST, (): RuleDocsResult => null, (p: RuleDocsParams): RuleDocsResult => {
+      const meta = typeof p?.ruleId === 'string' ? rules.meta(p.ruleId) : undefined;
+      return meta ? { title: meta.title, markdown: ruleDocsMarkdown(meta) } : null;
+    }),
+  );
+  connection.onRequest(RULE_SET_REQUEST, guard(log, RULE_SET_REQUEST, (): RuleSetResult => ({ rules: [], packs: [] }), () => rules.summary()));
+  connection.onRequest(
+    SCAN_WORKSPACE_REQUEST,
+    guard(log, SCAN_WORKSPACE_REQUEST, (): ScanWorkspaceResult => ({ files: 0, findings: 0, skipped: 0 }), (p: ScanWorkspaceParams | undefined, token) => scanner.scan(p ?? {}, token)),
+  );
+  connection.onDidChangeConfiguration((change) =>
+    runGuarded(log, 'didChangeConfiguration', () => {
+      const pushed = (change.settings as { bulwark?: unknown } | null | undefined)?.bulwark;
+      settings.clear(features.configuration ? undefined : pushed);
+      delivery.revalidateAll();
+    }),
+  );
+  connection.onInitialized(() =>
+    runGuarded(log, 'initialized', async () => {
+      for (const error of rules.errors) connection.console.warn(`Rule pack problem: ${describePackError(error)}`);
+      await connection.sendNotification(STATUS_NOTIFICATION, rules.status());
+      if (features.dynamicConfigurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulwark' });
+      if (features.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) =>
+          runGuarded(log, 'didChangeWorkspaceFolders', () => {
+            folders.remove(e.removed);
+            folders.add(e.added);
+          }),
+        );
+      }
+    }),
+  );
+  return { capabilities: serverCapabilities(features), serverInfo: { name: 'bulwark-server', version } };
+}
+
+function main(argv: readonly string[]): void {
+  if (argv.includes('--version') || argv.includes('-v')) {
+    process.stdout.write(`${version}\n`);
+    return;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  if (!argv.some((a) => /^--(?:stdio|node-ipc|socket=|pipe=|clientProcessId=)/.test(a))) {
+    process.stderr.write(`${HELP}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  // A bug in one handler must not take the editor's diagnostics down with it.
+  process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? err.message}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+  connection.onInitialize((params) => initialize(connection, documents, params));
+  documents.listen(connection);
+  connection.listen();
+}
+
+main(process.argv.slice(2));
