@@ -1,9 +1,18 @@
-// The custom LSP methods the Bulwark server speaks beyond the standard protocol. Payloads are typed
-// `unknown` here on purpose: server-payloads.ts keeps what is well-formed, so a server of another
-// version degrades the UI instead of breaking it.
-import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageclient/node';
+// The custom LSP methods the Bulwark server speaks beyond the standard protocol. Method names come from
+// the server's own protocol file (plain constants, no LSP imports). Payloads are typed `unknown` on
+// purpose: server-payloads.ts keeps what is well-formed, so a server of another version degrades the
+// UI instead of breaking it.
+import { NotificationType, RequestType } from 'vscode-languageclient/node';
+import {
+  RULE_DOCS_REQUEST,
+  RULE_SET_REQUEST,
+  SCAN_WORKSPACE_REQUEST,
+  STATUS_NOTIFICATION,
+  type RuleDocsParams,
+  type ScanWorkspaceParams,
+} from '../../server/src/lsp/custom-protocol';
 
-export const StatusNotification = new NotificationType<unknown>('bulwark/status');
-export const RuleDocsRequest = new RequestType<{ ruleId: string }, unknown, void>('bulwark/ruleDocs');
-export const ScanWorkspaceRequest = new RequestType<WorkDoneProgressParams, unknown, void>('bulwark/scanWorkspace');
-export const RuleSetRequest = new RequestType<Record<string, never>, unknown, void>('bulwark/ruleSet');
+export const StatusNotification = new NotificationType<unknown>(STATUS_NOTIFICATION);
+export const RuleDocsRequest = new RequestType<RuleDocsParams, unknown, void>(RULE_DOCS_REQUEST);
+export const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, unknown, void>(SCAN_WORKSPACE_REQUEST);
+export const RuleSetRequest = new RequestType<Record<string, never>, unknown, void>(RULE_SET_REQUEST);

@@ -37,4 +37,5 @@ fi
 
 echo "setup: chromium $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
 echo "setup: node $("$node24_dir/bin/node" --version)"
-echo "setup: code-server $(PATH="$node24_dir/bin:$PATH" "$code_server_prefix/bin/code-server" --version | head -1)"
+# Read the version from package.json: running `code-server --version` writes ~/.config/code-server.
+echo "setup: code-server $("$node24_dir/bin/node" -p "require('$code_server_prefix/lib/node_modules/code-server/package.json').version")"

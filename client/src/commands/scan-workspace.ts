@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { ProgressLocation, commands, window, workspace } from 'vscode';
+import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient/node';
+import { ScanWorkspaceRequest } from '../protocol';
+import { parseScanSummary } from '../server-payloads';
+import type { ServerSession } from '../server-session';
+
+/**
+ * `bulwark.scanWorkspace`: asks the server to analyse every workspace file. The server reports
+ * progress on the token we pass and publishes the findings, so they land in the Problems view.
+ */
+export async function scanWorkspace(session: ServerSession): Promise<void> {
+  if (!workspace.workspaceFolders?.length) {
+    void window.showInformationMessage('Bulwark: open a folder or workspace to scan it.');
+    return;
+  }
+  const summary = await window.withProgress(
+    { location: ProgressLocation.Notification, title: 'Bulwark: scanning workspace', cancellable: true },
+    async (progress, cancellation) => {
+      const client = await session.start();
+      const workDoneToken = randomUUID();
+      let reported = 0;
+      const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind === 'end') return;
+        const { message, percentage } = value as WorkDoneProgressBegin | WorkDoneProgressReport;
+        const increment = typeof percentage === 'number' ? Math.max(0, percentage - reported) : undefined;
+        if (typeof percentage === 'number') reported = Math.max(reported, percentage);
+        progress.report({ message, increment });
+      });
+      try {
+        return parseScanSummary(await client.sendRequest(ScanWorkspaceRequest, { workDoneToken }, cancellation));
+      } catch (err) {
+        if (cancellation.isCancellationRequested) return undefined;
+        throw err;
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
+  if (!summary) return;
+  const files = `${summary.files} ${summary.files === 1 ? 'file' : 'files'}`;
+  const findings = `${summary.findings} ${summary.findings === 1 ? 'finding' : 'findings'}`;
+  if (summary.findings > 0) await commands.executeCommand('workbench.actions.view.problems');
+  void window.showInformationMessage(`Bulwark scanned ${files}: ${findings}.`);
+}
