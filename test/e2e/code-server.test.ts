@@ -9,6 +9,7 @@ import { findTools, startCodeServer, type RunningCodeServer } from './code-serve
 import { applyQuickFixFromProblems, editorText, languageStatusText, openFile, openProblems, openWorkbench, problemsText, revealProblem, runCommand, waitForProblem } from './code-server/workbench';
 import { commandLineOf, descendantsOf, waitFor } from './support/processes';
 import { packageVsix, REPO_ROOT } from './support/vsix';
+import { skipUnlessRequired } from '../support/real-client';
 
 // The extension as a person meets it: the packaged .vsix installed into real VS Code (code-server),
 // a folder opened in Restricted Mode, a Dockerfile with `FROM node:latest`, the finding in Problems,
@@ -42,8 +43,7 @@ describe('VS Code extension in code-server (real editor)', function () {
 
   before(async function () {
     if (!tools) {
-      console.log(`      skipped: ${missing}`);
-      this.skip();
+      skipUnlessRequired(this, missing ?? "code-server tools missing");
     }
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-code-server-'));
     // Rules are read right after packaging, so expectations match the rules inside the .vsix.

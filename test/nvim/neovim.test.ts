@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureServerBuilt } from '../server/support/build';
 import { PIN_RULE, TEST_PACK, tempDir } from '../server/support/fixtures';
+import { skipUnlessRequired } from '../support/real-client';
 
 // A real LSP client nobody here wrote: Neovim's built-in client (push diagnostics only in 0.7).
 // test/nvim/setup.sh installs it; without nvim the test is skipped with the reason printed.
@@ -48,8 +49,7 @@ describe('Neovim as the LSP client', function () {
 
   before(function () {
     if (spawnSync('nvim', ['--version'], { encoding: 'utf8' }).error) {
-      console.log('      (skipped: nvim is not installed; run test/nvim/setup.sh)');
-      this.skip();
+      skipUnlessRequired(this, 'nvim is not installed; run test/nvim/setup.sh');
     }
     dir = tempDir('nvim');
   });
