@@ -75,6 +75,8 @@ export function effectiveCommand(command: ShellCommand): EffectiveCommand | unde
     const name = programName(words[i].value);
     const valueOptions = WRAPPER_VALUE_OPTIONS[name];
     if (!valueOptions || i === words.length - 1) break;
+    const wrapperAt = i;
+    let lookup = false;
     i++;
     while (i < words.length) {
       const v = words[i].value;
@@ -85,7 +87,13 @@ export function effectiveCommand(command: ShellCommand): EffectiveCommand | unde
       if (name === 'env' && ASSIGNMENT.test(v)) assignments.push(words[i]);
       else if (!v.startsWith('-') || v === '-') break;
       else if (valueOptions.has(v)) i++;
+      // `command -v sudo` only asks whether sudo exists; it runs nothing.
+      if (name === 'command' && /^-[a-zA-Z]*[vV]/.test(v)) lookup = true;
       i++;
+    }
+    if (lookup) {
+      i = wrapperAt;
+      break;
     }
   }
   if (i >= words.length) return undefined;

@@ -12,6 +12,7 @@ const PARAMS = {
     { commands: ['git'], names: ['-c'], takesValue: true, valuePattern: '(?i)^http\\.sslverify=false$' },
     { commands: ['yum-config-manager'], names: ['--setopt'], takesValue: true, valuePattern: '(?i)sslverify=(0|false)$' },
     { commands: ['apt-get'], names: ['--force-yes'], replaceWith: '-y' },
+    { commands: ['apk'], names: ['--allow-untrusted'], exceptSubcommands: ['index'] },
   ],
   configs: [{ commands: ['npm config set', 'npm set'], keyPattern: '^strict-ssl$', valuePattern: '^false$' }],
   variables: [
@@ -30,6 +31,8 @@ interface Case {
 }
 
 const cases: Case[] = [
+  { name: 'an excepted subcommand', run: 'RUN apk index --allow-untrusted -o /i /p/*.apk', underlined: [] },
+  { name: 'the option before another subcommand', run: 'RUN apk --allow-untrusted add /p/a.apk', underlined: ['--allow-untrusted'], fixed: 'RUN apk add /p/a.apk' },
   { name: 'short flag', run: 'RUN curl -k https://x', underlined: ['-k'], fixed: 'RUN curl https://x' },
   { name: 'letter inside combined short options', run: 'RUN curl -fsSLk https://x', underlined: ['k'], fixed: 'RUN curl -fsSL https://x' },
   { name: 'a value-taking option ends the cluster', run: 'RUN curl -ok https://x', underlined: [] },

@@ -62,6 +62,12 @@ describe('dockerfile shell reader', () => {
     assert.deepEqual(effective?.args.map((w) => w.value), ['-k', 'x']);
   });
 
+  it('command -v / -V looks a program up without running it; plain command runs it', () => {
+    assert.equal(effectiveCommand(read('command -v sudo')[0])?.name, 'command');
+    assert.equal(effectiveCommand(read('command -pV curl')[0])?.name, 'command');
+    assert.deepEqual(effectiveCommand(read('command -p sudo ls')[0])?.wrappers.map((w) => w.value), ['command', '-p', 'sudo']);
+  });
+
   it('never throws on malformed scripts', () => {
     const inputs = ['"', "'", '$(', '`', '${', '$((', '<(', 'case', 'case x in', 'a)', ')))', '(((', 'fi done esac }', '<<', 'cat <<', '\\', 'a |', '| a', '&& ;; &', 'x=', '=x', '\u0000'];
     for (const input of inputs) assert.doesNotThrow(() => read(input), input);

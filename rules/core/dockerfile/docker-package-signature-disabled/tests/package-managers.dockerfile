@@ -37,3 +37,6 @@ RUN zypper --non-interactive --no-gpg-checks install curl
 ENV GOSUMDB=off
 # expect: docker-package-signature-disabled
 ONBUILD RUN ["apk", "add", "--allow-untrusted", "/pkgs/app.apk"]
+# The option before the subcommand still applies to the install.
+# expect: docker-package-signature-disabled
+RUN apk --allow-untrusted add --no-cache /tmp/packages/app.apk

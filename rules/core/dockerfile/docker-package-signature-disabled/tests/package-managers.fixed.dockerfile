@@ -33,3 +33,6 @@ RUN zypper --non-interactive install curl
 # expect: docker-package-signature-disabled
 # expect: docker-package-signature-disabled
 ONBUILD RUN ["apk", "add", "--allow-untrusted", "/pkgs/app.apk"]
+# The option before the subcommand still applies to the install.
+# expect: docker-package-signature-disabled
+RUN apk add --no-cache /tmp/packages/app.apk

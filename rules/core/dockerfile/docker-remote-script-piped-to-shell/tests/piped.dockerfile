@@ -25,3 +25,6 @@ set -eu
 # expect: docker-remote-script-piped-to-shell
 curl -fsSL https://deb.nodesource.com/setup_22.x | bash -
 EOF
+# /dev/stdin as the script file is still the download (Microsoft's debugger install, in dev containers).
+# expect: docker-remote-script-piped-to-shell
+RUN curl -sSL https://aka.ms/getvsdbgsh | bash /dev/stdin -v latest -l /vsdbg

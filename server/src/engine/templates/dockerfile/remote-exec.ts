@@ -19,6 +19,7 @@ const INLINE_CODE: Readonly<Record<string, { readonly inline: string; readonly v
   php: { inline: 'rBRFE', valued: 'cdz' },
 };
 const EVALUATORS = new Set(['eval', 'source', '.']);
+const STDIN_FILES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 export const remoteExec = defineTemplate<'dockerfile', Params>({
   id: 'dockerfile-run-remote-exec',
@@ -83,7 +84,8 @@ function readsStdin(e: EffectiveCommand): boolean {
   const args = e.args;
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
-    if (v === '-' || v === '--') return true;
+    // `bash /dev/stdin -v latest` names stdin as the script file (Microsoft's getvsdbgsh instructions).
+    if (v === '-' || v === '--' || STDIN_FILES.has(v)) return true;
     if (v.startsWith('--')) {
       if (v === '--eval' || v === '--print' || v === '--command') return false;
       continue;

@@ -18,6 +18,8 @@ export interface FlagMatcher {
   readonly shortOptionsWithValue?: string;
   /** The fix replaces the option with this one (unless present already) instead of deleting it. */
   readonly replaceWith?: string;
+  /** Subcommands for which the option is harmless (`apk index --allow-untrusted` only reads local files): the first argument that is not an option. */
+  readonly exceptSubcommands?: readonly string[];
 }
 
 export const FLAG_MATCHER_SCHEMA = {
@@ -31,6 +33,7 @@ export const FLAG_MATCHER_SCHEMA = {
     valuePattern: { type: 'string', minLength: 1 },
     shortOptionsWithValue: { type: 'string', pattern: '^[A-Za-z0-9]*$' },
     replaceWith: { type: 'string', pattern: '^--?[A-Za-z0-9][A-Za-z0-9_.=-]*$' },
+    exceptSubcommands: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' } },
   },
 } as const;
 
@@ -48,6 +51,7 @@ interface Compiled {
   readonly short: ReadonlySet<string>;
   readonly long: readonly string[];
   readonly value?: SafeRegex;
+  readonly except: ReadonlySet<string>;
 }
 
 export function compileFlagMatchers(matchers: readonly FlagMatcher[]): (model: DockerfileModel) => SettingHit[] {
@@ -57,13 +61,14 @@ export function compileFlagMatchers(matchers: readonly FlagMatcher[]): (model: D
     short: new Set(matcher.names.filter((n) => /^-[A-Za-z0-9]$/.test(n)).map((n) => n[1])),
     long: matcher.names.filter((n) => !/^-[A-Za-z0-9]$/.test(n)),
     value: matcher.valuePattern ? new SafeRegex(matcher.valuePattern) : undefined,
+    except: new Set(matcher.exceptSubcommands ?? []),
   }));
   return (model) => {
     const hits: SettingHit[] = [];
     for (const { script, command } of runCommands(model)) {
       for (const c of compiled) {
         const match = matchCommand(c.commands, command);
-        if (!match) continue;
+        if (!match || c.except.has(match.args.find((a) => !a.value.startsWith('-'))?.value ?? '')) continue;
         const canEdit = editable(script, command);
         for (const hit of scanArgs(model, c, match.args, canEdit)) hits.push({ ...hit, command: match.pattern.label });
       }
