@@ -23,6 +23,7 @@ describe('template dockerfile-final-user', () => {
       { name: 'variable with an ARG default', text: 'FROM a\nARG U=root\nUSER ${U}\n', underlined: ['${U}'] },
       { name: 'variable without a default', text: 'FROM a\nARG U\nUSER $U\n', underlined: [] },
       { name: 'inherited from the parent stage: USER inserted in the final stage', text: 'FROM a AS base\nUSER root\nFROM base\nCOPY x /x\nCMD ["x"]\n', underlined: ['root'], fixed: 'FROM a AS base\nUSER root\nFROM base\nCOPY x /x\nUSER 10001:10001\nCMD ["x"]\n' },
+      { name: 'inherited from a stage named by a variable', text: 'ARG BASE=base\nFROM a AS base\nUSER root\nFROM $BASE\nCMD x\n', underlined: ['root'], fixed: 'ARG BASE=base\nFROM a AS base\nUSER root\nFROM $BASE\nUSER 10001:10001\nCMD x\n' },
       { name: 'ONBUILD USER does not count', text: 'FROM a\nUSER app\nONBUILD USER root\n', underlined: [] },
       { name: 'no USER at all is the other rule', text: 'FROM a\nRUN x\n', underlined: [] },
     ];
@@ -49,6 +50,8 @@ describe('template dockerfile-final-user', () => {
       { name: 'user inherited from an earlier stage', text: 'FROM a AS base\nUSER app\nFROM base\nRUN x\n', underlined: [] },
       { name: 'stage aliases are case-insensitive', text: 'FROM a AS Base\nUSER app\nFROM BASE\n', underlined: [] },
       { name: 'a non-root base image', text: 'FROM gcr.io/distroless/static:nonroot\nCOPY x /x\n', underlined: [] },
+      { name: 'user inherited from a stage chosen by a variable', text: 'ARG DIST=debug\nFROM a AS debug\nUSER app\nFROM ${DIST:-debug}\n', underlined: [] },
+      { name: 'a non-root base image whose registry is a variable', text: 'FROM ${REGISTRY}/static:nonroot\nCOPY x /x\n', underlined: [] },
       { name: 'only build stages set a user', text: 'FROM a AS build\nUSER app\nFROM b\n', underlined: ['b'] },
     ];
     for (const c of cases) {

@@ -1,5 +1,9 @@
 ARG BASE_TAG=latest
 ARG RUNTIME
+# A default built from earlier ARGs resolves as Docker expands it: quay.io/jupyter/scipy-notebook.
+ARG REGISTRY=quay.io
+ARG OWNER=jupyter
+ARG NOTEBOOK=$REGISTRY/$OWNER/scipy-notebook
 
 # expect: docker-image-latest-tag
 FROM node:latest AS build
@@ -13,3 +17,10 @@ FROM alpine:${BASE_TAG}
 FROM debian:${RUNTIME}
 # expect-not: docker-image-latest-tag
 FROM build
+# expect: docker-image-latest-tag
+FROM $NOTEBOOK AS notebook
+# Placeholders that a script replaces before the build are not image references: docker build rejects them.
+# expect-not: docker-image-latest-tag
+FROM REPLACE-ME AS template
+# expect-not: docker-image-latest-tag
+FROM gcr.io/<project_id>/go-windows AS sample

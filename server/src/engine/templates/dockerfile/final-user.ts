@@ -9,7 +9,7 @@ import { imageOf } from './image-reference';
 interface Params {
   /** `root`: the final stage's user is root. `missing`: the final stage never sets a user. */
   readonly report: 'root' | 'missing';
-  /** RE2 over the resolved base image: images whose default user is not root (skipped by `missing`). */
+  /** RE2 over the resolved base image (as written when a variable is unknown): images whose default user is not root (skipped by `missing`). */
   readonly nonRootImages?: string;
 }
 
@@ -52,7 +52,8 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
         ctx.report({ span: source.user.span, data: { user: source.user.value, image: imageName }, key: 'final-user', fixes: fix ? [fix] : [] });
         return;
       }
-      if (source.user || (image?.resolved && nonRoot?.test(image.resolved))) return;
+      // The name up to an unknown tag still tells the image (mcr.microsoft.com/windows/nanoserver:${VERSION}).
+      if (source.user || (image && nonRoot?.test(image.resolved ?? image.raw))) return;
       const fromImage = imageOf(model, final);
       const span = fromImage?.span ?? model.span(final.from.getRange());
       const fix = insertUser(model, final);
@@ -67,8 +68,7 @@ function userOf(model: DockerfileModel, stage: Stage, seen: Set<Stage>): UserSou
   const last = users[users.length - 1];
   const args = last?.getArgumentsRange();
   if (last && args) return { user: { value: resolve(model, last), span: model.span(args), stage }, root: stage };
-  const parentName = stage.from.getImage()?.toLowerCase();
-  const parent = model.stages.slice(0, stage.index).reverse().find((s) => s.alias === parentName);
+  const parent = imageOf(model, stage)?.stage;
   return parent && !seen.has(parent) ? userOf(model, parent, seen) : { root: stage };
 }
 

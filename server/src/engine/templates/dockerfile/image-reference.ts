@@ -1,4 +1,4 @@
-import type { From } from 'dockerfile-ast';
+import type { Arg, From } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from '../../parsers/dockerfile';
 import type { Span } from '../../types';
 
@@ -7,7 +7,11 @@ import type { Span } from '../../types';
 export interface ImageReference {
   /** The text as written, e.g. `node:${NODE_VERSION}-alpine`. */
   readonly raw: string;
-  /** After substituting global ARG defaults; undefined when a variable has no default. */
+  /**
+   * After substituting global ARG defaults; undefined when a variable has no default, or when the
+   * result is no valid image reference (a placeholder such as `REPLACE-ME` or `gcr.io/<project>/app`
+   * that a script substitutes before the build).
+   */
   readonly resolved?: string;
   readonly name?: string;
   readonly tag?: string;
@@ -19,6 +23,8 @@ export interface ImageReference {
   readonly nameSpan?: Span;
   /** `scratch`, or the alias of an earlier stage: not an image from a registry. */
   readonly isLocal: boolean;
+  /** The earlier stage this FROM builds on (`FROM build`, also `FROM ${BASE:-build}`). */
+  readonly stage?: Stage;
 }
 
 export function imageOf(model: DockerfileModel, stage: Stage): ImageReference | undefined {
@@ -27,10 +33,13 @@ export function imageOf(model: DockerfileModel, stage: Stage): ImageReference | 
   const range = from.getImageRange();
   if (!raw || !range) return undefined;
   const span = model.span(range);
-  const resolved = substitute(raw, globalArgDefaults(model));
+  const substituted = substitute(raw, globalArgDefaults(model));
+  // Stage names are case-insensitive (`FROM Build`), so look them up before checking the reference.
+  const lower = substituted?.toLowerCase();
+  const parent = lower === undefined ? undefined : model.stages.slice(0, stage.index).reverse().find((s) => s.alias === lower);
+  const isLocal = lower === 'scratch' || parent !== undefined;
+  const resolved = substituted !== undefined && (isLocal || VALID_REFERENCE.test(substituted)) ? substituted : undefined;
   const parsed = resolved ? splitReference(resolved) : undefined;
-  const earlierAliases = new Set(model.stages.slice(0, stage.index).map((s) => s.alias).filter(Boolean));
-  const isLocal = !!resolved && (resolved.toLowerCase() === 'scratch' || earlierAliases.has(resolved.toLowerCase()));
   const literal = !raw.includes('$');
   const tagRange = literal ? from.getImageTagRange() : null;
   const nameRange = literal ? from.getImageNameRange() : null;
@@ -42,27 +51,50 @@ export function imageOf(model: DockerfileModel, stage: Stage): ImageReference | 
     tagSpan: tagRange ? model.span(tagRange) : undefined,
     nameSpan: nameRange ? model.span(nameRange) : undefined,
     isLocal,
+    stage: parent,
   };
 }
 
-function globalArgDefaults(model: DockerfileModel): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * Docker's reference grammar (distribution/reference), loosely: an optional registry host, lower-case
+ * path components, an optional tag and digest. Anything else fails `docker build`, so it is a
+ * template placeholder rather than an image to judge.
+ */
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const VALID_REFERENCE = new RegExp(
+  `^(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::\\w[\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+
+/**
+ * Defaults of the ARGs before the first FROM, in order: a default may use an earlier one
+ * (`ARG BASE=$REGISTRY/app`), as Docker expands it. A default that uses an unknown variable is unknown.
+ */
+function globalArgDefaults(model: DockerfileModel): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
   for (const instruction of model.preamble) {
     if (instruction.getKeyword() !== 'ARG') continue;
-    const content = instruction.getArgumentsContent() ?? '';
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"]*)"|'([^']*)'|(\S*))/.exec(content);
-    if (m) out.set(m[1], m[2] ?? m[3] ?? m[4] ?? '');
+    for (const property of (instruction as Arg).getProperties()) {
+      const value = property.getAssignmentOperator() === '=' ? property.getValue() : null;
+      if (value === null) continue; // `ARG NAME` keeps an earlier default, if any
+      out.set(property.getName(), value === '' ? '' : substitute(value, out));
+    }
   }
   return out;
 }
 
-/** `${VAR}`, `$VAR`, and `${VAR:-default}` from global ARG defaults; undefined if any stays unknown. */
-function substitute(raw: string, defaults: Map<string, string>): string | undefined {
+/**
+ * `${VAR}`, `$VAR`, and `${VAR:-default}` from global ARG defaults (undefined: a default that is
+ * itself unknown); undefined if any stays unknown or empty.
+ */
+function substitute(raw: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
   let unknown = false;
-  const out = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string, fallback: string | undefined, bare: string) => {
-    const value = defaults.get(braced ?? bare) ?? fallback;
-    if (value === undefined || value === '') unknown = true;
-    return value ?? '';
+  const out = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare ?? '';
+    const value = defaults.get(name);
+    // An unset or empty variable takes the `:-` fallback; a default we could not work out stays unknown.
+    const result = value || (defaults.has(name) && value === undefined ? undefined : fallback);
+    if (!result) unknown = true;
+    return result ?? '';
   });
   return unknown ? undefined : out;
 }

@@ -1,0 +1,6 @@
+# The regular (non-chiseled) .NET images run as root unless a USER is set.
+# expect: docker-user-missing
+FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble
+COPY app/ /app/
+USER 10001:10001
+ENTRYPOINT ["dotnet", "/app/app.dll"]
