@@ -40,7 +40,7 @@ describe('bulwark CLI: output formats', function () {
         'Dockerfile:7:6: low cli-test-digest-pin Image "gcr.io/distroless/nodejs22-debian12:nonroot" is not pinned by digest.',
         '',
         'k8s/deployment.yaml:16:13: critical cli-test-privileged Container "api" runs privileged.',
-        'k8s/deployment.yaml:21:22: high cli-test-env-secret Env var DB_PASSWORD of container "api" holds a literal secret (fixt…(27 chars)).',
+        'k8s/deployment.yaml:21:22: high cli-test-env-secret Env var DB_PASSWORD of container "api" holds a literal secret (…(27 chars)).',
         '',
         'sub/kept.Dockerfile:2:6: low cli-test-digest-pin Image "ubuntu" is not pinned by digest.',
         '',

@@ -87,9 +87,16 @@ describe('k8s-env-secret-literal', () => {
     const [r, ...rest] = runTemplate('k8s-env-secret-literal', params, text);
     assert.equal(rest.length, 0);
     assert.equal(r.text, '"correct-horse-battery"');
-    assert.equal(r.data.value, 'corr…(21 chars)');
+    assert.equal(r.data.value, '…(21 chars)', 'a password shows no characters, only its length');
     assert.ok(!JSON.stringify(r.data).includes('correct-horse-battery'), 'the value never appears in report data');
     assert.ok(r.fixed[0].includes('\n          valueFrom:\n            secretKeyRef:\n              name: web-secrets\n              key: db_password\n'));
+  });
+  it('shows a published type prefix, and skips documentation stand-ins', () => {
+    const env = (value: string) => deployment(`containers:\n- name: a\n  env:\n  - name: API_TOKEN\n    value: "${value}"\n`);
+    assert.equal(runTemplate('k8s-env-secret-literal', params, env('ghp_Zq7R2mKx9TfW4bLc8NvY3pHs6Dj1Ge5aFAKE'))[0].data.value, 'ghp_…(40 chars)');
+    for (const standIn of ['changeme', 'API_TOKEN', 'xxxxxxxxxxxx', 'your-token-here', 'AKIAIOSFODNN7EXAMPLE']) {
+      assert.equal(runTemplate('k8s-env-secret-literal', params, env(standIn)).length, 0, standIn);
+    }
   });
   it('rejects a pattern that is not valid RE2 when the rule loads', () => {
     assert.throws(() => runTemplate('k8s-env-secret-literal', { names: '(?<=x)' }, ''));

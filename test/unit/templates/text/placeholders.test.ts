@@ -9,10 +9,17 @@ describe('looksLikePlaceholder', () => {
     'YOUR_TOKEN', 'insert-token', 'token_goes_here', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     'my-dummy-secret', 'sample123', 'qwerty123', 'aaaaaaaa', '12345678', 'abcdefgh', 'ZYXWVU99', '98765432',
     'https://hooks.slack.com/services/T00000000/B00000000/abc',
+    // Leetspeak stand-ins, variable names written as values, a type prefix followed by a name.
+    'Ple4seCh4ngeThisN0tAVerySecretV4lue', 'Ch4ngeM3!', 'n0t-a-s3cret-v4lue', 'HF_TOKEN', 'GOOGLE_API_KEY_VAL',
+    'INSERT_ETCD_INITIAL_CLUSTER_TOKEN', 'nvapi-NVKEY', 'sk-OPENAI_API_KEY', 'Bearer TOKEN',
   ];
   for (const value of placeholders) it(`${JSON.stringify(value)} is a placeholder`, () => assert.equal(looksLikePlaceholder(value), true));
 
-  const secrets = ['Zq7mKx9Tf4bLFAKE', 'AKIAQ3ZL7W2XB5T4FAKE', 'ghp_Zq7R2mKx9TfW4bLc8NvY3pHs6Dj1Ge5aFAKE', 'W4bL#c8Nv!Y3p', 'hunter2!', 'abcd1234', 'Tr0ub4dor&3'];
+  const secrets = [
+    'Zq7mKx9Tf4bLFAKE', 'AKIAQ3ZL7W2XB5T4FAKE', 'ghp_Zq7R2mKx9TfW4bLc8NvY3pHs6Dj1Ge5aFAKE', 'W4bL#c8Nv!Y3p', 'hunter2!', 'abcd1234', 'Tr0ub4dor&3',
+    // Weak but real passwords from published manifests, and leetspeak that spells no stand-in.
+    'postgres', 'admin', 'minio123', 'Sup3rS3cret!', 'P4ssw0rd-2024', 'nvapi-Zq7R2mKx9TfW4bLc8NvY3pHs6Dj1Ge5aKEY',
+  ];
   for (const value of secrets) it(`${JSON.stringify(value)} is not`, () => assert.equal(looksLikePlaceholder(value), false));
 });
 

@@ -13,3 +13,8 @@ ENV LANG=C.UTF-8 \
 # expect: docker-secret-build-arg
 ONBUILD ARG SONAR_TOKEN
 RUN npm ci
+# expect: docker-secret-build-arg
+ARG ACTIVESTATE_API_KEY
+# Emptying the variable afterwards carries nothing into the image: only the ARG is reported.
+# expect-not: docker-secret-build-arg
+ENV ACTIVESTATE_API_KEY=

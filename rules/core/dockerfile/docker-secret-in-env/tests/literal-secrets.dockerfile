@@ -11,10 +11,10 @@ ENV LANG=C.UTF-8 \
 # expect: docker-secret-in-env
 ENV DATABASE_URL=postgres://app:s3cr3t-pw@db.internal:5432/app
 # expect: docker-secret-in-env
-env JWT_SECRET changeme
+env JWT_SECRET q7Wz3kPz9RtLm2Xv8NcFAKE
 
 FROM node:22-alpine
 # expect: docker-secret-in-env
 ONBUILD ENV SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiOjE3MDAwMDAwMDB9
 # expect: docker-secret-in-env
-ARG AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+ARG AWS_SECRET_ACCESS_KEY=r7Kq2ZfT9wXv4Lm8Np3Bs6Hd1Gj5Yc0e/FAKE+k9

@@ -16,3 +16,17 @@ ARG NPM_TOKEN
 ENV NPM_TOKEN=${NPM_TOKEN}
 ARG API_KEY=
 RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci
+# Documentation stand-ins are not secrets: placeholder words, <names>, masks, AWS's example keys,
+# a variable's own name, and a credential URL whose password is a placeholder.
+# expect-not: docker-secret-in-env
+ENV JWT_SECRET changeme
+# expect-not: docker-secret-in-env
+ENV DB_PASSWORD=<your-db-password>
+# expect-not: docker-secret-in-env
+ENV API_TOKEN=xxxxxxxxxxxxxxxx
+# expect-not: docker-secret-in-env
+ARG AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+# expect-not: docker-secret-in-env
+ENV GITHUB_TOKEN=GITHUB_TOKEN
+# expect-not: docker-secret-in-env
+ENV REDIS_URL=redis://default:changeme@cache:6379/0

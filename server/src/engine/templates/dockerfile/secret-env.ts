@@ -1,7 +1,8 @@
 import { SafeRegex } from '../../safe-regex';
-import { mask } from '../../text';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
+import { looksLikePlaceholder } from '../text/placeholders';
+import { maskedValue } from '../text/secret-filters';
 import { deleteProperty, propertiesOf, type PropertyRef } from './properties';
 
 interface Params {
@@ -26,8 +27,8 @@ export const secretEnv = defineTemplate<'dockerfile', Params>({
   language: 'dockerfile',
   description:
     'Flags ENV and ARG pairs (every stage, global ARGs and ONBUILD included) whose name says they hold a secret: an exact name, or a fragment matching whole words of the name ' +
-    '(API_KEY, apiKey and APIKEY all contain api_key; TOKENIZERS does not contain token). `values: literal` reports a hard-coded value (masked in the message) on the value itself, and can also flag ' +
-    'URLs with an embedded password under any name; its suggestion removes the value. `values: reference` reports secret-named build arguments that receive their value at build time.',
+    '(API_KEY, apiKey and APIKEY all contain api_key; TOKENIZERS does not contain token). `values: literal` reports a hard-coded value (only its length, and a published type prefix such as ghp_, in the message) on the value itself, ' +
+    'skipping placeholders (changeme, <token>, xxxx, ${VAR}, documentation example keys), and can also flag URLs with an embedded password under any name; its suggestion removes the value. `values: reference` reports secret-named build arguments that receive their value at build time.',
   paramsSchema: {
     type: 'object',
     required: ['values'],
@@ -54,14 +55,18 @@ export const secretEnv = defineTemplate<'dockerfile', Params>({
       for (const property of propertiesOf(model)) {
         const value = property.value ?? '';
         const literal = isLiteral(value);
-        const data = { keyword: property.keyword, name: property.name, masked: mask(value) };
+        const data = { keyword: property.keyword, name: property.name, masked: maskedValue(value) };
         if (params.values === 'reference') {
-          if (!literal && secretName(property.name)) ctx.report({ span: property.nameSpan, data, key: property.name });
+          // `ENV NAME=` empties the variable: nothing is carried (ARG NAME= still takes --build-arg).
+          const emptied = property.keyword === 'ENV' && property.value !== undefined && !/\$/.test(value);
+          if (!literal && !emptied && secretName(property.name)) ctx.report({ span: property.nameSpan, data, key: property.name });
           continue;
         }
         if (!literal || !property.valueSpan || ignoreValues?.test(value)) continue;
-        const credentialUrl = params.credentialUrls === true && CREDENTIAL_URL.test(value) && !CREDENTIAL_URL.exec(value)?.[1].startsWith('$');
-        if (!credentialUrl && !secretName(property.name)) continue;
+        const urlPassword = params.credentialUrls === true ? CREDENTIAL_URL.exec(value)?.[1] : undefined;
+        const credentialUrl = urlPassword !== undefined && !urlPassword.startsWith('$') && !looksLikePlaceholder(urlPassword);
+        // Documentation stand-ins (changeme, <token>, xxxx, AWS's EXAMPLE keys) hold no secret.
+        if (!credentialUrl && (!secretName(property.name) || looksLikePlaceholder(value))) continue;
         ctx.report({ span: property.valueSpan, data, key: property.name, fixes: [removeValue(model, property)].filter((f): f is Fix => f !== undefined) });
       }
     };

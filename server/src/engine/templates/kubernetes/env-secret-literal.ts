@@ -3,9 +3,10 @@ import { containerKey, containersOf, podEditContext } from '../../parsers/kubern
 import { replacePair, type YamlEditContext } from '../../parsers/yaml-edits';
 import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import { SafeRegex } from '../../safe-regex';
-import { mask } from '../../text';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
+import { looksLikePlaceholder } from '../text/placeholders';
+import { maskedValue } from '../text/secret-filters';
 import { containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
 
 interface Params {
@@ -17,7 +18,9 @@ interface Params {
 
 // Values that are not a secret whatever the name: flags, small numbers, absolute paths (where a
 // credential file is mounted), <placeholders> in examples, and references to other variables or
-// templates that Kubernetes or a tool expands later.
+// templates that Kubernetes or a tool expands later. Documentation stand-ins (changeme, xxxx,
+// YOUR_TOKEN, a variable's name, AKIAIOSFODNN7EXAMPLE) are skipped with the text detectors' filter;
+// a weak but real literal (`admin`, `postgres`) is still a hardcoded credential and is reported.
 const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|\d{1,6}|\/[\w.\/-]*|<[^<>]*>)$/i;
 const EXPANDED = /\$\(|\$\{|\{\{/;
 
@@ -25,7 +28,7 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
   id: 'k8s-env-secret-literal',
   language: 'kubernetes',
   description:
-    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (and not `exclude`) and whose literal `value:` is non-empty, on the value; the message shows the value masked. Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist.',
+    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (and not `exclude`) and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist.',
   paramsSchema: {
     type: 'object',
     required: ['names'],
@@ -50,14 +53,14 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
             const pair = findPair(pod.doc, entry, 'value');
             if (!entry || !name || !pair || !isScalar(pair.value) || typeof pair.value.value !== 'string') continue;
             const value = pair.value.value;
-            if (value.trim() === '' || NOT_A_SECRET.test(value.trim()) || EXPANDED.test(value)) continue;
+            if (value.trim() === '' || NOT_A_SECRET.test(value.trim()) || EXPANDED.test(value) || looksLikePlaceholder(value)) continue;
             if (!names.test(name) || exclude?.test(name)) continue;
             const span = nodeSpan(pod.base, pair.value);
             if (!span) continue;
             const key = name.toLowerCase().replace(/[^-._a-z0-9]/g, '-');
             const change = replacePair(edit(), entry, pair, 'valueFrom', { secretKeyRef: { name: secretName, key } });
             const fixes: Fix[] = change ? [{ title: `Read ${name} from Secret ${secretName} (create it first)`, kind: 'suggestion', edits: [change] }] : [];
-            ctx.report({ span, key: `${containerKey(container)}/${name}`, data: { ...containerSubject(container), name, value: mask(value) }, fixes });
+            ctx.report({ span, key: `${containerKey(container)}/${name}`, data: { ...containerSubject(container), name, value: maskedValue(value) }, fixes });
           }
         }
       }

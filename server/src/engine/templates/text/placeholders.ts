@@ -15,7 +15,12 @@ const PLACEHOLDER_VALUES = new Set([
 const PLACEHOLDER_PARTS = [
   'example', 'changeme', 'change_me', 'change-me', 'changeit', 'placeholder', 'redacted', 'dummy', 'sample',
   'qwerty', 'asdfgh', 'not-a-real', 'not_a_real', 'notreal', 'replace_me', 'replace-me', 'replaceme',
+  'changethis', 'change_this', 'change-this', 'pleasechange', 'please-change', 'please_change', 'notasecret',
+  'not-a-secret', 'not_a_secret',
 ];
+
+/** Leetspeak digits and symbols read as letters: `Ple4seCh4ngeThis` is `pleasechangethis`, still a stand-in. */
+const LEET: Readonly<Record<string, string>> = { '4': 'a', '@': 'a', '3': 'e', '0': 'o', '1': 'i', '5': 's', $: 's', '7': 't' };
 
 const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|\$\(|#\{|%\(|<%|%>|\{%|\$\$\{|\[\[/;
 const VARIABLE_ONLY = /^(?:\$[A-Za-z_][\w.]*|%[A-Za-z_]\w*%|@[\w.-]+@|__[\w.-]+__|\{[\w.-]+\}|\$\{?\d+\}?)$/;
@@ -23,11 +28,16 @@ const WRAPPED = /^(?:<[^<>]*>|\[[^[\]]*\]|\([^()]*\))$/;
 const MASKED = /\*{3,}|•{3,}|x{4,}|\.{3}|…|#{3,}|_{4,}/i;
 const YOUR_VALUE = /your[-_ .]?[a-z_ .-]{0,30}?(?:key|token|secret|pass|pwd|id|here|name|value|hook|api|url|cred)/i;
 const FILL_IN = /(?:^|[-_ .])here$|^(?:put|insert|enter|add|set|paste)[-_ .]/i;
+/** The name of a variable written where its value should be: `HF_TOKEN`, `GOOGLE_API_KEY_VAL`. */
+const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** A type prefix followed by a capitalised name instead of a value: `nvapi-NVKEY`, `sk-OPENAI_KEY`, `Bearer TOKEN`. */
+const NAMED_STAND_IN = /^[A-Za-z0-9]{0,12}[-_. ]?[A-Z_]*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD)S?$/;
 
 /**
  * True when `value` is a stand-in rather than a secret: template or environment references,
- * bracketed names, masked or repeated characters, keyboard and counting runs, documentation
- * examples (AWS's `AKIAIOSFODNN7EXAMPLE`), and common dummy words.
+ * variable names written as values, bracketed names, masked or repeated characters, keyboard and
+ * counting runs, documentation examples (AWS's `AKIAIOSFODNN7EXAMPLE`), and common dummy words,
+ * also in leetspeak (`Ch4ngeMe`).
  */
 export function looksLikePlaceholder(value: string): boolean {
   const trimmed = value.trim();
@@ -35,8 +45,10 @@ export function looksLikePlaceholder(value: string): boolean {
   const bare = trimmed.replace(/^["'`]+|["'`]+$/g, '');
   const lower = bare.toLowerCase();
   if (PLACEHOLDER_VALUES.has(lower) || PLACEHOLDER_VALUES.has(lower.replace(/^[<[{(]+|[>\]})]+$/g, ''))) return true;
-  if (PLACEHOLDER_PARTS.some((part) => lower.includes(part))) return true;
+  const unleet = lower.replace(/[4@30157$]/g, (c) => LEET[c]);
+  if (PLACEHOLDER_PARTS.some((part) => lower.includes(part) || unleet.includes(part))) return true;
   if (TEMPLATE_SYNTAX.test(bare) || VARIABLE_ONLY.test(bare) || WRAPPED.test(bare)) return true;
+  if (ENV_NAME.test(bare) || NAMED_STAND_IN.test(bare)) return true;
   if (MASKED.test(bare) || YOUR_VALUE.test(bare) || FILL_IN.test(bare)) return true;
   return isRepetitive(bare);
 }
