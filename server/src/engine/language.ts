@@ -1,7 +1,7 @@
 import { looksLikeKubernetes } from './parsers/kubernetes';
 import type { Language, SourceFile } from './types';
 
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-][^/\\]*)?$|\.(?:dockerfile|containerfile)$/i;
+const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[._-][^/\\]*)?$|\.(?:dockerfile|containerfile)$/i;
 const YAML_NAME = /\.ya?ml$/i;
 
 export function baseName(uri: string): string {
