@@ -1,4 +1,4 @@
-import { mask, type AnalysisResult, type Finding, type RuleMeta } from '../engine';
+import { mask, unquotedSecret, type AnalysisResult, type Finding, type RuleMeta } from '../engine';
 
 // The engine already masks secrets in messages; this is the CLI's second line of defence, because
 // reports leave the machine (CI logs, SARIF uploads). Any string that would echo the text a secret
@@ -18,7 +18,7 @@ export function redactorFor(text: string, result: AnalysisResult, rulesById: Rea
   const consider = (finding: Finding) => {
     if (!rulesById.get(finding.ruleId)?.tags.includes('secret')) return;
     const matched = text.slice(finding.span.start, finding.span.end).trim();
-    if (matched.length >= MIN_SECRET_LENGTH) secrets.add(matched);
+    for (const secret of [matched, unquotedSecret(matched)]) if (secret.length >= MIN_SECRET_LENGTH) secrets.add(secret);
   };
   result.findings.forEach(consider);
   result.suppressed.forEach((s) => consider(s.finding));

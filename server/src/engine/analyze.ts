@@ -4,7 +4,7 @@ import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { parseKubernetes, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
 import { parseSuppressions, type SuppressionDirective } from './suppressions';
-import { LineIndex, mask } from './text';
+import { LineIndex, mask, unquotedSecret } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -143,7 +143,11 @@ function toFinding(rule: Rule, report: Report, text: string, severity: Finding['
   occurrences.set(identity, occurrence + 1);
   let message = interpolate(rule.meta.message, report.data ?? {});
   // Belt and braces: a secret rule's message must never echo the secret, whatever the template did.
-  if (rule.meta.tags.includes('secret') && matched.length >= 6 && message.includes(matched)) message = message.split(matched).join(mask(matched));
+  if (rule.meta.tags.includes('secret')) {
+    for (const secret of new Set([matched, unquotedSecret(matched)])) {
+      if (secret.length >= 6 && message.includes(secret)) message = message.split(secret).join(mask(secret));
+    }
+  }
   return {
     id: fingerprint(rule.meta.id, matched, report.key ?? '', occurrence),
     ruleId: rule.meta.id,

@@ -91,6 +91,18 @@ export function mask(value: string): string {
   return `${shown}…(${value.length} chars)`;
 }
 
+/**
+ * The secret inside a secret finding's range: a template may span a value as written, with its quotes
+ * (`"s3cret"`) or as a YAML block scalar (`|` then indented lines), and a message that echoes the bare
+ * value must still be caught.
+ */
+export function unquotedSecret(matched: string): string {
+  const trimmed = matched.trim();
+  if (/^(["'`]).*\1$/s.test(trimmed) && trimmed.length >= 2) return trimmed.slice(1, -1);
+  const block = /^[|>][-+0-9]*[ \t]*\r?\n([\s\S]*)$/.exec(trimmed);
+  return block ? block[1].split(/\r?\n/).map((line) => line.trim()).join('\n').trim() : trimmed;
+}
+
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex, applyEdits, applyFixes, mask } from '../../../server/src/engine';
 import { fingerprint } from '../../../server/src/engine/fingerprint';
-import { shannonEntropy } from '../../../server/src/engine/text';
+import { shannonEntropy, unquotedSecret } from '../../../server/src/engine/text';
 
 describe('LineIndex', () => {
   const cases: { name: string; text: string; offset: number; line: number; character: number }[] = [
@@ -63,6 +63,20 @@ describe('mask', () => {
   });
   it('shows nothing of a short value', () => {
     assert.equal(mask('hunter2'), '…(7 chars)');
+  });
+});
+
+describe('unquotedSecret', () => {
+  it('finds the value a message could echo inside a range written with quotes or as a YAML block', () => {
+    assert.equal(unquotedSecret('"Wq4Zk7Rt2Lx9-pw"'), 'Wq4Zk7Rt2Lx9-pw');
+    assert.equal(unquotedSecret("'Wq4Zk7Rt2Lx9-pw'"), 'Wq4Zk7Rt2Lx9-pw');
+    assert.equal(unquotedSecret('|\n    Mv3Nb8Pc5-line\n'), 'Mv3Nb8Pc5-line');
+    assert.equal(unquotedSecret('>-\r\n  first\r\n  second'), 'first\nsecond');
+  });
+  it('leaves other ranges as they are', () => {
+    assert.equal(unquotedSecret('AKIAQ3ZL7W2XB5T4FAKE'), 'AKIAQ3ZL7W2XB5T4FAKE');
+    assert.equal(unquotedSecret('"unbalanced'), '"unbalanced');
+    assert.equal(unquotedSecret('|pipe-first-but-one-line'), '|pipe-first-but-one-line');
   });
 });
 
