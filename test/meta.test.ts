@@ -31,6 +31,15 @@ describe('rule metadata (core pack)', () => {
     assert.deepEqual([...builtinTemplates().keys()].filter((t) => !used.has(t)), []);
   });
 
+  it('supersedes only rules of the pack, never itself', () => {
+    const ids = new Set(ruleSet.rules.map((r) => r.meta.id));
+    for (const rule of ruleSet.rules) {
+      for (const general of rule.meta.supersedes) {
+        assert.ok(ids.has(general) && general !== rule.meta.id, `${rule.meta.id} supersedes unknown or self rule ${general}`);
+      }
+    }
+  });
+
   for (const folder of folders) {
     describe(folder.ruleId, () => {
       const meta = rules.get(folder.ruleId);

@@ -21,6 +21,7 @@ function rule(id: string, severity: Severity, options: { message: string; tags?:
     cwe: [],
     references: [],
     tags: options.tags ?? [],
+    supersedes: [],
     fix: options.fix ? { kind: options.fix } : undefined,
   };
   return { meta, check: check as Rule['check'] };

@@ -3,6 +3,7 @@ import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { parseKubernetes, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
+import { dropSuperseded } from './superseded';
 import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { LineIndex, mask, unquotedSecret } from './text';
 import type {
@@ -62,7 +63,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
     }
     for (const report of reports) findings.push(toFinding(rule, report, file.text, override ?? rule.meta.severity, occurrences));
   }
-  const { kept, suppressed } = applySuppressions(findings, models, now);
+  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { language, findings: kept, suppressed, notices };
 }

@@ -101,6 +101,8 @@ export interface RuleMeta {
   readonly cwe: readonly string[];
   readonly references: readonly string[];
   readonly tags: readonly string[];
+  /** More general rules whose overlapping findings this rule's findings replace (one problem, one report). */
+  readonly supersedes: readonly string[];
   /** Present when the rule offers the template's fix; `kind` may only demote an autofix. */
   readonly fix?: { readonly kind?: FixKind; readonly title?: string };
   /** Markdown of the rule's README.md, when the pack ships one. */

@@ -49,6 +49,17 @@ describe('analyze', () => {
     assert.deepEqual(result.notices.map((n) => [n.code, n.ruleId]), [['rule-failed', 'always-throws']]);
   });
 
+  it('reports one problem once: a specific rule hides the overlapping findings of a rule it supersedes', () => {
+    const rules = ruleSetOf({
+      'specific-rule': ruleYaml('specific-rule', 'test-word', '{ word: needle }', 'supersedes: [general-rule]\n'),
+      'general-rule': ruleYaml('general-rule', 'test-word', '{ word: need }'),
+    });
+    const ids = (text: string, overrides = {}) => analyze({ uri: 'a.txt', text }, rules, { severityOverrides: overrides }).findings.map((f) => f.ruleId);
+    assert.deepEqual(ids('needle'), ['specific-rule']);
+    assert.deepEqual(ids('need it, needle'), ['general-rule', 'specific-rule'], 'a finding elsewhere stays');
+    assert.deepEqual(ids('needle', { 'specific-rule': 'off' }), ['general-rule'], 'the general rule reports when the specific one is off');
+  });
+
   it('suppresses with a reasoned directive and keeps the reason', () => {
     const text = '# bulwark-ignore word-rule reason="test data" until=2099-01-01\nneedle\nneedle\n';
     const result = analyze({ uri: 'a.sh', text }, words, { now: new Date('2026-06-01') });

@@ -36,6 +36,7 @@ interface RuleDocument {
   cwe?: string[];
   references?: string[];
   tags?: string[];
+  supersedes?: string[];
   match: { template: string; params?: Record<string, unknown> };
   fix?: { kind?: FixKind; title?: string };
 }
@@ -121,6 +122,7 @@ export class PackLoader {
       cwe: parsed.cwe ?? [],
       references: parsed.references ?? [],
       tags: parsed.tags ?? [],
+      supersedes: parsed.supersedes ?? [],
       fix: parsed.fix,
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,

@@ -34,6 +34,7 @@ export const RULE_SCHEMA = {
     cwe: { type: 'array', items: { type: 'string', pattern: '^CWE-\\d+$' } },
     references: { type: 'array', items: { type: 'string', pattern: '^https://' } },
     tags: { type: 'array', items: { type: 'string', pattern: KEBAB } },
+    supersedes: { type: 'array', items: { type: 'string', pattern: KEBAB } },
     match: {
       type: 'object',
       required: ['template'],
