@@ -74,7 +74,7 @@ function parseModels(file: SourceFile, language: Language, options: AnalyzeOptio
   if (language === 'dockerfile') {
     // dockerfile-ast would read a BOM as part of the first keyword; a space keeps every offset.
     const source = file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text;
-    return { language, text, dockerfile: parseDockerfile(source) };
+    return { language, text, dockerfile: parseDockerfile(source, options.cache) };
   }
   if (language === 'kubernetes') {
     const kubernetes = parseKubernetes(file.text, options.cache, lines);

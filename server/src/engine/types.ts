@@ -158,11 +158,11 @@ export interface AnalyzeOptions {
   readonly maxFileSize?: number;
   /** Per-rule severity overrides; `off` disables the rule. */
   readonly severityOverrides?: Readonly<Record<string, SeverityOverride>>;
-  /** Reuses parsed Kubernetes documents between analyses of one file (the editor's keystrokes). */
+  /** Reuses parsed YAML documents and RUN scripts between analyses of one file (the editor's keystrokes). */
   readonly cache?: ParseCache;
 }
 
-/** An owned, bounded cache of parsed YAML documents keyed by their text; one per open file. */
+/** An owned, bounded cache of parsed pieces of one file (YAML documents, RUN scripts) keyed by their text. */
 export interface ParseCache {
   get(key: string): unknown;
   set(key: string, value: unknown): void;

@@ -2,7 +2,8 @@ import type { Heredoc, Run } from 'dockerfile-ast';
 import type { AstRange, InstructionEntry } from './dockerfile';
 import { SHELLS, effectiveCommand, readScript, withShellStrings } from './dockerfile-shell-commands';
 import type { OffsetMap, ShellCommand, ShellWord } from './dockerfile-shell';
-import type { Span } from '../types';
+import type { ParseCache, Span } from '../types';
+import { cachedScripts, scriptCacheKey, type CachedScript } from './dockerfile-script-cache';
 
 // The shell scripts a Dockerfile runs, read with offsets into the file: shell-form RUN (line
 // continuations and the comment lines inside them removed, whatever the escape character),
@@ -21,37 +22,43 @@ export interface ScriptSource {
   readonly text: string;
   readonly escape: string;
   span(range: AstRange): Span;
+  /** Scripts of unchanged RUN instructions from earlier analyses of the file (the editor's keystrokes). */
+  readonly cache?: ParseCache;
 }
 
 export function readRunScripts(source: ScriptSource, entries: readonly InstructionEntry[]): RunScript[] {
   const out: RunScript[] = [];
   for (const entry of entries) {
     if (entry.keyword !== 'RUN') continue;
-    const run = entry.instruction as Run;
-    const args = run.getArgumentsRange();
-    if (!args) continue;
-    const from = source.span(args).start;
-    const end = source.span(run.getRange()).end;
-    const heredocs = run.getHeredocs();
-    const firstBody = heredocs.map(bodyStart(source)).find((n): n is number => n !== undefined);
-    const line = logicalText(source.text, from, firstBody ?? end, source.escape);
-    const argv = heredocs.length === 0 ? jsonStrings(line.text) : undefined;
-    if (argv) {
-      const words = argv.map((s) => wordOf(s.value, s.starts.map((i) => line.offsets[i]), s.ends.map((i) => line.offsets[i - 1] + 1), line.offsets[s.start], line.offsets[s.end - 1] + 1));
-      const command: ShellCommand = { assignments: [], words, start: words[0]?.start ?? from, end: words[words.length - 1]?.end ?? from, pipeline: -1, pipelineIndex: 0, compound: false };
-      out.push({ entry, form: 'exec', commands: words.length > 0 ? withShellStrings([command], { next: 0 }) : [], span: { start: from, end } });
-      continue;
-    }
-    const commands = readScript(line.text, mapOf(line.offsets, firstBody ?? end));
-    out.push({ entry, form: 'shell', commands, span: { start: from, end: firstBody ?? end } });
-    for (const heredoc of heredocs) {
-      const body = heredoc.getContentRange();
-      if (!body || !runsBodyAsScript(commands, source.text, source.span(body))) continue;
-      const span = source.span(body);
-      const text = source.text.slice(span.start, span.end);
-      const identity: OffsetMap = { start: (i) => span.start + i, end: (i) => span.start + i };
-      out.push({ entry, form: 'heredoc', commands: readScript(text, identity), span });
-    }
+    const key = scriptCacheKey(source.escape, source.text.slice(entry.span.start, entry.span.end));
+    for (const script of cachedScripts(source.cache, key, entry.span.start, () => readRun(source, entry.instruction as Run))) out.push({ entry, ...script });
+  }
+  return out;
+}
+
+function readRun(source: ScriptSource, run: Run): CachedScript[] {
+  const args = run.getArgumentsRange();
+  if (!args) return [];
+  const from = source.span(args).start;
+  const end = source.span(run.getRange()).end;
+  const heredocs = run.getHeredocs();
+  const firstBody = heredocs.map(bodyStart(source)).find((n): n is number => n !== undefined);
+  const line = logicalText(source.text, from, firstBody ?? end, source.escape);
+  const argv = heredocs.length === 0 ? jsonStrings(line.text) : undefined;
+  if (argv) {
+    const words = argv.map((s) => wordOf(s.value, s.starts.map((i) => line.offsets[i]), s.ends.map((i) => line.offsets[i - 1] + 1), line.offsets[s.start], line.offsets[s.end - 1] + 1));
+    const command: ShellCommand = { assignments: [], words, start: words[0]?.start ?? from, end: words[words.length - 1]?.end ?? from, pipeline: -1, pipelineIndex: 0, compound: false };
+    return [{ form: 'exec', commands: words.length > 0 ? withShellStrings([command], { next: 0 }) : [], span: { start: from, end } }];
+  }
+  const commands = readScript(line.text, mapOf(line.offsets, firstBody ?? end));
+  const out: CachedScript[] = [{ form: 'shell', commands, span: { start: from, end: firstBody ?? end } }];
+  for (const heredoc of heredocs) {
+    const body = heredoc.getContentRange();
+    if (!body || !runsBodyAsScript(commands, source.text, source.span(body))) continue;
+    const span = source.span(body);
+    const text = source.text.slice(span.start, span.end);
+    const identity: OffsetMap = { start: (i) => span.start + i, end: (i) => span.start + i };
+    out.push({ form: 'heredoc', commands: readScript(text, identity), span });
   }
   return out;
 }

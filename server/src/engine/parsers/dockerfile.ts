@@ -1,6 +1,6 @@
 import { DockerfileParser, type Dockerfile, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
 import { LineIndex, eolOf } from '../text';
-import type { Span } from '../types';
+import type { ParseCache, Span } from '../types';
 import { readRunScripts, type RunScript } from './dockerfile-script';
 
 /** A position range as dockerfile-ast reports it (0-based line and UTF-16 character). */
@@ -52,7 +52,7 @@ export interface DockerfileModel {
   runScripts(): readonly RunScript[];
 }
 
-export function parseDockerfile(text: string): DockerfileModel {
+export function parseDockerfile(text: string, cache?: ParseCache): DockerfileModel {
   const ast = DockerfileParser.parse(text);
   const lines = new LineIndex(text);
   const stages: Stage[] = [];
@@ -85,7 +85,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     escape,
     entries,
     span,
-    runScripts: () => (scripts ??= readRunScripts({ text, escape, span }, entries)),
+    runScripts: () => (scripts ??= readRunScripts({ text, escape, span, cache }, entries)),
   };
 }
 

@@ -36,7 +36,11 @@ export function compileCommands(specs: readonly string[]): CommandPattern[] {
 
 export function matchCommand(patterns: readonly CommandPattern[], command: ShellCommand): CommandMatch | undefined {
   const effective = effectiveCommand(command);
-  if (!effective) return undefined;
+  return effective && matchEffective(patterns, effective);
+}
+
+/** matchCommand for callers that test many pattern lists against one command: unwrap it once. */
+export function matchEffective(patterns: readonly CommandPattern[], effective: EffectiveCommand): CommandMatch | undefined {
   for (const pattern of patterns) {
     if (!sameProgram(effective.name, pattern.program)) continue;
     if (pattern.words.every((w, i) => effective.args[i]?.value === w)) return { pattern, effective, args: effective.args.slice(pattern.words.length) };

@@ -1,7 +1,8 @@
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { ShellWord } from '../../parsers/dockerfile-shell';
 import { SafeRegex } from '../../safe-regex';
-import { COMMANDS_SCHEMA, compileCommands, editable, matchCommand, runCommands } from './command-patterns';
+import { effectiveCommand } from '../../parsers/dockerfile-shell-commands';
+import { COMMANDS_SCHEMA, compileCommands, editable, matchEffective, runCommands } from './command-patterns';
 import { deleteCommand } from './edits';
 import type { SettingHit } from './setting-flags';
 
@@ -35,8 +36,10 @@ export function compileConfigMatchers(matchers: readonly ConfigMatcher[]): (mode
   return (model) => {
     const hits: SettingHit[] = [];
     for (const { script, command } of runCommands(model)) {
+      const effective = effectiveCommand(command);
+      if (!effective) continue;
       for (const c of compiled) {
-        const match = matchCommand(c.commands, command);
+        const match = matchEffective(c.commands, effective);
         const pair = match ? keyValue(match.args) : undefined;
         if (!match || !pair || !c.key.test(pair.key) || (c.value && !c.value.test(pair.value))) continue;
         hits.push({

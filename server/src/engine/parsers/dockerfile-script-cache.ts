@@ -1,0 +1,52 @@
+import type { ParseCache, Span } from '../types';
+import type { ShellCommand, ShellWord } from './dockerfile-shell';
+
+// Reading a RUN's shell script costs more than all Dockerfile rules together, and a keystroke changes
+// one instruction at most. A RUN's scripts depend only on its own text (heredoc bodies included) and
+// the escape character, so they are cached under that text and moved to where the instruction now is.
+
+export interface CachedScript {
+  readonly form: 'shell' | 'exec' | 'heredoc';
+  readonly commands: readonly ShellCommand[];
+  readonly span: Span;
+}
+
+interface CacheEntry {
+  /** Where the instruction started when its scripts were read. */
+  readonly base: number;
+  readonly scripts: readonly CachedScript[];
+}
+
+export function cachedScripts(cache: ParseCache | undefined, key: string, base: number, read: () => CachedScript[]): readonly CachedScript[] {
+  const hit = cache?.get(key) as CacheEntry | undefined;
+  if (hit) return hit.base === base ? hit.scripts : hit.scripts.map((s) => shiftScript(s, base - hit.base));
+  const scripts = read();
+  cache?.set(key, { base, scripts } satisfies CacheEntry);
+  return scripts;
+}
+
+export function scriptCacheKey(escape: string, instructionText: string): string {
+  return `dockerfile-run\u0000${escape}\u0000${instructionText}`;
+}
+
+function shiftScript(script: CachedScript, by: number): CachedScript {
+  // A substitution's command is both in the flat list and in its word's `nested`: keep it one object.
+  const moved = new Map<ShellCommand, ShellCommand>();
+  const shiftWord = (w: ShellWord): ShellWord => ({
+    ...w,
+    starts: w.starts.map((n) => n + by),
+    ends: w.ends.map((n) => n + by),
+    start: w.start + by,
+    end: w.end + by,
+    nested: w.nested.map(shiftCommand),
+  });
+  function shiftCommand(c: ShellCommand): ShellCommand {
+    let copy = moved.get(c);
+    if (!copy) {
+      copy = { ...c, assignments: c.assignments.map(shiftWord), words: c.words.map(shiftWord), start: c.start + by, end: c.end + by };
+      moved.set(c, copy);
+    }
+    return copy;
+  }
+  return { form: script.form, commands: script.commands.map(shiftCommand), span: { start: script.span.start + by, end: script.span.end + by } };
+}
