@@ -14,8 +14,10 @@ interface Case {
 }
 
 const aliasBomb = (() => {
-  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: bomb }', 'data:', '  a0: &a0 [x,x,x,x,x,x,x,x,x,x]'];
+  const lines = ['apiVersion: v1', 'kind: Pod', 'metadata: { name: bomb }', 'data:', '  a0: &a0 [x,x,x,x,x,x,x,x,x,x]'];
   for (let i = 1; i <= 10; i++) lines.push(`  a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`);
+  // Rules walk the pod spec: they must not expand the aliases either.
+  lines.push('spec:', '  containers: *a10', '  volumes: *a10');
   return lines.join('\n') + '\n';
 })();
 
@@ -34,7 +36,7 @@ const CASES: Case[] = [
     check: (d) => assert.deepEqual(codes(d), ['bulwark/binary-file'], 'a binary file gets the notice and nothing else'),
   },
   { name: 'a 50,000-character single line', file: 'Dockerfile', languageId: 'dockerfile', text: `FROM node:latest\nRUN echo ${'a'.repeat(50_000)}\n`, check: (d) => assert.equal(byRule(d, PIN_RULE).length, 1) },
-  { name: 'a 50,000-character YAML line', file: 'long.yaml', languageId: 'yaml', text: `apiVersion: v1\nkind: ConfigMap\ndata: { k: "${'b'.repeat(50_000)}" }\n` },
+  { name: 'a 50,000-character YAML line', file: 'long.yaml', languageId: 'yaml', text: `apiVersion: v1\nkind: Pod\ndata: { k: "${'b'.repeat(50_000)}" }\n` },
   { name: 'invalid UTF-8 decoded as replacement characters', file: 'Dockerfile', languageId: 'dockerfile', text: 'FROM node:latest\nRUN echo \ufffd\ufffd\ufffd\n\ufffd' },
   {
     name: 'a byte order mark',

@@ -45,7 +45,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   }
   if (looksBinary(file.text)) return skip({ code: 'binary-file', message: 'Not analysed: the file looks binary.' });
 
-  const models = parseModels(file, language, options, notices);
+  const models = parseModels(file, language, ruleSet, options, notices);
   const now = options.now ?? new Date();
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
@@ -68,7 +68,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   return { language, findings: kept, suppressed, notices };
 }
 
-function parseModels(file: SourceFile, language: Language, options: AnalyzeOptions, notices: Notice[]): Models {
+function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Models {
   const lines = new LineIndex(file.text);
   const text = parseText(file.text, file.uri, lines);
   if (language === 'dockerfile') {
@@ -77,7 +77,7 @@ function parseModels(file: SourceFile, language: Language, options: AnalyzeOptio
     return { language, text, dockerfile: parseDockerfile(source, options.cache) };
   }
   if (language === 'kubernetes') {
-    const kubernetes = parseKubernetes(file.text, options.cache, lines);
+    const kubernetes = parseKubernetes(file.text, options.cache, lines, kindsRead(ruleSet, options));
     const templated = kubernetes.documents.filter((d) => d.templated).length;
     if (templated > 0) {
       notices.push({ code: 'templated-yaml', message: `${templated} document(s) use template syntax ({{ … }}) and were not checked as Kubernetes objects; scan the rendered manifests (helm template …) for full coverage.` });
@@ -89,6 +89,17 @@ function parseModels(file: SourceFile, language: Language, options: AnalyzeOptio
     return { language, text, kubernetes };
   }
   return { language, text };
+}
+
+/** The Kubernetes kinds the active rules read; undefined when one of them reads every kind. */
+function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
+  const kinds = new Set<string>();
+  for (const rule of ruleSet.rules) {
+    if (rule.meta.language !== 'kubernetes' || options.severityOverrides?.[rule.meta.id] === 'off') continue;
+    if (!rule.objectKinds) return undefined;
+    for (const kind of rule.objectKinds) kinds.add(kind);
+  }
+  return kinds;
 }
 
 function runCheck(rule: Rule, model: unknown, now: Date): Report[] {

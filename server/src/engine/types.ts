@@ -135,6 +135,8 @@ export type Check<M> = (model: M, ctx: CheckContext) => void;
 export interface Rule {
   readonly meta: RuleMeta;
   readonly check: Check<never>;
+  /** From the rule's template: the Kubernetes object kinds the check reads; absent, every kind. */
+  readonly objectKinds?: readonly string[];
 }
 
 export interface PackInfo {

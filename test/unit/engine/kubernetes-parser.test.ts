@@ -69,3 +69,32 @@ describe('parseKubernetes', () => {
     assert.equal(cache.get('a'), 1);
   });
 });
+
+describe('parseKubernetes: only the kinds rules read are parsed', () => {
+  const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x\nspec:\n\tbroken: [tab]\n';
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n';
+  const wanted = new Set(['Pod']);
+
+  it('skips a section of another kind: no tree, no objects, no syntax errors', () => {
+    const model = parseKubernetes(`${crd}---\n${pod}`, undefined, undefined, wanted);
+    assert.deepEqual(model.documents.map((d) => [d.skipped, d.doc !== undefined, d.errors.length]), [[true, false, 0], [false, true, 0]]);
+    assert.deepEqual(model.objects.map((o) => o.kind), ['Pod']);
+  });
+
+  it('parses every section when no set is given, and when the header is unsure', () => {
+    assert.equal(parseKubernetes(crd).documents[0].errors.length > 0, true);
+    const unsure = ['{apiVersion: v1, kind: Service}\n', 'apiVersion: v1\nkind: Service\nkind: Pod\n', 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod}\n'];
+    for (const text of unsure) assert.equal(parseKubernetes(text, undefined, undefined, wanted).documents[0].skipped, false, text);
+  });
+
+  it('parses a cached skipped section later when a rule starts reading its kind', () => {
+    const cache = new DocumentParseCache();
+    assert.equal(parseKubernetes(crd, cache, undefined, wanted).documents[0].doc, undefined);
+    assert.ok(parseKubernetes(crd, cache, undefined, new Set(['CustomResourceDefinition'])).documents[0].doc);
+  });
+
+  it('reads a quoted kind and ignores indented or commented ones', () => {
+    const quoted = 'apiVersion: v1\nkind: "ConfigMap"\ndata:\n  kind: Pod\n# kind: Pod\n';
+    assert.equal(parseKubernetes(quoted, undefined, undefined, wanted).documents[0].skipped, true);
+  });
+});

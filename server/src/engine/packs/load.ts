@@ -127,7 +127,7 @@ export class PackLoader {
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,
     };
-    return { meta, check };
+    return { meta, check, objectKinds: template.objectKinds };
   }
 
   private paramsValidator(template: AnyTemplate): ValidateFunction {

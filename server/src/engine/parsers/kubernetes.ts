@@ -8,9 +8,11 @@ export interface K8sDocument {
   readonly index: number;
   readonly base: number;
   readonly text: string;
-  /** Absent when the section is a template (Helm) or empty. */
+  /** Absent when the section is a template (Helm), empty, or skipped. */
   readonly doc?: Document.Parsed;
   readonly templated: boolean;
+  /** Not parsed: its kind is one no rule reads. */
+  readonly skipped: boolean;
   readonly errors: readonly { readonly message: string; readonly span: Span }[];
   /**
    * Results memoised per section text (shared by every analysis that sees the same section), keyed by
@@ -38,11 +40,18 @@ export interface KubernetesModel {
   readonly objects: readonly K8sObject[];
 }
 
-interface ParsedChunk {
+interface ChunkParse {
   readonly doc?: Document.Parsed;
-  readonly templated: boolean;
   readonly errors: readonly { readonly message: string; readonly start: number; readonly end: number }[];
+}
+
+/** A section as cached: the cheap facts at once, the YAML tree only when a rule reads its kind. */
+interface ParsedChunk {
+  readonly templated: boolean;
+  /** `kind` read off the section's top-level lines without parsing; undefined when unsure. */
+  readonly headerKind?: string;
   readonly memo: WeakMap<object, unknown>;
+  full?: ChunkParse;
 }
 
 // Go templates (Helm) are not YAML; any `{{` outside a comment marks the section as a template.
@@ -68,31 +77,56 @@ export function splitDocuments(text: string): { base: number; text: string }[] {
   return chunks;
 }
 
-function parseChunk(text: string): ParsedChunk {
-  if (TEMPLATE_MARK.test(text)) return { templated: true, errors: [], memo: new WeakMap() };
-  if (!/\S/.test(text.replace(/^\s*(#.*)?$/gm, '').replace(/^(---|\.\.\.)/gm, ''))) return { templated: false, errors: [], memo: new WeakMap() };
-  const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
-  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] }));
-  return { doc, templated: false, errors, memo: new WeakMap() };
+const NO_PARSE: ChunkParse = { errors: [] };
+const TOP_LEVEL_KIND = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?\r?$/gm;
+
+function readChunk(text: string): ParsedChunk {
+  if (TEMPLATE_MARK.test(text)) return { templated: true, memo: new WeakMap(), full: NO_PARSE };
+  if (!/\S/.test(text.replace(/^\s*(#.*)?$/gm, '').replace(/^(---|\.\.\.)/gm, ''))) return { templated: false, memo: new WeakMap(), full: NO_PARSE };
+  return { templated: false, headerKind: headerKind(text), memo: new WeakMap() };
 }
 
-export function parseKubernetes(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text)): KubernetesModel {
+/**
+ * In a block mapping only top-level keys start at column 0, so one such `kind:` line names the
+ * section's kind. Two of them, flow style or none at all: unsure, and the section is parsed.
+ */
+function headerKind(text: string): string | undefined {
+  TOP_LEVEL_KIND.lastIndex = 0;
+  const first = TOP_LEVEL_KIND.exec(text);
+  if (!first || TOP_LEVEL_KIND.exec(text)) return undefined;
+  return first[2];
+}
+
+function parseChunk(text: string): ChunkParse {
+  const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
+  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] }));
+  return { doc, errors };
+}
+
+/**
+ * `wantedKinds`: the kinds some rule reads; sections whose header names another kind are never
+ * parsed (the CRDs that make up most of a large install manifest). Undefined: parse every section.
+ */
+export function parseKubernetes(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: ReadonlySet<string>): KubernetesModel {
   const documents: K8sDocument[] = [];
   const objects: K8sObject[] = [];
   splitDocuments(text).forEach((chunk, index) => {
     let parsed = cache?.get(chunk.text) as ParsedChunk | undefined;
     if (!parsed) {
-      parsed = parseChunk(chunk.text);
+      parsed = readChunk(chunk.text);
       cache?.set(chunk.text, parsed);
     }
+    const skip = wantedKinds !== undefined && parsed.headerKind !== undefined && parsed.headerKind !== 'List' && !wantedKinds.has(parsed.headerKind);
+    const full = skip ? NO_PARSE : (parsed.full ??= parseChunk(chunk.text));
     const document: K8sDocument = {
       index,
       base: chunk.base,
       text: chunk.text,
-      doc: parsed.doc,
+      doc: full.doc,
       templated: parsed.templated,
+      skipped: skip,
       memo: parsed.memo,
-      errors: parsed.errors.map((e) => ({ message: e.message, span: { start: chunk.base + e.start, end: chunk.base + e.end } })),
+      errors: full.errors.map((e) => ({ message: e.message, span: { start: chunk.base + e.start, end: chunk.base + e.end } })),
     };
     documents.push(document);
     if (document.doc && document.errors.length === 0) objects.push(...objectsOf(document));

@@ -28,6 +28,11 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
   readonly placeholders: readonly string[];
   /** The strongest fix this template can propose; a rule may declare `fix:` only when this is set. */
   readonly fixKind?: FixKind;
+  /**
+   * Kubernetes only: the object kinds the check reads (kube-linter's objectKinds). Documents of other
+   * kinds are not parsed unless another rule reads them. Absent: every kind.
+   */
+  readonly objectKinds?: readonly string[];
   instantiate(params: P): Check<ModelOf[L]>;
 }
 

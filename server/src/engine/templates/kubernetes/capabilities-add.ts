@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { containerKey, containersOf, podEditContext } from '../../parsers/kubernetes-workloads';
+import { containerKey, containersOf, podEditContext, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
 import { deletePair, deleteSeqItem, type YamlEditContext } from '../../parsers/yaml-edits';
 import { findPair, nodeSpan } from '../../parsers/yaml-nodes';
 import type { Fix } from '../../types';
@@ -18,6 +18,7 @@ interface Params {
 export const capabilitiesAdd = defineTemplate<'kubernetes', Params>({
   id: 'k8s-capabilities-add',
   language: 'kubernetes',
+  objectKinds: WORKLOAD_KINDS,
   description:
     'Reports each item of a container\'s securityContext.capabilities.add (containers, initContainers, ephemeralContainers) that is outside `allowed` (exact names, as PSS compares them) or inside `forbidden` (case-insensitive, CAP_ prefix ignored). Offers to remove the item, or the whole `add` when every item is reported.',
   paramsSchema: {

@@ -1,5 +1,5 @@
 import { isMap, type Document, type Pair, type YAMLMap } from 'yaml';
-import { containerAnchor, containerKey, containersOf, podEditContext, securityContextOf, type PodSpecRef } from '../../parsers/kubernetes-workloads';
+import { containerAnchor, containerKey, containersOf, podEditContext, securityContextOf, type PodSpecRef, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
 import { setIn, type YamlEditContext } from '../../parsers/yaml-edits';
 import { findPair, k8sScalar, pairSpan, resolve } from '../../parsers/yaml-nodes';
 import type { CheckContext, Fix, FixKind, Span } from '../../types';
@@ -61,6 +61,7 @@ function stateOf(doc: Document, securityContext: YAMLMap | undefined, field: rea
 export const securityContextField = defineTemplate<'kubernetes', Params>({
   id: 'k8s-security-context-field',
   language: 'kubernetes',
+  objectKinds: WORKLOAD_KINDS,
   description:
     'Checks one securityContext field of every pod and container (containers, initContainers, ephemeralContainers) of every workload kind: a value that is set must be allowed (and not forbidden), and with `required` the effective value (the container\'s, else the pod\'s) must be set. Reports a bad value on its pair and a missing one on the container; offers a replacement and an insertion.',
   paramsSchema: {
