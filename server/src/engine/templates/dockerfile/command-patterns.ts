@@ -34,13 +34,7 @@ export function compileCommands(specs: readonly string[]): CommandPattern[] {
   });
 }
 
-export function matchCommand(patterns: readonly CommandPattern[], command: ShellCommand): CommandMatch | undefined {
-  const effective = effectiveCommand(command);
-  return effective && matchEffective(patterns, effective);
-}
-
-/** matchCommand for callers that test many pattern lists against one command: unwrap it once. */
-export function matchEffective(patterns: readonly CommandPattern[], effective: EffectiveCommand): CommandMatch | undefined {
+function matchEffective(patterns: readonly CommandPattern[], effective: EffectiveCommand): CommandMatch | undefined {
   for (const pattern of patterns) {
     if (!sameProgram(effective.name, pattern.program)) continue;
     if (pattern.words.every((w, i) => effective.args[i]?.value === w)) return { pattern, effective, args: effective.args.slice(pattern.words.length) };
@@ -57,6 +51,21 @@ function sameProgram(written: string, program: string): boolean {
 /** Every command of every RUN script, with the script it belongs to. */
 export function* runCommands(model: DockerfileModel): Generator<{ script: RunScript; command: ShellCommand }> {
   for (const script of model.runScripts()) for (const command of script.commands) yield { script, command };
+}
+
+/** Each RUN command with every matcher whose command patterns it matches; a command is unwrapped once. */
+export function* matchingCommands<M extends { readonly commands: readonly CommandPattern[] }>(
+  model: DockerfileModel,
+  matchers: readonly M[],
+): Generator<{ script: RunScript; command: ShellCommand; matcher: M; match: CommandMatch }> {
+  for (const { script, command } of runCommands(model)) {
+    const effective = effectiveCommand(command);
+    if (!effective) continue;
+    for (const matcher of matchers) {
+      const match = matchEffective(matcher.commands, effective);
+      if (match) yield { script, command, matcher, match };
+    }
+  }
 }
 
 /** Whether text edits inside this command keep the file valid (not for exec-form argv elements). */

@@ -1,8 +1,7 @@
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import type { ShellWord } from '../../parsers/dockerfile-shell';
+import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell';
 import { SafeRegex } from '../../safe-regex';
-import { effectiveCommand } from '../../parsers/dockerfile-shell-commands';
-import { COMMANDS_SCHEMA, compileCommands, editable, matchEffective, runCommands } from './command-patterns';
+import { COMMANDS_SCHEMA, compileCommands, editable, matchingCommands } from './command-patterns';
 import { deleteCommand } from './edits';
 import type { SettingHit } from './setting-flags';
 
@@ -35,21 +34,19 @@ export function compileConfigMatchers(matchers: readonly ConfigMatcher[]): (mode
   }));
   return (model) => {
     const hits: SettingHit[] = [];
-    for (const { script, command } of runCommands(model)) {
-      const effective = effectiveCommand(command);
-      if (!effective) continue;
-      for (const c of compiled) {
-        const match = matchEffective(c.commands, effective);
-        const pair = match ? keyValue(match.args) : undefined;
-        if (!match || !pair || !c.key.test(pair.key) || (c.value && !c.value.test(pair.value))) continue;
-        hits.push({
-          span: { start: pair.keyWord.start, end: pair.valueWord.end },
-          command: match.pattern.label,
-          setting: pair.inline ? `${pair.key}=${pair.value}` : `${pair.key} ${pair.value}`,
-          edits: editable(script, command) ? deleteCommand(model, script, command) : undefined,
-        });
-        break;
-      }
+    let reported: ShellCommand | undefined;
+    for (const { script, command, matcher: c, match } of matchingCommands(model, compiled)) {
+      // One finding per command: the first matcher that recognises its setting.
+      if (command === reported) continue;
+      const pair = keyValue(match.args);
+      if (!pair || !c.key.test(pair.key) || (c.value && !c.value.test(pair.value))) continue;
+      reported = command;
+      hits.push({
+        span: { start: pair.keyWord.start, end: pair.valueWord.end },
+        command: match.pattern.label,
+        setting: pair.inline ? `${pair.key}=${pair.value}` : `${pair.key} ${pair.value}`,
+        edits: editable(script, command) ? deleteCommand(model, script, command) : undefined,
+      });
     }
     return hits;
   };

@@ -2,8 +2,7 @@ import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { ShellWord } from '../../parsers/dockerfile-shell';
 import { SafeRegex } from '../../safe-regex';
 import type { Span, TextEdit } from '../../types';
-import { effectiveCommand } from '../../parsers/dockerfile-shell-commands';
-import { COMMANDS_SCHEMA, compileCommands, editable, matchEffective, runCommands, type CommandPattern } from './command-patterns';
+import { COMMANDS_SCHEMA, compileCommands, editable, matchingCommands, type CommandPattern } from './command-patterns';
 import { deleteToken } from './edits';
 
 /** A command-line option of a RUN command: `curl -k`, `pip --trusted-host h`, `git -c http.sslVerify=false`. */
@@ -66,15 +65,10 @@ export function compileFlagMatchers(matchers: readonly FlagMatcher[]): (model: D
   }));
   return (model) => {
     const hits: SettingHit[] = [];
-    for (const { script, command } of runCommands(model)) {
-      const effective = effectiveCommand(command);
-      if (!effective) continue;
-      for (const c of compiled) {
-        const match = matchEffective(c.commands, effective);
-        if (!match || c.except.has(match.args.find((a) => !a.value.startsWith('-'))?.value ?? '')) continue;
-        const canEdit = editable(script, command);
-        for (const hit of scanArgs(model, c, match.args, canEdit)) hits.push({ ...hit, command: match.pattern.label });
-      }
+    for (const { script, command, matcher: c, match } of matchingCommands(model, compiled)) {
+      if (c.except.has(match.args.find((a) => !a.value.startsWith('-'))?.value ?? '')) continue;
+      const canEdit = editable(script, command);
+      for (const hit of scanArgs(model, c, match.args, canEdit)) hits.push({ ...hit, command: match.pattern.label });
     }
     return hits;
   };
