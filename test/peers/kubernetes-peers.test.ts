@@ -1,23 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Report, Rule } from '../../server/src/engine';
-import { parseKubernetes } from '../../server/src/engine/parsers/kubernetes';
+import { analyze, onlyRules, type Rule } from '../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
+import { describePeerAgreement } from './peer-agreement';
 
-// Peer agreement: each Kubernetes rule that names a peer check found in the labeled corpus must
-// report on that peer's positive fixtures and stay quiet on its negative ones, except where the
-// table below says why we deliberately differ (also explained in the rule's README).
-
-const LABELED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'labeled');
-const INDEX = path.join(LABELED, 'INDEX.json');
-
-interface IndexRecord {
-  readonly tool: string;
-  readonly platform: string;
-  readonly check_id: string;
-  readonly expected: string;
-}
+// Kubernetes rules against kube-linter's, Checkov's, Trivy's, Polaris' and the Pod Security
+// Admission's own fixtures; the table below lists where we deliberately differ, and why.
 
 /** fixture path (relative to labeled/) → rule id → why our answer differs from the peer's label. */
 const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -95,46 +82,20 @@ function corpusIds(tool: string, id: string): { tool: string; checkIds: string[]
   }
 }
 
-function findingsOf(rule: Rule, text: string): Report[] {
-  const reports: Report[] = [];
-  (rule.check as (m: unknown, ctx: { report(r: Report): void; now: Date }) => void)(parseKubernetes(text), { report: (r) => reports.push(r), now: new Date('2026-06-01T00:00:00Z') });
-  return reports;
+const { ruleSet } = loadRuleSet([builtinPackRoot()]);
+
+/** Through analyze(), as users get it: a rule that crashes on a peer's file fails here too. */
+function findings(rule: Rule, fixture: string, text: string): string[] {
+  const result = analyze({ uri: fixture, text }, onlyRules(ruleSet, new Set([rule.meta.id])), { now: new Date('2026-06-01T00:00:00Z') });
+  assert.deepEqual(result.notices.filter((n) => n.code === 'rule-failed').map((n) => n.message), []);
+  return result.findings.map((f) => f.message);
 }
 
-describe('Kubernetes rules agree with peer tools on their own fixtures', function () {
-  if (!fs.existsSync(INDEX)) {
-    it('skipped: the labeled corpus is absent', function () {
-      console.log(`    (skipped: ${INDEX} not found; the peer corpus lives in ../shared beside the repository)`);
-      this.skip();
-    });
-    return;
-  }
-  const index = JSON.parse(fs.readFileSync(INDEX, 'utf8')) as Record<string, IndexRecord>;
-  const rules = loadRuleSet([builtinPackRoot()]).ruleSet.rules.filter((r) => r.meta.language === 'kubernetes');
-
-  for (const rule of rules) {
-    const cases: { fixture: string; expected: 'positive' | 'negative'; peer: string }[] = [];
-    for (const [tool, ids] of Object.entries(rule.meta.peers)) {
-      for (const id of ids) {
-        const mapped = corpusIds(tool, id);
-        if (!mapped) continue;
-        for (const [fixture, record] of Object.entries(index)) {
-          if (record.tool !== mapped.tool || !mapped.checkIds.includes(record.check_id)) continue;
-          if (record.expected === 'positive' || record.expected === 'negative') cases.push({ fixture, expected: record.expected, peer: `${tool} ${id}` });
-        }
-      }
-    }
-    if (cases.length === 0) continue;
-    describe(rule.meta.id, () => {
-      for (const c of cases) {
-        const differs = DISAGREEMENTS[c.fixture]?.[rule.meta.id];
-        it(`${c.expected} for ${c.peer}: ${c.fixture}${differs ? ' (we differ)' : ''}`, () => {
-          const found = findingsOf(rule, fs.readFileSync(path.join(LABELED, c.fixture), 'utf8')).length;
-          const agrees = c.expected === 'positive' ? found > 0 : found === 0;
-          if (differs) assert.ok(!agrees, `listed as a deliberate difference (${differs}) but we now agree with the peer: remove it from DISAGREEMENTS`);
-          else assert.ok(agrees, `${c.peer} labels this ${c.expected}; ${rule.meta.id} reported ${found} finding(s)`);
-        });
-      }
-    });
-  }
+describePeerAgreement({
+  title: 'Kubernetes rules agree with peer tools on their own fixtures',
+  language: 'kubernetes',
+  platform: 'kubernetes',
+  disagreements: DISAGREEMENTS,
+  corpusIds,
+  findings,
 });

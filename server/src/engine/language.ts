@@ -3,6 +3,7 @@ import type { Language, SourceFile } from './types';
 
 const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[._-][^/\\]*)?$|\.(?:dockerfile|containerfile)$/i;
 const YAML_NAME = /\.ya?ml$/i;
+const JSON_NAME = /\.json$/i;
 
 export function baseName(uri: string): string {
   const last = uri.split(/[\\/]/).pop() ?? uri;
@@ -13,11 +14,16 @@ export function baseName(uri: string): string {
   }
 }
 
-/** Dockerfile by language id or name; Kubernetes when a YAML document has apiVersion and kind. */
+/**
+ * Dockerfile by language id or name; Kubernetes when a YAML document has apiVersion and kind, or a
+ * JSON file is an object with both (kubectl applies JSON manifests too; JSON is YAML to our parser).
+ */
 export function detectLanguage(file: SourceFile): Language {
   const name = baseName(file.uri);
   if (file.languageId === 'dockerfile' || DOCKERFILE_NAME.test(name)) return 'dockerfile';
   const yamlLike = file.languageId === 'yaml' || file.languageId === 'helm' || YAML_NAME.test(name);
   if (yamlLike && looksLikeKubernetes(file.text)) return 'kubernetes';
+  const jsonLike = file.languageId === 'json' || JSON_NAME.test(name);
+  if (jsonLike && /^\s*\{/.test(file.text) && /"apiVersion"\s*:/.test(file.text) && /"kind"\s*:/.test(file.text)) return 'kubernetes';
   return 'text';
 }

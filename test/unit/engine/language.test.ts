@@ -24,4 +24,12 @@ describe('detectLanguage', () => {
     assert.equal(detectLanguage({ uri: 'file:///w/ci.yml', text: 'jobs:\n  build: {}\n' }), 'text');
     assert.equal(detectLanguage({ uri: 'file:///w/multi.yaml', text: 'a: 1\n---\napiVersion: apps/v1\nkind: Deployment\n' }), 'kubernetes');
   });
+
+  it('a JSON object with apiVersion and kind is a Kubernetes manifest; other JSON is text', () => {
+    const pod = '{\n  "kind": "Pod",\n  "apiVersion": "v1",\n  "spec": { "containers": [] }\n}\n';
+    assert.equal(detectLanguage({ uri: 'file:///w/pod.json', text: pod }), 'kubernetes');
+    assert.equal(detectLanguage({ uri: 'untitled:1', languageId: 'json', text: pod }), 'kubernetes');
+    assert.equal(detectLanguage({ uri: 'file:///w/package.json', text: '{ "name": "x", "version": "1.0.0" }' }), 'text');
+    assert.equal(detectLanguage({ uri: 'file:///w/list.json', text: '[{ "apiVersion": "v1", "kind": "Pod" }]' }), 'text');
+  });
 });
