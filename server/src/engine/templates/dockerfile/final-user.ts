@@ -27,7 +27,7 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
   language: 'dockerfile',
   description:
     'Checks the user the final stage (the image that ships) runs as: the last USER of that stage, or, when it has none, the USER inherited from the earlier stage it is built FROM. ' +
-    '`report: root` flags root, 0, root:<group> and 0:<group> (variables resolved from ARG/ENV defaults); `report: missing` flags a final image that never sets a user, unless its base image matches `nonRootImages`. ' +
+    '`report: root` flags root, 0, root:<group>, 0:<group> and Windows\' ContainerAdministrator (variables resolved from ARG/ENV defaults); `report: missing` flags a final image that never sets a user, unless its base image matches `nonRootImages`. ' +
     `Build stages are not checked: they do not ship. The suggestions use ${NON_ROOT_USER}.`,
   paramsSchema: {
     type: 'object',
@@ -48,7 +48,7 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
       if (params.report === 'root') {
         if (!source.user || !isRoot(source.user.value)) return;
         const inFinal = source.user.stage === final;
-        const fix = inFinal ? replaceUser(source.user.span) : insertUser(model, final);
+        const fix = inFinal ? replaceUser(source.user.span, source.user.value) : insertUser(model, final);
         ctx.report({ span: source.user.span, data: { user: source.user.value, image: imageName }, key: 'final-user', fixes: fix ? [fix] : [] });
         return;
       }
@@ -82,13 +82,18 @@ function resolve(model: DockerfileModel, user: Instruction): string {
   });
 }
 
+/** Windows containers' administrator; user names are case-insensitive there. */
+const WINDOWS_ADMIN = 'containeradministrator';
+
 export function isRoot(user: string): boolean {
   const name = user.trim().split(':')[0];
-  return name === 'root' || /^0+$/.test(name);
+  return name === 'root' || /^0+$/.test(name) || name.toLowerCase() === WINDOWS_ADMIN;
 }
 
-function replaceUser(span: Span): Fix {
-  return { title: `Run as a non-root user (USER ${NON_ROOT_USER})`, kind: 'suggestion', edits: [{ span, newText: NON_ROOT_USER }] };
+function replaceUser(span: Span, current: string): Fix {
+  // Windows images have no numeric users: their unprivileged account is ContainerUser.
+  const user = current.trim().toLowerCase() === WINDOWS_ADMIN ? 'ContainerUser' : NON_ROOT_USER;
+  return { title: `Run as a non-root user (USER ${user})`, kind: 'suggestion', edits: [{ span, newText: user }] };
 }
 
 const BUILD_STEPS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR', 'VOLUME', 'SHELL', 'USER']);

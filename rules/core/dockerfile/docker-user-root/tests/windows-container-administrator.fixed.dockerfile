@@ -1,0 +1,5 @@
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN powershell -Command "Install-WindowsFeature Web-Server"
+# expect: docker-user-root
+USER ContainerUser
+CMD ["ping", "-t", "localhost"]
