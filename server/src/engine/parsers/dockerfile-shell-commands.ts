@@ -23,24 +23,44 @@ export function programName(word: string): string {
   return slash >= 0 ? word.slice(slash + 1) : word;
 }
 
-/** For `sh -c 'script'` (also behind sudo/env), the commands of the script string. */
+/**
+ * For `sh -c 'script'` (also behind sudo/env) and `su user -c 'script'` (which hands the string to the
+ * user's shell), the commands of the script string.
+ */
 function shellStringCommands(command: ShellCommand, counter: PipelineCounter): ShellCommand[] {
   const effective = effectiveCommand(command);
-  if (!effective || !SHELLS.has(effective.name)) return [];
+  const script = effective && scriptArgument(effective);
+  if (!script) return [];
+  const commands = parseShell(script.value, { start: (k) => script.starts[k] ?? script.end, end: (k) => (k > 0 ? script.ends[k - 1] : script.start) }, 'shell-string', counter);
+  // Substitutions in the string were already read as part of the word; keep one copy of each.
+  const seen = new Set(script.nested.map((c) => `${c.start}:${c.end}`));
+  return commands.filter((c) => c.nesting === 'shell-string' || !seen.has(`${c.start}:${c.end}`));
+}
+
+/** The word a shell runs as a script: after `-c` for sh; after `-c`/`--command` (anywhere) for su and runuser. */
+function scriptArgument(effective: EffectiveCommand): ShellWord | undefined {
   const args = effective.args;
-  for (let i = 0; i < args.length - 1; i++) {
-    const arg = args[i].value;
-    if (arg === '--') break;
-    if (/^-[a-z]*c[a-z]*$/.test(arg)) {
-      const script = args[i + 1];
-      const commands = parseShell(script.value, { start: (k) => script.starts[k] ?? script.end, end: (k) => (k > 0 ? script.ends[k - 1] : script.start) }, 'shell-string', counter);
-      // Substitutions in the string were already read as part of the word; keep one copy of each.
-      const seen = new Set(script.nested.map((c) => `${c.start}:${c.end}`));
-      return commands.filter((c) => c.nesting === 'shell-string' || !seen.has(`${c.start}:${c.end}`));
+  if (SHELLS.has(effective.name)) {
+    for (let i = 0; i < args.length - 1; i++) {
+      const arg = args[i].value;
+      if (arg === '--' || !arg.startsWith('-')) return undefined;
+      if (/^-[a-z]*c[a-z]*$/.test(arg)) return args[i + 1];
     }
-    if (!arg.startsWith('-')) break;
+    return undefined;
   }
-  return [];
+  if (effective.name !== 'su' && effective.name !== 'runuser') return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i].value;
+    if (arg === '--') return undefined;
+    if (arg === '--command' || /^-[a-zA-Z]*c$/.test(arg)) return args[i + 1];
+    if (arg.startsWith('--command=')) return tail(args[i], '--command='.length);
+  }
+  return undefined;
+}
+
+/** The part of a word from its `from`-th value character on, with offsets kept. */
+function tail(word: ShellWord, from: number): ShellWord {
+  return { ...word, value: word.value.slice(from), starts: word.starts.slice(from), ends: word.ends.slice(from), start: word.starts[from] ?? word.end };
 }
 
 export interface EffectiveCommand {
@@ -64,7 +84,12 @@ const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   nohup: new Set(),
   time: new Set(['-f', '-o', '--format', '--output']),
   builtin: new Set(),
+  gosu: new Set(),
+  'su-exec': new Set(),
 };
+
+/** Wrappers whose first operand is the user to run as (`gosu app:app cmd …`), not the program. */
+const USER_OPERAND_WRAPPERS: ReadonlySet<string> = new Set(['gosu', 'su-exec']);
 
 /** The program a simple command really runs: `sudo -E env A=1 /usr/bin/curl …` runs curl. */
 export function effectiveCommand(command: ShellCommand): EffectiveCommand | undefined {
@@ -95,6 +120,7 @@ export function effectiveCommand(command: ShellCommand): EffectiveCommand | unde
       i = wrapperAt;
       break;
     }
+    if (USER_OPERAND_WRAPPERS.has(name)) i++;
   }
   if (i >= words.length) return undefined;
   return { name: programName(words[i].value), nameWord: words[i], args: words.slice(i + 1), wrappers: words.slice(0, i), assignments };

@@ -18,6 +18,9 @@ describe('dockerfile shell reader', () => {
     { name: 'command substitution', script: 'echo "$(curl -s x)" `id -u`', commands: ['echo $(curl -s x) `id -u`', 'curl -s x', 'id -u'] },
     { name: 'process substitution', script: 'bash <(wget -qO- x)', commands: ['bash <(wget -qO- x)', 'wget -qO- x'] },
     { name: 'sh -c string', script: `sh -ec 'curl x | sh'`, commands: [`sh -ec curl x | sh`, 'curl x', 'sh'] },
+    { name: 'su -c string', script: `su nobody -s /bin/sh -c 'curl -k x | sh'`, commands: [`su nobody -s /bin/sh -c curl -k x | sh`, 'curl -k x', 'sh'] },
+    { name: 'su --command= string', script: `su - app --command="wget y"`, commands: [`su - app --command=wget y`, 'wget y'] },
+    { name: 'su without -c runs no script', script: 'su app && echo -c x', commands: ['su app', 'echo -c x'] },
     { name: 'if/then/fi', script: 'if [ -f x ]; then rm x; else touch x; fi', commands: ['[ -f x ]', 'rm x', 'touch x'] },
     { name: 'for loop', script: 'for f in a b c; do echo $f; done', commands: ['echo $f'] },
     { name: 'case with patterns', script: 'case "$(uname -m)" in x86_64) A=amd64;; aarch64|arm64) A=arm64 ;; *) exit 1;; esac; echo $A', commands: ['uname -m', 'A=amd64', 'A=arm64', 'exit 1', 'echo $A'] },
@@ -60,6 +63,17 @@ describe('dockerfile shell reader', () => {
     assert.equal(effective?.name, 'curl');
     assert.deepEqual(effective?.assignments.map((w) => w.value), ['X=1', 'Y=2']);
     assert.deepEqual(effective?.args.map((w) => w.value), ['-k', 'x']);
+  });
+
+  it('gosu and su-exec run their command as the user given first', () => {
+    assert.equal(effectiveCommand(read('gosu app:app curl -k x')[0])?.name, 'curl');
+    assert.deepEqual(effectiveCommand(read('su-exec 1000 sudo apt-get install x')[0])?.wrappers.map((w) => w.value), ['su-exec', '1000', 'sudo']);
+  });
+
+  it('maps a --command= script back to the text', () => {
+    const script = `su app --command="curl -k x"`;
+    const inner = read(script)[1];
+    assert.equal(script.slice(inner.words[1].start, inner.words[1].end), '-k');
   });
 
   it('command -v / -V looks a program up without running it; plain command runs it', () => {

@@ -28,3 +28,8 @@ EOF
 # /dev/stdin as the script file is still the download (Microsoft's debugger install, in dev containers).
 # expect: docker-remote-script-piped-to-shell
 RUN curl -sSL https://aka.ms/getvsdbgsh | bash /dev/stdin -v latest -l /vsdbg
+# su hands its -c string to the user's shell: the download still runs.
+# expect: docker-remote-script-piped-to-shell
+RUN su nobody -s /bin/sh -c 'curl -fsSL https://example.com/install.sh | sh'
+# expect: docker-remote-script-piped-to-shell
+RUN gosu app bash -c "wget -qO- https://example.com/setup | bash"
