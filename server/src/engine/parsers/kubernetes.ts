@@ -62,8 +62,7 @@ const DOCUMENT_MARK = /^(?:---|\.\.\.)(?=[ \t]|\r?$|\n)/gm;
 export function splitDocuments(text: string): { base: number; text: string }[] {
   const chunks: { base: number; text: string }[] = [];
   let base = 0;
-  DOCUMENT_MARK.lastIndex = 0;
-  for (let m = DOCUMENT_MARK.exec(text); m; m = DOCUMENT_MARK.exec(text)) {
+  for (const m of text.matchAll(DOCUMENT_MARK)) {
     if (m.index > base) chunks.push({ base, text: text.slice(base, m.index) });
     base = m.index;
     if (m[0] === '...') {
@@ -78,7 +77,8 @@ export function splitDocuments(text: string): { base: number; text: string }[] {
 }
 
 const NO_PARSE: ChunkParse = { errors: [] };
-const TOP_LEVEL_KIND = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?\r?$/gm;
+const TOP_LEVEL_KIND_LINE = /^kind[ \t]*:/gm;
+const SIMPLE_TOP_LEVEL_KIND = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?\r?$/m;
 
 function readChunk(text: string): ParsedChunk {
   if (TEMPLATE_MARK.test(text)) return { templated: true, memo: new WeakMap(), full: NO_PARSE };
@@ -91,10 +91,9 @@ function readChunk(text: string): ParsedChunk {
  * section's kind. Two of them, flow style or none at all: unsure, and the section is parsed.
  */
 function headerKind(text: string): string | undefined {
-  TOP_LEVEL_KIND.lastIndex = 0;
-  const first = TOP_LEVEL_KIND.exec(text);
-  if (!first || TOP_LEVEL_KIND.exec(text)) return undefined;
-  return first[2];
+  // String#match with a /g regex neither reads nor leaves lastIndex: no state shared between calls.
+  if (text.match(TOP_LEVEL_KIND_LINE)?.length !== 1) return undefined;
+  return SIMPLE_TOP_LEVEL_KIND.exec(text)?.[2];
 }
 
 function parseChunk(text: string): ChunkParse {
