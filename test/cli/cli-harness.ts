@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ensureBundle } from '../support/bundles';
 
 // Runs the built CLI (dist/cli.js) as CI does: a real process, real exit code, real stdout/stderr.
 
@@ -21,9 +22,7 @@ export interface CliRun {
 
 /** Builds dist/ when dist/cli.js is missing or older than the sources it bundles. */
 export function ensureCliBuilt(): void {
-  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= newestMtime(path.join(REPO, 'server', 'src'))) return;
-  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
-  if (build.status !== 0 || !fs.existsSync(CLI)) throw new Error(`node esbuild.mjs failed (${build.status}):\n${build.stderr}`);
+  ensureBundle('cli.js');
 }
 
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliRun {
@@ -58,11 +57,3 @@ export function parseJson(text: string): unknown {
   }
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
