@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '../engine';
-import { allFindings, failingFindings, severityCounts, type FileReport, type Region, type ScanReport } from './report';
+import { allFindings, failingFindings, failingNotices, severityCounts, type FileReport, type Region, type ScanReport } from './report';
 
 // `path:line:col: severity rule-id message`, one line per finding, grouped per file, then a summary.
 // Messages come from the engine already masked; no file content is ever printed.
@@ -64,6 +64,8 @@ function summary(report: ScanReport, palette: Palette): string[] {
   }
   const failing = failingFindings(report).length;
   if (failing > 0) lines.push(`Failing: ${plural(failing, 'finding')} at or above ${report.failOn} (--fail-on ${report.failOn}).`);
+  const incomplete = failingNotices(report).length;
+  if (incomplete > 0) lines.push(`Failing: ${plural(incomplete, 'check')} could not be completed (rule-failed, script-too-complex count as high).`);
   return lines;
 }
 

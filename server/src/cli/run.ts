@@ -8,7 +8,7 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { MAIN_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from './help';
 import { checkOverrides, loadRules } from './load-rules';
-import { failingFindings, type ScanReport } from './report';
+import { scanFails, type ScanReport } from './report';
 import { runScan } from './scan';
 import { testPacks } from './test-pack';
 import { TOOL_VERSION } from './tool-info';
@@ -59,7 +59,7 @@ function scanCommand(options: ScanOptions, io: CliIo): ExitCodeValue {
   const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');
   if (options.output === undefined) io.stdout.write(rendered);
   else writeReport(path.resolve(io.cwd, options.output), rendered);
-  return failingFindings(report).length > 0 ? ExitCode.Findings : ExitCode.Ok;
+  return scanFails(report) ? ExitCode.Findings : ExitCode.Ok;
 }
 
 export function renderReport(report: ScanReport, format: ScanFormat, color: boolean): string {

@@ -76,7 +76,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
 function tooComplexNotices(dockerfile: DockerfileModel): Notice[] {
   return dockerfile.tooComplexScripts().map((script) => ({
     code: 'script-too-complex',
-    span: script.span,
+    span: script.entry.span,
     message: `RUN script too complex to read in full (${script.tooComplex}); its commands were scanned flat, so the RUN checks are approximate here. Simplify or split the instruction.`,
   }));
 }

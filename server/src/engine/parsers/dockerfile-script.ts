@@ -65,7 +65,9 @@ function readRunIsolated(source: ScriptSource, run: Run): CachedScript[] {
 function flatScript(source: ScriptSource, run: Run, whole: Span, reason: string): CachedScript {
   const from = source.span(run.getInstructionRange()).end;
   const line = logicalText(source.text, from, whole.end, source.escape);
-  return { form: 'shell', commands: scanCommandsFlat(line.text, mapOf(line.offsets, whole.end)), span: { start: from, end: whole.end }, tooComplex: reason };
+  const scan = scanCommandsFlat(line.text, mapOf(line.offsets, whole.end));
+  const tooComplex = scan.complete ? reason : `${reason}; only its first ${scan.commands.length} commands were scanned`;
+  return { form: 'shell', commands: scan.commands, span: { start: from, end: whole.end }, tooComplex };
 }
 
 function readRun(source: ScriptSource, run: Run): CachedScript[] {

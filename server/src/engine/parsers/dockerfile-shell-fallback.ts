@@ -1,4 +1,4 @@
-import { ASSIGNMENT, type OffsetMap, type PipelineCounter, type ShellCommand, type ShellOperator, type ShellWord } from './dockerfile-shell-syntax';
+import { ASSIGNMENT, SHELL_LIMITS, type OffsetMap, type PipelineCounter, type ShellCommand, type ShellOperator, type ShellWord } from './dockerfile-shell-syntax';
 
 // The flat scan for a RUN script the reader gave up on (too long, nested too deep): one pass, no
 // recursion, no nesting. Quotes are removed rather than obeyed and every substitution opener is a
@@ -10,8 +10,11 @@ import { ASSIGNMENT, type OffsetMap, type PipelineCounter, type ShellCommand, ty
 const SPECIAL = new Set([' ', '\t', '\r', '\n', '\\', "'", '"', '#', '<', '>', '&', '|', ';', '`', '$', '(', ')']);
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', 'case', 'esac', 'select', '{', '}', '!', 'time', 'function']);
 
-/** Commands of `text` in source order, read flat. Linear in the text; never throws on content. */
-export function scanCommandsFlat(text: string, map: OffsetMap, counter: PipelineCounter = { next: 0 }): ShellCommand[] {
+/**
+ * Commands of `text` in source order, read flat, at most SHELL_LIMITS.maxCommands of them (`complete`
+ * says whether the scan reached the end). Linear in the text; never throws on content.
+ */
+export function scanCommandsFlat(text: string, map: OffsetMap, counter: PipelineCounter = { next: 0 }): { commands: ShellCommand[]; complete: boolean } {
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let assignments: ShellWord[] = [];
@@ -29,6 +32,7 @@ export function scanCommandsFlat(text: string, map: OffsetMap, counter: Pipeline
       skipWord = false;
       return;
     }
+    if (w.value === '') return; // only quotes: a boundary opener cut it, or an empty argument
     if (words.length === 0 && assignments.length === 0 && !w.quoted && RESERVED.has(w.value)) return;
     if (words.length === 0 && ASSIGNMENT.test(w.value)) assignments.push(w);
     else words.push(w);
@@ -60,7 +64,7 @@ export function scanCommandsFlat(text: string, map: OffsetMap, counter: Pipeline
   };
 
   let pos = 0;
-  while (pos < text.length) {
+  while (pos < text.length && commands.length < SHELL_LIMITS.maxCommands) {
     const c = text[pos];
     const next = text[pos + 1];
     if (c === '\\') {
@@ -108,8 +112,9 @@ export function scanCommandsFlat(text: string, map: OffsetMap, counter: Pipeline
     take(pos, run);
     pos = run;
   }
+  if (pos < text.length) return { commands, complete: false };
   endCommand(undefined);
-  return commands;
+  return { commands, complete: true };
 }
 
 interface Sink {

@@ -63,6 +63,8 @@ export const SHELL_LIMITS = {
   maxDepth: 32,
   /** Characters of one RUN instruction as written (heredoc bodies included), and of any one script in it. */
   maxScriptChars: 64 * 1024,
+  /** Commands in one instruction (the corpus peaks at 78): every RUN rule walks each of them. */
+  maxCommands: 4096,
   /** Characters copied into words, per character of the script, before the reader gives up. */
   workPerChar: 40,
 } as const;
@@ -79,6 +81,7 @@ export class ScriptTooComplex extends Error {
 export class ReadBudget {
   private depth = 0;
   private work = 0;
+  private commands = 0;
   private readonly maxWork: number;
 
   constructor(scriptChars: number) {
@@ -98,6 +101,11 @@ export class ReadBudget {
     } finally {
       this.depth--;
     }
+  }
+
+  /** Counts one command read (`sh -c` strings re-read theirs, and count them again). */
+  command(): void {
+    if (++this.commands > SHELL_LIMITS.maxCommands) throw new ScriptTooComplex(`it has more than ${SHELL_LIMITS.maxCommands} commands`);
   }
 
   /** Counts `units` characters copied; past the budget the script is too complex to read. */

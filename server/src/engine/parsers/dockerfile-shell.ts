@@ -56,7 +56,7 @@ class Reader {
     private readonly text: string,
     private readonly map: OffsetMap,
     private readonly counter: PipelineCounter,
-    budget: ReadBudget,
+    private readonly budget: ReadBudget,
   ) {
     this.words = new WordReader(text, map, (pos, limit, closeParen, nesting) => this.list(pos, limit, closeParen, nesting), budget);
   }
@@ -75,6 +75,7 @@ class Reader {
 
     const finish = (after: ShellOperator | undefined): void => {
       if (current.started && (current.words.length > 0 || current.assignments.length > 0)) {
+        this.budget.command();
         const command: ShellCommand = {
           assignments: current.assignments,
           words: current.words,
