@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSourceFile, UNREADABLE_CODES } from '../node/source-file';
 import { walkWorkspace } from '../node/workspace-files';
@@ -129,9 +129,11 @@ export class WorkspaceScanner implements ClosedFileDiagnostics {
     for (const s of skippedPaths.slice(0, MAX_LOGGED_SKIPS)) this.deps.log(`Scan workspace: ${s.path}: ${s.code}: ${s.message}`);
     if (skippedPaths.length > MAX_LOGGED_SKIPS) this.deps.log(`Scan workspace: ${skippedPaths.length - MAX_LOGGED_SKIPS} more paths skipped.`);
     if (unreadable > 0) {
-      await this.deps.connection.window.showWarningMessage(
-        `Bulwark: the workspace scan is incomplete: ${unreadable} ${unreadable === 1 ? 'path' : 'paths'} could not be read (see the Bulwark log).`,
-      );
+      // A notification, not window/showMessageRequest: the scan's answer must not wait for a click.
+      await this.deps.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Bulwark: the workspace scan is incomplete: ${unreadable} ${unreadable === 1 ? 'path' : 'paths'} could not be read (see the Bulwark log).`,
+      });
     }
   }
 
