@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_IGNORE_PATTERNS } from '../../server/src/node/ignore-files';
-import { CLI, ensureCliBuilt, packArgs, parseJson, removeDir, runCli } from './cli-harness';
+import { CLI, TEST_PACK, ensureCliBuilt, packArgs, parseJson, removeDir, runCli } from './cli-harness';
 import { makeFifo, openTempDir, unprivilegedPrefix, utf16 } from './hostile-files';
 
 // Files an attacker can commit (or a CI machine can hold) that must neither hang, crash nor blind a
@@ -143,6 +143,26 @@ describe('bulwark CLI: hostile files', function () {
     const report = parseJson(json.stdout) as { files: { path: string }[]; findings: { message: string }[] };
     assert.ok(report.findings.some((f) => f.message === `Container "app\n${forged}\u001b[2J\u202e" runs privileged.`));
     assert.ok(report.files.some((f) => f.path === 'evil\n\u001b[31mname\u009b.Dockerfile'));
+  });
+
+  it('escapes fixture lines, fixture names and pack text in `bulwark test` and `bulwark rules`', () => {
+    dir = openTempDir({
+      'pack.yaml': 'id: evil-pack\nversion: 1.0.0\ndescription: Hostile text.\n',
+      'dockerfile/cli-test-latest-tag/rule.yaml': fs
+        .readFileSync(path.join(TEST_PACK, 'dockerfile', 'cli-test-latest-tag', 'rule.yaml'), 'utf8')
+        .replace(/^title: .*$/m, 'title: "Pinned\\e[2J\\u202e title"'),
+      // The annotation expects a finding that does not come: the failure quotes the line.
+      'dockerfile/cli-test-latest-tag/tests/evil\u001b[2J.Dockerfile': '# expect: cli-test-latest-tag\nFROM alpine:3.19 \u001b]0;pwned\u0007 \u202e\n',
+    });
+    const test = runCli(['test', dir]);
+    assert.equal(test.status, 1, test.stdout + test.stderr);
+    assert.doesNotMatch(test.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    assert.ok(test.stdout.includes('✘ cli-test-latest-tag evil\\x1b[2J.Dockerfile\n'), test.stdout);
+    assert.ok(test.stdout.includes('FROM alpine:3.19 \\x1b]0;pwned\\x07 \\u202e'), test.stdout);
+    const rules = runCli(['rules', '--no-builtin', '--rules', dir]);
+    assert.equal(rules.status, 0, rules.stderr);
+    assert.ok(rules.stdout.includes('Pinned\\x1b[2J\\u202e title'), rules.stdout);
+    assert.doesNotMatch(rules.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
   describe('as a user who may not read everything', () => {
