@@ -41,7 +41,9 @@ export type Command =
   | { readonly kind: 'version' }
   | { readonly kind: 'scan'; readonly options: ScanOptions }
   | { readonly kind: 'rules'; readonly options: RulesOptions }
-  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean } };
+  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean } }
+  /** `bulwark policy <subcommand> …`: parsed by the subcommand itself (cli/policy/). */
+  | { readonly kind: 'policy'; readonly argv: readonly string[] };
 
 const PACK_FLAGS = {
   rules: { type: 'string', multiple: true },
@@ -72,8 +74,9 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
   if (first === 'scan') return parseScan(rest, env);
   if (first === 'rules') return parseRules(rest);
   if (first === 'test') return parseTest(rest);
+  if (first === 'policy') return { kind: 'policy', argv: rest };
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`, [], true);
-  throw new UsageError(`unknown command "${first}" (expected scan, rules or test)`, [], true);
+  throw new UsageError(`unknown command "${first}" (expected scan, rules, test or policy)`, [], true);
 }
 
 function parseScan(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {

@@ -12,6 +12,7 @@ import { failingFindings, type ScanReport } from './report';
 import { runScan } from './scan';
 import { testPacks } from './test-pack';
 import { TOOL_VERSION } from './tool-info';
+import { runPolicyCommand } from './policy';
 
 /** Everything the CLI touches from its process, passed in so a test can run it in-process too. */
 export interface CliIo {
@@ -22,7 +23,7 @@ export interface CliIo {
   readonly now: Date;
 }
 
-export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
   try {
     const command = parseCommand(argv, io.env);
     switch (command.kind) {
@@ -39,6 +40,8 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
         return scanCommand(command.options, io);
       case 'test':
         return testPacks(command.options, io);
+      case 'policy':
+        return await runPolicyCommand(command.argv, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
