@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_IGNORE_PATTERNS } from '../../server/src/node/ignore-files';
 import { CLI, TEST_PACK, ensureCliBuilt, packArgs, parseJson, removeDir, runCli } from './cli-harness';
-import { makeFifo, openTempDir, unprivilegedPrefix, utf16 } from './hostile-files';
+import { makeFifo, openTempDir, unprivilegedPrefix, utf16 } from '../support/hostile-files';
 
 // Files an attacker can commit (or a CI machine can hold) that must neither hang, crash nor blind a
 // scan: ignore files that are links to /dev/zero, FIFOs, folders or huge; FIFOs and link loops among

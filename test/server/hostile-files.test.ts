@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeFifo, openTempDir, unprivilegedPrefix, utf16 } from '../cli/hostile-files';
+import { makeFifo, openTempDir, unprivilegedPrefix, utf16 } from '../support/hostile-files';
 import { PIN_RULE, byRule, fileUri, startWithTestPack } from './support/fixtures';
 import type { LspTestClient } from './support/lsp-test-client';
 

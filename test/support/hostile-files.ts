@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { skipUnlessRequired } from '../support/real-client';
+import { skipUnlessRequired } from './real-client';
 
 // Real hostile file-system objects for the CLI and server tests: FIFOs, links to devices, folders
 // where a file is expected, files and folders only root may read.
