@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { MAX_IGNORE_PATTERNS } from '../../server/src/node/ignore-files';
 import { CLI, TEST_PACK, ensureCliBuilt, packArgs, parseJson, removeDir, runCli } from './cli-harness';
@@ -43,14 +44,23 @@ describe('bulwark CLI: hostile files', function () {
     }
   });
 
-  it('does not follow an ignore file that is a link to /dev/zero, nor read one that is a FIFO', function () {
+  it('does not follow an ignore file that is a link to /dev/zero, nor read one that is a FIFO; never opens FIFOs or sockets', async function () {
     dir = openTempDir({ 'Dockerfile': UNPINNED, 'sub/Dockerfile': UNPINNED });
     fs.symlinkSync('/dev/zero', path.join(dir, '.bulwarkignore'));
     makeFifo(this, path.join(dir, 'sub', '.gitignore'));
     makeFifo(this, path.join(dir, 'pipe.Dockerfile'));
+    const socket = net.createServer();
+    await new Promise<void>((resolve) => socket.listen(path.join(dir, 'socket.Dockerfile'), resolve));
     const { status, report, stderr } = scanJson(dir);
+    socket.close();
     assert.equal(status, 0, stderr);
-    assert.deepEqual(codes(report), ['.bulwarkignore ignore-file-not-applied', 'pipe.Dockerfile not-a-regular-file', 'sub/.gitignore ignore-file-not-applied']);
+    assert.deepEqual(codes(report), [
+      '.bulwarkignore ignore-file-not-applied',
+      'pipe.Dockerfile not-a-regular-file',
+      'socket.Dockerfile not-a-regular-file',
+      'sub/.gitignore ignore-file-not-applied',
+    ]);
+    assert.equal(report.notices.find((n) => n.path === 'socket.Dockerfile')?.message, 'Not analysed: a socket, not a regular file; it was not opened.');
     const message = (p: string) => report.notices.find((n) => n.path === p)?.message;
     assert.equal(message('.bulwarkignore'), 'Ignore file not applied: it is a symbolic link, not a regular file (git does not follow it either). The files it lists are scanned.');
     assert.equal(message('sub/.gitignore'), 'Ignore file not applied: it is a FIFO (named pipe), not a regular file. The files it lists are scanned.');
