@@ -17,7 +17,8 @@ Options:
   -h, --help        show help
   -v, --version     print the version
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,
+3 part of the input could not be read (unreadable files or folders; see --allow-incomplete).
 Run "bulwark scan --help" for the scan options.
 `;
 
@@ -27,7 +28,9 @@ Scans files and folders (default: the current directory). Folders honour .gitign
 .bulwarkignore files at any depth; .git and node_modules are never entered.
 
 Output:
-  -f, --format <text|json|sarif>    report format (default: text); sarif is SARIF 2.1.0 for code scanning
+  -f, --format <text|json|sarif|codequality>
+                                    report format (default: text); sarif is SARIF 2.1.0 for code
+                                    scanning, codequality is GitLab Code Quality JSON
   -o, --output <file>               write the report to a file instead of stdout
       --no-color                    never colour text output (NO_COLOR is honoured too)
 
@@ -35,6 +38,8 @@ Outcome:
       --fail-on <level>             exit 1 when an unsuppressed finding is at or above this severity:
                                     critical, high, medium, low, info, or none to never fail (default: ${DEFAULT_FAIL_ON});
                                     a rule that failed on a file or a RUN too complex to read counts as high
+      --allow-incomplete            do not exit 3 when files or folders could not be read (they are
+                                    still reported as notices)
 
 Rules:
       --rules <pack dir>            also load this rule pack (repeatable)

@@ -2,16 +2,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommand, type ScanFormat, type ScanOptions } from './args';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
+import { formatCodeQuality } from './format-codequality';
 import { formatJson } from './format-json';
 import { formatRules } from './format-rules';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { MAIN_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from './help';
 import { checkOverrides, loadRules } from './load-rules';
-import { scanFails, type ScanReport } from './report';
+import { scanFails, unreadNotices, type ScanReport } from './report';
 import { runScan } from './scan';
 import { testPacks } from './test-pack';
+import { terminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
+import { runPolicyCommand } from './policy';
 
 /** Everything the CLI touches from its process, passed in so a test can run it in-process too. */
 export interface CliIo {
@@ -22,7 +25,7 @@ export interface CliIo {
   readonly now: Date;
 }
 
-export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
   try {
     const command = parseCommand(argv, io.env);
     switch (command.kind) {
@@ -39,14 +42,16 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
         return scanCommand(command.options, io);
       case 'test':
         return testPacks(command.options, io);
+      case 'policy':
+        return await runPolicyCommand(command.argv, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`bulwark: ${err.message}\n${err.details.map((d) => `  ${d}\n`).join('')}`);
+      io.stderr.write(`bulwark: ${terminalSafe(err.message)}\n${err.details.map((d) => `  ${terminalSafe(d)}\n`).join('')}`);
       if (err.showHelpHint) io.stderr.write('Run "bulwark --help" for usage.\n');
       return ExitCode.UsageOrConfig;
     }
-    io.stderr.write(`bulwark: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr.write(`bulwark: internal error: ${internalError(err)}\n`);
     return ExitCode.UsageOrConfig;
   }
 }
@@ -59,6 +64,12 @@ function scanCommand(options: ScanOptions, io: CliIo): ExitCodeValue {
   const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');
   if (options.output === undefined) io.stdout.write(rendered);
   else writeReport(path.resolve(io.cwd, options.output), rendered);
+  return exitCodeOf(report);
+}
+
+/** An incomplete scan is not a verdict: exit 3 wins over findings (like grep's 2 over 1). */
+export function exitCodeOf(report: ScanReport): ExitCodeValue {
+  if (!report.allowIncomplete && unreadNotices(report).length > 0) return ExitCode.Incomplete;
   return scanFails(report) ? ExitCode.Findings : ExitCode.Ok;
 }
 
@@ -68,9 +79,18 @@ export function renderReport(report: ScanReport, format: ScanFormat, color: bool
       return formatJson(report);
     case 'sarif':
       return formatSarif(report);
+    case 'codequality':
+      return formatCodeQuality(report);
     case 'text':
       return formatText(report, color);
   }
+}
+
+/** The message made safe, then the stack frames (code locations, not input). */
+function internalError(err: unknown): string {
+  if (!(err instanceof Error)) return terminalSafe(String(err));
+  const frames = (err.stack ?? '').split('\n').filter((line) => /^ {4}at /.test(line));
+  return [terminalSafe(err.message), ...frames.map(terminalSafe)].join('\n');
 }
 
 function writeReport(file: string, content: string): void {
