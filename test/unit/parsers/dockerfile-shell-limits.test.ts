@@ -119,6 +119,15 @@ describe('a hostile RUN beside a plain one', () => {
     assertPlantedReported(moved, cached);
   });
 
+  it('an exec-form RUN holding `<<EOF` does not swallow the instructions after it (Docker reads no heredoc there)', () => {
+    for (const exec of ['RUN ["sh", "-c", "cat <<EOF"]', 'RUN --network=none ["cat", "<<-EOF"]', 'ONBUILD RUN ["sh", "-c", "x <<A <<B"]']) {
+      const text = `FROM alpine:3.20@sha256:${'a'.repeat(64)}\nUSER 10001\n${exec}\n${PLANTED}\nRUN sudo make\n`;
+      const result = run(text);
+      assertPlantedReported(text, result);
+      assert.deepEqual(result.findings.filter((f) => f.ruleId === 'docker-run-sudo').map((f) => f.span.start), [text.indexOf('sudo make')], exec);
+    }
+  });
+
   it('gives a heredoc body that nests too deep its own notice, and reads the RUNs around it', () => {
     const text = `${HEAD}RUN <<EOF\necho ${nest(50, 'id')}\nEOF\nRUN sudo make\n`;
     const result = run(text);

@@ -2,7 +2,7 @@ import { DockerfileParser, type Dockerfile, type From, type Instruction } from '
 import { LineIndex, eolOf } from '../text';
 import type { ParseCache, Span } from '../types';
 import { entriesOf, type AstRange, type InstructionEntry, type Stage } from './dockerfile-instructions';
-import { readRunScripts, type RunScript } from './dockerfile-script';
+import { jsonStrings, readRunScripts, type RunScript } from './dockerfile-script';
 
 export type { AstRange, InstructionEntry, Stage } from './dockerfile-instructions';
 
@@ -28,7 +28,7 @@ export interface DockerfileModel {
 }
 
 export function parseDockerfile(text: string, cache?: ParseCache): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+  const ast = DockerfileParser.parse(withoutJsonHeredocs(text));
   const lines = new LineIndex(text);
   const stages: Stage[] = [];
   const preamble: Instruction[] = [];
@@ -63,4 +63,21 @@ export function parseDockerfile(text: string, cache?: ParseCache): DockerfileMod
     runScripts: () => (scripts ??= readRunScripts({ text, escape, span, cache }, entries)),
     tooComplexScripts: () => scripts?.filter((s) => s.tooComplex !== undefined) ?? [],
   };
+}
+
+/** A one-line exec-form RUN/COPY/ADD (flags allowed before the JSON array). */
+const EXEC_FORM_LINE = /^([ \t]*(?:onbuild[ \t]+)?(?:run|copy|add)[ \t]+(?:--\S+[ \t]+)*)(\[.*\])[ \t]*\r?$/gim;
+
+/**
+ * Docker looks for heredocs (`<<EOF`) among the words of a shell-form line only; dockerfile-ast also
+ * finds them inside the strings of an exec-form array, and then reads the instructions after it as a
+ * heredoc body, hiding them from every rule (`RUN ["sh", "-c", "cat <<EOF"]` followed by
+ * `RUN curl … | sh`). dockerfile-ast gets such lines with `<<` changed to `<_` (same length, so
+ * every offset holds); the model, its scripts and its rules keep reading the real text.
+ */
+function withoutJsonHeredocs(text: string): string {
+  if (!text.includes('<<')) return text;
+  return text.replace(EXEC_FORM_LINE, (line: string, head: string, array: string) =>
+    array.includes('<<') && jsonStrings(array) ? head + array.replace(/<</g, '<_') + line.slice(head.length + array.length) : line,
+  );
 }
