@@ -79,7 +79,11 @@ export function isPlainHttpAnswer(error: unknown): boolean {
 }
 
 export class Transport {
-  private trust: (string | Buffer)[] | undefined;
+  private secureContext: tls.SecureContext | undefined;
+  // Own connection pools: a pooled TLS connection verified under one client's CA file is never reused
+  // by a client that trusts less (Node's global agent does not key its pool on a secure context).
+  private readonly httpAgent = new http.Agent({ keepAlive: true });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
   constructor(private readonly config: TransportConfig) {}
 
@@ -112,7 +116,7 @@ export class Transport {
   }
 
   private once(method: string, url: URL, headers: Record<string, string>, body: Buffer | undefined, maxBodyBytes: number): Promise<HttpResponse> {
-    const ca = url.protocol === 'https:' ? this.trustedCertificates() : undefined;
+    const secureContext = url.protocol === 'https:' ? this.trustedContext() : undefined;
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
       let timedOut = false;
@@ -122,7 +126,8 @@ export class Transport {
         if (outcome.response) resolve(outcome.response);
         else reject(timedOut ? this.timeoutError(method, url) : transportError(outcome.error, url));
       };
-      const options: https.RequestOptions = { method, headers, ...(ca ? { ca } : {}) };
+      const agent = url.protocol === 'https:' ? this.httpsAgent : this.httpAgent;
+      const options: https.RequestOptions = { method, headers, agent, ...(secureContext ? { secureContext } : {}) };
       const req = (url.protocol === 'https:' ? https : http).request(url, options, (res) => {
         const status = res.statusCode ?? 0;
         const base = { status, headers: res.headers, url };
@@ -168,9 +173,9 @@ export class Transport {
   }
 
   /** Node's roots, the system bundle, NODE_EXTRA_CA_CERTS and the configured CA file; undefined: Node's defaults. */
-  private trustedCertificates(): (string | Buffer)[] | undefined {
+  private trustedContext(): tls.SecureContext | undefined {
     if (this.config.caFile === undefined) return undefined;
-    if (this.trust) return this.trust;
+    if (this.secureContext) return this.secureContext;
     let extra: Buffer;
     try {
       extra = fs.readFileSync(this.config.caFile);
@@ -190,8 +195,8 @@ export class Transport {
           return [];
         }
       });
-    this.trust = [...tls.rootCertificates, ...others, extra];
-    return this.trust;
+    this.secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...others, extra] });
+    return this.secureContext;
   }
 
   private timeoutError(method: string, url: URL): RegistryError {
