@@ -11,8 +11,13 @@ import { pushArtifact, rejectsWith } from './artifact';
 // tokens from the test's issuer against its rootcertbundle), with explicit credentials, Docker's
 // config.json (auths, credsStore, credHelpers through a docker-credential-* program on PATH).
 
+const temporary: string[] = [];
+after(() => temporary.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
 }
 
 /** A Docker config folder with `config` as config.json. */
@@ -126,6 +131,14 @@ for (const mode of ['basic', 'token'] as const) {
       await rejectsWith(createRegistryClient(registry.host, { dockerConfigDir: dir, env: withPath(helper.bin) }).getManifest('secops/policy', 'v1'), 'unauthorized', /docker login/);
       const none = dockerConfig({ credsStore: 'bulwark-not-installed' });
       await rejectsWith(createRegistryClient(registry.host, { dockerConfigDir: none }).getManifest('secops/policy', 'v1'), 'unauthorized', /docker-credential-bulwark-not-installed.*not on PATH/);
+    });
+
+    it('a credential helper that hangs is stopped after its timeout', async () => {
+      const bin = tempDir('bulwark-cred-helper-');
+      fs.writeFileSync(path.join(bin, 'docker-credential-bulwarkslow'), '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+      const dir = dockerConfig({ credsStore: 'bulwarkslow' });
+      const client = createRegistryClient(registry.host, { dockerConfigDir: dir, env: withPath(bin), credentialHelperTimeoutMs: 300 });
+      await rejectsWith(client.getManifest('secops/policy', 'v1'), 'unauthorized', /docker-credential-bulwarkslow.*did not answer within 0\.3 s/);
     });
 
     it('a broken config.json is a clear error, not a crash', async () => {

@@ -1,4 +1,4 @@
-import { digestError, isValidRepository, isValidTag } from '../../engine/images/reference';
+import { digestError, isValidRepository, isValidTag, registryApiHost } from '../../engine/images/reference';
 import { Authorizer } from './auth';
 import { digestLike, sha256Digest } from './digest';
 import { findDockerCredentials, type FoundCredentials } from './docker-credentials';
@@ -166,7 +166,7 @@ class HttpRegistryClient implements RegistryClient {
   private async resolveOrigin(): Promise<string> {
     let parsed: URL;
     try {
-      parsed = new URL(`https://${this.registry}`);
+      parsed = new URL(`https://${registryApiHost(this.registry)}`);
     } catch {
       throw new RegistryError('protocol', `"${this.registry}" is not a registry host[:port]`);
     }
