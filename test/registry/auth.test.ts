@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRegistryClient, type RegistryClientOptions } from '../../server/src/node/registry';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
 import { pushArtifact, rejectsWith } from './artifact';
 
 // Authentication against the real docker-registry: htpasswd Basic and token auth (the registry verifies
@@ -60,8 +59,7 @@ for (const mode of ['basic', 'token'] as const) {
     let creds: RegistryClientOptions['credentials'];
 
     before(async function () {
-      const missing = registryUnavailable();
-      if (missing) skipUnlessRequired(this, missing);
+      requireRegistry(this);
       registry = await startRegistry({ auth: mode });
       creds = { username: registry.username!, password: registry.password! };
     });
@@ -154,8 +152,7 @@ describe('registry client: bearer tokens (real docker-registry, token auth)', fu
   let registry: RunningRegistry;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
+    requireRegistry(this);
     registry = await startRegistry({ auth: 'token', tokenExpiresIn: 2 });
   });
   after(async () => registry?.stop());

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createRegistryClient, sha256Digest, type RegistryClient } from '../../server/src/node/registry';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
 import { pushArtifact, rejectsWith, type PushedArtifact } from './artifact';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
@@ -16,8 +15,7 @@ describe('registry client: damaged responses (real docker-registry behind a faul
   let pushed: PushedArtifact;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
+    requireRegistry(this);
     registry = await startRegistry();
     pushed = await pushArtifact(createRegistryClient(registry.host, { dockerConfigDir: false }), 'secops/policy', 'v1');
     proxy = await startFaultProxy(registry.host);

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createRegistryClient, sha256Digest, type RegistryClient } from '../../server/src/node/registry';
 import { OCI_MANIFEST } from '../../server/src/node/registry/media-types';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
 import { ARTIFACT_TYPE, artifactManifest, pushArtifact, rejectsWith } from './artifact';
 
 // The client against Debian's real docker-registry without authentication, over plain HTTP on loopback.
@@ -13,8 +12,7 @@ describe('registry client: open registry (real docker-registry)', function () {
   let client: RegistryClient;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
+    requireRegistry(this);
     registry = await startRegistry();
     client = createRegistryClient(registry.host, { dockerConfigDir: false });
   });
