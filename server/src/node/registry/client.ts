@@ -4,6 +4,7 @@ import { digestLike, sha256Digest } from './digest';
 import { findDockerCredentials, type FoundCredentials } from './docker-credentials';
 import { RegistryError, registryErrorDetail } from './errors';
 import { MANIFEST_ACCEPT } from './media-types';
+import { resolveProxy, type ProxyConfig } from './proxy';
 import { Transport, assertTransportAllowed, isLoopbackHost, isPlainHttpAnswer, type HttpRequest, type HttpResponse } from './transport';
 import type { Descriptor, FetchedManifest, ManifestHead, RegistryClient, RegistryClientOptions } from './types';
 
@@ -30,6 +31,8 @@ class HttpRegistryClient implements RegistryClient {
   private readonly explicitScheme: 'https' | 'http' | undefined;
   private origin: Promise<string> | undefined;
   private credentials: Promise<FoundCredentials | undefined> | undefined;
+  /** A proxy setting that cannot be used: every call fails with it rather than going direct. */
+  private readonly proxyProblem: RegistryError | undefined;
 
   constructor(registry: string, private readonly options: RegistryClientOptions) {
     const schemeMatch = /^(https?):\/\//i.exec(registry);
@@ -39,7 +42,13 @@ class HttpRegistryClient implements RegistryClient {
     this.maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
     const env = options.env ?? process.env;
     const userAgent = options.userAgent ?? 'bulwark-registry-client';
-    this.transport = new Transport({ timeoutMs: options.timeoutMs ?? 30_000, maxRedirects: options.maxRedirects ?? 5, caFile: options.caFile, userAgent, env });
+    let proxy: ProxyConfig | undefined;
+    try {
+      proxy = resolveProxy(options.proxy, env);
+    } catch (error) {
+      this.proxyProblem = error as RegistryError;
+    }
+    this.transport = new Transport({ timeoutMs: options.timeoutMs ?? 30_000, maxRedirects: options.maxRedirects ?? 5, caFile: options.caFile, userAgent, env, proxy });
     this.authorizer = new Authorizer({ registry: this.registry, transport: this.transport, userAgent, credentials: () => this.findCredentials() });
   }
 
@@ -140,6 +149,7 @@ class HttpRegistryClient implements RegistryClient {
     action: Action,
     call: { method: HttpRequest['method']; path?: string; url?: URL; headers?: Record<string, string>; body?: Buffer; maxBodyBytes?: number },
   ): Promise<HttpResponse> {
+    if (this.proxyProblem) throw this.proxyProblem;
     if (!isValidRepository(repository)) throw new RegistryError('protocol', `"${repository}" is not a valid repository name`);
     const base = await this.baseUrl();
     const url = call.url ?? new URL(call.path ?? '/', base);

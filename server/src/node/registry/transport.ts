@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { RegistryError } from './errors';
+import { openTunnel, tlsOverTunnel, usesProxy, type ProxyConfig } from './proxy';
 
 // HTTP(S) for the registry client: one request at a time, bodies read into memory under a cap, redirects
 // followed by hand so that an Authorization header never leaves the origin it was meant for, and plain
@@ -14,6 +15,7 @@ export interface TransportConfig {
   readonly caFile?: string;
   readonly userAgent: string;
   readonly env: NodeJS.ProcessEnv;
+  readonly proxy?: ProxyConfig;
 }
 
 export interface HttpRequest {
@@ -115,8 +117,10 @@ export class Transport {
     }
   }
 
-  private once(method: string, url: URL, headers: Record<string, string>, body: Buffer | undefined, maxBodyBytes: number): Promise<HttpResponse> {
+  private async once(method: string, url: URL, headers: Record<string, string>, body: Buffer | undefined, maxBodyBytes: number): Promise<HttpResponse> {
     const secureContext = url.protocol === 'https:' ? this.trustedContext() : undefined;
+    const proxy = this.config.proxy;
+    const tunnel = proxy && usesProxy(url, proxy, isLoopbackHost(url.hostname)) ? await openTunnel(url, proxy.url, this.config.timeoutMs) : undefined;
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
       let timedOut = false;
@@ -127,7 +131,9 @@ export class Transport {
         else reject(timedOut ? this.timeoutError(method, url) : transportError(outcome.error, url));
       };
       const agent = url.protocol === 'https:' ? this.httpsAgent : this.httpAgent;
-      const options: https.RequestOptions = { method, headers, agent, ...(secureContext ? { secureContext } : {}) };
+      const options: https.RequestOptions = tunnel
+        ? { method, headers, createConnection: () => tlsOverTunnel(tunnel, url, secureContext) }
+        : { method, headers, agent, ...(secureContext ? { secureContext } : {}) };
       const req = (url.protocol === 'https:' ? https : http).request(url, options, (res) => {
         const status = res.statusCode ?? 0;
         const base = { status, headers: res.headers, url };
