@@ -163,7 +163,7 @@ class HttpRegistryClient implements RegistryClient {
     if (response.status !== 401) return response;
     const retry = await this.authorizer.afterUnauthorized(response, scope, first);
     const second = await send(retry);
-    if (second.status === 401 || second.status === 403) throw await this.authorizer.refused(await this.authorizer.credentials(), second, scope);
+    if (second.status === 401) throw await this.authorizer.refused(await this.authorizer.credentials(), second, scope);
     return second;
   }
 
