@@ -49,7 +49,7 @@ class HttpRegistryClient implements RegistryClient {
       this.proxyProblem = error as RegistryError;
     }
     this.transport = new Transport({ timeoutMs: options.timeoutMs ?? 30_000, maxRedirects: options.maxRedirects ?? 5, caFile: options.caFile, userAgent, env, proxy });
-    this.authorizer = new Authorizer({ registry: this.registry, transport: this.transport, userAgent, credentials: () => this.findCredentials() });
+    this.authorizer = new Authorizer({ registry: this.registry, transport: this.transport, credentials: () => this.findCredentials() });
   }
 
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
@@ -57,8 +57,9 @@ class HttpRegistryClient implements RegistryClient {
     if (response.status === 404) return undefined;
     if (response.status !== 200) throw this.statusError(response, `HEAD manifest ${repository}:${reference}`);
     const digest = header(response, 'docker-content-digest');
-    if (digest === undefined || digestError(digest) !== undefined) {
-      // No usable digest header: the digest of the bytes is the only trustworthy answer.
+    const comparable = digest !== undefined && digestError(digest) === undefined && (!isDigest(reference) || algorithm(digest) === algorithm(reference));
+    if (!comparable) {
+      // No usable digest header (or one in another algorithm): the digest of the bytes is the only trustworthy answer.
       const fetched = await this.getManifest(repository, reference);
       return fetched && { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.bytes.length };
     }
@@ -229,6 +230,10 @@ function manifestPath(repository: string, reference: string): string {
     throw new RegistryError('protocol', `"${reference}" is not a valid manifest reference: ${why}`);
   }
   return `/v2/${repository}/manifests/${reference}`;
+}
+
+function algorithm(digest: string): string {
+  return digest.slice(0, digest.indexOf(':'));
 }
 
 function isDigest(reference: string): boolean {
