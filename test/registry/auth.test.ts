@@ -173,6 +173,17 @@ describe('registry client: bearer tokens (real docker-registry, token auth)', fu
     assert.equal(issuer.requests.length, afterPush + 2, 'a fresh token after expiry');
   });
 
+  it('concurrent calls share one token request', async () => {
+    const issuer = registry.tokenIssuer!;
+    const client = createRegistryClient(registry.host, { credentials: { username: registry.username!, password: registry.password! }, dockerConfigDir: false });
+    await pushArtifact(client, 'secops/concurrent', 'v1');
+    const fresh = createRegistryClient(registry.host, { credentials: { username: registry.username!, password: registry.password! }, dockerConfigDir: false });
+    const before = issuer.requests.length;
+    const heads = await Promise.all(Array.from({ length: 6 }, () => fresh.headManifest('secops/concurrent', 'v1')));
+    assert.equal(new Set(heads.map((h) => h?.digest)).size, 1);
+    assert.equal(issuer.requests.length, before + 1);
+  });
+
   it('exchanges an identity token from config.json through the OAuth2 POST flow', async () => {
     const dir = dockerConfig({ auths: { [registry.host]: { identitytoken: registry.identityToken } } });
     const client = createRegistryClient(registry.host, { dockerConfigDir: dir });
