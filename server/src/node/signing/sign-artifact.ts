@@ -2,7 +2,7 @@ import type * as crypto from 'node:crypto';
 import { signPayload } from './ecdsa';
 import { SigningError } from './errors';
 import { buildPayload } from './payload';
-import type { RegistryClient } from './registry-types';
+import type { RegistryClient } from '../registry';
 import { buildSignatureManifest, OCI_MANIFEST_MEDIA_TYPE, parseSignatureManifest, sha256Digest, signatureLayer, signatureTag } from './signature-manifest';
 
 // Signing as `cosign sign --key` does it against a registry without the referrers API: payload blob,

@@ -1,7 +1,7 @@
 import type * as crypto from 'node:crypto';
 import { decodeSignatureAnnotation, verifyPayload } from './ecdsa';
 import { parsePayload, type SimpleSigningPayload } from './payload';
-import type { FetchedManifest, RegistryClient } from './registry-types';
+import { isRegistryError, type FetchedManifest, type RegistryClient } from '../registry';
 import { parseSignatureManifest, sha256Digest, signatureTag, type SignatureLayer } from './signature-manifest';
 
 // Verification as cosign and containers/image do it for key-based signatures: find the .sig manifest of
@@ -132,8 +132,7 @@ export function checkSimpleSigning(
 }
 
 function isBlobContentError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return err instanceof Error && err.name === 'RegistryError' && (code === 'digest-mismatch' || code === 'too-large' || code === 'not-found');
+  return isRegistryError(err) && (err.code === 'digest-mismatch' || err.code === 'too-large' || err.code === 'not-found');
 }
 
 /** `host/repo:tag` or `host/repo@sha256:…` → `host/repo` (a port's colon comes before the last slash). */
