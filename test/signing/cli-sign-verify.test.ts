@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRegistryClient, type RegistryClient } from '../../server/src/node/registry';
-import { parseSignatureManifest, signatureTag } from '../../server/src/node/signing';
+import { decryptPrivateKey, parseSignatureManifest, signArtifact, signatureTag } from '../../server/src/node/signing';
 import { ensureCliBuilt, runCli } from '../cli/cli-harness';
 import { pushArtifact } from '../registry/artifact';
 import { skipUnlessRequired } from '../support/real-client';
@@ -54,6 +54,19 @@ describe('cli: bulwark policy sign / verify (real docker-registry)', function ()
     const byDigest = runCli(['policy', 'verify', `${registry.host}/acme/policy@${digest}`, '--key', key('bob', 'bulwark.pub'), '--key', key('alice', 'bulwark.pub')], { env });
     assert.equal(byDigest.status, 0, byDigest.stderr);
     assert.match(byDigest.stdout, new RegExp(`Signature 1 by ${key('alice', 'bulwark.pub')}, for `));
+  });
+
+  it('with --match-repository, refuses a signature that names another repository', async () => {
+    const { digest } = await pushArtifact(client, 'acme/mirror', 'v1');
+    const alice = await decryptPrivateKey(fs.readFileSync(key('alice', 'bulwark.key'), 'utf8'), env.BULWARK_KEY_PASSWORD);
+    await signArtifact(client, 'acme/mirror', digest, alice, `${registry.host}/acme/original`);
+    const ref = `${registry.host}/acme/mirror:v1`;
+    const plain = runCli(['policy', 'verify', ref, '--key', key('alice', 'bulwark.pub')], { env });
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.match(plain.stdout, /Signature 1, for .*\/acme\/original\n$/);
+    const strict = runCli(['policy', 'verify', ref, '--key', key('alice', 'bulwark.pub'), '--match-repository'], { env });
+    assert.equal(strict.status, 1);
+    assert.match(strict.stderr, new RegExp(`signature 1: the payload names ${registry.host}/acme/original, not ${registry.host}/acme/mirror\n$`));
   });
 
   it('exits 1 naming the cause: another key, an unsigned bundle', async () => {
