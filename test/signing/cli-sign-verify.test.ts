@@ -104,3 +104,51 @@ describe('cli: bulwark policy sign / verify (real docker-registry)', function ()
     assert.equal((await client.getManifest('acme/policy3', signatureTag((await client.headManifest('acme/policy3', 'v1'))!.digest))), undefined, 'nothing was signed');
   });
 });
+
+// The same commands against a registry that needs Basic auth over TLS with a private CA: credentials come
+// from Docker's config.json ($DOCKER_CONFIG), the CA from --ca-file.
+describe('cli: bulwark policy sign / verify with Basic auth over TLS (real docker-registry)', function () {
+  this.timeout(120_000);
+  let registry: RunningRegistry;
+  let work: string;
+  const env = { BULWARK_KEY_PASSWORD: 'tls-pw', COSIGN_PASSWORD: undefined, DOCKER_CONFIG: '' };
+
+  before(async function () {
+    const missing = registryUnavailable();
+    if (missing) skipUnlessRequired(this, missing);
+    ensureCliBuilt();
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-cli-sign-tls-'));
+    env.DOCKER_CONFIG = path.join(work, 'docker');
+    assert.equal(runCli(['policy', 'keygen', '--out', path.join(work, 'k')], { env }).status, 0);
+    registry = await startRegistry({ auth: 'basic', tls: true });
+  });
+  after(async () => {
+    await registry?.stop();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('signs and verifies with config.json credentials and --ca-file; without them exits 2 naming the cause', async () => {
+    const client = createRegistryClient(registry.host, { dockerConfigDir: false, caFile: registry.caFile, credentials: { username: registry.username!, password: registry.password! } });
+    const { digest } = await pushArtifact(client, 'acme/tls', 'v1');
+    const ref = `${registry.host}/acme/tls:v1`;
+    const pub = path.join(work, 'k', 'bulwark.pub');
+
+    const noCa = runCli(['policy', 'verify', ref, '--key', pub], { env });
+    assert.equal(noCa.status, 2);
+    assert.match(noCa.stderr, /^bulwark: TLS: the certificate of .* is not trusted .*--ca-file/);
+
+    const noCredentials = runCli(['policy', 'verify', ref, '--key', pub, '--ca-file', registry.caFile!], { env });
+    assert.equal(noCredentials.status, 2);
+    assert.match(noCredentials.stderr, /^bulwark: .* requires credentials: run "docker login/);
+
+    fs.mkdirSync(env.DOCKER_CONFIG, { recursive: true });
+    const auth = Buffer.from(`${registry.username}:${registry.password}`).toString('base64');
+    fs.writeFileSync(path.join(env.DOCKER_CONFIG, 'config.json'), JSON.stringify({ auths: { [registry.host]: { auth } } }));
+    const sign = runCli(['policy', 'sign', ref, '--key', path.join(work, 'k', 'bulwark.key'), '--ca-file', registry.caFile!], { env });
+    assert.equal(sign.status, 0, sign.stderr);
+    const verify = runCli(['policy', 'verify', ref, '--key', pub, '--ca-file', registry.caFile!], { env });
+    assert.equal(verify.status, 0, verify.stderr);
+    assert.equal(verify.stdout.split('\n')[0], `Verified ${registry.host}/acme/tls@${digest}`);
+    for (const run of [noCa, noCredentials, sign, verify]) assert.ok(!`${run.stdout}${run.stderr}`.includes(registry.password!), 'the registry password never appears');
+  });
+});
