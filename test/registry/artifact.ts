@@ -1,4 +1,5 @@
-import { sha256Digest, type RegistryClient } from '../../server/src/node/registry';
+import * as assert from 'node:assert/strict';
+import { RegistryError, sha256Digest, type RegistryClient } from '../../server/src/node/registry';
 import { OCI_MANIFEST } from '../../server/src/node/registry/media-types';
 
 // A small OCI artifact in the shape of a Bulwark policy bundle (config blob + one titled layer,
@@ -36,4 +37,17 @@ export async function pushArtifact(client: RegistryClient, repository: string, t
   const manifest = artifactManifest(config, layer);
   const digest = await client.putManifest(repository, tag, manifest, OCI_MANIFEST);
   return { manifest, digest, config, layer };
+}
+
+/** Awaits a rejection with a RegistryError of `code` (and a message matching `message`). */
+export async function rejectsWith(promise: Promise<unknown>, code: RegistryError['code'], message?: RegExp): Promise<RegistryError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof RegistryError, `expected a RegistryError, got ${String(error)}`);
+    assert.equal(error.code, code, error.message);
+    if (message) assert.match(error.message, message);
+    return error;
+  }
+  assert.fail(`expected a RegistryError ${code}`);
 }

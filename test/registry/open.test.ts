@@ -1,23 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { createRegistryClient, RegistryError, sha256Digest, type RegistryClient } from '../../server/src/node/registry';
+import { createRegistryClient, sha256Digest, type RegistryClient } from '../../server/src/node/registry';
 import { OCI_MANIFEST } from '../../server/src/node/registry/media-types';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
-import { ARTIFACT_TYPE, artifactManifest, pushArtifact } from './artifact';
+import { requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
+import { ARTIFACT_TYPE, artifactManifest, pushArtifact, rejectsWith } from './artifact';
 
 // The client against Debian's real docker-registry without authentication, over plain HTTP on loopback.
-
-export async function rejectsWith(promise: Promise<unknown>, code: RegistryError['code'], message?: RegExp): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RegistryError, `expected a RegistryError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    if (message) assert.match(error.message, message);
-    return error;
-  }
-  assert.fail(`expected a RegistryError ${code}`);
-}
 
 describe('registry client: open registry (real docker-registry)', function () {
   this.timeout(60_000);
@@ -25,8 +12,7 @@ describe('registry client: open registry (real docker-registry)', function () {
   let client: RegistryClient;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
+    requireRegistry(this);
     registry = await startRegistry();
     client = createRegistryClient(registry.host, { dockerConfigDir: false });
   });

@@ -6,6 +6,7 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { skipUnlessRequired } from './real-client';
 import { makeSigningCert, makeTestCa } from './test-pki';
 import { startTokenIssuer, type TokenIssuer } from './token-issuer';
 
@@ -55,6 +56,12 @@ export function registryUnavailable(): string | undefined {
     }
   }
   return undefined;
+}
+
+/** For a mocha `before`: skips with the reason (fails under BULWARK_REQUIRE_REAL_CLIENTS=1) when the registry cannot run. */
+export function requireRegistry(ctx: Mocha.Context): void {
+  const missing = registryUnavailable();
+  if (missing) skipUnlessRequired(ctx, missing);
 }
 
 export async function freePort(host = '127.0.0.1'): Promise<number> {

@@ -17,7 +17,6 @@ export interface AuthorizerOptions {
   readonly registry: string;
   readonly transport: Transport;
   readonly credentials: () => Promise<FoundCredentials | undefined>;
-  readonly userAgent: string;
   readonly now?: () => number;
 }
 

@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { RegistryError } from './errors';
+import { openTunnel, tlsOverTunnel, usesProxy, type ProxyConfig } from './proxy';
 
 // HTTP(S) for the registry client: one request at a time, bodies read into memory under a cap, redirects
 // followed by hand so that an Authorization header never leaves the origin it was meant for, and plain
@@ -14,6 +15,7 @@ export interface TransportConfig {
   readonly caFile?: string;
   readonly userAgent: string;
   readonly env: NodeJS.ProcessEnv;
+  readonly proxy?: ProxyConfig;
 }
 
 export interface HttpRequest {
@@ -79,7 +81,11 @@ export function isPlainHttpAnswer(error: unknown): boolean {
 }
 
 export class Transport {
-  private trust: (string | Buffer)[] | undefined;
+  private secureContext: tls.SecureContext | undefined;
+  // Own connection pools: a pooled TLS connection verified under one client's CA file is never reused
+  // by a client that trusts less (Node's global agent does not key its pool on a secure context).
+  private readonly httpAgent = new http.Agent({ keepAlive: true });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
   constructor(private readonly config: TransportConfig) {}
 
@@ -111,8 +117,10 @@ export class Transport {
     }
   }
 
-  private once(method: string, url: URL, headers: Record<string, string>, body: Buffer | undefined, maxBodyBytes: number): Promise<HttpResponse> {
-    const ca = url.protocol === 'https:' ? this.trustedCertificates() : undefined;
+  private async once(method: string, url: URL, headers: Record<string, string>, body: Buffer | undefined, maxBodyBytes: number): Promise<HttpResponse> {
+    const secureContext = url.protocol === 'https:' ? this.trustedContext() : undefined;
+    const proxy = this.config.proxy;
+    const tunnel = proxy && usesProxy(url, proxy, isLoopbackHost(url.hostname)) ? await openTunnel(url, proxy.url, this.config.timeoutMs) : undefined;
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
       let timedOut = false;
@@ -122,7 +130,10 @@ export class Transport {
         if (outcome.response) resolve(outcome.response);
         else reject(timedOut ? this.timeoutError(method, url) : transportError(outcome.error, url));
       };
-      const options: https.RequestOptions = { method, headers, ...(ca ? { ca } : {}) };
+      const agent = url.protocol === 'https:' ? this.httpsAgent : this.httpAgent;
+      const options: https.RequestOptions = tunnel
+        ? { method, headers, createConnection: () => tlsOverTunnel(tunnel, url, secureContext) }
+        : { method, headers, agent, ...(secureContext ? { secureContext } : {}) };
       const req = (url.protocol === 'https:' ? https : http).request(url, options, (res) => {
         const status = res.statusCode ?? 0;
         const base = { status, headers: res.headers, url };
@@ -168,9 +179,9 @@ export class Transport {
   }
 
   /** Node's roots, the system bundle, NODE_EXTRA_CA_CERTS and the configured CA file; undefined: Node's defaults. */
-  private trustedCertificates(): (string | Buffer)[] | undefined {
+  private trustedContext(): tls.SecureContext | undefined {
     if (this.config.caFile === undefined) return undefined;
-    if (this.trust) return this.trust;
+    if (this.secureContext) return this.secureContext;
     let extra: Buffer;
     try {
       extra = fs.readFileSync(this.config.caFile);
@@ -190,8 +201,8 @@ export class Transport {
           return [];
         }
       });
-    this.trust = [...tls.rootCertificates, ...others, extra];
-    return this.trust;
+    this.secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...others, extra] });
+    return this.secureContext;
   }
 
   private timeoutError(method: string, url: URL): RegistryError {

@@ -68,4 +68,9 @@ export interface RegistryClientOptions {
   /** Timeout of a docker-credential-* helper in milliseconds (default 5 000). */
   credentialHelperTimeoutMs?: number;
   userAgent?: string;
+  /**
+   * An http:// proxy for HTTPS (CONNECT), e.g. from VS Code's http.proxy / http.noProxy; false: none.
+   * Default: HTTPS_PROXY and NO_PROXY from `env`, never applied to loopback hosts.
+   */
+  proxy?: { url: string; noProxy?: readonly string[] } | false;
 }
