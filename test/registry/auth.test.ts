@@ -153,7 +153,7 @@ describe('registry client: bearer tokens (real docker-registry, token auth)', fu
 
   before(async function () {
     requireRegistry(this);
-    registry = await startRegistry({ auth: 'token', tokenExpiresIn: 2 });
+    registry = await startRegistry({ auth: 'token', tokenExpiresIn: 10 });
   });
   after(async () => registry?.stop());
 
@@ -167,8 +167,8 @@ describe('registry client: bearer tokens (real docker-registry, token auth)', fu
     await client.getManifest('secops/cached', 'v1');
     assert.equal(issuer.requests.length, afterPush + 1, 'one pull token for four reads');
     assert.deepEqual(issuer.requests.at(-1), { method: 'GET', scopes: ['repository:secops/cached:pull'], service: 'bulwark-test-registry', auth: 'basic', granted: true });
-    // Lifetime 2 s: renewed after half of it, never reused once expired.
-    await new Promise((r) => setTimeout(r, 1200));
+    // Lifetime 10 s: renewed after half of it (before the registry could refuse it), never reused later.
+    await new Promise((r) => setTimeout(r, 5200));
     await client.headManifest('secops/cached', 'v1');
     assert.equal(issuer.requests.length, afterPush + 2, 'a fresh token after expiry');
   });

@@ -114,6 +114,19 @@ describe('registry client: open registry (real docker-registry)', function () {
     await rejectsWith(https.headManifest('secops/scheme', 'v1'), 'unreachable', /TLS/);
   });
 
+  it('uploads when the registry answers a relative Location that already has a query', async () => {
+    const relative = await startRegistry({ relativeUrls: true });
+    try {
+      const probe = await fetch(`${relative.url}/v2/secops/rel/blobs/uploads/`, { method: 'POST' });
+      assert.match(probe.headers.get('location') ?? '', /^\/v2\/secops\/rel\/blobs\/uploads\/[^?]+\?_state=/, 'the registry really answers relative URLs here');
+      const relClient = createRegistryClient(relative.host, { dockerConfigDir: false });
+      const pushed = await pushArtifact(relClient, 'secops/rel', 'v1');
+      assert.ok((await relClient.getManifest('secops/rel', 'v1'))?.bytes.equals(pushed.manifest));
+    } finally {
+      await relative.stop();
+    }
+  });
+
   it('a stopped registry is unreachable, with the address in the message', async () => {
     const other = await startRegistry();
     const host = other.host;

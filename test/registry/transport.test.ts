@@ -46,6 +46,12 @@ describe('registry client: TLS with a test CA (real docker-registry)', function 
     await rejectsWith(forcedHttps.headManifest('secops/tls', 'v1'), 'unreachable', /not trusted/);
   });
 
+  it("trusts the system's CA bundle: SSL_CERT_FILE naming the CA is enough", async () => {
+    const env = { ...process.env, SSL_CERT_FILE: registry.caFile };
+    const client = createRegistryClient(registry.host, { env, credentials: { username: registry.username!, password: registry.password! }, dockerConfigDir: false });
+    assert.ok(await client.headManifest('secops/tls', 'v1'));
+  });
+
   it('a CA file that is missing or holds no certificate is named in the error', async () => {
     const missing = createRegistryClient(registry.host, { caFile: path.join(registry.workDir, 'nope.pem'), dockerConfigDir: false });
     await rejectsWith(missing.headManifest('secops/tls', 'v1'), 'unreachable', /cannot read the CA file .*nope\.pem \(ENOENT\)/);

@@ -22,6 +22,8 @@ export interface StartRegistryOptions {
   readonly redirectBlobsTo?: string;
   /** Token lifetime in seconds for token auth. */
   readonly tokenExpiresIn?: number;
+  /** Answer relative Location headers (`http.relativeurls`), as registries behind some proxies do. */
+  readonly relativeUrls?: boolean;
 }
 
 export interface RunningRegistry {
@@ -88,7 +90,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
       version: 0.1,
       log: { level: 'info', accesslog: { disabled: false } },
       storage: { filesystem: { rootdirectory: storageDir }, delete: { enabled: true }, maintenance: { uploadpurging: { enabled: false } } },
-      http: { addr: host, secret: randomBytes(16).toString('hex') },
+      http: { addr: host, secret: randomBytes(16).toString('hex'), relativeurls: options.relativeUrls === true },
     };
     const http_ = config.http as Record<string, unknown>;
     let caFile: string | undefined;
