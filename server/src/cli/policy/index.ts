@@ -1,5 +1,9 @@
 import type { CliIo } from '../run';
 import { ExitCode, UsageError, type ExitCodeValue } from '../exit-codes';
+import { buildCommand } from './build';
+import { initCommand } from './init';
+import { inspectCommand } from './inspect';
+import { testCommand } from './test';
 
 // `bulwark policy <subcommand>`: the security champion's commands (docs/policy.md). Each subcommand
 // parses its own flags and returns an exit code: 0 ok, 1 check failed, 2 usage or configuration error.
@@ -14,7 +18,12 @@ export interface PolicySubcommand {
 
 /** The registered subcommands, in the order `bulwark policy --help` lists them. */
 function subcommands(): ReadonlyMap<string, PolicySubcommand> {
-  return new Map<string, PolicySubcommand>([]);
+  return new Map<string, PolicySubcommand>([
+    ['init', initCommand],
+    ['test', testCommand],
+    ['build', buildCommand],
+    ['inspect', inspectCommand],
+  ]);
 }
 
 export function policyHelp(commands: ReadonlyMap<string, PolicySubcommand> = subcommands()): string {
