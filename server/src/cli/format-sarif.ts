@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BundleIdentity } from '../engine';
+import { provenanceJson } from './format-json';
 import type { FileReport, Region, ReportedFinding, ReportedFix, ReportedNotice, ScanReport } from './report';
 import { ruleDescriptor, sarifLevel } from './sarif-rules';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './tool-info';
@@ -39,6 +41,7 @@ export function formatSarif(report: ScanReport): string {
             rules: report.rules.map(ruleDescriptor),
           },
         },
+        ...(report.bundle ? { automationDetails: automationDetails(report.bundle) } : {}),
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(report.root) } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
@@ -61,7 +64,7 @@ function result(finding: ReportedFinding, file: FileReport, ruleIndex: ReadonlyM
     locations: [{ physicalLocation: { artifactLocation: artifact(file), region: region(finding.region) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(finding.fixes.length > 0 ? { fixes: finding.fixes.map((fix) => sarifFix(fix, artifact(file))) } : {}),
-    properties: { severity: finding.severity, pack: finding.packId },
+    properties: { severity: finding.severity, pack: finding.packId, ...(finding.provenance ? { provenance: provenanceJson(finding.provenance) } : {}) },
   };
 }
 
@@ -86,6 +89,18 @@ function notification(notice: ReportedNotice, file: FileReport, ruleIndex: Reado
     descriptor: { id: notice.code },
     locations: [{ physicalLocation: { artifactLocation: artifact(file), ...(notice.region ? { region: region(notice.region) } : {}) } }],
     ...(notice.ruleId ? { associatedRule: { id: notice.ruleId, ...(index !== undefined ? { index } : {}) } } : {}),
+  };
+}
+
+/**
+ * The run names the policy that judged it. The id is the category GitHub code scanning groups alerts
+ * by: per bundle name, not version, so alerts keep their history when the bundle is updated.
+ */
+function automationDetails(bundle: BundleIdentity) {
+  return {
+    id: `bulwark/policy/${bundle.name}/`,
+    description: { text: `Policy bundle ${bundle.name} ${bundle.version} (${bundle.digest})` },
+    properties: { bundle: bundle.name, bundleVersion: bundle.version, bundleDigest: bundle.digest },
   };
 }
 

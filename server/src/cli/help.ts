@@ -11,6 +11,7 @@ Commands:
   scan [paths...]   scan files and folders (default: .) and report findings
   rules             list the rules that a scan would run
   test <pack...>    run a rule pack's annotated fixtures and .fixed goldens
+  policy <command>  build, test and inspect policy bundles (bulwark policy --help)
   help [command]    show help for a command
 
 Options:
@@ -41,7 +42,10 @@ Rules:
       --rules <pack dir>            also load this rule pack (repeatable)
       --no-builtin                  do not load the built-in pack
       --severity-override <rule>=<level|off>
-                                    change a rule's severity, or turn it off (repeatable)
+                                    change a rule's severity, or turn it off (repeatable); under a
+                                    policy it may not weaken a non-waivable rule
+      --policy <file|dir>           apply a policy bundle: an image-layout tar from "bulwark policy
+                                    build", or a bundle source folder (docs/policy.md)
 
 Files:
       --exclude <glob>              skip files matching this gitignore-style pattern, relative to the

@@ -14,6 +14,7 @@ import { runScan } from './scan';
 import { testPacks } from './test-pack';
 import { TOOL_VERSION } from './tool-info';
 import { runPolicyCommand } from './policy';
+import { loadPolicyRules } from './policy/scan-policy';
 
 /** Everything the CLI touches from its process, passed in so a test can run it in-process too. */
 export interface CliIo {
@@ -55,8 +56,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   }
 }
 
-function scanCommand(options: ScanOptions, io: CliIo): ExitCodeValue {
-  const ruleSet = loadRules(options, io.cwd);
+function scanCommand(given: ScanOptions, io: CliIo): ExitCodeValue {
+  // With a policy, user overrides are folded into the rule set under the policy's constraints.
+  const { ruleSet, options } = given.policy !== undefined ? loadPolicyRules(given, io.cwd) : { ruleSet: loadRules(given, io.cwd), options: given };
   checkOverrides(options.severityOverrides, ruleSet);
   const report = runScan(options, { cwd: io.cwd, now: io.now, ruleSet });
   const toTerminal = options.output === undefined && io.stdout.isTTY === true;

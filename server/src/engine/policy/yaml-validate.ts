@@ -40,7 +40,9 @@ export function validateYaml(file: string, text: string, validate: ValidateFunct
     return { lines };
   }
   if (!validate(value ?? {})) {
-    for (const e of validate.errors ?? []) errors.push({ file, line: lineOfError(doc, lines, e), message: describe(e) });
+    // A bad key also fails the key's own pattern; the propertyNames error says it better. File order.
+    const found = (validate.errors ?? []).filter((e) => e.propertyName === undefined).map((e) => ({ file, line: lineOfError(doc, lines, e), message: describe(e) }));
+    errors.push(...found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
     return { lines, doc };
   }
   return { value: value ?? {}, doc, lines };
