@@ -20,6 +20,7 @@ import type {
   SourceFile,
   Span,
   SuppressedFinding,
+  SeverityOverride,
   SuppressionPolicy,
 } from './types';
 
@@ -52,7 +53,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   for (const rule of ruleSet.rules) {
-    const override = options.severityOverrides?.[rule.meta.id];
+    const override = permittedOverride(rule, ruleSet, options);
     if (override === 'off') continue;
     const model = modelFor(rule, models);
     if (!model) continue;
@@ -96,11 +97,24 @@ function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, opt
   return { language, text };
 }
 
+const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([['critical', 4], ['high', 3], ['medium', 2], ['low', 1], ['info', 0]]);
+
+/**
+ * The caller's severity override for a rule, unless a policy makes the rule non-waivable and the
+ * override would lower it or turn it off: settings (a workspace's included) cannot weaken those.
+ */
+function permittedOverride(rule: Rule, ruleSet: RuleSet, options: AnalyzeOptions): SeverityOverride | undefined {
+  const override = options.severityOverrides?.[rule.meta.id];
+  if (override === undefined || !ruleSet.suppressionPolicy?.nonWaivable.has(rule.meta.id)) return override;
+  const weaker = override === 'off' || (SEVERITY_RANK.get(override) ?? 0) < (SEVERITY_RANK.get(rule.meta.severity) ?? 0);
+  return weaker ? undefined : override;
+}
+
 /** The Kubernetes kinds the active rules read; undefined when one of them reads every kind. */
 function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
   const kinds = new Set<string>();
   for (const rule of ruleSet.rules) {
-    if (rule.meta.language !== 'kubernetes' || options.severityOverrides?.[rule.meta.id] === 'off') continue;
+    if (rule.meta.language !== 'kubernetes' || permittedOverride(rule, ruleSet, options) === 'off') continue;
     if (!rule.objectKinds) return undefined;
     for (const kind of rule.objectKinds) kinds.add(kind);
   }

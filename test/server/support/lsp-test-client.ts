@@ -41,6 +41,8 @@ export interface StartOptions {
   readonly resolveCodeActions?: boolean;
   /** Extra node flags for the server process (the benchmark profiles with --cpu-prof). */
   readonly nodeArgs?: readonly string[];
+  /** Extra environment for the server process (e.g. BULWARK_CACHE_DIR). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export class LspTestClient {
@@ -61,7 +63,7 @@ export class LspTestClient {
 
   static async start(options: StartOptions): Promise<LspTestClient> {
     const serverJs = ensureServerBuilt();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverJs, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     child.stderr.on('data', () => undefined);
     // Writes racing the server's exit at the end of a test must not crash mocha.
     child.stdin.on('error', () => undefined);
