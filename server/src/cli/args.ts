@@ -39,6 +39,8 @@ export interface ScanOptions extends PackOptions {
   readonly policyKey?: string;
   /** --offline: a registry bundle comes from the cache only. */
   readonly offline: boolean;
+  /** --allow-incomplete: unreadable files or folders do not make the scan exit 3. */
+  readonly allowIncomplete: boolean;
 }
 
 export interface RulesOptions extends PackOptions {
@@ -74,6 +76,7 @@ const SCAN_FLAGS = {
   policy: { type: 'string' },
   'policy-key': { type: 'string' },
   offline: { type: 'boolean' },
+  'allow-incomplete': { type: 'boolean' },
 } as const;
 
 const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
@@ -113,6 +116,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       ...optional('policy', nonEmpty('--policy', values.policy) ?? nonEmptyEnv(env.BULWARK_POLICY)),
       ...optional('policyKey', nonEmpty('--policy-key', values['policy-key']) ?? nonEmptyEnv(env.BULWARK_POLICY_KEY)),
       offline: values.offline === true,
+      allowIncomplete: values['allow-incomplete'] === true,
     },
   };
 }
