@@ -37,7 +37,7 @@ export async function resolvePolicy(choice: PolicyChoice, io: CliIo): Promise<Re
   const lock = choice.policy === undefined ? policyLockOrUsage(io.cwd) : undefined;
   const target = choice.policy ?? lock?.ref;
   if (target === undefined) return undefined;
-  if (choice.policy !== undefined && fs.existsSync(path.resolve(io.cwd, choice.policy))) {
+  if (choice.policy !== undefined && !looksLikeRegistryReference(choice.policy, io.cwd)) {
     return { opened: openLocalBundle(path.resolve(io.cwd, choice.policy)) };
   }
   if (choice.policyKey === undefined) {
@@ -55,6 +55,17 @@ export async function resolvePolicy(choice: PolicyChoice, io: CliIo): Promise<Re
     throw new UsageError(`.bulwark/policy.lock was verified with another key (${lock.keyFingerprint.slice(0, 19)}…) than --policy-key: update the lock with "bulwark policy lock"`);
   }
   return { opened: result.active.opened, active: result.active, changed: result.changed };
+}
+
+/**
+ * A registry reference names a registry host first (`host.domain/…`, `host:port/…`, `localhost/…`);
+ * anything else, or anything that exists on disk, is a local bundle (so a typo in a path says "cannot
+ * read", not "needs a key").
+ */
+function looksLikeRegistryReference(value: string, cwd: string): boolean {
+  if (value.startsWith('/') || value.startsWith('.') || fs.existsSync(path.resolve(cwd, value))) return false;
+  const first = value.split('/')[0];
+  return value.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
 }
 
 export function policyContext(io: CliIo): PolicyContext {
