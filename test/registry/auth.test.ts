@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRegistryClient, type RegistryClientOptions } from '../../server/src/node/registry';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
 import { pushArtifact, rejectsWith } from './artifact';
 
 // Authentication against the real docker-registry: htpasswd Basic and token auth (the registry verifies
@@ -60,8 +59,7 @@ for (const mode of ['basic', 'token'] as const) {
     let creds: RegistryClientOptions['credentials'];
 
     before(async function () {
-      const missing = registryUnavailable();
-      if (missing) skipUnlessRequired(this, missing);
+      requireRegistry(this);
       registry = await startRegistry({ auth: mode });
       creds = { username: registry.username!, password: registry.password! };
     });
@@ -154,9 +152,8 @@ describe('registry client: bearer tokens (real docker-registry, token auth)', fu
   let registry: RunningRegistry;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
-    registry = await startRegistry({ auth: 'token', tokenExpiresIn: 2 });
+    requireRegistry(this);
+    registry = await startRegistry({ auth: 'token', tokenExpiresIn: 10 });
   });
   after(async () => registry?.stop());
 
@@ -170,10 +167,21 @@ describe('registry client: bearer tokens (real docker-registry, token auth)', fu
     await client.getManifest('secops/cached', 'v1');
     assert.equal(issuer.requests.length, afterPush + 1, 'one pull token for four reads');
     assert.deepEqual(issuer.requests.at(-1), { method: 'GET', scopes: ['repository:secops/cached:pull'], service: 'bulwark-test-registry', auth: 'basic', granted: true });
-    // Lifetime 2 s: renewed after half of it, never reused once expired.
-    await new Promise((r) => setTimeout(r, 1200));
+    // Lifetime 10 s: renewed after half of it (before the registry could refuse it), never reused later.
+    await new Promise((r) => setTimeout(r, 5200));
     await client.headManifest('secops/cached', 'v1');
     assert.equal(issuer.requests.length, afterPush + 2, 'a fresh token after expiry');
+  });
+
+  it('concurrent calls share one token request', async () => {
+    const issuer = registry.tokenIssuer!;
+    const client = createRegistryClient(registry.host, { credentials: { username: registry.username!, password: registry.password! }, dockerConfigDir: false });
+    await pushArtifact(client, 'secops/concurrent', 'v1');
+    const fresh = createRegistryClient(registry.host, { credentials: { username: registry.username!, password: registry.password! }, dockerConfigDir: false });
+    const before = issuer.requests.length;
+    const heads = await Promise.all(Array.from({ length: 6 }, () => fresh.headManifest('secops/concurrent', 'v1')));
+    assert.equal(new Set(heads.map((h) => h?.digest)).size, 1);
+    assert.equal(issuer.requests.length, before + 1);
   });
 
   it('exchanges an identity token from config.json through the OAuth2 POST flow', async () => {

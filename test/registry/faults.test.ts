@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { createRegistryClient, sha256Digest, type RegistryClient } from '../../server/src/node/registry';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
 import { pushArtifact, rejectsWith, type PushedArtifact } from './artifact';
-import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 
-// Damaged answers: the real registry holds the artifact; the fault proxy (fault-proxy.ts, for fault
-// injection only) damages one response at a time on its way to the client.
+// Damaged answers: the real registry holds the artifact; the fault proxy (test/support/fault-proxy.ts,
+// for fault injection only) damages one response at a time on its way to the client.
 
 describe('registry client: damaged responses (real docker-registry behind a fault proxy)', function () {
   this.timeout(60_000);
@@ -16,8 +15,7 @@ describe('registry client: damaged responses (real docker-registry behind a faul
   let pushed: PushedArtifact;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
+    requireRegistry(this);
     registry = await startRegistry();
     pushed = await pushArtifact(createRegistryClient(registry.host, { dockerConfigDir: false }), 'secops/policy', 'v1');
     proxy = await startFaultProxy(registry.host);
@@ -60,6 +58,20 @@ describe('registry client: damaged responses (real docker-registry behind a faul
   it('a manifest cut short is refused as truncated', async () => {
     proxy.inject('/manifests/v1', { kind: 'truncate' });
     await rejectsWith(client.getManifest('secops/policy', 'v1'), 'digest-mismatch', /truncated/);
+  });
+
+  it('a 5xx or 429 from the registry is unreachable, with the status and the registry error', async () => {
+    proxy.inject('/manifests/v1', { kind: 'status', status: 503 });
+    await rejectsWith(client.getManifest('secops/policy', 'v1'), 'unreachable', /failed with 503 \(UNAVAILABLE: injected 503\); try again later/);
+    proxy.inject('/manifests/v1', { kind: 'status', status: 429 });
+    await rejectsWith(client.headManifest('secops/policy', 'v1'), 'unreachable', /rate limited .*retry after 30 s/);
+  });
+
+  it('a registry that stops answering mid-pull times out', async () => {
+    proxy.inject(`/blobs/${layer().digest}`, { kind: 'hang' });
+    const impatient = createRegistryClient(proxy.host, { dockerConfigDir: false, timeoutMs: 500 });
+    assert.equal((await impatient.getManifest('secops/policy', 'v1'))?.digest, pushed.digest);
+    await rejectsWith(impatient.getBlob('secops/policy', layer()), 'timeout', /did not answer within 0\.5 s/);
   });
 
   it('an endless manifest body (no Content-Length) stops at the 4 MiB cap with too-large', async () => {

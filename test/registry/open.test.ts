@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createRegistryClient, sha256Digest, type RegistryClient } from '../../server/src/node/registry';
 import { OCI_MANIFEST } from '../../server/src/node/registry/media-types';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
 import { ARTIFACT_TYPE, artifactManifest, pushArtifact, rejectsWith } from './artifact';
 
 // The client against Debian's real docker-registry without authentication, over plain HTTP on loopback.
@@ -13,8 +12,7 @@ describe('registry client: open registry (real docker-registry)', function () {
   let client: RegistryClient;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
+    requireRegistry(this);
     registry = await startRegistry();
     client = createRegistryClient(registry.host, { dockerConfigDir: false });
   });
@@ -114,6 +112,19 @@ describe('registry client: open registry (real docker-registry)', function () {
     assert.ok(await client.headManifest('secops/scheme', 'v1'));
     const https = createRegistryClient(registry.host, { dockerConfigDir: false, scheme: 'https' });
     await rejectsWith(https.headManifest('secops/scheme', 'v1'), 'unreachable', /TLS/);
+  });
+
+  it('uploads when the registry answers a relative Location that already has a query', async () => {
+    const relative = await startRegistry({ relativeUrls: true });
+    try {
+      const probe = await fetch(`${relative.url}/v2/secops/rel/blobs/uploads/`, { method: 'POST' });
+      assert.match(probe.headers.get('location') ?? '', /^\/v2\/secops\/rel\/blobs\/uploads\/[^?]+\?_state=/, 'the registry really answers relative URLs here');
+      const relClient = createRegistryClient(relative.host, { dockerConfigDir: false });
+      const pushed = await pushArtifact(relClient, 'secops/rel', 'v1');
+      assert.ok((await relClient.getManifest('secops/rel', 'v1'))?.bytes.equals(pushed.manifest));
+    } finally {
+      await relative.stop();
+    }
   });
 
   it('a stopped registry is unreachable, with the address in the message', async () => {

@@ -5,8 +5,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { createRegistryClient, isLoopbackHost, sha256Digest } from '../../server/src/node/registry';
-import { skipUnlessRequired } from '../support/real-client';
-import { freePort, registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { freePort, requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
 import { pushArtifact, rejectsWith } from './artifact';
 
 // TLS with a test CA, plain HTTP only to loopback, and redirects that never carry Authorization to
@@ -27,8 +26,7 @@ describe('registry client: TLS with a test CA (real docker-registry)', function 
   let registry: RunningRegistry;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
+    requireRegistry(this);
     registry = await startRegistry({ tls: true, auth: 'basic' });
   });
   after(async () => registry?.stop());
@@ -48,6 +46,12 @@ describe('registry client: TLS with a test CA (real docker-registry)', function 
     await rejectsWith(forcedHttps.headManifest('secops/tls', 'v1'), 'unreachable', /not trusted/);
   });
 
+  it("trusts the system's CA bundle: SSL_CERT_FILE naming the CA is enough", async () => {
+    const env = { ...process.env, SSL_CERT_FILE: registry.caFile };
+    const client = createRegistryClient(registry.host, { env, credentials: { username: registry.username!, password: registry.password! }, dockerConfigDir: false });
+    assert.ok(await client.headManifest('secops/tls', 'v1'));
+  });
+
   it('a CA file that is missing or holds no certificate is named in the error', async () => {
     const missing = createRegistryClient(registry.host, { caFile: path.join(registry.workDir, 'nope.pem'), dockerConfigDir: false });
     await rejectsWith(missing.headManifest('secops/tls', 'v1'), 'unreachable', /cannot read the CA file .*nope\.pem \(ENOENT\)/);
@@ -63,8 +67,7 @@ describe('registry client: redirects (real docker-registry)', function () {
   let storage: FileServer;
 
   before(async function () {
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
+    requireRegistry(this);
     // The registry's own `redirect` storage middleware sends blob GETs to another host (127.0.0.2),
     // as registries backed by object storage or a CDN do; that host serves the registry's storage files.
     const port = await freePort('127.0.0.2');

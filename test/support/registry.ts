@@ -6,6 +6,7 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { skipUnlessRequired } from './real-client';
 import { makeSigningCert, makeTestCa } from './test-pki';
 import { startTokenIssuer, type TokenIssuer } from './token-issuer';
 
@@ -21,6 +22,8 @@ export interface StartRegistryOptions {
   readonly redirectBlobsTo?: string;
   /** Token lifetime in seconds for token auth. */
   readonly tokenExpiresIn?: number;
+  /** Answer relative Location headers (`http.relativeurls`), as registries behind some proxies do. */
+  readonly relativeUrls?: boolean;
 }
 
 export interface RunningRegistry {
@@ -57,6 +60,12 @@ export function registryUnavailable(): string | undefined {
   return undefined;
 }
 
+/** For a mocha `before`: skips with the reason (fails under BULWARK_REQUIRE_REAL_CLIENTS=1) when the registry cannot run. */
+export function requireRegistry(ctx: Mocha.Context): void {
+  const missing = registryUnavailable();
+  if (missing) skipUnlessRequired(ctx, missing);
+}
+
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -81,7 +90,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
       version: 0.1,
       log: { level: 'info', accesslog: { disabled: false } },
       storage: { filesystem: { rootdirectory: storageDir }, delete: { enabled: true }, maintenance: { uploadpurging: { enabled: false } } },
-      http: { addr: host, secret: randomBytes(16).toString('hex') },
+      http: { addr: host, secret: randomBytes(16).toString('hex'), relativeurls: options.relativeUrls === true },
     };
     const http_ = config.http as Record<string, unknown>;
     let caFile: string | undefined;

@@ -6,6 +6,7 @@ import {
   formatImageReference,
   isValidRepository,
   parseImageReference,
+  parseRegistryReference,
   registryApiHost,
   sameRepository,
   type ImageRef,
@@ -186,5 +187,13 @@ describe('image references (Docker grammar and normalisation)', () => {
     assert.match(digestError(`sha256:${'a'.repeat(40)}`) ?? '', /exactly 64/);
     assert.match(digestError('md5:' + 'f'.repeat(32)) ?? '', /not supported/);
     assert.match(digestError('nope') ?? '', /not a digest/);
+  });
+
+  it('splits a CLI registry reference into what to ask the registry for', () => {
+    assert.deepEqual(parseRegistryReference('127.0.0.1:5000/secops/policy:v1'), { ok: true, ref: { registry: '127.0.0.1:5000', repository: 'secops/policy', tag: 'v1', target: 'v1' } });
+    assert.deepEqual(parseRegistryReference('registry.acme.example/secops/policy'), { ok: true, ref: { registry: 'registry.acme.example', repository: 'secops/policy', tag: 'latest', target: 'latest' } });
+    assert.deepEqual(parseRegistryReference(`localhost:5000/p:v1@${D}`), { ok: true, ref: { registry: 'localhost:5000', repository: 'p', tag: 'v1', digest: D, target: D } });
+    const bad = parseRegistryReference('registry.acme.example/Secops/policy');
+    assert.equal(bad.ok, false);
   });
 });

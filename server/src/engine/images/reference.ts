@@ -155,3 +155,18 @@ export function digestError(digest: string): string | undefined {
   if (!new RegExp(`^${DIGEST}$`).test(digest)) return `"${preview(digest)}" is not a digest (algorithm:hex)`;
   return checkDigest(digest);
 }
+
+/** A reference to pull or push: `target` is what the registry API is asked for (digest, else tag, else `latest`). */
+export interface RegistryReference extends ImageRef {
+  readonly target: string;
+}
+
+/**
+ * `registry.acme.example/secops/policy:v1` → registry, repository and the manifest to ask for. The same
+ * grammar and defaults as `docker pull` (a name without a host is on Docker Hub), for CLI arguments.
+ */
+export function parseRegistryReference(text: string): { ok: true; ref: RegistryReference } | { ok: false; error: string } {
+  const parsed = parseImageReference(text.trim(), { defaultTag: true });
+  if (!parsed.ok) return parsed;
+  return { ok: true, ref: { ...parsed.ref, target: parsed.ref.digest ?? parsed.ref.tag ?? 'latest' } };
+}

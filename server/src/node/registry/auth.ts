@@ -17,7 +17,6 @@ export interface AuthorizerOptions {
   readonly registry: string;
   readonly transport: Transport;
   readonly credentials: () => Promise<FoundCredentials | undefined>;
-  readonly userAgent: string;
   readonly now?: () => number;
 }
 
@@ -80,20 +79,20 @@ export class Authorizer {
     return this.options.credentials();
   }
 
-  private token(challenge: Challenge, scope: string): Promise<string> {
+  /** One token request per realm, service and scope at a time, however many calls wait for it. */
+  private async token(challenge: Challenge, scope: string): Promise<string> {
     const key = tokenKey(challenge, scope);
     const cached = this.tokens.get(key);
-    const fresh = async (): Promise<string> => {
-      const pending = this.fetchToken(challenge, scope);
-      this.tokens.set(key, pending);
-      pending.catch(() => this.tokens.get(key) === pending && this.tokens.delete(key));
-      return (await pending).value;
-    };
-    if (!cached) return fresh();
-    return cached.then(
-      (token) => (token.expiresAt > this.now() ? token.value : fresh()),
-      () => fresh(),
-    );
+    if (cached) {
+      const token = await cached.catch(() => undefined);
+      if (token && token.expiresAt > this.now()) return token.value;
+      // Expired or failed: renew, unless another call already has.
+      if (this.tokens.get(key) !== cached && this.tokens.has(key)) return this.token(challenge, scope);
+    }
+    const pending = this.fetchToken(challenge, scope);
+    this.tokens.set(key, pending);
+    pending.catch(() => this.tokens.get(key) === pending && this.tokens.delete(key));
+    return (await pending).value;
   }
 
   private async fetchToken(challenge: Challenge, scope: string): Promise<CachedToken> {

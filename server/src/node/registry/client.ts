@@ -4,6 +4,7 @@ import { digestLike, sha256Digest } from './digest';
 import { findDockerCredentials, type FoundCredentials } from './docker-credentials';
 import { RegistryError, registryErrorDetail } from './errors';
 import { MANIFEST_ACCEPT } from './media-types';
+import { resolveProxy, type ProxyConfig } from './proxy';
 import { Transport, assertTransportAllowed, isLoopbackHost, isPlainHttpAnswer, type HttpRequest, type HttpResponse } from './transport';
 import type { Descriptor, FetchedManifest, ManifestHead, RegistryClient, RegistryClientOptions } from './types';
 
@@ -30,6 +31,8 @@ class HttpRegistryClient implements RegistryClient {
   private readonly explicitScheme: 'https' | 'http' | undefined;
   private origin: Promise<string> | undefined;
   private credentials: Promise<FoundCredentials | undefined> | undefined;
+  /** A proxy setting that cannot be used: every call fails with it rather than going direct. */
+  private readonly proxyProblem: RegistryError | undefined;
 
   constructor(registry: string, private readonly options: RegistryClientOptions) {
     const schemeMatch = /^(https?):\/\//i.exec(registry);
@@ -39,8 +42,14 @@ class HttpRegistryClient implements RegistryClient {
     this.maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
     const env = options.env ?? process.env;
     const userAgent = options.userAgent ?? 'bulwark-registry-client';
-    this.transport = new Transport({ timeoutMs: options.timeoutMs ?? 30_000, maxRedirects: options.maxRedirects ?? 5, caFile: options.caFile, userAgent, env });
-    this.authorizer = new Authorizer({ registry: this.registry, transport: this.transport, userAgent, credentials: () => this.findCredentials() });
+    let proxy: ProxyConfig | undefined;
+    try {
+      proxy = resolveProxy(options.proxy, env);
+    } catch (error) {
+      this.proxyProblem = error as RegistryError;
+    }
+    this.transport = new Transport({ timeoutMs: options.timeoutMs ?? 30_000, maxRedirects: options.maxRedirects ?? 5, caFile: options.caFile, userAgent, env, proxy });
+    this.authorizer = new Authorizer({ registry: this.registry, transport: this.transport, credentials: () => this.findCredentials() });
   }
 
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
@@ -48,8 +57,9 @@ class HttpRegistryClient implements RegistryClient {
     if (response.status === 404) return undefined;
     if (response.status !== 200) throw this.statusError(response, `HEAD manifest ${repository}:${reference}`);
     const digest = header(response, 'docker-content-digest');
-    if (digest === undefined || digestError(digest) !== undefined) {
-      // No usable digest header: the digest of the bytes is the only trustworthy answer.
+    const comparable = digest !== undefined && digestError(digest) === undefined && (!isDigest(reference) || algorithm(digest) === algorithm(reference));
+    if (!comparable) {
+      // No usable digest header (or one in another algorithm): the digest of the bytes is the only trustworthy answer.
       const fetched = await this.getManifest(repository, reference);
       return fetched && { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.bytes.length };
     }
@@ -140,6 +150,7 @@ class HttpRegistryClient implements RegistryClient {
     action: Action,
     call: { method: HttpRequest['method']; path?: string; url?: URL; headers?: Record<string, string>; body?: Buffer; maxBodyBytes?: number },
   ): Promise<HttpResponse> {
+    if (this.proxyProblem) throw this.proxyProblem;
     if (!isValidRepository(repository)) throw new RegistryError('protocol', `"${repository}" is not a valid repository name`);
     const base = await this.baseUrl();
     const url = call.url ?? new URL(call.path ?? '/', base);
@@ -153,7 +164,7 @@ class HttpRegistryClient implements RegistryClient {
     if (response.status !== 401) return response;
     const retry = await this.authorizer.afterUnauthorized(response, scope, first);
     const second = await send(retry);
-    if (second.status === 401 || second.status === 403) throw await this.authorizer.refused(await this.authorizer.credentials(), second, scope);
+    if (second.status === 401) throw await this.authorizer.refused(await this.authorizer.credentials(), second, scope);
     return second;
   }
 
@@ -219,6 +230,10 @@ function manifestPath(repository: string, reference: string): string {
     throw new RegistryError('protocol', `"${reference}" is not a valid manifest reference: ${why}`);
   }
   return `/v2/${repository}/manifests/${reference}`;
+}
+
+function algorithm(digest: string): string {
+  return digest.slice(0, digest.indexOf(':'));
 }
 
 function isDigest(reference: string): boolean {

@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { RegistryError } from './errors';
+import { openTunnel, tlsOverTunnel, usesProxy, type ProxyConfig } from './proxy';
 
 // HTTP(S) for the registry client: one request at a time, bodies read into memory under a cap, redirects
 // followed by hand so that an Authorization header never leaves the origin it was meant for, and plain
@@ -14,6 +15,7 @@ export interface TransportConfig {
   readonly caFile?: string;
   readonly userAgent: string;
   readonly env: NodeJS.ProcessEnv;
+  readonly proxy?: ProxyConfig;
 }
 
 export interface HttpRequest {
@@ -41,6 +43,7 @@ export interface HttpResponse {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Where Linux distributions (Debian/Ubuntu, Fedora/RHEL, Alpine/Arch) keep the system's CA bundle. */
 const SYSTEM_CA_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem'];
 const TLS_TRUST_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -115,8 +118,10 @@ export class Transport {
     }
   }
 
-  private once(method: string, url: URL, headers: Record<string, string>, body: Buffer | undefined, maxBodyBytes: number): Promise<HttpResponse> {
+  private async once(method: string, url: URL, headers: Record<string, string>, body: Buffer | undefined, maxBodyBytes: number): Promise<HttpResponse> {
     const secureContext = url.protocol === 'https:' ? this.trustedContext() : undefined;
+    const proxy = this.config.proxy;
+    const tunnel = proxy && usesProxy(url, proxy, isLoopbackHost(url.hostname)) ? await openTunnel(url, proxy.url, this.config.timeoutMs) : undefined;
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
       let timedOut = false;
@@ -127,7 +132,9 @@ export class Transport {
         else reject(timedOut ? this.timeoutError(method, url) : transportError(outcome.error, url));
       };
       const agent = url.protocol === 'https:' ? this.httpsAgent : this.httpAgent;
-      const options: https.RequestOptions = { method, headers, agent, ...(secureContext ? { secureContext } : {}) };
+      const options: https.RequestOptions = tunnel
+        ? { method, headers, createConnection: () => tlsOverTunnel(tunnel, url, secureContext) }
+        : { method, headers, agent, ...(secureContext ? { secureContext } : {}) };
       const req = (url.protocol === 'https:' ? https : http).request(url, options, (res) => {
         const status = res.statusCode ?? 0;
         const base = { status, headers: res.headers, url };
@@ -172,35 +179,47 @@ export class Transport {
     });
   }
 
-  /** Node's roots, the system bundle, NODE_EXTRA_CA_CERTS and the configured CA file; undefined: Node's defaults. */
-  private trustedContext(): tls.SecureContext | undefined {
-    if (this.config.caFile === undefined) return undefined;
+  /**
+   * The system's CA bundle (`SSL_CERT_FILE`, else the distribution's bundle; Node's Mozilla roots where
+   * the system keeps none as a file), plus NODE_EXTRA_CA_CERTS and the configured CA file. Built once.
+   */
+  private trustedContext(): tls.SecureContext {
     if (this.secureContext) return this.secureContext;
-    let extra: Buffer;
-    try {
-      extra = fs.readFileSync(this.config.caFile);
-    } catch (error) {
-      throw new RegistryError('unreachable', `cannot read the CA file ${this.config.caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'}): fix the CA file setting`);
+    const env = this.config.env;
+    const systemFile = env.SSL_CERT_FILE || SYSTEM_CA_FILES.find((file) => fs.existsSync(file));
+    const ca: (string | Buffer)[] = [];
+    const system = systemFile ? readPem(systemFile) : undefined;
+    ca.push(...(system ? [system] : tls.rootCertificates));
+    const nodeExtra = env.NODE_EXTRA_CA_CERTS ? readPem(env.NODE_EXTRA_CA_CERTS) : undefined;
+    if (nodeExtra) ca.push(nodeExtra);
+    if (this.config.caFile !== undefined) {
+      let extra: Buffer;
+      try {
+        extra = fs.readFileSync(this.config.caFile);
+      } catch (error) {
+        throw new RegistryError('unreachable', `cannot read the CA file ${this.config.caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'}): fix the CA file setting`);
+      }
+      if (!extra.toString('latin1').includes('-----BEGIN CERTIFICATE-----')) {
+        throw new RegistryError('unreachable', `the CA file ${this.config.caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+      }
+      ca.push(extra);
     }
-    if (!extra.toString('latin1').includes('-----BEGIN CERTIFICATE-----')) {
-      throw new RegistryError('unreachable', `the CA file ${this.config.caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
-    }
-    const systemBundle = SYSTEM_CA_FILES.find((file) => fs.existsSync(file));
-    const others = [systemBundle, this.config.env.NODE_EXTRA_CA_CERTS]
-      .filter((file): file is string => typeof file === 'string' && file !== '')
-      .flatMap((file) => {
-        try {
-          return [fs.readFileSync(file)];
-        } catch {
-          return [];
-        }
-      });
-    this.secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...others, extra] });
+    this.secureContext = tls.createSecureContext({ ca });
     return this.secureContext;
   }
 
   private timeoutError(method: string, url: URL): RegistryError {
     return new RegistryError('timeout', `${url.host} did not answer within ${Math.round(this.config.timeoutMs / 100) / 10} s (${method} ${url.pathname}): check the network or the registry`);
+  }
+}
+
+/** A readable PEM bundle, or undefined (missing or unreadable files fall back to the defaults). */
+function readPem(file: string): Buffer | undefined {
+  try {
+    const bytes = fs.readFileSync(file);
+    return bytes.toString('latin1').includes('-----BEGIN CERTIFICATE-----') ? bytes : undefined;
+  } catch {
+    return undefined;
   }
 }
 

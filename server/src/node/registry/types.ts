@@ -49,7 +49,10 @@ export interface RegistryClientOptions {
   dockerConfigDir?: string | false;
   /** Environment for DOCKER_CONFIG, HOME and the PATH credential helpers are found on (default process.env). */
   env?: NodeJS.ProcessEnv;
-  /** A PEM file of extra CA certificates trusted besides Node's bundled roots (a private registry CA). */
+  /**
+   * A PEM file of extra CA certificates (a private registry CA), trusted besides the system's CA bundle
+   * (`SSL_CERT_FILE`, else the distribution's bundle, else Node's roots) and NODE_EXTRA_CA_CERTS.
+   */
   caFile?: string;
   /**
    * 'https' (the default, except for loopback hosts), or 'http', which is accepted only for loopback
@@ -68,4 +71,9 @@ export interface RegistryClientOptions {
   /** Timeout of a docker-credential-* helper in milliseconds (default 5 000). */
   credentialHelperTimeoutMs?: number;
   userAgent?: string;
+  /**
+   * An http:// proxy for HTTPS (CONNECT), e.g. from VS Code's http.proxy / http.noProxy; false: none.
+   * Default: HTTPS_PROXY and NO_PROXY from `env`, never applied to loopback hosts.
+   */
+  proxy?: { url: string; noProxy?: readonly string[] } | false;
 }

@@ -9,7 +9,11 @@ export type Fault =
   | { kind: 'flip-byte' }
   | { kind: 'truncate' }
   | { kind: 'wrong-digest-header' }
-  | { kind: 'endless-body'; bytes: number };
+  | { kind: 'endless-body'; bytes: number }
+  /** Answer this status (e.g. 503, 429) instead of the registry's. */
+  | { kind: 'status'; status: number }
+  /** Accept the request and never answer (the client's timeout must end it). */
+  | { kind: 'hang' };
 
 export interface FaultProxy {
   readonly host: string;
@@ -22,6 +26,13 @@ export interface FaultProxy {
 export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const faults = new Map<string, Fault>();
   const server = http.createServer((req, res) => {
+    const early = [...faults].find(([part]) => (req.url ?? '').includes(part))?.[1];
+    if (early?.kind === 'hang') return;
+    if (early?.kind === 'status') {
+      res.writeHead(early.status, { 'content-type': 'application/json', ...(early.status === 429 ? { 'retry-after': '30' } : {}) });
+      res.end(JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: `injected ${early.status}` }] }));
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -48,7 +59,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
           } else if (fault.kind === 'wrong-digest-header') {
             headers['docker-content-digest'] = `sha256:${'0'.repeat(64)}`;
             res.writeHead(200, headers).end(body);
-          } else {
+          } else if (fault.kind === 'endless-body') {
             delete headers['content-length'];
             res.writeHead(200, headers);
             const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -61,6 +72,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
               res.end();
             };
             pump();
+          } else {
+            res.writeHead(up.statusCode ?? 502, headers).end(body);
           }
         });
       });
