@@ -6,13 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DEBIAN_FRONTEND=noninteractive
-if [ ! -d /usr/share/gocode/src/github.com/containers/image/signature/fixtures ]; then
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends golang-github-containers-image-dev >/dev/null
-fi
+fixtures=/usr/share/gocode/src/github.com/containers/image/signature/fixtures
 out=${BULWARK_SKOPEO_SIGSTORE:-/opt/skopeo-sigstore}
 build=../shared/tools/skopeo-sigstore/build.sh
-if [ -x "$out" ]; then echo "skopeo-sigstore: $out"; exit 0; fi
+if [ -d "$fixtures" ] && [ -x "$out" ]; then echo "signature interop: $fixtures, $out"; exit 0; fi
+
+# The build installs Go and Debian's Go sources with apt-get: the package lists must be current.
+apt-get update -qq
+[ -d "$fixtures" ] || apt-get install -y -qq --no-install-recommends golang-github-containers-image-dev >/dev/null
+if [ -x "$out" ]; then exit 0; fi
 if [ ! -f "$build" ]; then
   echo "skopeo-sigstore: $build not found; the skopeo interop tests will skip (or fail under BULWARK_REQUIRE_REAL_CLIENTS=1)" >&2
   exit 0

@@ -104,6 +104,11 @@ describe('signing: sign and verify on a real registry', function () {
       failure: 'invalid-signature',
       message: `none of the 1 signature of ${registry.host}/${repo}@${digest} is valid: signature 1: the signature does not verify with the given public key`,
     });
+    // A manifest handed in by the caller is re-hashed: bytes that are not the digest's are refused.
+    const served = (await client.getManifest(repo, digest))!;
+    assert.ok((await verifyArtifact(client, repo, digest, alice.pub, { manifest: served })).verified);
+    const altered = { ...served, bytes: Buffer.concat([served.bytes, Buffer.from('\n')]) };
+    assert.equal(failure(await verifyArtifact(client, repo, digest, alice.pub, { manifest: altered })).failure, 'digest-mismatch');
     const matched = await verifyArtifact(client, repo, digest, alice.pub, { expectedRepository: ref });
     assert.ok(matched.verified);
     assert.match(failure(await verifyArtifact(client, repo, digest, alice.pub, { expectedRepository: `${registry.host}/other` })).message, /the payload names .*secops\/signed, not .*\/other/);

@@ -27,7 +27,7 @@ export const KEY_FILE = 'bulwark.key';
 export const PUBLIC_KEY_FILE = 'bulwark.pub';
 
 export const keygenCommand: PolicySubcommand = {
-  summary: 'Create a cosign-compatible signing key pair',
+  summary: 'create a cosign-compatible signing key pair (bulwark.key, bulwark.pub)',
   help: HELP,
   run: keygen,
 };

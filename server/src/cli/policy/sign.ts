@@ -26,7 +26,7 @@ Exit codes: 0 signed, 2 usage, key or registry error.
 `;
 
 export const signCommand: PolicySubcommand = {
-  summary: 'Sign a bundle in the registry with a cosign-compatible key',
+  summary: 'sign a bundle in the registry with a cosign-compatible key',
   help: HELP,
   run: sign,
 };

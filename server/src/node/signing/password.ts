@@ -43,10 +43,12 @@ export async function readKeyPassword(
   return first;
 }
 
-/** Reads one line from the terminal in raw mode, so nothing typed is echoed. Ctrl-C or Ctrl-D abort. */
+/**
+ * Reads one line from the terminal in raw mode, so nothing typed is echoed. Raw mode is on before the
+ * prompt is shown: whatever is typed as soon as the prompt appears is never echoed. Ctrl-C or Ctrl-D abort.
+ */
 function prompt(terminal: PasswordTerminal, question: string): Promise<string> {
   const { input, output } = terminal;
-  output.write(question);
   return new Promise((resolve, reject) => {
     let typed = '';
     const finish = (error?: Error): void => {
@@ -66,6 +68,7 @@ function prompt(terminal: PasswordTerminal, question: string): Promise<string> {
       }
     };
     input.setRawMode(true);
+    output.write(question);
     input.resume();
     input.on('data', onData);
   });

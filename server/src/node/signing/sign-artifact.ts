@@ -3,7 +3,7 @@ import { signPayload } from './ecdsa';
 import { SigningError } from './errors';
 import { buildPayload } from './payload';
 import type { RegistryClient } from '../registry';
-import { buildSignatureManifest, OCI_MANIFEST_MEDIA_TYPE, parseSignatureManifest, sha256Digest, signatureLayer, signatureTag } from './signature-manifest';
+import { buildSignatureManifest, OCI_MANIFEST_MEDIA_TYPE, parseSignatureManifest, sha256Digest, signatureLayer, signatureTag, type SignatureManifest } from './signature-manifest';
 
 // Signing as `cosign sign --key` does it against a registry without the referrers API: payload blob,
 // config blob, then the `sha256-<hex>.sig` manifest, adding to the signatures already there.
@@ -45,7 +45,7 @@ export async function signArtifact(
   const signature = signPayload(payload, privateKey).toString('base64');
 
   const existing = await client.getManifest(repository, tag);
-  let previous;
+  let previous: SignatureManifest | undefined;
   if (existing !== undefined) {
     const parsed = parseSignatureManifest(existing.bytes);
     if (!parsed.ok) {
