@@ -107,7 +107,7 @@ export class PolicyService {
 
   private async pull(settings: PolicySettings): Promise<PolicyStatus> {
     try {
-      const result = await pullPolicy(this.source(settings), this.context(settings));
+      const result = await pullPolicy(this.source(settings), this.context(settings), this.active);
       this.problem = undefined;
       if (result.changed || this.active?.record.digest !== result.active.record.digest) this.activate(result.active);
       else this.active = result.active;

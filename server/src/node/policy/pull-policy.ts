@@ -47,13 +47,20 @@ export function loadCachedPolicy(source: PolicySource, context: PolicyContext): 
   return record ? openCached(record, key, context) : undefined;
 }
 
-export async function pullPolicy(source: PolicySource, context: PolicyContext): Promise<PullResult> {
+/**
+ * `inForce`: the bundle the caller already applies (the editor's), so an unchanged tag is confirmed
+ * with one HEAD and nothing is read or re-validated.
+ */
+export async function pullPolicy(source: PolicySource, context: PolicyContext, inForce?: ActivePolicy): Promise<PullResult> {
   const ref = referenceOf(source.ref);
   const key = publicKeyOf(source);
   const client = context.clientFor?.(ref.registry) ?? createRegistryClient(ref.registry, context.registry ?? {});
   return registryErrors(async () => {
     const digest = ref.digest ?? (await headDigest(client, ref));
     const current = context.cache.read(source.ref);
+    if (inForce && current && inForce.record.digest === digest && current.digest === digest && current.keyFingerprint === fingerprint(key)) {
+      return { active: { ...inForce, record: context.cache.touch(current, context.now()) }, changed: false };
+    }
     if (current && current.digest === digest && current.keyFingerprint === fingerprint(key)) {
       const active = tryOpenCached(current, key, context);
       if (active) return { active: { ...active, record: context.cache.touch(current, context.now()) }, changed: false };
