@@ -20,9 +20,10 @@ describe('rule fixtures (core pack)', () => {
   for (const folder of discoverRuleFolders(packRoot)) {
     describe(folder.ruleId, () => {
       const single = onlyRules(ruleSet, new Set([folder.ruleId]));
+      if (folder.approvedImagesErrors.length > 0) it('tests/approved-images.yaml is valid', () => assert.deepEqual(folder.approvedImagesErrors, []));
       for (const fixture of folder.fixtures) {
         it(fixture.name, () => {
-          const outcome = checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now: FIXED_NOW });
+          const outcome = checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now: FIXED_NOW, approvedImages: folder.approvedImages });
           if (process.env.UPDATE_FIXTURES === '1' && outcome.fixedText !== undefined && outcome.fixedText !== fixture.golden) {
             fs.writeFileSync(fixture.goldenPath, outcome.fixedText);
             return;

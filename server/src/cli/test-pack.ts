@@ -30,8 +30,12 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
         failed++;
         continue;
       }
+      for (const error of folder.approvedImagesErrors) {
+        io.stdout.write(`✘ ${safe(folder.ruleId)}: ${safe(error)}\n`);
+        failed++;
+      }
       for (const fixture of folder.fixtures) {
-        const outcome = checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now: io.now });
+        const outcome = checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now: io.now, approvedImages: folder.approvedImages });
         if (options.updateGoldens && outcome.fixedText !== undefined && outcome.fixedText !== fixture.golden) {
           fs.writeFileSync(fixture.goldenPath, outcome.fixedText);
           io.stdout.write(`↻ ${safe(folder.ruleId)} ${safe(fixture.name)}: golden written\n`);

@@ -1,4 +1,5 @@
 import { fingerprint } from './fingerprint';
+import { compileApprovedImages } from './images/approved';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { parseKubernetes, type KubernetesModel } from './parsers/kubernetes';
@@ -50,6 +51,8 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
 
   const models = parseModels(file, language, ruleSet, options, notices);
   const now = options.now ?? new Date();
+  const approvedList = options.approvedImages ?? ruleSet.approvedImages;
+  const approvedImages = approvedList ? compileApprovedImages(approvedList) : undefined;
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   for (const rule of ruleSet.rules) {
@@ -62,12 +65,12 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
       reports =
         rule.meta.language === 'text' && models.kubernetes
           ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
-          : runCheck(rule, model, now, ruleSet.suppressionPolicy);
+          : runCheck(rule, model, { now, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages });
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    for (const report of reports) findings.push(toFinding(rule, report, file.text, override ?? rule.meta.severity, occurrences));
+    for (const report of reports) findings.push(toFinding(rule, report, file.text, override ?? report.severity ?? rule.meta.severity, occurrences));
   }
   if (models.dockerfile) notices.push(...tooComplexNotices(models.dockerfile));
   const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now, ruleSet.suppressionPolicy);
@@ -134,9 +137,9 @@ function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<strin
   return kinds;
 }
 
-function runCheck(rule: Rule, model: unknown, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {
+function runCheck(rule: Rule, model: unknown, context: Omit<CheckContext, 'report'>): Report[] {
   const reports: Report[] = [];
-  (rule.check as (m: unknown, ctx: CheckContext) => void)(model, { report: (r) => reports.push(r), now, suppressionPolicy });
+  (rule.check as (m: unknown, ctx: CheckContext) => void)(model, { ...context, report: (r) => reports.push(r) });
   return reports;
 }
 
@@ -150,7 +153,7 @@ function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: strin
   for (const document of kubernetes.documents) {
     let reports = document.memo.get(rule) as Report[] | undefined;
     if (!reports) {
-      reports = runCheck(rule, parseText(document.text, uri), now, suppressionPolicy);
+      reports = runCheck(rule, parseText(document.text, uri), { now, suppressionPolicy });
       document.memo.set(rule, reports);
     }
     for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));

@@ -1,6 +1,9 @@
 // The engine's public vocabulary. Nothing here may import vscode, LSP or node: the engine is pure
 // (text + rule set in, findings out) so the language server, the CLI and tests share one code path.
 
+import type { CompiledApprovedImages } from './images/approved';
+import type { ApprovedImages } from './policy/policy';
+
 /** Which model a rule runs on. `text` rules (secrets) run on every file, whatever its language. */
 export type Language = 'dockerfile' | 'kubernetes' | 'text';
 
@@ -159,6 +162,11 @@ export interface Report {
    * (for example the container name for a missing field reported on the same key).
    */
   readonly key?: string;
+  /**
+   * This finding's severity when it differs from the rule's by fact, not taste: a deprecated image is
+   * a warning before its date and an error after. A user override still wins.
+   */
+  readonly severity?: Severity;
 }
 
 export interface CheckContext {
@@ -167,6 +175,8 @@ export interface CheckContext {
   readonly now: Date;
   /** The policy bundle's limits on suppressions, when one is in use. */
   readonly suppressionPolicy?: SuppressionPolicy;
+  /** The organisation's approved images, when a list is in force; the approved-image rules are silent without. */
+  readonly approvedImages?: CompiledApprovedImages;
 }
 
 export type Check<M> = (model: M, ctx: CheckContext) => void;
@@ -191,6 +201,8 @@ export interface RuleSet {
   /** Present when a policy bundle was applied (engine/policy/apply.ts): enforced by analyze(). */
   readonly suppressionPolicy?: SuppressionPolicy;
   readonly bundle?: BundleIdentity;
+  /** The bundle's approved-images.yaml, when it carries one (docs/approved-images.md). */
+  readonly approvedImages?: ApprovedImages;
 }
 
 export type SeverityOverride = Severity | 'off';
@@ -204,6 +216,8 @@ export interface AnalyzeOptions {
   readonly severityOverrides?: Readonly<Record<string, SeverityOverride>>;
   /** Reuses parsed YAML documents and RUN scripts between analyses of one file (the editor's keystrokes). */
   readonly cache?: ParseCache;
+  /** An approved-images list given by the caller (CLI --approved-images, editor setting); wins over the rule set's. */
+  readonly approvedImages?: ApprovedImages;
 }
 
 /** An owned, bounded cache of parsed pieces of one file (YAML documents, RUN scripts) keyed by their text. */

@@ -1,5 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PolicyValidator, type ApprovedImages } from '../engine/policy';
+
+/** A rule's tests/ may carry the approved-images list its fixtures are analysed with (not a fixture itself). */
+export const FIXTURE_APPROVED_IMAGES = 'approved-images.yaml';
 
 // Finds each rule folder of a pack and its annotated fixtures, for the test harness and `bulwark test`.
 
@@ -17,6 +21,10 @@ export interface RuleFolder {
   readonly fixtures: readonly FixtureFile[];
   /** `.fixed` goldens with no fixture beside them. */
   readonly orphanGoldens: readonly string[];
+  /** tests/approved-images.yaml, validated like the policy bundle's. */
+  readonly approvedImages?: ApprovedImages;
+  /** file:line errors of that list; a rule folder with any fails its tests. */
+  readonly approvedImagesErrors: readonly string[];
 }
 
 /** `a.dockerfile` → `a.fixed.dockerfile`; `a` (no extension) → `a.fixed`. */
@@ -49,7 +57,7 @@ function readRuleFolder(dir: string): RuleFolder {
   const testsDir = path.join(dir, 'tests');
   const names = fs.existsSync(testsDir) ? fs.readdirSync(testsDir).filter((n) => fs.statSync(path.join(testsDir, n)).isFile()).sort() : [];
   const fixtures = names
-    .filter((n) => !isGolden(n))
+    .filter((n) => !isGolden(n) && n !== FIXTURE_APPROVED_IMAGES)
     .map((name) => {
       const goldenPath = path.join(testsDir, goldenName(name));
       return {
@@ -60,11 +68,15 @@ function readRuleFolder(dir: string): RuleFolder {
         goldenPath,
       };
     });
+  const listPath = path.join(testsDir, FIXTURE_APPROVED_IMAGES);
+  const list = names.includes(FIXTURE_APPROVED_IMAGES) ? new PolicyValidator().parseApprovedImages(fs.readFileSync(listPath, 'utf8'), listPath) : { errors: [] };
   const fixtureNames = new Set(fixtures.map((f) => goldenName(f.name)));
   return {
     ruleId: path.basename(dir),
     dir,
     fixtures,
     orphanGoldens: names.filter((n) => isGolden(n) && !fixtureNames.has(n)),
+    ...(list.approvedImages ? { approvedImages: list.approvedImages } : {}),
+    approvedImagesErrors: list.errors.map((e) => `${e.file}:${e.line ?? ''} ${e.message}`),
   };
 }

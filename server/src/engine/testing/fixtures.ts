@@ -2,6 +2,7 @@ import { analyze } from '../analyze';
 import { applyFixes } from '../fixes';
 import { parseKubernetes } from '../parsers/kubernetes';
 import { LineIndex } from '../text';
+import type { ApprovedImages } from '../policy/policy';
 import type { AnalysisResult, Finding, Fix, RuleSet } from '../types';
 import { parseAnnotations, type Annotation } from './annotations';
 
@@ -18,6 +19,8 @@ export interface FixtureInput {
   /** The `.fixed` golden, when one exists. */
   readonly golden?: string;
   readonly now: Date;
+  /** The list the rule folder's tests/approved-images.yaml gives, if any. */
+  readonly approvedImages?: ApprovedImages;
 }
 
 export interface FixtureOutcome {
@@ -58,7 +61,7 @@ export function checkFixture(input: FixtureInput): FixtureOutcome {
 }
 
 function run(input: FixtureInput, text: string): AnalysisResult {
-  return analyze({ uri: input.name, text }, input.ruleSet, { now: input.now });
+  return analyze({ uri: input.name, text }, input.ruleSet, { now: input.now, approvedImages: input.approvedImages });
 }
 
 /** Autofixes first; a finding with only suggestions gets its first suggestion (what a person would pick). */

@@ -4,6 +4,11 @@ import { imageOf } from './image-reference';
 interface Params {
   /** `tag`: flag `latest` and untagged images. `digest`: flag any image not pinned by `@sha256:`. */
   readonly require: 'tag' | 'digest';
+  /**
+   * With `require: digest`: when an approved-images list is in force, report only if the list sets
+   * `requireDigest` (the organisation's policy decides; docs/approved-images.md).
+   */
+  readonly followApprovedImages?: boolean;
 }
 
 export const baseImagePin = defineTemplate<'dockerfile', Params>({
@@ -15,10 +20,11 @@ export const baseImagePin = defineTemplate<'dockerfile', Params>({
     type: 'object',
     required: ['require'],
     additionalProperties: false,
-    properties: { require: { enum: ['tag', 'digest'] } },
+    properties: { require: { enum: ['tag', 'digest'] }, followApprovedImages: { type: 'boolean' } },
   },
   placeholders: ['image', 'stage'],
   instantiate: (params) => (model, ctx) => {
+    if (params.followApprovedImages && ctx.approvedImages && !ctx.approvedImages.requireDigest) return;
     for (const stage of model.stages) {
       const image = imageOf(model, stage);
       if (!image || image.isLocal || !image.resolved || image.digest) continue;

@@ -1,0 +1,52 @@
+import { judgeImage, type CompiledApprovedImages } from '../../images/approved';
+import { familiarString, parseImageReference } from '../../images/reference';
+import type { Fix, Report, Span } from '../../types';
+
+// Shared by the Dockerfile and Kubernetes approved-image templates: one image in, at most one report out.
+
+export type ApprovedImageCheck = 'unapproved' | 'deprecated';
+
+export const APPROVED_IMAGE_PARAMS_SCHEMA = {
+  type: 'object',
+  required: ['report'],
+  additionalProperties: false,
+  properties: { report: { enum: ['unapproved', 'deprecated'] } },
+} as const;
+
+/** `instead` is ` Use "…" instead.` or empty, so a message reads well with or without a replacement. */
+export const APPROVED_IMAGE_PLACEHOLDERS = ['image', 'instead', 'after'] as const;
+
+export interface ImageOccurrence {
+  /** The reference as resolved (ARG defaults applied), not yet normalised. */
+  readonly text: string;
+  readonly span: Span;
+  /** The reference is literal text in the file, so replacing the span with another reference is safe. */
+  readonly replaceable: boolean;
+  readonly key?: string;
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The report for one image under `check`, or undefined. A deprecated image is a warning (medium) until
+ * the list's date and an error (the rule's severity) after it; the replacement, when the list names one,
+ * is offered as a suggestion because it changes what runs.
+ */
+export function approvedImageReport(list: CompiledApprovedImages, check: ApprovedImageCheck, image: ImageOccurrence, now: Date): Report | undefined {
+  const parsed = parseImageReference(image.text);
+  if (!parsed.ok) return undefined;
+  const verdict = judgeImage(list, parsed.ref, now);
+  const fixes: Fix[] =
+    verdict.replacement !== undefined && image.replaceable
+      ? [{ title: `Replace with the approved image ${verdict.replacement}`, kind: 'suggestion', edits: [{ span: image.span, newText: verdict.replacement }] }]
+      : [];
+  const data = {
+    ...image.data,
+    image: familiarString(parsed.ref),
+    instead: verdict.replacement !== undefined ? ` Use "${verdict.replacement}" instead.` : '',
+    after: verdict.deprecated?.after ?? '',
+  };
+  const base = { span: image.span, fixes, data, ...(image.key !== undefined ? { key: image.key } : {}) };
+  if (check === 'unapproved') return verdict.approved ? undefined : base;
+  if (!verdict.deprecated) return undefined;
+  return verdict.deprecated.due ? base : { ...base, severity: 'medium' };
+}
