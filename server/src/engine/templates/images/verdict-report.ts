@@ -4,13 +4,14 @@ import type { Fix, Report, Span } from '../../types';
 
 // Shared by the Dockerfile and Kubernetes approved-image templates: one image in, at most one report out.
 
-export type ApprovedImageCheck = 'unapproved' | 'deprecated';
+/** `digest`: the list sets requireDigest and the reference has no digest (the Kubernetes twin of docker-image-not-digest-pinned). */
+export type ApprovedImageCheck = 'unapproved' | 'deprecated' | 'digest';
 
 export const APPROVED_IMAGE_PARAMS_SCHEMA = {
   type: 'object',
   required: ['report'],
   additionalProperties: false,
-  properties: { report: { enum: ['unapproved', 'deprecated'] } },
+  properties: { report: { enum: ['unapproved', 'deprecated', 'digest'] } },
 } as const;
 
 /** `instead` is ` Use "…" instead.` or empty, so a message reads well with or without a replacement. */
@@ -47,6 +48,8 @@ export function approvedImageReport(list: CompiledApprovedImages, check: Approve
   };
   const base = { span: image.span, fixes, data, ...(image.key !== undefined ? { key: image.key } : {}) };
   if (check === 'unapproved') return verdict.approved ? undefined : base;
+  // No fix for a missing digest here: it must come from the registry, never be guessed.
+  if (check === 'digest') return verdict.digestRequired ? { ...base, fixes: [] } : undefined;
   if (!verdict.deprecated) return undefined;
   return verdict.deprecated.due ? base : { ...base, severity: 'medium' };
 }

@@ -1,4 +1,5 @@
 import type { AnyTemplate } from '../template';
+import { approvedImage } from './approved-image';
 import { capabilitiesAdd } from './capabilities-add';
 import { capabilitiesDrop } from './capabilities-drop';
 import { containerImage } from './container-image';
@@ -9,6 +10,7 @@ import { securityContextField } from './security-context-field';
 
 /** Sorted by id. */
 export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
+  approvedImage, // k8s-approved-image
   capabilitiesAdd, // k8s-capabilities-add
   capabilitiesDrop, // k8s-capabilities-drop
   containerImage, // k8s-container-image
