@@ -37,6 +37,8 @@ export interface ScanOptions extends PackOptions {
   readonly policy?: string;
   /** --policy-key (or BULWARK_POLICY_KEY): the public key a registry bundle must be signed with. */
   readonly policyKey?: string;
+  /** --approved-images FILE: an approved-images list (docs/approved-images.md) when no bundle carries one. */
+  readonly approvedImages?: string;
   /** --offline: a registry bundle comes from the cache only. */
   readonly offline: boolean;
   /** --allow-incomplete: unreadable files or folders do not make the scan exit 3. */
@@ -75,6 +77,7 @@ const SCAN_FLAGS = {
   'no-color': { type: 'boolean' },
   policy: { type: 'string' },
   'policy-key': { type: 'string' },
+  'approved-images': { type: 'string' },
   offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
 } as const;
@@ -115,6 +118,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       color: values['no-color'] || noColorEnv ? 'never' : 'auto',
       ...optional('policy', nonEmpty('--policy', values.policy) ?? nonEmptyEnv(env.BULWARK_POLICY)),
       ...optional('policyKey', nonEmpty('--policy-key', values['policy-key']) ?? nonEmptyEnv(env.BULWARK_POLICY_KEY)),
+      ...optional('approvedImages', nonEmpty('--approved-images', values['approved-images'])),
       offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
     },

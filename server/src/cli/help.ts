@@ -55,6 +55,8 @@ Rules:
       --policy-key <file>           public key a registry bundle must be signed with
                                     (default: BULWARK_POLICY_KEY)
       --offline                     use the cached registry bundle only; never call the registry
+      --approved-images <file>      judge images against this approved-images.yaml (docs/approved-images.md);
+                                    refused when the policy bundle carries its own list
 
 Files:
       --exclude <glob>              skip files matching this gitignore-style pattern, relative to the

@@ -14,6 +14,7 @@ import { runScan } from './scan';
 import { testPacks } from './test-pack';
 import { terminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
+import { withApprovedImagesFile } from './approved-images';
 import { runPolicyCommand } from './policy';
 import { describeApplied, resolvePolicy } from './policy/registry-policy';
 import { loadPolicyRules } from './policy/scan-policy';
@@ -62,7 +63,9 @@ async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue
   const policy = await resolvePolicy(given, io);
   if (policy) io.stderr.write(describeApplied(policy));
   // With a policy, user overrides are folded into the rule set under the policy's constraints.
-  const { ruleSet, options } = policy ? loadPolicyRules(given, io.cwd, policy.opened) : { ruleSet: loadRules(given, io.cwd), options: given };
+  const loaded = policy ? loadPolicyRules(given, io.cwd, policy.opened) : { ruleSet: loadRules(given, io.cwd), options: given };
+  const { options } = loaded;
+  const ruleSet = options.approvedImages !== undefined ? withApprovedImagesFile(loaded.ruleSet, options.approvedImages, io.cwd) : loaded.ruleSet;
   checkOverrides(options.severityOverrides, ruleSet);
   const report = runScan(options, { cwd: io.cwd, now: io.now, ruleSet });
   const toTerminal = options.output === undefined && io.stdout.isTTY === true;

@@ -122,7 +122,7 @@ export class PolicyService {
 
   private activate(active: ActivePolicy): void {
     const { bundle } = active.opened;
-    const problems = this.deps.rules.applyBundle({ policy: bundle.policy, packs: bundle.packs, identity: bundle.identity });
+    const problems = this.deps.rules.applyBundle({ policy: bundle.policy, packs: bundle.packs, identity: bundle.identity, approvedImages: bundle.approvedImages });
     if (problems.length > 0) {
       throw new PolicyError('invalid', `the bundle ${bundle.identity.name} ${bundle.identity.version} cannot be combined with the other rule packs: ${problems.join('; ')}`);
     }

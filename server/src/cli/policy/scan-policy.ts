@@ -18,7 +18,7 @@ export function loadPolicyRules(options: ScanOptions, cwd: string, opened: Opene
   if (unknown.length > 0) throw new UsageError(`--severity-override names unknown rule${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')} (see "bulwark rules")`);
   const composed = composeRuleSet({
     builtin,
-    bundle: { policy: bundle.policy, packs: bundle.packs, identity: bundle.identity },
+    bundle: { policy: bundle.policy, packs: bundle.packs, identity: bundle.identity, approvedImages: bundle.approvedImages },
     user,
     overrides: new Map(Object.entries(options.severityOverrides)),
   });

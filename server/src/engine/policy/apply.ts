@@ -1,7 +1,7 @@
 import { buildRuleSet } from '../rule-set';
 import type { LoadedPack, PackError } from '../packs/load';
 import { SEVERITIES, type BundleIdentity, type Provenance, type Rule, type RuleSet, type Severity, type SeverityOverride } from '../types';
-import { SUPPRESSION_REPORTER, type Policy } from './policy';
+import { SUPPRESSION_REPORTER, type ApprovedImages, type Policy } from './policy';
 
 // The one merge order (docs/policy.md "Merge order"):
 //   1. built-in rules          (rules/core, unless --no-builtin)
@@ -18,6 +18,8 @@ export interface PolicyLayer {
   readonly policy: Policy;
   readonly packs: readonly LoadedPack[];
   readonly identity: BundleIdentity;
+  /** The bundle's approved-images.yaml; the approved-image rules read it from the rule set. */
+  readonly approvedImages?: ApprovedImages;
 }
 
 export interface ComposeInput {
@@ -87,6 +89,7 @@ export function composeRuleSet(input: ComposeInput): ComposedRuleSet {
     rules,
     packs: built.ruleSet.packs,
     bundle: identity,
+    ...(input.bundle.approvedImages ? { approvedImages: input.bundle.approvedImages } : {}),
     suppressionPolicy: { nonWaivable, maxUntilDays: policy.maxUntilDays, source: `policy ${identity.name} ${identity.version}` },
   };
   return { ruleSet, errors: built.errors, refused };
