@@ -69,7 +69,7 @@ const VALID_REFERENCE = new RegExp(
  * Defaults of the ARGs before the first FROM, in order: a default may use an earlier one
  * (`ARG BASE=$REGISTRY/app`), as Docker expands it. A default that uses an unknown variable is unknown.
  */
-function globalArgDefaults(model: DockerfileModel): Map<string, string | undefined> {
+export function globalArgDefaults(model: DockerfileModel): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
   for (const instruction of model.preamble) {
     if (instruction.getKeyword() !== 'ARG') continue;
@@ -86,7 +86,7 @@ function globalArgDefaults(model: DockerfileModel): Map<string, string | undefin
  * `${VAR}`, `$VAR`, and `${VAR:-default}` from global ARG defaults (undefined: a default that is
  * itself unknown); undefined if any stays unknown or empty.
  */
-function substitute(raw: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
+export function substitute(raw: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
   let unknown = false;
   const out = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? '';
