@@ -65,7 +65,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
       reports =
         rule.meta.language === 'text' && models.kubernetes
           ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
-          : runCheck(rule, model, { now, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages });
+          : runCheck(rule, model, { now, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests });
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;

@@ -177,6 +177,8 @@ export interface CheckContext {
   readonly suppressionPolicy?: SuppressionPolicy;
   /** The organisation's approved images, when a list is in force; the approved-image rules are silent without. */
   readonly approvedImages?: CompiledApprovedImages;
+  /** Digests the caller got from registries (AnalyzeOptions.imageDigests); never guessed in the engine. */
+  readonly imageDigests?: ReadonlyMap<string, string>;
 }
 
 export type Check<M> = (model: M, ctx: CheckContext) => void;
@@ -203,6 +205,12 @@ export interface RuleSet {
   readonly bundle?: BundleIdentity;
   /** The bundle's approved-images.yaml, when it carries one (docs/approved-images.md). */
   readonly approvedImages?: ApprovedImages;
+  /**
+   * The digest a registry serves for a reference, keyed by the normalised reference with its tag
+   * (`registry.acme.example/base/node:20-slim`, see formatImageReference). The caller HEADs the
+   * registry; with a digest here, the replacement fix writes `name:tag@digest`, else the tag alone.
+   */
+  readonly imageDigests?: ReadonlyMap<string, string>;
 }
 
 export type SeverityOverride = Severity | 'off';
@@ -218,6 +226,12 @@ export interface AnalyzeOptions {
   readonly cache?: ParseCache;
   /** An approved-images list given by the caller (CLI --approved-images, editor setting); wins over the rule set's. */
   readonly approvedImages?: ApprovedImages;
+  /**
+   * The digest a registry serves for a reference, keyed by the normalised reference with its tag
+   * (`registry.acme.example/base/node:20-slim`, see formatImageReference). The caller HEADs the
+   * registry; with a digest here, the replacement fix writes `name:tag@digest`, else the tag alone.
+   */
+  readonly imageDigests?: ReadonlyMap<string, string>;
 }
 
 /** An owned, bounded cache of parsed pieces of one file (YAML documents, RUN scripts) keyed by their text. */

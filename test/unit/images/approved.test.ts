@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/engine';
 import { compileApprovedImages, globMatch, judgeImage, type ImageVerdict } from '../../../server/src/engine/images/approved';
 import { parseImageReference } from '../../../server/src/engine/images/reference';
-import type { ApprovedImages } from '../../../server/src/engine/policy';
+import { composeRuleSet, type ApprovedImages } from '../../../server/src/engine/policy';
 import { onlyRules } from '../../../server/src/engine/rule-set';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 
@@ -133,5 +133,20 @@ describe('approved images: through analyze()', () => {
     const found = (approvedImages?: ApprovedImages) => analyze({ uri: 'Dockerfile', text: 'FROM quay.io/a/b:1\n' }, withList, { now: NOW, approvedImages }).findings.map((f) => f.ruleId);
     assert.deepEqual(found(), []);
     assert.deepEqual(found({ registries: ['ghcr.io'] }), ['docker-image-not-approved']);
+  });
+  it('the replacement fix pins the digest only when the caller supplies the one the registry serves', () => {
+    const fixText = (imageDigests?: ReadonlyMap<string, string>) =>
+      analyze({ uri: 'Dockerfile', text: 'FROM node:22\n' }, rules, { now: NOW, approvedImages: LIST, imageDigests }).findings[0].fixes.map((f) => f.edits[0].newText);
+    assert.deepEqual(fixText(), ['registry.acme.example/base/node:20-slim']);
+    assert.deepEqual(fixText(new Map([['registry.acme.example/base/node:20-slim', DIGEST_B]])), [`registry.acme.example/base/node:20-slim@${DIGEST_B}`]);
+    assert.deepEqual(fixText(new Map([['registry.acme.example/base/node:22', DIGEST_B]])), ['registry.acme.example/base/node:20-slim']);
+  });
+  it('a policy bundle carries its list into the composed rule set', () => {
+    const packs = ruleSet.packs.map((info) => ({ info, rules: ruleSet.rules.filter((r) => r.meta.packId === info.id) }));
+    const identity = { name: 'acme', version: '1.0.0', digest: DIGEST_A };
+    const policy = { name: 'acme', version: '1.0.0', disabled: new Set<string>(), severity: new Map(), nonWaivable: new Set<string>(), references: [] };
+    const composed = composeRuleSet({ builtin: packs, user: [], bundle: { policy, packs: [], identity, approvedImages: { registries: ['quay.io'] } } });
+    assert.deepEqual(composed.ruleSet.approvedImages, { registries: ['quay.io'] });
+    assert.equal(composeRuleSet({ builtin: packs, user: [], bundle: { policy, packs: [], identity } }).ruleSet.approvedImages, undefined);
   });
 });

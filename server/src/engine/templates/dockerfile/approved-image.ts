@@ -18,7 +18,7 @@ export const approvedImage = defineTemplate<'dockerfile', Params>({
     const list = ctx.approvedImages;
     if (!list) return;
     for (const image of pulledImages(model)) {
-      const report = approvedImageReport(list, params.report, { text: image.text, span: image.span, replaceable: image.replaceable, data: { stage: image.stage } }, ctx.now);
+      const report = approvedImageReport(list, params.report, { text: image.text, span: image.span, replaceable: image.replaceable, data: { stage: image.stage } }, ctx.now, ctx.imageDigests);
       if (report) ctx.report(report);
     }
   },

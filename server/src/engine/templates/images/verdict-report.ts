@@ -1,5 +1,5 @@
 import { judgeImage, type CompiledApprovedImages } from '../../images/approved';
-import { familiarString, parseImageReference } from '../../images/reference';
+import { familiarString, formatImageReference, parseImageReference } from '../../images/reference';
 import type { Fix, Report, Span } from '../../types';
 
 // Shared by the Dockerfile and Kubernetes approved-image templates: one image in, at most one report out.
@@ -32,13 +32,19 @@ export interface ImageOccurrence {
  * the list's date and an error (the rule's severity) after it; the replacement, when the list names one,
  * is offered as a suggestion because it changes what runs.
  */
-export function approvedImageReport(list: CompiledApprovedImages, check: ApprovedImageCheck, image: ImageOccurrence, now: Date): Report | undefined {
+export function approvedImageReport(
+  list: CompiledApprovedImages,
+  check: ApprovedImageCheck,
+  image: ImageOccurrence,
+  now: Date,
+  digests?: ReadonlyMap<string, string>,
+): Report | undefined {
   const parsed = parseImageReference(image.text);
   if (!parsed.ok) return undefined;
   const verdict = judgeImage(list, parsed.ref, now);
   const fixes: Fix[] =
     verdict.replacement !== undefined && image.replaceable
-      ? [{ title: `Replace with the approved image ${verdict.replacement}`, kind: 'suggestion', edits: [{ span: image.span, newText: verdict.replacement }] }]
+      ? [replaceFix(verdict.replacement, image.span, digests)]
       : [];
   const data = {
     ...image.data,
@@ -52,4 +58,15 @@ export function approvedImageReport(list: CompiledApprovedImages, check: Approve
   if (check === 'digest') return verdict.digestRequired ? { ...base, fixes: [] } : undefined;
   if (!verdict.deprecated) return undefined;
   return verdict.deprecated.due ? base : { ...base, severity: 'medium' };
+}
+
+/**
+ * The replacement as the list spells it, pinned to the digest the caller got from the registry for it
+ * (keeping the tag for readers: `name:tag@sha256:…`); without one, the tag alone. Never a guessed digest.
+ */
+function replaceFix(replacement: string, span: Span, digests: ReadonlyMap<string, string> | undefined): Fix {
+  const parsed = parseImageReference(replacement, { defaultTag: true });
+  const digest = parsed.ok && parsed.ref.digest === undefined ? digests?.get(formatImageReference(parsed.ref)) : undefined;
+  const newText = digest !== undefined ? `${replacement}@${digest}` : replacement;
+  return { title: `Replace with the approved image ${newText}`, kind: 'suggestion', edits: [{ span, newText }] };
 }

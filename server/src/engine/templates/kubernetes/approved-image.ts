@@ -32,7 +32,7 @@ export const approvedImage = defineTemplate<'kubernetes', Params>({
         if (!whole) continue;
         const inner = valueSpan(node, whole);
         const occurrence = { text: image, span: inner ?? whole, replaceable: inner !== undefined, key: containerKey(container), data: containerSubject(container) };
-        const report = approvedImageReport(list, params.report, occurrence, ctx.now);
+        const report = approvedImageReport(list, params.report, occurrence, ctx.now, ctx.imageDigests);
         if (report) ctx.report(report);
       }
     }
