@@ -6,7 +6,7 @@ import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } fr
 // its own line breaks, so a change rewrites one chunk; the whole text and its line index are built
 // once, when someone reads them (an analysis, a hover), not once per keystroke.
 
-const CHUNK_SIZE = 16 * 1024;
+const CHUNK_SIZE = 4 * 1024;
 
 interface Chunk {
   readonly text: string;
@@ -125,16 +125,24 @@ export class EditableDocument implements TextDocument {
     const end = this.locate(range.end);
     const first = this.chunkAt(start);
     const last = this.chunkAt(end);
-    // The chunks either side join in, so a CRLF pair never straddles an edited boundary.
-    const from = Math.max(0, first.index - 1);
-    const to = Math.min(this.chunks.length - 1, last.index + 1);
-    const before = this.chunks.slice(from, first.index).map((c) => c.text).join('');
-    const after = this.chunks.slice(last.index + 1, to + 1).map((c) => c.text).join('');
-    const merged = before + this.chunks[first.index].text.slice(0, start - first.base) + text + this.chunks[last.index].text.slice(end - last.base) + after;
-    this.chunks.splice(from, to - from + 1, ...split(merged));
+    const merged = this.chunks[first.index].text.slice(0, start - first.base) + text + this.chunks[last.index].text.slice(end - last.base);
+    const pieces = split(merged);
+    this.chunks.splice(first.index, last.index - first.index + 1, ...pieces);
+    // A CRLF pair must not straddle a chunk boundary (each chunk counts its own line breaks).
+    this.heal(first.index + pieces.length - 1);
+    this.heal(first.index - 1);
     if (this.chunks.length === 0) this.chunks.push({ text: '', breaks: [] });
     this.flat = undefined;
     this.lineStarts = undefined;
+  }
+
+  /** Joins chunk i and i + 1 when i ends with CR and i + 1 starts with LF. */
+  private heal(i: number): void {
+    const left = this.chunks[i];
+    const right = this.chunks[i + 1];
+    if (!left || !right || left.text.charCodeAt(left.text.length - 1) !== 13 || right.text.charCodeAt(0) !== 10) return;
+    const text = left.text + right.text;
+    this.chunks.splice(i, 2, { text, breaks: breaksOf(text) });
   }
 
   /** offsetAt() computed on the chunks, without building the whole text. */
