@@ -65,4 +65,30 @@ describe('server: a burst of edits to a large document', function () {
     assert.deepEqual(edited, strip(await client.pull(fresh)));
     assert.ok(edited.some((d) => /"[a-z]+web-\d+"/.test(d.message)), 'an edited container name is in a message');
   });
+
+  it('answers other requests while a large analysis runs, and drops the analysis when the document changes', async () => {
+    client = await LspTestClient.start({ mode: 'pull' });
+    // Deployments only: every rule reads them, so the analysis takes a while (seconds, on a slow machine).
+    const lines = Array.from({ length: 2500 }, (_, i) => ['---', 'apiVersion: apps/v1', 'kind: Deployment', `metadata: { name: app-${i} }`, 'spec:', '  template:', '    spec:', '      containers:', `      - name: web-${i}`, '        image: nginx:latest']).flat();
+    const uri = 'file:///workspace/deployments.yaml';
+    client.open(uri, 'yaml', lines.join('\n') + '\n');
+    let pulled = false;
+    const first = client.request<{ items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }).then(
+      () => ((pulled = true), 'answered'),
+      (err: { code?: number }) => ((pulled = true), `error ${String(err.code)}`),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await client.request(RULE_SET_REQUEST, null);
+    const waited = Date.now() - started;
+    assert.equal(pulled, false, 'the request was answered while the analysis still ran');
+    assert.ok(waited < 3000, `a request during the analysis waited ${waited} ms`);
+    // A keystroke while the first version is analysed: that analysis is dropped, not published.
+    client.change(uri, [{ range: { start: { line: 8, character: 14 }, end: { line: 8, character: 14 } }, text: 'x' }]);
+    const outcome = await first;
+    assert.equal(outcome, 'error -32802', 'the superseded pull is cancelled for a retrigger (ServerCancelled)');
+    const items = await client.pull(uri);
+    assert.equal(items.filter((d) => d.code === 'k8s-image-latest-tag').length, 2500);
+    assert.ok(items.some((d) => d.message.includes('"xweb-0"')), 'the diagnostics describe the edited version');
+  });
 });

@@ -1,11 +1,12 @@
 import { fingerprint } from './fingerprint';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
-import { parseKubernetes, type KubernetesModel } from './parsers/kubernetes';
+import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded } from './superseded';
 import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { SecretMasker } from './secret-mask';
+import { runSteps } from './steps';
 import { LineIndex } from './text';
 import type {
   AnalysisResult,
@@ -37,6 +38,15 @@ interface Models {
  * position. Never throws because of the document's content.
  */
 export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions = {}): AnalysisResult {
+  return runSteps(analysisSteps(file, ruleSet, options));
+}
+
+/**
+ * analyze() in steps: it pauses after parsing and after each rule, so a caller can give its event
+ * loop a turn on a large file (the language server answers hovers and cancellations meanwhile) or
+ * stop when the document has changed. Nothing is shared between two runs but the caller's cache.
+ */
+export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions = {}): Generator<void, AnalysisResult, void> {
   const language = detectLanguage(file);
   const notices: Notice[] = [];
   const skip = (notice: Notice): AnalysisResult => ({ language, findings: [], suppressed: [], notices: [notice] });
@@ -46,7 +56,8 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   }
   if (looksBinary(file.text)) return skip({ code: 'binary-file', message: 'Not analysed: the file looks binary.' });
 
-  const models = parseModels(file, language, ruleSet, options, notices);
+  const models = yield* parseModels(file, language, ruleSet, options, notices);
+  yield;
   const now = options.now ?? new Date();
   const reported: RuleReport[] = [];
   for (const rule of ruleSet.rules) {
@@ -62,6 +73,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
       continue;
     }
     for (const report of reports) reported.push({ rule, report, severity: override ?? rule.meta.severity });
+    yield;
   }
   // Every secret's range is known before the first message is written, so each message is safe as built.
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
@@ -80,7 +92,7 @@ interface RuleReport {
   readonly severity: Finding['severity'];
 }
 
-function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Models {
+function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Generator<void, Models, void> {
   const lines = new LineIndex(file.text);
   const text = parseText(file.text, file.uri, lines);
   if (language === 'dockerfile') {
@@ -89,7 +101,7 @@ function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, opt
     return { language, text, dockerfile: parseDockerfile(source, options.cache) };
   }
   if (language === 'kubernetes') {
-    const kubernetes = parseKubernetes(file.text, options.cache, lines, kindsRead(ruleSet, options));
+    const kubernetes = yield* kubernetesSteps(file.text, options.cache, lines, kindsRead(ruleSet, options));
     const templated = kubernetes.documents.filter((d) => d.templated).length;
     if (templated > 0) {
       notices.push({ code: 'templated-yaml', message: `${templated} document(s) use template syntax ({{ … }}) and were not checked as Kubernetes objects; scan the rendered manifests (helm template …) for full coverage.` });

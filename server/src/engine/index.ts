@@ -1,6 +1,6 @@
 // The engine's public surface, shared by the language server, the CLI and the tests.
 export * from './types';
-export { analyze, interpolate, DEFAULT_MAX_FILE_SIZE } from './analyze';
+export { analyze, analysisSteps, interpolate, DEFAULT_MAX_FILE_SIZE } from './analyze';
 export { applyEdits, applyFixes } from './fixes';
 export { detectLanguage } from './language';
 export { LineIndex, mask, eolOf, unquotedSecret } from './text';
