@@ -7,6 +7,7 @@ import { dropSuperseded } from './superseded';
 import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
+import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
 import type {
   AnalysisResult,
@@ -97,8 +98,9 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
   const text = parseText(file.text, file.uri, lines);
   if (language === 'dockerfile') {
     // dockerfile-ast would read a BOM as part of the first keyword; a space keeps every offset.
-    const source = file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text;
-    return { language, text, dockerfile: parseDockerfile(source, options.cache) };
+    const source = capLongLines(file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text);
+    notices.push(...source.notices);
+    return { language, text, dockerfile: parseDockerfile(source.text, options.cache) };
   }
   if (language === 'kubernetes') {
     const kubernetes = yield* kubernetesSteps(file.text, options.cache, lines, kindsRead(ruleSet, options));
