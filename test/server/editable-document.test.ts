@@ -49,6 +49,15 @@ describe('EditableDocument', () => {
     });
   }
 
+  it('edits an empty document, and one emptied by a change', () => {
+    const doc = EditableDocument.create('file:///e', 'yaml', 1, '');
+    doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: '' }], 2);
+    assert.equal(doc.getText(), '');
+    doc.update([{ text: '' }, { range: { start: { line: 3, character: 1 }, end: { line: 4, character: 0 } }, text: 'a\r\nb' }], 3);
+    assert.equal(doc.getText(), 'a\r\nb');
+    assert.deepEqual(doc.positionAt(4), { line: 1, character: 1 });
+  });
+
   it('applies a full-text change and several changes of one notification in order', () => {
     const doc = EditableDocument.create('file:///b', 'dockerfile', 1, 'FROM a\nRUN b\n');
     doc.update([{ text: 'one\ntwo\n' }, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, text: 'TWO' }, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'three' }], 2);

@@ -116,6 +116,7 @@ export class EditableDocument implements TextDocument {
 
   private reset(text: string): void {
     this.chunks = split(text);
+    if (this.chunks.length === 0) this.chunks.push({ text: '', breaks: [] });
     this.flat = text;
     this.lineStarts = undefined;
   }
