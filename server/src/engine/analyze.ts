@@ -76,6 +76,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     for (const report of reports) reported.push({ rule, report, severity: override ?? rule.meta.severity });
     yield;
   }
+  if (models.dockerfile) notices.push(...tooComplexNotices(models.dockerfile));
   // Every secret's range is known before the first message is written, so each message is safe as built.
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
   const occurrences = new Map<string, number>();
@@ -91,6 +92,18 @@ interface RuleReport {
   readonly rule: Rule;
   readonly report: Report;
   readonly severity: Finding['severity'];
+}
+
+/**
+ * A RUN the shell reader gave up on is still checked (its commands come from a flat scan), but the
+ * checks are approximate there: say so on the instruction, so hostile syntax never passes silently.
+ */
+function tooComplexNotices(dockerfile: DockerfileModel): Notice[] {
+  return dockerfile.tooComplexScripts().map((script) => ({
+    code: 'script-too-complex',
+    span: script.entry.span,
+    message: `RUN script too complex to read in full (${script.tooComplex}); its commands were scanned flat, so the RUN checks are approximate here. Simplify or split the instruction.`,
+  }));
 }
 
 function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Generator<void, Models, void> {
