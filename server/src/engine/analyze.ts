@@ -4,7 +4,7 @@ import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded } from './superseded';
-import { parseSuppressions, type SuppressionDirective } from './suppressions';
+import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
 import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
 import { capLongLines } from './line-cap';
@@ -12,6 +12,7 @@ import { LineIndex } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
+  CheckContext,
   Finding,
   Fix,
   Language,
@@ -22,6 +23,8 @@ import type {
   SourceFile,
   Span,
   SuppressedFinding,
+  SeverityOverride,
+  SuppressionPolicy,
 } from './types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -62,13 +65,16 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const now = options.now ?? new Date();
   const reported: RuleReport[] = [];
   for (const rule of ruleSet.rules) {
-    const override = options.severityOverrides?.[rule.meta.id];
+    const override = permittedOverride(rule, ruleSet, options);
     if (override === 'off') continue;
     const model = modelFor(rule, models);
     if (!model) continue;
     let reports: readonly Report[];
     try {
-      reports = rule.meta.language === 'text' && models.kubernetes ? textRulePerDocument(rule, models.kubernetes, file.uri, now) : runCheck(rule, model, now);
+      reports =
+        rule.meta.language === 'text' && models.kubernetes
+          ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
+          : runCheck(rule, model, now, ruleSet.suppressionPolicy);
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
@@ -81,7 +87,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
   const occurrences = new Map<string, number>();
   const findings = reported.map((r) => toFinding(r, file.text, masker, occurrences));
-  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now);
+  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now, ruleSet.suppressionPolicy);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   // A notice quotes a parser's or a failing rule's words, which may carry text of the file.
   const safeNotices = masker.empty ? notices : notices.map((n) => ({ ...n, message: masker.text(n.message) }));
@@ -130,20 +136,33 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
   return { language, text };
 }
 
+const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([['critical', 4], ['high', 3], ['medium', 2], ['low', 1], ['info', 0]]);
+
+/**
+ * The caller's severity override for a rule, unless a policy makes the rule non-waivable and the
+ * override would lower it or turn it off: settings (a workspace's included) cannot weaken those.
+ */
+function permittedOverride(rule: Rule, ruleSet: RuleSet, options: AnalyzeOptions): SeverityOverride | undefined {
+  const override = options.severityOverrides?.[rule.meta.id];
+  if (override === undefined || !ruleSet.suppressionPolicy?.nonWaivable.has(rule.meta.id)) return override;
+  const weaker = override === 'off' || (SEVERITY_RANK.get(override) ?? 0) < (SEVERITY_RANK.get(rule.meta.severity) ?? 0);
+  return weaker ? undefined : override;
+}
+
 /** The Kubernetes kinds the active rules read; undefined when one of them reads every kind. */
 function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
   const kinds = new Set<string>();
   for (const rule of ruleSet.rules) {
-    if (rule.meta.language !== 'kubernetes' || options.severityOverrides?.[rule.meta.id] === 'off') continue;
+    if (rule.meta.language !== 'kubernetes' || permittedOverride(rule, ruleSet, options) === 'off') continue;
     if (!rule.objectKinds) return undefined;
     for (const kind of rule.objectKinds) kinds.add(kind);
   }
   return kinds;
 }
 
-function runCheck(rule: Rule, model: unknown, now: Date): Report[] {
+function runCheck(rule: Rule, model: unknown, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {
   const reports: Report[] = [];
-  (rule.check as (m: unknown, ctx: { report(r: Report): void; now: Date }) => void)(model, { report: (r) => reports.push(r), now });
+  (rule.check as (m: unknown, ctx: CheckContext) => void)(model, { report: (r) => reports.push(r), now, suppressionPolicy });
   return reports;
 }
 
@@ -152,12 +171,12 @@ function runCheck(rule: Rule, model: unknown, now: Date): Report[] {
  * per `---` section and their reports are memoised with the cached parse: a keystroke in a 2 MB
  * manifest re-scans only the section it touched.
  */
-function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: string, now: Date): Report[] {
+function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: string, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {
   const out: Report[] = [];
   for (const document of kubernetes.documents) {
     let reports = document.memo.get(rule) as Report[] | undefined;
     if (!reports) {
-      reports = runCheck(rule, parseText(document.text, uri), now);
+      reports = runCheck(rule, parseText(document.text, uri), now, suppressionPolicy);
       document.memo.set(rule, reports);
     }
     for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
@@ -220,8 +239,10 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => data[name] ?? whole);
 }
 
-function applySuppressions(findings: Finding[], models: Models, now: Date): { kept: Finding[]; suppressed: SuppressedFinding[] } {
-  const directives = parseSuppressions(models.text.text, models.text.lines, now).filter((d) => d.problems.length === 0);
+function applySuppressions(findings: Finding[], models: Models, now: Date, policy: SuppressionPolicy | undefined): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  const directives = parseSuppressions(models.text.text, models.text.lines, now, policy)
+    .filter((d) => d.problems.length === 0)
+    .map((d) => ({ ...d, ruleIds: waivedRuleIds(d, policy) }));
   if (directives.length === 0) return { kept: findings, suppressed: [] };
   const statementLine = statementLineOf(models);
   const kept: Finding[] = [];

@@ -22,7 +22,8 @@ describe('capLongLines', () => {
     const token = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
     const text = `FROM alpine:3.19\nRUN echo ${token} ${'&& echo a '.repeat(MAX_DOCKERFILE_LINE_LENGTH / 10)}\nRUN curl -fsSL https://example.com/install.sh | sh\n`;
     const result = analyze({ uri: 'Dockerfile', text }, ruleSet, { now: new Date('2026-06-01T00:00:00Z') });
-    assert.deepEqual(result.notices.map((n) => [n.code, n.span?.start]), [['parse-error', 17]]);
+    // The blanked instruction is still longer than the shell reader reads in full: both say so.
+    assert.deepEqual(result.notices.map((n) => [n.code, n.span?.start]), [['parse-error', 17], ['script-too-complex', 17]]);
     assert.ok(result.findings.some((f) => f.ruleId === 'docker-remote-script-piped-to-shell' && text.slice(f.span.start).startsWith('curl')), 'the next instruction is checked');
     assert.ok(result.findings.some((f) => f.ruleId === 'secret-github-token'), 'the secret on the long line is still found');
   });
