@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+
 // `npm run bench -- [options]`. Defaults keep a run to a few minutes on a 2-core machine.
 
 export interface BenchOptions {
@@ -55,7 +57,7 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
     budgetSeconds: count('budget', 60, 1),
     json: value('json', defaultJson),
     readme: argv.includes('--readme'),
-    nodeArgs: [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), ...value('node-args', '').split(/\s+/).filter(Boolean)],
+    nodeArgs: [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : []), ...value('node-args', '').split(/\s+/).filter(Boolean)],
     cpuProfDir,
   };
 }

@@ -101,7 +101,7 @@ export async function throughputCommands(cliJs: string): Promise<Command[]> {
   return [
     { tool: 'Bulwark (every rule)', argv: (dir) => [process.execPath, cliJs, 'scan', dir, '--format', 'json', '--fail-on', 'none', '-o', report] },
     { tool: 'Bulwark (secrets only)', argv: (dir) => [process.execPath, cliJs, 'scan', dir, '--format', 'json', '--fail-on', 'none', '-o', report, ...off] },
-    { tool: 'secretlint (preset-recommend)', argv: (dir) => [process.execPath, secretlint, `${dir}/**/*`, '--secretlintrc', rc, '--format', 'json', '--maskSecrets', '--output', report] },
+    { tool: 'secretlint (preset-recommend)', argv: (dir) => [process.execPath, secretlint, `${dir}/**/*`, '--secretlintrc', rc, '--format', 'compact', '--maskSecrets', '--output', report] },
   ];
 }
 
