@@ -101,7 +101,9 @@ export function editPoints(text: string, kind: FileKind, count: number, seed = 7
   const byPlace = new Map<string, number[]>();
   for (const i of content) {
     if (i === first || i === last) continue;
-    byPlace.set(places[i], [...(byPlace.get(places[i]) ?? []), i]);
+    const group = byPlace.get(places[i]);
+    if (group) group.push(i);
+    else byPlace.set(places[i], [i]);
   }
   const chosen: { line: number; place: string }[] = [{ line: first, place: 'first line' }, { line: last, place: 'last line' }];
   const groups = [...byPlace.entries()].sort(([a], [b]) => a.localeCompare(b));

@@ -101,7 +101,10 @@ export class LspBenchClient {
   private async diagnostics(uri: string, since: bigint, timeoutMs: number): Promise<void> {
     if (this.mode === 'pull') {
       const previousResultId = this.resultIds.get(uri);
-      const report = (await this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) })) as { resultId?: string } | null;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out pulling diagnostics for ${uri}`)), timeoutMs)));
+      const request = this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+      const report = (await Promise.race([request, timeout]).finally(() => clearTimeout(timer))) as { resultId?: string } | null;
       if (report?.resultId) this.resultIds.set(uri, report.resultId);
       return;
     }

@@ -54,7 +54,11 @@ export interface BenchResult {
 export function latencyEntry(run: LatencyRun, file: BenchFile, note: string, isBulwark: boolean): LatencyEntry {
   const summary = summarise(run.samples);
   const byPlaceSamples = new Map<string, number[]>();
-  run.places.forEach((place, i) => byPlaceSamples.set(place, [...(byPlaceSamples.get(place) ?? []), run.samples[i]]));
+  run.places.forEach((place, i) => {
+    const group = byPlaceSamples.get(place);
+    if (group) group.push(run.samples[i]);
+    else byPlaceSamples.set(place, [run.samples[i]]);
+  });
   const goals = !isBulwark ? [] : (run.mode === 'pull' ? file.goals : pushGoals(file.goals)).map((g) => ({ ...g, measured: summary[g.percentile], met: summary[g.percentile] <= g.ms }));
   const { places: _places, ...rest } = run;
   return { ...rest, summary, byPlace: Object.fromEntries([...byPlaceSamples].map(([p, s]) => [p, summarise(s)])), goals, note };
