@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   let cliStartup: StartupFigures | undefined;
   if (options.parts.includes('throughput')) {
     progress('sizing the corpus and building the mixed tree');
-    trees.push(sizeTree('realworld corpus', REALWORLD), sizeTree('mixed ~20 MiB tree', mixedTree(REALWORLD)));
+    if (options.trees.includes('realworld')) trees.push(sizeTree('realworld corpus', REALWORLD));
+    if (options.trees.includes('mixed')) trees.push(sizeTree('mixed ~20 MiB tree', mixedTree(REALWORLD)));
     const commands = await throughputCommands(cliJs);
     for (const tree of trees) {
       progress(`CLI throughput on the ${tree.name}`);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 
-// `npm run bench -- [options]`. Defaults keep a run to a few minutes on a 2-core machine.
+// `npm run bench -- [options]`. Defaults keep a run to a few minutes on an idle 2-core machine; --readme
+// adds the CLI scans of the whole corpus, which take several minutes more.
 
 export interface BenchOptions {
   /** Keystrokes per server, file and mode (half typed spaces, half deletions). */
@@ -11,6 +12,8 @@ export interface BenchOptions {
   readonly peers: boolean;
   /** Latency, throughput or both. */
   readonly parts: readonly ('latency' | 'throughput')[];
+  /** Throughput trees: the realworld corpus, the mixed ~20 MiB tree, or both. */
+  readonly trees: readonly ('realworld' | 'mixed')[];
   /** Runs of each throughput command (median quoted). */
   readonly runs: number;
   /** Per server, file and mode: stop typing after this long (a slow peer on the 1.9 MB file). */
@@ -22,7 +25,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--file ID] [--mode pull|push|both] [--edits N] [--peers on|off]
-  [--only latency|throughput] [--runs N] [--budget SECONDS] [--json FILE] [--readme]
+  [--only latency|throughput] [--tree realworld|mixed|both] [--runs N] [--budget SECONDS] [--json FILE] [--readme]
   [--cpu-prof DIR] [--node-args "FLAGS"]`;
 
 export function parseOptions(argv: readonly string[], defaultJson: string): BenchOptions {
@@ -33,7 +36,7 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
     if (v === undefined || v.startsWith('--')) throw new Error(`--${name} needs a value\n${USAGE}`);
     return v;
   };
-  const known = new Set(['file', 'mode', 'edits', 'peers', 'only', 'runs', 'budget', 'json', 'readme', 'cpu-prof', 'node-args', 'help']);
+  const known = new Set(['file', 'mode', 'edits', 'peers', 'only', 'tree', 'runs', 'budget', 'json', 'readme', 'cpu-prof', 'node-args', 'help']);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown option ${a}\n${USAGE}`);
   const count = (name: string, fallback: number, min: number): number => {
     const n = Number(value(name, String(fallback)));
@@ -46,6 +49,10 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
   if (!['on', 'off'].includes(peers)) throw new Error(`--peers must be on or off`);
   const only = value('only', 'both');
   if (!['latency', 'throughput', 'both'].includes(only)) throw new Error(`--only must be latency or throughput`);
+  // secretlint alone takes minutes of CPU over the whole corpus: a default run scans the mixed tree,
+  // a README run (--readme) both.
+  const tree = value('tree', argv.includes('--readme') ? 'both' : 'mixed');
+  if (!['realworld', 'mixed', 'both'].includes(tree)) throw new Error(`--tree must be realworld, mixed or both`);
   const cpuProfDir = value('cpu-prof', '');
   return {
     edits: count('edits', 120, 2),
@@ -53,6 +60,7 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
     file: value('file', ''),
     peers: peers === 'on',
     parts: only === 'both' ? ['latency', 'throughput'] : [only as 'latency' | 'throughput'],
+    trees: tree === 'both' ? ['realworld', 'mixed'] : [tree as 'realworld' | 'mixed'],
     runs: count('runs', 1, 1),
     budgetSeconds: count('budget', 60, 1),
     json: value('json', defaultJson),
@@ -62,13 +70,14 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
   };
 }
 
-/** A run that leaves something out cannot be the README's source. */
+/** A run that leaves something out cannot be the README's source (a default run leaves out the corpus scan). */
 export function narrowed(o: BenchOptions): string[] {
   const out: string[] = [];
   if (o.file) out.push(`--file ${o.file}`);
   if (o.modes.length < 2) out.push(`--mode ${o.modes[0]}`);
   if (!o.peers) out.push('--peers off');
   if (o.parts.length < 2) out.push(`--only ${o.parts[0]}`);
+  if (o.trees.length < 2) out.push(`--tree ${o.trees[0]}`);
   if (o.nodeArgs.length > 0) out.push('--node-args/--cpu-prof');
   return out;
 }

@@ -79,7 +79,7 @@ export function replaceBetweenMarkers(readme: string, table: string): string {
 
 /** Rewrites the README's Speed figures from a complete run; refuses a narrowed one. Returns what it did. */
 export function updateReadme(readmePath: string, result: BenchResult): string {
-  if (result.narrowed.length > 0) return `README not updated: this run was narrowed (${result.narrowed.join(', ')}); run the whole bench.`;
+  if (result.narrowed.length > 0) return `README not updated: this run was narrowed (${result.narrowed.join(', ')}); run \`npm run bench -- --readme\` on an idle machine.`;
   const before = fs.readFileSync(readmePath, 'utf8');
   fs.writeFileSync(readmePath, replaceBetweenMarkers(before, readmeTable(result)));
   return `README Speed figures regenerated from the run of ${result.startedAt}.`;
