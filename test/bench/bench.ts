@@ -19,6 +19,11 @@ import { measureStartup, measureTools, sizeTree, throughputCommands, type ToolRu
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const RSS_GOAL_MIB = 150;
 
+function writeJson(file: string, result: BenchResult): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
@@ -57,20 +62,7 @@ async function main(): Promise<void> {
   const trees: Tree[] = [];
   const runs: ToolRun[] = [];
   let cliStartup: StartupFigures | undefined;
-  if (options.parts.includes('throughput')) {
-    progress('sizing the corpus and building the mixed tree');
-    if (options.trees.includes('realworld')) trees.push(sizeTree('realworld corpus', REALWORLD));
-    if (options.trees.includes('mixed')) trees.push(sizeTree('mixed ~20 MiB tree', mixedTree(REALWORLD)));
-    const commands = await throughputCommands(cliJs);
-    for (const tree of trees) {
-      progress(`CLI throughput on the ${tree.name}`);
-      runs.push(...(await measureTools(tree, commands, options.runs)));
-    }
-    progress('CLI startup');
-    cliStartup = await measureStartup(cliJs, 5);
-  }
-
-  const result: BenchResult = {
+  const snapshot = (): BenchResult => ({
     version: RESULT_VERSION,
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -85,12 +77,27 @@ async function main(): Promise<void> {
     throughput: { trees, runs },
     cliStartup,
     rssGoalMiB: RSS_GOAL_MIB,
-  };
+  });
   const print = (line: string) => console.log(line);
-  printLatency(result, print);
+  if (latency.length > 0) printLatency(snapshot(), print);
+  if (options.parts.includes('throughput')) {
+    // The latency figures are kept even if the long CLI part is interrupted (and then marked incomplete).
+    writeJson(options.json, { ...snapshot(), narrowed: [...narrowed(options), 'stopped before the CLI part'] });
+    progress('sizing the corpus and building the mixed tree');
+    if (options.trees.includes('realworld')) trees.push(sizeTree('realworld corpus', REALWORLD));
+    if (options.trees.includes('mixed')) trees.push(sizeTree('mixed ~20 MiB tree', mixedTree(REALWORLD)));
+    const commands = await throughputCommands(cliJs);
+    for (const tree of trees) {
+      progress(`CLI throughput on the ${tree.name}`);
+      runs.push(...(await measureTools(tree, commands, options.runs)));
+    }
+    progress('CLI startup');
+    cliStartup = await measureStartup(cliJs, 5);
+  }
+
+  const result = snapshot();
   printThroughput(result, print);
-  fs.mkdirSync(path.dirname(options.json), { recursive: true });
-  fs.writeFileSync(options.json, JSON.stringify(result, null, 2) + '\n');
+  writeJson(options.json, result);
   console.log(`\nfigures written to ${path.relative(process.cwd(), options.json)}`);
   if (options.readme) console.log(updateReadme(path.join(REPO_ROOT, 'README.md'), result));
 }
