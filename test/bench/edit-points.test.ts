@@ -56,6 +56,14 @@ describe('bench edit points', function () {
     assert.deepEqual(editPoints(MANIFEST, 'yaml', 9), points);
   });
 
+  it('gives what a small place cannot take to the others', function () {
+    const dockerfile = ['FROM debian:12', 'FROM debian:12 AS two', ...Array.from({ length: 20 }, (_, i) => `RUN echo ${i}`), 'CMD ["x"]', ''].join('\n');
+    const points = editPoints(dockerfile, 'dockerfile', 10);
+    assert.equal(points.length, 10);
+    assert.deepEqual(points.map((p) => p.place).sort(), ['FROM', 'RUN', 'RUN', 'RUN', 'RUN', 'RUN', 'RUN', 'RUN', 'first line', 'last line']);
+    assert.equal(new Set(points.map((p) => p.line)).size, 10);
+  });
+
   it('generates a 5,000-line Dockerfile and a 1 MB source file, the same for the same seed', function () {
     const dockerfile = dockerfileText(new SeededRandom(1), 5000);
     assert.equal(dockerfile.split('\n').length, 5001);

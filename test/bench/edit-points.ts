@@ -107,11 +107,20 @@ export function editPoints(text: string, kind: FileKind, count: number, seed = 7
   }
   const chosen: { line: number; place: string }[] = [{ line: first, place: 'first line' }, { line: last, place: 'last line' }];
   const groups = [...byPlace.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const rest = Math.max(0, count - chosen.length);
+  // Equal shares; what a small place cannot take (a Dockerfile's four FROM lines) goes to the others.
+  const takes = groups.map(() => 0);
+  let rest = Math.max(0, count - chosen.length);
+  while (rest > 0) {
+    const open = groups.map((_, g) => g).filter((g) => takes[g] < groups[g][1].length);
+    if (open.length === 0) break;
+    open.forEach((g, k) => {
+      const share = Math.floor(rest / open.length) + (k < rest % open.length ? 1 : 0);
+      takes[g] = Math.min(groups[g][1].length, takes[g] + share);
+    });
+    rest = Math.max(0, count - chosen.length - takes.reduce((a, b) => a + b, 0));
+  }
   groups.forEach(([place, group], g) => {
-    const share = Math.floor(rest / groups.length) + (g < rest % groups.length ? 1 : 0);
-    const take = Math.min(share, group.length);
-    for (let k = 0; k < take; k++) chosen.push({ line: group[Math.floor(((k + 0.5) * group.length) / take)], place });
+    for (let k = 0; k < takes[g]; k++) chosen.push({ line: group[Math.floor(((k + 0.5) * group.length) / takes[g])], place });
   });
   const ordered = [chosen[0], chosen[1], ...new SeededRandom(seed).shuffle(chosen.slice(2))].slice(0, count);
   return ordered.map((p) => ({ line: p.line, character: lines[p.line].length, place: p.place }));
