@@ -7,6 +7,9 @@ import { LspBenchClient, type DiagnosticMode } from './lsp-bench-client';
 import { memoryMiB, processCpuSeconds } from './proc';
 import type { ServerSpec } from './servers';
 
+/** Kept here for the other benches that import it from this module. */
+export { percentile } from './stats';
+
 // One server, one file, one mode: open the file (startup = spawn → first diagnostics), then at each
 // edit point type a space at the end of the line and delete it, timing both keystrokes.
 

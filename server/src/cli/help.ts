@@ -11,6 +11,7 @@ Commands:
   scan [paths...]   scan files and folders (default: .) and report findings
   rules             list the rules that a scan would run
   test <pack...>    run a rule pack's annotated fixtures and .fixed goldens
+  policy <command>  build, test and inspect policy bundles (bulwark policy --help)
   help [command]    show help for a command
 
 Options:
@@ -36,7 +37,8 @@ Output:
 
 Outcome:
       --fail-on <level>             exit 1 when an unsuppressed finding is at or above this severity:
-                                    critical, high, medium, low, info, or none to never fail (default: ${DEFAULT_FAIL_ON})
+                                    critical, high, medium, low, info, or none to never fail (default: ${DEFAULT_FAIL_ON});
+                                    a rule that failed on a file or a RUN too complex to read counts as high
       --allow-incomplete            do not exit 3 when files or folders could not be read (they are
                                     still reported as notices)
 
@@ -44,7 +46,15 @@ Rules:
       --rules <pack dir>            also load this rule pack (repeatable)
       --no-builtin                  do not load the built-in pack
       --severity-override <rule>=<level|off>
-                                    change a rule's severity, or turn it off (repeatable)
+                                    change a rule's severity, or turn it off (repeatable); under a
+                                    policy it may not weaken a non-waivable rule
+      --policy <ref|file|dir>       apply a policy bundle: a registry reference (signed; needs
+                                    --policy-key), an image-layout tar from "bulwark policy build",
+                                    or a bundle source folder (docs/policy.md). Default:
+                                    BULWARK_POLICY, else the digest in .bulwark/policy.lock
+      --policy-key <file>           public key a registry bundle must be signed with
+                                    (default: BULWARK_POLICY_KEY)
+      --offline                     use the cached registry bundle only; never call the registry
 
 Files:
       --exclude <glob>              skip files matching this gitignore-style pattern, relative to the

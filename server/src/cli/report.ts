@@ -1,4 +1,4 @@
-import type { FixKind, Language, RuleMeta, Severity } from '../engine';
+import type { BundleIdentity, FixKind, Language, Provenance, RuleMeta, Severity } from '../engine';
 import { UNREADABLE_CODES } from '../node/source-file';
 import type { FailOn, FixMode } from './args';
 
@@ -33,6 +33,8 @@ export interface ReportedFinding {
   readonly region: Region;
   readonly fingerprint: string;
   readonly fixes: readonly ReportedFix[];
+  /** Which policy judged it, when a policy bundle is in use. */
+  readonly provenance?: Provenance;
 }
 
 export interface ReportedSuppression {
@@ -78,6 +80,8 @@ export interface ScanReport {
   readonly rules: readonly RuleMeta[];
   readonly failOn: FailOn;
   readonly fixMode: FixMode;
+  /** The policy bundle applied, if any (JSON `policy`, SARIF run.automationDetails). */
+  readonly bundle?: BundleIdentity;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
@@ -93,6 +97,24 @@ export function allFindings(report: ScanReport): ReportedFinding[] {
 /** Findings that make the scan fail; suppressed findings never count. */
 export function failingFindings(report: ScanReport): ReportedFinding[] {
   return allFindings(report).filter((f) => isAtOrAbove(f.severity, report.failOn));
+}
+
+/**
+ * Notices that mean part of a file was not fully checked: a rule that failed on it, or a RUN too
+ * complex to read in full. Hostile input must not buy a green build, so each counts as a high finding.
+ */
+const INCOMPLETE_CHECK_NOTICES: ReadonlySet<string> = new Set(['rule-failed', 'script-too-complex']);
+export const INCOMPLETE_CHECK_SEVERITY: Severity = 'high';
+
+/** Incomplete-check notices that make the scan fail at this --fail-on. */
+export function failingNotices(report: ScanReport): ReportedNotice[] {
+  if (!isAtOrAbove(INCOMPLETE_CHECK_SEVERITY, report.failOn)) return [];
+  return report.files.flatMap((f) => f.notices.filter((n) => INCOMPLETE_CHECK_NOTICES.has(n.code)));
+}
+
+/** Whether the scan exits 1: a finding at or above --fail-on, or a check that could not be completed. */
+export function scanFails(report: ScanReport): boolean {
+  return failingFindings(report).length > 0 || failingNotices(report).length > 0;
 }
 
 /** Notices of input that existed but could not be read: the scan's result is incomplete. */
