@@ -119,7 +119,9 @@ describe('bulwark policy: init → test → build → inspect → scan --policy'
     assert.deepEqual(after.policy, { name: 'acme-policy', version: '1.2.0', digest });
     assert.deepEqual(after.findings.map((f) => `${f.startLine}:${f.ruleId}:${f.severity}`), [
       '1:bulwark-invalid-suppression:low',
-      '2:docker-image-not-digest-pinned:low',
+      // The bundle's approved-images.yaml (from init) does not approve node:latest: one report, which
+      // supersedes docker-image-not-digest-pinned on the same FROM (docs/approved-images.md).
+      '2:docker-image-not-approved:high',
       '2:docker-image-latest-tag:critical',
       '3:bulwark-invalid-suppression:low',
       '4:example-run-netcat:medium',
