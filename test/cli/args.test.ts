@@ -17,7 +17,10 @@ describe('bulwark CLI: argument parsing and decoding', function () {
         output: 'out.sarif',
         packs: ['p1', 'p2'],
         builtin: false,
-        severityOverrides: { 'x-y': 'off', z: 'critical' },
+        severityOverrides: new Map([
+          ['x-y', 'off'],
+          ['z', 'critical'],
+        ]),
         exclude: ['**/t/**'],
         failOn: 'none',
         fix: 'write',

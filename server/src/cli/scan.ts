@@ -23,7 +23,7 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
   return {
     root: context.cwd,
     files,
-    rules: context.ruleSet.rules.filter((r) => options.severityOverrides[r.meta.id] !== 'off').map((r) => r.meta),
+    rules: context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off').map((r) => r.meta),
     failOn: options.failOn,
     fixMode: options.fix,
   };

@@ -50,7 +50,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   for (const rule of ruleSet.rules) {
-    const override = options.severityOverrides?.[rule.meta.id];
+    const override = options.severityOverrides?.get(rule.meta.id);
     if (override === 'off') continue;
     const model = modelFor(rule, models);
     if (!model) continue;
@@ -95,7 +95,7 @@ function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, opt
 function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
   const kinds = new Set<string>();
   for (const rule of ruleSet.rules) {
-    if (rule.meta.language !== 'kubernetes' || options.severityOverrides?.[rule.meta.id] === 'off') continue;
+    if (rule.meta.language !== 'kubernetes' || options.severityOverrides?.get(rule.meta.id) === 'off') continue;
     if (!rule.objectKinds) return undefined;
     for (const kind of rule.objectKinds) kinds.add(kind);
   }
@@ -183,7 +183,7 @@ function fixesFor(rule: Rule, fixes: readonly Fix[], data: Readonly<Record<strin
 }
 
 export function interpolate(template: string, data: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => data[name] ?? whole);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? data[name] : whole));
 }
 
 function applySuppressions(findings: Finding[], models: Models, now: Date): { kept: Finding[]; suppressed: SuppressedFinding[] } {
