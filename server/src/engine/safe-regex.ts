@@ -3,17 +3,44 @@ import { RE2JS } from 're2js';
 // Regexes that come from rule packs are data written by someone else: they run on RE2 (linear time),
 // never on the backtracking JavaScript engine, so no pack can hang an editor. Linear is not cheap:
 // RE2's cost is about input length × program size (up to ~40 ns per character and instruction when
-// its DFA gives up), so a pattern's size is capped when it is compiled and its input on every call.
+// its DFA gives up), so a pattern's size is capped when it is compiled, and a rule's regex work on
+// one file is metered.
 
 /** Longer patterns are refused before compiling (compiling costs about as much as the program is large). */
 export const MAX_PATTERN_LENGTH = 1000;
 /** RE2 instructions a compiled pattern may have; the largest built-in one has ~320. */
 export const MAX_PROGRAM_SIZE = 1000;
-/** Input length × program size allowed in one call (e.g. 200 KB for a 1,000-instruction program). */
-export const MAX_REGEX_WORK = 200_000_000;
+/**
+ * Regex work one rule may do on one file (one YAML section for text rules): the sum over its calls of
+ * input length × program size. 100 KB of input for a 1,000-instruction pattern, 700 KB for the
+ * 138-instruction GitHub token pattern; a few seconds at RE2's worst.
+ */
+export const MAX_REGEX_WORK = 100_000_000;
 
-/** Thrown when an input is too long for a pattern; the engine reports the rule as failed on that file. */
+/** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
 export class RegexWorkLimitError extends Error {}
+
+/** Counts one rule's regex work on the file being checked; the loader resets it before each check. */
+export class RegexMeter {
+  private spent = 0;
+
+  constructor(readonly limit: number = MAX_REGEX_WORK) {}
+
+  reset(): void {
+    this.spent = 0;
+  }
+
+  /** Charged before a call runs, so the limit holds whatever the input. */
+  charge(work: number): void {
+    this.spent += work;
+    if (this.spent > this.limit) {
+      throw new RegexWorkLimitError(`its patterns would do more than the regex work limit allows on this file (input length × program size over ${this.limit.toLocaleString('en-US')})`);
+    }
+  }
+}
+
+/** What templates compile pack patterns with (see Template.instantiate). */
+export type RegexCompiler = (source: string, caseInsensitive?: boolean) => SafeRegex;
 
 export interface SafeMatch {
   readonly start: number;
@@ -28,7 +55,12 @@ export class SafeRegex {
   private readonly programSize: number;
 
   /** Throws a readable error for invalid RE2 syntax or a pattern over the size limits. */
-  constructor(readonly source: string, caseInsensitive = false) {
+  constructor(
+    readonly source: string,
+    caseInsensitive = false,
+    /** The rule's meter; without one, each call alone is held to the limit. */
+    private readonly meter?: RegexMeter,
+  ) {
     if (source.length > MAX_PATTERN_LENGTH) throw new Error(`the pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
     this.compiled = RE2JS.compile(source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     this.programSize = this.compiled.programSize();
@@ -74,8 +106,6 @@ export class SafeRegex {
   }
 
   private checkWork(input: string): void {
-    if (input.length * this.programSize <= MAX_REGEX_WORK) return;
-    const most = Math.floor(MAX_REGEX_WORK / this.programSize);
-    throw new RegexWorkLimitError(`its pattern may read at most ${most.toLocaleString('en-US')} characters at once and was given ${input.length.toLocaleString('en-US')} (regex work limit)`);
+    (this.meter ?? new RegexMeter()).charge(input.length * this.programSize);
   }
 }

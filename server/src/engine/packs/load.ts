@@ -1,4 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
+import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
 import type { Check, FixKind, PackInfo, Rule, RuleMeta, Severity, Confidence, Language } from '../types';
 import { readPackYaml, type PackError } from './pack-yaml';
@@ -105,8 +106,14 @@ export class PackLoader {
     }
     if (errors.length > before) return undefined;
     let check: Check<never>;
+    const meter = new RegexMeter();
     try {
-      check = template.instantiate(params as never) as Check<never>;
+      const inner = template.instantiate(params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter)) as Check<never>;
+      // Each check is one file (or one YAML section): the rule's regex work is counted from zero.
+      check = (model, ctx) => {
+        meter.reset();
+        inner(model, ctx);
+      };
     } catch (err) {
       // Regexes are compiled here: an invalid or oversized pattern is refused with the rule's line.
       at(['match', 'params'], `template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);

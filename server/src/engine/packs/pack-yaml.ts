@@ -10,6 +10,8 @@ import { LineIndex } from '../text';
 export const MAX_PACK_FILE_CHARS = 256 * 1024;
 /** Alias expansions allowed while converting a pack file to data (a "billion laughs" needs thousands). */
 export const MAX_PACK_ALIASES = 50;
+/** Unclosed `[` / `{` allowed at any point; the YAML parser slows down sharply with flow nesting (seconds at 100,000). */
+export const MAX_FLOW_NESTING = 64;
 
 export interface PackError {
   readonly file: string;
@@ -33,6 +35,11 @@ export function readPackYaml(file: string, text: string, validate: ValidateFunct
     return undefined;
   }
   const lines = new LineIndex(text);
+  const tooDeep = flowNestingOver(text, MAX_FLOW_NESTING);
+  if (tooDeep !== undefined) {
+    errors.push({ file, line: lines.lineOf(tooDeep) + 1, message: `brackets ([ or {) nest deeper than ${MAX_FLOW_NESTING} levels` });
+    return undefined;
+  }
   let doc: Document;
   try {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -62,10 +69,23 @@ export function readPackYaml(file: string, text: string, validate: ValidateFunct
     return undefined;
   }
   if (!valid) {
-    for (const e of validate.errors ?? []) errors.push({ file, line: lineOf(errorPath(e)), message: describe(e) });
+    // Errors inside `propertyNames` repeat the outer one without naming the key: keep the outer one.
+    for (const e of validate.errors ?? []) if (e.propertyName === undefined) errors.push({ file, line: lineOf(errorPath(e)), message: describe(e) });
     return undefined;
   }
   return { value, lineOf };
+}
+
+/** The offset where unclosed brackets first exceed `limit` (quotes ignored: a real rule is far below). */
+function flowNestingOver(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 function messageOf(err: unknown): string {
@@ -87,7 +107,7 @@ function describe(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the document';
   if (e.keyword === 'additionalProperties') return `${where} has an unknown field "${String(e.params.additionalProperty)}"`;
   if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
-  if (e.keyword === 'propertyNames') return `${where} has a key that is not allowed: ${e.message ?? 'invalid name'}`;
+  if (e.keyword === 'propertyNames') return `${where} has a key "${String(e.params.propertyName)}" that is not allowed (keys are lower-case kebab-case, at most 64 characters)`;
   return `${where} ${e.message ?? 'is invalid'}`;
 }
 
