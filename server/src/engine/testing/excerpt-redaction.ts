@@ -5,11 +5,11 @@ import type { Finding } from '../types';
 // like any report, so a secret rule's fixture lines never print raw:
 // - every value the rule found is masked wherever it appears (as the CLI's redactor does);
 // - a line where no range is known (an expected finding that did not come, a golden that differs)
-//   has every word of six or more characters masked, since any of them could be the secret.
+//   has every word of four or more characters masked, since any of them could be the secret.
 // Other rules' excerpts print as they are.
 
 const MIN_SECRET_LENGTH = 6;
-const WORD = /[^\s"'`=:,;()[\]{}<>]{6,}/g;
+const WORD = /[^\s"'`=:,;()[\]{}<>]{4,}/g;
 
 export interface ExcerptRedactor {
   /** A fixture line, masked as described above when the rule finds secrets. */
