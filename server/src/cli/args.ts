@@ -5,7 +5,7 @@ import { UsageError } from './exit-codes';
 // A tiny argument parser over node:util parseArgs: strict (unknown flags are usage errors), values
 // validated here so the commands receive typed options and never see raw strings.
 
-export type ScanFormat = 'text' | 'json' | 'sarif';
+export type ScanFormat = 'text' | 'json' | 'sarif' | 'codequality';
 export type RulesFormat = 'text' | 'json';
 export type FailOn = Severity | 'none';
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -42,7 +42,9 @@ export type Command =
   | { readonly kind: 'version' }
   | { readonly kind: 'scan'; readonly options: ScanOptions }
   | { readonly kind: 'rules'; readonly options: RulesOptions }
-  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean } };
+  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean } }
+  /** `bulwark policy <subcommand> …`: parsed by the subcommand itself (cli/policy/). */
+  | { readonly kind: 'policy'; readonly argv: readonly string[] };
 
 const PACK_FLAGS = {
   rules: { type: 'string', multiple: true },
@@ -73,8 +75,9 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
   if (first === 'scan') return parseScan(rest, env);
   if (first === 'rules') return parseRules(rest);
   if (first === 'test') return parseTest(rest);
+  if (first === 'policy') return { kind: 'policy', argv: rest };
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`, [], true);
-  throw new UsageError(`unknown command "${first}" (expected scan, rules or test)`, [], true);
+  throw new UsageError(`unknown command "${first}" (expected scan, rules, test or policy)`, [], true);
 }
 
 function parseScan(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
@@ -86,7 +89,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
     kind: 'scan',
     options: {
       paths: positionals.length > 0 ? positionals : ['.'],
-      format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif'] as const),
+      format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif', 'codequality'] as const),
       output: nonEmpty('--output', values.output),
       packs: (values.rules ?? []).map((p) => nonEmpty('--rules', p) ?? p),
       builtin: !values['no-builtin'],

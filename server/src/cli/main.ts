@@ -7,10 +7,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
+// Registry commands are asynchronous; the exit code is set once the command has finished.
+void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
   now: new Date(),
+}).then((code) => {
+  process.exitCode = code;
 });

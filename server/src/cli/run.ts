@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommand, type ScanFormat, type ScanOptions } from './args';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
+import { formatCodeQuality } from './format-codequality';
 import { formatJson } from './format-json';
 import { formatRules } from './format-rules';
 import { formatSarif } from './format-sarif';
@@ -12,6 +13,7 @@ import { failingFindings, type ScanReport } from './report';
 import { runScan } from './scan';
 import { testPacks } from './test-pack';
 import { TOOL_VERSION } from './tool-info';
+import { runPolicyCommand } from './policy';
 
 /** Everything the CLI touches from its process, passed in so a test can run it in-process too. */
 export interface CliIo {
@@ -22,7 +24,7 @@ export interface CliIo {
   readonly now: Date;
 }
 
-export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
   try {
     const command = parseCommand(argv, io.env);
     switch (command.kind) {
@@ -39,6 +41,8 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCodeValue {
         return scanCommand(command.options, io);
       case 'test':
         return testPacks(command.options, io);
+      case 'policy':
+        return await runPolicyCommand(command.argv, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -68,6 +72,8 @@ export function renderReport(report: ScanReport, format: ScanFormat, color: bool
       return formatJson(report);
     case 'sarif':
       return formatSarif(report);
+    case 'codequality':
+      return formatCodeQuality(report);
     case 'text':
       return formatText(report, color);
   }

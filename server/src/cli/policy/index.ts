@@ -1,0 +1,42 @@
+import type { CliIo } from '../run';
+import { ExitCode, UsageError, type ExitCodeValue } from '../exit-codes';
+
+// `bulwark policy <subcommand>`: the security champion's commands (docs/policy.md). Each subcommand
+// parses its own flags and returns an exit code: 0 ok, 1 check failed, 2 usage or configuration error.
+
+export interface PolicySubcommand {
+  /** One line for `bulwark policy --help`. */
+  readonly summary: string;
+  /** Full usage text for `bulwark policy <name> --help`. */
+  readonly help: string;
+  run(argv: readonly string[], io: CliIo): Promise<ExitCodeValue>;
+}
+
+/** The registered subcommands, in the order `bulwark policy --help` lists them. */
+function subcommands(): ReadonlyMap<string, PolicySubcommand> {
+  return new Map<string, PolicySubcommand>([]);
+}
+
+export function policyHelp(commands: ReadonlyMap<string, PolicySubcommand> = subcommands()): string {
+  const width = Math.max(0, ...[...commands.keys()].map((n) => n.length));
+  const lines = [...commands].map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: bulwark policy <command> [options]\n\nBuild, sign, publish and apply the organisation's policy bundle.\n\nCommands:\n${lines.join('\n')}\n`;
+}
+
+export async function runPolicyCommand(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
+  const commands = subcommands();
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(policyHelp(commands));
+    return ExitCode.Ok;
+  }
+  const command = commands.get(name);
+  if (command === undefined) {
+    throw new UsageError(`unknown policy command "${name}" (expected ${[...commands.keys()].join(', ')})`, [], true);
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help);
+    return ExitCode.Ok;
+  }
+  return command.run(rest, io);
+}
