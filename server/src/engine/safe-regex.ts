@@ -61,11 +61,11 @@ export class SafeRegex {
     /** The rule's meter; without one, each call alone is held to the limit. */
     private readonly meter?: RegexMeter,
   ) {
-    if (source.length > MAX_PATTERN_LENGTH) throw new Error(`the pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
+    if (source.length > MAX_PATTERN_LENGTH) throw new Error(`the pattern ${excerpt(source)} is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
     this.compiled = RE2JS.compile(source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     this.programSize = this.compiled.programSize();
     if (this.programSize > MAX_PROGRAM_SIZE) {
-      throw new Error(`the pattern compiles to ${this.programSize} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (large counted repetitions such as {1000} cost one instruction per repeat)`);
+      throw new Error(`the pattern ${excerpt(source)} compiles to ${this.programSize} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (large counted repetitions such as {1000} cost one instruction per repeat)`);
     }
   }
 
@@ -108,4 +108,9 @@ export class SafeRegex {
   private checkWork(input: string): void {
     (this.meter ?? new RegexMeter()).charge(input.length * this.programSize);
   }
+}
+
+/** Which pattern of a rule is meant, in a message (patterns are rule data, not secrets). */
+function excerpt(source: string): string {
+  return JSON.stringify(source.length > 40 ? `${source.slice(0, 40)}…` : source);
 }
