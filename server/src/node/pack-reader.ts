@@ -1,17 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PackError, PackFile } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE, type PackError, type PackFile } from '../engine';
+import { readRegularFile } from './regular-file';
 
 // Reads a rule pack folder, which is untrusted data (a pack from a colleague, a policy bundle just
 // extracted): nothing outside the folder is ever read. Symbolic links are refused wherever they are,
-// so is anything that is not a plain file or folder (a FIFO would hang the read); every size has a
+// so is anything that is not a plain file or folder (a FIFO would hang the read); files are opened
+// through regular-file.ts (type checked on the descriptor, non-blocking, bounded). Every size has a
 // limit, and going over it is an error, never a silent skip.
 
 export const PACK_READ_LIMITS = {
   /** pack.yaml, rule.yaml, README.md. */
   maxPackFileBytes: 256 * 1024,
   /** A fixture under tests/ (the analyser's own default file limit, 5 MiB). */
-  maxFixtureBytes: 5 * 1024 * 1024,
+  maxFixtureBytes: DEFAULT_MAX_FILE_SIZE,
   /** Folders and files visited in one pack. */
   maxEntries: 10_000,
   /** Folder nesting below the pack root. */
@@ -21,6 +23,7 @@ export const PACK_READ_LIMITS = {
 /** The only files the loader reads; other files in a pack (LICENSE, images…) are left alone. */
 const PACK_FILE_NAMES: ReadonlySet<string> = new Set(['pack.yaml', 'rule.yaml', 'rule.yml', 'README.md']);
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules']);
+const LINK = 'is a symbolic link; packs may not contain links (one could point outside the pack)';
 
 export interface PackDirectory {
   /** The pack's real path (symbolic links in the path given resolved once, by the person who gave it). */
@@ -61,7 +64,7 @@ export function readPackDirectory(root: string, options: { readonly includeTests
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
       if (entry.isSymbolicLink()) {
-        errors.push({ file: childRel, message: 'is a symbolic link; packs may not contain links (one could point outside the pack)' });
+        errors.push({ file: childRel, message: LINK });
       } else if (entry.isDirectory()) {
         if (depth + 1 > PACK_READ_LIMITS.maxDepth) errors.push({ file: childRel, message: `folders nest deeper than ${PACK_READ_LIMITS.maxDepth} levels` });
         else if (inTests) continue; // fixtures are the files directly in tests/
@@ -79,39 +82,24 @@ export function readPackDirectory(root: string, options: { readonly includeTests
   return { root: realRoot, files, fixtures, errors };
 }
 
+/** Through the shared reader, never following a link; every refusal is an error naming the file. */
 function readInto(out: PackFile[], root: string, rel: string, maxBytes: number, errors: PackError[]): void {
-  const result = readRegularFile(path.join(root, rel), maxBytes);
-  if (typeof result === 'string') out.push({ path: rel, text: result });
-  else errors.push({ file: rel, message: result.error });
-}
-
-/**
- * Reads a file without following a link and without blocking on a FIFO swapped in after the folder
- * was listed; refuses it when it is not a regular file or is larger than `maxBytes`.
- */
-export function readRegularFile(file: string, maxBytes: number): string | { error: string } {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
-  } catch (err) {
-    return { error: (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'is a symbolic link; packs may not contain links' : `cannot read: ${messageOf(err)}` };
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { error: 'is not a regular file' };
-    if (stat.size > maxBytes) return { error: `the file is too large (${stat.size.toLocaleString('en-US')} bytes; the limit is ${maxBytes.toLocaleString('en-US')})` };
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = fs.readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
-  } catch (err) {
-    return { error: `cannot read: ${messageOf(err)}` };
-  } finally {
-    fs.closeSync(fd);
+  const read = readRegularFile(path.join(root, rel), { maxBytes, followSymlinks: false });
+  switch (read.kind) {
+    case 'bytes':
+      out.push({ path: rel, text: read.bytes.toString('utf8') });
+      return;
+    case 'too-large':
+      errors.push({ file: rel, message: `the file is too large (${read.size.toLocaleString('en-US')} bytes; the limit is ${maxBytes.toLocaleString('en-US')})` });
+      return;
+    case 'not-regular':
+      errors.push({ file: rel, message: read.what === 'a symbolic link' ? LINK : `is ${read.what}, not a regular file` });
+      return;
+    case 'absent':
+      errors.push({ file: rel, message: 'disappeared while the pack was read' });
+      return;
+    case 'unreadable':
+      errors.push({ file: rel, message: `cannot read: ${read.reason}` });
   }
 }
 
