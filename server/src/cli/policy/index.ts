@@ -1,5 +1,8 @@
 import type { CliIo } from '../run';
 import { ExitCode, UsageError, type ExitCodeValue } from '../exit-codes';
+import { keygenCommand } from './keygen';
+import { signCommand } from './sign';
+import { verifyCommand } from './verify';
 
 // `bulwark policy <subcommand>`: the security champion's commands (docs/policy.md). Each subcommand
 // parses its own flags and returns an exit code: 0 ok, 1 check failed, 2 usage or configuration error.
@@ -14,7 +17,11 @@ export interface PolicySubcommand {
 
 /** The registered subcommands, in the order `bulwark policy --help` lists them. */
 function subcommands(): ReadonlyMap<string, PolicySubcommand> {
-  return new Map<string, PolicySubcommand>([]);
+  return new Map<string, PolicySubcommand>([
+    ['sign', signCommand],
+    ['verify', verifyCommand],
+    ['keygen', keygenCommand],
+  ]);
 }
 
 export function policyHelp(commands: ReadonlyMap<string, PolicySubcommand> = subcommands()): string {
