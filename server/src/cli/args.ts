@@ -31,6 +31,15 @@ export interface ScanOptions extends PackOptions {
   readonly maxFileSize: number;
   /** `never` with --no-color or NO_COLOR; otherwise colour only when writing to a terminal. */
   readonly color: 'auto' | 'never';
+  /**
+   * --policy (or BULWARK_POLICY): a local policy bundle (image-layout tar or source folder), or a
+   * registry reference, applied in the documented merge order.
+   */
+  readonly policy?: string;
+  /** --policy-key (or BULWARK_POLICY_KEY): the public key a registry bundle must be signed with. */
+  readonly policyKey?: string;
+  /** --offline: a registry bundle comes from the cache only. */
+  readonly offline: boolean;
   /** --allow-incomplete: unreadable files or folders do not make the scan exit 3. */
   readonly allowIncomplete: boolean;
 }
@@ -65,6 +74,9 @@ const SCAN_FLAGS = {
   'fix-dry-run': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   'no-color': { type: 'boolean' },
+  policy: { type: 'string' },
+  'policy-key': { type: 'string' },
+  offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
 } as const;
 
@@ -102,6 +114,9 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
       maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
       color: values['no-color'] || noColorEnv ? 'never' : 'auto',
+      ...optional('policy', nonEmpty('--policy', values.policy) ?? nonEmptyEnv(env.BULWARK_POLICY)),
+      ...optional('policyKey', nonEmpty('--policy-key', values['policy-key']) ?? nonEmptyEnv(env.BULWARK_POLICY_KEY)),
+      offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
     },
   };
@@ -145,6 +160,14 @@ function strictParse<F extends Flags>(args: readonly string[], options: F) {
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function nonEmptyEnv(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : undefined;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
 function nonEmpty(flag: string, value: string | undefined): string | undefined {

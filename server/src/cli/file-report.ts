@@ -1,4 +1,4 @@
-import { LineIndex, type AnalysisResult, type Finding, type Fix, type Notice, type RuleMeta, type Span } from '../engine';
+import { LineIndex, type AnalysisResult, type Finding, type Fix, type Notice, type Provenance, type RuleMeta, type Span } from '../engine';
 import { redactorFor, type Redactor } from './redact';
 import type { FileReport, Region, ReportedFinding, ReportedFix, ReportedNotice } from './report';
 
@@ -12,7 +12,7 @@ export function analysedFileReport(
 ): FileReport {
   const lines = new LineIndex(text);
   const redactor = redactorFor(text, result, rulesById);
-  const toFinding = (f: Finding) => reportedFinding(file.path, f, lines, redactor);
+  const toFinding = (f: Finding) => reportedFinding(file.path, f, lines, redactor, rulesById.get(f.ruleId)?.provenance);
   return {
     path: file.path,
     absolutePath: file.absolutePath,
@@ -28,7 +28,7 @@ export function skippedFileReport(file: { readonly path: string; readonly absolu
   return { path: file.path, absolutePath: file.absolutePath, findings: [], suppressed: [], notices: [{ path: file.path, code, message }], fixesApplied: 0 };
 }
 
-function reportedFinding(path: string, finding: Finding, lines: LineIndex, redactor: Redactor): ReportedFinding {
+function reportedFinding(path: string, finding: Finding, lines: LineIndex, redactor: Redactor, provenance: Provenance | undefined): ReportedFinding {
   return {
     path,
     ruleId: finding.ruleId,
@@ -38,6 +38,7 @@ function reportedFinding(path: string, finding: Finding, lines: LineIndex, redac
     region: regionOf(finding.span, lines),
     fingerprint: finding.id,
     fixes: finding.fixes.filter((fix) => !fixLeaks(fix, redactor)).map((fix) => reportedFix(fix, lines, redactor)),
+    ...(provenance ? { provenance } : {}),
   };
 }
 

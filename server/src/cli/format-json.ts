@@ -1,3 +1,4 @@
+import type { Provenance } from '../engine';
 import type { Region, ReportedFinding, ScanReport } from './report';
 import { allFindings, failingFindings, severityCounts, unreadNotices } from './report';
 import { jsonTerminalSafe } from './terminal-text';
@@ -14,6 +15,7 @@ export function formatJson(report: ScanReport): string {
     version: JSON_REPORT_VERSION,
     tool: { name: 'bulwark', version: TOOL_VERSION },
     failOn: report.failOn,
+    ...(report.bundle ? { policy: { name: report.bundle.name, version: report.bundle.version, digest: report.bundle.digest } } : {}),
     summary: {
       files: report.files.length,
       analysed: report.files.filter((f) => f.language !== undefined).length,
@@ -57,6 +59,22 @@ function findingJson(f: ReportedFinding) {
     ...regionJson(f.region),
     fingerprint: f.fingerprint,
     fixes: f.fixes.map((x) => ({ kind: x.kind, title: x.title })),
+    ...(f.provenance ? { provenance: provenanceJson(f.provenance) } : {}),
+  };
+}
+
+/** Flat and stable: what a reviewer needs to tell which policy judged the finding. */
+export function provenanceJson(p: Provenance) {
+  return {
+    ruleId: p.ruleId,
+    packId: p.packId,
+    packVersion: p.packVersion,
+    packSource: p.source,
+    bundle: p.bundle.name,
+    bundleVersion: p.bundle.version,
+    bundleDigest: p.bundle.digest,
+    severityFrom: p.severityFrom,
+    nonWaivable: p.nonWaivable,
   };
 }
 

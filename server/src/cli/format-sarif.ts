@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BundleIdentity } from '../engine';
 import { UNREADABLE_CODES } from '../node/source-file';
+import { provenanceJson } from './format-json';
 import { unreadNotices, type FileReport, type Region, type ReportedFinding, type ReportedFix, type ReportedNotice, type ScanReport } from './report';
 import { jsonTerminalSafe } from './terminal-text';
 import { ruleDescriptor, sarifLevel } from './sarif-rules';
@@ -42,6 +44,7 @@ export function formatSarif(report: ScanReport): string {
             rules: report.rules.map(ruleDescriptor),
           },
         },
+        ...(report.bundle ? { automationDetails: automationDetails(report.bundle) } : {}),
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(report.root) } },
         // A scan that could not read part of its input did not succeed, even where it is allowed to pass.
         invocations: [{ executionSuccessful: unreadNotices(report).length === 0, toolExecutionNotifications: notifications }],
@@ -65,7 +68,7 @@ function result(finding: ReportedFinding, file: FileReport, ruleIndex: ReadonlyM
     locations: [{ physicalLocation: { artifactLocation: artifact(file), region: region(finding.region) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(finding.fixes.length > 0 ? { fixes: finding.fixes.map((fix) => sarifFix(fix, artifact(file))) } : {}),
-    properties: { severity: finding.severity, pack: finding.packId },
+    properties: { severity: finding.severity, pack: finding.packId, ...(finding.provenance ? { provenance: provenanceJson(finding.provenance) } : {}) },
   };
 }
 
@@ -90,6 +93,18 @@ function notification(notice: ReportedNotice, file: { path: string; absolutePath
     descriptor: { id: notice.code },
     locations: [{ physicalLocation: { artifactLocation: artifact(file), ...(notice.region ? { region: region(notice.region) } : {}) } }],
     ...(notice.ruleId ? { associatedRule: { id: notice.ruleId, ...(index !== undefined ? { index } : {}) } } : {}),
+  };
+}
+
+/**
+ * The run names the policy that judged it. The id is the category GitHub code scanning groups alerts
+ * by: per bundle name, not version, so alerts keep their history when the bundle is updated.
+ */
+function automationDetails(bundle: BundleIdentity) {
+  return {
+    id: `bulwark/policy/${bundle.name}/`,
+    description: { text: `Policy bundle ${bundle.name} ${bundle.version} (${bundle.digest})` },
+    properties: { bundle: bundle.name, bundleVersion: bundle.version, bundleDigest: bundle.digest },
   };
 }
 

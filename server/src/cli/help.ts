@@ -11,6 +11,7 @@ Commands:
   scan [paths...]   scan files and folders (default: .) and report findings
   rules             list the rules that a scan would run
   test <pack...>    run a rule pack's annotated fixtures and .fixed goldens
+  policy <command>  build, test and inspect policy bundles (bulwark policy --help)
   help [command]    show help for a command
 
 Options:
@@ -45,7 +46,15 @@ Rules:
       --rules <pack dir>            also load this rule pack (repeatable)
       --no-builtin                  do not load the built-in pack
       --severity-override <rule>=<level|off>
-                                    change a rule's severity, or turn it off (repeatable)
+                                    change a rule's severity, or turn it off (repeatable); under a
+                                    policy it may not weaken a non-waivable rule
+      --policy <ref|file|dir>       apply a policy bundle: a registry reference (signed; needs
+                                    --policy-key), an image-layout tar from "bulwark policy build",
+                                    or a bundle source folder (docs/policy.md). Default:
+                                    BULWARK_POLICY, else the digest in .bulwark/policy.lock
+      --policy-key <file>           public key a registry bundle must be signed with
+                                    (default: BULWARK_POLICY_KEY)
+      --offline                     use the cached registry bundle only; never call the registry
 
 Files:
       --exclude <glob>              skip files matching this gitignore-style pattern, relative to the

@@ -1,4 +1,4 @@
-import type { FixKind, Language, RuleMeta, Severity } from '../engine';
+import type { BundleIdentity, FixKind, Language, Provenance, RuleMeta, Severity } from '../engine';
 import { UNREADABLE_CODES } from '../node/source-file';
 import type { FailOn, FixMode } from './args';
 
@@ -33,6 +33,8 @@ export interface ReportedFinding {
   readonly region: Region;
   readonly fingerprint: string;
   readonly fixes: readonly ReportedFix[];
+  /** Which policy judged it, when a policy bundle is in use. */
+  readonly provenance?: Provenance;
 }
 
 export interface ReportedSuppression {
@@ -78,6 +80,8 @@ export interface ScanReport {
   readonly rules: readonly RuleMeta[];
   readonly failOn: FailOn;
   readonly fixMode: FixMode;
+  /** The policy bundle applied, if any (JSON `policy`, SARIF run.automationDetails). */
+  readonly bundle?: BundleIdentity;
 }
 
 const RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };

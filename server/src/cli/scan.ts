@@ -27,6 +27,7 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
     rules: context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off').map((r) => r.meta),
     failOn: options.failOn,
     fixMode: options.fix,
+    ...(context.ruleSet.bundle ? { bundle: context.ruleSet.bundle } : {}),
   };
 }
 

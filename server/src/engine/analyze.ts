@@ -4,11 +4,12 @@ import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { parseKubernetes, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded } from './superseded';
-import { parseSuppressions, type SuppressionDirective } from './suppressions';
+import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
 import { LineIndex, mask, unquotedSecret } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
+  CheckContext,
   Finding,
   Fix,
   Language,
@@ -19,6 +20,8 @@ import type {
   SourceFile,
   Span,
   SuppressedFinding,
+  SeverityOverride,
+  SuppressionPolicy,
 } from './types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -50,13 +53,16 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   for (const rule of ruleSet.rules) {
-    const override = options.severityOverrides?.get(rule.meta.id);
+    const override = permittedOverride(rule, ruleSet, options);
     if (override === 'off') continue;
     const model = modelFor(rule, models);
     if (!model) continue;
     let reports: readonly Report[];
     try {
-      reports = rule.meta.language === 'text' && models.kubernetes ? textRulePerDocument(rule, models.kubernetes, file.uri, now) : runCheck(rule, model, now);
+      reports =
+        rule.meta.language === 'text' && models.kubernetes
+          ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
+          : runCheck(rule, model, now, ruleSet.suppressionPolicy);
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
@@ -64,7 +70,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
     for (const report of reports) findings.push(toFinding(rule, report, file.text, override ?? rule.meta.severity, occurrences));
   }
   if (models.dockerfile) notices.push(...tooComplexNotices(models.dockerfile));
-  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now);
+  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now, ruleSet.suppressionPolicy);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { language, findings: kept, suppressed, notices };
 }
@@ -104,20 +110,33 @@ function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, opt
   return { language, text };
 }
 
+const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([['critical', 4], ['high', 3], ['medium', 2], ['low', 1], ['info', 0]]);
+
+/**
+ * The caller's severity override for a rule, unless a policy makes the rule non-waivable and the
+ * override would lower it or turn it off: settings (a workspace's included) cannot weaken those.
+ */
+function permittedOverride(rule: Rule, ruleSet: RuleSet, options: AnalyzeOptions): SeverityOverride | undefined {
+  const override = options.severityOverrides?.get(rule.meta.id);
+  if (override === undefined || !ruleSet.suppressionPolicy?.nonWaivable.has(rule.meta.id)) return override;
+  const weaker = override === 'off' || (SEVERITY_RANK.get(override) ?? 0) < (SEVERITY_RANK.get(rule.meta.severity) ?? 0);
+  return weaker ? undefined : override;
+}
+
 /** The Kubernetes kinds the active rules read; undefined when one of them reads every kind. */
 function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
   const kinds = new Set<string>();
   for (const rule of ruleSet.rules) {
-    if (rule.meta.language !== 'kubernetes' || options.severityOverrides?.get(rule.meta.id) === 'off') continue;
+    if (rule.meta.language !== 'kubernetes' || permittedOverride(rule, ruleSet, options) === 'off') continue;
     if (!rule.objectKinds) return undefined;
     for (const kind of rule.objectKinds) kinds.add(kind);
   }
   return kinds;
 }
 
-function runCheck(rule: Rule, model: unknown, now: Date): Report[] {
+function runCheck(rule: Rule, model: unknown, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {
   const reports: Report[] = [];
-  (rule.check as (m: unknown, ctx: { report(r: Report): void; now: Date }) => void)(model, { report: (r) => reports.push(r), now });
+  (rule.check as (m: unknown, ctx: CheckContext) => void)(model, { report: (r) => reports.push(r), now, suppressionPolicy });
   return reports;
 }
 
@@ -126,12 +145,12 @@ function runCheck(rule: Rule, model: unknown, now: Date): Report[] {
  * per `---` section and their reports are memoised with the cached parse: a keystroke in a 2 MB
  * manifest re-scans only the section it touched.
  */
-function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: string, now: Date): Report[] {
+function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: string, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {
   const out: Report[] = [];
   for (const document of kubernetes.documents) {
     let reports = document.memo.get(rule) as Report[] | undefined;
     if (!reports) {
-      reports = runCheck(rule, parseText(document.text, uri), now);
+      reports = runCheck(rule, parseText(document.text, uri), now, suppressionPolicy);
       document.memo.set(rule, reports);
     }
     for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
@@ -199,8 +218,10 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? data[name] : whole));
 }
 
-function applySuppressions(findings: Finding[], models: Models, now: Date): { kept: Finding[]; suppressed: SuppressedFinding[] } {
-  const directives = parseSuppressions(models.text.text, models.text.lines, now).filter((d) => d.problems.length === 0);
+function applySuppressions(findings: Finding[], models: Models, now: Date, policy: SuppressionPolicy | undefined): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  const directives = parseSuppressions(models.text.text, models.text.lines, now, policy)
+    .filter((d) => d.problems.length === 0)
+    .map((d) => ({ ...d, ruleIds: waivedRuleIds(d, policy) }));
   if (directives.length === 0) return { kept: findings, suppressed: [] };
   const statementLine = statementLineOf(models);
   const kept: Finding[] = [];

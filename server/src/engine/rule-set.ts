@@ -22,5 +22,5 @@ export function buildRuleSet(packs: readonly LoadedPack[]): { ruleSet: RuleSet; 
 
 /** A rule set with only the given rules, as the fixture harness uses (ESLint's RuleTester does the same). */
 export function onlyRules(ruleSet: RuleSet, ids: ReadonlySet<string>): RuleSet {
-  return { rules: ruleSet.rules.filter((r) => ids.has(r.meta.id)), packs: ruleSet.packs };
+  return { ...ruleSet, rules: ruleSet.rules.filter((r) => ids.has(r.meta.id)) };
 }

@@ -1,5 +1,5 @@
 import type { LineIndex } from './text';
-import type { Span } from './types';
+import type { Span, SuppressionPolicy } from './types';
 
 /**
  * `bulwark-ignore <rule-id>[,<rule-id>…] reason="…" until=YYYY-MM-DD` in a comment suppresses those
@@ -27,7 +27,11 @@ const DIRECTIVE =
 const ATTRIBUTE = /([a-z]+)=(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s"']*))/g;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function parseSuppressions(text: string, lines: LineIndex, now: Date): SuppressionDirective[] {
+/**
+ * With a policy, a directive whose `until` is missing or further away than the policy's limit is
+ * invalid as a whole; non-waivable rule ids are dropped per id by {@link waivedRuleIds}.
+ */
+export function parseSuppressions(text: string, lines: LineIndex, now: Date, policy?: SuppressionPolicy): SuppressionDirective[] {
   if (!text.includes('bulwark-ignore')) return [];
   const found: Omit<SuppressionDirective, 'targetLine'>[] = [];
   const ownLine = new Set<number>();
@@ -40,7 +44,7 @@ export function parseSuppressions(text: string, lines: LineIndex, now: Date): Su
     if (content.slice(0, commentAt).trim() === '') ownLine.add(line);
     const attributes = parseAttributes(m[4] ?? '');
     const ruleIds = (m[3] ?? '').split(',').filter((id) => id.length > 0);
-    const problems = validate(ruleIds, attributes, now);
+    const problems = validate(ruleIds, attributes, now, policy);
     const start = lines.lineStart(line) + keywordAt;
     found.push({
       scope: m[2] ? 'file' : 'line',
@@ -62,7 +66,7 @@ function parseAttributes(source: string): Map<string, string> {
   return out;
 }
 
-function validate(ruleIds: readonly string[], attributes: Map<string, string>, now: Date): string[] {
+function validate(ruleIds: readonly string[], attributes: Map<string, string>, now: Date, policy: SuppressionPolicy | undefined): string[] {
   const problems: string[] = [];
   if (ruleIds.length === 0) problems.push('names no rule');
   if (!attributes.get('reason')?.trim()) problems.push('has no reason="…"');
@@ -74,9 +78,23 @@ function validate(ruleIds: readonly string[], attributes: Map<string, string>, n
       problems.push(`has an invalid until date "${until}" (use YYYY-MM-DD)`);
     } else if (date.getTime() + 86_400_000 <= now.getTime()) {
       problems.push(`expired on ${until}`);
+    } else if (policy?.maxUntilDays !== undefined && date.getTime() > startOfDay(now) + policy.maxUntilDays * 86_400_000) {
+      problems.push(`has until=${until}, more than the ${policy.maxUntilDays} days ${policy.source} allows`);
     }
+  } else if (policy?.maxUntilDays !== undefined) {
+    problems.push(`has no until=YYYY-MM-DD, which ${policy.source} requires (at most ${policy.maxUntilDays} days ahead)`);
   }
   return problems;
+}
+
+function startOfDay(now: Date): number {
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
+
+/** The ids a valid directive really suppresses: a policy's non-waivable rules are never waived. */
+export function waivedRuleIds(directive: SuppressionDirective, policy: SuppressionPolicy | undefined): readonly string[] {
+  if (!policy || policy.nonWaivable.size === 0) return directive.ruleIds;
+  return directive.ruleIds.filter((id) => !policy.nonWaivable.has(id));
 }
 
 /**

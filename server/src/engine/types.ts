@@ -113,6 +113,39 @@ export interface RuleMeta {
   readonly docs?: string;
   /** Where the rule's files live inside its pack, for "show documentation". */
   readonly path?: string;
+  /** Set when a policy bundle is in use: which policy judged with this rule (hover, JSON, SARIF). */
+  readonly provenance?: Provenance;
+}
+
+/** Identity of a policy bundle: what a security reviewer needs to tell which policy judged a file. */
+export interface BundleIdentity {
+  readonly name: string;
+  readonly version: string;
+  /** `sha256:…` of the bundle's OCI image manifest (the digest a registry reference pins). */
+  readonly digest: string;
+}
+
+export interface Provenance {
+  readonly ruleId: string;
+  readonly packId: string;
+  readonly packVersion: string;
+  /** `bundle` for a rule shipped in the bundle's packs; `builtin` for a built-in rule the bundle's policy governs. */
+  readonly source: 'bundle' | 'builtin' | 'user';
+  readonly bundle: BundleIdentity;
+  /** Where the severity came from: the rule's own, the bundle's policy, or a user override. */
+  readonly severityFrom: 'rule' | 'policy' | 'user';
+  /** A bulwark-ignore cannot hide this rule's findings. */
+  readonly nonWaivable: boolean;
+}
+
+/** What a policy allows a bulwark-ignore comment to do. */
+export interface SuppressionPolicy {
+  /** Rules a bulwark-ignore cannot suppress: the comment is reported and ignored. */
+  readonly nonWaivable: ReadonlySet<string>;
+  /** A suppression must carry until=YYYY-MM-DD no further than this many days after the analysis date. */
+  readonly maxUntilDays?: number;
+  /** Names the policy in messages ("policy acme-policy 1.2.0"). */
+  readonly source: string;
 }
 
 /** What a template's check reports; the engine turns it into a Finding. */
@@ -132,6 +165,8 @@ export interface CheckContext {
   report(report: Report): void;
   /** Today, as the caller sees it (suppression expiry, dated policy). */
   readonly now: Date;
+  /** The policy bundle's limits on suppressions, when one is in use. */
+  readonly suppressionPolicy?: SuppressionPolicy;
 }
 
 export type Check<M> = (model: M, ctx: CheckContext) => void;
@@ -153,6 +188,9 @@ export interface PackInfo {
 export interface RuleSet {
   readonly rules: readonly Rule[];
   readonly packs: readonly PackInfo[];
+  /** Present when a policy bundle was applied (engine/policy/apply.ts): enforced by analyze(). */
+  readonly suppressionPolicy?: SuppressionPolicy;
+  readonly bundle?: BundleIdentity;
 }
 
 export type SeverityOverride = Severity | 'off';

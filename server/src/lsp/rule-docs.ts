@@ -1,4 +1,4 @@
-import type { Finding, RuleMeta } from '../engine';
+import type { Finding, Provenance, RuleMeta } from '../engine';
 
 // Markdown for hovers and for the "rule documentation" view; one renderer so both read the same.
 
@@ -50,7 +50,14 @@ export function hoverMarkdown(finding: Finding, meta: RuleMeta | undefined): str
     escapeMarkdown(finding.message),
     ...metaSections(meta),
     `Rule \`${meta.id}\` · pack \`${meta.packId}\``,
+    ...(meta.provenance ? [provenanceLine(meta.provenance)] : []),
   ].join('\n\n');
+}
+
+/** Which policy judged the finding: bundle name, version and digest, and where the severity came from. */
+export function provenanceLine(p: Provenance): string {
+  const severity = p.severityFrom === 'policy' ? ' · severity set by the policy' : p.severityFrom === 'user' ? ' · severity set by a user override' : '';
+  return `**Policy** \`${p.bundle.name}\` ${p.bundle.version} (\`${p.bundle.digest}\`) · pack \`${p.packId}\` ${p.packVersion}${severity}${p.nonWaivable ? ' · non-waivable' : ''}`;
 }
 
 /** The rule's README when the pack ships one, otherwise a page rendered from its metadata. */

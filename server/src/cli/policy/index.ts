@@ -1,7 +1,14 @@
 import type { CliIo } from '../run';
 import { ExitCode, UsageError, type ExitCodeValue } from '../exit-codes';
+import { buildCommand } from './build';
+import { initCommand } from './init';
+import { inspectCommand } from './inspect';
 import { keygenCommand } from './keygen';
+import { lockCommand } from './lock';
+import { pullCommand } from './pull';
+import { pushCommand } from './push';
 import { signCommand } from './sign';
+import { testCommand } from './test';
 import { verifyCommand } from './verify';
 
 // `bulwark policy <subcommand>`: the security champion's commands (docs/policy.md). Each subcommand
@@ -18,8 +25,15 @@ export interface PolicySubcommand {
 /** The registered subcommands, in the order `bulwark policy --help` lists them. */
 function subcommands(): ReadonlyMap<string, PolicySubcommand> {
   return new Map<string, PolicySubcommand>([
+    ['init', initCommand],
+    ['test', testCommand],
+    ['build', buildCommand],
+    ['push', pushCommand],
     ['sign', signCommand],
     ['verify', verifyCommand],
+    ['pull', pullCommand],
+    ['inspect', inspectCommand],
+    ['lock', lockCommand],
     ['keygen', keygenCommand],
   ]);
 }
