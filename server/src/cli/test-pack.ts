@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { onlyRules } from '../engine';
 import { checkFixture } from '../engine/testing/fixtures';
-import { discoverRuleFolders } from '../node/rule-fixtures';
+import { PackReadError, discoverRuleFolders, writeGolden, type RuleFolder } from '../node/rule-fixtures';
 import { loadRuleSet } from '../node/rule-packs';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
 import { terminalSafe as safe, terminalSafeLines } from './terminal-text';
@@ -23,7 +23,7 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
     if (!fs.existsSync(path.join(root, 'pack.yaml'))) throw new UsageError(`"${pack}" is not a rule pack (no pack.yaml)`);
     const { ruleSet, errors } = loadRuleSet([root]);
     if (errors.length > 0) throw new UsageError(`the pack "${pack}" is invalid:`, errors.map((e) => `${path.join(pack, e.file)}${e.line ? `:${e.line}` : ''}: ${e.message}`));
-    for (const folder of discoverRuleFolders(root)) {
+    for (const folder of ruleFolders(pack, root)) {
       const single = onlyRules(ruleSet, new Set([folder.ruleId]));
       if (folder.fixtures.length === 0) {
         io.stdout.write(`✘ ${safe(folder.ruleId)}: no fixtures in tests/\n`);
@@ -37,7 +37,11 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
       for (const fixture of folder.fixtures) {
         const outcome = checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now: io.now, approvedImages: folder.approvedImages });
         if (options.updateGoldens && outcome.fixedText !== undefined && outcome.fixedText !== fixture.golden) {
-          fs.writeFileSync(fixture.goldenPath, outcome.fixedText);
+          try {
+            writeGolden(root, fixture.goldenPath, outcome.fixedText);
+          } catch (err) {
+            throw new UsageError(`cannot write the golden ${path.join(pack, path.relative(root, fixture.goldenPath))}: ${err instanceof Error ? err.message : String(err)}`);
+          }
           io.stdout.write(`↻ ${safe(folder.ruleId)} ${safe(fixture.name)}: golden written\n`);
           passed++;
           continue;
@@ -55,4 +59,14 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
   }
   io.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   return failed > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/** Fixtures are read through the same safe reader as the pack: a link or an oversized file is exit 2. */
+function ruleFolders(pack: string, root: string): RuleFolder[] {
+  try {
+    return discoverRuleFolders(root);
+  } catch (err) {
+    if (!(err instanceof PackReadError)) throw err;
+    throw new UsageError(`the pack "${pack}" cannot be tested:`, err.errors.map((e) => `${path.join(pack, e.file)}: ${e.message}`));
+  }
 }
