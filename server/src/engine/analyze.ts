@@ -20,8 +20,10 @@ import type {
   SourceFile,
   Span,
   SuppressedFinding,
+  SeverityOverride,
   SuppressionPolicy,
 } from './types';
+import { SEVERITIES } from './types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -52,7 +54,7 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   for (const rule of ruleSet.rules) {
-    const override = options.severityOverrides?.[rule.meta.id];
+    const override = overrideFor(rule, ruleSet, options);
     if (override === 'off') continue;
     const model = modelFor(rule, models);
     if (!model) continue;
@@ -100,11 +102,24 @@ function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, opt
 function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
   const kinds = new Set<string>();
   for (const rule of ruleSet.rules) {
-    if (rule.meta.language !== 'kubernetes' || options.severityOverrides?.[rule.meta.id] === 'off') continue;
+    if (rule.meta.language !== 'kubernetes' || overrideFor(rule, ruleSet, options) === 'off') continue;
     if (!rule.objectKinds) return undefined;
     for (const kind of rule.objectKinds) kinds.add(kind);
   }
   return kinds;
+}
+
+const RANK: ReadonlyMap<string, number> = new Map([...SEVERITIES].reverse().map((s, i) => [s, i + 1]));
+
+/**
+ * The caller's severity override, unless a policy makes the rule non-waivable and the override would
+ * weaken it (off, or a lower severity): then the policy's severity stands. The CLI refuses such an
+ * override outright (engine/policy/apply.ts); this keeps every other caller, like the editor, honest.
+ */
+function overrideFor(rule: Rule, ruleSet: RuleSet, options: AnalyzeOptions): SeverityOverride | undefined {
+  const override = options.severityOverrides?.[rule.meta.id];
+  if (override === undefined || !ruleSet.suppressionPolicy?.nonWaivable.has(rule.meta.id)) return override;
+  return override !== 'off' && (RANK.get(override) ?? 0) >= (RANK.get(rule.meta.severity) ?? 0) ? override : undefined;
 }
 
 function runCheck(rule: Rule, model: unknown, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {

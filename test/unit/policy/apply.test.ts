@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { builtinTemplates, LineIndex } from '../../../server/src/engine';
+import { analyze, builtinTemplates, LineIndex } from '../../../server/src/engine';
 import { composeRuleSet, loadBundle, type LoadedBundle } from '../../../server/src/engine/policy';
 import { bundleOf, bundleTexts, corePack, findingsOf } from './policy-support';
 
@@ -131,3 +131,14 @@ describe('suppressions under a policy', () => {
   });
 });
 
+
+describe('severity overrides passed straight to analyze() under a policy (the editor path)', () => {
+  const ruleSet = composeRuleSet({ builtin: [corePack()], bundle: bundleOf(POLICY), user: [] }).ruleSet;
+  const severities = (overrides: Record<string, 'off' | 'critical' | 'info'>) =>
+    analyze({ uri: 'Dockerfile', text: DOCKERFILE }, ruleSet, { now: new Date('2026-01-15T00:00:00Z'), severityOverrides: overrides }).findings.map((f) => `${f.ruleId}:${f.severity}`).sort();
+
+  it('cannot turn off or lower a non-waivable rule, but can raise it and still turns off a waivable one', () => {
+    assert.deepEqual(severities({ 'acme-run-netcat': 'off', 'docker-image-not-digest-pinned': 'info', 'docker-image-latest-tag': 'off' }), ['acme-run-netcat:medium', 'docker-image-not-digest-pinned:low']);
+    assert.deepEqual(severities({ 'acme-run-netcat': 'critical' }), ['acme-run-netcat:critical', 'docker-image-latest-tag:critical', 'docker-image-not-digest-pinned:low']);
+  });
+});
