@@ -17,7 +17,8 @@ export function scanInProcess(cwd: string, ruleSet: RuleSet, args: readonly stri
 }
 
 export function renderAll(report: ScanReport): Record<ScanFormat, string> {
-  return { text: renderReport(report, 'text', false), json: renderReport(report, 'json', false), sarif: renderReport(report, 'sarif', false) };
+  const formats: readonly ScanFormat[] = ['text', 'json', 'sarif', 'codequality'];
+  return Object.fromEntries(formats.map((f) => [f, renderReport(report, f, false)])) as Record<ScanFormat, string>;
 }
 
 export function tempDir(files: Readonly<Record<string, string | Buffer>>): string {

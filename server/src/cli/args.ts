@@ -5,7 +5,7 @@ import { UsageError } from './exit-codes';
 // A tiny argument parser over node:util parseArgs: strict (unknown flags are usage errors), values
 // validated here so the commands receive typed options and never see raw strings.
 
-export type ScanFormat = 'text' | 'json' | 'sarif';
+export type ScanFormat = 'text' | 'json' | 'sarif' | 'codequality';
 export type RulesFormat = 'text' | 'json';
 export type FailOn = Severity | 'none';
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -91,7 +91,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
     kind: 'scan',
     options: {
       paths: positionals.length > 0 ? positionals : ['.'],
-      format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif'] as const),
+      format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif', 'codequality'] as const),
       output: nonEmpty('--output', values.output),
       packs: (values.rules ?? []).map((p) => nonEmpty('--rules', p) ?? p),
       builtin: !values['no-builtin'],

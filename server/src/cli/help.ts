@@ -28,7 +28,9 @@ Scans files and folders (default: the current directory). Folders honour .gitign
 .bulwarkignore files at any depth; .git and node_modules are never entered.
 
 Output:
-  -f, --format <text|json|sarif>    report format (default: text); sarif is SARIF 2.1.0 for code scanning
+  -f, --format <text|json|sarif|codequality>
+                                    report format (default: text); sarif is SARIF 2.1.0 for code
+                                    scanning, codequality is GitLab Code Quality JSON
   -o, --output <file>               write the report to a file instead of stdout
       --no-color                    never colour text output (NO_COLOR is honoured too)
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommand, type ScanFormat, type ScanOptions } from './args';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
+import { formatCodeQuality } from './format-codequality';
 import { formatJson } from './format-json';
 import { formatRules } from './format-rules';
 import { formatSarif } from './format-sarif';
@@ -73,6 +74,8 @@ export function renderReport(report: ScanReport, format: ScanFormat, color: bool
       return formatJson(report);
     case 'sarif':
       return formatSarif(report);
+    case 'codequality':
+      return formatCodeQuality(report);
     case 'text':
       return formatText(report, color);
   }
