@@ -3,13 +3,13 @@ import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { parseKubernetes, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
+import { analyzeUnderPolicy } from './policy/enforce';
 import { dropSuperseded } from './superseded';
-import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
+import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { LineIndex, mask, unquotedSecret } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
-  CheckContext,
   Finding,
   Fix,
   Language,
@@ -20,10 +20,7 @@ import type {
   SourceFile,
   Span,
   SuppressedFinding,
-  SeverityOverride,
-  SuppressionPolicy,
 } from './types';
-import { SEVERITIES } from './types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -40,6 +37,7 @@ interface Models {
  * position. Never throws because of the document's content.
  */
 export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions = {}): AnalysisResult {
+  if (ruleSet.suppressionPolicy) return analyzeUnderPolicy(file, ruleSet, options, analyze);
   const language = detectLanguage(file);
   const notices: Notice[] = [];
   const skip = (notice: Notice): AnalysisResult => ({ language, findings: [], suppressed: [], notices: [notice] });
@@ -54,23 +52,20 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
   for (const rule of ruleSet.rules) {
-    const override = overrideFor(rule, ruleSet, options);
+    const override = options.severityOverrides?.[rule.meta.id];
     if (override === 'off') continue;
     const model = modelFor(rule, models);
     if (!model) continue;
     let reports: readonly Report[];
     try {
-      reports =
-        rule.meta.language === 'text' && models.kubernetes
-          ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
-          : runCheck(rule, model, now, ruleSet.suppressionPolicy);
+      reports = rule.meta.language === 'text' && models.kubernetes ? textRulePerDocument(rule, models.kubernetes, file.uri, now) : runCheck(rule, model, now);
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
     for (const report of reports) findings.push(toFinding(rule, report, file.text, override ?? rule.meta.severity, occurrences));
   }
-  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now, ruleSet.suppressionPolicy);
+  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { language, findings: kept, suppressed, notices };
 }
@@ -102,29 +97,16 @@ function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, opt
 function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
   const kinds = new Set<string>();
   for (const rule of ruleSet.rules) {
-    if (rule.meta.language !== 'kubernetes' || overrideFor(rule, ruleSet, options) === 'off') continue;
+    if (rule.meta.language !== 'kubernetes' || options.severityOverrides?.[rule.meta.id] === 'off') continue;
     if (!rule.objectKinds) return undefined;
     for (const kind of rule.objectKinds) kinds.add(kind);
   }
   return kinds;
 }
 
-const RANK: ReadonlyMap<string, number> = new Map([...SEVERITIES].reverse().map((s, i) => [s, i + 1]));
-
-/**
- * The caller's severity override, unless a policy makes the rule non-waivable and the override would
- * weaken it (off, or a lower severity): then the policy's severity stands. The CLI refuses such an
- * override outright (engine/policy/apply.ts); this keeps every other caller, like the editor, honest.
- */
-function overrideFor(rule: Rule, ruleSet: RuleSet, options: AnalyzeOptions): SeverityOverride | undefined {
-  const override = options.severityOverrides?.[rule.meta.id];
-  if (override === undefined || !ruleSet.suppressionPolicy?.nonWaivable.has(rule.meta.id)) return override;
-  return override !== 'off' && (RANK.get(override) ?? 0) >= (RANK.get(rule.meta.severity) ?? 0) ? override : undefined;
-}
-
-function runCheck(rule: Rule, model: unknown, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {
+function runCheck(rule: Rule, model: unknown, now: Date): Report[] {
   const reports: Report[] = [];
-  (rule.check as (m: unknown, ctx: CheckContext) => void)(model, { report: (r) => reports.push(r), now, suppressionPolicy });
+  (rule.check as (m: unknown, ctx: { report(r: Report): void; now: Date }) => void)(model, { report: (r) => reports.push(r), now });
   return reports;
 }
 
@@ -133,12 +115,12 @@ function runCheck(rule: Rule, model: unknown, now: Date, suppressionPolicy: Supp
  * per `---` section and their reports are memoised with the cached parse: a keystroke in a 2 MB
  * manifest re-scans only the section it touched.
  */
-function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: string, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {
+function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: string, now: Date): Report[] {
   const out: Report[] = [];
   for (const document of kubernetes.documents) {
     let reports = document.memo.get(rule) as Report[] | undefined;
     if (!reports) {
-      reports = runCheck(rule, parseText(document.text, uri), now, suppressionPolicy);
+      reports = runCheck(rule, parseText(document.text, uri), now);
       document.memo.set(rule, reports);
     }
     for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
@@ -206,10 +188,8 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => data[name] ?? whole);
 }
 
-function applySuppressions(findings: Finding[], models: Models, now: Date, policy: SuppressionPolicy | undefined): { kept: Finding[]; suppressed: SuppressedFinding[] } {
-  const directives = parseSuppressions(models.text.text, models.text.lines, now, policy)
-    .filter((d) => d.problems.length === 0)
-    .map((d) => ({ ...d, ruleIds: waivedRuleIds(d, policy) }));
+function applySuppressions(findings: Finding[], models: Models, now: Date): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  const directives = parseSuppressions(models.text.text, models.text.lines, now).filter((d) => d.problems.length === 0);
   if (directives.length === 0) return { kept: findings, suppressed: [] };
   const statementLine = statementLineOf(models);
   const kept: Finding[] = [];
