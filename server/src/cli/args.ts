@@ -23,6 +23,8 @@ export interface ScanOptions extends PackOptions {
   readonly paths: readonly string[];
   readonly format: ScanFormat;
   readonly output?: string;
+  /** --policy: a local policy bundle (image-layout tar or source folder), applied in the documented merge order. */
+  readonly policy?: string;
   readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
   readonly exclude: readonly string[];
   readonly failOn: FailOn;
@@ -30,8 +32,6 @@ export interface ScanOptions extends PackOptions {
   readonly maxFileSize: number;
   /** `never` with --no-color or NO_COLOR; otherwise colour only when writing to a terminal. */
   readonly color: 'auto' | 'never';
-  /** --policy: a local policy bundle (image-layout tar or source folder), applied in the documented merge order. */
-  readonly policy?: string;
 }
 
 export interface RulesOptions extends PackOptions {
@@ -57,6 +57,7 @@ const SCAN_FLAGS = {
   ...PACK_FLAGS,
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
+  policy: { type: 'string' },
   'severity-override': { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
@@ -64,7 +65,6 @@ const SCAN_FLAGS = {
   'fix-dry-run': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   'no-color': { type: 'boolean' },
-  policy: { type: 'string' },
 } as const;
 
 const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
@@ -93,6 +93,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       paths: positionals.length > 0 ? positionals : ['.'],
       format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif', 'codequality'] as const),
       output: nonEmpty('--output', values.output),
+      ...(values.policy !== undefined ? { policy: nonEmpty('--policy', values.policy) } : {}),
       packs: (values.rules ?? []).map((p) => nonEmpty('--rules', p) ?? p),
       builtin: !values['no-builtin'],
       severityOverrides: parseOverrides(values['severity-override'] ?? []),
@@ -101,7 +102,6 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
       maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
       color: values['no-color'] || noColorEnv ? 'never' : 'auto',
-      ...(values.policy !== undefined ? { policy: nonEmpty('--policy', values.policy) } : {}),
     },
   };
 }

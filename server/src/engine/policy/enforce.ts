@@ -9,8 +9,17 @@ import { SEVERITIES, type AnalysisResult, type AnalyzeOptions, type Finding, typ
 type Analyze = (file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions) => AnalysisResult;
 
 export function analyzeUnderPolicy(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions, analyze: Analyze): AnalysisResult {
+  return enforcePolicy(analyze(file, withoutPolicy(ruleSet), limitOverrides(options, ruleSet)), ruleSet, options);
+}
+
+/** The rule set as the plain analysis sees it (its checks still carry the policy in their context). */
+export function withoutPolicy(ruleSet: RuleSet): RuleSet {
+  return { ...ruleSet, suppressionPolicy: undefined };
+}
+
+/** Undoes the suppressions the policy refuses: on non-waivable rules, or with `until` missing or too far. */
+export function enforcePolicy(result: AnalysisResult, ruleSet: RuleSet, options: AnalyzeOptions): AnalysisResult {
   const policy = ruleSet.suppressionPolicy;
-  const result = analyze(file, { ...ruleSet, suppressionPolicy: undefined }, limitOverrides(options, ruleSet));
   if (!policy || result.suppressed.length === 0) return result;
   const now = options.now ?? new Date();
   const findings: Finding[] = [...result.findings];
