@@ -22,9 +22,9 @@ export interface PackOptions {
 export interface ScanOptions extends PackOptions {
   readonly paths: readonly string[];
   readonly format: ScanFormat;
-  readonly output?: string;
   /** --policy: a local policy bundle (image-layout tar or source folder), applied in the documented merge order. */
   readonly policy?: string;
+  readonly output?: string;
   readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
   readonly exclude: readonly string[];
   readonly failOn: FailOn;
