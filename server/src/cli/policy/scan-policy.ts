@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { LoadedPack, RuleSet } from '../../engine';
+import type { LoadedPack, RuleSet, SeverityOverride } from '../../engine';
 import { composeRuleSet } from '../../engine/policy';
 import type { ScanOptions } from '../args';
 import { UsageError } from '../exit-codes';
@@ -16,20 +16,28 @@ export function loadPolicyRules(options: ScanOptions, cwd: string): { ruleSet: R
   const user = options.packs.length > 0 ? packsOf(loadRules({ builtin: false, packs: options.packs }, cwd)) : [];
   const { bundle } = opened;
   const known = new Set([...builtin, ...bundle.packs, ...user].flatMap((p) => p.rules.map((r) => r.meta.id)));
-  const unknown = Object.keys(options.severityOverrides).filter((id) => !known.has(id));
+  const overrides = overrideEntries(options.severityOverrides);
+  const unknown = overrides.map(([id]) => id).filter((id) => !known.has(id));
   if (unknown.length > 0) throw new UsageError(`--severity-override names unknown rule${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')} (see "bulwark rules")`);
   const composed = composeRuleSet({
     builtin,
     bundle: { policy: bundle.policy, packs: bundle.packs, identity: bundle.identity },
     user,
-    overrides: new Map(Object.entries(options.severityOverrides)),
+    overrides: new Map(overrides),
   });
   if (composed.errors.length > 0) throw new UsageError(`the policy bundle cannot be combined with the other rule packs`, composed.errors.map((e) => `${e.file}: ${e.message}`));
   if (composed.refused.length > 0) {
     throw new UsageError(`--severity-override refused by the policy bundle`, composed.refused.map((r) => `${r.ruleId}: ${r.reason}`));
   }
   // The overrides now live in the rule set (with provenance); analyze() must not apply them twice.
-  return { ruleSet: composed.ruleSet, options: { ...options, severityOverrides: {} } };
+  const none = (options.severityOverrides instanceof Map ? new Map() : {}) as ScanOptions['severityOverrides'];
+  return { ruleSet: composed.ruleSet, options: { ...options, severityOverrides: none } };
+}
+
+/** The overrides as entries, whether the options hold them as a Map or a plain object. */
+function overrideEntries(overrides: ScanOptions['severityOverrides']): [string, SeverityOverride][] {
+  const table = overrides as ReadonlyMap<string, SeverityOverride> | Readonly<Record<string, SeverityOverride>>;
+  return table instanceof Map ? [...table] : Object.entries(table);
 }
 
 /** A loaded rule set back into its packs, in order, so packs can be composed with a bundle's. */
