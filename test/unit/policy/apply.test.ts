@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyze, builtinTemplates, LineIndex } from '../../../server/src/engine';
+import { builtinTemplates, LineIndex } from '../../../server/src/engine';
 import { composeRuleSet, loadBundle, type LoadedBundle } from '../../../server/src/engine/policy';
+import { limitOverrides } from '../../../server/src/engine/policy/enforce';
 import { bundleOf, bundleTexts, corePack, findingsOf } from './policy-support';
 
 // The merge order: built-in + bundle packs + bundle policy + user overrides, and what each layer may do.
@@ -131,14 +132,21 @@ describe('suppressions under a policy', () => {
   });
 });
 
-
-describe('severity overrides passed straight to analyze() under a policy (the editor path)', () => {
+describe('severity overrides handed to analyze() under a policy (the editor path: limitOverrides)', () => {
   const ruleSet = composeRuleSet({ builtin: [corePack()], bundle: bundleOf(POLICY), user: [] }).ruleSet;
-  const severities = (overrides: Record<string, 'off' | 'critical' | 'info'>) =>
-    analyze({ uri: 'Dockerfile', text: DOCKERFILE }, ruleSet, { now: new Date('2026-01-15T00:00:00Z'), severityOverrides: overrides }).findings.map((f) => `${f.ruleId}:${f.severity}`).sort();
+  const given = { 'acme-run-netcat': 'off', 'docker-image-not-digest-pinned': 'info', 'docker-image-latest-tag': 'off', 'docker-run-sudo': 'critical' } as const;
+  const kept = [['docker-image-latest-tag', 'off'], ['docker-run-sudo', 'critical']];
 
-  it('cannot turn off or lower a non-waivable rule, but can raise it and still turns off a waivable one', () => {
-    assert.deepEqual(severities({ 'acme-run-netcat': 'off', 'docker-image-not-digest-pinned': 'info', 'docker-image-latest-tag': 'off' }), ['acme-run-netcat:medium', 'docker-image-not-digest-pinned:low']);
-    assert.deepEqual(severities({ 'acme-run-netcat': 'critical' }), ['acme-run-netcat:critical', 'docker-image-latest-tag:critical', 'docker-image-not-digest-pinned:low']);
+  it('drops an override that would turn off or lower a non-waivable rule, as a plain object', () => {
+    const limited = limitOverrides({ severityOverrides: given as never }, ruleSet).severityOverrides as unknown;
+    assert.deepEqual(Object.entries(limited as object), kept);
+  });
+
+  it('does the same for overrides held in a Map, and keeps one that raises a non-waivable rule', () => {
+    const limited = limitOverrides({ severityOverrides: new Map(Object.entries(given)) as never }, ruleSet).severityOverrides as unknown;
+    assert.ok(limited instanceof Map);
+    assert.deepEqual([...limited], kept);
+    const raise = new Map([['acme-run-netcat', 'critical']]);
+    assert.equal(limitOverrides({ severityOverrides: raise as never }, ruleSet).severityOverrides, raise);
   });
 });
