@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { parseCommand, parseSize } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/exit-codes';
-import { decodeSource, encodeSource } from '../../server/src/cli/read-file';
 
-describe('bulwark CLI: argument parsing and decoding', function () {
+describe('bulwark CLI: argument parsing', function () {
   it('parses a scan with every option', () => {
     const command = parseCommand(
-      ['scan', 'a', 'b', '-f', 'sarif', '-o', 'out.sarif', '--rules', 'p1', '--rules', 'p2', '--no-builtin', '--severity-override', 'x-y=off', '--severity-override', 'z=critical', '--exclude', '**/t/**', '--fail-on', 'none', '--fix', '--max-file-size', '2m', '--no-color'],
+      ['scan', 'a', 'b', '-f', 'sarif', '-o', 'out.sarif', '--rules', 'p1', '--rules', 'p2', '--no-builtin', '--severity-override', 'x-y=off', '--severity-override', 'z=critical', '--exclude', '**/t/**', '--fail-on', 'none', '--fix', '--max-file-size', '2m', '--no-color', '--allow-incomplete'],
       {},
     );
     assert.deepEqual(command, {
@@ -23,6 +22,7 @@ describe('bulwark CLI: argument parsing and decoding', function () {
         fix: 'write',
         maxFileSize: 2 * 1024 * 1024,
         color: 'never',
+        allowIncomplete: true,
       },
     });
   });
@@ -48,14 +48,5 @@ describe('bulwark CLI: argument parsing and decoding', function () {
     assert.equal(parseSize('512k'), 512 * 1024);
     assert.equal(parseSize('5MiB'), 5 * 1024 * 1024);
     for (const bad of ['0', '-1', '1.5m', '5g', 'lots', '']) assert.throws(() => parseSize(bad), UsageError, bad);
-  });
-
-  it('decodes UTF-8 with a BOM, replaces invalid bytes, and round-trips', () => {
-    const withBom = decodeSource(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a]));
-    assert.deepEqual(withBom, { kind: 'text', text: 'a\r\n', bom: true, lossless: true });
-    assert.deepEqual(encodeSource('a\r\n', true), Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a]));
-    const invalid = decodeSource(Buffer.from([0x61, 0xff, 0x62]));
-    assert.deepEqual(invalid, { kind: 'text', text: 'a\uFFFDb', bom: false, lossless: false });
-    assert.equal(decodeSource(Buffer.from([0x61, 0x00])).kind, 'skipped');
   });
 });

@@ -67,6 +67,8 @@ describe('bulwark CLI: output formats', function () {
       suppressed: 1,
       fixesApplied: 0,
       bySeverity: { critical: 1, high: 2, medium: 0, low: 3, info: 0 },
+      unreadable: 0,
+      incomplete: false,
     });
     const findings = report.findings as JsonFinding[];
     assert.deepEqual(findings[1], {

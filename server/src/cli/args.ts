@@ -32,6 +32,8 @@ export interface ScanOptions extends PackOptions {
   readonly maxFileSize: number;
   /** `never` with --no-color or NO_COLOR; otherwise colour only when writing to a terminal. */
   readonly color: 'auto' | 'never';
+  /** --allow-incomplete: unreadable files or folders do not make the scan exit 3. */
+  readonly allowIncomplete: boolean;
 }
 
 export interface RulesOptions extends PackOptions {
@@ -65,6 +67,7 @@ const SCAN_FLAGS = {
   'fix-dry-run': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   'no-color': { type: 'boolean' },
+  'allow-incomplete': { type: 'boolean' },
 } as const;
 
 const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
@@ -102,6 +105,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
       maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
       color: values['no-color'] || noColorEnv ? 'never' : 'auto',
+      allowIncomplete: values['allow-incomplete'] === true,
     },
   };
 }

@@ -6,6 +6,11 @@ export const ExitCode = {
   Findings: 1,
   /** Bad usage or configuration: unknown flag, bad value, unreadable path, invalid rule pack. */
   UsageOrConfig: 2,
+  /**
+   * Part of the input could not be read (a folder or file without permission, an I/O error): the
+   * result is incomplete, so CI must not pass on it. Wins over Findings; --allow-incomplete opts out.
+   */
+  Incomplete: 3,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,6 +1,7 @@
 import type { ReportedFinding, ScanReport } from './report';
 import { allFindings } from './report';
 import type { Severity } from '../engine';
+import { jsonTerminalSafe } from './terminal-text';
 
 // GitLab Code Quality (the Code Climate issue subset GitLab reads): a JSON array, one object per finding,
 // shown in merge-request widgets. GitLab deduplicates on `fingerprint`, so ours (stable when lines move)
@@ -15,7 +16,7 @@ const GITLAB_SEVERITY: ReadonlyMap<Severity, string> = new Map([
 ]);
 
 export function formatCodeQuality(report: ScanReport): string {
-  return JSON.stringify(allFindings(report).map(issue), null, 2) + '\n';
+  return jsonTerminalSafe(JSON.stringify(allFindings(report).map(issue), null, 2)) + '\n';
 }
 
 function issue(f: ReportedFinding) {

@@ -1,6 +1,7 @@
 import type { Provenance } from '../engine';
 import type { Region, ReportedFinding, ScanReport } from './report';
-import { allFindings, failingFindings, severityCounts } from './report';
+import { allFindings, failingFindings, severityCounts, unreadNotices } from './report';
+import { jsonTerminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
 
 // The JSON report is a documented contract (docs/cli.md): bump JSON_REPORT_VERSION on any
@@ -23,6 +24,9 @@ export function formatJson(report: ScanReport): string {
       suppressed: report.files.reduce((n, f) => n + f.suppressed.length, 0),
       fixesApplied: report.files.reduce((n, f) => n + f.fixesApplied, 0),
       bySeverity: severityCounts(findings),
+      /** Paths that could not be read (unreadable-file, unreadable-folder notices): the result is incomplete. */
+      unreadable: unreadNotices(report).length,
+      incomplete: unreadNotices(report).length > 0,
     },
     files: report.files.map((f) => ({
       path: f.path,
@@ -34,11 +38,15 @@ export function formatJson(report: ScanReport): string {
     })),
     findings: findings.map(findingJson),
     suppressed: report.files.flatMap((f) => f.suppressed.map((s) => ({ ...findingJson(s.finding), reason: s.reason, until: s.until ?? null }))),
-    notices: report.files.flatMap((f) =>
-      f.notices.map((n) => ({ path: n.path, code: n.code, message: n.message, ruleId: n.ruleId ?? null, ...(n.region ? regionJson(n.region) : {}) })),
-    ),
+    notices: [...report.pathNotices, ...report.files.flatMap((f) => f.notices)].map((n) => ({
+      path: n.path,
+      code: n.code,
+      message: n.message,
+      ruleId: n.ruleId ?? null,
+      ...(n.region ? regionJson(n.region) : {}),
+    })),
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return jsonTerminalSafe(JSON.stringify(document, null, 2)) + '\n';
 }
 
 function findingJson(f: ReportedFinding) {

@@ -1,5 +1,6 @@
 import type { RuleSet } from '../engine';
 import type { RulesFormat } from './args';
+import { jsonTerminalSafe, terminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
 
 export function formatRules(ruleSet: RuleSet, format: RulesFormat): string {
@@ -21,12 +22,13 @@ export function formatRules(ruleSet: RuleSet, format: RulesFormat): string {
         hasFix: r.fix !== undefined,
       })),
     };
-    return JSON.stringify(document, null, 2) + '\n';
+    return jsonTerminalSafe(JSON.stringify(document, null, 2)) + '\n';
   }
   const header = ['ID', 'SEVERITY', 'LANGUAGE', 'PACK', 'TITLE'];
-  const rows = rules.map((r) => [r.id, r.severity, r.language, r.packId, r.title]);
+  // Pack text (ids, titles) is printed through terminalSafe: a pack must not write to the terminal.
+  const rows = rules.map((r) => [r.id, r.severity, r.language, r.packId, r.title].map(terminalSafe));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-  const packs = ruleSet.packs.map((p) => `${p.id}@${p.version}`).join(', ');
+  const packs = ruleSet.packs.map((p) => terminalSafe(`${p.id}@${p.version}`)).join(', ');
   return [line(header), ...rows.map(line), '', `${rules.length} rule${rules.length === 1 ? '' : 's'} from ${packs || 'no packs'}.`, ''].join('\n');
 }

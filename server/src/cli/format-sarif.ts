@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileReport, Region, ReportedFinding, ReportedFix, ReportedNotice, ScanReport } from './report';
+import { UNREADABLE_CODES } from '../node/source-file';
+import { unreadNotices, type FileReport, type Region, type ReportedFinding, type ReportedFix, type ReportedNotice, type ScanReport } from './report';
+import { jsonTerminalSafe } from './terminal-text';
 import { ruleDescriptor, sarifLevel } from './sarif-rules';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './tool-info';
 import type { BundleIdentity } from '../engine';
@@ -14,7 +16,7 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
 export const FINGERPRINT_KEY = 'bulwark/v1';
 
-const NOTE_CODES = new Set(['binary-file', 'file-too-large', 'templated-yaml']);
+const NOTE_CODES = new Set(['binary-file', 'file-too-large', 'templated-yaml', 'symlink-not-followed', 'not-a-regular-file']);
 
 export function formatSarif(report: ScanReport): string {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
@@ -26,7 +28,8 @@ export function formatSarif(report: ScanReport): string {
       suppressions: [{ kind: 'inSource', justification: s.reason, ...(s.until ? { properties: { until: s.until } } : {}) }],
     })),
   ]);
-  const notifications = report.files.flatMap((file) => file.notices.map((n) => notification(n, file, ruleIndex, artifact)));
+  const skippedPaths = report.pathNotices.map((n) => notification(n, { path: n.path, absolutePath: path.resolve(report.root, n.path) }, ruleIndex, artifact));
+  const notifications = [...skippedPaths, ...report.files.flatMap((file) => file.notices.map((n) => notification(n, file, ruleIndex, artifact)))];
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -43,13 +46,14 @@ export function formatSarif(report: ScanReport): string {
         },
         ...(report.bundle ? { automationDetails: automationDetails(report.bundle) } : {}),
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(report.root) } },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        // A scan that could not read part of its input did not succeed, even where it is allowed to pass.
+        invocations: [{ executionSuccessful: unreadNotices(report).length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
         results,
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonTerminalSafe(JSON.stringify(log, null, 2)) + '\n';
 }
 
 type ArtifactOf = (file: { path: string; absolutePath: string }) => { uri: string; uriBaseId?: string };
@@ -81,10 +85,10 @@ function sarifFix(fix: ReportedFix, location: { uri: string; uriBaseId?: string 
   };
 }
 
-function notification(notice: ReportedNotice, file: FileReport, ruleIndex: ReadonlyMap<string, number>, artifact: ArtifactOf) {
+function notification(notice: ReportedNotice, file: { path: string; absolutePath: string }, ruleIndex: ReadonlyMap<string, number>, artifact: ArtifactOf) {
   const index = notice.ruleId ? ruleIndex.get(notice.ruleId) : undefined;
   return {
-    level: NOTE_CODES.has(notice.code) ? 'note' : 'warning',
+    level: UNREADABLE_CODES.has(notice.code) ? 'error' : NOTE_CODES.has(notice.code) ? 'note' : 'warning',
     message: { text: notice.message },
     descriptor: { id: notice.code },
     locations: [{ physicalLocation: { artifactLocation: artifact(file), ...(notice.region ? { region: region(notice.region) } : {}) } }],

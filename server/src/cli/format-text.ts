@@ -1,8 +1,10 @@
 import { SEVERITIES, type Severity } from '../engine';
-import { allFindings, failingFindings, severityCounts, type FileReport, type Region, type ScanReport } from './report';
+import { allFindings, failingFindings, severityCounts, unreadNotices, type FileReport, type Region, type ReportedNotice, type ScanReport } from './report';
+import { terminalSafe as safe } from './terminal-text';
 
 // `path:line:col: severity rule-id message`, one line per finding, grouped per file, then a summary.
-// Messages come from the engine already masked; no file content is ever printed.
+// Messages come from the engine already masked; no file content is ever printed. Every string that
+// comes from a scanned file or a pack (paths, rule ids, messages) is printed through terminalSafe.
 
 interface Palette {
   severity(severity: Severity, text: string): string;
@@ -17,21 +19,26 @@ const ANSI: Palette = { severity: (s, t) => sgr(SEVERITY_SGR[s], t), dim: (t) =>
 
 export function formatText(report: ScanReport, color: boolean): string {
   const palette = color ? ANSI : PLAIN;
-  const groups = report.files.map((f) => fileLines(f, palette)).filter((lines) => lines.length > 0);
+  const skippedPaths = report.pathNotices.map((n) => noticeLine(n, palette));
+  const groups = [skippedPaths, ...report.files.map((f) => fileLines(f, palette))].filter((lines) => lines.length > 0);
   const body = groups.map((lines) => lines.join('\n')).join('\n\n');
   return (body ? body + '\n\n' : '') + summary(report, palette).join('\n') + '\n';
 }
 
 function fileLines(file: FileReport, palette: Palette): string[] {
   const lines = file.findings.map(
-    (f) => `${where(file.path, f.region)}: ${palette.severity(f.severity, f.severity)} ${palette.dim(f.ruleId)} ${f.message}`,
+    (f) => `${where(file.path, f.region)}: ${palette.severity(f.severity, f.severity)} ${palette.dim(safe(f.ruleId))} ${safe(f.message)}`,
   );
-  for (const n of file.notices) lines.push(`${where(file.path, n.region)}: ${palette.dim(`notice ${n.code}`)} ${n.message}`);
+  for (const n of file.notices) lines.push(noticeLine({ ...n, path: file.path }, palette));
   return lines;
 }
 
+function noticeLine(n: ReportedNotice, palette: Palette): string {
+  return `${where(n.path, n.region)}: ${palette.dim(`notice ${safe(n.code)}`)} ${safe(n.message)}`;
+}
+
 function where(path: string, region: Region | undefined): string {
-  return region ? `${path}:${region.startLine}:${region.startColumn}` : path;
+  return region ? `${safe(path)}:${region.startLine}:${region.startColumn}` : safe(path);
 }
 
 function summary(report: ScanReport, palette: Palette): string[] {
@@ -46,7 +53,7 @@ function summary(report: ScanReport, palette: Palette): string[] {
     const count = fixed.reduce((n, f) => n + f.fixesApplied, 0);
     const verb = report.fixMode === 'write' ? 'Fixed' : 'Would fix (dry run)';
     lines.push(`${verb} ${plural(count, 'problem')} in ${plural(fixed.length, 'file')}${count > 0 ? ':' : '.'}`);
-    for (const f of fixed) lines.push(`  ${f.path} (${f.fixesApplied})`);
+    for (const f of fixed) lines.push(`  ${safe(f.path)} (${f.fixesApplied})`);
   }
   const extras = [
     `${plural(analysed, 'file')} scanned`,
@@ -65,6 +72,11 @@ function summary(report: ScanReport, palette: Palette): string[] {
   }
   const failing = failingFindings(report).length;
   if (failing > 0) lines.push(`Failing: ${plural(failing, 'finding')} at or above ${report.failOn} (--fail-on ${report.failOn}).`);
+  const unread = unreadNotices(report).length;
+  if (unread > 0) {
+    const verdict = report.allowIncomplete ? 'not failing (--allow-incomplete)' : 'exit 3 (--allow-incomplete to accept)';
+    lines.push(palette.bold(`Incomplete: ${plural(unread, 'path')} could not be read (unreadable-file, unreadable-folder notices above); ${verdict}.`));
+  }
   return lines;
 }
 

@@ -18,7 +18,8 @@ Options:
   -h, --help        show help
   -v, --version     print the version
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,
+3 part of the input could not be read (unreadable files or folders; see --allow-incomplete).
 Run "bulwark scan --help" for the scan options.
 `;
 
@@ -37,6 +38,8 @@ Output:
 Outcome:
       --fail-on <level>             exit 1 when an unsuppressed finding is at or above this severity:
                                     critical, high, medium, low, info, or none to never fail (default: ${DEFAULT_FAIL_ON})
+      --allow-incomplete            do not exit 3 when files or folders could not be read (they are
+                                    still reported as notices)
 
 Rules:
       --rules <pack dir>            also load this rule pack (repeatable)

@@ -1,4 +1,5 @@
 import type { FixKind, Language, RuleMeta, Severity } from '../engine';
+import { UNREADABLE_CODES } from '../node/source-file';
 import type { FailOn, FixMode } from './args';
 import type { BundleIdentity, Provenance } from '../engine';
 
@@ -69,6 +70,13 @@ export interface ScanReport {
   /** The scan root (the current directory): SARIF's %SRCROOT%. */
   readonly root: string;
   readonly files: readonly FileReport[];
+  /**
+   * Paths the scan skipped that are not files it lists: unreadable folders, symbolic links, FIFOs and
+   * devices, ignore files not applied.
+   */
+  readonly pathNotices: readonly ReportedNotice[];
+  /** --allow-incomplete: unread input is reported but does not fail the scan. */
+  readonly allowIncomplete: boolean;
   /** Rules that ran (not turned off), in rule-set order; SARIF's driver.rules. */
   readonly rules: readonly RuleMeta[];
   readonly failOn: FailOn;
@@ -90,6 +98,11 @@ export function allFindings(report: ScanReport): ReportedFinding[] {
 /** Findings that make the scan fail; suppressed findings never count. */
 export function failingFindings(report: ScanReport): ReportedFinding[] {
   return allFindings(report).filter((f) => isAtOrAbove(f.severity, report.failOn));
+}
+
+/** Notices of input that existed but could not be read: the scan's result is incomplete. */
+export function unreadNotices(report: ScanReport): ReportedNotice[] {
+  return [...report.pathNotices, ...report.files.flatMap((f) => f.notices)].filter((n) => UNREADABLE_CODES.has(n.code));
 }
 
 export function severityCounts(findings: readonly ReportedFinding[]): Record<Severity, number> {

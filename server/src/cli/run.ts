@@ -9,9 +9,10 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { MAIN_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from './help';
 import { checkOverrides, loadRules } from './load-rules';
-import { failingFindings, type ScanReport } from './report';
+import { failingFindings, unreadNotices, type ScanReport } from './report';
 import { runScan } from './scan';
 import { testPacks } from './test-pack';
+import { terminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
 import { runPolicyCommand } from './policy';
 import { loadPolicyRules } from './policy/scan-policy';
@@ -47,11 +48,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`bulwark: ${err.message}\n${err.details.map((d) => `  ${d}\n`).join('')}`);
+      io.stderr.write(`bulwark: ${terminalSafe(err.message)}\n${err.details.map((d) => `  ${terminalSafe(d)}\n`).join('')}`);
       if (err.showHelpHint) io.stderr.write('Run "bulwark --help" for usage.\n');
       return ExitCode.UsageOrConfig;
     }
-    io.stderr.write(`bulwark: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr.write(`bulwark: internal error: ${internalError(err)}\n`);
     return ExitCode.UsageOrConfig;
   }
 }
@@ -65,6 +66,12 @@ function scanCommand(given: ScanOptions, io: CliIo): ExitCodeValue {
   const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');
   if (options.output === undefined) io.stdout.write(rendered);
   else writeReport(path.resolve(io.cwd, options.output), rendered);
+  return exitCodeOf(report);
+}
+
+/** An incomplete scan is not a verdict: exit 3 wins over findings (like grep's 2 over 1). */
+export function exitCodeOf(report: ScanReport): ExitCodeValue {
+  if (!report.allowIncomplete && unreadNotices(report).length > 0) return ExitCode.Incomplete;
   return failingFindings(report).length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
 
@@ -79,6 +86,13 @@ export function renderReport(report: ScanReport, format: ScanFormat, color: bool
     case 'text':
       return formatText(report, color);
   }
+}
+
+/** The message made safe, then the stack frames (code locations, not input). */
+function internalError(err: unknown): string {
+  if (!(err instanceof Error)) return terminalSafe(String(err));
+  const frames = (err.stack ?? '').split('\n').filter((line) => /^ {4}at /.test(line));
+  return [terminalSafe(err.message), ...frames.map(terminalSafe)].join('\n');
 }
 
 function writeReport(file: string, content: string): void {

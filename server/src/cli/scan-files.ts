@@ -1,18 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { listWorkspaceFiles } from '../node/workspace-files';
+import { listWorkspaceFiles, type WorkspaceListing } from '../node/workspace-files';
 import { UsageError } from './exit-codes';
 
 /**
- * The files a scan covers, in a stable order and without duplicates. A path that does not exist is a
+ * The files a scan covers, in a stable order and without duplicates, and the paths it skipped
+ * (unreadable folders, links, FIFOs, ignore files not applied). A path that does not exist is a
  * usage error (a typo in CI must not pass as "no findings"). `--exclude` globs use the editor's
  * `bulwark.exclude` semantics: picomatch, relative to the current directory, or absolute.
  */
-export function collectFiles(paths: readonly string[], exclude: readonly string[], cwd: string): string[] {
+export function collectFiles(paths: readonly string[], exclude: readonly string[], cwd: string): WorkspaceListing {
   const excluded = excludeMatcher(exclude, cwd);
   const seen = new Set<string>();
-  const files: string[] = [];
+  const collected: WorkspaceListing = { files: [], skipped: [] };
   for (const given of paths) {
     const root = path.resolve(cwd, given);
     try {
@@ -22,13 +23,20 @@ export function collectFiles(paths: readonly string[], exclude: readonly string[
     } catch (err) {
       throw new UsageError(`cannot read "${given}": ${err instanceof Error ? err.message : String(err)}`);
     }
-    for (const file of listWorkspaceFiles(root, { ancestorsFrom: cwd })) {
+    const listing = listWorkspaceFiles(root, { ancestorsFrom: cwd });
+    for (const file of listing.files) {
       if (seen.has(file) || excluded(file)) continue;
       seen.add(file);
-      files.push(file);
+      collected.files.push(file);
+    }
+    for (const skip of listing.skipped) {
+      const key = `${skip.code}\u0000${skip.path}`;
+      if (seen.has(key) || excluded(skip.path)) continue;
+      seen.add(key);
+      collected.skipped.push(skip);
     }
   }
-  return files;
+  return collected;
 }
 
 function excludeMatcher(globs: readonly string[], cwd: string): (file: string) => boolean {
@@ -42,6 +50,7 @@ function excludeMatcher(globs: readonly string[], cwd: string): (file: string) =
 
 /** How a file is named in reports: relative to the current directory when inside it, with `/`. */
 export function displayPath(file: string, cwd: string): string {
+  if (path.relative(cwd, file) === '') return '.';
   return relativeInside(cwd, file) ?? toSlashes(file);
 }
 

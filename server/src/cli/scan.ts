@@ -3,8 +3,8 @@ import { analyze, DocumentParseCache, type AnalyzeOptions, type RuleMeta, type R
 import type { ScanOptions } from './args';
 import { analysedFileReport, skippedFileReport } from './file-report';
 import { autofixesOf, fixUntilStable, MAX_FIX_PASSES } from './fix';
-import { encodeSource, readSourceFile } from './read-file';
 import type { FileReport, ReportedNotice, ScanReport } from './report';
+import { encodeSource, readSourceFile } from '../node/source-file';
 import { collectFiles, displayPath } from './scan-files';
 
 export interface ScanContext {
@@ -17,12 +17,13 @@ export interface ScanContext {
 /** Lists, reads, analyses (and with --fix, rewrites) every file; one file's trouble never stops the scan. */
 export function runScan(options: ScanOptions, context: ScanContext): ScanReport {
   const rulesById = new Map(context.ruleSet.rules.map((r) => [r.meta.id, r.meta]));
-  const files = collectFiles(options.paths, options.exclude, context.cwd).map((absolutePath) =>
-    scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, context, rulesById),
-  );
+  const listing = collectFiles(options.paths, options.exclude, context.cwd);
+  const files = listing.files.map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, context, rulesById));
   return {
     root: context.cwd,
     files,
+    pathNotices: listing.skipped.map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
+    allowIncomplete: options.allowIncomplete,
     rules: context.ruleSet.rules.filter((r) => options.severityOverrides[r.meta.id] !== 'off').map((r) => r.meta),
     failOn: options.failOn,
     fixMode: options.fix,
@@ -36,7 +37,7 @@ function scanFile(
   context: ScanContext,
   rulesById: ReadonlyMap<string, RuleMeta>,
 ): FileReport {
-  const read = readSourceFile(file.absolutePath, options.maxFileSize);
+  const read = readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
   if (read.kind === 'skipped') return skippedFileReport(file, read.code, read.message);
   const analyzeOptions: AnalyzeOptions = {
     now: context.now,
@@ -61,7 +62,7 @@ function scanFile(
   }
   if (options.fix === 'write' && outcome.applied > 0) {
     try {
-      fs.writeFileSync(file.absolutePath, encodeSource(outcome.text, read.bom));
+      fs.writeFileSync(file.absolutePath, encodeSource(outcome.text, read.encoding));
     } catch (err) {
       notices.push({ path: file.path, code: 'fix-not-written', message: `Autofixes could not be written: ${err instanceof Error ? err.message : String(err)}` });
       const result = analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions);

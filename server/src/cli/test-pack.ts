@@ -5,6 +5,7 @@ import { checkFixture } from '../engine/testing/fixtures';
 import { discoverRuleFolders } from '../node/rule-fixtures';
 import { loadRuleSet } from '../node/rule-packs';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
+import { terminalSafe as safe, terminalSafeLines } from './terminal-text';
 
 // `bulwark test <pack>`: the harness our own suite uses (annotated fixtures, .fixed goldens, the fix
 // must resolve the finding), so a security champion can test a pack without our dev setup.
@@ -25,7 +26,7 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
     for (const folder of discoverRuleFolders(root)) {
       const single = onlyRules(ruleSet, new Set([folder.ruleId]));
       if (folder.fixtures.length === 0) {
-        io.stdout.write(`✘ ${folder.ruleId}: no fixtures in tests/\n`);
+        io.stdout.write(`✘ ${safe(folder.ruleId)}: no fixtures in tests/\n`);
         failed++;
         continue;
       }
@@ -33,15 +34,16 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
         const outcome = checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now: io.now });
         if (options.updateGoldens && outcome.fixedText !== undefined && outcome.fixedText !== fixture.golden) {
           fs.writeFileSync(fixture.goldenPath, outcome.fixedText);
-          io.stdout.write(`↻ ${folder.ruleId} ${fixture.name}: golden written\n`);
+          io.stdout.write(`↻ ${safe(folder.ruleId)} ${safe(fixture.name)}: golden written\n`);
           passed++;
           continue;
         }
         if (outcome.failures.length === 0) {
-          io.stdout.write(`✔ ${folder.ruleId} ${fixture.name}\n`);
+          io.stdout.write(`✔ ${safe(folder.ruleId)} ${safe(fixture.name)}\n`);
           passed++;
         } else {
-          io.stdout.write(`✘ ${folder.ruleId} ${fixture.name}\n${outcome.failures.map((f) => `    ${f.replace(/\n/g, '\n    ')}`).join('\n')}\n`);
+          // Failures quote fixture lines: each line is made terminal-safe, the excerpt keeps its breaks.
+          io.stdout.write(`✘ ${safe(folder.ruleId)} ${safe(fixture.name)}\n${outcome.failures.map((f) => `    ${terminalSafeLines(f).replace(/\n/g, '\n    ')}`).join('\n')}\n`);
           failed++;
         }
       }

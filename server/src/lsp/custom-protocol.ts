@@ -67,8 +67,13 @@ export interface ScanWorkspaceResult {
   readonly files: number;
   /** Findings across those files after suppressions. */
   readonly findings: number;
-  /** Files skipped because of bulwark.maxFileSize, binary content or bulwark.exclude. */
+  /** Files skipped because of bulwark.maxFileSize, binary content, bulwark.exclude, or unreadable. */
   readonly skipped: number;
+  /**
+   * Files and folders that could not be read (permissions, I/O errors): when above 0 the scan is
+   * incomplete. Each skipped path is also written to the log.
+   */
+  readonly unreadable?: number;
 }
 
 /** What a client may pass as `initializationOptions`. */

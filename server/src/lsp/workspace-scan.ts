@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { listWorkspaceFiles } from '../node/workspace-files';
+import { readSourceFile, UNREADABLE_CODES } from '../node/source-file';
+import { walkWorkspace } from '../node/workspace-files';
 import type { BulwarkSettings } from '../protocol/settings';
 import type { AnalysisService } from './analysis-service';
 import type { ClientFeatures } from './capabilities';
@@ -21,8 +21,13 @@ export interface ScanDeps {
   readonly log: Log;
 }
 
-const BINARY_SNIFF_BYTES = 8192;
 const PROGRESS_EVERY = 25;
+/** Listing a large tree is synchronous work: yield to other requests every this many entries. */
+const LIST_YIELD_EVERY = 200;
+/** Skipped paths written to the log per scan; the rest are counted. */
+const MAX_LOGGED_SKIPS = 50;
+
+type SkippedPath = { readonly path: string; readonly code: string; readonly message: string };
 
 /**
  * "Scan workspace": analyses every listed file of every folder and publishes the findings of files
@@ -64,11 +69,12 @@ export class WorkspaceScanner implements ClosedFileDiagnostics {
     let files = 0;
     let findings = 0;
     let skipped = 0;
+    const skippedPaths: SkippedPath[] = [];
     try {
       const open = new Map(this.deps.documents.all().map((d) => [fsPathOf(d.uri) ?? d.uri, d]));
       for (const folder of this.deps.folders.all()) {
         const settings = await this.deps.analysis.settingsFor(folder.uri);
-        const listed = listWorkspaceFiles(folder.fsPath);
+        const listed = await this.list(folder.fsPath, skippedPaths, cancelled);
         for (let i = 0; i < listed.length && !cancelled(); i++) {
           const file = listed[i];
           seen.add(file);
@@ -78,7 +84,7 @@ export class WorkspaceScanner implements ClosedFileDiagnostics {
             findings += (await this.deps.analysis.analyzeDocument(doc)).result.findings.length;
           } else {
             const uri = pathToFileURL(file).href;
-            const diagnostics = this.analyzeFile(file, uri, settings);
+            const diagnostics = this.analyzeFile(file, uri, settings, skippedPaths);
             if (diagnostics === undefined) skipped++;
             else {
               files++;
@@ -98,22 +104,51 @@ export class WorkspaceScanner implements ClosedFileDiagnostics {
     } finally {
       progress.done();
     }
-    return { files, findings, skipped };
+    const unreadable = skippedPaths.filter((s) => UNREADABLE_CODES.has(s.code)).length;
+    await this.reportSkips(skippedPaths, unreadable);
+    return { files, findings, skipped, unreadable };
   }
 
-  /** Findings of a file on disk as diagnostics; undefined when it is skipped (size, binary, excluded). */
-  private analyzeFile(file: string, uri: string, settings: BulwarkSettings): Diagnostic[] | undefined {
+  /** The folder's files, walked in slices so that keystrokes and pulls are answered meanwhile. */
+  private async list(root: string, skippedPaths: SkippedPath[], cancelled: () => boolean): Promise<string[]> {
+    const files: string[] = [];
+    let seen = 0;
+    for (const entry of walkWorkspace(root)) {
+      if (entry.kind === 'file') files.push(entry.path);
+      else skippedPaths.push(entry);
+      if (++seen % LIST_YIELD_EVERY === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled()) break;
+      }
+    }
+    return files;
+  }
+
+  /** Every skipped path goes to the log; unreadable ones are also shown: the scan is incomplete. */
+  private async reportSkips(skippedPaths: readonly SkippedPath[], unreadable: number): Promise<void> {
+    for (const s of skippedPaths.slice(0, MAX_LOGGED_SKIPS)) this.deps.log(`Scan workspace: ${s.path}: ${s.code}: ${s.message}`);
+    if (skippedPaths.length > MAX_LOGGED_SKIPS) this.deps.log(`Scan workspace: ${skippedPaths.length - MAX_LOGGED_SKIPS} more paths skipped.`);
+    if (unreadable > 0) {
+      // A notification, not window/showMessageRequest: the scan's answer must not wait for a click.
+      await this.deps.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Bulwark: the workspace scan is incomplete: ${unreadable} ${unreadable === 1 ? 'path' : 'paths'} could not be read (see the Bulwark log).`,
+      });
+    }
+  }
+
+  /**
+   * Findings of a file on disk as diagnostics; undefined when it is skipped (size, binary, excluded,
+   * unreadable). Read as the CLI reads it, so positions agree (BOM removed, UTF-16 decoded).
+   */
+  private analyzeFile(file: string, uri: string, settings: BulwarkSettings, skippedPaths?: SkippedPath[]): Diagnostic[] | undefined {
     if (!settings.enable || this.deps.analysis.isExcluded(uri, settings)) return undefined;
-    let buffer: Buffer;
-    try {
-      // The size check comes before reading: a huge file costs one stat.
-      if (fs.statSync(file).size > settings.maxFileSize) return undefined;
-      buffer = fs.readFileSync(file);
-    } catch {
+    const read = readSourceFile(file, { maxBytes: settings.maxFileSize, limitName: 'bulwark.maxFileSize' });
+    if (read.kind === 'skipped') {
+      if (read.code === 'unreadable-file' || read.code === 'not-a-regular-file') skippedPaths?.push({ path: file, code: read.code, message: read.message });
       return undefined;
     }
-    if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
-    const text = buffer.toString('utf8');
+    const text = read.text;
     const result = this.deps.analysis.analyzeText(uri, text, undefined, settings);
     const doc = TextDocument.create(uri, 'plaintext', 0, text);
     return result.findings.map((f) => findingDiagnostic(f, doc, 0, this.deps.analysis.rules));

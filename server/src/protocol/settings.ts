@@ -1,5 +1,6 @@
 // One settings type flows from VS Code (or any LSP client) through the server to the engine.
 // Imported by the client and the server; keep it free of vscode and LSP imports.
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/analyze';
 
 export type SeverityLevel = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type RuleSeveritySetting = SeverityLevel | 'off';
@@ -19,7 +20,7 @@ export const DEFAULT_SETTINGS: BulwarkSettings = {
   enable: true,
   severityOverrides: {},
   exclude: [],
-  maxFileSize: 5 * 1024 * 1024,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
 const LEVELS: readonly string[] = ['critical', 'high', 'medium', 'low', 'info', 'off'];

@@ -41,6 +41,8 @@ export interface StartOptions {
   readonly resolveCodeActions?: boolean;
   /** Extra node flags for the server process (the benchmark profiles with --cpu-prof). */
   readonly nodeArgs?: readonly string[];
+  /** A command that runs node for us (`setpriv --reuid=nobody …`): the server runs as another user. */
+  readonly launcher?: readonly string[];
 }
 
 export class LspTestClient {
@@ -61,7 +63,9 @@ export class LspTestClient {
 
   static async start(options: StartOptions): Promise<LspTestClient> {
     const serverJs = ensureServerBuilt();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverJs, '--stdio'], { stdio: 'pipe' });
+    const launcher = options.launcher ?? [];
+    const command = [...launcher, process.execPath, ...(options.nodeArgs ?? []), serverJs, '--stdio'];
+    const child = spawn(command[0], command.slice(1), { stdio: 'pipe' });
     child.stderr.on('data', () => undefined);
     // Writes racing the server's exit at the end of a test must not crash mocha.
     child.stdin.on('error', () => undefined);

@@ -1,0 +1,74 @@
+import * as fs from 'node:fs';
+
+// The one way Bulwark opens a file from a workspace or a command line. Only regular files are read:
+// a FIFO would block the process (and the language server's event loop) forever, a device like
+// /dev/zero never ends, and a directory is not text. The type is checked before opening (so a device
+// is never opened) and again on the open descriptor (so a swap in between is caught), the open is
+// non-blocking, and at most maxBytes + 1 bytes are read even when the file grows or lies about its
+// size (/proc files report 0).
+
+export type RawRead =
+  | { readonly kind: 'bytes'; readonly bytes: Buffer }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'not-regular'; readonly what: string }
+  | { readonly kind: 'too-large'; readonly size: number }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+export interface RegularFileOptions {
+  readonly maxBytes: number;
+  /** False for files whose symbolic link must not be followed (ignore files, as git does). */
+  readonly followSymlinks: boolean;
+}
+
+const CHUNK = 64 * 1024;
+
+export function readRegularFile(file: string, options: RegularFileOptions): RawRead {
+  let fd: number | undefined;
+  try {
+    const before = options.followSymlinks ? fs.statSync(file) : fs.lstatSync(file);
+    if (!before.isFile()) return { kind: 'not-regular', what: describeType(before) };
+    if (before.size > options.maxBytes) return { kind: 'too-large', size: before.size };
+    const noFollow = options.followSymlinks ? 0 : (fs.constants.O_NOFOLLOW ?? 0);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | noFollow);
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) return { kind: 'not-regular', what: describeType(opened) };
+    return readAtMost(fd, options.maxBytes);
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };
+    // O_NOFOLLOW on a link that appeared after lstat.
+    if (code === 'ELOOP' && !options.followSymlinks) return { kind: 'not-regular', what: 'a symbolic link' };
+    return { kind: 'unreadable', reason: code };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function readAtMost(fd: number, maxBytes: number): RawRead {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+    const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) return { kind: 'too-large', size: Math.max(total, fs.fstatSync(fd).size) };
+  }
+  return { kind: 'bytes', bytes: Buffer.concat(chunks, total) };
+}
+
+/** How a non-regular file is named in a notice. */
+export function describeType(stat: fs.Stats | fs.Dirent): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+export function errorCode(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') return err.code;
+  return err instanceof Error ? err.message : String(err);
+}
