@@ -65,3 +65,21 @@ describe('bulwark policy errors', () => {
     assert.deepEqual([run.status, run.stdout], [1, '✘ "packs/example/host.yaml" is a symbolic link; a bundle holds regular files only (copy the target in)\n']);
   });
 });
+
+describe('bulwark policy inspect with hostile bundle text', () => {
+  it('prints a pack version and description with escapes, never raw control characters', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-policy-esc-'));
+    try {
+      assert.equal((await cli(['policy', 'init', 'b'], dir)).status, 0);
+      fs.writeFileSync(path.join(dir, 'b', 'packs', 'example', 'pack.yaml'), 'id: example\nversion: "1.0\\u001b[2J\\u202e"\ndescription: x\n');
+      const text = await cli(['policy', 'inspect', 'b'], dir);
+      assert.equal(text.status, 0, text.stderr);
+      assert.ok(text.stdout.includes('  example 1.0\\x1b[2J\\u202e: 1 rule\n'), text.stdout);
+      const json = await cli(['policy', 'inspect', 'b', '--format', 'json'], dir);
+      assert.doesNotMatch(json.stdout, /[\u001b\u202e]/);
+      assert.equal((JSON.parse(json.stdout) as { packs: { version: string }[] }).packs[0].version, '1.0\u001b[2J\u202e');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { builtinTemplates, type LoadedPack } from '../../engine';
 import { composeRuleSet, engineTooOld, loadBundle, packIdsOf, unknownRuleReferences, type PolicyFileError } from '../../engine/policy';
 import { BundleError, formatError, readSourceFolder, textsOf } from '../../node/bundle';
 import { ExitCode } from '../exit-codes';
+import { terminalSafe } from '../terminal-text';
 import { loadRules } from '../load-rules';
 import { testPacks } from '../test-pack';
 import { TOOL_VERSION } from '../tool-info';
@@ -33,13 +34,13 @@ Exit codes: 0 all pass, 1 a check or fixture failed, 2 usage error (no such fold
       source = readSourceFolder(dir);
     } catch (err) {
       if (err instanceof BundleError && err.code === 'io') throw asUsageError(err);
-      io.stdout.write(`✘ ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stdout.write(`✘ ${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
       return ExitCode.Findings;
     }
-    for (const name of source.ignored) io.stderr.write(`note: "${name}" is not part of a bundle and is left out\n`);
+    for (const name of source.ignored) io.stderr.write(`note: "${terminalSafe(name)}" is not part of a bundle and is left out\n`);
     const problems = checkBundle(source.files, io.cwd);
     if (problems.length > 0) {
-      io.stdout.write(`✘ the bundle is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${formatError(p)}\n`).join('')}`);
+      io.stdout.write(`✘ the bundle is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${terminalSafe(formatError(p))}\n`).join('')}`);
       return ExitCode.Findings;
     }
     io.stdout.write('✔ policy.yaml, approved-images.yaml and packs are valid\n');
