@@ -84,6 +84,17 @@ describe('applying a policy bundle', () => {
     const { errors } = composeRuleSet({ builtin: [core], bundle: clash.bundle, user: [] });
     assert.deepEqual(errors.map((e) => e.message), ['rule "docker-run-sudo" is already defined by pack "core"']);
   });
+
+  it('refuses a bundle pack that reuses a built-in pack id', () => {
+    const texts = bundleTexts('name: a\nversion: 1.0.0\n');
+    const moved = new Map([...texts].map(([p, t]) => [p.replace('packs/acme/', 'packs/core/'), p.endsWith('pack.yaml') ? t.replace('id: acme', 'id: core') : t]));
+    const { bundle: same } = loadBundle(moved, 'sha256:' + 'd'.repeat(64), builtinTemplates());
+    assert.ok(same);
+    const { errors } = composeRuleSet({ builtin: [core], bundle: same, user: [] });
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /^pack id "core" is already used by the pack in .*rules\/core$/);
+    assert.equal(errors[0].file, 'packs/core/pack.yaml');
+  });
 });
 
 describe('suppressions under a policy', () => {
