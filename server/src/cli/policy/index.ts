@@ -3,7 +3,10 @@ import { ExitCode, UsageError, type ExitCodeValue } from '../exit-codes';
 import { buildCommand } from './build';
 import { initCommand } from './init';
 import { inspectCommand } from './inspect';
+import { keygenCommand } from './keygen';
+import { signCommand } from './sign';
 import { testCommand } from './test';
+import { verifyCommand } from './verify';
 
 // `bulwark policy <subcommand>`: the security champion's commands (docs/policy.md). Each subcommand
 // parses its own flags and returns an exit code: 0 ok, 1 check failed, 2 usage or configuration error.
@@ -22,7 +25,10 @@ function subcommands(): ReadonlyMap<string, PolicySubcommand> {
     ['init', initCommand],
     ['test', testCommand],
     ['build', buildCommand],
+    ['sign', signCommand],
+    ['verify', verifyCommand],
     ['inspect', inspectCommand],
+    ['keygen', keygenCommand],
   ]);
 }
 
