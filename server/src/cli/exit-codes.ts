@@ -2,7 +2,7 @@
 export const ExitCode = {
   /** Nothing at or above the --fail-on threshold. */
   Ok: 0,
-  /** At least one unsuppressed finding at or above the --fail-on threshold. */
+  /** At least one unsuppressed finding at or above the --fail-on threshold, or (at --fail-on high or below) a check that could not be completed. */
   Findings: 1,
   /** Bad usage or configuration: unknown flag, bad value, unreadable path, invalid rule pack. */
   UsageOrConfig: 2,

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '../engine';
-import { allFindings, failingFindings, severityCounts, unreadNotices, type FileReport, type Region, type ReportedNotice, type ScanReport } from './report';
+import { allFindings, failingFindings, failingNotices, severityCounts, unreadNotices, type FileReport, type Region, type ReportedNotice, type ScanReport } from './report';
 import { terminalSafe as safe } from './terminal-text';
 
 // `path:line:col: severity rule-id message`, one line per finding, grouped per file, then a summary.
@@ -72,6 +72,8 @@ function summary(report: ScanReport, palette: Palette): string[] {
   }
   const failing = failingFindings(report).length;
   if (failing > 0) lines.push(`Failing: ${plural(failing, 'finding')} at or above ${report.failOn} (--fail-on ${report.failOn}).`);
+  const incomplete = failingNotices(report).length;
+  if (incomplete > 0) lines.push(`Failing: ${plural(incomplete, 'check')} could not be completed (rule-failed, script-too-complex count as high).`);
   const unread = unreadNotices(report).length;
   if (unread > 0) {
     const verdict = report.allowIncomplete ? 'not failing (--allow-incomplete)' : 'exit 3 (--allow-incomplete to accept)';

@@ -37,7 +37,8 @@ Output:
 
 Outcome:
       --fail-on <level>             exit 1 when an unsuppressed finding is at or above this severity:
-                                    critical, high, medium, low, info, or none to never fail (default: ${DEFAULT_FAIL_ON})
+                                    critical, high, medium, low, info, or none to never fail (default: ${DEFAULT_FAIL_ON});
+                                    a rule that failed on a file or a RUN too complex to read counts as high
       --allow-incomplete            do not exit 3 when files or folders could not be read (they are
                                     still reported as notices)
 

@@ -100,6 +100,24 @@ export function failingFindings(report: ScanReport): ReportedFinding[] {
   return allFindings(report).filter((f) => isAtOrAbove(f.severity, report.failOn));
 }
 
+/**
+ * Notices that mean part of a file was not fully checked: a rule that failed on it, or a RUN too
+ * complex to read in full. Hostile input must not buy a green build, so each counts as a high finding.
+ */
+const INCOMPLETE_CHECK_NOTICES: ReadonlySet<string> = new Set(['rule-failed', 'script-too-complex']);
+export const INCOMPLETE_CHECK_SEVERITY: Severity = 'high';
+
+/** Incomplete-check notices that make the scan fail at this --fail-on. */
+export function failingNotices(report: ScanReport): ReportedNotice[] {
+  if (!isAtOrAbove(INCOMPLETE_CHECK_SEVERITY, report.failOn)) return [];
+  return report.files.flatMap((f) => f.notices.filter((n) => INCOMPLETE_CHECK_NOTICES.has(n.code)));
+}
+
+/** Whether the scan exits 1: a finding at or above --fail-on, or a check that could not be completed. */
+export function scanFails(report: ScanReport): boolean {
+  return failingFindings(report).length > 0 || failingNotices(report).length > 0;
+}
+
 /** Notices of input that existed but could not be read: the scan's result is incomplete. */
 export function unreadNotices(report: ScanReport): ReportedNotice[] {
   return [...report.pathNotices, ...report.files.flatMap((f) => f.notices)].filter((n) => UNREADABLE_CODES.has(n.code));

@@ -9,7 +9,7 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { MAIN_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from './help';
 import { checkOverrides, loadRules } from './load-rules';
-import { failingFindings, unreadNotices, type ScanReport } from './report';
+import { scanFails, unreadNotices, type ScanReport } from './report';
 import { runScan } from './scan';
 import { testPacks } from './test-pack';
 import { terminalSafe } from './terminal-text';
@@ -72,7 +72,7 @@ function scanCommand(given: ScanOptions, io: CliIo): ExitCodeValue {
 /** An incomplete scan is not a verdict: exit 3 wins over findings (like grep's 2 over 1). */
 export function exitCodeOf(report: ScanReport): ExitCodeValue {
   if (!report.allowIncomplete && unreadNotices(report).length > 0) return ExitCode.Incomplete;
-  return failingFindings(report).length > 0 ? ExitCode.Findings : ExitCode.Ok;
+  return scanFails(report) ? ExitCode.Findings : ExitCode.Ok;
 }
 
 export function renderReport(report: ScanReport, format: ScanFormat, color: boolean): string {

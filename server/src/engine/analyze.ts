@@ -65,9 +65,22 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
     }
     for (const report of reports) findings.push(toFinding(rule, report, file.text, override ?? rule.meta.severity, occurrences));
   }
+  if (models.dockerfile) notices.push(...tooComplexNotices(models.dockerfile));
   const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { language, findings: kept, suppressed, notices };
+}
+
+/**
+ * A RUN the shell reader gave up on is still checked (its commands come from a flat scan), but the
+ * checks are approximate there: say so on the instruction, so hostile syntax never passes silently.
+ */
+function tooComplexNotices(dockerfile: DockerfileModel): Notice[] {
+  return dockerfile.tooComplexScripts().map((script) => ({
+    code: 'script-too-complex',
+    span: script.entry.span,
+    message: `RUN script too complex to read in full (${script.tooComplex}); its commands were scanned flat, so the RUN checks are approximate here. Simplify or split the instruction.`,
+  }));
 }
 
 function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Models {

@@ -64,9 +64,13 @@ export type NoticeCode =
   | 'file-too-large'
   | 'parse-error'
   | 'templated-yaml'
-  | 'rule-failed';
+  | 'rule-failed'
+  | 'script-too-complex';
 
-/** Something the user may want to know that is not a finding; at most one per code per file. */
+/**
+ * Something the user may want to know that is not a finding; at most one per code per file, except
+ * `script-too-complex`, given once per RUN instruction with its span.
+ */
 export interface Notice {
   readonly code: NoticeCode;
   readonly message: string;

@@ -12,8 +12,10 @@ export interface DiagnosticData {
 
 export const DIAGNOSTIC_SOURCE = 'bulwark';
 
-// Notices inform rather than warn: what the user can act on is Information, the rest a Hint.
+// Notices inform rather than warn: what the user can act on is Information, the rest a Hint. A RUN
+// too complex to read warns: its checks are approximate, and such syntax can be a way to hide a command.
 const NOTICE_SEVERITY: Readonly<Record<NoticeCode, DiagnosticSeverity>> = {
+  'script-too-complex': DiagnosticSeverity.Warning,
   'parse-error': DiagnosticSeverity.Information,
   'file-too-large': DiagnosticSeverity.Information,
   'rule-failed': DiagnosticSeverity.Information,
@@ -46,13 +48,16 @@ function noticeDiagnostic(notice: Notice, doc: PositionMapper & { getText(): str
   return { range, severity: NOTICE_SEVERITY[notice.code], code: `bulwark/${notice.code}`, source: DIAGNOSTIC_SOURCE, message: notice.message };
 }
 
-/** At most one diagnostic per notice code: several failing rules become one notice naming them all. */
+/**
+ * At most one diagnostic per notice code: several failing rules become one notice naming them all.
+ * `script-too-complex` stays one per RUN instruction, on that instruction.
+ */
 export function mergeNotices(notices: readonly Notice[]): Notice[] {
   const byCode = new Map<NoticeCode, Notice[]>();
   for (const n of notices) byCode.set(n.code, [...(byCode.get(n.code) ?? []), n]);
   const merged: Notice[] = [];
   for (const [code, group] of byCode) {
-    if (group.length === 1) merged.push(group[0]);
+    if (group.length === 1 || code === 'script-too-complex') merged.push(...group);
     else if (code === 'rule-failed') merged.push({ code, message: `${group.length} rules failed on this file and were skipped: ${group.map((n) => n.ruleId ?? '?').join(', ')}. See the Bulwark output for details.` });
     else merged.push(group[0]);
   }

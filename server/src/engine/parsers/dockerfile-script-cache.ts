@@ -1,5 +1,5 @@
 import type { ParseCache, Span } from '../types';
-import type { ShellCommand, ShellWord } from './dockerfile-shell';
+import type { ShellCommand, ShellWord } from './dockerfile-shell-syntax';
 
 // Reading a RUN's shell script costs more than all Dockerfile rules together, and a keystroke changes
 // one instruction at most. A RUN's scripts depend only on its own text (heredoc bodies included) and
@@ -9,6 +9,7 @@ export interface CachedScript {
   readonly form: 'shell' | 'exec' | 'heredoc';
   readonly commands: readonly ShellCommand[];
   readonly span: Span;
+  readonly tooComplex?: string;
 }
 
 interface CacheEntry {
@@ -48,5 +49,6 @@ function shiftScript(script: CachedScript, by: number): CachedScript {
     }
     return copy;
   }
-  return { form: script.form, commands: script.commands.map(shiftCommand), span: { start: script.span.start + by, end: script.span.end + by } };
+  const commands = script.commands.map(shiftCommand);
+  return { form: script.form, commands, span: { start: script.span.start + by, end: script.span.end + by }, ...(script.tooComplex !== undefined ? { tooComplex: script.tooComplex } : {}) };
 }

@@ -1,13 +1,16 @@
 import type { Heredoc, Run } from 'dockerfile-ast';
-import type { AstRange, InstructionEntry } from './dockerfile';
-import { SHELLS, effectiveCommand, readScript, withShellStrings } from './dockerfile-shell-commands';
-import type { OffsetMap, ShellCommand, ShellWord } from './dockerfile-shell';
 import type { ParseCache, Span } from '../types';
+import type { AstRange, InstructionEntry } from './dockerfile-instructions';
 import { cachedScripts, scriptCacheKey, type CachedScript } from './dockerfile-script-cache';
+import { SHELLS, effectiveCommand, readScript, withShellStrings } from './dockerfile-shell-commands';
+import { scanCommandsFlat } from './dockerfile-shell-fallback';
+import { ReadBudget, SHELL_LIMITS, ScriptTooComplex, type OffsetMap, type ShellCommand, type ShellWord } from './dockerfile-shell-syntax';
 
 // The shell scripts a Dockerfile runs, read with offsets into the file: shell-form RUN (line
 // continuations and the comment lines inside them removed, whatever the escape character),
 // exec-form RUN (`["sh", "-c", "…"]` read as a script), and RUN heredocs run by a shell.
+// Each instruction is read on its own: one that is too complex (or that the reader fails on) is
+// scanned flat instead and marked, and never stops the others from being read.
 
 export interface RunScript {
   readonly entry: InstructionEntry;
@@ -16,6 +19,11 @@ export interface RunScript {
   /** Every command in source order, substitutions and `sh -c` strings included. */
   readonly commands: readonly ShellCommand[];
   readonly span: Span;
+  /**
+   * Why the reader gave up on this instruction (beyond SHELL_LIMITS, or a reader failure); then
+   * `commands` come from the flat scan of the whole instruction, and no fix may edit them.
+   */
+  readonly tooComplex?: string;
 }
 
 export interface ScriptSource {
@@ -31,9 +39,35 @@ export function readRunScripts(source: ScriptSource, entries: readonly Instructi
   for (const entry of entries) {
     if (entry.keyword !== 'RUN') continue;
     const key = scriptCacheKey(source.escape, source.text.slice(entry.span.start, entry.span.end));
-    for (const script of cachedScripts(source.cache, key, entry.span.start, () => readRun(source, entry.instruction as Run))) out.push({ entry, ...script });
+    for (const script of cachedScripts(source.cache, key, entry.span.start, () => readRunIsolated(source, entry.instruction as Run))) out.push({ entry, ...script });
   }
   return out;
+}
+
+/**
+ * One instruction's scripts; whatever goes wrong reading it stays with it (a flat scan, marked). An
+ * instruction past the size limit is not handed to dockerfile-ast's argument reader or ours at all.
+ */
+function readRunIsolated(source: ScriptSource, run: Run): CachedScript[] {
+  const whole = source.span(run.getRange());
+  if (whole.end - whole.start > SHELL_LIMITS.maxScriptChars) {
+    return [flatScript(source, run, whole, `the instruction is ${whole.end - whole.start} characters long, more than the ${SHELL_LIMITS.maxScriptChars} read in full`)];
+  }
+  try {
+    return readRun(source, run);
+  } catch (err) {
+    const reason = err instanceof ScriptTooComplex ? err.reason : `the shell reader failed (${err instanceof Error ? err.message : String(err)})`;
+    return [flatScript(source, run, whole, reason)];
+  }
+}
+
+/** The whole instruction after its keyword, continuations joined and heredoc bodies included, read by the flat scan. */
+function flatScript(source: ScriptSource, run: Run, whole: Span, reason: string): CachedScript {
+  const from = source.span(run.getInstructionRange()).end;
+  const line = logicalText(source.text, from, whole.end, source.escape);
+  const scan = scanCommandsFlat(line.text, mapOf(line.offsets, whole.end));
+  const tooComplex = scan.complete ? reason : `${reason}; only its first ${scan.commands.length} commands were scanned`;
+  return { form: 'shell', commands: scan.commands, span: { start: from, end: whole.end }, tooComplex };
 }
 
 function readRun(source: ScriptSource, run: Run): CachedScript[] {
@@ -48,7 +82,8 @@ function readRun(source: ScriptSource, run: Run): CachedScript[] {
   if (argv) {
     const words = argv.map((s) => wordOf(s.value, s.starts.map((i) => line.offsets[i]), s.ends.map((i) => line.offsets[i - 1] + 1), line.offsets[s.start], line.offsets[s.end - 1] + 1));
     const command: ShellCommand = { assignments: [], words, start: words[0]?.start ?? from, end: words[words.length - 1]?.end ?? from, pipeline: -1, pipelineIndex: 0, compound: false };
-    return [{ form: 'exec', commands: words.length > 0 ? withShellStrings([command], { next: 0 }) : [], span: { start: from, end } }];
+    const commands = words.length > 0 ? withShellStrings([command], { next: 0 }, new ReadBudget(line.text.length)) : [];
+    return [{ form: 'exec', commands, span: { start: from, end } }];
   }
   const commands = readScript(line.text, mapOf(line.offsets, firstBody ?? end));
   const out: CachedScript[] = [{ form: 'shell', commands, span: { start: from, end: firstBody ?? end } }];

@@ -1,19 +1,28 @@
-import { ASSIGNMENT, parseShell, type OffsetMap, type PipelineCounter, type ShellCommand, type ShellWord } from './dockerfile-shell';
+import { parseShell } from './dockerfile-shell';
+import { ASSIGNMENT, ReadBudget, type OffsetMap, type PipelineCounter, type ShellCommand, type ShellWord } from './dockerfile-shell-syntax';
 
 // What shell commands mean for a build: the program a command really runs (behind sudo, env, …)
 // and the scripts handed to `sh -c`, read as commands of their own.
 
 export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 
-/** Every command of a script in source order, with `sh -c '…'` strings read as nested scripts. */
+/**
+ * Every command of a script in source order, with `sh -c '…'` strings read as nested scripts.
+ * Throws ScriptTooComplex beyond SHELL_LIMITS.
+ */
 export function readScript(text: string, map: OffsetMap, counter: PipelineCounter = { next: 0 }): ShellCommand[] {
-  return withShellStrings(parseShell(text, map, undefined, counter), counter);
+  const budget = new ReadBudget(text.length);
+  return withShellStrings(parseShell(text, map, undefined, counter, budget), counter, budget);
 }
 
-/** Inserts, after each `sh -c` command, the commands of its script string (recursively). */
-export function withShellStrings(commands: readonly ShellCommand[], counter: PipelineCounter): ShellCommand[] {
+/** Inserts, after each `sh -c` command, the commands of its script string (recursively, one budgeted level each). */
+export function withShellStrings(commands: readonly ShellCommand[], counter: PipelineCounter, budget: ReadBudget): ShellCommand[] {
   const out: ShellCommand[] = [];
-  for (const command of commands) out.push(command, ...withShellStrings(shellStringCommands(command, counter), counter));
+  for (const command of commands) {
+    out.push(command);
+    const inner = budget.nested(() => withShellStrings(shellStringCommands(command, counter, budget), counter, budget));
+    for (const c of inner) out.push(c);
+  }
   return out;
 }
 
@@ -27,11 +36,12 @@ export function programName(word: string): string {
  * For `sh -c 'script'` (also behind sudo/env) and `su user -c 'script'` (which hands the string to the
  * user's shell), the commands of the script string.
  */
-function shellStringCommands(command: ShellCommand, counter: PipelineCounter): ShellCommand[] {
+function shellStringCommands(command: ShellCommand, counter: PipelineCounter, budget: ReadBudget): ShellCommand[] {
   const effective = effectiveCommand(command);
   const script = effective && scriptArgument(effective);
   if (!script) return [];
-  const commands = parseShell(script.value, { start: (k) => script.starts[k] ?? script.end, end: (k) => (k > 0 ? script.ends[k - 1] : script.start) }, 'shell-string', counter);
+  const map: OffsetMap = { start: (k) => script.starts[k] ?? script.end, end: (k) => (k > 0 ? script.ends[k - 1] : script.start) };
+  const commands = parseShell(script.value, map, 'shell-string', counter, budget);
   // Substitutions in the string were already read as part of the word; keep one copy of each.
   const seen = new Set(script.nested.map((c) => `${c.start}:${c.end}`));
   return commands.filter((c) => c.nesting === 'shell-string' || !seen.has(`${c.start}:${c.end}`));

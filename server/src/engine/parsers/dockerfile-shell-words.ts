@@ -1,7 +1,8 @@
-import type { Nesting, OffsetMap, ShellCommand, ShellWord } from './dockerfile-shell';
+import { pushAll, type Nesting, type OffsetMap, type ReadBudget, type ShellCommand, type ShellWord } from './dockerfile-shell-syntax';
 
 // Reads one shell word: quotes removed, escapes resolved, expansions kept as written, and the
-// commands inside $(…), `…` and <(…) read through the list reader that owns this word reader.
+// commands inside $(…), `…` and <(…) read through the list reader handed in by the list reader
+// (dockerfile-shell.ts), one budgeted nesting level deeper.
 
 export type ListReader = (pos: number, limit: number, closeParen: boolean, nesting: Nesting) => { commands: ShellCommand[]; end: number };
 
@@ -10,6 +11,7 @@ export class WordReader {
     private readonly text: string,
     private readonly map: OffsetMap,
     private readonly list: ListReader,
+    private readonly budget: ReadBudget,
   ) {}
 
   /** One word starting at `pos`: quotes removed, substitutions parsed. */
@@ -59,16 +61,20 @@ export class WordReader {
 
   /** Appends text[from, to) to the word; rawStart/rawEnd widen the first/last char's source span (escapes). */
   private take(sink: Sink, from: number, to: number, rawStart = from, rawEnd = to): void {
+    if (to <= from) return;
+    // A substitution's text is copied into each enclosing word: the budget bounds the total.
+    this.budget.charge(to - from);
+    sink.value += this.text.slice(from, to);
     for (let i = from; i < to; i++) {
-      sink.value += this.text[i];
       sink.starts.push(this.map.start(i === from ? rawStart : i));
       sink.ends.push(this.map.end(i === to - 1 ? rawEnd : i + 1));
     }
   }
 
   private substitution(sink: Sink, at: number, inner: number, limit: number, kind: Nesting): number {
-    const result = this.list(inner, limit, true, kind);
-    sink.nested.push(...result.commands);
+    const result = this.budget.nested(() => this.list(inner, limit, true, kind));
+    this.budget.charge(result.commands.length);
+    pushAll(sink.nested, result.commands);
     sink.expands = true;
     const end = Math.min(result.end, limit);
     this.take(sink, at, end);
@@ -99,7 +105,9 @@ export class WordReader {
       let close = pos + 1;
       while (close < limit && text[close] !== '`') close += text[close] === '\\' ? 2 : 1;
       close = Math.min(close, limit);
-      sink.nested.push(...this.list(pos + 1, close, false, 'command-substitution').commands);
+      const inner = this.budget.nested(() => this.list(pos + 1, close, false, 'command-substitution').commands);
+      this.budget.charge(inner.length);
+      pushAll(sink.nested, inner);
       sink.expands = true;
       const end = Math.min(close + 1, limit);
       this.take(sink, pos, end);

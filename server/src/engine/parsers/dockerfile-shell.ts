@@ -1,56 +1,28 @@
 import { WordReader, skipArithmetic } from './dockerfile-shell-words';
+import {
+  ASSIGNMENT,
+  ReadBudget,
+  pushAll,
+  type Nesting,
+  type OffsetMap,
+  type PipelineCounter,
+  type ShellCommand,
+  type ShellOperator,
+  type ShellWord,
+} from './dockerfile-shell-syntax';
 
 // A small reader for the POSIX shell that RUN instructions execute: words with quotes removed,
 // simple commands, pipelines, lists, compound commands and substitutions, with every character
 // traceable to its offset in the Dockerfile. It is not a full shell grammar; text it does not
-// understand degrades to plain words, never to an exception.
+// understand degrades to plain words. The one exception is a script beyond SHELL_LIMITS (too long,
+// too deeply nested), which throws ScriptTooComplex for the caller to scan flat instead.
 
-export interface ShellWord {
-  /** The word after quote removal; expansions ($VAR, ${…}, $(…), `…`) stay as written. */
-  readonly value: string;
-  /** Source offsets where the text producing value[i] starts and ends (quotes and escapes included). */
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
-  readonly start: number;
-  readonly end: number;
-  /** Some part was quoted or backslash-escaped. */
-  readonly quoted: boolean;
-  /** Contains a parameter expansion or substitution, so its runtime value is not what is written. */
-  readonly expands: boolean;
-  /** Commands run by substitutions inside the word ($(…), `…`, <(…)), nested ones included. */
-  readonly nested: readonly ShellCommand[];
-}
-
-export type ShellOperator = '&&' | '||' | ';' | ';;' | '&' | '|' | '|&' | '\n' | '(' | ')';
-export type Nesting = 'command-substitution' | 'process-substitution' | 'shell-string';
-
-export interface ShellCommand {
-  /** Leading NAME=value words. */
-  readonly assignments: readonly ShellWord[];
-  /** The program and its arguments; redirections are left out. */
-  readonly words: readonly ShellWord[];
-  /** Source offsets of the first and past the last token, redirections included. */
-  readonly start: number;
-  readonly end: number;
-  /** Commands joined by | share a pipeline id; pipelineIndex is the position in it. */
-  readonly pipeline: number;
-  readonly pipelineIndex: number;
-  readonly before?: ShellOperator;
-  readonly after?: ShellOperator;
-  /** Inside if/while/for/case, { … } or ( … ): removing it could break the script's syntax. */
-  readonly compound: boolean;
-  readonly nesting?: Nesting;
-}
-
-/** Maps an index of the parsed text to a source offset: where char i starts, and where char i-1 ends. */
-export interface OffsetMap {
-  start(index: number): number;
-  end(index: number): number;
-}
-
-/** Parses a script; the result lists every command in source order, substitutions included. */
-export function parseShell(text: string, map: OffsetMap, nesting?: Nesting, counter: PipelineCounter = { next: 0 }): ShellCommand[] {
-  const reader = new Reader(text, map, counter);
+/**
+ * Parses a script; the result lists every command in source order, substitutions included. Throws
+ * ScriptTooComplex when the script is beyond SHELL_LIMITS (the budget is shared with `sh -c` strings).
+ */
+export function parseShell(text: string, map: OffsetMap, nesting?: Nesting, counter: PipelineCounter = { next: 0 }, budget = new ReadBudget(text.length)): ShellCommand[] {
+  const reader = new Reader(text, map, counter, budget);
   return reader.list(0, text.length, false, nesting).commands;
 }
 
@@ -59,7 +31,6 @@ const RESERVED_CLOSE = new Set(['fi', 'done', '}']);
 const RESERVED_SKIP = new Set(['then', 'do', 'else', 'elif', '!', 'time']);
 const TWO_CHAR_OPS = ['&&', '||', ';;', '|&'];
 const REDIRECT = /^(?:&>>|&>|<<<|<<-|<<|>>|<&|>&|<>|>\||<|>)/;
-export const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
 interface Builder {
   assignments: ShellWord[];
@@ -78,11 +49,6 @@ interface ListState {
   skipClause: boolean;
 }
 
-/** Hands out pipeline ids; share one between parses whose commands are listed together. */
-export interface PipelineCounter {
-  next: number;
-}
-
 class Reader {
   private readonly words: WordReader;
 
@@ -90,8 +56,9 @@ class Reader {
     private readonly text: string,
     private readonly map: OffsetMap,
     private readonly counter: PipelineCounter,
+    private readonly budget: ReadBudget,
   ) {
-    this.words = new WordReader(text, map, (pos, limit, closeParen, nesting) => this.list(pos, limit, closeParen, nesting));
+    this.words = new WordReader(text, map, (pos, limit, closeParen, nesting) => this.list(pos, limit, closeParen, nesting), budget);
   }
 
   /** Reads commands from `pos` until `limit`, or until an unmatched `)` when `closeParen`. */
@@ -108,6 +75,7 @@ class Reader {
 
     const finish = (after: ShellOperator | undefined): void => {
       if (current.started && (current.words.length > 0 || current.assignments.length > 0)) {
+        this.budget.command();
         const command: ShellCommand = {
           assignments: current.assignments,
           words: current.words,
@@ -120,10 +88,11 @@ class Reader {
           compound: blocks.length > 0,
           nesting,
         };
-        const nested = current.words.flatMap((w) => w.nested).concat(current.assignments.flatMap((w) => w.nested));
-        commands.push(command, ...nested);
+        commands.push(command);
+        for (const word of current.words) pushAll(commands, word.nested);
+        for (const word of current.assignments) pushAll(commands, word.nested);
       }
-      commands.push(...current.orphans);
+      pushAll(commands, current.orphans);
       current = emptyBuilder();
     };
     const separate = (op: ShellOperator): void => {
@@ -234,7 +203,7 @@ class Reader {
         continue;
       }
       if (!this.reserved(word, current, state)) this.addWord(current, word, pos, end, state);
-      else current.orphans.push(...word.nested);
+      else pushAll(current.orphans, word.nested);
       pos = end;
     }
     finish(undefined);
@@ -272,7 +241,7 @@ class Reader {
 
   private addWord(current: Builder, word: ShellWord, pos: number, end: number, state: ListState): void {
     if (state.skipClause || state.blocks[state.blocks.length - 1] === 'case-pattern') {
-      current.orphans.push(...word.nested);
+      pushAll(current.orphans, word.nested);
       return;
     }
     if (!current.started) Object.assign(current, { started: true, start: pos });

@@ -1,37 +1,10 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex, eolOf } from '../text';
 import type { ParseCache, Span } from '../types';
-import { readRunScripts, type RunScript } from './dockerfile-script';
+import { entriesOf, type AstRange, type InstructionEntry, type Stage } from './dockerfile-instructions';
+import { jsonStrings, readRunScripts, type RunScript } from './dockerfile-script';
 
-/** A position range as dockerfile-ast reports it (0-based line and UTF-16 character). */
-export interface AstRange {
-  readonly start: { readonly line: number; readonly character: number };
-  readonly end: { readonly line: number; readonly character: number };
-}
-
-export interface Stage {
-  readonly index: number;
-  readonly from: From;
-  /** The `AS name` alias, lower-cased as Docker treats it. */
-  readonly alias?: string;
-  /** Instructions after this FROM up to the next one (the FROM itself excluded). */
-  readonly instructions: readonly Instruction[];
-  readonly isFinal: boolean;
-}
-
-/** One instruction in file order; an ONBUILD trigger is listed as the instruction it wraps. */
-export interface InstructionEntry {
-  /** The instruction itself; for `ONBUILD RUN …`, the RUN. */
-  readonly instruction: Instruction;
-  /** Upper-case keyword of `instruction`. */
-  readonly keyword: string;
-  /** The ONBUILD wrapping it, when it is a trigger. */
-  readonly onbuild?: Instruction;
-  /** Undefined before the first FROM. */
-  readonly stage?: Stage;
-  /** The whole instruction as written, ONBUILD included. */
-  readonly span: Span;
-}
+export type { AstRange, InstructionEntry, Stage } from './dockerfile-instructions';
 
 /** A Dockerfile parsed once, with every range convertible to engine offsets. */
 export interface DockerfileModel {
@@ -50,10 +23,12 @@ export interface DockerfileModel {
   span(range: AstRange): Span;
   /** The shell scripts of every RUN (ONBUILD RUN included); read on first use, then kept. */
   runScripts(): readonly RunScript[];
+  /** The RUN scripts read flat because they were too complex (see RunScript.tooComplex); none before runScripts(). */
+  tooComplexScripts(): readonly RunScript[];
 }
 
 export function parseDockerfile(text: string, cache?: ParseCache): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+  const ast = DockerfileParser.parse(withoutJsonHeredocs(text));
   const lines = new LineIndex(text);
   const stages: Stage[] = [];
   const preamble: Instruction[] = [];
@@ -86,23 +61,23 @@ export function parseDockerfile(text: string, cache?: ParseCache): DockerfileMod
     entries,
     span,
     runScripts: () => (scripts ??= readRunScripts({ text, escape, span, cache }, entries)),
+    tooComplexScripts: () => scripts?.filter((s) => s.tooComplex !== undefined) ?? [],
   };
 }
 
-function entriesOf(ast: Dockerfile, stages: readonly Stage[], span: (range: AstRange) => Span): InstructionEntry[] {
-  const stageOf = new Map<Instruction, Stage>();
-  for (const stage of stages) for (const i of [stage.from, ...stage.instructions]) stageOf.set(i, stage);
-  const out: InstructionEntry[] = [];
-  for (const instruction of ast.getInstructions()) {
-    const stage = stageOf.get(instruction);
-    const whole = span(instruction.getRange());
-    const keyword = instruction.getKeyword();
-    if (keyword === 'ONBUILD') {
-      const trigger = (instruction as Onbuild).getTriggerInstruction();
-      if (trigger) out.push({ instruction: trigger, keyword: trigger.getKeyword(), onbuild: instruction, stage, span: whole });
-      continue;
-    }
-    out.push({ instruction, keyword, stage, span: whole });
-  }
-  return out;
+/** A one-line exec-form RUN/COPY/ADD (flags allowed before the JSON array). */
+const EXEC_FORM_LINE = /^([ \t]*(?:onbuild[ \t]+)?(?:run|copy|add)[ \t]+(?:--\S+[ \t]+)*)(\[.*\])[ \t]*\r?$/gim;
+
+/**
+ * Docker looks for heredocs (`<<EOF`) among the words of a shell-form line only; dockerfile-ast also
+ * finds them inside the strings of an exec-form array, and then reads the instructions after it as a
+ * heredoc body, hiding them from every rule (`RUN ["sh", "-c", "cat <<EOF"]` followed by
+ * `RUN curl … | sh`). dockerfile-ast gets such lines with `<<` changed to `<_` (same length, so
+ * every offset holds); the model, its scripts and its rules keep reading the real text.
+ */
+function withoutJsonHeredocs(text: string): string {
+  if (!text.includes('<<')) return text;
+  return text.replace(EXEC_FORM_LINE, (line: string, head: string, array: string) =>
+    array.includes('<<') && jsonStrings(array) ? head + array.replace(/<</g, '<_') + line.slice(head.length + array.length) : line,
+  );
 }

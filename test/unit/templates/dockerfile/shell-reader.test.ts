@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { effectiveCommand, readScript } from '../../../../server/src/engine/parsers/dockerfile-shell-commands';
-import type { ShellCommand } from '../../../../server/src/engine/parsers/dockerfile-shell';
+import type { ShellCommand } from '../../../../server/src/engine/parsers/dockerfile-shell-syntax';
 
 // The shell reader behind every RUN rule: what counts as a command, which words it has after quote
 // removal, and where those words sit in the text.

@@ -1,7 +1,7 @@
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { RunScript } from '../../parsers/dockerfile-script';
 import { effectiveCommand, type EffectiveCommand } from '../../parsers/dockerfile-shell-commands';
-import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell';
+import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell-syntax';
 
 // How rule params name commands: a program, optionally followed by fixed words
 // ("python -m pip", "npm config set"). A program name also matches its versioned binaries
@@ -68,7 +68,7 @@ export function* matchingCommands<M extends { readonly commands: readonly Comman
   }
 }
 
-/** Whether text edits inside this command keep the file valid (not for exec-form argv elements). */
+/** Whether text edits inside this command keep the file valid (not for exec-form argv elements, nor a flat-scanned script). */
 export function editable(script: RunScript, command: ShellCommand): boolean {
-  return !(script.form === 'exec' && !command.nesting);
+  return script.tooComplex === undefined && !(script.form === 'exec' && !command.nesting);
 }

@@ -1,6 +1,6 @@
 import type { DockerfileModel, InstructionEntry } from '../../parsers/dockerfile';
 import type { RunScript } from '../../parsers/dockerfile-script';
-import type { ShellCommand } from '../../parsers/dockerfile-shell';
+import type { ShellCommand } from '../../parsers/dockerfile-shell-syntax';
 import type { Span, TextEdit } from '../../types';
 
 // Text edits shared by the Dockerfile fixes. Each returns undefined when it cannot keep the file

@@ -1,5 +1,5 @@
 import { effectiveCommand, type EffectiveCommand } from '../../parsers/dockerfile-shell-commands';
-import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell';
+import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell-syntax';
 import { defineTemplate } from '../template';
 
 interface Params {
@@ -48,7 +48,11 @@ export const remoteExec = defineTemplate<'dockerfile', Params>({
     return (model, ctx) => {
       for (const script of model.runScripts()) {
         const byPipeline = new Map<number, ShellCommand[]>();
-        for (const c of script.commands) byPipeline.set(c.pipeline, [...(byPipeline.get(c.pipeline) ?? []), c]);
+        for (const c of script.commands) {
+          const members = byPipeline.get(c.pipeline);
+          if (members) members.push(c);
+          else byPipeline.set(c.pipeline, [c]);
+        }
         for (const pipeline of byPipeline.values()) {
           const first = pipeline.findIndex((c) => downloads(c));
           if (first < 0) continue;

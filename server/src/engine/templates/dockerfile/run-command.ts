@@ -1,5 +1,5 @@
 import { effectiveCommand, programName } from '../../parsers/dockerfile-shell-commands';
-import type { ShellWord } from '../../parsers/dockerfile-shell';
+import type { ShellWord } from '../../parsers/dockerfile-shell-syntax';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { editable, runCommands } from './command-patterns';

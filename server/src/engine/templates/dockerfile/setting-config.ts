@@ -1,5 +1,5 @@
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell';
+import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell-syntax';
 import { SafeRegex } from '../../safe-regex';
 import { COMMANDS_SCHEMA, compileCommands, editable, matchingCommands } from './command-patterns';
 import { deleteCommand } from './edits';

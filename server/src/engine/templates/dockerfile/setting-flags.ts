@@ -1,5 +1,5 @@
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import type { ShellWord } from '../../parsers/dockerfile-shell';
+import type { ShellWord } from '../../parsers/dockerfile-shell-syntax';
 import { SafeRegex } from '../../safe-regex';
 import type { Span, TextEdit } from '../../types';
 import { COMMANDS_SCHEMA, compileCommands, editable, matchingCommands, type CommandPattern } from './command-patterns';

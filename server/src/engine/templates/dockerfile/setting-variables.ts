@@ -1,7 +1,7 @@
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { RunScript } from '../../parsers/dockerfile-script';
 import { effectiveCommand } from '../../parsers/dockerfile-shell-commands';
-import { ASSIGNMENT, type ShellCommand, type ShellWord } from '../../parsers/dockerfile-shell';
+import { ASSIGNMENT, type ShellCommand, type ShellWord } from '../../parsers/dockerfile-shell-syntax';
 import { SafeRegex } from '../../safe-regex';
 import type { TextEdit } from '../../types';
 import { editable, runCommands } from './command-patterns';
