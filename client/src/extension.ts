@@ -4,6 +4,9 @@ import { selectSuppressionReason } from './commands/select-suppression-reason';
 import { showRuleDocs } from './commands/show-rule-docs';
 import { SELECT_SUPPRESSION_REASON_COMMAND } from '../../server/src/lsp/custom-protocol';
 import { createLanguageClient } from './language-client';
+import { refreshPolicy, signInToPolicyRegistry } from './commands/policy-commands';
+import { loadLogin, type RegistryLogin } from './policy-credentials';
+import { readPolicyOptions } from './policy-settings';
 import { RuleDocsRequest, StatusNotification } from './protocol';
 import { RULE_DOCS_SCHEME, RuleDocsProvider } from './rule-docs-provider';
 import { parseRuleDocs, parseStatus } from './server-payloads';
@@ -13,10 +16,22 @@ import { RuleSetStatusItem } from './status-item';
 // Thin client: everything Bulwark knows lives in the server. This file only wires the pieces; they are
 // owned by the context's subscriptions, never kept in module state.
 
-export function activate(context: ExtensionContext): void {
+export async function activate(context: ExtensionContext): Promise<void> {
   const status = new RuleSetStatusItem();
+  // The registry login is read from secret storage before the server starts, and again after sign-in.
+  const login: { current?: RegistryLogin } = {};
+  const policyRef = () => workspace.getConfiguration('bulwark').inspect<string>('policy.ref')?.globalValue;
+  const reloadLogin = async (): Promise<void> => {
+    login.current = await loadLogin(context.secrets, policyRef());
+  };
+  await reloadLogin().catch(() => undefined);
+  const initializationOptions = () => {
+    const configuration = workspace.getConfiguration('bulwark');
+    const policy = readPolicyOptions((key) => configuration.inspect(key), login.current);
+    return policy ? { policy } : {};
+  };
   const session = new ServerSession(
-    () => createLanguageClient(context),
+    () => createLanguageClient(context, initializationOptions),
     (client) =>
       client.onNotification(StatusNotification, (raw) => {
         const parsed = parseStatus(raw);
@@ -46,6 +61,12 @@ export function activate(context: ExtensionContext): void {
     commands.registerCommand('bulwark.scanWorkspace', () => runCommand(() => scanWorkspace(session))),
     commands.registerCommand('bulwark.showRuleDocs', (ruleId: unknown) => runCommand(() => showRuleDocs(session, docs, ruleId))),
     commands.registerCommand('bulwark.restartServer', () => runCommand(() => session.restart())),
+    commands.registerCommand('bulwark.refreshPolicy', () => runCommand(() => refreshPolicy(session))),
+    commands.registerCommand('bulwark.signInToPolicyRegistry', () => runCommand(() => signInToPolicyRegistry(session, context.secrets, reloadLogin))),
+    // The policy source is read once per server start: a change restarts the server to apply it.
+    workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('bulwark.policy')) void reloadLogin().then(() => session.restart()).catch(() => undefined);
+    }),
     commands.registerCommand(SELECT_SUPPRESSION_REASON_COMMAND, (uri: unknown, anchor: unknown) => runCommand(() => selectSuppressionReason(uri, anchor))),
     workspace.onDidOpenTextDocument(startIfRelevant),
   );

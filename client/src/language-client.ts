@@ -15,8 +15,11 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'untitled' },
 ];
 
-/** Builds (does not start) the client for the bundled server. The id `bulwark` makes `bulwark.trace.server` work. */
-export function createLanguageClient(context: ExtensionContext): LanguageClient {
+/**
+ * Builds (does not start) the client for the bundled server. The id `bulwark` makes `bulwark.trace.server`
+ * work. `initializationOptions` is read at every (re)start, so a restart applies new policy settings.
+ */
+export function createLanguageClient(context: ExtensionContext, initializationOptions: () => unknown): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -27,6 +30,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     // The server pulls `bulwark` per resource (workspace/configuration); this only tells it when to re-pull.
     synchronize: { configurationSection: 'bulwark' },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    initializationOptions,
   };
   return new LanguageClient('bulwark', 'Bulwark', serverOptions, clientOptions);
 }

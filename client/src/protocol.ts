@@ -4,6 +4,7 @@
 // UI instead of breaking it.
 import { NotificationType, RequestType } from 'vscode-languageclient/node';
 import {
+  REFRESH_POLICY_REQUEST,
   RULE_DOCS_REQUEST,
   RULE_SET_REQUEST,
   SCAN_WORKSPACE_REQUEST,
@@ -16,3 +17,4 @@ export const StatusNotification = new NotificationType<unknown>(STATUS_NOTIFICAT
 export const RuleDocsRequest = new RequestType<RuleDocsParams, unknown, void>(RULE_DOCS_REQUEST);
 export const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, unknown, void>(SCAN_WORKSPACE_REQUEST);
 export const RuleSetRequest = new RequestType<Record<string, never>, unknown, void>(RULE_SET_REQUEST);
+export const RefreshPolicyRequest = new RequestType<Record<string, never>, unknown, void>(REFRESH_POLICY_REQUEST);

@@ -10,6 +10,31 @@ export interface ServerStatus {
   readonly packs: readonly PackStatus[];
   /** Human-readable pack problems (a broken rule file, an unknown template). */
   readonly errors: readonly string[];
+  readonly policy: PolicyStatus;
+}
+
+export type PolicyState = 'none' | 'loading' | 'verified' | 'stale' | 'error';
+
+export interface PolicyStatus {
+  readonly state: PolicyState;
+  readonly ref?: string;
+  readonly digest?: string;
+  readonly name?: string;
+  readonly version?: string;
+  readonly verifiedAt?: string;
+  readonly checkedAt?: string;
+  readonly message?: string;
+}
+
+const POLICY_STATES: readonly string[] = ['none', 'loading', 'verified', 'stale', 'error'];
+
+export function parsePolicyStatus(raw: unknown): PolicyStatus {
+  if (!isRecord(raw) || typeof raw.state !== 'string' || !POLICY_STATES.includes(raw.state)) return { state: 'none' };
+  const out: Record<string, string> = { state: raw.state };
+  for (const key of ['ref', 'digest', 'name', 'version', 'verifiedAt', 'checkedAt', 'message']) {
+    if (typeof raw[key] === 'string') out[key] = raw[key] as string;
+  }
+  return out as unknown as PolicyStatus;
 }
 
 export interface RuleSummary {
@@ -35,7 +60,7 @@ export function parseStatus(raw: unknown): ServerStatus {
     if (!isRecord(p) || typeof p.id !== 'string') return [];
     return [{ id: p.id, version: typeof p.version === 'string' ? p.version : '', ruleCount: typeof p.ruleCount === 'number' ? p.ruleCount : 0 }];
   });
-  return { packs, errors: arrayOf(input.errors).map(describeError) };
+  return { packs, errors: arrayOf(input.errors).map(describeError), policy: parsePolicyStatus(input.policy) };
 }
 
 export function parseRuleSet(raw: unknown): RuleSummary[] {

@@ -14,6 +14,7 @@ import { AnalysisService } from './lsp/analysis-service';
 import { clientFeaturesOf, serverCapabilities } from './lsp/capabilities';
 import { provideCodeActions, resolveCodeAction, type CodeActionDeps } from './lsp/code-actions';
 import {
+  REFRESH_POLICY_REQUEST,
   RULE_DOCS_REQUEST,
   RULE_SET_REQUEST,
   SCAN_WORKSPACE_REQUEST,
@@ -34,6 +35,8 @@ import { describePackError, loadRuleSetService } from './lsp/rule-set-service';
 import { SettingsCache } from './lsp/settings-cache';
 import { WorkspaceFolders } from './lsp/workspace-folders';
 import { WorkspaceScanner } from './lsp/workspace-scan';
+import { PolicyService, parsePolicySettings } from './lsp/policy-service';
+import { PolicyCache, defaultCacheRoot } from './node/policy';
 
 // bulwark-server: the composition root. Everything is built here, once per connection, and passed in.
 
@@ -70,6 +73,24 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   const delivery = new DiagnosticDelivery({ connection, documents, analysis, features, closedFiles: scanner, log, debounceMs: PUSH_DEBOUNCE_MS });
   delivery.register();
 
+  // The policy source comes from initializationOptions only (the client reads user/machine settings):
+  // a workspace's configuration can never point the server at another registry or key.
+  const policy = new PolicyService({
+    settings: parsePolicySettings(options.policy),
+    rules,
+    cache: new PolicyCache(defaultCacheRoot()),
+    engineVersion: version,
+    now,
+    log,
+    onRulesChanged: () => {
+      settings.clear();
+      delivery.revalidateAll();
+    },
+    onStatus: (policyStatus) => void connection.sendNotification(STATUS_NOTIFICATION, { ...rules.status(), policy: policyStatus }).catch(() => undefined),
+  });
+  connection.onShutdown(() => policy.dispose());
+  connection.onRequest(REFRESH_POLICY_REQUEST, guard(log, REFRESH_POLICY_REQUEST, () => policy.status(), () => policy.refresh()));
+
   const codeAction = params.capabilities.textDocument?.codeAction;
   const actionDeps: CodeActionDeps = {
     documents,
@@ -103,7 +124,9 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   connection.onInitialized(() =>
     runGuarded(log, 'initialized', async () => {
       for (const error of rules.errors) connection.console.warn(`Rule pack problem: ${describePackError(error)}`);
-      await connection.sendNotification(STATUS_NOTIFICATION, rules.status());
+      // The cached policy bundle applies before the first diagnostics, with no network call.
+      policy.start();
+      await connection.sendNotification(STATUS_NOTIFICATION, { ...rules.status(), policy: policy.status() });
       if (features.dynamicConfigurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulwark' });
       if (features.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((e) =>

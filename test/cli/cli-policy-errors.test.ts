@@ -53,7 +53,7 @@ describe('bulwark policy errors', () => {
     assert.match(flag.stderr, /^bulwark: policy build: unknown option '--out'/);
     const unknown = await cli(['policy', 'publish'], dir);
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /unknown policy command "publish" \(expected init, test, build, sign, verify, inspect, keygen\)/);
+    assert.match(unknown.stderr, /unknown policy command "publish" \(expected init, test, build, push, sign, verify, pull, inspect, lock/);
     const now = await cli(['policy', 'test', '.', '--now', '2026-02-30'], dir);
     assert.deepEqual([now.status, now.stderr], [2, 'bulwark: --now must be a date YYYY-MM-DD (got "2026-02-30")\n']);
   });

@@ -8,6 +8,9 @@ local file = assert(os.getenv('BULWARK_DOCKERFILE'), 'BULWARK_DOCKERFILE is not 
 local out = assert(os.getenv('BULWARK_OUT'), 'BULWARK_OUT is not set')
 local pack = os.getenv('BULWARK_PACK')
 local rule = os.getenv('BULWARK_RULE') or 'test-image-pin'
+local policy_ref = os.getenv('BULWARK_POLICY_REF')
+local policy_key = os.getenv('BULWARK_POLICY_KEY')
+local edit = os.getenv('BULWARK_EDIT') ~= '0'
 
 local function code_of(d)
   if d.code ~= nil then return d.code end
@@ -41,16 +44,21 @@ local ok, err = pcall(function()
     name = 'bulwark',
     cmd = { node, server, '--stdio' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
-    init_options = { extraPackRoots = pack and { pack } or {} },
+    init_options = {
+      extraPackRoots = pack and { pack } or {},
+      policy = policy_ref and { ref = policy_ref, publicKey = policy_key } or nil,
+    },
   })
   assert(client_id, 'start_client failed')
   vim.lsp.buf_attach_client(0, client_id)
   result.initial_arrived = vim.wait(20000, has_rule, 50)
   result.initial = snapshot()
-  -- Replace "latest" with "20" in `FROM node:latest`: an incremental change in one line.
-  vim.api.nvim_buf_set_text(0, 0, 10, 0, 16, { '20' })
-  result.cleared = vim.wait(20000, function() return not has_rule() end, 50)
-  result.after_edit = snapshot()
+  if edit then
+    -- Replace "latest" with "20" in `FROM node:latest`: an incremental change in one line.
+    vim.api.nvim_buf_set_text(0, 0, 10, 0, 16, { '20' })
+    result.cleared = vim.wait(20000, function() return not has_rule() end, 50)
+    result.after_edit = snapshot()
+  end
   vim.lsp.stop_client(client_id)
 end)
 result.ok = ok

@@ -22,8 +22,6 @@ export interface PackOptions {
 export interface ScanOptions extends PackOptions {
   readonly paths: readonly string[];
   readonly format: ScanFormat;
-  /** --policy: a local policy bundle (image-layout tar or source folder), applied in the documented merge order. */
-  readonly policy?: string;
   readonly output?: string;
   readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
   readonly exclude: readonly string[];
@@ -32,6 +30,15 @@ export interface ScanOptions extends PackOptions {
   readonly maxFileSize: number;
   /** `never` with --no-color or NO_COLOR; otherwise colour only when writing to a terminal. */
   readonly color: 'auto' | 'never';
+  /**
+   * --policy (or BULWARK_POLICY): a local policy bundle (image-layout tar or source folder), or a
+   * registry reference, applied in the documented merge order.
+   */
+  readonly policy?: string;
+  /** --policy-key (or BULWARK_POLICY_KEY): the public key a registry bundle must be signed with. */
+  readonly policyKey?: string;
+  /** --offline: a registry bundle comes from the cache only. */
+  readonly offline: boolean;
   /** --allow-incomplete: unreadable files or folders do not make the scan exit 3. */
   readonly allowIncomplete: boolean;
 }
@@ -59,7 +66,6 @@ const SCAN_FLAGS = {
   ...PACK_FLAGS,
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
-  policy: { type: 'string' },
   'severity-override': { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
@@ -67,6 +73,9 @@ const SCAN_FLAGS = {
   'fix-dry-run': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   'no-color': { type: 'boolean' },
+  policy: { type: 'string' },
+  'policy-key': { type: 'string' },
+  offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
 } as const;
 
@@ -96,7 +105,6 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       paths: positionals.length > 0 ? positionals : ['.'],
       format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif', 'codequality'] as const),
       output: nonEmpty('--output', values.output),
-      ...(values.policy !== undefined ? { policy: nonEmpty('--policy', values.policy) } : {}),
       packs: (values.rules ?? []).map((p) => nonEmpty('--rules', p) ?? p),
       builtin: !values['no-builtin'],
       severityOverrides: parseOverrides(values['severity-override'] ?? []),
@@ -105,6 +113,9 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
       maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
       color: values['no-color'] || noColorEnv ? 'never' : 'auto',
+      ...optional('policy', nonEmpty('--policy', values.policy) ?? nonEmptyEnv(env.BULWARK_POLICY)),
+      ...optional('policyKey', nonEmpty('--policy-key', values['policy-key']) ?? nonEmptyEnv(env.BULWARK_POLICY_KEY)),
+      offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
     },
   };
@@ -148,6 +159,14 @@ function strictParse<F extends Flags>(args: readonly string[], options: F) {
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function nonEmptyEnv(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : undefined;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
 function nonEmpty(flag: string, value: string | undefined): string | undefined {

@@ -48,8 +48,13 @@ Rules:
       --severity-override <rule>=<level|off>
                                     change a rule's severity, or turn it off (repeatable); under a
                                     policy it may not weaken a non-waivable rule
-      --policy <file|dir>           apply a policy bundle: an image-layout tar from "bulwark policy
-                                    build", or a bundle source folder (docs/policy.md)
+      --policy <ref|file|dir>       apply a policy bundle: a registry reference (signed; needs
+                                    --policy-key), an image-layout tar from "bulwark policy build",
+                                    or a bundle source folder (docs/policy.md). Default:
+                                    BULWARK_POLICY, else the digest in .bulwark/policy.lock
+      --policy-key <file>           public key a registry bundle must be signed with
+                                    (default: BULWARK_POLICY_KEY)
+      --offline                     use the cached registry bundle only; never call the registry
 
 Files:
       --exclude <glob>              skip files matching this gitignore-style pattern, relative to the

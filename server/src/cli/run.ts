@@ -15,6 +15,7 @@ import { testPacks } from './test-pack';
 import { terminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
 import { runPolicyCommand } from './policy';
+import { describeApplied, resolvePolicy } from './policy/registry-policy';
 import { loadPolicyRules } from './policy/scan-policy';
 
 /** Everything the CLI touches from its process, passed in so a test can run it in-process too. */
@@ -40,7 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         io.stdout.write(formatRules(loadRules(command.options, io.cwd), command.options.format));
         return ExitCode.Ok;
       case 'scan':
-        return scanCommand(command.options, io);
+        return await scanCommand(command.options, io);
       case 'test':
         return testPacks(command.options, io);
       case 'policy':
@@ -57,9 +58,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   }
 }
 
-function scanCommand(given: ScanOptions, io: CliIo): ExitCodeValue {
+async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue> {
+  const policy = await resolvePolicy(given, io);
+  if (policy) io.stderr.write(describeApplied(policy));
   // With a policy, user overrides are folded into the rule set under the policy's constraints.
-  const { ruleSet, options } = given.policy !== undefined ? loadPolicyRules(given, io.cwd) : { ruleSet: loadRules(given, io.cwd), options: given };
+  const { ruleSet, options } = policy ? loadPolicyRules(given, io.cwd, policy.opened) : { ruleSet: loadRules(given, io.cwd), options: given };
   checkOverrides(options.severityOverrides, ruleSet);
   const report = runScan(options, { cwd: io.cwd, now: io.now, ruleSet });
   const toTerminal = options.output === undefined && io.stdout.isTTY === true;

@@ -14,6 +14,8 @@ export const RULE_SET_REQUEST = 'bulwark/ruleSet';
  * edits: after applying the edit, the client puts the cursor at `position` (inside `reason=""`).
  */
 export const SELECT_SUPPRESSION_REASON_COMMAND = 'bulwark.selectSuppressionReason';
+/** Client → server request: check the policy registry now (answers the policy status afterwards). */
+export const REFRESH_POLICY_REQUEST = 'bulwark/refreshPolicy';
 /** Code action kind of "Fix all safe problems in this file". */
 export const FIX_ALL_KIND = 'source.fixAll.bulwark';
 
@@ -35,6 +37,39 @@ export interface PackLoadError {
 export interface StatusParams {
   readonly packs: readonly PackStatus[];
   readonly errors: readonly PackLoadError[];
+  /** The organisation's policy bundle, when one is configured. */
+  readonly policy?: PolicyStatus;
+}
+
+/**
+ * `none`: no policy configured. `loading`: configured, nothing verified yet. `verified`: a verified bundle
+ * is active and the registry agreed recently. `stale`: active, but not confirmed for longer than the
+ * configured age. `error`: the last attempt failed (`message` says why and what to do); the fields
+ * describe the last good bundle still in force, if any.
+ */
+export interface PolicyStatus {
+  readonly state: 'none' | 'loading' | 'verified' | 'stale' | 'error';
+  readonly ref?: string;
+  readonly digest?: string;
+  readonly name?: string;
+  readonly version?: string;
+  /** ISO times: when the signature was verified, and when the registry last confirmed the digest. */
+  readonly verifiedAt?: string;
+  readonly checkedAt?: string;
+  readonly message?: string;
+}
+
+/** The organisation's policy source: from user/machine settings only, never from a workspace. */
+export interface PolicyInitOptions {
+  readonly ref?: string;
+  /** A PEM public key, or the path of a PEM file. */
+  readonly publicKey?: string;
+  readonly caFile?: string;
+  readonly refreshMinutes?: number;
+  /** A verified bundle not confirmed by the registry for longer than this is shown as stale. */
+  readonly maxAgeDays?: number;
+  /** From the editor's secret storage ("Sign in to policy registry"); otherwise Docker's config.json. */
+  readonly credentials?: { readonly username: string; readonly password: string };
 }
 
 export interface RuleDocsParams {
@@ -82,4 +117,6 @@ export interface InitializationOptions {
   readonly settings?: unknown;
   /** Extra rule pack folders, loaded after the built-in pack. */
   readonly extraPackRoots?: readonly string[];
+  /** The organisation's signed policy bundle (docs/policy.md). */
+  readonly policy?: PolicyInitOptions;
 }

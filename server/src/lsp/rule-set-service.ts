@@ -1,16 +1,45 @@
-import type { Rule, RuleMeta, RuleSet } from '../engine';
+import type { LoadedPack, Rule, RuleMeta, RuleSet } from '../engine';
+import { composeRuleSet, type PolicyLayer } from '../engine/policy';
 import { builtinPackRoot, loadRuleSet } from '../node/rule-packs';
 import type { PackLoadError, PackStatus, RuleSetResult, StatusParams } from './custom-protocol';
 
-/** The loaded rule set plus what the status item and docs need to know about it. */
+/**
+ * The rules in force plus what the status item and docs need to know about them. The packs loaded at
+ * start (built-in and extra) stay the base; a policy bundle is composed on top of them and can be
+ * replaced while the server runs (docs/policy.md "Merge order").
+ */
 export class RuleSetService {
-  private readonly byId: ReadonlyMap<string, Rule>;
+  private current: RuleSet;
+  private byId: ReadonlyMap<string, Rule>;
 
   constructor(
-    readonly ruleSet: RuleSet,
+    private readonly base: RuleSet,
     readonly errors: readonly PackLoadError[],
+    private readonly builtinPackIds: ReadonlySet<string> = new Set(['core']),
   ) {
-    this.byId = new Map(ruleSet.rules.map((r) => [r.meta.id, r]));
+    this.current = base;
+    this.byId = indexById(base);
+  }
+
+  get ruleSet(): RuleSet {
+    return this.current;
+  }
+
+  /**
+   * Puts a bundle (or none) on top of the base packs. Returns the problems that prevent it (a rule id
+   * defined twice); then the rules in force are left as they were.
+   */
+  applyBundle(bundle: PolicyLayer | undefined): readonly string[] {
+    const packs = this.base.packs.map((info): LoadedPack => ({ info, rules: this.base.rules.filter((r) => r.meta.packId === info.id) }));
+    const composed = composeRuleSet({
+      builtin: packs.filter((p) => this.builtinPackIds.has(p.info.id)),
+      user: packs.filter((p) => !this.builtinPackIds.has(p.info.id)),
+      ...(bundle ? { bundle } : {}),
+    });
+    if (composed.errors.length > 0) return composed.errors.map((e) => `${e.file}: ${e.message}`);
+    this.current = composed.ruleSet;
+    this.byId = indexById(composed.ruleSet);
+    return [];
   }
 
   meta(ruleId: string): RuleMeta | undefined {
@@ -18,10 +47,10 @@ export class RuleSetService {
   }
 
   packs(): PackStatus[] {
-    return this.ruleSet.packs.map((p) => ({
+    return this.current.packs.map((p) => ({
       id: p.id,
       version: p.version,
-      ruleCount: this.ruleSet.rules.filter((r) => r.meta.packId === p.id).length,
+      ruleCount: this.current.rules.filter((r) => r.meta.packId === p.id).length,
     }));
   }
 
@@ -31,7 +60,7 @@ export class RuleSetService {
 
   summary(): RuleSetResult {
     return {
-      rules: this.ruleSet.rules.map((r) => ({ id: r.meta.id, title: r.meta.title, severity: r.meta.severity, language: r.meta.language, packId: r.meta.packId })),
+      rules: this.current.rules.map((r) => ({ id: r.meta.id, title: r.meta.title, severity: r.meta.severity, language: r.meta.language, packId: r.meta.packId })),
       packs: this.packs(),
     };
   }
@@ -63,4 +92,8 @@ export function loadRuleSetService(extraPackRoots: readonly string[], builtinFro
 export function describePackError(e: PackLoadError): string {
   const where = [e.pack, e.file].filter((s) => s.length > 0).join('/');
   return `${where}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`;
+}
+
+function indexById(ruleSet: RuleSet): ReadonlyMap<string, Rule> {
+  return new Map(ruleSet.rules.map((r) => [r.meta.id, r]));
 }

@@ -50,13 +50,23 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
-export async function startCodeServer(tools: CodeServerTools, options: { vsix: string; workDir: string; folder: string }): Promise<RunningCodeServer> {
+export interface CodeServerOptions {
+  readonly vsix: string;
+  readonly workDir: string;
+  readonly folder: string;
+  /** Extra user settings (e.g. the organisation's policy, which only user settings may set). */
+  readonly userSettings?: Readonly<Record<string, unknown>>;
+  /** Extra environment for code-server and the extension host (e.g. BULWARK_CACHE_DIR). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export async function startCodeServer(tools: CodeServerTools, options: CodeServerOptions): Promise<RunningCodeServer> {
   const data = path.join(options.workDir, 'data');
   const extensions = path.join(options.workDir, 'extensions');
   const config = path.join(options.workDir, 'config.yaml');
   fs.mkdirSync(path.join(data, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  fs.writeFileSync(path.join(data, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(data, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.userSettings }, null, 2));
   fs.writeFileSync(config, 'auth: none\n');
   const env = {
     ...process.env,
@@ -64,6 +74,7 @@ export async function startCodeServer(tools: CodeServerTools, options: { vsix: s
     XDG_CONFIG_HOME: path.join(options.workDir, 'xdg-config'),
     XDG_DATA_HOME: path.join(options.workDir, 'xdg-data'),
     XDG_CACHE_HOME: path.join(options.workDir, 'xdg-cache'),
+    ...options.env,
   };
   const common = ['--config', config, '--user-data-dir', data, '--extensions-dir', extensions];
   await run(tools.node, [tools.entry, ...common, '--install-extension', options.vsix], { env, timeout: 120_000 });

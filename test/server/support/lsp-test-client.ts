@@ -41,6 +41,8 @@ export interface StartOptions {
   readonly resolveCodeActions?: boolean;
   /** Extra node flags for the server process (the benchmark profiles with --cpu-prof). */
   readonly nodeArgs?: readonly string[];
+  /** Extra environment for the server process (e.g. BULWARK_CACHE_DIR). */
+  readonly env?: Readonly<Record<string, string>>;
   /** A command that runs node for us (`setpriv --reuid=nobody …`): the server runs as another user. */
   readonly launcher?: readonly string[];
 }
@@ -65,7 +67,7 @@ export class LspTestClient {
     const serverJs = ensureServerBuilt();
     const launcher = options.launcher ?? [];
     const command = [...launcher, process.execPath, ...(options.nodeArgs ?? []), serverJs, '--stdio'];
-    const child = spawn(command[0], command.slice(1), { stdio: 'pipe' });
+    const child = spawn(command[0], command.slice(1), { stdio: 'pipe', env: { ...process.env, ...options.env } });
     child.stderr.on('data', () => undefined);
     // Writes racing the server's exit at the end of a test must not crash mocha.
     child.stdin.on('error', () => undefined);

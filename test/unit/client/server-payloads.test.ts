@@ -16,8 +16,8 @@ describe('client: server payloads and the status text', () => {
   });
 
   it('keeps what is well-formed in malformed payloads instead of throwing', () => {
-    assert.deepEqual(parseStatus(null), { packs: [], errors: [] });
-    assert.deepEqual(parseStatus({ packs: [{ version: 1 }, { id: 'core' }], errors: 'x' }), { packs: [{ id: 'core', version: '', ruleCount: 0 }], errors: [] });
+    assert.deepEqual(parseStatus(null), { packs: [], errors: [], policy: { state: 'none' } });
+    assert.deepEqual(parseStatus({ packs: [{ version: 1 }, { id: 'core' }], errors: 'x' }), { packs: [{ id: 'core', version: '', ruleCount: 0 }], errors: [], policy: { state: 'none' } });
     assert.equal(describeStatus(parseStatus({})).text, 'Bulwark: no packs · 0 rules');
     assert.deepEqual(parseRuleSet({ rules: [{ id: 'a', title: 'A', severity: 'high', language: 'dockerfile' }, { title: 'no id' }] }), [
       { id: 'a', title: 'A', severity: 'high', language: 'dockerfile' },

@@ -4,6 +4,9 @@ import { buildCommand } from './build';
 import { initCommand } from './init';
 import { inspectCommand } from './inspect';
 import { keygenCommand } from './keygen';
+import { lockCommand } from './lock';
+import { pullCommand } from './pull';
+import { pushCommand } from './push';
 import { signCommand } from './sign';
 import { testCommand } from './test';
 import { verifyCommand } from './verify';
@@ -25,9 +28,12 @@ function subcommands(): ReadonlyMap<string, PolicySubcommand> {
     ['init', initCommand],
     ['test', testCommand],
     ['build', buildCommand],
+    ['push', pushCommand],
     ['sign', signCommand],
     ['verify', verifyCommand],
+    ['pull', pullCommand],
     ['inspect', inspectCommand],
+    ['lock', lockCommand],
     ['keygen', keygenCommand],
   ]);
 }

@@ -1,17 +1,15 @@
-import * as path from 'node:path';
 import type { LoadedPack, RuleSet, SeverityOverride } from '../../engine';
 import { composeRuleSet } from '../../engine/policy';
 import type { ScanOptions } from '../args';
 import { UsageError } from '../exit-codes';
 import { loadRules } from '../load-rules';
-import { openLocalBundle } from './local-bundle';
+import type { OpenedBundle } from '../../node/bundle';
 
-// `bulwark scan --policy FILE|DIR`: the local form of applying a bundle (a registry reference is
-// wave 2). CI fails closed: a bundle that cannot be read, verified or applied is exit 2 with the
-// reason, never a silent fallback to the built-in rules.
+// `bulwark scan` with a policy bundle (local, or pulled and verified by registry-policy.ts): the bundle
+// composed with the built-in and user packs in the documented merge order. CI fails closed: a bundle
+// that cannot be applied is exit 2 with the reason, never a silent fallback to the built-in rules.
 
-export function loadPolicyRules(options: ScanOptions, cwd: string): { ruleSet: RuleSet; options: ScanOptions } {
-  const opened = openLocalBundle(path.resolve(cwd, options.policy as string));
+export function loadPolicyRules(options: ScanOptions, cwd: string, opened: OpenedBundle): { ruleSet: RuleSet; options: ScanOptions } {
   const builtin = options.builtin ? packsOf(loadRules({ builtin: true, packs: [] }, cwd)) : [];
   const user = options.packs.length > 0 ? packsOf(loadRules({ builtin: false, packs: options.packs }, cwd)) : [];
   const { bundle } = opened;

@@ -29,6 +29,9 @@ export interface AcceptedSignature {
   readonly payload: SimpleSigningPayload;
   /** Index into the trusted keys given (0 when one key was given). */
   readonly keyIndex: number;
+  /** The payload as signed and the signature annotation, so a cache can re-verify offline. */
+  readonly payloadBytes: Buffer;
+  readonly signatureBase64: string;
 }
 
 export interface RejectedSignature {
@@ -89,7 +92,7 @@ async function checkLayer(
   keys: readonly crypto.KeyObject[],
   servedDigest: string,
   expectedRepository: string | undefined,
-): Promise<SignatureCheck> {
+): Promise<{ reason: string } | { payload: SimpleSigningPayload; keyIndex: number; payloadBytes: Buffer; signatureBase64: string }> {
   if (layer.size > MAX_PAYLOAD_BYTES) return { reason: `payload of ${layer.size} bytes is larger than ${MAX_PAYLOAD_BYTES}` };
   let payload: Buffer;
   try {
@@ -100,7 +103,8 @@ async function checkLayer(
     throw err;
   }
   if (sha256Digest(payload) !== layer.digest || payload.length !== layer.size) return { reason: `payload blob does not match its digest ${layer.digest}` };
-  return checkSimpleSigning(payload, layer.signature, keys, servedDigest, expectedRepository);
+  const check = checkSimpleSigning(payload, layer.signature, keys, servedDigest, expectedRepository);
+  return 'reason' in check ? check : { ...check, payloadBytes: payload, signatureBase64: layer.signature };
 }
 
 export type SignatureCheck = { payload: SimpleSigningPayload; keyIndex: number } | { reason: string };

@@ -1,0 +1,51 @@
+// The organisation's policy source as the client hands it to the server. No vscode import: unit-tested.
+// Only user (global) values count: these settings decide what is trusted, so a workspace must not be
+// able to set them, whatever scope VS Code would otherwise allow (package.json also declares them
+// `application` scope, which VS Code enforces itself).
+
+export interface PolicyOptions {
+  readonly ref?: string;
+  readonly publicKey?: string;
+  readonly caFile?: string;
+  readonly refreshMinutes?: number;
+  readonly maxAgeDays?: number;
+  readonly credentials?: { readonly username: string; readonly password: string };
+}
+
+/** `WorkspaceConfiguration.inspect`'s shape, narrowed to what is read here. */
+export type Inspect = (key: string) => { readonly globalValue?: unknown; readonly defaultValue?: unknown } | undefined;
+
+export const POLICY_SECTION_KEYS = ['policy.ref', 'policy.publicKey', 'policy.caFile', 'policy.refreshMinutes', 'policy.maxAgeDays'] as const;
+
+export function readPolicyOptions(inspect: Inspect, credentials?: PolicyOptions['credentials']): PolicyOptions | undefined {
+  const user = (key: string): unknown => {
+    const found = inspect(key);
+    return found?.globalValue ?? found?.defaultValue;
+  };
+  const text = (key: string): string | undefined => {
+    const value = user(key);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const number = (key: string): number | undefined => {
+    const value = user(key);
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+  const ref = text('policy.ref');
+  if (ref === undefined) return undefined;
+  const options: Record<string, unknown> = { ref };
+  const optional: [string, unknown][] = [
+    ['publicKey', text('policy.publicKey')],
+    ['caFile', text('policy.caFile')],
+    ['refreshMinutes', number('policy.refreshMinutes')],
+    ['maxAgeDays', number('policy.maxAgeDays')],
+    ['credentials', credentials],
+  ];
+  for (const [key, value] of optional) if (value !== undefined) options[key] = value;
+  return options as PolicyOptions;
+}
+
+/** The registry host of a reference (`host[:port]/repo:tag` → `host[:port]`), for the credential key. */
+export function registryHostOf(ref: string): string {
+  const first = ref.split('/')[0] ?? '';
+  return ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
+}

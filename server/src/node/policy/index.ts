@@ -1,0 +1,5 @@
+// The organisation's policy bundle on this machine: pull, verify, cache, and the lock file.
+export { PolicyCache, defaultCacheRoot, type ActiveRecord } from './policy-cache';
+export { PolicyError, type PolicyErrorCode } from './policy-error';
+export { loadCachedPolicy, pullPolicy, fingerprint, type ActivePolicy, type PolicyContext, type PolicySource, type PullResult } from './pull-policy';
+export { readPolicyLock, writePolicyLock, POLICY_LOCK_FILE } from './policy-lock';
