@@ -109,3 +109,9 @@ function stackTargets(ownLine: ReadonlySet<number>, lines: LineIndex): Map<numbe
   }
   return targets;
 }
+
+/** The ids a valid directive really suppresses: a policy's non-waivable rules are never waived. */
+export function waivedRuleIds(directive: SuppressionDirective, policy: SuppressionPolicy | undefined): readonly string[] {
+  if (!policy || policy.nonWaivable.size === 0) return directive.ruleIds;
+  return directive.ruleIds.filter((id) => !policy.nonWaivable.has(id));
+}
