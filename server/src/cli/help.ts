@@ -57,8 +57,9 @@ Rules:
       --offline                     use the cached registry bundle only; never call the registry
 
 Files:
-      --exclude <glob>              skip files matching this gitignore-style pattern, relative to the
-                                    current directory (repeatable)
+      --exclude <pattern>           skip paths matching this pattern, read as a line of a .gitignore
+                                    in the current directory (repeatable; absolute paths work too):
+                                    e.g. k8s, k8s/, '*.yaml', k8s/**, '**/testdata/**'
       --max-file-size <bytes>       skip larger files with a notice (default: 5m; units k, m accepted)
 
 Fixing:
