@@ -91,12 +91,11 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   connection.onShutdown(() => policy.dispose());
   connection.onRequest(REFRESH_POLICY_REQUEST, guard(log, REFRESH_POLICY_REQUEST, () => policy.status(), () => policy.refresh()));
 
-  const codeAction = params.capabilities.textDocument?.codeAction;
   const actionDeps: CodeActionDeps = {
     documents,
     analysis,
     snippetEdits: features.snippetEdits,
-    resolveEdits: codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties.includes('edit') ?? false),
+    resolveEdits: features.resolveCodeActionEdits,
     now,
   };
   connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (p) => provideCodeActions(actionDeps, p)));
