@@ -3,7 +3,7 @@ import { applyFixes } from '../fixes';
 import { parseKubernetes } from '../parsers/kubernetes';
 import { LineIndex } from '../text';
 import type { AnalysisResult, Finding, Fix, RuleSet } from '../types';
-import { parseAnnotations, type Annotation } from './annotations';
+import { declaredTestNow, parseAnnotations, type Annotation } from './annotations';
 
 // The fixture harness behind `npm test` and `bulwark test`: runs one rule over an annotated fixture
 // through the real analyze(), compares findings with annotations, applies the rule's fixes and checks
@@ -17,7 +17,10 @@ export interface FixtureInput {
   readonly text: string;
   /** The `.fixed` golden, when one exists. */
   readonly golden?: string;
+  /** The clock, unless the fixture declares its own (`# bulwark-test-now:` on its first line). */
   readonly now: Date;
+  /** The caller chose `now` (`bulwark test --now`): a fixture with until= dates need not declare one. */
+  readonly clockPinned?: boolean;
 }
 
 export interface FixtureOutcome {
@@ -29,8 +32,15 @@ export interface FixtureOutcome {
 
 export const MAX_FIX_PASSES = 10;
 
-export function checkFixture(input: FixtureInput): FixtureOutcome {
+export function checkFixture(given: FixtureInput): FixtureOutcome {
   const failures: string[] = [];
+  // The fixture's own date wins over the caller's clock (`bulwark test --now`, else today).
+  const clock = declaredTestNow(given.text);
+  if (clock.problem) failures.push(`${given.name}: ${clock.problem}`);
+  else if (!clock.now && !given.clockPinned && /\buntil=/.test(given.text)) {
+    failures.push(`${given.name}: it has until= dates, so its first line must declare the date it assumes ("# bulwark-test-now: YYYY-MM-DD"), or it fails once a date passes`);
+  }
+  const input: FixtureInput = clock.now ? { ...given, now: clock.now } : given;
   const rule = input.ruleSet.rules.find((r) => r.meta.id === input.ruleId);
   if (!rule) return { failures: [`rule ${input.ruleId} is not in the rule set`], findings: [] };
   const result = run(input, input.text);
