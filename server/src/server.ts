@@ -8,7 +8,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { AnalysisService } from './lsp/analysis-service';
 import { clientFeaturesOf, serverCapabilities } from './lsp/capabilities';
@@ -29,6 +29,7 @@ import {
 import { DiagnosticDelivery } from './lsp/diagnostic-delivery';
 import { ExcludeMatcher } from './lsp/exclude';
 import { guard, guardReport, runGuarded, type Log } from './lsp/guard';
+import { EditableDocument } from './lsp/editable-document';
 import { provideHover } from './lsp/hover';
 import { ruleDocsMarkdown } from './lsp/rule-docs';
 import { describePackError, loadRuleSetService } from './lsp/rule-set-service';
@@ -155,7 +156,13 @@ function main(argv: readonly string[]): void {
     return;
   }
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  const documents: TextDocuments<TextDocument> = new TextDocuments<EditableDocument>({
+    create: EditableDocument.create,
+    update: (doc, changes, version) => {
+      doc.update(changes, version);
+      return doc;
+    },
+  });
   // A bug in one handler must not take the editor's diagnostics down with it.
   process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));

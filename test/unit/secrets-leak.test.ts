@@ -2,29 +2,17 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
 import { discoverRuleFolders } from '../../server/src/node/rule-fixtures';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
+import { leakProbes } from '../support/secret-fixtures';
 
 // A secret never leaves the engine in clear: not in a message, a fix, a notice, or anywhere else in
 // the result. Every fixture of every secret rule runs through the whole core pack (so other rules'
 // messages and fixes are checked too), and the text under each of the rule's findings is searched for
-// in the whole serialised result.
+// in the whole serialised result. test/cli/secret-leaks.test.ts checks every output channel.
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const packRoot = builtinPackRoot();
 const { ruleSet } = loadRuleSet([packRoot]);
 const secretRules = new Set(ruleSet.rules.filter((r) => r.meta.tags.includes('secret')).map((r) => r.meta.id));
-
-/**
- * The secret and every 12-character piece of its words past a 4-character public prefix (what mask()
- * may show): long enough that a hit is a leak, not an ordinary word or indentation the secret shares
- * with the file.
- */
-function leakProbes(secret: string): string[] {
-  const probes = [secret];
-  secret.split(/\s+/).forEach((word, n) => {
-    for (let i = n === 0 ? 4 : 0; i + 12 <= word.length; i++) probes.push(word.slice(i, i + 12));
-  });
-  return probes;
-}
 
 describe('secret values never leak into results', () => {
   it('the core pack has secret rules', () => assert.ok(secretRules.size >= 5, [...secretRules].join(', ')));

@@ -1,8 +1,9 @@
-import { mask, unquotedSecret, type AnalysisResult, type Finding, type RuleMeta } from '../engine';
+import { maskSecret, unquotedSecret, type AnalysisResult, type Finding, type RuleMeta } from '../engine';
 
-// The engine already masks secrets in messages; this is the CLI's second line of defence, because
-// reports leave the machine (CI logs, SARIF uploads). Any string that would echo the text a secret
-// rule matched is masked, and a fix whose new text carries it is withheld from the report.
+// The engine masks secrets where it writes messages, fix titles and notices (engine/secret-mask.ts);
+// this is the CLI's last line of defence, because reports leave the machine (CI logs, SARIF uploads):
+// a fix title, notice or suppression reason that would echo the text a secret rule matched is masked,
+// and a fix whose new text carries it is withheld from the report.
 
 const MIN_SECRET_LENGTH = 6;
 
@@ -25,7 +26,7 @@ export function redactorFor(text: string, result: AnalysisResult, rulesById: Rea
   // Longest first, so a secret that contains another is masked whole.
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
   return {
-    text: (value) => ordered.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(mask(secret)) : out), value),
+    text: (value) => ordered.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(maskSecret(secret)) : out), value),
     leaks: (value) => ordered.some((secret) => value.includes(secret)),
   };
 }

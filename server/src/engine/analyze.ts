@@ -1,11 +1,14 @@
 import { fingerprint } from './fingerprint';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
-import { parseKubernetes, type KubernetesModel } from './parsers/kubernetes';
+import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded } from './superseded';
 import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
-import { LineIndex, mask, unquotedSecret } from './text';
+import { SecretMasker } from './secret-mask';
+import { runSteps } from './steps';
+import { capLongLines } from './line-cap';
+import { LineIndex } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -39,6 +42,15 @@ interface Models {
  * position. Never throws because of the document's content.
  */
 export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions = {}): AnalysisResult {
+  return runSteps(analysisSteps(file, ruleSet, options));
+}
+
+/**
+ * analyze() in steps: it pauses after parsing and after each rule, so a caller can give its event
+ * loop a turn on a large file (the language server answers hovers and cancellations meanwhile) or
+ * stop when the document has changed. Nothing is shared between two runs but the caller's cache.
+ */
+export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions = {}): Generator<void, AnalysisResult, void> {
   const language = detectLanguage(file);
   const notices: Notice[] = [];
   const skip = (notice: Notice): AnalysisResult => ({ language, findings: [], suppressed: [], notices: [notice] });
@@ -48,10 +60,10 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
   }
   if (looksBinary(file.text)) return skip({ code: 'binary-file', message: 'Not analysed: the file looks binary.' });
 
-  const models = parseModels(file, language, ruleSet, options, notices);
+  const models = yield* parseModels(file, language, ruleSet, options, notices);
+  yield;
   const now = options.now ?? new Date();
-  const findings: Finding[] = [];
-  const occurrences = new Map<string, number>();
+  const reported: RuleReport[] = [];
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule, ruleSet, options);
     if (override === 'off') continue;
@@ -67,12 +79,25 @@ export function analyze(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOpti
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    for (const report of reports) findings.push(toFinding(rule, report, file.text, override ?? rule.meta.severity, occurrences));
+    for (const report of reports) reported.push({ rule, report, severity: override ?? rule.meta.severity });
+    yield;
   }
   if (models.dockerfile) notices.push(...tooComplexNotices(models.dockerfile));
+  // Every secret's range is known before the first message is written, so each message is safe as built.
+  const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
+  const occurrences = new Map<string, number>();
+  const findings = reported.map((r) => toFinding(r, file.text, masker, occurrences));
   const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now, ruleSet.suppressionPolicy);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { language, findings: kept, suppressed, notices };
+  // A notice quotes a parser's or a failing rule's words, which may carry text of the file.
+  const safeNotices = masker.empty ? notices : notices.map((n) => ({ ...n, message: masker.text(n.message) }));
+  return { language, findings: kept, suppressed, notices: safeNotices };
+}
+
+interface RuleReport {
+  readonly rule: Rule;
+  readonly report: Report;
+  readonly severity: Finding['severity'];
 }
 
 /**
@@ -87,16 +112,17 @@ function tooComplexNotices(dockerfile: DockerfileModel): Notice[] {
   }));
 }
 
-function parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Models {
+function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Generator<void, Models, void> {
   const lines = new LineIndex(file.text);
   const text = parseText(file.text, file.uri, lines);
   if (language === 'dockerfile') {
     // dockerfile-ast would read a BOM as part of the first keyword; a space keeps every offset.
-    const source = file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text;
-    return { language, text, dockerfile: parseDockerfile(source, options.cache) };
+    const source = capLongLines(file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text);
+    notices.push(...source.notices);
+    return { language, text, dockerfile: parseDockerfile(source.text, options.cache) };
   }
   if (language === 'kubernetes') {
-    const kubernetes = parseKubernetes(file.text, options.cache, lines, kindsRead(ruleSet, options));
+    const kubernetes = yield* kubernetesSteps(file.text, options.cache, lines, kindsRead(ruleSet, options));
     const templated = kubernetes.documents.filter((d) => d.templated).length;
     if (templated > 0) {
       notices.push({ code: 'templated-yaml', message: `${templated} document(s) use template syntax ({{ … }}) and were not checked as Kubernetes objects; scan the rendered manifests (helm template …) for full coverage.` });
@@ -164,6 +190,7 @@ function shiftReport(report: Report, by: number): Report {
     ...report,
     span: shift(report.span),
     fixes: report.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shift(e.span) })) })),
+    origins: report.origins && Object.fromEntries(Object.entries(report.origins).map(([name, span]) => [name, shift(span)])),
   };
 }
 
@@ -178,39 +205,33 @@ function modelFor(rule: Rule, models: Models): unknown {
   }
 }
 
-function toFinding(rule: Rule, report: Report, text: string, severity: Finding['severity'], occurrences: Map<string, number>): Finding {
-  const start = clamp(report.span.start, text.length);
-  const span = { start, end: clamp(Math.max(report.span.end, start), text.length) };
+function toFinding({ rule, report, severity }: RuleReport, text: string, masker: SecretMasker, occurrences: Map<string, number>): Finding {
+  const span = clampSpan(report.span, text.length);
   const matched = text.slice(span.start, span.end);
   const identity = `${rule.meta.id}\u0000${matched}\u0000${report.key ?? ''}`;
   const occurrence = occurrences.get(identity) ?? 0;
   occurrences.set(identity, occurrence + 1);
-  let message = interpolate(rule.meta.message, report.data ?? {});
-  // Belt and braces: a secret rule's message must never echo the secret, whatever the template did.
-  if (rule.meta.tags.includes('secret')) {
-    for (const secret of new Set([matched, unquotedSecret(matched)])) {
-      if (secret.length >= 6 && message.includes(secret)) message = message.split(secret).join(mask(secret));
-    }
-  }
+  const data = report.data ?? {};
   return {
     id: fingerprint(rule.meta.id, matched, report.key ?? '', occurrence),
     ruleId: rule.meta.id,
     packId: rule.meta.packId,
     severity,
-    message,
+    message: masker.fill(rule.meta.message, data, report.origins),
     span,
-    fixes: fixesFor(rule, report.fixes ?? [], report.data ?? {}),
+    fixes: fixesFor(rule, report.fixes ?? [], (title) => masker.fill(title, data, report.origins), masker),
   };
 }
 
 /** Only a rule that declares `fix:` offers its template's fixes; it may demote an autofix to a suggestion. */
-function fixesFor(rule: Rule, fixes: readonly Fix[], data: Readonly<Record<string, string>>): Fix[] {
+function fixesFor(rule: Rule, fixes: readonly Fix[], fill: (template: string) => string, masker: SecretMasker): Fix[] {
   const declared = rule.meta.fix;
   if (!declared) return [];
   return fixes.map((fix) => ({
     ...fix,
     kind: declared.kind === 'suggestion' ? 'suggestion' : fix.kind,
-    title: declared.title && fixes.length === 1 ? interpolate(declared.title, data) : fix.title,
+    // A template writes its titles itself: they get the net for values of unknown origin.
+    title: declared.title && fixes.length === 1 ? fill(declared.title) : masker.text(fix.title),
   }));
 }
 
@@ -245,6 +266,11 @@ function statementLineOf(models: Models): (offset: number) => number {
     const owner = starts.find((s) => s.start <= offset && offset <= s.end);
     return lines.lineOf(owner ? owner.start : offset);
   };
+}
+
+function clampSpan(span: Span, max: number): Span {
+  const start = clamp(span.start, max);
+  return { start, end: clamp(Math.max(span.end, start), max) };
 }
 
 function clamp(n: number, max: number): number {

@@ -1,9 +1,10 @@
 // The engine's public surface, shared by the language server, the CLI and the tests.
 export * from './types';
-export { analyze, interpolate, DEFAULT_MAX_FILE_SIZE } from './analyze';
+export { analyze, analysisSteps, interpolate, DEFAULT_MAX_FILE_SIZE } from './analyze';
 export { applyEdits, applyFixes } from './fixes';
 export { detectLanguage } from './language';
 export { LineIndex, mask, eolOf, unquotedSecret } from './text';
+export { maskSecret, SecretMasker } from './secret-mask';
 export { PackLoader, type PackFile, type PackError, type LoadedPack } from './packs/load';
 export { buildRuleSet, onlyRules } from './rule-set';
 export { builtinTemplates } from './templates/index';

@@ -88,7 +88,12 @@ export function eolOf(text: string): string {
  */
 export function mask(value: string): string {
   const shown = value.length >= 12 ? value.slice(0, 4) : '';
-  return `${shown}…(${value.length} chars)`;
+  return `${shown}${lengthOnly(value.length)}`;
+}
+
+/** What a mask shows of a value's size: "…(1 char)", "…(16 chars)". */
+export function lengthOnly(length: number): string {
+  return `…(${length} ${length === 1 ? 'char' : 'chars'})`;
 }
 
 /**

@@ -153,6 +153,11 @@ export interface Report {
   readonly span: Span;
   /** Values for the message's placeholders. Secret values must already be masked. */
   readonly data?: Readonly<Record<string, string>>;
+  /**
+   * Where a placeholder's value was read from in the file. Such a value is masked only where a secret
+   * finding's range overlaps its origin; a value without an origin is searched for every secret text.
+   */
+  readonly origins?: Readonly<Record<string, Span>>;
   readonly fixes?: readonly Fix[];
   /**
    * Extra identity for the fingerprint when the spanned text alone is ambiguous

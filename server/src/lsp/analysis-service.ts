@@ -1,4 +1,5 @@
-import { analyze, type AnalysisResult, type Notice } from '../engine';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { analysisSteps, analyze, type AnalysisResult, type AnalyzeOptions, type Notice } from '../engine';
 import type { BulwarkSettings } from '../protocol/settings';
 import type { ExcludeMatcher } from './exclude';
 import { SectionParseCache } from './section-parse-cache';
@@ -32,6 +33,17 @@ export interface AnalysisDeps {
 interface OpenDocumentState {
   readonly cache: SectionParseCache;
   latest?: DocumentAnalysis;
+  running?: { readonly version: number; readonly generation: number; readonly promise: Promise<DocumentAnalysis> };
+}
+
+/** How long an analysis runs before the event loop gets a turn. */
+const TIME_SLICE_MS = 20;
+
+/** The document changed while it was analysed: the result would describe text that is gone. */
+export class AnalysisSuperseded extends ResponseError<{ retriggerRequest: boolean }> {
+  constructor() {
+    super(LSPErrorCodes.ServerCancelled, 'the document changed during the analysis', { retriggerRequest: true });
+  }
 }
 
 const EMPTY: Omit<AnalysisResult, 'language'> = { findings: [], suppressed: [], notices: [] };
@@ -57,6 +69,11 @@ export class AnalysisService {
     return latest && latest.version === doc.version && latest.generation === this.deps.settings.generation ? latest : undefined;
   }
 
+  /**
+   * The document's analysis, computed in time slices: between rules the event loop gets a turn (so
+   * hovers, code actions and cancellations are read), and once the document has changed the work is
+   * dropped (AnalysisSuperseded). Callers asking for the same version share one run.
+   */
   async analyzeDocument(doc: AnalysableDocument): Promise<DocumentAnalysis> {
     const cached = this.current(doc);
     if (cached) return cached;
@@ -67,27 +84,74 @@ export class AnalysisService {
     if (again) return again;
     // A document closed meanwhile (or never opened) is analysed without keeping anything.
     const state = this.open.get(doc.uri);
+    const running = state?.running;
+    if (running && running.version === doc.version && running.generation === generation) return running.promise;
     const version = doc.version;
-    const result = this.analyzeText(doc.uri, doc.getText(), doc.languageId, settings, state?.cache);
-    const analysis: DocumentAnalysis = { uri: doc.uri, version, generation, result };
-    if (state && (!state.latest || state.latest.version <= version)) state.latest = analysis;
-    return analysis;
+    const promise = this.analyzeInSlices(doc, settings, state?.cache).then((result): DocumentAnalysis => {
+      const analysis = { uri: doc.uri, version, generation, result };
+      if (state && this.open.get(doc.uri) === state && (!state.latest || state.latest.version <= version)) state.latest = analysis;
+      return analysis;
+    });
+    if (state) state.running = { version, generation, promise };
+    try {
+      return await promise;
+    } finally {
+      if (state?.running?.promise === promise) state.running = undefined;
+    }
+  }
+
+  /** analyzeDocument, or undefined when the document changed meanwhile (its next version is analysed on its own). */
+  async analyzeLatest(doc: AnalysableDocument): Promise<DocumentAnalysis | undefined> {
+    try {
+      return await this.analyzeDocument(doc);
+    } catch (err) {
+      if (err instanceof AnalysisSuperseded) return undefined;
+      throw err;
+    }
+  }
+
+  private async analyzeInSlices(doc: AnalysableDocument, settings: BulwarkSettings, cache: SectionParseCache | undefined): Promise<AnalysisResult> {
+    const version = doc.version;
+    const text = doc.getText();
+    const skipped = this.skipped(doc.uri, text, settings);
+    if (skipped) return skipped;
+    const steps = analysisSteps({ uri: doc.uri, text, languageId: doc.languageId }, this.deps.rules.ruleSet, this.optionsFor(settings, cache));
+    let sliceStart = Date.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return this.finished(doc.uri, step.value, cache);
+      if (Date.now() - sliceStart < TIME_SLICE_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+      if (doc.version !== version) {
+        cache?.endAnalysis();
+        throw new AnalysisSuperseded();
+      }
+    }
   }
 
   /** One analysis with the resource's settings; `cache` reuses parsed YAML sections between calls. */
   analyzeText(uri: string, text: string, languageId: string | undefined, settings: BulwarkSettings, cache?: SectionParseCache): AnalysisResult {
+    const skipped = this.skipped(uri, text, settings);
+    if (skipped) return skipped;
+    return this.finished(uri, analyze({ uri, text, languageId }, this.deps.rules.ruleSet, this.optionsFor(settings, cache)), cache);
+  }
+
+  private skipped(uri: string, text: string, settings: BulwarkSettings): AnalysisResult | undefined {
     if (this.isExcluded(uri, settings)) return { language: 'text', ...EMPTY };
     // bulwark.maxFileSize is in bytes; a UTF-8 byte count is never below the UTF-16 length the engine
     // measures, so once the byte check passes the engine's own check passes too.
     if (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text, 'utf8') > settings.maxFileSize) {
       return { language: 'text', ...EMPTY, notices: [tooLarge(settings.maxFileSize)] };
     }
-    const result = analyze({ uri, text, languageId }, this.deps.rules.ruleSet, {
-      now: this.deps.now(),
-      maxFileSize: settings.maxFileSize,
-      severityOverrides: settings.severityOverrides,
-      cache,
-    });
+    return undefined;
+  }
+
+  private optionsFor(settings: BulwarkSettings, cache: SectionParseCache | undefined): AnalyzeOptions {
+    return { now: this.deps.now(), maxFileSize: settings.maxFileSize, severityOverrides: settings.severityOverrides, cache };
+  }
+
+  private finished(uri: string, result: AnalysisResult, cache: SectionParseCache | undefined): AnalysisResult {
     cache?.endAnalysis();
     this.logRuleFailures(uri, result.notices);
     return result;

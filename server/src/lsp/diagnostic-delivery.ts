@@ -98,9 +98,9 @@ export class DiagnosticDelivery {
   private async push(uri: string): Promise<void> {
     const doc = this.deps.documents.get(uri);
     if (!doc) return;
-    const analysis = await this.deps.analysis.analyzeDocument(doc);
-    // A newer version arrived while settings were fetched: its own timer publishes it.
-    if (this.deps.documents.get(uri) !== doc || doc.version !== analysis.version || this.timers.has(uri)) return;
+    const analysis = await this.deps.analysis.analyzeLatest(doc);
+    // A newer version arrived meanwhile: its own timer publishes it.
+    if (!analysis || this.deps.documents.get(uri) !== doc || doc.version !== analysis.version || this.timers.has(uri)) return;
     await this.deps.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules) });
   }
 

@@ -83,7 +83,7 @@ export class WorkspaceScanner implements ClosedFileDiagnostics {
           const doc = open.get(file);
           if (doc) {
             files++;
-            findings += (await this.deps.analysis.analyzeDocument(doc)).result.findings.length;
+            findings += (await this.deps.analysis.analyzeLatest(doc))?.result.findings.length ?? 0;
           } else {
             const uri = pathToFileURL(file).href;
             const diagnostics = this.analyzeFile(file, uri, settings, skippedPaths);

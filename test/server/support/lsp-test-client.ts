@@ -52,6 +52,8 @@ export class LspTestClient {
   readonly published = new Map<string, { version?: number; diagnostics: Diagnostic[] }[]>();
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly logs: string[] = [];
+  /** Everything the server wrote to stderr. */
+  stderr = '';
   /** Work-done progress values the server reported, in order. */
   readonly progress: { kind: string }[] = [];
   refreshRequests = 0;
@@ -78,9 +80,8 @@ export class LspTestClient {
     const client = new LspTestClient(child, connection, options);
     client.wire();
     connection.listen();
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`bulwark-server exited (${String(code)}) during initialize: ${stderr}`))));
+    child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
+    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`bulwark-server exited (${String(code)}) during initialize: ${client.stderr}`))));
     await Promise.race([client.initialize(), exited]);
     return client;
   }

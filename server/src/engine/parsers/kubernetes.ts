@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { runSteps } from '../steps';
 import { LineIndex, eolOf } from '../text';
 import type { ParseCache, Span } from '../types';
 import { getIn, scalarString } from './yaml-nodes';
@@ -127,9 +128,18 @@ function parseChunk(text: string): ChunkParse {
  * parsed (the CRDs that make up most of a large install manifest). Undefined: parse every section.
  */
 export function parseKubernetes(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: ReadonlySet<string>): KubernetesModel {
+  return runSteps(kubernetesSteps(text, cache, lines, wantedKinds));
+}
+
+/** Sections parsed between two pauses of kubernetesSteps. */
+const SECTIONS_PER_STEP = 25;
+
+/** parseKubernetes in steps: it pauses every few sections, so a caller can give its event loop a turn. */
+export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: ReadonlySet<string>): Generator<void, KubernetesModel, void> {
   const documents: K8sDocument[] = [];
   const objects: K8sObject[] = [];
-  splitDocuments(text).forEach((chunk, index) => {
+  for (const [index, chunk] of splitDocuments(text).entries()) {
+    if (index > 0 && index % SECTIONS_PER_STEP === 0) yield;
     let parsed = cache?.get(chunk.text) as ParsedChunk | undefined;
     if (!parsed) {
       parsed = readChunk(chunk.text);
@@ -149,7 +159,7 @@ export function parseKubernetes(text: string, cache?: ParseCache, lines: LineInd
     };
     documents.push(document);
     if (document.doc && document.errors.length === 0) objects.push(...objectsOf(document));
-  });
+  }
   return { language: 'kubernetes', text, eol: eolOf(text), lines, documents, objects };
 }
 

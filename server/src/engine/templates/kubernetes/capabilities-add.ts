@@ -5,7 +5,7 @@ import { findPair, nodeSpan } from '../../parsers/yaml-nodes';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { canonicalCapability, capabilitiesOf, capabilityNames } from './capabilities';
-import { containerSubject, EXEMPTIONS_SCHEMA, exempted, podSpecs, SUBJECT_PLACEHOLDERS, type Exemptions } from './field-values';
+import { containerOrigins, containerSubject, EXEMPTIONS_SCHEMA, exempted, podSpecs, SUBJECT_PLACEHOLDERS, type Exemptions } from './field-values';
 
 interface Params {
   /** Capabilities that may be added, compared exactly as PSS does; anything else is reported. */
@@ -54,7 +54,7 @@ export const capabilitiesAdd = defineTemplate<'kubernetes', Params>({
             const addPair = findPair(pod.doc, capabilities, 'add');
             const change = removeAll ? addPair && deletePair(edit(), capabilities, addPair) : deleteSeqItem(edit(), add, index);
             const fixes: Fix[] = change ? [{ title: removeAll ? 'Remove capabilities.add' : `Remove ${name} from capabilities.add`, kind: 'suggestion', edits: [change] }] : [];
-            ctx.report({ span, key: containerKey(container), data: { ...containerSubject(container), capability: name }, fixes });
+            ctx.report({ span, key: containerKey(container), data: { ...containerSubject(container), capability: name }, origins: containerOrigins(container), fixes });
           }
         }
       }

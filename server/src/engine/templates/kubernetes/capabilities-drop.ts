@@ -5,7 +5,7 @@ import { findPair, nodeSpan } from '../../parsers/yaml-nodes';
 import type { Fix, Span } from '../../types';
 import { defineTemplate } from '../template';
 import { capabilitiesOf, capabilityNames } from './capabilities';
-import { containerSubject, EXEMPTIONS_SCHEMA, exempted, podSpecs, SUBJECT_PLACEHOLDERS, type Exemptions } from './field-values';
+import { containerOrigins, containerSubject, EXEMPTIONS_SCHEMA, exempted, podSpecs, SUBJECT_PLACEHOLDERS, type Exemptions } from './field-values';
 
 interface Params {
   /** The drop list passes when it names any of these (exactly, as PSS compares `ALL`). */
@@ -48,7 +48,7 @@ export const capabilitiesDrop = defineTemplate<'kubernetes', Params>({
           if (!span) continue;
           const change = drop ? appendSeqItem(edit(), drop, params.insert) : setIn(edit(), container.node, ['securityContext', 'capabilities', 'drop'], [params.insert]);
           const fixes: Fix[] = change ? [{ title: `Drop ${params.insert} capabilities`, kind: 'suggestion', edits: [change] }] : [];
-          ctx.report({ span, key: containerKey(container), data: { ...containerSubject(container), capability: params.insert }, fixes });
+          ctx.report({ span, key: containerKey(container), data: { ...containerSubject(container), capability: params.insert }, origins: containerOrigins(container), fixes });
         }
       }
     };

@@ -3,7 +3,7 @@ import { containerKey, containersOf, WORKLOAD_KINDS } from '../../parsers/kubern
 import { findPair, nodeSpan } from '../../parsers/yaml-nodes';
 import type { Span } from '../../types';
 import { defineTemplate } from '../template';
-import { containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
+import { containerOrigins, containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
 
 interface Params {
   /** `tag`: report `latest` and untagged images. `digest`: report any image not pinned by digest. */
@@ -44,7 +44,7 @@ export const containerImage = defineTemplate<'kubernetes', Params>({
           if (ref.tag !== undefined && ref.tag !== 'latest') continue;
           span = tagSpan(node, whole, ref.tagStart, ref.tag) ?? whole;
         }
-        ctx.report({ span, key: containerKey(container), data: { ...containerSubject(container), image } });
+        ctx.report({ span, key: containerKey(container), data: { ...containerSubject(container), image }, origins: { ...containerOrigins(container), image: whole } });
       }
     }
   },

@@ -7,7 +7,7 @@ import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { looksLikePlaceholder } from '../text/placeholders';
 import { maskedValue } from '../text/secret-filters';
-import { containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
+import { containerOrigins, containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
 
 interface Params {
   /** RE2 pattern (case-insensitive) that an env var name must match to look secret. */
@@ -61,7 +61,7 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
             const key = name.toLowerCase().replace(/[^-._a-z0-9]/g, '-');
             const change = replacePair(edit(), entry, pair, 'valueFrom', { secretKeyRef: { name: secretName, key } });
             const fixes: Fix[] = change ? [{ title: `Read ${name} from Secret ${secretName} (create it first)`, kind: 'suggestion', edits: [change] }] : [];
-            ctx.report({ span, key: `${containerKey(container)}/${name}`, data: { ...containerSubject(container), name, value: maskedValue(value) }, fixes });
+            ctx.report({ span, key: `${containerKey(container)}/${name}`, data: { ...containerSubject(container), name, value: maskedValue(value) }, origins: containerOrigins(container), fixes });
           }
         }
       }

@@ -1,5 +1,7 @@
 import type { KubernetesModel } from '../../parsers/kubernetes';
 import { isWindowsPod, objectLabel, podSpecOf, usesUserNamespace, type ContainerRef, type PodSpecRef } from '../../parsers/kubernetes-workloads';
+import { getIn, nodeSpan } from '../../parsers/yaml-nodes';
+import type { Span } from '../../types';
 import type { JsonSchema } from '../template';
 
 // Shared by the Kubernetes field templates: how rule data names allowed and forbidden values, which
@@ -67,4 +69,16 @@ export function podSubject(pod: PodSpecRef): Record<string, string> {
 export function containerSubject(container: ContainerRef): Record<string, string> {
   const kind = container.group === 'containers' ? 'container' : container.group === 'initContainers' ? 'init container' : 'ephemeral container';
   return { object: objectLabel(container.pod.object), subject: `${kind} "${container.name}"`, container: container.name };
+}
+
+/** Where podSubject's names were read from (Report.origins), so a secret written there is masked in them. */
+export function podOrigins(pod: PodSpecRef): Record<string, Span> {
+  const object = nodeSpan(pod.base, getIn(pod.doc, pod.object.node, ['metadata', 'name']));
+  return object ? { object } : {};
+}
+
+/** Where containerSubject's names were read from (Report.origins). */
+export function containerOrigins(container: ContainerRef): Record<string, Span> {
+  const name = nodeSpan(container.pod.base, getIn(container.pod.doc, container.node, ['name']));
+  return { ...podOrigins(container.pod), ...(name ? { subject: name, container: name } : {}) };
 }

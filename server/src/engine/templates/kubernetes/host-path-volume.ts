@@ -2,7 +2,7 @@ import { WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
 import type { Node } from 'yaml';
 import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import { defineTemplate } from '../template';
-import { podSpecs, podSubject } from './field-values';
+import { podOrigins, podSpecs, podSubject } from './field-values';
 
 interface Params {
   /** Report only hostPath volumes whose path is one of these (after normalising); without it, every hostPath volume. */
@@ -45,10 +45,10 @@ export const hostPathVolume = defineTemplate<'kubernetes', Params>({
           const key = `${subject.object}/${name}`;
           if (!paths) {
             const span = nodeSpan(pod.base, hostPath.key as Node);
-            if (span) ctx.report({ span, key, data });
+            if (span) ctx.report({ span, key, data, origins: podOrigins(pod) });
           } else if (paths.has(normaliseHostPath(path))) {
             const span = nodeSpan(pod.base, pathNode);
-            if (span) ctx.report({ span, key, data });
+            if (span) ctx.report({ span, key, data, origins: podOrigins(pod) });
           }
         });
       }

@@ -3,7 +3,7 @@ import { deletePair, setIn, type YamlEditContext } from '../../parsers/yaml-edit
 import { podEditContext, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
 import type { Fix, FixKind } from '../../types';
 import { defineTemplate } from '../template';
-import { EXEMPTIONS_SCHEMA, exempted, podSpecs, podSubject, SCALAR_VALUE_SCHEMA, VALUE_POLICY_SCHEMA, violates, type Exemptions, type FieldValue, type ValuePolicy } from './field-values';
+import { EXEMPTIONS_SCHEMA, exempted, podOrigins, podSpecs, podSubject, SCALAR_VALUE_SCHEMA, VALUE_POLICY_SCHEMA, violates, type Exemptions, type FieldValue, type ValuePolicy } from './field-values';
 
 interface Params extends ValuePolicy {
   /** Keys of the pod spec itself, e.g. [hostNetwork, hostPID, hostIPC]; each is checked on its own. */
@@ -62,14 +62,14 @@ export const podSpecField = defineTemplate<'kubernetes', Params>({
             const title = fix === 'delete' ? `Remove ${field}` : `Set ${field} to ${String(params.replaceWith)}`;
             if (change) fixes.push({ title, kind, edits: [change] });
           }
-          ctx.report({ span, key: `${subject.object}/${field}`, data: { ...subject, field, value: String(value) }, fixes });
+          ctx.report({ span, key: `${subject.object}/${field}`, data: { ...subject, field, value: String(value) }, origins: podOrigins(pod), fixes });
         } else if (params.required) {
           const anchor = pod.spec.items[0];
           const span = anchor ? nodeSpan(pod.base, anchor.key as { range?: [number, number, number] }) : undefined;
           if (!span) continue;
           const change = params.insertValue === undefined ? undefined : setIn(edit(), pod.spec, [field], params.insertValue);
           const fixes: Fix[] = change ? [{ title: `Add ${field}: ${String(params.insertValue)}`, kind: 'suggestion', edits: [change] }] : [];
-          ctx.report({ span, key: `${subject.object}/${field}`, data: { ...subject, field, value: 'unset' }, fixes });
+          ctx.report({ span, key: `${subject.object}/${field}`, data: { ...subject, field, value: 'unset' }, origins: podOrigins(pod), fixes });
         }
       }
     }

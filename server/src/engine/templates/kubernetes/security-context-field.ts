@@ -5,9 +5,11 @@ import { findPair, k8sScalar, pairSpan, resolve } from '../../parsers/yaml-nodes
 import type { CheckContext, Fix, FixKind, Span } from '../../types';
 import { defineTemplate } from '../template';
 import {
+  containerOrigins,
   containerSubject,
   EXEMPTIONS_SCHEMA,
   exempted,
+  podOrigins,
   podSpecs,
   podSubject,
   SCALAR_VALUE_SCHEMA,
@@ -96,11 +98,11 @@ export const securityContextField = defineTemplate<'kubernetes', Params>({
       return change ? [{ title: `Set ${params.field.join('.')} to ${String(params.replaceWith)}`, kind: params.replaceFix ?? 'autofix', edits: [change] }] : [];
     };
 
-    const reportBad = (ctx: CheckContext, pod: PodSpecRef, edit: () => YamlEditContext, securityContext: YAMLMap, state: FieldState, subject: Record<string, string>, key: string) => {
+    const reportBad = (ctx: CheckContext, pod: PodSpecRef, edit: () => YamlEditContext, securityContext: YAMLMap, state: FieldState, subject: Record<string, string>, origins: Record<string, Span>, key: string) => {
       const span: Span | undefined = state.pair ? pairSpan(pod.base, state.pair) : undefined;
       if (!span) return;
       const value = state.value === undefined ? 'unset' : String(state.value);
-      ctx.report({ span, key, data: { ...subject, field: fieldName, value }, fixes: replaceFix(edit(), securityContext) });
+      ctx.report({ span, key, data: { ...subject, field: fieldName, value }, origins, fixes: replaceFix(edit(), securityContext) });
     };
 
     return (model, ctx) => {
@@ -110,13 +112,13 @@ export const securityContextField = defineTemplate<'kubernetes', Params>({
         const edit = () => (editContext ??= podEditContext(model, pod));
         const podContext = params.levels.includes('pod') ? securityContextOf(pod.doc, pod.spec) : undefined;
         const podState = stateOf(pod.doc, podContext, params.field);
-        if (podContext && bad(podState)) reportBad(ctx, pod, edit, podContext, podState, podSubject(pod), `${podSubject(pod).object}/pod`);
+        if (podContext && bad(podState)) reportBad(ctx, pod, edit, podContext, podState, podSubject(pod), podOrigins(pod), `${podSubject(pod).object}/pod`);
         if (!params.levels.includes('container')) continue;
         for (const container of containersOf(pod)) {
           const own = securityContextOf(pod.doc, container.node);
           const state = stateOf(pod.doc, own, params.field);
           if (own && bad(state)) {
-            reportBad(ctx, pod, edit, own, state, containerSubject(container), containerKey(container));
+            reportBad(ctx, pod, edit, own, state, containerSubject(container), containerOrigins(container), containerKey(container));
           } else if (!state.declared && params.required && !podState.declared) {
             const span = containerAnchor(container);
             if (!span) continue;
@@ -127,7 +129,7 @@ export const securityContextField = defineTemplate<'kubernetes', Params>({
               const where = params.insert.at === 'pod' ? 'the pod' : 'the container';
               if (change) fixes.push({ title: `Add ${fieldName}: ${String(params.insert.value)} to ${where}`, kind: 'suggestion', edits: [change] });
             }
-            ctx.report({ span, key: containerKey(container), data: { ...containerSubject(container), field: fieldName, value: 'unset' }, fixes });
+            ctx.report({ span, key: containerKey(container), data: { ...containerSubject(container), field: fieldName, value: 'unset' }, origins: containerOrigins(container), fixes });
           }
         }
       }

@@ -1,6 +1,6 @@
 import type { TextModel } from '../../parsers/text';
 import { SafeRegex } from '../../safe-regex';
-import { mask, shannonEntropy } from '../../text';
+import { lengthOnly, mask, shannonEntropy } from '../../text';
 import type { JsonSchema } from '../template';
 import { looksLikePlaceholder } from './placeholders';
 
@@ -85,20 +85,11 @@ export function compileValueFilter(params: ValueFilterParams): ValueFilter {
  * length; a secret with no public prefix (a password, an AWS secret key) shows only its length.
  */
 export function masked(secret: string, revealPrefix: boolean): string {
-  return revealPrefix ? mask(secret) : `…(${secret.length} chars)`;
+  return revealPrefix ? mask(secret) : lengthOnly(secret.length);
 }
-
-/**
- * Type prefixes that vendors publish, so showing them tells the reader which credential it is and
- * nothing about its value: AWS key IDs, GitHub, GitLab, Slack, npm, PyPI, Hugging Face, OpenAI/Stripe
- * style `sk-`/`sk_`, Google API keys, and URL schemes (`postgres://…`).
- */
-const PUBLIC_PREFIX = /^(?:AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|gl[a-z]{2,6}-|xox[abeoprs]-|npm_|pypi-|hf_|sk[-_]|rk_|AIza|[a-z][a-z0-9+.-]*:\/\/)/;
 
 /**
  * A value whose kind is not known in advance (an ENV value, a Kubernetes env value): its first
  * characters are shown only when they are a published type prefix; a password shows only its length.
  */
-export function maskedValue(secret: string): string {
-  return masked(secret, PUBLIC_PREFIX.test(secret));
-}
+export { maskSecret as maskedValue } from '../../secret-mask';

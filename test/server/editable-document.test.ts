@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditableDocument } from '../../server/src/lsp/editable-document';
+
+// The server's document store must agree with vscode-languageserver-textdocument on every edit an
+// editor can send: the same text, positions and offsets (CRLF, lone CR, edits across chunk boundaries,
+// ranges past the end of a line or of the file).
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+}
+
+function baseText(random: () => number): string {
+  const eols = ['\n', '\r\n', '\r'];
+  const lines: string[] = [];
+  for (let i = 0; i < 6000; i++) lines.push('x'.repeat(Math.floor(random() * 30)) + eols[random() < 0.8 ? 0 : random() < 0.7 ? 1 : 2]);
+  return lines.join('');
+}
+
+describe('EditableDocument', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`matches TextDocument over 400 random incremental edits (seed ${seed})`, () => {
+      const random = rng(seed);
+      const text = baseText(random);
+      const ours = EditableDocument.create('file:///a', 'yaml', 1, text);
+      const theirs = TextDocument.create('file:///a', 'yaml', 1, text);
+      const inserts = ['', 'a', '\n', '\r\n', 'b\r', '\nc\n', 'long text '.repeat(200), '\n'.repeat(50)];
+      for (let v = 2; v < 402; v++) {
+        const lines = theirs.lineCount;
+        const pos = () => ({ line: Math.floor(random() * (lines + 2)) - 1, character: Math.floor(random() * 40) });
+        const start = pos();
+        const end = random() < 0.5 ? start : random() < 0.8 ? { line: start.line + Math.floor(random() * 3), character: Math.floor(random() * 40) } : pos();
+        const changes = [{ range: { start, end }, text: inserts[Math.floor(random() * inserts.length)] }];
+        ours.update(changes, v);
+        TextDocument.update(theirs, changes, v);
+        if (v % 40 === 0 || v === 401) {
+          assert.equal(ours.getText(), theirs.getText(), `text after edit ${v}`);
+          assert.equal(ours.lineCount, theirs.lineCount);
+          for (let k = 0; k < 50; k++) {
+            const p = pos();
+            assert.equal(ours.offsetAt(p), theirs.offsetAt(p), `offsetAt ${JSON.stringify(p)}`);
+            const o = Math.floor(random() * (theirs.getText().length + 4)) - 2;
+            assert.deepEqual(ours.positionAt(o), theirs.positionAt(o), `positionAt ${o}`);
+          }
+        }
+      }
+      assert.equal(ours.version, 401);
+    });
+  }
+
+  it('edits an empty document, and one emptied by a change', () => {
+    const doc = EditableDocument.create('file:///e', 'yaml', 1, '');
+    doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: '' }], 2);
+    assert.equal(doc.getText(), '');
+    doc.update([{ text: '' }, { range: { start: { line: 3, character: 1 }, end: { line: 4, character: 0 } }, text: 'a\r\nb' }], 3);
+    assert.equal(doc.getText(), 'a\r\nb');
+    assert.deepEqual(doc.positionAt(4), { line: 1, character: 1 });
+  });
+
+  it('applies a full-text change and several changes of one notification in order', () => {
+    const doc = EditableDocument.create('file:///b', 'dockerfile', 1, 'FROM a\nRUN b\n');
+    doc.update([{ text: 'one\ntwo\n' }, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, text: 'TWO' }, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'three' }], 2);
+    assert.equal(doc.getText(), 'one\nTWO\nthree');
+    assert.equal(doc.getText({ start: { line: 1, character: 1 }, end: { line: 2, character: 2 } }), 'WO\nth');
+    assert.deepEqual(doc.getLineRange(1), { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
+    assert.equal(doc.getEOLCharacters(0), '\n');
+  });
+});
