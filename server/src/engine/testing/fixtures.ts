@@ -1,5 +1,5 @@
 import { analyze } from '../analyze';
-import { applyFixes } from '../fixes';
+import { fixUntilStable } from '../fix-loop';
 import { parseKubernetes } from '../parsers/kubernetes';
 import { LineIndex } from '../text';
 import type { AnalysisResult, Finding, Fix, RuleSet } from '../types';
@@ -29,8 +29,6 @@ export interface FixtureOutcome {
   /** Text after applying fixes, when the rule has a fix and the fixture has findings. */
   readonly fixedText?: string;
 }
-
-export const MAX_FIX_PASSES = 10;
 
 export function checkFixture(given: FixtureInput): FixtureOutcome {
   const failures: string[] = [];
@@ -73,16 +71,9 @@ function run(input: FixtureInput, text: string): AnalysisResult {
 
 /** Autofixes first; a finding with only suggestions gets its first suggestion (what a person would pick). */
 function fixAll(input: FixtureInput, text: string): string {
-  let current = text;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const findings = run(input, current).findings.filter((f) => f.ruleId === input.ruleId);
-    const chosen: Fix[] = findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'autofix').slice(0, 1).concat(f.fixes.some((x) => x.kind === 'autofix') ? [] : f.fixes.slice(0, 1)));
-    if (chosen.length === 0) break;
-    const next = applyFixes(current, chosen);
-    if (next.applied === 0 || next.text === current) break;
-    current = next.text;
-  }
-  return current;
+  const choose = (result: AnalysisResult): Fix[] =>
+    result.findings.filter((f) => f.ruleId === input.ruleId).flatMap((f) => f.fixes.find((x) => x.kind === 'autofix') ?? f.fixes.slice(0, 1));
+  return fixUntilStable(text, (current) => run(input, current), choose).text;
 }
 
 function compareWithAnnotations(input: FixtureInput, findings: readonly Finding[], annotations: readonly Annotation[], failures: string[]): void {
