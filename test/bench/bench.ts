@@ -1,72 +1,108 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { measureCliScan } from './cli-throughput';
-import { REALWORLD, benchFiles, type BenchFile } from './corpus';
-import { measureTyping, percentile, type LatencyResult } from './latency';
+import { REALWORLD, benchFiles } from './corpus';
+import { mixedTree } from './generate';
+import { measureTyping } from './latency';
+import { describeMachine } from './machine';
+import { USAGE, narrowed, parseOptions } from './options';
+import { updateReadme } from './readme-table';
+import { printLatency, printThroughput } from './report';
+import { RESULT_VERSION, latencyEntry, type BenchResult, type LatencyEntry, type StartupFigures } from './results';
+import { bulwarkServer, peerServers } from './servers';
+import { measureStartup, measureTools, sizeTree, throughputCommands, type ToolRun, type Tree } from './throughput';
 
-// `npm run bench`: keystroke-to-diagnostics latency of bulwark-server over stdio JSON-RPC, its memory,
-// and the CLI's scan throughput over the real-world corpus. Prints figures next to the goals; never
-// fails on timing. Options: --edits N (default 300), --mode pull|push|both (default both),
-// --file <substring> (only matching files), --cpu-prof DIR (write the server's CPU profiles there),
-// --node-args "<flags>" (extra node flags for the server, e.g. "--optimize-for-size").
+// `npm run bench`: keystroke latency of Bulwark's language server and of its peers on the same files
+// with the same client, server memory and startup, and CLI throughput beside secretlint. Prints the
+// figures with their goals and writes them as JSON (the README's Speed table is made from that JSON).
+// Never fails on a figure; not part of `npm test`.
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
-const RSS_GOAL_MB = 150;
+const RSS_GOAL_MIB = 150;
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
-
-function latencyRow(file: BenchFile, mode: string, r: LatencyResult): string {
-  const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(r.samples, p));
-  const measured = file.goal.percentile === 'p50' ? p50 : p99;
-  const verdict = mode === 'pull' ? `${file.goal.percentile} ≤ ${file.goal.ms} ms ${measured <= file.goal.ms ? 'met' : 'MISSED'}` : '(includes push debounce)';
-  return `${pad(file.label, 46)} ${pad(mode, 5)} ${lpad(String(r.samples.length), 5)} ${lpad(fmt(p50), 8)} ${lpad(fmt(p95), 8)} ${lpad(fmt(p99), 8)} ${lpad(fmt(r.rssMb, 0), 7)} ${lpad(fmt(r.peakRssMb, 0), 8)}  ${verdict}`;
+function writeJson(file: string, result: BenchResult): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
 }
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  const options = parseOptions(argv, path.join(REPO_ROOT, 'test-artifacts', 'bench', 'latest.json'));
   if (!fs.existsSync(REALWORLD)) {
     console.log(`bench skipped: the reference corpus ${REALWORLD} is absent (../shared is not on this machine).`);
     return;
   }
-  const edits = Math.max(10, Number(option('edits', '300')) || 300);
-  const modeOption = option('mode', 'both');
-  const modes = (modeOption === 'both' ? ['pull', 'push'] : [modeOption]) as ('pull' | 'push')[];
-  const only = option('file', '');
-  const files = benchFiles().filter((f) => f.label.includes(only));
-  const profileDir = option('cpu-prof', '');
-  const nodeArgs = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []), ...option('node-args', '').split(/\s+/).filter(Boolean)];
-  console.log(`bulwark-server keystroke → diagnostics latency (${edits} single-character edits per run, ms)\n`);
-  console.log(`${pad('file', 46)} ${pad('mode', 5)} ${lpad('edits', 5)} ${lpad('p50', 8)} ${lpad('p95', 8)} ${lpad('p99', 8)} ${lpad('RSS MB', 7)} ${lpad('peak MB', 8)}  goal`);
-  let peak = 0;
-  for (const file of files) {
-    const size = fs.statSync(file.path).size;
-    for (const mode of modes) {
-      const result = await measureTyping(file, mode, edits, nodeArgs);
-      peak = Math.max(peak, result.peakRssMb);
-      console.log(latencyRow(file, mode, result));
-    }
-    console.log(`${pad('', 46)} (${fmt(size / 1024, 0)} KB, ${fs.readFileSync(file.path, 'utf8').split('\n').length} lines)`);
-  }
-  console.log(`\nserver peak RSS ${fmt(peak, 0)} MB — goal ≤ ${RSS_GOAL_MB} MB ${peak <= RSS_GOAL_MB ? 'met' : 'MISSED'}\n`);
+  const serverJs = path.join(REPO_ROOT, 'dist', 'server.js');
+  const cliJs = path.join(REPO_ROOT, 'dist', 'cli.js');
+  if (!fs.existsSync(serverJs) || !fs.existsSync(cliJs)) throw new Error('dist/server.js or dist/cli.js is missing: run `npm run build` (npm run bench does).');
+  if (options.cpuProfDir) fs.mkdirSync(options.cpuProfDir, { recursive: true });
+  const startedAt = new Date().toISOString();
+  const machine = describeMachine();
+  console.log(`${machine.cpuModel}, ${machine.nproc} CPUs, node ${machine.node}, load average at start ${machine.loadavg.join(' ')}\n`);
+  const progress = (what: string) => process.stderr.write(`… ${what}\n`);
 
-  const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
-  if (!fs.existsSync(cli)) {
-    console.log('CLI throughput skipped: dist/cli.js is missing (build the CLI first).');
-    return;
+  const files = benchFiles().filter((f) => !options.file || f.id.includes(options.file) || f.label.includes(options.file));
+  const servers = [bulwarkServer(options.nodeArgs), ...(options.peers ? peerServers() : [])];
+  const latency: LatencyEntry[] = [];
+  if (options.parts.includes('latency')) {
+    for (const file of files) {
+      for (const server of servers.filter((s) => s.kinds.includes(file.kind))) {
+        for (const mode of server.modes.filter((m) => options.modes.includes(m))) {
+          progress(`${server.name} ${mode} on ${file.label}`);
+          const run = await measureTyping(server, file, mode, { keystrokes: options.edits, budgetMs: options.budgetSeconds * 1000, timeoutMs: 60_000 });
+          latency.push(latencyEntry(run, file, server.note, server.name === 'Bulwark'));
+        }
+      }
+    }
   }
-  const scan = await measureCliScan(cli, REALWORLD);
-  console.log(`CLI scan of ${path.relative(process.cwd(), REALWORLD) || REALWORLD} (exit ${String(scan.exitCode)})`);
-  console.log(`  ${scan.files} files (${scan.analysed} analysed), ${fmt(scan.megabytes)} MB in ${fmt(scan.seconds, 2)} s`);
-  console.log(`  ${fmt(scan.files / scan.seconds, 0)} files/s, ${fmt(scan.megabytes / scan.seconds, 2)} MB/s`);
+
+  const trees: Tree[] = [];
+  const runs: ToolRun[] = [];
+  let cliStartup: StartupFigures | undefined;
+  const snapshot = (): BenchResult => ({
+    version: RESULT_VERSION,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine,
+    options: { edits: options.edits, runs: options.runs, budgetSeconds: options.budgetSeconds },
+    narrowed: narrowed(options),
+    files: files.map((f) => {
+      const text = fs.readFileSync(f.path, 'utf8');
+      return { id: f.id, label: f.label, bytes: Buffer.byteLength(text), lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0), goalSource: f.goalSource };
+    }),
+    latency,
+    throughput: { trees, runs },
+    cliStartup,
+    rssGoalMiB: RSS_GOAL_MIB,
+  });
+  const print = (line: string) => console.log(line);
+  if (latency.length > 0) printLatency(snapshot(), print);
+  if (options.parts.includes('throughput')) {
+    // The latency figures are kept even if the long CLI part is interrupted (and then marked incomplete).
+    writeJson(options.json, { ...snapshot(), narrowed: [...narrowed(options), 'stopped before the CLI part'] });
+    progress('sizing the corpus and building the mixed tree');
+    if (options.trees.includes('realworld')) trees.push(sizeTree('realworld corpus', REALWORLD));
+    if (options.trees.includes('mixed')) trees.push(sizeTree('mixed ~20 MiB tree', mixedTree(REALWORLD)));
+    const commands = await throughputCommands(cliJs);
+    for (const tree of trees) {
+      progress(`CLI throughput on the ${tree.name}`);
+      runs.push(...(await measureTools(tree, commands, options.runs)));
+    }
+    progress('CLI startup');
+    cliStartup = await measureStartup(cliJs, 5);
+  }
+
+  const result = snapshot();
+  printThroughput(result, print);
+  writeJson(options.json, result);
+  console.log(`\nfigures written to ${path.relative(process.cwd(), options.json)}`);
+  if (options.readme) console.log(updateReadme(path.join(REPO_ROOT, 'README.md'), result));
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
 });

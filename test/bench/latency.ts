@@ -1,63 +1,85 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspTestClient } from '../server/support/lsp-test-client';
-import { editPoint, type BenchFile } from './corpus';
+import type { BenchFile } from './corpus';
+import { editPoints } from './edit-points';
+import { LspBenchClient, type DiagnosticMode } from './lsp-bench-client';
+import { memoryMiB, processCpuSeconds } from './proc';
+import type { ServerSpec } from './servers';
 
-export interface LatencyResult {
+/** Kept here for the other benches that import it from this module. */
+export { percentile } from './stats';
+
+// One server, one file, one mode: open the file (startup = spawn → first diagnostics), then at each
+// edit point type a space at the end of the line and delete it, timing both keystrokes.
+
+export interface LatencyRun {
+  readonly server: string;
+  readonly file: string;
+  readonly mode: DiagnosticMode;
+  /** Keystroke → diagnostics, ms, in the order typed; `places[i]` is where sample i was typed. */
   readonly samples: number[];
-  /** VmRSS and VmHWM of the server after the run, in MB. */
-  readonly rssMb: number;
-  readonly peakRssMb: number;
+  readonly places: string[];
+  /** spawn → initialize answered; spawn → first diagnostics of the opened file (ms). */
+  readonly initializeMs: number;
+  readonly startupMs: number;
+  /** Server CPU per keystroke (ms), and its memory after the run (MiB). */
+  readonly cpuMsPerKeystroke: number;
+  readonly rssMiB: number;
+  readonly peakRssMiB: number;
+  /** The time budget ran out before every edit point was typed. */
+  readonly truncated: boolean;
+  readonly error?: string;
 }
 
-const WARMUP = 20;
-
-function readStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
+export interface TypingOptions {
+  readonly keystrokes: number;
+  readonly budgetMs: number;
+  readonly timeoutMs: number;
 }
 
-/**
- * Types `edits` single characters at one point (two thirds insertions, then backspaces) and times
- * each keystroke from didChange to the diagnostics of that version: a pull request answered, or the
- * matching publishDiagnostics (which includes the server's push debounce).
- */
-export async function measureTyping(file: BenchFile, mode: 'pull' | 'push', edits: number, nodeArgs: readonly string[] = []): Promise<LatencyResult> {
-  const client = await LspTestClient.start({ mode, nodeArgs });
+const WARMUP_POINTS = 5;
+
+export async function measureTyping(server: ServerSpec, file: BenchFile, mode: DiagnosticMode, options: TypingOptions): Promise<LatencyRun> {
+  const text = fs.readFileSync(file.path, 'utf8');
+  const uri = pathToFileURL(file.path).href;
+  const points = editPoints(text, file.kind, Math.ceil(options.keystrokes / 2));
+  const warmup = editPoints(text, file.kind, WARMUP_POINTS + 2, 99).slice(2);
+  const samples: number[] = [];
+  const places: string[] = [];
+  const base = { server: server.name, file: file.id, mode, samples, places };
+  let client: LspBenchClient | undefined;
   try {
-    const text = fs.readFileSync(file.path, 'utf8');
-    const uri = pathToFileURL(file.path).href;
-    client.open(uri, file.languageId, text);
-    await client.diagnostics(uri, 60_000);
-    const at = editPoint(text);
-    let column = at.character;
-    const samples: number[] = [];
-    const inserts = Math.round((edits * 2) / 3);
-    for (let i = 0; i < edits + WARMUP; i++) {
-      const typing = i < WARMUP || i - WARMUP < inserts;
-      const change = typing
-        ? { range: { start: { line: at.line, character: column }, end: { line: at.line, character: column } }, text: 'abcdefghij'[i % 10] }
-        : { range: { start: { line: at.line, character: column - 1 }, end: { line: at.line, character: column } }, text: '' };
-      column += typing ? 1 : -1;
-      const start = process.hrtime.bigint();
-      client.change(uri, [change]);
-      await client.diagnostics(uri, 60_000);
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (i >= WARMUP) samples.push(ms);
+    client = await LspBenchClient.start(server, mode, pathToFileURL(path.dirname(file.path)).href);
+    const initializeMs = Number(client.initializedAt - client.spawnedAt) / 1e6;
+    const firstDiagnostics = await client.open(uri, file.languageId, text, options.timeoutMs);
+    const startupMs = Number(firstDiagnostics - client.spawnedAt) / 1e6;
+    if (mode === 'push') await client.settle(300);
+    const keystroke = async (line: number, character: number, type: boolean): Promise<number> =>
+      client!.timeChange(uri, { range: { start: { line, character }, end: { line, character: type ? character : character + 1 } }, text: type ? ' ' : '' }, options.timeoutMs);
+    for (const p of warmup) {
+      await keystroke(p.line, p.character, true);
+      await keystroke(p.line, p.character, false);
     }
-    const pid = client.process.pid ?? 0;
-    return { samples, rssMb: readStatusMb(pid, 'VmRSS'), peakRssMb: readStatusMb(pid, 'VmHWM') };
+    const pid = client.child.pid ?? 0;
+    const cpuBefore = processCpuSeconds(pid);
+    const deadline = Date.now() + options.budgetMs;
+    let truncated = false;
+    for (const p of points) {
+      if (Date.now() > deadline) {
+        truncated = true;
+        break;
+      }
+      for (const type of [true, false]) {
+        samples.push(await keystroke(p.line, p.character, type));
+        places.push(p.place);
+      }
+    }
+    const cpuMsPerKeystroke = ((processCpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, samples.length);
+    return { ...base, initializeMs, startupMs, cpuMsPerKeystroke, rssMiB: memoryMiB(pid, 'VmRSS'), peakRssMiB: memoryMiB(pid, 'VmHWM'), truncated };
+  } catch (err) {
+    return { ...base, initializeMs: NaN, startupMs: NaN, cpuMsPerKeystroke: NaN, rssMiB: NaN, peakRssMiB: NaN, truncated: true, error: err instanceof Error ? err.message : String(err) };
   } finally {
-    await client.stop();
+    await client?.stop();
   }
-}
-
-export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }

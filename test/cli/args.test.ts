@@ -16,7 +16,10 @@ describe('bulwark CLI: argument parsing', function () {
         output: 'out.sarif',
         packs: ['p1', 'p2'],
         builtin: false,
-        severityOverrides: { 'x-y': 'off', z: 'critical' },
+        severityOverrides: new Map([
+          ['x-y', 'off'],
+          ['z', 'critical'],
+        ]),
         exclude: ['**/t/**'],
         failOn: 'none',
         fix: 'write',

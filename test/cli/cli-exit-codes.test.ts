@@ -84,7 +84,7 @@ describe('bulwark CLI: exit codes', function () {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /rule pack validation failed \(2 problems\)/);
     assert.match(run.stderr, /packs\/broken\/bad-severity\/rule\.yaml:3: severity must be one of critical, high, medium, low, info/);
-    assert.match(run.stderr, /packs\/broken\/unknown-template\/rule\.yaml: unknown template "no-such-template"/);
+    assert.match(run.stderr, /packs\/broken\/unknown-template\/rule\.yaml:9: unknown template "no-such-template"/);
     assert.equal(runCli(['rules', '--no-builtin', '--rules', BROKEN_PACK]).status, 2, 'bulwark rules validates packs too');
   });
 

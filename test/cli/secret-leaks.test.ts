@@ -70,7 +70,7 @@ describe('secrets never leak through any output channel', function () {
 
   // Pending on purpose: `bulwark test` prints failure excerpts raw today (issue 11, item 5, being fixed
   // in the h-packs branch). Enable when that lands; it must then pass unchanged.
-  it.skip('bulwark test: failing secret fixtures print no secret in their excerpts (pending issue 11 item 5)', () => {
+  it('bulwark test: failing secret fixtures print no secret in their excerpts', () => {
     // The same pack with every secret expectation turned around: each secret line is now both an
     // unexpected finding and a missing one, the failure excerpts `bulwark test` prints.
     const pack = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-leak-pack-'));

@@ -24,7 +24,8 @@ export interface ScanOptions extends PackOptions {
   readonly paths: readonly string[];
   readonly format: ScanFormat;
   readonly output?: string;
-  readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
+  /** By rule id; a Map so that ids such as `constructor` stay data. */
+  readonly severityOverrides: ReadonlyMap<string, SeverityOverride>;
   readonly exclude: readonly string[];
   readonly failOn: FailOn;
   readonly fix: FixMode;
@@ -180,12 +181,12 @@ function nonEmpty(flag: string, value: string | undefined): string | undefined {
 
 const OVERRIDE_LEVELS = [...SEVERITIES, 'off'] as const;
 
-function parseOverrides(entries: readonly string[]): Record<string, SeverityOverride> {
-  const overrides: Record<string, SeverityOverride> = {};
+function parseOverrides(entries: readonly string[]): Map<string, SeverityOverride> {
+  const overrides = new Map<string, SeverityOverride>();
   for (const entry of entries) {
     const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)=([a-z]+)$/.exec(entry.trim());
     if (!m) throw new UsageError(`--severity-override expects <rule-id>=<${OVERRIDE_LEVELS.join('|')}> (got "${entry}")`);
-    overrides[m[1]] = oneOf(`--severity-override ${m[1]}`, m[2], OVERRIDE_LEVELS);
+    overrides.set(m[1], oneOf(`--severity-override ${m[1]}`, m[2], OVERRIDE_LEVELS));
   }
   return overrides;
 }
@@ -195,7 +196,7 @@ const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, kb:
 /** Bytes, optionally with a binary unit: 500000, 512k, 5m, 5MiB. */
 export function parseSize(value: string): number {
   const m = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
-  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  const unit = m && Object.hasOwn(SIZE_UNITS, m[2].toLowerCase()) ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
   const bytes = m && unit ? Number(m[1]) * unit : NaN;
   if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, e.g. 5242880 or 5m (got "${value}")`);
   return bytes;

@@ -33,8 +33,8 @@ export function loadRules(options: PackOptions, cwd: string, findBuiltin: () => 
 }
 
 /** A typo in an override would silently do nothing; name the unknown rule instead. */
-export function checkOverrides(overrides: Readonly<Record<string, SeverityOverride>>, ruleSet: RuleSet): void {
+export function checkOverrides(overrides: ReadonlyMap<string, SeverityOverride>, ruleSet: RuleSet): void {
   const known = new Set(ruleSet.rules.map((r) => r.meta.id));
-  const unknown = Object.keys(overrides).filter((id) => !known.has(id));
+  const unknown = [...overrides.keys()].filter((id) => !known.has(id));
   if (unknown.length > 0) throw new UsageError(`--severity-override names unknown rule${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')} (see "bulwark rules")`);
 }

@@ -24,7 +24,7 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
     files,
     pathNotices: listing.skipped.map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
     allowIncomplete: options.allowIncomplete,
-    rules: context.ruleSet.rules.filter((r) => options.severityOverrides[r.meta.id] !== 'off').map((r) => r.meta),
+    rules: context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off').map((r) => r.meta),
     failOn: options.failOn,
     fixMode: options.fix,
     ...(context.ruleSet.bundle ? { bundle: context.ruleSet.bundle } : {}),

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { packFixtures } from '../node/pack-fixtures';
+import { packFixtures, type PackFixtures } from '../node/pack-fixtures';
+import { PackReadError, writeGolden } from '../node/rule-fixtures';
+import type { RuleSet } from '../engine';
 import { loadRuleSet } from '../node/rule-packs';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
 import { terminalSafe as safe, terminalSafeLines } from './terminal-text';
@@ -23,7 +25,7 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
     if (!fs.existsSync(path.join(root, 'pack.yaml'))) throw new UsageError(`"${pack}" is not a rule pack (no pack.yaml)`);
     const { ruleSet, errors } = loadRuleSet([root]);
     if (errors.length > 0) throw new UsageError(`the pack "${pack}" is invalid:`, errors.map((e) => `${path.join(pack, e.file)}${e.line ? `:${e.line}` : ''}: ${e.message}`));
-    const { cases, untested } = packFixtures(root, ruleSet);
+    const { cases, untested } = fixturesOf(pack, root, ruleSet);
     for (const ruleId of untested) {
       io.stdout.write(`✘ ${safe(ruleId)}: no fixtures in tests/\n`);
       failed++;
@@ -31,7 +33,11 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
     for (const { ruleId, fixture, run } of cases) {
       const outcome = run(options.now ?? io.now, options.now !== undefined);
       if (options.updateGoldens && outcome.fixedText !== undefined && outcome.fixedText !== fixture.golden) {
-        fs.writeFileSync(fixture.goldenPath, outcome.fixedText);
+        try {
+          writeGolden(root, fixture.goldenPath, outcome.fixedText);
+        } catch (err) {
+          throw new UsageError(`cannot write the golden ${path.join(pack, path.relative(root, fixture.goldenPath))}: ${err instanceof Error ? err.message : String(err)}`);
+        }
         io.stdout.write(`↻ ${safe(ruleId)} ${safe(fixture.name)}: golden written\n`);
         passed++;
         continue;
@@ -48,4 +54,14 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
   }
   io.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   return failed > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/** Fixtures are read through the same safe reader as the pack: a link or an oversized file is exit 2. */
+function fixturesOf(pack: string, root: string, ruleSet: RuleSet): PackFixtures {
+  try {
+    return packFixtures(root, ruleSet);
+  } catch (err) {
+    if (!(err instanceof PackReadError)) throw err;
+    throw new UsageError(`the pack "${pack}" cannot be tested:`, err.errors.map((e) => `${path.join(pack, e.file)}: ${e.message}`));
+  }
 }

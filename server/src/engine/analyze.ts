@@ -143,7 +143,7 @@ const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([['critical', 4], ['h
  * override would lower it or turn it off: settings (a workspace's included) cannot weaken those.
  */
 function permittedOverride(rule: Rule, ruleSet: RuleSet, options: AnalyzeOptions): SeverityOverride | undefined {
-  const override = options.severityOverrides?.[rule.meta.id];
+  const override = options.severityOverrides?.get(rule.meta.id);
   if (override === undefined || !ruleSet.suppressionPolicy?.nonWaivable.has(rule.meta.id)) return override;
   const weaker = override === 'off' || (SEVERITY_RANK.get(override) ?? 0) < (SEVERITY_RANK.get(rule.meta.severity) ?? 0);
   return weaker ? undefined : override;
@@ -236,7 +236,7 @@ function fixesFor(rule: Rule, fixes: readonly Fix[], fill: (template: string) =>
 }
 
 export function interpolate(template: string, data: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => data[name] ?? whole);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? data[name] : whole));
 }
 
 function applySuppressions(findings: Finding[], models: Models, now: Date, policy: SuppressionPolicy | undefined): { kept: Finding[]; suppressed: SuppressedFinding[] } {

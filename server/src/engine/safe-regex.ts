@@ -1,7 +1,46 @@
 import { RE2JS } from 're2js';
 
 // Regexes that come from rule packs are data written by someone else: they run on RE2 (linear time),
-// never on the backtracking JavaScript engine, so no pack can hang an editor.
+// never on the backtracking JavaScript engine, so no pack can hang an editor. Linear is not cheap:
+// RE2's cost is about input length × program size (up to ~40 ns per character and instruction when
+// its DFA gives up), so a pattern's size is capped when it is compiled, and a rule's regex work on
+// one file is metered.
+
+/** Longer patterns are refused before compiling (compiling costs about as much as the program is large). */
+export const MAX_PATTERN_LENGTH = 1000;
+/** RE2 instructions a compiled pattern may have; the largest built-in one has ~320. */
+export const MAX_PROGRAM_SIZE = 1000;
+/**
+ * Regex work one rule may do on one file (one YAML section for text rules): the sum over its calls of
+ * input length × program size. 100 KB of input for a 1,000-instruction pattern, 700 KB for the
+ * 138-instruction GitHub token pattern; a few seconds at RE2's worst.
+ */
+export const MAX_REGEX_WORK = 100_000_000;
+
+/** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
+export class RegexWorkLimitError extends Error {}
+
+/** Counts one rule's regex work on the file being checked; the loader resets it before each check. */
+export class RegexMeter {
+  private spent = 0;
+
+  constructor(readonly limit: number = MAX_REGEX_WORK) {}
+
+  reset(): void {
+    this.spent = 0;
+  }
+
+  /** Charged before a call runs, so the limit holds whatever the input. */
+  charge(work: number): void {
+    this.spent += work;
+    if (this.spent > this.limit) {
+      throw new RegexWorkLimitError(`its patterns would do more than the regex work limit allows on this file (input length × program size over ${this.limit.toLocaleString('en-US')})`);
+    }
+  }
+}
+
+/** What templates compile pack patterns with (see Template.instantiate). */
+export type RegexCompiler = (source: string, caseInsensitive?: boolean) => SafeRegex;
 
 export interface SafeMatch {
   readonly start: number;
@@ -13,14 +52,27 @@ export interface SafeMatch {
 export class SafeRegex {
   private readonly compiled: RE2JS;
 
-  constructor(readonly source: string, caseInsensitive = false) {
+  private readonly programSize: number;
+
+  /** Throws a readable error for invalid RE2 syntax or a pattern over the size limits. */
+  constructor(
+    readonly source: string,
+    caseInsensitive = false,
+    /** The rule's meter; without one, each call alone is held to the limit. */
+    private readonly meter?: RegexMeter,
+  ) {
+    if (source.length > MAX_PATTERN_LENGTH) throw new Error(`the pattern ${excerpt(source)} is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
     this.compiled = RE2JS.compile(source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    this.programSize = this.compiled.programSize();
+    if (this.programSize > MAX_PROGRAM_SIZE) {
+      throw new Error(`the pattern ${excerpt(source)} compiles to ${this.programSize} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (large counted repetitions such as {1000} cost one instruction per repeat)`);
+    }
   }
 
-  /** Throws a readable error when the pattern is not valid RE2 syntax. */
+  /** The error a constructor would throw, or undefined for a usable pattern. */
   static validate(source: string): string | undefined {
     try {
-      RE2JS.compile(source);
+      new SafeRegex(source);
       return undefined;
     } catch (err) {
       return err instanceof Error ? err.message : String(err);
@@ -33,10 +85,12 @@ export class SafeRegex {
   }
 
   test(input: string): boolean {
+    this.checkWork(input);
     return this.compiled.matcher(input).find();
   }
 
   *matchAll(input: string): Generator<SafeMatch> {
+    this.checkWork(input);
     const m = this.compiled.matcher(input);
     const groupCount = m.groupCount();
     while (m.find()) {
@@ -50,4 +104,13 @@ export class SafeRegex {
       yield { start: m.start(), end: m.end(), groups, groupStart: (i) => starts[i] ?? -1 };
     }
   }
+
+  private checkWork(input: string): void {
+    (this.meter ?? new RegexMeter()).charge(input.length * this.programSize);
+  }
+}
+
+/** Which pattern of a rule is meant, in a message (patterns are rule data, not secrets). */
+function excerpt(source: string): string {
+  return JSON.stringify(source.length > 40 ? `${source.slice(0, 40)}…` : source);
 }

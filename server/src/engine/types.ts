@@ -205,8 +205,8 @@ export interface AnalyzeOptions {
   readonly now?: Date;
   /** Files above this many UTF-16 code units are skipped with a notice. */
   readonly maxFileSize?: number;
-  /** Per-rule severity overrides; `off` disables the rule. */
-  readonly severityOverrides?: Readonly<Record<string, SeverityOverride>>;
+  /** Per-rule severity overrides by rule id; `off` disables the rule. A Map: ids are data, never object keys. */
+  readonly severityOverrides?: ReadonlyMap<string, SeverityOverride>;
   /** Reuses parsed YAML documents and RUN scripts between analyses of one file (the editor's keystrokes). */
   readonly cache?: ParseCache;
 }

@@ -2,7 +2,8 @@ import type { Finding, Provenance, RuleMeta } from '../engine';
 
 // Markdown for hovers and for the "rule documentation" view; one renderer so both read the same.
 
-const PEER_NAMES: Readonly<Record<string, string>> = {
+// A Map: peer tool names come from packs (`peers: { constructor: [...] }`).
+const PEER_NAMES: ReadonlyMap<string, string> = new Map(Object.entries({
   hadolint: 'hadolint',
   trivy: 'Trivy',
   checkov: 'Checkov',
@@ -15,12 +16,12 @@ const PEER_NAMES: Readonly<Record<string, string>> = {
   gitleaks: 'gitleaks',
   'detect-secrets': 'detect-secrets',
   semgrep: 'Semgrep',
-};
+}));
 
 /** "hadolint DL3007 · Trivy DS-0001 · Checkov CKV_DOCKER_7" */
 export function peerLine(meta: RuleMeta): string {
   return Object.entries(meta.peers)
-    .flatMap(([tool, ids]) => ids.map((id) => `${PEER_NAMES[tool.toLowerCase()] ?? tool} ${id}`))
+    .flatMap(([tool, ids]) => ids.map((id) => `${PEER_NAMES.get(tool.toLowerCase()) ?? tool} ${id}`))
     .join(' · ');
 }
 

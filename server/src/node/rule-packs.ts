@@ -1,28 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PackLoader, buildRuleSet, builtinTemplates, type LoadedPack, type PackError, type PackFile, type RuleSet } from '../engine';
+import { readPackDirectory } from './pack-reader';
 
-// The file-system edge of pack loading: read a pack folder into PackFiles and hand them to the pure
-// loader. Fixtures (tests/ folders) are not read: a running editor or CI never needs them.
+// The file-system edge of pack loading: read a pack folder safely (pack-reader.ts) and hand its files
+// to the pure loader. Fixtures (tests/ folders) are not read: a running editor or CI never needs them.
 
-const PACK_FILE = /\.(ya?ml|md)$/i;
-const MAX_PACK_FILE_BYTES = 256 * 1024;
-
+/** The pack files of a folder, read safely (see readPackDirectory); throws when the folder has a problem. */
 export function readPackFiles(root: string): PackFile[] {
-  const files: PackFile[] = [];
-  const walk = (dir: string, rel: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'tests' && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full, childRel);
-      } else if (entry.isFile() && PACK_FILE.test(entry.name) && fs.statSync(full).size <= MAX_PACK_FILE_BYTES) {
-        files.push({ path: childRel, text: fs.readFileSync(full, 'utf8') });
-      }
-    }
-  };
-  walk(root, '');
-  return files;
+  const read = readPackDirectory(root);
+  if (read.errors.length > 0) throw new Error(read.errors.map((e) => `${e.file}: ${e.message}`).join('; '));
+  return [...read.files];
 }
 
 export interface LoadedRuleSet {
@@ -30,22 +18,27 @@ export interface LoadedRuleSet {
   readonly errors: readonly (PackError & { readonly pack: string })[];
 }
 
-/** Loads packs in order; a broken pack contributes its valid rules and its errors, never a crash. */
+/**
+ * Loads packs in order. A broken pack contributes its valid rules and its errors, and never takes
+ * the other packs down: whatever goes wrong inside one pack (a file that cannot be read, a defect of
+ * ours) stays an error of that pack.
+ */
 export function loadRuleSet(packRoots: readonly string[]): LoadedRuleSet {
   const loader = new PackLoader(builtinTemplates());
   const packs: LoadedPack[] = [];
   const errors: (PackError & { pack: string })[] = [];
   for (const root of packRoots) {
-    let files: PackFile[];
     try {
-      files = readPackFiles(root);
+      const read = readPackDirectory(root);
+      errors.push(...read.errors.map((e) => ({ ...e, pack: root })));
+      // A pack.yaml that could not be read is already reported; "no pack.yaml" would only mislead.
+      if (read.errors.some((e) => e.file === 'pack.yaml' || e.file === '')) continue;
+      const result = loader.load(root, read.files);
+      errors.push(...result.errors.map((e) => ({ ...e, pack: root })));
+      if (result.pack) packs.push(result.pack);
     } catch (err) {
-      errors.push({ pack: root, file: '', message: `cannot read pack: ${err instanceof Error ? err.message : String(err)}` });
-      continue;
+      errors.push({ pack: root, file: '', message: `cannot load pack: ${err instanceof Error ? err.message : String(err)}` });
     }
-    const result = loader.load(root, files);
-    errors.push(...result.errors.map((e) => ({ ...e, pack: root })));
-    if (result.pack) packs.push(result.pack);
   }
   const built = buildRuleSet(packs);
   errors.push(...built.errors.map((e) => ({ ...e, pack: '' })));

@@ -8,8 +8,8 @@ export type RuleSeveritySetting = SeverityLevel | 'off';
 export interface BulwarkSettings {
   /** Analyse documents at all. */
   readonly enable: boolean;
-  /** Per-rule severity, or `off`; keys are rule ids. */
-  readonly severityOverrides: Readonly<Record<string, RuleSeveritySetting>>;
+  /** Per-rule severity, or `off`, by rule id (a Map: a rule id such as `constructor` is data, not an object key). */
+  readonly severityOverrides: ReadonlyMap<string, RuleSeveritySetting>;
   /** Globs (relative to the workspace folder, or absolute) of files never analysed. */
   readonly exclude: readonly string[];
   /** Files larger than this many bytes are skipped with one notice. */
@@ -18,7 +18,7 @@ export interface BulwarkSettings {
 
 export const DEFAULT_SETTINGS: BulwarkSettings = {
   enable: true,
-  severityOverrides: {},
+  severityOverrides: new Map(),
   exclude: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
@@ -28,10 +28,11 @@ const LEVELS: readonly string[] = ['critical', 'high', 'medium', 'low', 'info', 
 /** Settings come from outside (a client, a settings file): keep what is well-formed, default the rest. */
 export function parseSettings(raw: unknown): BulwarkSettings {
   const input = isRecord(raw) ? raw : {};
-  const overrides: Record<string, RuleSeveritySetting> = {};
+  const overrides = new Map<string, RuleSeveritySetting>();
   if (isRecord(input.severityOverrides)) {
+    // Own enumerable keys only (JSON.parse makes `__proto__` one); values must be a known level.
     for (const [rule, level] of Object.entries(input.severityOverrides)) {
-      if (typeof level === 'string' && LEVELS.includes(level)) overrides[rule] = level as RuleSeveritySetting;
+      if (typeof level === 'string' && LEVELS.includes(level)) overrides.set(rule, level as RuleSeveritySetting);
     }
   }
   const exclude = Array.isArray(input.exclude) ? input.exclude.filter((g): g is string => typeof g === 'string' && g.length > 0) : [];

@@ -36,8 +36,8 @@ describe('analyze', () => {
   });
 
   it('applies severity overrides and turns rules off', () => {
-    assert.equal(analyze({ uri: 'a.txt', text: 'needle' }, words, { severityOverrides: { 'word-rule': 'low' } }).findings[0].severity, 'low');
-    assert.equal(analyze({ uri: 'a.txt', text: 'needle' }, words, { severityOverrides: { 'word-rule': 'off' } }).findings.length, 0);
+    assert.equal(analyze({ uri: 'a.txt', text: 'needle' }, words, { severityOverrides: new Map([['word-rule', 'low']]) }).findings[0].severity, 'low');
+    assert.equal(analyze({ uri: 'a.txt', text: 'needle' }, words, { severityOverrides: new Map([['word-rule', 'off']]) }).findings.length, 0);
   });
 
   it('isolates a throwing rule: one notice, other rules still run', () => {
@@ -55,10 +55,10 @@ describe('analyze', () => {
       'specific-rule': ruleYaml('specific-rule', 'test-word', '{ word: needle }', 'supersedes: [general-rule]\n'),
       'general-rule': ruleYaml('general-rule', 'test-word', '{ word: need }'),
     });
-    const ids = (text: string, overrides = {}) => analyze({ uri: 'a.txt', text }, rules, { severityOverrides: overrides }).findings.map((f) => f.ruleId);
+    const ids = (text: string, overrides: ReadonlyMap<string, 'off'> = new Map()) => analyze({ uri: 'a.txt', text }, rules, { severityOverrides: overrides }).findings.map((f) => f.ruleId);
     assert.deepEqual(ids('needle'), ['specific-rule']);
     assert.deepEqual(ids('need it, needle'), ['general-rule', 'specific-rule'], 'a finding elsewhere stays');
-    assert.deepEqual(ids('needle', { 'specific-rule': 'off' }), ['general-rule'], 'the general rule reports when the specific one is off');
+    assert.deepEqual(ids('needle', new Map([['specific-rule', 'off']])), ['general-rule'], 'the general rule reports when the specific one is off');
   });
 
   it('suppresses with a reasoned directive and keeps the reason', () => {

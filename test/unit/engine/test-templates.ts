@@ -1,5 +1,4 @@
 import { defineTemplate, type AnyTemplate } from '../../../server/src/engine/templates/template';
-import { SafeRegex } from '../../../server/src/engine/safe-regex';
 
 // Minimal templates for engine tests, so these tests do not depend on which core rules exist.
 
@@ -10,8 +9,8 @@ export const wordTemplate = defineTemplate<'text', { word: string }>({
   paramsSchema: { type: 'object', required: ['word'], properties: { word: { type: 'string', minLength: 1 } }, additionalProperties: false },
   placeholders: ['word'],
   fixKind: 'autofix',
-  instantiate: (params) => {
-    const regex = new SafeRegex(params.word);
+  instantiate: (params, compile) => {
+    const regex = compile(params.word);
     return (model, ctx) => {
       for (const m of regex.matchAll(model.text)) {
         ctx.report({ span: { start: m.start, end: m.end }, data: { word: m.groups[0] ?? '' }, fixes: [{ title: 'Delete it', kind: 'autofix', edits: [{ span: { start: m.start, end: m.end }, newText: '' }] }] });

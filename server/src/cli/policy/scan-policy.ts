@@ -14,20 +14,20 @@ export function loadPolicyRules(options: ScanOptions, cwd: string, opened: Opene
   const user = options.packs.length > 0 ? packsOf(loadRules({ builtin: false, packs: options.packs }, cwd)) : [];
   const { bundle } = opened;
   const known = new Set([...builtin, ...bundle.packs, ...user].flatMap((p) => p.rules.map((r) => r.meta.id)));
-  const unknown = Object.keys(options.severityOverrides).filter((id) => !known.has(id));
+  const unknown = [...options.severityOverrides.keys()].filter((id) => !known.has(id));
   if (unknown.length > 0) throw new UsageError(`--severity-override names unknown rule${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')} (see "bulwark rules")`);
   const composed = composeRuleSet({
     builtin,
     bundle: { policy: bundle.policy, packs: bundle.packs, identity: bundle.identity },
     user,
-    overrides: new Map(Object.entries(options.severityOverrides)),
+    overrides: options.severityOverrides,
   });
   if (composed.errors.length > 0) throw new UsageError(`the policy bundle cannot be combined with the other rule packs`, composed.errors.map((e) => `${e.file}: ${e.message}`));
   if (composed.refused.length > 0) {
     throw new UsageError(`--severity-override refused by the policy bundle`, composed.refused.map((r) => `${r.ruleId}: ${r.reason}`));
   }
   // The overrides now live in the rule set (with provenance); analyze() must not apply them twice.
-  return { ruleSet: composed.ruleSet, options: { ...options, severityOverrides: {} } };
+  return { ruleSet: composed.ruleSet, options: { ...options, severityOverrides: new Map() } };
 }
 
 /** A loaded rule set back into its packs, in order, so packs can be composed with a bundle's. */

@@ -39,7 +39,8 @@ const REMAINDER_RE = new RegExp(`^(${REMOTE_NAME})(?::(${TAG}))?(?:@(${DIGEST}))
 const IDENTIFIER_RE = /^[a-f0-9]{64}$/;
 const TAG_RE = new RegExp(`^${TAG}$`);
 /** The algorithms registries and go-digest accept, with their hex lengths; hex is lower case. */
-const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
+// A Map: the algorithm comes from the file (`image@constructor:…` must not find Object's constructor).
+const DIGEST_HEX_LENGTH: ReadonlyMap<string, number> = new Map([['sha256', 64], ['sha384', 96], ['sha512', 128]]);
 
 export function parseImageReference(text: string, options: ParseImageReferenceOptions = {}): ParseImageReferenceResult {
   const fail = (why: string): ParseImageReferenceResult => ({ ok: false, error: `invalid image reference "${preview(text)}": ${why}` });
@@ -98,7 +99,7 @@ function describeSyntaxError(remainder: string): string {
 
 function checkDigest(digest: string): string | undefined {
   const [algorithm, hex] = digest.split(':', 2);
-  const length = DIGEST_HEX_LENGTH[algorithm];
+  const length = DIGEST_HEX_LENGTH.get(algorithm);
   if (length === undefined) return `digest algorithm "${algorithm}" is not supported (sha256, sha384 or sha512)`;
   if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) return `a ${algorithm} digest has exactly ${length} lower-case hexadecimal characters`;
   return undefined;

@@ -1,22 +1,17 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isScalar, parseDocument, type Document } from 'yaml';
-import { getIn } from '../parsers/yaml-nodes';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
-import { LineIndex } from '../text';
 import type { Check, FixKind, PackInfo, Rule, RuleMeta, Severity, Confidence, Language } from '../types';
+import { readPackYaml, type PackError } from './pack-yaml';
 import { PACK_SCHEMA, RULE_SCHEMA } from './schema';
+
+export type { PackError };
 
 /** A file of a pack as the caller read it; the engine never touches a file system itself. */
 export interface PackFile {
   /** Path relative to the pack root, with `/` separators. */
   readonly path: string;
   readonly text: string;
-}
-
-export interface PackError {
-  readonly file: string;
-  readonly line?: number;
-  readonly message: string;
 }
 
 export interface LoadedPack {
@@ -60,7 +55,7 @@ export class PackLoader {
     const byPath = new Map(files.map((f) => [f.path, f.text]));
     const manifestText = byPath.get('pack.yaml');
     if (manifestText === undefined) return { errors: [{ file: 'pack.yaml', message: 'the pack has no pack.yaml' }] };
-    const manifest = this.readYaml('pack.yaml', manifestText, this.validatePack, errors) as
+    const manifest = readPackYaml('pack.yaml', manifestText, this.validatePack, errors)?.value as
       | { id: string; version: string; description: string }
       | undefined;
     if (!manifest) return { errors };
@@ -68,7 +63,13 @@ export class PackLoader {
     const rules: Rule[] = [];
     const seen = new Set<string>();
     for (const file of files.filter((f) => /(^|\/)rule\.ya?ml$/.test(f.path)).sort((a, b) => a.path.localeCompare(b.path))) {
-      const rule = this.loadRule(info, file, byPath, errors);
+      let rule: Rule | undefined;
+      try {
+        rule = this.loadRule(info, file, byPath, errors);
+      } catch (err) {
+        // A defect of ours must cost one rule, not the pack (nor the packs loaded after it).
+        errors.push({ file: file.path, message: `cannot load the rule: ${err instanceof Error ? err.message : String(err)}` });
+      }
       if (!rule) continue;
       if (seen.has(rule.meta.id)) {
         errors.push({ file: file.path, message: `rule id "${rule.meta.id}" is declared twice in pack "${info.id}"` });
@@ -82,30 +83,40 @@ export class PackLoader {
 
   private loadRule(pack: PackInfo, file: PackFile, byPath: Map<string, string>, errors: PackError[]): Rule | undefined {
     const before = errors.length;
-    const parsed = this.readYaml(file.path, file.text, this.validateRule, errors) as RuleDocument | undefined;
-    if (!parsed) return undefined;
+    const yaml = readPackYaml(file.path, file.text, this.validateRule, errors);
+    if (!yaml) return undefined;
+    const parsed = yaml.value as RuleDocument;
     const folder = file.path.replace(/\/?rule\.ya?ml$/, '');
-    const at = (message: string) => errors.push({ file: file.path, message });
-    if (folder.split('/').pop() !== parsed.id) at(`rule id "${parsed.id}" must match its folder name "${folder.split('/').pop() ?? ''}"`);
+    const at = (path: (string | number)[], message: string) => errors.push({ file: file.path, line: yaml.lineOf(path), message });
+    if (folder.split('/').pop() !== parsed.id) at(['id'], `rule id "${parsed.id}" must match its folder name "${folder.split('/').pop() ?? ''}"`);
     const template = this.templates.get(parsed.match.template);
     if (!template) {
-      at(`unknown template "${parsed.match.template}"`);
+      at(['match', 'template'], `unknown template "${parsed.match.template}"`);
       return undefined;
     }
     const params = parsed.match.params ?? {};
     const validateParams = this.paramsValidator(template);
-    if (!validateParams(params)) for (const e of validateParams.errors ?? []) at(`match.params${e.instancePath.replace(/\//g, '.')} ${e.message ?? 'is invalid'}`);
-    if (parsed.fix && !template.fixKind) at(`template "${template.id}" proposes no fix, so the rule cannot declare one`);
-    if (parsed.fix?.kind === 'autofix' && template.fixKind === 'suggestion') at(`template "${template.id}" only proposes suggestions; fix.kind cannot be autofix`);
+    if (!validateParams(params)) {
+      for (const e of validateParams.errors ?? []) at(['match', 'params', ...e.instancePath.split('/').slice(1)], `match.params${e.instancePath.replace(/\//g, '.')} ${e.message ?? 'is invalid'}`);
+    }
+    if (parsed.fix && !template.fixKind) at(['fix'], `template "${template.id}" proposes no fix, so the rule cannot declare one`);
+    if (parsed.fix?.kind === 'autofix' && template.fixKind === 'suggestion') at(['fix', 'kind'], `template "${template.id}" only proposes suggestions; fix.kind cannot be autofix`);
     for (const placeholder of parsed.message.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
-      if (!template.placeholders.includes(placeholder[1])) at(`message placeholder {{${placeholder[1]}}} is not provided by template "${template.id}"`);
+      if (!template.placeholders.includes(placeholder[1])) at(['message'], `message placeholder {{${placeholder[1]}}} is not provided by template "${template.id}"`);
     }
     if (errors.length > before) return undefined;
     let check: Check<never>;
+    const meter = new RegexMeter();
     try {
-      check = template.instantiate(params as never) as Check<never>;
+      const inner = template.instantiate(params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter)) as Check<never>;
+      // Each check is one file (or one YAML section): the rule's regex work is counted from zero.
+      check = (model, ctx) => {
+        meter.reset();
+        inner(model, ctx);
+      };
     } catch (err) {
-      at(`template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);
+      // Regexes are compiled here: an invalid or oversized pattern is refused with the rule's line.
+      at(['match', 'params'], `template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
     const meta: RuleMeta = {
@@ -138,38 +149,4 @@ export class PackLoader {
     }
     return validator;
   }
-
-  private readYaml(path: string, text: string, validate: ValidateFunction, errors: PackError[]): unknown {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-    const lines = new LineIndex(text);
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) errors.push({ file: path, line: lines.lineOf(e.pos[0]) + 1, message: e.message.split('\n')[0] });
-      return undefined;
-    }
-    const value: unknown = doc.toJS({ maxAliasCount: 50 });
-    if (!validate(value)) {
-      for (const e of validate.errors ?? []) errors.push({ file: path, line: lineOfError(doc, lines, e), message: describe(e) });
-      return undefined;
-    }
-    return value;
-  }
-}
-
-function describe(e: ErrorObject): string {
-  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the document';
-  if (e.keyword === 'additionalProperties') return `${where} has an unknown field "${String(e.params.additionalProperty)}"`;
-  if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
-  return `${where} ${e.message ?? 'is invalid'}`;
-}
-
-function lineOfError(doc: Document, lines: LineIndex, e: ErrorObject): number | undefined {
-  const path: (string | number)[] = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  // An unknown field is reported on its parent; point at the field itself.
-  if (e.keyword === 'additionalProperties') path.push(String(e.params.additionalProperty));
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : getIn(doc, doc.contents, path.slice(0, n));
-    const range = node && (isScalar(node) || 'range' in node) ? node.range : undefined;
-    if (range) return lines.lineOf(range[0]) + 1;
-  }
-  return undefined;
 }

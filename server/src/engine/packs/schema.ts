@@ -1,6 +1,9 @@
 import { SEVERITIES } from '../types';
 
 const KEBAB = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+/** Rule ids, pack ids, tags: lower-case kebab-case words, at most 64 characters. */
+export const MAX_ID_LENGTH = 64;
+const ID = { type: 'string', pattern: KEBAB, maxLength: MAX_ID_LENGTH } as const;
 
 /** The manifest at the root of every pack (`pack.yaml`). */
 export const PACK_SCHEMA = {
@@ -8,7 +11,7 @@ export const PACK_SCHEMA = {
   required: ['id', 'version', 'description'],
   additionalProperties: false,
   properties: {
-    id: { type: 'string', pattern: KEBAB },
+    id: ID,
     version: { type: 'string', minLength: 1 },
     description: { type: 'string', minLength: 1 },
   },
@@ -20,7 +23,7 @@ export const RULE_SCHEMA = {
   required: ['id', 'title', 'severity', 'confidence', 'message', 'description', 'remediation', 'match'],
   additionalProperties: false,
   properties: {
-    id: { type: 'string', pattern: KEBAB },
+    id: ID,
     title: { type: 'string', minLength: 1, maxLength: 100 },
     severity: { enum: SEVERITIES },
     confidence: { enum: ['high', 'medium', 'low'] },
@@ -29,12 +32,13 @@ export const RULE_SCHEMA = {
     remediation: { type: 'string', minLength: 1 },
     peers: {
       type: 'object',
+      propertyNames: ID,
       additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
     },
     cwe: { type: 'array', items: { type: 'string', pattern: '^CWE-\\d+$' } },
     references: { type: 'array', items: { type: 'string', pattern: '^https://' } },
-    tags: { type: 'array', items: { type: 'string', pattern: KEBAB } },
-    supersedes: { type: 'array', items: { type: 'string', pattern: KEBAB } },
+    tags: { type: 'array', items: ID },
+    supersedes: { type: 'array', items: ID },
     match: {
       type: 'object',
       required: ['template'],

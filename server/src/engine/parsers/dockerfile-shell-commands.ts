@@ -84,7 +84,8 @@ export interface EffectiveCommand {
   readonly assignments: readonly ShellWord[];
 }
 
-const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+// A Map: the command name comes from the Dockerfile, and `RUN constructor …` must not find Object's constructor.
+const WRAPPER_VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
   sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--host', '--prompt', '--role', '--type', '--other-user', '--command-timeout']),
   doas: new Set(['-u', '-C']),
   env: new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']),
@@ -96,7 +97,7 @@ const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   builtin: new Set(),
   gosu: new Set(),
   'su-exec': new Set(),
-};
+}));
 
 /** Wrappers whose first operand is the user to run as (`gosu app:app cmd …`), not the program. */
 const USER_OPERAND_WRAPPERS: ReadonlySet<string> = new Set(['gosu', 'su-exec']);
@@ -108,7 +109,7 @@ export function effectiveCommand(command: ShellCommand): EffectiveCommand | unde
   let i = 0;
   while (i < words.length) {
     const name = programName(words[i].value);
-    const valueOptions = WRAPPER_VALUE_OPTIONS[name];
+    const valueOptions = WRAPPER_VALUE_OPTIONS.get(name);
     if (!valueOptions || i === words.length - 1) break;
     const wrapperAt = i;
     let lookup = false;

@@ -5,7 +5,7 @@ import { editContext, type YamlEditContext } from './yaml-edits';
 import { asMap, asSeq, findPair, getIn, k8sScalar, nodeSpan, scalarString } from './yaml-nodes';
 
 /** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+const POD_SPEC_PATHS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   Pod: ['spec'],
   PodTemplate: ['template', 'spec'],
   Deployment: ['spec', 'template', 'spec'],
@@ -17,9 +17,9 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
   // OpenShift's (deprecated) DeploymentConfig still appears in many repositories.
   DeploymentConfig: ['spec', 'template', 'spec'],
-};
+}));
 
-export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
+export const WORKLOAD_KINDS: readonly string[] = [...POD_SPEC_PATHS.keys()];
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 export const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
@@ -42,7 +42,7 @@ export interface ContainerRef {
 }
 
 export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
-  const path = object.kind ? POD_SPEC_PATHS[object.kind] : undefined;
+  const path = object.kind ? POD_SPEC_PATHS.get(object.kind) : undefined;
   const doc = object.document.doc;
   if (!path || !doc) return undefined;
   const spec = asMap(doc, getIn(doc, object.node, path));

@@ -1,6 +1,7 @@
 import type { DockerfileModel } from '../parsers/dockerfile';
 import type { KubernetesModel } from '../parsers/kubernetes';
 import type { TextModel } from '../parsers/text';
+import type { RegexCompiler } from '../safe-regex';
 import type { Check, FixKind, Language } from '../types';
 
 /** The parsed model each language's templates receive. */
@@ -33,7 +34,11 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
    * kinds are not parsed unless another rule reads them. Absent: every kind.
    */
   readonly objectKinds?: readonly string[];
-  instantiate(params: P): Check<ModelOf[L]>;
+  /**
+   * `regex` compiles a pack's pattern on RE2 within the size limits, metered per file (safe-regex.ts):
+   * every pattern that comes from params goes through it, never through `new RegExp`.
+   */
+  instantiate(params: P, regex: RegexCompiler): Check<ModelOf[L]>;
 }
 
 /** Erases the parameter type so templates of every kind fit one registry. */

@@ -4,6 +4,7 @@ import { parseKubernetes } from '../parsers/kubernetes';
 import { LineIndex } from '../text';
 import type { AnalysisResult, Finding, Fix, RuleSet } from '../types';
 import { declaredTestNow, parseAnnotations, type Annotation } from './annotations';
+import { excerptRedactor, type ExcerptRedactor } from './excerpt-redaction';
 
 // The fixture harness behind `npm test` and `bulwark test`: runs one rule over an annotated fixture
 // through the real analyze(), compares findings with annotations, applies the rule's fixes and checks
@@ -44,13 +45,16 @@ export function checkFixture(given: FixtureInput): FixtureOutcome {
   const result = run(input, input.text);
   const findings = result.findings.filter((f) => f.ruleId === input.ruleId);
   for (const notice of result.notices) if (notice.code === 'rule-failed') failures.push(notice.message);
-  compareWithAnnotations(input, findings, parseAnnotations(input.text), failures);
+  // A fixture the analyser skipped (too large, binary) proves nothing: it must not pass.
+  for (const notice of result.notices) if (notice.code === 'file-too-large' || notice.code === 'binary-file') failures.push(`${input.name}: ${notice.message}`);
+  const redact = excerptRedactor(rule.meta.tags.includes('secret'), input.text, findings);
+  compareWithAnnotations(input, findings, parseAnnotations(input.text), failures, redact);
 
   let fixedText: string | undefined;
   if (rule.meta.fix && findings.some((f) => f.fixes.length > 0)) {
     fixedText = fixAll(input, input.text);
     if (input.golden === undefined) failures.push(`${input.name}: the rule has a fix, so a .fixed golden is required`);
-    else if (input.golden !== fixedText) failures.push(`${input.name}: fixed output differs from the golden\n${diffLines(input.golden, fixedText)}`);
+    else if (input.golden !== fixedText) failures.push(`${input.name}: fixed output differs from the golden\n${diffLines(input.golden, fixedText, redact)}`);
     const after = run(input, fixedText);
     const remaining = after.findings.filter((f) => f.ruleId === input.ruleId);
     const unfixable = findings.filter((f) => f.fixes.length === 0).length;
@@ -76,7 +80,7 @@ function fixAll(input: FixtureInput, text: string): string {
   return fixUntilStable(text, (current) => run(input, current), choose).text;
 }
 
-function compareWithAnnotations(input: FixtureInput, findings: readonly Finding[], annotations: readonly Annotation[], failures: string[]): void {
+function compareWithAnnotations(input: FixtureInput, findings: readonly Finding[], annotations: readonly Annotation[], failures: string[], redact: ExcerptRedactor): void {
   const lines = new LineIndex(input.text);
   const mine = annotations.filter((a) => a.ruleIds.includes(input.ruleId));
   const foundLines = new Map<number, Finding[]>();
@@ -88,25 +92,28 @@ function compareWithAnnotations(input: FixtureInput, findings: readonly Finding[
   for (const a of mine) {
     const hit = foundLines.has(a.targetLine);
     const where = `${input.name}:${a.targetLine + 1}`;
-    if (a.kind === 'expect' && !hit) failures.push(`${where}: expected a ${input.ruleId} finding on this line, got none\n  ${lines.lineText(a.targetLine)}`);
-    if (a.kind === 'expect-not' && hit) failures.push(`${where}: expected no ${input.ruleId} finding here\n${underline(lines, foundLines.get(a.targetLine) ?? [])}`);
+    if (a.kind === 'expect' && !hit) failures.push(`${where}: expected a ${input.ruleId} finding on this line, got none\n  ${redact.line(lines.lineText(a.targetLine))}`);
+    if (a.kind === 'expect-not' && hit) failures.push(`${where}: expected no ${input.ruleId} finding here\n${underline(lines, foundLines.get(a.targetLine) ?? [], redact)}`);
     if (a.kind === 'todo-expect' && hit) failures.push(`${where}: todo-expect is now found: promote it to expect`);
     if (a.kind === 'todo-expect-not' && !hit) failures.push(`${where}: todo-expect-not no longer fires: remove the annotation`);
   }
   for (const [line, found] of foundLines) {
-    if (!annotated(line, ['expect', 'todo-expect-not'])) failures.push(`${input.name}:${line + 1}: unexpected ${input.ruleId} finding (add # expect: ${input.ruleId} above it, or fix the rule)\n${underline(lines, found)}`);
+    if (!annotated(line, ['expect', 'todo-expect-not'])) failures.push(`${input.name}:${line + 1}: unexpected ${input.ruleId} finding (add # expect: ${input.ruleId} above it, or fix the rule)\n${underline(lines, found, redact)}`);
   }
 }
 
-/** typescript-eslint-style excerpt: the line, `~` under the span, then the message. */
-export function underline(lines: LineIndex, findings: readonly Finding[]): string {
+/** typescript-eslint-style excerpt: the line, `~` under the span, then the message (secrets masked). */
+export function underline(lines: LineIndex, findings: readonly Finding[], redact: ExcerptRedactor): string {
   return findings
     .map((f) => {
       const start = lines.positionAt(f.span.start);
       const end = lines.positionAt(f.span.end);
       const text = lines.lineText(start.line);
-      const width = Math.max(1, (end.line === start.line ? end.character : text.length) - start.character);
-      return `  ${text}\n  ${' '.repeat(start.character)}${'~'.repeat(width)} ${f.message}`;
+      const spanEnd = end.line === start.line ? end.character : text.length;
+      const before = redact.line(text.slice(0, start.character));
+      const shown = redact.span(text.slice(start.character, spanEnd));
+      const after = redact.line(text.slice(spanEnd));
+      return `  ${before}${shown}${after}\n  ${' '.repeat(before.length)}${'~'.repeat(Math.max(1, shown.length))} ${f.message}`;
     })
     .join('\n');
 }
@@ -120,12 +127,12 @@ function stillParses(name: string, text: string, after: AnalysisResult): string 
   return parseNotice?.message;
 }
 
-function diffLines(expected: string, actual: string): string {
+function diffLines(expected: string, actual: string, redact: ExcerptRedactor): string {
   const e = expected.split('\n');
   const a = actual.split('\n');
   const out: string[] = [];
   for (let i = 0; i < Math.max(e.length, a.length) && out.length < 20; i++) {
-    if (e[i] !== a[i]) out.push(`  line ${i + 1}:\n    golden: ${JSON.stringify(e[i] ?? '<none>')}\n    actual: ${JSON.stringify(a[i] ?? '<none>')}`);
+    if (e[i] !== a[i]) out.push(`  line ${i + 1}:\n    golden: ${JSON.stringify(redact.line(e[i] ?? '<none>'))}\n    actual: ${JSON.stringify(redact.line(a[i] ?? '<none>'))}`);
   }
   return out.join('\n');
 }

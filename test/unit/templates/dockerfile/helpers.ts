@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import { fixUntilStable } from '../../../../server/src/engine/fix-loop';
+import { SafeRegex } from '../../../../server/src/engine/safe-regex';
 import { parseDockerfile } from '../../../../server/src/engine/parsers/dockerfile';
 import type { AnyTemplate } from '../../../../server/src/engine/templates/template';
 import type { Check, Report } from '../../../../server/src/engine/types';
@@ -19,7 +20,7 @@ export interface Outcome {
 export function runnerFor(template: AnyTemplate, params: unknown): (text: string) => Outcome {
   const problems = validateParams(template, params);
   if (problems.length > 0) throw new Error(`invalid params for ${template.id}: ${problems.join('; ')}`);
-  const check = template.instantiate(params as never) as Check<ReturnType<typeof parseDockerfile>>;
+  const check = template.instantiate(params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive)) as Check<ReturnType<typeof parseDockerfile>>;
   const reportsOf = (source: string): Report[] => {
     const reports: Report[] = [];
     check(parseDockerfile(source), { report: (r) => reports.push(r), now: new Date('2026-06-01T00:00:00Z') });

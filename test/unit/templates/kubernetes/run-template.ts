@@ -1,4 +1,5 @@
 import { applyEdits } from '../../../../server/src/engine';
+import { SafeRegex } from '../../../../server/src/engine/safe-regex';
 import { parseKubernetes } from '../../../../server/src/engine/parsers/kubernetes';
 import { builtinTemplates } from '../../../../server/src/engine/templates/index';
 import type { Report } from '../../../../server/src/engine/types';
@@ -18,7 +19,7 @@ export interface Described {
 export function runTemplate(id: string, params: unknown, text: string): Described[] {
   const template = builtinTemplates().get(id);
   if (!template) throw new Error(`no template ${id}`);
-  const check = template.instantiate(params as never) as (m: unknown, ctx: { report(r: Report): void; now: Date }) => void;
+  const check = template.instantiate(params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive)) as (m: unknown, ctx: { report(r: Report): void; now: Date }) => void;
   const reports: Report[] = [];
   check(parseKubernetes(text), { report: (r) => reports.push(r), now: new Date('2026-06-01T00:00:00Z') });
   return reports.map((r) => ({

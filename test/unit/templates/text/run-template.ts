@@ -1,4 +1,5 @@
 import { parseText, type TextModel } from '../../../../server/src/engine/parsers/text';
+import { SafeRegex, type RegexCompiler } from '../../../../server/src/engine/safe-regex';
 import type { AnyTemplate } from '../../../../server/src/engine/templates/template';
 import type { Report } from '../../../../server/src/engine/types';
 
@@ -15,7 +16,7 @@ export interface TemplateRun {
 }
 
 export function runTemplate(template: AnyTemplate, params: unknown, uri: string, text: string, now = TEST_NOW): TemplateRun {
-  const check = (template.instantiate as (p: unknown) => (m: TextModel, ctx: { report(r: Report): void; now: Date }) => void)(params);
+  const check = (template.instantiate as (p: unknown, regex: RegexCompiler) => (m: TextModel, ctx: { report(r: Report): void; now: Date }) => void)(params, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive));
   const model = parseText(text, uri);
   const reports: Report[] = [];
   check(model, { report: (r) => reports.push(r), now });

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { secretPattern } from '../../../../server/src/engine/templates/text/secret-pattern';
+import { SafeRegex, type RegexCompiler } from '../../../../server/src/engine/safe-regex';
 import { runTemplate } from './run-template';
 
 const AKIA = { keywords: ['akia'], pattern: '\\b(AKIA[A-Z2-7]{16})\\b', secretGroup: 1 };
 const KEY = 'AKIAQ3ZL7W2XB5T4FAKE';
 
 function instantiate(params: unknown): () => void {
-  return () => (secretPattern.instantiate as (p: unknown) => unknown)(params);
+  return () => (secretPattern.instantiate as (p: unknown, regex: RegexCompiler) => unknown)(params, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive));
 }
 
 describe('text-secret-pattern', () => {

@@ -1,6 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from '../../parsers/dockerfile';
-import { SafeRegex } from '../../safe-regex';
 import type { Fix, Span, TextEdit } from '../../types';
 import { defineTemplate } from '../template';
 import { insertLineAfter, insertLineBefore, lineStartOf } from './edits';
@@ -37,8 +36,8 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
   },
   placeholders: ['user', 'image'],
   fixKind: 'suggestion',
-  instantiate: (params) => {
-    const nonRoot = params.nonRootImages ? new SafeRegex(params.nonRootImages) : undefined;
+  instantiate: (params, regex) => {
+    const nonRoot = params.nonRootImages ? regex(params.nonRootImages) : undefined;
     return (model, ctx) => {
       const final = model.stages.find((s) => s.isFinal);
       if (!final) return;

@@ -10,14 +10,15 @@ interface Params {
 }
 
 /** Per interpreter: options that give the code inline (so stdin is not the program) and options taking a value. */
-const INLINE_CODE: Readonly<Record<string, { readonly inline: string; readonly valued: string }>> = {
+const INLINE_CODE: ReadonlyMap<string, { readonly inline: string; readonly valued: string }> = new Map(Object.entries({
   shell: { inline: 'c', valued: 'oO' },
   python: { inline: 'cm', valued: 'WX' },
   perl: { inline: 'eE', valued: 'IM' },
   ruby: { inline: 'e', valued: 'IrE' },
   node: { inline: 'ep', valued: 'r' },
   php: { inline: 'rBRFE', valued: 'cdz' },
-};
+}));
+const SHELL_OPTIONS = { inline: 'c', valued: 'oO' };
 const EVALUATORS = new Set(['eval', 'source', '.']);
 const STDIN_FILES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
@@ -84,7 +85,7 @@ function family(name: string): string {
 
 /** Whether the interpreter takes its program from stdin: no inline code, no script file operand (or `-`, or sh -s). */
 function readsStdin(e: EffectiveCommand): boolean {
-  const options = INLINE_CODE[family(e.name)] ?? INLINE_CODE.shell;
+  const options = INLINE_CODE.get(family(e.name)) ?? SHELL_OPTIONS;
   const args = e.args;
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;

@@ -1,4 +1,3 @@
-import { SafeRegex } from '../../safe-regex';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { looksLikePlaceholder } from '../text/placeholders';
@@ -45,11 +44,11 @@ export const secretEnv = defineTemplate<'dockerfile', Params>({
   },
   placeholders: ['keyword', 'name', 'masked'],
   fixKind: 'suggestion',
-  instantiate: (params) => {
+  instantiate: (params, regex) => {
     const names = new Set((params.names ?? []).map((n) => n.toLowerCase()));
     const fragments = new Set((params.fragments ?? []).map(normalise));
-    const ignoreNames = params.ignoreNames ? new SafeRegex(params.ignoreNames) : undefined;
-    const ignoreValues = params.ignoreValues ? new SafeRegex(params.ignoreValues) : undefined;
+    const ignoreNames = params.ignoreNames ? regex(params.ignoreNames) : undefined;
+    const ignoreValues = params.ignoreValues ? regex(params.ignoreValues) : undefined;
     const secretName = (name: string): boolean => names.has(name.toLowerCase()) || (containsFragment(name, fragments) && !ignoreNames?.test(name));
     return (model, ctx) => {
       for (const property of propertiesOf(model)) {

@@ -1,6 +1,6 @@
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell-syntax';
-import { SafeRegex } from '../../safe-regex';
+import type { RegexCompiler } from '../../safe-regex';
 import { COMMANDS_SCHEMA, compileCommands, editable, matchingCommands } from './command-patterns';
 import { deleteCommand } from './edits';
 import type { SettingHit } from './setting-flags';
@@ -26,11 +26,11 @@ export const CONFIG_MATCHER_SCHEMA = {
   },
 } as const;
 
-export function compileConfigMatchers(matchers: readonly ConfigMatcher[]): (model: DockerfileModel) => SettingHit[] {
+export function compileConfigMatchers(matchers: readonly ConfigMatcher[], regex: RegexCompiler): (model: DockerfileModel) => SettingHit[] {
   const compiled = matchers.map((m) => ({
     commands: compileCommands(m.commands),
-    key: new SafeRegex(m.keyPattern),
-    value: m.valuePattern ? new SafeRegex(m.valuePattern) : undefined,
+    key: regex(m.keyPattern),
+    value: m.valuePattern ? regex(m.valuePattern) : undefined,
   }));
   return (model) => {
     const hits: SettingHit[] = [];

@@ -1,6 +1,6 @@
 import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { ShellWord } from '../../parsers/dockerfile-shell-syntax';
-import { SafeRegex } from '../../safe-regex';
+import type { RegexCompiler, SafeRegex } from '../../safe-regex';
 import type { Span, TextEdit } from '../../types';
 import { COMMANDS_SCHEMA, compileCommands, editable, matchingCommands, type CommandPattern } from './command-patterns';
 import { deleteToken } from './edits';
@@ -54,13 +54,13 @@ interface Compiled {
   readonly except: ReadonlySet<string>;
 }
 
-export function compileFlagMatchers(matchers: readonly FlagMatcher[]): (model: DockerfileModel) => SettingHit[] {
+export function compileFlagMatchers(matchers: readonly FlagMatcher[], regex: RegexCompiler): (model: DockerfileModel) => SettingHit[] {
   const compiled: Compiled[] = matchers.map((matcher) => ({
     matcher,
     commands: compileCommands(matcher.commands),
     short: new Set(matcher.names.filter((n) => /^-[A-Za-z0-9]$/.test(n)).map((n) => n[1])),
     long: matcher.names.filter((n) => !/^-[A-Za-z0-9]$/.test(n)),
-    value: matcher.valuePattern ? new SafeRegex(matcher.valuePattern) : undefined,
+    value: matcher.valuePattern ? regex(matcher.valuePattern) : undefined,
     except: new Set(matcher.exceptSubcommands ?? []),
   }));
   return (model) => {

@@ -2,7 +2,7 @@ import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { RunScript } from '../../parsers/dockerfile-script';
 import { effectiveCommand } from '../../parsers/dockerfile-shell-commands';
 import { ASSIGNMENT, type ShellCommand, type ShellWord } from '../../parsers/dockerfile-shell-syntax';
-import { SafeRegex } from '../../safe-regex';
+import type { RegexCompiler } from '../../safe-regex';
 import type { TextEdit } from '../../types';
 import { editable, runCommands } from './command-patterns';
 import { deleteCommand, deleteToken } from './edits';
@@ -31,11 +31,11 @@ export const VARIABLE_MATCHER_SCHEMA = {
 
 const EXPORTERS = new Set(['export', 'declare', 'typeset']);
 
-export function compileVariableMatchers(matchers: readonly VariableMatcher[]): (model: DockerfileModel) => SettingHit[] {
+export function compileVariableMatchers(matchers: readonly VariableMatcher[], regex: RegexCompiler): (model: DockerfileModel) => SettingHit[] {
   const compiled = matchers.map((m) => ({
     names: new Set(m.names.map((n) => (m.ignoreCase ? n.toLowerCase() : n))),
     ignoreCase: m.ignoreCase === true,
-    value: m.valuePattern ? new SafeRegex(m.valuePattern) : undefined,
+    value: m.valuePattern ? regex(m.valuePattern) : undefined,
   }));
   const matches = (name: string, value: string): boolean =>
     compiled.some((c) => c.names.has(c.ignoreCase ? name.toLowerCase() : name) && (!c.value || c.value.test(value)));

@@ -29,11 +29,11 @@ export const setting = defineTemplate<'dockerfile', Params>({
   },
   placeholders: ['command', 'setting'],
   fixKind: 'autofix',
-  instantiate: (params) => {
+  instantiate: (params, regex) => {
     const finders: ((model: DockerfileModel) => SettingHit[])[] = [];
-    if (params.flags) finders.push(compileFlagMatchers(params.flags));
-    if (params.configs) finders.push(compileConfigMatchers(params.configs));
-    if (params.variables) finders.push(compileVariableMatchers(params.variables));
+    if (params.flags) finders.push(compileFlagMatchers(params.flags, regex));
+    if (params.configs) finders.push(compileConfigMatchers(params.configs, regex));
+    if (params.variables) finders.push(compileVariableMatchers(params.variables, regex));
     return (model, ctx) => {
       for (const find of finders) {
         for (const hit of find(model)) {

@@ -2,7 +2,6 @@ import { isScalar } from 'yaml';
 import { containerKey, containersOf, podEditContext, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
 import { replacePair, type YamlEditContext } from '../../parsers/yaml-edits';
 import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
-import { SafeRegex } from '../../safe-regex';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { looksLikePlaceholder } from '../text/placeholders';
@@ -38,9 +37,9 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
   },
   placeholders: [...SUBJECT_PLACEHOLDERS, 'name', 'value'],
   fixKind: 'suggestion',
-  instantiate: (params) => {
-    const names = new SafeRegex(params.names, true);
-    const exclude = params.exclude ? new SafeRegex(params.exclude, true) : undefined;
+  instantiate: (params, regex) => {
+    const names = regex(params.names, true);
+    const exclude = params.exclude ? regex(params.exclude, true) : undefined;
     return (model, ctx) => {
       for (const pod of podSpecs(model)) {
         let editContext: YamlEditContext | undefined;

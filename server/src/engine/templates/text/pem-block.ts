@@ -25,9 +25,7 @@ const MAX_BLOCK = 32 * 1024;
 const WRAPPING = /\\[nr]|\\|["'`,+;]|\s/g;
 const ARMOR_HEADER = /^[A-Za-z][A-Za-z-]*: ?.*$/;
 const BASE64 = /^[A-Za-z0-9+/=]*$/;
-const KINDS: Readonly<Record<string, string>> = {
-  RSA: 'RSA', EC: 'EC', DSA: 'DSA', OPENSSH: 'OpenSSH', PGP: 'PGP', '': 'PKCS#8',
-};
+const KINDS: ReadonlyMap<string, string> = new Map([['RSA', 'RSA'], ['EC', 'EC'], ['DSA', 'DSA'], ['OPENSSH', 'OpenSSH'], ['PGP', 'PGP'], ['', 'PKCS#8']]);
 
 /** Where the markers are, so each block is found without rescanning the file (callers pass an index). */
 export interface MarkerIndex {
@@ -61,7 +59,7 @@ export function readKeyBlock(text: string, at: number, markers: MarkerIndex = se
   const base = label.replace(/\s*ENCRYPTED\s*/, ' ').trim();
   return {
     span: { start: at, end: end + footer[0].length },
-    kind: KINDS[base] ?? base,
+    kind: KINDS.get(base) ?? base,
     encrypted,
     base64Length: body.base64.length,
     placeholder: isDummy(body.base64),

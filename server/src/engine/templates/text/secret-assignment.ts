@@ -1,5 +1,4 @@
 import type { TextModel } from '../../parsers/text';
-import { SafeRegex } from '../../safe-regex';
 import { defineTemplate } from '../template';
 import { assignmentFixes } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
@@ -50,15 +49,15 @@ export const secretAssignment = defineTemplate<'text', Params>({
   },
   placeholders: ['key', 'secret'],
   fixKind: 'suggestion',
-  instantiate: (params) => {
+  instantiate: (params, regex) => {
     const keywords = params.keywords.map((k) => k.toLowerCase());
     const isSecretKey = compileKeyClassifier(params);
-    const ignoredKeys = (params.ignoreKeys ?? []).map((p) => new SafeRegex(p));
-    const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => new SafeRegex(p));
-    const dockerfiles = (params.dockerfileFiles ?? []).map((p) => new SafeRegex(p));
-    const deferred = (params.deferTo ?? []).map((p) => new SafeRegex(p));
-    const inScope = compileFileFilter(params);
-    const reportable = compileValueFilter(params);
+    const ignoredKeys = (params.ignoreKeys ?? []).map((p) => regex(p));
+    const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => regex(p));
+    const dockerfiles = (params.dockerfileFiles ?? []).map((p) => regex(p));
+    const deferred = (params.deferTo ?? []).map((p) => regex(p));
+    const inScope = compileFileFilter(params, regex);
+    const reportable = compileValueFilter(params, regex);
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);

@@ -1,5 +1,5 @@
 import type { TextModel } from '../../parsers/text';
-import { SafeRegex } from '../../safe-regex';
+import type { RegexCompiler } from '../../safe-regex';
 import { lengthOnly, mask, shannonEntropy } from '../../text';
 import type { JsonSchema } from '../template';
 import { looksLikePlaceholder } from './placeholders';
@@ -51,10 +51,10 @@ export const VALUE_FILTER_SCHEMA: Readonly<Record<string, JsonSchema>> = {
 
 export type FileFilter = (model: TextModel) => boolean;
 
-export function compileFileFilter(params: FileFilterParams): FileFilter {
-  const names = (params.fileNames ?? []).map((p) => new SafeRegex(p));
-  const paths = (params.paths ?? []).map((p) => new SafeRegex(p));
-  const excluded = (params.excludePaths ?? []).map((p) => new SafeRegex(p));
+export function compileFileFilter(params: FileFilterParams, regex: RegexCompiler): FileFilter {
+  const names = (params.fileNames ?? []).map((p) => regex(p));
+  const paths = (params.paths ?? []).map((p) => regex(p));
+  const excluded = (params.excludePaths ?? []).map((p) => regex(p));
   return (model) =>
     (names.length === 0 || names.some((r) => r.test(model.fileName))) &&
     (paths.length === 0 || paths.some((r) => r.test(model.path))) &&
@@ -64,8 +64,8 @@ export function compileFileFilter(params: FileFilterParams): FileFilter {
 /** True when the candidate should be reported. */
 export type ValueFilter = (secret: string) => boolean;
 
-export function compileValueFilter(params: ValueFilterParams): ValueFilter {
-  const regexes = (params.allowlist?.regexes ?? []).map((p) => new SafeRegex(p));
+export function compileValueFilter(params: ValueFilterParams, regex: RegexCompiler): ValueFilter {
+  const regexes = (params.allowlist?.regexes ?? []).map((p) => regex(p));
   const stopwords = (params.allowlist?.stopwords ?? []).map((w) => w.toLowerCase());
   const minEntropy = params.minEntropy ?? 0;
   const skipPlaceholders = params.skipPlaceholders ?? true;

@@ -1,4 +1,3 @@
-import { SafeRegex } from '../../safe-regex';
 import { defineTemplate } from '../template';
 import { keywordSegments } from './keyword-segments';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
@@ -39,14 +38,14 @@ export const secretPattern = defineTemplate<'text', Params>({
     },
   },
   placeholders: ['secret', 'kind'],
-  instantiate: (params) => {
-    const regex = new SafeRegex(params.pattern);
+  instantiate: (params, compile) => {
+    const regex = compile(params.pattern);
     const group = params.secretGroup ?? 0;
     const groups = regex.groupCount;
     if (group > groups) throw new Error(`secretGroup ${group} is larger than the pattern's ${groups} capture group(s)`);
     const keywords = params.keywords.map((k) => k.toLowerCase());
-    const inScope = compileFileFilter(params);
-    const reportable = compileValueFilter(params);
+    const inScope = compileFileFilter(params, compile);
+    const reportable = compileValueFilter(params, compile);
     const kinds = Object.entries(params.kinds ?? {}).sort((a, b) => b[0].length - a[0].length);
     return (model, ctx) => {
       if (!inScope(model)) return;

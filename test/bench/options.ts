@@ -1,0 +1,83 @@
+import * as path from 'node:path';
+
+// `npm run bench -- [options]`. Defaults keep a run to a few minutes on an idle 2-core machine; --readme
+// adds the CLI scans of the whole corpus, which take several minutes more.
+
+export interface BenchOptions {
+  /** Keystrokes per server, file and mode (half typed spaces, half deletions). */
+  readonly edits: number;
+  readonly modes: readonly ('pull' | 'push')[];
+  /** Substring of a file id or label; empty: every file. */
+  readonly file: string;
+  readonly peers: boolean;
+  /** Latency, throughput or both. */
+  readonly parts: readonly ('latency' | 'throughput')[];
+  /** Throughput trees: the realworld corpus, the mixed ~20 MiB tree, or both. */
+  readonly trees: readonly ('realworld' | 'mixed')[];
+  /** Runs of each throughput command (median quoted). */
+  readonly runs: number;
+  /** Per server, file and mode: stop typing after this long (a slow peer on the 1.9 MB file). */
+  readonly budgetSeconds: number;
+  readonly json: string;
+  readonly readme: boolean;
+  readonly nodeArgs: readonly string[];
+  readonly cpuProfDir: string;
+}
+
+export const USAGE = `npm run bench -- [--file ID] [--mode pull|push|both] [--edits N] [--peers on|off]
+  [--only latency|throughput] [--tree realworld|mixed|both] [--runs N] [--budget SECONDS] [--json FILE] [--readme]
+  [--cpu-prof DIR] [--node-args "FLAGS"]`;
+
+export function parseOptions(argv: readonly string[], defaultJson: string): BenchOptions {
+  const value = (name: string, fallback: string): string => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return fallback;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`--${name} needs a value\n${USAGE}`);
+    return v;
+  };
+  const known = new Set(['file', 'mode', 'edits', 'peers', 'only', 'tree', 'runs', 'budget', 'json', 'readme', 'cpu-prof', 'node-args', 'help']);
+  for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown option ${a}\n${USAGE}`);
+  const count = (name: string, fallback: number, min: number): number => {
+    const n = Number(value(name, String(fallback)));
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
+    return n;
+  };
+  const mode = value('mode', 'both');
+  if (!['pull', 'push', 'both'].includes(mode)) throw new Error(`--mode must be pull, push or both`);
+  const peers = value('peers', 'on');
+  if (!['on', 'off'].includes(peers)) throw new Error(`--peers must be on or off`);
+  const only = value('only', 'both');
+  if (!['latency', 'throughput', 'both'].includes(only)) throw new Error(`--only must be latency or throughput`);
+  // secretlint alone takes minutes of CPU over the whole corpus: a default run scans the mixed tree,
+  // a README run (--readme) both.
+  const tree = value('tree', argv.includes('--readme') ? 'both' : 'mixed');
+  if (!['realworld', 'mixed', 'both'].includes(tree)) throw new Error(`--tree must be realworld, mixed or both`);
+  const cpuProfDir = value('cpu-prof', '');
+  return {
+    edits: count('edits', 120, 2),
+    modes: mode === 'both' ? ['pull', 'push'] : [mode as 'pull' | 'push'],
+    file: value('file', ''),
+    peers: peers === 'on',
+    parts: only === 'both' ? ['latency', 'throughput'] : [only as 'latency' | 'throughput'],
+    trees: tree === 'both' ? ['realworld', 'mixed'] : [tree as 'realworld' | 'mixed'],
+    runs: count('runs', 1, 1),
+    budgetSeconds: count('budget', 60, 1),
+    json: value('json', defaultJson),
+    readme: argv.includes('--readme'),
+    nodeArgs: [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : []), ...value('node-args', '').split(/\s+/).filter(Boolean)],
+    cpuProfDir,
+  };
+}
+
+/** A run that leaves something out cannot be the README's source (a default run leaves out the corpus scan). */
+export function narrowed(o: BenchOptions): string[] {
+  const out: string[] = [];
+  if (o.file) out.push(`--file ${o.file}`);
+  if (o.modes.length < 2) out.push(`--mode ${o.modes[0]}`);
+  if (!o.peers) out.push('--peers off');
+  if (o.parts.length < 2) out.push(`--only ${o.parts[0]}`);
+  if (o.trees.length < 2) out.push(`--tree ${o.trees[0]}`);
+  if (o.nodeArgs.length > 0) out.push('--node-args/--cpu-prof');
+  return out;
+}
