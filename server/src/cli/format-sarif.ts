@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BundleIdentity } from '../engine';
 import { UNREADABLE_CODES } from '../node/source-file';
-import { provenanceJson } from './format-json';
 import { unreadNotices, type FileReport, type Region, type ReportedFinding, type ReportedFix, type ReportedNotice, type ScanReport } from './report';
 import { jsonTerminalSafe } from './terminal-text';
 import { ruleDescriptor, sarifLevel } from './sarif-rules';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './tool-info';
+import type { BundleIdentity } from '../engine';
+import { provenanceJson } from './format-json';
 
 // SARIF 2.1.0, one run, shaped for GitHub code scanning upload: paths relative to %SRCROOT% (the
 // scan root), 1-based regions in UTF-16 code units, a line-independent partial fingerprint, and

@@ -47,7 +47,7 @@ function summary(report: ScanReport, palette: Palette): string[] {
   const skipped = report.files.length - analysed;
   const suppressed = report.files.reduce((n, f) => n + f.suppressed.length, 0);
   const lines: string[] = [];
-  if (report.bundle) lines.push(`Policy: ${report.bundle.name} ${report.bundle.version} (${report.bundle.digest})`);
+  if (report.bundle) lines.push(safe(`Policy: ${report.bundle.name} ${report.bundle.version} (${report.bundle.digest})`));
   if (report.fixMode !== 'off') {
     const fixed = report.files.filter((f) => f.fixesApplied > 0);
     const count = fixed.reduce((n, f) => n + f.fixesApplied, 0);

@@ -1,6 +1,7 @@
-import type { BundleIdentity, FixKind, Language, Provenance, RuleMeta, Severity } from '../engine';
+import type { FixKind, Language, RuleMeta, Severity } from '../engine';
 import { UNREADABLE_CODES } from '../node/source-file';
 import type { FailOn, FixMode } from './args';
+import type { BundleIdentity, Provenance } from '../engine';
 
 // The one shape every formatter reads: positions already converted to 1-based lines and UTF-16
 // columns, paths already relative, and secret text already withheld (see redact.ts).

@@ -29,7 +29,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * With a policy, a directive whose `until` is missing or further away than the policy's limit is
- * invalid as a whole; non-waivable rule ids are dropped per id by {@link waivedRuleIds}.
+ * invalid as a whole; non-waivable rule ids are refused per id (policy/enforce.ts).
  */
 export function parseSuppressions(text: string, lines: LineIndex, now: Date, policy?: SuppressionPolicy): SuppressionDirective[] {
   if (!text.includes('bulwark-ignore')) return [];
@@ -78,7 +78,7 @@ function validate(ruleIds: readonly string[], attributes: Map<string, string>, n
       problems.push(`has an invalid until date "${until}" (use YYYY-MM-DD)`);
     } else if (date.getTime() + 86_400_000 <= now.getTime()) {
       problems.push(`expired on ${until}`);
-    } else if (policy?.maxUntilDays !== undefined && date.getTime() > startOfDay(now) + policy.maxUntilDays * 86_400_000) {
+    } else if (policy && untilBeyondLimit(until, now, policy)) {
       problems.push(`has until=${until}, more than the ${policy.maxUntilDays} days ${policy.source} allows`);
     }
   } else if (policy?.maxUntilDays !== undefined) {
@@ -87,15 +87,15 @@ function validate(ruleIds: readonly string[], attributes: Map<string, string>, n
   return problems;
 }
 
-function startOfDay(now: Date): number {
-  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+/** True when a policy limits suppressions and `until` (YYYY-MM-DD, or absent) is missing or too far away. */
+export function untilBeyondLimit(until: string | undefined, now: Date, policy: SuppressionPolicy | undefined): boolean {
+  if (policy?.maxUntilDays === undefined) return false;
+  const m = until === undefined ? null : DATE.exec(until);
+  if (!m) return true;
+  const startOfToday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) > startOfToday + policy.maxUntilDays * 86_400_000;
 }
 
-/** The ids a valid directive really suppresses: a policy's non-waivable rules are never waived. */
-export function waivedRuleIds(directive: SuppressionDirective, policy: SuppressionPolicy | undefined): readonly string[] {
-  if (!policy || policy.nonWaivable.size === 0) return directive.ruleIds;
-  return directive.ruleIds.filter((id) => !policy.nonWaivable.has(id));
-}
 
 /**
  * Stacked directive lines all point at the first line below them that is not a directive. Computed
@@ -108,4 +108,10 @@ function stackTargets(ownLine: ReadonlySet<number>, lines: LineIndex): Map<numbe
     targets.set(line, ownLine.has(next) && next < lines.lineCount ? (targets.get(next) ?? next) : next);
   }
   return targets;
+}
+
+/** The ids a valid directive really suppresses: a policy's non-waivable rules are never waived. */
+export function waivedRuleIds(directive: SuppressionDirective, policy: SuppressionPolicy | undefined): readonly string[] {
+  if (!policy || policy.nonWaivable.size === 0) return directive.ruleIds;
+  return directive.ruleIds.filter((id) => !policy.nonWaivable.has(id));
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { builtinTemplates, LineIndex } from '../../../server/src/engine';
 import { composeRuleSet, loadBundle, type LoadedBundle } from '../../../server/src/engine/policy';
+import { limitOverrides } from '../../../server/src/engine/policy/enforce';
 import { bundleOf, bundleTexts, corePack, findingsOf } from './policy-support';
 
 // The merge order: built-in + bundle packs + bundle policy + user overrides, and what each layer may do.
@@ -83,6 +84,17 @@ describe('applying a policy bundle', () => {
     const { errors } = composeRuleSet({ builtin: [core], bundle: clash.bundle, user: [] });
     assert.deepEqual(errors.map((e) => e.message), ['rule "docker-run-sudo" is already defined by pack "core"']);
   });
+
+  it('refuses a bundle pack that reuses a built-in pack id', () => {
+    const texts = bundleTexts('name: a\nversion: 1.0.0\n');
+    const moved = new Map([...texts].map(([p, t]) => [p.replace('packs/acme/', 'packs/core/'), p.endsWith('pack.yaml') ? t.replace('id: acme', 'id: core') : t]));
+    const { bundle: same } = loadBundle(moved, 'sha256:' + 'd'.repeat(64), builtinTemplates());
+    assert.ok(same);
+    const { errors } = composeRuleSet({ builtin: [core], bundle: same, user: [] });
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /^pack id "core" is already used by the pack in .*rules\/core$/);
+    assert.equal(errors[0].file, 'packs/core/pack.yaml');
+  });
 });
 
 describe('suppressions under a policy', () => {
@@ -131,3 +143,21 @@ describe('suppressions under a policy', () => {
   });
 });
 
+describe('severity overrides handed to analyze() under a policy (the editor path: limitOverrides)', () => {
+  const ruleSet = composeRuleSet({ builtin: [corePack()], bundle: bundleOf(POLICY), user: [] }).ruleSet;
+  const given = { 'acme-run-netcat': 'off', 'docker-image-not-digest-pinned': 'info', 'docker-image-latest-tag': 'off', 'docker-run-sudo': 'critical' } as const;
+  const kept = [['docker-image-latest-tag', 'off'], ['docker-run-sudo', 'critical']];
+
+  it('drops an override that would turn off or lower a non-waivable rule, as a plain object', () => {
+    const limited = limitOverrides({ severityOverrides: given as never }, ruleSet).severityOverrides as unknown;
+    assert.deepEqual(Object.entries(limited as object), kept);
+  });
+
+  it('does the same for overrides held in a Map, and keeps one that raises a non-waivable rule', () => {
+    const limited = limitOverrides({ severityOverrides: new Map(Object.entries(given)) as never }, ruleSet).severityOverrides as unknown;
+    assert.ok(limited instanceof Map);
+    assert.deepEqual([...limited], kept);
+    const raise = new Map([['acme-run-netcat', 'critical']]);
+    assert.equal(limitOverrides({ severityOverrides: raise as never }, ruleSet).severityOverrides, raise);
+  });
+});

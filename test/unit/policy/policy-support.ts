@@ -1,14 +1,13 @@
-import { analyze, builtinTemplates, PackLoader, type LoadedPack, type RuleSet } from '../../../server/src/engine';
+import { analyze, builtinTemplates, type LoadedPack, type RuleSet } from '../../../server/src/engine';
 import { loadBundle, type LoadedBundle } from '../../../server/src/engine/policy';
-import { builtinPackRoot, readPackFiles } from '../../../server/src/node/rule-packs';
+import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 
 // A real built-in pack and a small bundle written as files, for the policy tests.
 
 export function corePack(): LoadedPack {
-  const root = builtinPackRoot();
-  const { pack, errors } = new PackLoader(builtinTemplates()).load(root, readPackFiles(root));
-  if (!pack || errors.length > 0) throw new Error(`core pack: ${JSON.stringify(errors)}`);
-  return pack;
+  const { ruleSet, errors } = loadRuleSet([builtinPackRoot()]);
+  if (errors.length > 0) throw new Error(`core pack: ${JSON.stringify(errors)}`);
+  return { info: ruleSet.packs[0], rules: ruleSet.rules };
 }
 
 export const NETCAT_RULE = [

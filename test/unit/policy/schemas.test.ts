@@ -150,3 +150,16 @@ describe('approved-images.yaml validation', () => {
     );
   });
 });
+
+describe('approved-images.yaml references, by Docker\'s grammar', () => {
+  const validator = new PolicyValidator();
+
+  it('reports a reference the schema pattern lets through but Docker refuses, at its line', () => {
+    const long = 'a'.repeat(256);
+    const { approvedImages, errors } = validator.parseApprovedImages(['images:', `  - name: registry.acme.example/${long}`, 'replacements:', '  - from: node', '    to: registry.acme.example/base/node:20-slim', ''].join('\n'));
+    assert.equal(approvedImages, undefined);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].line, 2);
+    assert.match(errors[0].message, /^images\.0\.name: invalid image reference ".*": .*255/);
+  });
+});

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { imageLayoutTar } from '../../node/bundle';
 import { ExitCode, UsageError } from '../exit-codes';
+import { terminalSafe } from '../terminal-text';
 import type { PolicySubcommand } from './index';
 import { onePositional, openLocalBundle, parsePolicyArgs, shownPath } from './local-bundle';
 
@@ -24,7 +25,7 @@ Exit codes: 0 built, 2 the folder is not a valid bundle or FILE cannot be writte
     if (!values.output) throw new UsageError('policy build needs -o FILE', [], true);
     const opened = openLocalBundle(dir);
     if (!opened.artifact || opened.kind !== 'folder') throw new UsageError(`"${dir}" is not a bundle source folder`);
-    for (const name of opened.ignored) io.stderr.write(`note: "${name}" is not part of a bundle and is left out\n`);
+    for (const name of opened.ignored) io.stderr.write(`note: "${terminalSafe(name)}" is not part of a bundle and is left out\n`);
     const out = path.resolve(io.cwd, values.output);
     writeAtomically(out, imageLayoutTar(opened.artifact, opened.bundle.identity.version));
     const { name, version, digest } = opened.bundle.identity;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { bundleConfig, FORMAT_VERSION, type OpenedBundle } from '../../node/bundle';
-import { ExitCode } from '../exit-codes';
+import { ExitCode, UsageError } from '../exit-codes';
+import { jsonTerminalSafe, terminalSafe } from '../terminal-text';
 import { TOOL_VERSION } from '../tool-info';
 import type { PolicySubcommand } from './index';
 import { onePositional, openLocalBundle, parsePolicyArgs } from './local-bundle';
@@ -18,10 +19,12 @@ decides and its signature status.
 `,
   async run(argv, io) {
     const { values, positionals } = parsePolicyArgs('inspect', argv, { format: { type: 'string', short: 'f' } });
+    if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json (got "${values.format}")`);
     const target = path.resolve(io.cwd, onePositional('inspect', positionals, 'bundle file or folder'));
     const opened = openLocalBundle(target);
     const summary = summarise(opened);
-    io.stdout.write(values.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : text(summary));
+    // Bundle text (versions, descriptions, pack ids) is untrusted: it must not act on the terminal.
+    io.stdout.write(values.format === 'json' ? jsonTerminalSafe(JSON.stringify(summary, null, 2)) + '\n' : text(summary));
     return ExitCode.Ok;
   },
 };
@@ -70,5 +73,5 @@ function text(s: ReturnType<typeof summarise>): string {
     ...(s.policy.nonWaivable.length > 0 ? [`  non-waivable: ${s.policy.nonWaivable.join(', ')}`] : []),
     `Approved     ${s.approvedImages ? `${s.approvedImages.registries} registr${s.approvedImages.registries === 1 ? 'y' : 'ies'}, ${s.approvedImages.images} image(s), ${s.approvedImages.replacements} replacement(s), ${s.approvedImages.deprecated} deprecated` : 'no approved-images.yaml'}`,
   ];
-  return lines.join('\n') + '\n';
+  return lines.map(terminalSafe).join('\n') + '\n';
 }

@@ -31,6 +31,6 @@ export function loadPolicyRules(options: ScanOptions, cwd: string, opened: Opene
 }
 
 /** A loaded rule set back into its packs, in order, so packs can be composed with a bundle's. */
-function packsOf(ruleSet: RuleSet): LoadedPack[] {
+export function packsOf(ruleSet: RuleSet): LoadedPack[] {
   return ruleSet.packs.map((info) => ({ info, rules: ruleSet.rules.filter((r) => r.meta.packId === info.id) }));
 }

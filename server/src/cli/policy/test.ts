@@ -1,13 +1,15 @@
 import * as path from 'node:path';
-import { builtinTemplates, PackLoader, type LoadedPack } from '../../engine';
+import { builtinTemplates, type LoadedPack } from '../../engine';
 import { composeRuleSet, engineTooOld, loadBundle, packIdsOf, unknownRuleReferences, type PolicyFileError } from '../../engine/policy';
 import { BundleError, formatError, readSourceFolder, textsOf } from '../../node/bundle';
-import { builtinPackRoot, readPackFiles } from '../../node/rule-packs';
-import { ExitCode, UsageError } from '../exit-codes';
+import { ExitCode } from '../exit-codes';
+import { terminalSafe } from '../terminal-text';
+import { loadRules } from '../load-rules';
 import { testPacks } from '../test-pack';
 import { TOOL_VERSION } from '../tool-info';
 import type { PolicySubcommand } from './index';
 import { asUsageError, onePositional, parseNow, parsePolicyArgs } from './local-bundle';
+import { packsOf } from './scan-policy';
 
 export const testCommand: PolicySubcommand = {
   summary: "validate a bundle source folder and run every pack's fixtures",
@@ -32,13 +34,13 @@ Exit codes: 0 all pass, 1 a check or fixture failed, 2 usage error (no such fold
       source = readSourceFolder(dir);
     } catch (err) {
       if (err instanceof BundleError && err.code === 'io') throw asUsageError(err);
-      io.stdout.write(`✘ ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stdout.write(`✘ ${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
       return ExitCode.Findings;
     }
-    for (const name of source.ignored) io.stderr.write(`note: "${name}" is not part of a bundle and is left out\n`);
-    const problems = checkBundle(source.files);
+    for (const name of source.ignored) io.stderr.write(`note: "${terminalSafe(name)}" is not part of a bundle and is left out\n`);
+    const problems = checkBundle(source.files, io.cwd);
     if (problems.length > 0) {
-      io.stdout.write(`✘ the bundle is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${formatError(p)}\n`).join('')}`);
+      io.stdout.write(`✘ the bundle is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${terminalSafe(formatError(p))}\n`).join('')}`);
       return ExitCode.Findings;
     }
     io.stdout.write('✔ policy.yaml, approved-images.yaml and packs are valid\n');
@@ -52,25 +54,18 @@ Exit codes: 0 all pass, 1 a check or fixture failed, 2 usage error (no such fold
 };
 
 /** Every problem that would make the bundle fail to apply, as file:line errors. */
-function checkBundle(files: ReadonlyMap<string, Buffer>): PolicyFileError[] {
+function checkBundle(files: ReadonlyMap<string, Buffer>, cwd: string): PolicyFileError[] {
   const { bundle, errors } = loadBundle(textsOf(files), '', builtinTemplates());
   if (!bundle) return errors;
   const tooOld = engineTooOld(bundle.policy.minEngineVersion, TOOL_VERSION, `policy ${bundle.identity.name}`);
   if (tooOld) return [{ file: 'policy.yaml', message: tooOld }];
-  const builtin = loadBuiltin();
+  const builtin = loadBuiltin(cwd);
   const composed = composeRuleSet({ builtin, bundle: { policy: bundle.policy, packs: bundle.packs, identity: bundle.identity }, user: [] });
   const collisions = composed.errors.map((e) => ({ file: e.file, message: e.message }));
   const known = new Set([...builtin, ...bundle.packs].flatMap((p) => p.rules.map((r) => r.meta.id)));
   return [...collisions, ...unknownRuleReferences(bundle.policy, known)];
 }
 
-function loadBuiltin(): LoadedPack[] {
-  try {
-    const root = builtinPackRoot();
-    const { pack, errors } = new PackLoader(builtinTemplates()).load(root, readPackFiles(root));
-    if (!pack || errors.length > 0) throw new UsageError('the built-in rule pack is invalid');
-    return [pack];
-  } catch (err) {
-    throw err instanceof UsageError ? err : new UsageError(err instanceof Error ? err.message : String(err));
-  }
+function loadBuiltin(cwd: string): LoadedPack[] {
+  return packsOf(loadRules({ builtin: true, packs: [] }, cwd));
 }

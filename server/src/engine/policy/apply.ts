@@ -1,6 +1,6 @@
 import { buildRuleSet } from '../rule-set';
 import type { LoadedPack, PackError } from '../packs/load';
-import { SEVERITIES, type BundleIdentity, type Provenance, type Rule, type RuleSet, type Severity, type SeverityOverride } from '../types';
+import { SEVERITIES, type BundleIdentity, type Check, type Provenance, type Rule, type RuleSet, type Severity, type SeverityOverride, type SuppressionPolicy } from '../types';
 import { SUPPRESSION_REPORTER, type Policy } from './policy';
 
 // The one merge order (docs/policy.md "Merge order"):
@@ -43,11 +43,14 @@ export interface ComposedRuleSet {
 const RANK: ReadonlyMap<Severity, number> = new Map(SEVERITIES.map((s, i) => [s, SEVERITIES.length - i]));
 
 export function composeRuleSet(input: ComposeInput): ComposedRuleSet {
-  const built = buildRuleSet([...input.builtin, ...(input.bundle?.packs ?? []), ...input.user]);
+  const packs = [...input.builtin, ...(input.bundle?.packs ?? []), ...input.user];
+  const built = buildRuleSet(packs);
+  const errors = [...duplicatePackIds(packs), ...built.errors];
   const refused: RefusedOverride[] = [];
-  if (!input.bundle) return { ruleSet: built.ruleSet, errors: built.errors, refused };
+  if (!input.bundle) return { ruleSet: built.ruleSet, errors, refused };
   const { policy, identity } = input.bundle;
   const nonWaivable = new Set([...policy.nonWaivable, SUPPRESSION_REPORTER]);
+  const suppressionPolicy: SuppressionPolicy = { nonWaivable, maxUntilDays: policy.maxUntilDays, source: describe(identity) };
   const packVersion = new Map(built.ruleSet.packs.map((p) => [p.id, p.version]));
   const bundlePacks = new Set(input.bundle.packs.map((p) => p.info.id));
   const builtinPacks = new Set(input.builtin.map((p) => p.info.id));
@@ -81,15 +84,27 @@ export function composeRuleSet(input: ComposeInput): ComposedRuleSet {
       severityFrom,
       nonWaivable: nonWaivable.has(id),
     };
-    rules.push({ ...rule, meta: { ...rule.meta, severity, provenance } });
+    rules.push({ ...rule, meta: { ...rule.meta, severity, provenance }, check: withPolicy(rule.check, suppressionPolicy) });
   }
-  const ruleSet: RuleSet = {
-    rules,
-    packs: built.ruleSet.packs,
-    bundle: identity,
-    suppressionPolicy: { nonWaivable, maxUntilDays: policy.maxUntilDays, source: `policy ${identity.name} ${identity.version}` },
-  };
-  return { ruleSet, errors: built.errors, refused };
+  const ruleSet: RuleSet = { rules, packs: built.ruleSet.packs, bundle: identity, suppressionPolicy };
+  return { ruleSet, errors, refused };
+}
+
+/** Provenance names a rule's pack by id and version: two packs with one id would make it ambiguous. */
+function duplicatePackIds(packs: readonly LoadedPack[]): PackError[] {
+  const seen = new Map<string, string>();
+  const errors: PackError[] = [];
+  for (const pack of packs) {
+    const first = seen.get(pack.info.id);
+    if (first !== undefined) errors.push({ file: `${pack.info.root}/pack.yaml`, message: `pack id "${pack.info.id}" is already used by the pack in ${first}` });
+    else seen.set(pack.info.id, pack.info.root);
+  }
+  return errors;
+}
+
+/** Every check sees the policy's suppression rules in its context (the suppression reporter reads them). */
+function withPolicy(check: Check<never>, suppressionPolicy: SuppressionPolicy): Check<never> {
+  return (model, ctx) => check(model, { ...ctx, suppressionPolicy });
 }
 
 function describe(identity: BundleIdentity): string {

@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import type { Document } from 'yaml';
+import { parseImageReference } from '../images/reference';
 import type { Severity } from '../types';
 import { APPROVED_IMAGES_SCHEMA, POLICY_SCHEMA } from './schema';
 import { offsetOf, validateYaml, type PolicyFileError } from './yaml-validate';
@@ -82,9 +83,31 @@ export class PolicyValidator {
 
   parseApprovedImages(text: string, file = 'approved-images.yaml'): { approvedImages?: ApprovedImages; errors: PolicyFileError[] } {
     const errors: PolicyFileError[] = [];
-    const { value } = validateYaml(file, text, this.approvedSchema, errors);
-    return value === undefined ? { errors } : { approvedImages: value as ApprovedImages, errors };
+    const { value, doc, lines } = validateYaml(file, text, this.approvedSchema, errors);
+    if (value === undefined || !doc) return { errors };
+    // The schema checks the shape; Docker's own grammar (engine/images) has the last word on references.
+    for (const { path, reference, bare } of references(value as ApprovedImages)) {
+      const parsed = parseImageReference(reference);
+      const problem = !parsed.ok ? parsed.error : bare && (parsed.ref.tag !== undefined || parsed.ref.digest !== undefined) ? `"${reference}" must name a repository without a tag or digest` : undefined;
+      const offset = problem ? offsetOf(doc, path) : undefined;
+      if (problem) errors.push({ file, line: offset === undefined ? undefined : lines.lineOf(offset) + 1, message: `${path.join('.')}: ${problem}` });
+    }
+    return errors.length > 0 ? { errors } : { approvedImages: value as ApprovedImages, errors };
   }
+}
+
+function references(list: ApprovedImages): { path: (string | number)[]; reference: string; bare: boolean }[] {
+  return [
+    ...(list.images ?? []).map((e, i) => ({ path: ['images', i, 'name'], reference: e.name, bare: true })),
+    ...(list.replacements ?? []).flatMap((e, i) => [
+      { path: ['replacements', i, 'from'], reference: e.from, bare: true },
+      { path: ['replacements', i, 'to'], reference: e.to, bare: false },
+    ]),
+    ...(list.deprecated ?? []).flatMap((e, i) => [
+      { path: ['deprecated', i, 'name'], reference: e.name, bare: true },
+      ...(e.replacement ? [{ path: ['deprecated', i, 'replacement'], reference: e.replacement, bare: false }] : []),
+    ]),
+  ];
 }
 
 function collectReferences(parsed: PolicyDocument, lineAt: (path: (string | number)[], key?: string) => number | undefined): RuleReference[] {

@@ -100,7 +100,7 @@ export function readTar(tar: Buffer, limits: TarLimits = DEFAULT_TAR_LIMITS): Ma
   while (offset + BLOCK <= tar.length) {
     const block = tar.subarray(offset, offset + BLOCK);
     if (block.every((byte) => byte === 0)) break;
-    if (readOctal(block, 148, 8) !== checksum(block)) throw unsafe(`entry at byte ${offset} has a bad header checksum (not a tar, or corrupt)`);
+    if (storedChecksum(block) !== checksum(block)) throw unsafe(`entry at byte ${offset} has a bad header checksum (not a tar, or corrupt)`);
     const type = String.fromCharCode(block[156] || 0x30);
     const size = readOctal(block, 124, 12);
     const rawName = pendingPath ?? joinName(cString(block, 345, 155), cString(block, 0, 100));
@@ -187,6 +187,14 @@ function cString(b: Buffer, offset: number, width: number): string {
   const slice = b.subarray(offset, offset + width);
   const end = slice.indexOf(0);
   return slice.subarray(0, end < 0 ? slice.length : end).toString('utf8');
+}
+
+function storedChecksum(block: Buffer): number | undefined {
+  try {
+    return readOctal(block, 148, 8);
+  } catch {
+    return undefined;
+  }
 }
 
 function readOctal(b: Buffer, offset: number, width: number): number {
