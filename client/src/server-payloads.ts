@@ -52,6 +52,8 @@ export interface RuleDocs {
 export interface ScanSummary {
   readonly files: number;
   readonly findings: number;
+  /** Files and folders that could not be read: the scan is incomplete. */
+  readonly unreadable: number;
 }
 
 export function parseStatus(raw: unknown): ServerStatus {
@@ -77,11 +79,37 @@ export function parseRuleDocs(raw: unknown, ruleId: string): RuleDocs {
   return { title, markdown: stringOr(input.markdown, `# ${title}\n\nNo documentation for this rule.`) };
 }
 
-/** `files` and `findings` may come as counts or as lists; either way the user wants numbers. */
-export function parseScanSummary(raw: unknown): ScanSummary {
-  const input = isRecord(raw) ? raw : {};
-  const count = (v: unknown): number => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
-  return { files: count(input.files), findings: count(input.findings) };
+/**
+ * `files` and `findings` may come as counts or as lists; either way the user wants numbers. An
+ * answer without them is no summary (undefined): it must not be shown as "0 files, 0 findings".
+ */
+export function parseScanSummary(raw: unknown): ScanSummary | undefined {
+  if (!isRecord(raw)) return undefined;
+  const count = (v: unknown): number | undefined => (typeof v === 'number' && v >= 0 ? v : Array.isArray(v) ? v.length : undefined);
+  const files = count(raw.files);
+  const findings = count(raw.findings);
+  if (files === undefined || findings === undefined) return undefined;
+  return { files, findings, unreadable: count(raw.unreadable) ?? 0 };
+}
+
+export interface ScanMessage {
+  readonly level: 'info' | 'warning' | 'error';
+  readonly text: string;
+}
+
+/** What "Scan workspace" tells the user: a scan that failed, or read nothing it tried to read, looks like a failure. */
+export function describeScan(outcome: { summary: ScanSummary | undefined } | { error: string }): ScanMessage {
+  if ('error' in outcome) return { level: 'error', text: `Bulwark: the workspace scan failed: ${outcome.error} (see the Bulwark log).` };
+  const summary = outcome.summary;
+  if (!summary) return { level: 'error', text: 'Bulwark: the workspace scan failed: the server answered without a summary (see the Bulwark log).' };
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const unreadable = plural(summary.unreadable, 'path', 'paths');
+  if (summary.unreadable > 0 && summary.files === 0) {
+    return { level: 'error', text: `Bulwark could not scan the workspace: ${unreadable} could not be read and no file was analysed (see the Bulwark log).` };
+  }
+  const scanned = `Bulwark scanned ${plural(summary.files, 'file', 'files')}: ${plural(summary.findings, 'finding', 'findings')}.`;
+  if (summary.unreadable > 0) return { level: 'warning', text: `${scanned} The scan is incomplete: ${unreadable} could not be read (see the Bulwark log).` };
+  return { level: 'info', text: scanned };
 }
 
 function describeError(e: unknown): string {

@@ -28,7 +28,7 @@ import {
 } from './lsp/custom-protocol';
 import { DiagnosticDelivery } from './lsp/diagnostic-delivery';
 import { ExcludeMatcher } from './lsp/exclude';
-import { guard, runGuarded, type Log } from './lsp/guard';
+import { guard, guardReport, runGuarded, type Log } from './lsp/guard';
 import { EditableDocument } from './lsp/editable-document';
 import { provideHover } from './lsp/hover';
 import { ruleDocsMarkdown } from './lsp/rule-docs';
@@ -92,12 +92,11 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   connection.onShutdown(() => policy.dispose());
   connection.onRequest(REFRESH_POLICY_REQUEST, guard(log, REFRESH_POLICY_REQUEST, () => policy.status(), () => policy.refresh()));
 
-  const codeAction = params.capabilities.textDocument?.codeAction;
   const actionDeps: CodeActionDeps = {
     documents,
     analysis,
     snippetEdits: features.snippetEdits,
-    resolveEdits: codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties.includes('edit') ?? false),
+    resolveEdits: features.resolveCodeActionEdits,
     now,
   };
   connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (p) => provideCodeActions(actionDeps, p)));
@@ -113,7 +112,7 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   connection.onRequest(RULE_SET_REQUEST, guard(log, RULE_SET_REQUEST, (): RuleSetResult => ({ rules: [], packs: [] }), () => rules.summary()));
   connection.onRequest(
     SCAN_WORKSPACE_REQUEST,
-    guard(log, SCAN_WORKSPACE_REQUEST, (): ScanWorkspaceResult => ({ files: 0, findings: 0, skipped: 0 }), (p: ScanWorkspaceParams | undefined, token) => scanner.scan(p ?? {}, token)),
+    guardReport(log, SCAN_WORKSPACE_REQUEST, (p: ScanWorkspaceParams | undefined, token): Promise<ScanWorkspaceResult> => scanner.scan(p ?? {}, token)),
   );
   connection.onDidChangeConfiguration((change) =>
     runGuarded(log, 'didChangeConfiguration', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { copyWorkspace, ensureCliBuilt, packArgs, parseJson, removeDir, runCli } from './cli-harness';
+import { copyWorkspace, ensureCliBuilt, packArgs, parseJson, removeDir, REPO, runCli } from './cli-harness';
 
 // Which files a scan sees and how it reads them: ignore files, --exclude, binary and over-size files,
 // BOMs and CRLF (positions must stay exact).
@@ -49,11 +50,65 @@ describe('bulwark CLI: files', function () {
     assert.deepEqual(report.files.map((f) => f.path), ['services/api/Dockerfile']);
   });
 
-  it('--exclude takes picomatch globs relative to the current directory (like bulwark.exclude)', () => {
-    const report = scanJson(workspace, '--exclude', 'sub/**', '--exclude', '**/*.md');
-    const paths = report.files.map((f) => f.path);
-    assert.ok(!paths.some((p) => p.startsWith('sub/') || p.endsWith('.md')), paths.join(', '));
-    assert.ok(paths.includes('Dockerfile'));
+  describe('--exclude: .gitignore rules from the current directory', () => {
+    const layout = ['Dockerfile', 'chart.yaml', 'k8s/deploy.yaml', 'k8s/Dockerfile', 'apps/web/Dockerfile', 'apps/web/k8s/service.yaml', 'apps/web/testdata/Dockerfile'];
+    // Every example `bulwark scan --help` and docs/cli.md give, with the files it must leave out.
+    const cases: Record<string, string[]> = {
+      k8s: ['k8s/deploy.yaml', 'k8s/Dockerfile', 'apps/web/k8s/service.yaml'],
+      'k8s/': ['k8s/deploy.yaml', 'k8s/Dockerfile', 'apps/web/k8s/service.yaml'],
+      '*.yaml': ['chart.yaml', 'k8s/deploy.yaml', 'apps/web/k8s/service.yaml'],
+      'k8s/**': ['k8s/deploy.yaml', 'k8s/Dockerfile'],
+      '/k8s': ['k8s/deploy.yaml', 'k8s/Dockerfile'],
+      '**/testdata/**': ['apps/web/testdata/Dockerfile'],
+      '!chart.yaml': [],
+    };
+    let tree: string;
+    beforeEach(() => {
+      tree = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-exclude-'));
+      for (const rel of layout) {
+        fs.mkdirSync(path.dirname(path.join(tree, rel)), { recursive: true });
+        fs.writeFileSync(path.join(tree, rel), rel.endsWith('Dockerfile') ? 'FROM alpine:latest\n' : 'kind: ConfigMap\n');
+      }
+    });
+    afterEach(() => removeDir(tree));
+    const scanned = (cwd: string, ...args: string[]) => scanJson(cwd, ...args).files.map((f) => f.path).sort();
+
+    it('covers every example of the help text and docs/cli.md', () => {
+      const unquote = (e: string) => e.trim().replace(/^'(.*)'$/, '$1');
+      const helpLine = /e\.g\. (.*)$/m.exec(runCli(['scan', '--help']).stdout.split('--exclude <pattern>')[1] ?? '');
+      assert.ok(helpLine, 'the help gives --exclude examples');
+      const docs = fs.readFileSync(path.join(REPO, 'docs', 'cli.md'), 'utf8');
+      const docExamples = [...docs.matchAll(/`--exclude ([^`<]+)`/g)].map((m) => unquote(m[1]));
+      assert.ok(docExamples.length >= 5, docExamples.join(', '));
+      for (const example of [...helpLine[1].split(','), ...docExamples].map(unquote)) assert.ok(example in cases, `example ${example} is tested`);
+    });
+
+    for (const [pattern, left] of Object.entries(cases)) {
+      if (pattern.startsWith('!')) continue;
+      it(`--exclude ${pattern}`, () => {
+        assert.deepEqual(scanned(tree, '--exclude', pattern), layout.filter((f) => !left.includes(f)).sort());
+      });
+    }
+
+    it('a later negation takes a file back', () => {
+      assert.deepEqual(scanned(tree, '--exclude', '*.yaml', '--exclude', '!chart.yaml'), layout.filter((f) => f === 'chart.yaml' || !f.endsWith('.yaml')).sort());
+    });
+
+    it('patterns are read from the current directory, not from the scanned folder', () => {
+      assert.deepEqual(scanned(path.join(tree, 'apps'), '--exclude', '/k8s'), ['web/Dockerfile', 'web/k8s/service.yaml', 'web/testdata/Dockerfile']);
+      assert.deepEqual(scanned(tree, 'apps', '--exclude', '/web'), ['apps/web/Dockerfile', 'apps/web/k8s/service.yaml', 'apps/web/testdata/Dockerfile']);
+    });
+
+    it('absolute paths work, inside the current directory and outside it', () => {
+      const abs = (rel: string) => path.join(tree, rel).split(path.sep).join('/');
+      assert.deepEqual(scanned(tree, '--exclude', abs('k8s')), layout.filter((f) => !f.startsWith('k8s/')).sort());
+      const web = path.join(tree, 'apps', 'web');
+      assert.deepEqual(scanned(web, '.', '../../k8s', '--exclude', abs('k8s/deploy.yaml'), '--exclude', 'testdata/'), [abs('k8s/Dockerfile'), 'Dockerfile', 'k8s/service.yaml']);
+    });
+
+    it('an explicitly named path that is excluded is not scanned', () => {
+      assert.deepEqual(scanned(tree, 'k8s', 'Dockerfile', '--exclude', 'k8s'), ['Dockerfile']);
+    });
   });
 
   it('scans explicit files and folders once each, with paths relative to the current directory', () => {

@@ -71,6 +71,8 @@ describe('language server code actions', () => {
     assert.equal(adds.length, 2);
     const quick = (await actionsFor([adds[0]])).find((a) => a.title === 'Fix all safe problems in this file');
     assert.equal(quick?.kind, 'quickfix');
+    // A client that does not resolve code actions: the server must not ask it to, and sends the edit.
+    assert.equal((client.serverCapabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, false);
     const source = await actionsFor([], ['source.fixAll']);
     assert.deepEqual(source.map((a) => [a.title, a.kind]), [['Fix all safe problems in this file', 'source.fixAll.bulwark']]);
     const { edits } = textEditsOf(source[0]);
@@ -157,7 +159,9 @@ describe('language server code actions (LSP 3.18 client with snippets and lazy r
     assert.equal(suppress?.command, undefined);
   });
 
-  it('fix all is resolved lazily through codeAction/resolve', async () => {
+  it('fix all is resolved lazily through codeAction/resolve, which the server advertises', async () => {
+    // VS Code only sends codeAction/resolve to a server that says it resolves.
+    assert.equal((client.serverCapabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
     client.open(URI, 'dockerfile', DOCKERFILE);
     await client.pull(URI);
     const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', codeActionParams(URI, FULL_LINE(0), [], ['source.fixAll']));
@@ -166,5 +170,18 @@ describe('language server code actions (LSP 3.18 client with snippets and lazy r
     const resolved = await client.request<CodeAction>('codeAction/resolve', fixAll);
     const fixed = applyTextEdits(DOCKERFILE, textEditsOf(resolved).edits);
     assert.ok(fixed.includes('\nCOPY a.txt /a/\n  COPY b.txt /b/\n'), fixed);
+  });
+
+  it('fix all resolved after an edit fixes the file as it is now', async () => {
+    client.open(URI, 'dockerfile', DOCKERFILE);
+    await client.pull(URI);
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', codeActionParams(URI, FULL_LINE(0), [], ['source.fixAll']));
+    const typed = DOCKERFILE + 'ADD c.txt /c/\n';
+    const version = client.change(URI, [{ text: typed }]);
+    const resolved = await client.request<CodeAction>('codeAction/resolve', fixAll);
+    const edited = textEditsOf(resolved);
+    assert.equal(edited.version, version);
+    const fixed = applyTextEdits(typed, edited.edits);
+    assert.ok(fixed.endsWith('COPY c.txt /c/\n') && !/^\s*ADD /m.test(fixed), fixed);
   });
 });

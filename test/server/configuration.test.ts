@@ -52,6 +52,20 @@ describe('language server configuration (pull client with workspace/configuratio
     assert.deepEqual(await client.pull(URI), []);
   });
 
+  it('exclude patterns follow .gitignore rules, as --exclude does (the same matcher)', async () => {
+    const nested = `file://${FOLDER}/apps/k8s/Dockerfile`;
+    client.open(nested, 'dockerfile', DOCKERFILE);
+    for (const exclude of [['k8s/'], ['k8s'], [`${FOLDER}/apps/`], ['/apps/k8s']]) {
+      settings = { exclude };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(await client.pull(nested), [], JSON.stringify(exclude));
+      assert.equal(byRule(await client.pull(URI), PIN_RULE).length, 1, `${JSON.stringify(exclude)} leaves the top-level Dockerfile`);
+    }
+    settings = { exclude: ['/k8s'] };
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.equal(byRule(await client.pull(nested), PIN_RULE).length, 1, '/k8s is anchored at the folder');
+  });
+
   it('enable false analyses nothing', async () => {
     settings = { enable: false };
     assert.deepEqual(await client.pull(URI), []);

@@ -82,3 +82,24 @@ for (const mode of ['pull', 'push'] as const) {
     });
   });
 }
+
+// A scan that could not look at anything must not answer like a clean workspace.
+describe('language server workspace scan that fails', () => {
+  let client: LspTestClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  it('answers an error, not "0 files", when it has no workspace folder', async () => {
+    client = await startWithTestPack({ mode: 'pull' });
+    await assert.rejects(client.request('bulwark/scanWorkspace', {}), (err: Error) => /no workspace folder to scan/.test(err.message));
+  });
+
+  it('counts a folder it cannot read as unreadable, so the client can show the failure', async () => {
+    const gone = path.join(tempDir('scan-gone'), 'missing');
+    client = await startWithTestPack({ mode: 'pull', workspaceFolders: [gone] });
+    const result = await client.request<{ files: number; findings: number; unreadable?: number }>('bulwark/scanWorkspace', {});
+    assert.deepEqual({ files: result.files, findings: result.findings, unreadable: result.unreadable }, { files: 0, findings: 0, unreadable: 1 });
+  });
+});

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FILE_SIZE, SEVERITIES, type Severity, type SeverityOverride } from '../engine';
+import { parseTestDate } from '../engine/testing/annotations';
 import { UsageError } from './exit-codes';
 
 // A tiny argument parser over node:util parseArgs: strict (unknown flags are usage errors), values
@@ -55,7 +56,7 @@ export type Command =
   | { readonly kind: 'version' }
   | { readonly kind: 'scan'; readonly options: ScanOptions }
   | { readonly kind: 'rules'; readonly options: RulesOptions }
-  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean } }
+  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean; readonly now?: Date } }
   /** `bulwark policy <subcommand> …`: parsed by the subcommand itself (cli/policy/). */
   | { readonly kind: 'policy'; readonly argv: readonly string[] };
 
@@ -140,13 +141,15 @@ function parseRules(args: readonly string[]): Command {
   };
 }
 
-const TEST_FLAGS = { 'update-goldens': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const TEST_FLAGS = { 'update-goldens': { type: 'boolean' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 function parseTest(args: readonly string[]): Command {
   const { values, positionals } = strictParse(args, TEST_FLAGS);
   if (values.help) return { kind: 'help', topic: 'test' };
   if (positionals.length === 0) throw new UsageError('bulwark test needs at least one pack folder', [], true);
-  return { kind: 'test', options: { packs: positionals, updateGoldens: values['update-goldens'] === true } };
+  const now = values.now === undefined ? undefined : parseTestDate(values.now);
+  if (values.now !== undefined && !now) throw new UsageError(`--now must be a date, YYYY-MM-DD (got "${values.now}")`, [], true);
+  return { kind: 'test', options: { packs: positionals, updateGoldens: values['update-goldens'] === true, ...(now ? { now } : {}) } };
 }
 
 type Flags = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

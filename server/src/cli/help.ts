@@ -59,8 +59,9 @@ Rules:
                                     refused when the policy bundle carries its own list
 
 Files:
-      --exclude <glob>              skip files matching this gitignore-style pattern, relative to the
-                                    current directory (repeatable)
+      --exclude <pattern>           skip paths matching this pattern, read as a line of a .gitignore
+                                    in the current directory (repeatable; absolute paths work too):
+                                    e.g. k8s, k8s/, '*.yaml', k8s/**, '**/testdata/**'
       --max-file-size <bytes>       skip larger files with a notice (default: 5m; units k, m accepted)
 
 Fixing:
@@ -81,12 +82,16 @@ Options:
       --no-builtin           do not load the built-in pack
 `;
 
-export const TEST_HELP = `Usage: bulwark test <pack-folder...> [--update-goldens]
+export const TEST_HELP = `Usage: bulwark test <pack-folder...> [--update-goldens] [--now YYYY-MM-DD]
 
 Runs every rule's annotated fixtures (rule folders' tests/) through the engine with only that rule
 enabled: "# expect: <rule-id>" above a line where a finding must start, "# expect-not: <rule-id>" where
 none may. For rules with a fix, applies it, compares with the <name>.fixed.<ext> golden, and checks the
 finding is gone. --update-goldens rewrites the goldens: review the diff.
+
+Dates: a fixture's first line "# bulwark-test-now: YYYY-MM-DD" sets the date it is checked on; a
+fixture with until= dates must have one (or it would fail once they pass), unless --now is given.
+--now YYYY-MM-DD sets the date for the fixtures that declare none (default: today).
 
 Exit codes: 0 all pass, 1 a fixture failed, 2 the pack is invalid.
 `;

@@ -1,14 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { excludeMatcher } from '../node/exclude-patterns';
 import { listWorkspaceFiles, type WorkspaceListing } from '../node/workspace-files';
 import { UsageError } from './exit-codes';
 
 /**
  * The files a scan covers, in a stable order and without duplicates, and the paths it skipped
  * (unreadable folders, links, FIFOs, ignore files not applied). A path that does not exist is a
- * usage error (a typo in CI must not pass as "no findings"). `--exclude` globs use the editor's
- * `bulwark.exclude` semantics: picomatch, relative to the current directory, or absolute.
+ * usage error (a typo in CI must not pass as "no findings"). `--exclude` patterns have the
+ * rules of a .gitignore in the current directory (absolute paths work too), as `bulwark.exclude`
+ * does in the editor; an excluded folder is not entered.
  */
 export function collectFiles(paths: readonly string[], exclude: readonly string[], cwd: string): WorkspaceListing {
   const excluded = excludeMatcher(exclude, cwd);
@@ -16,36 +17,29 @@ export function collectFiles(paths: readonly string[], exclude: readonly string[
   const collected: WorkspaceListing = { files: [], skipped: [] };
   for (const given of paths) {
     const root = path.resolve(cwd, given);
+    let stat: fs.Stats;
     try {
       fs.accessSync(root, fs.constants.R_OK);
-      const stat = fs.statSync(root);
+      stat = fs.statSync(root);
       if (!stat.isFile() && !stat.isDirectory()) throw new Error('not a file or folder');
     } catch (err) {
       throw new UsageError(`cannot read "${given}": ${err instanceof Error ? err.message : String(err)}`);
     }
-    const listing = listWorkspaceFiles(root, { ancestorsFrom: cwd });
+    if (excluded(root, stat.isDirectory())) continue;
+    const listing = listWorkspaceFiles(root, { ancestorsFrom: cwd, excluded });
     for (const file of listing.files) {
-      if (seen.has(file) || excluded(file)) continue;
+      if (seen.has(file)) continue;
       seen.add(file);
       collected.files.push(file);
     }
     for (const skip of listing.skipped) {
       const key = `${skip.code}\u0000${skip.path}`;
-      if (seen.has(key) || excluded(skip.path)) continue;
+      if (seen.has(key)) continue;
       seen.add(key);
       collected.skipped.push(skip);
     }
   }
   return collected;
-}
-
-function excludeMatcher(globs: readonly string[], cwd: string): (file: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const matches = picomatch([...globs], { dot: true });
-  return (file) => {
-    const relative = relativeInside(cwd, file);
-    return (relative !== undefined && matches(relative)) || matches(toSlashes(file));
-  };
 }
 
 /** How a file is named in reports: relative to the current directory when inside it, with `/`. */

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import { analyze, DocumentParseCache, type AnalyzeOptions, type RuleMeta, type RuleSet } from '../engine';
+import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, type AnalyzeOptions, type RuleMeta, type RuleSet } from '../engine';
 import type { ScanOptions } from './args';
 import { analysedFileReport, skippedFileReport } from './file-report';
-import { autofixesOf, fixUntilStable, MAX_FIX_PASSES } from './fix';
+import { fixFile } from './fix';
 import type { FileReport, ReportedNotice, ScanReport } from './report';
 import { encodeSource, readSourceFile } from '../node/source-file';
 import { collectFiles, displayPath } from './scan-files';
@@ -56,7 +56,7 @@ function scanFile(
     }
     return analysedFileReport(file, read.text, result, rulesById, { notices });
   }
-  const outcome = fixUntilStable(uri, read.text, context.ruleSet, analyzeOptions);
+  const outcome = fixFile(uri, read.text, context.ruleSet, analyzeOptions);
   if (!outcome.stable) {
     notices.push({ path: file.path, code: 'fix-not-stable', message: `Autofixes were still on offer after ${MAX_FIX_PASSES} passes; the remaining ones were not applied.` });
   }

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { onlyRules } from '../engine';
-import { checkFixture } from '../engine/testing/fixtures';
-import { PackReadError, discoverRuleFolders, writeGolden, type RuleFolder } from '../node/rule-fixtures';
+import { packFixtures, type PackFixtures } from '../node/pack-fixtures';
+import { PackReadError, writeGolden } from '../node/rule-fixtures';
+import type { RuleSet } from '../engine';
 import { loadRuleSet } from '../node/rule-packs';
 import { ExitCode, UsageError, type ExitCodeValue } from './exit-codes';
 import { terminalSafe as safe, terminalSafeLines } from './terminal-text';
@@ -13,6 +13,8 @@ import { terminalSafe as safe, terminalSafeLines } from './terminal-text';
 export interface TestPackOptions {
   readonly packs: readonly string[];
   readonly updateGoldens: boolean;
+  /** The clock for fixtures that declare no date of their own (default: today). */
+  readonly now?: Date;
 }
 
 export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date; stdout: { write(t: string): unknown } }): ExitCodeValue {
@@ -23,37 +25,34 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
     if (!fs.existsSync(path.join(root, 'pack.yaml'))) throw new UsageError(`"${pack}" is not a rule pack (no pack.yaml)`);
     const { ruleSet, errors } = loadRuleSet([root]);
     if (errors.length > 0) throw new UsageError(`the pack "${pack}" is invalid:`, errors.map((e) => `${path.join(pack, e.file)}${e.line ? `:${e.line}` : ''}: ${e.message}`));
-    for (const folder of ruleFolders(pack, root)) {
-      const single = onlyRules(ruleSet, new Set([folder.ruleId]));
-      if (folder.fixtures.length === 0) {
-        io.stdout.write(`✘ ${safe(folder.ruleId)}: no fixtures in tests/\n`);
-        failed++;
+    const { cases, untested, listErrors } = fixturesOf(pack, root, ruleSet);
+    for (const ruleId of untested) {
+      io.stdout.write(`✘ ${safe(ruleId)}: no fixtures in tests/\n`);
+      failed++;
+    }
+    for (const { ruleId, message } of listErrors) {
+      io.stdout.write(`✘ ${safe(ruleId)}: ${safe(message)}\n`);
+      failed++;
+    }
+    for (const { ruleId, fixture, run } of cases) {
+      const outcome = run(options.now ?? io.now, options.now !== undefined);
+      if (options.updateGoldens && outcome.fixedText !== undefined && outcome.fixedText !== fixture.golden) {
+        try {
+          writeGolden(root, fixture.goldenPath, outcome.fixedText);
+        } catch (err) {
+          throw new UsageError(`cannot write the golden ${path.join(pack, path.relative(root, fixture.goldenPath))}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        io.stdout.write(`↻ ${safe(ruleId)} ${safe(fixture.name)}: golden written\n`);
+        passed++;
         continue;
       }
-      for (const error of folder.approvedImagesErrors) {
-        io.stdout.write(`✘ ${safe(folder.ruleId)}: ${safe(error)}\n`);
+      if (outcome.failures.length === 0) {
+        io.stdout.write(`✔ ${safe(ruleId)} ${safe(fixture.name)}\n`);
+        passed++;
+      } else {
+        // Failures quote fixture lines: each line is made terminal-safe, the excerpt keeps its breaks.
+        io.stdout.write(`✘ ${safe(ruleId)} ${safe(fixture.name)}\n${outcome.failures.map((f) => `    ${terminalSafeLines(f).replace(/\n/g, '\n    ')}`).join('\n')}\n`);
         failed++;
-      }
-      for (const fixture of folder.fixtures) {
-        const outcome = checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now: io.now, approvedImages: folder.approvedImages });
-        if (options.updateGoldens && outcome.fixedText !== undefined && outcome.fixedText !== fixture.golden) {
-          try {
-            writeGolden(root, fixture.goldenPath, outcome.fixedText);
-          } catch (err) {
-            throw new UsageError(`cannot write the golden ${path.join(pack, path.relative(root, fixture.goldenPath))}: ${err instanceof Error ? err.message : String(err)}`);
-          }
-          io.stdout.write(`↻ ${safe(folder.ruleId)} ${safe(fixture.name)}: golden written\n`);
-          passed++;
-          continue;
-        }
-        if (outcome.failures.length === 0) {
-          io.stdout.write(`✔ ${safe(folder.ruleId)} ${safe(fixture.name)}\n`);
-          passed++;
-        } else {
-          // Failures quote fixture lines: each line is made terminal-safe, the excerpt keeps its breaks.
-          io.stdout.write(`✘ ${safe(folder.ruleId)} ${safe(fixture.name)}\n${outcome.failures.map((f) => `    ${terminalSafeLines(f).replace(/\n/g, '\n    ')}`).join('\n')}\n`);
-          failed++;
-        }
       }
     }
   }
@@ -62,9 +61,9 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
 }
 
 /** Fixtures are read through the same safe reader as the pack: a link or an oversized file is exit 2. */
-function ruleFolders(pack: string, root: string): RuleFolder[] {
+function fixturesOf(pack: string, root: string, ruleSet: RuleSet): PackFixtures {
   try {
-    return discoverRuleFolders(root);
+    return packFixtures(root, ruleSet);
   } catch (err) {
     if (!(err instanceof PackReadError)) throw err;
     throw new UsageError(`the pack "${pack}" cannot be tested:`, err.errors.map((e) => `${path.join(pack, e.file)}: ${e.message}`));

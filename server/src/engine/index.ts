@@ -2,6 +2,7 @@
 export * from './types';
 export { analyze, analysisSteps, interpolate, DEFAULT_MAX_FILE_SIZE } from './analyze';
 export { applyEdits, applyFixes } from './fixes';
+export { autofixesOf, fixUntilStable, MAX_FIX_PASSES, type FixLoopOutcome } from './fix-loop';
 export { detectLanguage } from './language';
 export { LineIndex, mask, eolOf, unquotedSecret } from './text';
 export { maskSecret, SecretMasker } from './secret-mask';

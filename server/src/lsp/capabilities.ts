@@ -19,6 +19,12 @@ export interface ClientFeatures {
   readonly snippetEdits: boolean;
   readonly workDoneProgress: boolean;
   readonly versionedDocumentChanges: boolean;
+  /**
+   * The client can fill in a code action's edit later (`codeAction/resolve` with `data` and `edit`).
+   * The server then advertises `resolveProvider` and leaves the fix-all edit to resolve; otherwise it
+   * computes the edit up front. The two must agree: VS Code never resolves without `resolveProvider`.
+   */
+  readonly resolveCodeActionEdits: boolean;
 }
 
 export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
@@ -31,6 +37,7 @@ export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
     snippetEdits: caps.workspace?.workspaceEdit?.snippetEditSupport === true,
     workDoneProgress: caps.window?.workDoneProgress === true,
     versionedDocumentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    resolveCodeActionEdits: caps.textDocument?.codeAction?.dataSupport === true && (caps.textDocument.codeAction.resolveSupport?.properties.includes('edit') ?? false),
   };
 }
 
@@ -38,7 +45,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: features.resolveCodeActionEdits },
     ...(features.pullDiagnostics
       ? { diagnosticProvider: { identifier: 'bulwark', interFileDependencies: false, workspaceDiagnostics: false } }
       : {}),

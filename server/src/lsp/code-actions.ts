@@ -67,8 +67,10 @@ export async function resolveCodeAction(deps: CodeActionDeps, action: CodeAction
   const data = action.data as Partial<FixAllData> | undefined;
   const target = data?.bulwarkFixAll;
   if (!target || typeof target.uri !== 'string') return action;
+  // Typed in since it was offered: the user still asked to fix this file, so fix what is there now
+  // (the edit names the current version; a client that moved on again rejects it).
   const doc = deps.documents.get(target.uri);
-  if (!doc || doc.version !== target.version) return action;
+  if (!doc) return action;
   const edit = await fixAllEdit(deps, doc);
   return edit ? { ...action, edit } : action;
 }

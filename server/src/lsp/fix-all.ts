@@ -1,33 +1,14 @@
-import { applyFixes, type AnalysisResult, type Fix, type Span } from '../engine';
-
-export const MAX_FIX_PASSES = 10;
+import { autofixesOf, fixUntilStable, type AnalysisResult, type Span } from '../engine';
 
 /** Findings that carry at least one autofix: what "Fix all safe problems" would touch. */
 export function autofixableCount(result: AnalysisResult): number {
   return result.findings.filter((f) => f.fixes.some((x) => x.kind === 'autofix')).length;
 }
 
-/**
- * Applies every autofix of the file, re-analysing after each pass because fixes that overlapped were
- * skipped and a fix may uncover another finding (ESLint's fix loop). Stops when a pass changes
- * nothing, or after MAX_FIX_PASSES. Returns undefined when nothing changed.
- */
+/** Every autofix of the file, by the engine's fix loop (as `bulwark scan --fix`). Undefined when nothing changed. */
 export function fixAll(text: string, analyzeText: (text: string) => AnalysisResult): { text: string; passes: number } | undefined {
-  let current = text;
-  let passes = 0;
-  while (passes < MAX_FIX_PASSES) {
-    const fixes: Fix[] = [];
-    for (const finding of analyzeText(current).findings) {
-      const autofix = finding.fixes.find((f) => f.kind === 'autofix');
-      if (autofix) fixes.push(autofix);
-    }
-    if (fixes.length === 0) break;
-    const next = applyFixes(current, fixes);
-    if (next.applied === 0 || next.text === current) break;
-    current = next.text;
-    passes++;
-  }
-  return current === text ? undefined : { text: current, passes };
+  const outcome = fixUntilStable(text, analyzeText, autofixesOf);
+  return outcome.text === text ? undefined : { text: outcome.text, passes: outcome.passes };
 }
 
 /** The one replacement that turns `before` into `after`: the span between their common prefix and suffix. */

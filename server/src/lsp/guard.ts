@@ -1,4 +1,4 @@
-import { ResponseError } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 
 export type Log = (message: string) => void;
 
@@ -14,6 +14,22 @@ export function guard<A extends unknown[], R>(log: Log, name: string, fallback: 
       if (err instanceof ResponseError) throw err;
       log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fallback(...args);
+    }
+  };
+}
+
+/**
+ * For requests whose answer is a report (Scan workspace): a fallback would read as a clean result, so
+ * an error is logged and answered as an error (RequestFailed), which the client shows as a failure.
+ */
+export function guardReport<A extends unknown[], R>(log: Log, name: string, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (err instanceof ResponseError) throw err;
+      log(`${name} failed: ${describe(err)}`);
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
 }

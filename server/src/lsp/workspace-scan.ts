@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSourceFile, UNREADABLE_CODES } from '../node/source-file';
 import { walkWorkspace } from '../node/workspace-files';
@@ -61,6 +61,8 @@ export class WorkspaceScanner implements ClosedFileDiagnostics {
   }
 
   async scan(params: ScanWorkspaceParams, token: CancellationToken): Promise<ScanWorkspaceResult> {
+    // Nothing to scan is not a clean workspace: the client asked about folders the server was not told of.
+    if (this.deps.folders.all().length === 0) throw new ResponseError(LSPErrorCodes.RequestFailed, 'the server has no workspace folder to scan');
     const progress = await this.progressReporter(params);
     progress.begin('Bulwark: scanning the workspace', 0, undefined, true);
     // Either the request or (for a server-created progress) the progress UI's Cancel button stops it.

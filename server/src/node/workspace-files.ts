@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { ExcludeTest } from './exclude-patterns';
 import { folderScope, IGNORE_FILE_NAMES, type IgnoreScope } from './ignore-files';
 import { describeType, errorCode } from './regular-file';
 
@@ -25,8 +25,8 @@ export interface WorkspaceListing {
 }
 
 export interface ListOptions {
-  /** Extra gitignore-style patterns, relative to the root. */
-  readonly exclude?: readonly string[];
+  /** Paths also left out (`--exclude`, see exclude-patterns.ts); an excluded folder is not entered. */
+  readonly excluded?: ExcludeTest;
   /**
    * An ancestor of root (the CLI's current directory): ignore files in the folders from it down to
    * root's parent apply too, as git applies a repository's .gitignore to a subfolder.
@@ -73,7 +73,7 @@ export function* walkWorkspace(root: string, options: ListOptions = {}): Generat
     yield { kind: 'skipped', path: root, code: 'not-a-regular-file', message: notRegularMessage(describeType(rootStat)) };
     return;
   }
-  const rootIgnore = ignore().add([...(options.exclude ?? [])]);
+  const excluded: ExcludeTest = options.excluded ?? (() => false);
   const ancestors: IgnoreScope[] = [];
   for (const dir of ancestorDirs(root, options.ancestorsFrom)) {
     const { scope, problems } = folderScope(dir, IGNORE_FILE_NAMES.map((name) => path.join(dir, name)), ancestors);
@@ -110,7 +110,7 @@ export function* walkWorkspace(root: string, options: ListOptions = {}): Generat
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
     const full = path.join(frame.dir, entry.name);
     const isDir = entry.isDirectory();
-    if (isIgnored(full, isDir, root, rootIgnore, frame.scopes)) continue;
+    if (excluded(full, isDir) || isIgnored(full, isDir, frame.scopes)) continue;
     if (isDir) yield* enter(full, frame.scopes);
     else if (entry.isFile()) yield { kind: 'file', path: full };
     else if (frame.reported.has(full)) continue;
@@ -129,9 +129,8 @@ function ancestorDirs(root: string, top: string | undefined): string[] {
   return dirs;
 }
 
-function isIgnored(full: string, isDir: boolean, root: string, rootIgnore: Ignore, scopes: readonly IgnoreScope[]): boolean {
+function isIgnored(full: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean {
   const rel = (base: string) => path.relative(base, full).split(path.sep).join('/') + (isDir ? '/' : '');
-  if (rootIgnore.ignores(rel(root))) return true;
   return scopes.some((s) => s.matcher.ignores(rel(s.base)));
 }
 

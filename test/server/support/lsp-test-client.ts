@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { ProgressType, StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { ensureServerBuilt } from './build';
 
 // A minimal LSP client for the protocol tests: spawns `node dist/server.js --stdio` and speaks
@@ -56,6 +57,8 @@ export class LspTestClient {
   /** Work-done progress values the server reported, in order. */
   readonly progress: { kind: string }[] = [];
   refreshRequests = 0;
+  /** What the server answered to `initialize`. */
+  serverCapabilities: ServerCapabilities = {};
   private readonly versions = new Map<string, number>();
   private readonly waiters: (() => void)[] = [];
 
@@ -117,7 +120,7 @@ export class LspTestClient {
   private async initialize(): Promise<void> {
     const o = this.options;
     const folders = (o.workspaceFolders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: f }));
-    await this.connection.sendRequest('initialize', {
+    const result = await this.connection.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders.length > 0 ? folders : null,
@@ -144,6 +147,7 @@ export class LspTestClient {
         window: { workDoneProgress: o.workDoneProgress === true },
       },
     });
+    this.serverCapabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});
   }
 

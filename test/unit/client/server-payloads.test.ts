@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { bulwarkRuleId } from '../../../client/src/diagnostic-rule';
-import { parseRuleDocs, parseRuleSet, parseScanSummary, parseStatus } from '../../../client/src/server-payloads';
+import { describeScan, parseRuleDocs, parseRuleSet, parseScanSummary, parseStatus } from '../../../client/src/server-payloads';
 import { describeStatus } from '../../../client/src/status-text';
 
 describe('client: server payloads and the status text', () => {
@@ -24,8 +24,27 @@ describe('client: server payloads and the status text', () => {
     ]);
     assert.deepEqual(parseRuleSet([{ id: 'b' }]), [{ id: 'b', title: 'b', severity: '', language: '' }]);
     assert.deepEqual(parseRuleDocs(null, 'unknown-rule'), { title: 'unknown-rule', markdown: '# unknown-rule\n\nNo documentation for this rule.' });
-    assert.deepEqual(parseScanSummary({ files: 3, findings: [{}, {}] }), { files: 3, findings: 2 });
-    assert.deepEqual(parseScanSummary('nope'), { files: 0, findings: 0 });
+    assert.deepEqual(parseScanSummary({ files: 3, findings: [{}, {}] }), { files: 3, findings: 2, unreadable: 0 });
+    assert.deepEqual(parseScanSummary({ files: 0, findings: 0, unreadable: 2 }), { files: 0, findings: 0, unreadable: 2 });
+    assert.equal(parseScanSummary('nope'), undefined, 'no summary is not "0 files"');
+    assert.equal(parseScanSummary({ findings: 1 }), undefined);
+  });
+
+  it('describes a failed or unreadable workspace scan as a failure, never as "0 files: 0 findings"', () => {
+    assert.deepEqual(describeScan({ summary: { files: 2, findings: 1, unreadable: 0 } }), { level: 'info', text: 'Bulwark scanned 2 files: 1 finding.' });
+    assert.deepEqual(describeScan({ summary: { files: 2, findings: 0, unreadable: 1 } }), {
+      level: 'warning',
+      text: 'Bulwark scanned 2 files: 0 findings. The scan is incomplete: 1 path could not be read (see the Bulwark log).',
+    });
+    assert.deepEqual(describeScan({ summary: { files: 0, findings: 0, unreadable: 3 } }), {
+      level: 'error',
+      text: 'Bulwark could not scan the workspace: 3 paths could not be read and no file was analysed (see the Bulwark log).',
+    });
+    assert.deepEqual(describeScan({ error: 'Request bulwark/scanWorkspace failed: boom' }), {
+      level: 'error',
+      text: 'Bulwark: the workspace scan failed: Request bulwark/scanWorkspace failed: boom (see the Bulwark log).',
+    });
+    assert.equal(describeScan({ summary: parseScanSummary(null) }).level, 'error');
   });
 
   it('finds the rule id of Bulwark diagnostics only', () => {

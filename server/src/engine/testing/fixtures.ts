@@ -1,10 +1,10 @@
 import { analyze } from '../analyze';
-import { applyFixes } from '../fixes';
+import { fixUntilStable } from '../fix-loop';
 import { parseKubernetes } from '../parsers/kubernetes';
 import { LineIndex } from '../text';
 import type { ApprovedImages } from '../policy/policy';
 import type { AnalysisResult, Finding, Fix, RuleSet } from '../types';
-import { parseAnnotations, type Annotation } from './annotations';
+import { declaredTestNow, parseAnnotations, type Annotation } from './annotations';
 import { excerptRedactor, type ExcerptRedactor } from './excerpt-redaction';
 
 // The fixture harness behind `npm test` and `bulwark test`: runs one rule over an annotated fixture
@@ -19,9 +19,12 @@ export interface FixtureInput {
   readonly text: string;
   /** The `.fixed` golden, when one exists. */
   readonly golden?: string;
+  /** The clock, unless the fixture declares its own (`# bulwark-test-now:` on its first line). */
   readonly now: Date;
   /** The list the rule folder's tests/approved-images.yaml gives, if any. */
   readonly approvedImages?: ApprovedImages;
+  /** The caller chose `now` (`bulwark test --now`): a fixture with until= dates need not declare one. */
+  readonly clockPinned?: boolean;
 }
 
 export interface FixtureOutcome {
@@ -31,10 +34,15 @@ export interface FixtureOutcome {
   readonly fixedText?: string;
 }
 
-export const MAX_FIX_PASSES = 10;
-
-export function checkFixture(input: FixtureInput): FixtureOutcome {
+export function checkFixture(given: FixtureInput): FixtureOutcome {
   const failures: string[] = [];
+  // The fixture's own date wins over the caller's clock (`bulwark test --now`, else today).
+  const clock = declaredTestNow(given.text);
+  if (clock.problem) failures.push(`${given.name}: ${clock.problem}`);
+  else if (!clock.now && !given.clockPinned && /\buntil=/.test(given.text)) {
+    failures.push(`${given.name}: it has until= dates, so its first line must declare the date it assumes ("# bulwark-test-now: YYYY-MM-DD"), or it fails once a date passes`);
+  }
+  const input: FixtureInput = clock.now ? { ...given, now: clock.now } : given;
   const rule = input.ruleSet.rules.find((r) => r.meta.id === input.ruleId);
   if (!rule) return { failures: [`rule ${input.ruleId} is not in the rule set`], findings: [] };
   const result = run(input, input.text);
@@ -70,16 +78,9 @@ function run(input: FixtureInput, text: string): AnalysisResult {
 
 /** Autofixes first; a finding with only suggestions gets its first suggestion (what a person would pick). */
 function fixAll(input: FixtureInput, text: string): string {
-  let current = text;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const findings = run(input, current).findings.filter((f) => f.ruleId === input.ruleId);
-    const chosen: Fix[] = findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'autofix').slice(0, 1).concat(f.fixes.some((x) => x.kind === 'autofix') ? [] : f.fixes.slice(0, 1)));
-    if (chosen.length === 0) break;
-    const next = applyFixes(current, chosen);
-    if (next.applied === 0 || next.text === current) break;
-    current = next.text;
-  }
-  return current;
+  const choose = (result: AnalysisResult): Fix[] =>
+    result.findings.filter((f) => f.ruleId === input.ruleId).flatMap((f) => f.fixes.find((x) => x.kind === 'autofix') ?? f.fixes.slice(0, 1));
+  return fixUntilStable(text, (current) => run(input, current), choose).text;
 }
 
 function compareWithAnnotations(input: FixtureInput, findings: readonly Finding[], annotations: readonly Annotation[], failures: string[], redact: ExcerptRedactor): void {

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
+import { fixUntilStable } from '../../../../server/src/engine/fix-loop';
 import { SafeRegex } from '../../../../server/src/engine/safe-regex';
-import { applyFixes } from '../../../../server/src/engine/fixes';
 import { parseDockerfile } from '../../../../server/src/engine/parsers/dockerfile';
 import type { AnyTemplate } from '../../../../server/src/engine/templates/template';
 import type { Check, Report } from '../../../../server/src/engine/types';
@@ -28,13 +28,8 @@ export function runnerFor(template: AnyTemplate, params: unknown): (text: string
   };
   return (text) => {
     const reports = reportsOf(text);
-    // Like the fixture harness: overlapping fixes wait for the next pass.
-    let fixed = text;
-    for (let pass = 0; pass < 10; pass++) {
-      const next = applyFixes(fixed, reportsOf(fixed).flatMap((r) => (r.fixes ?? []).slice(0, 1)));
-      if (next.applied === 0 || next.text === fixed) break;
-      fixed = next.text;
-    }
+    // The engine's fix loop, as the fixture harness runs it: overlapping fixes wait for the next pass.
+    const fixed = fixUntilStable(text, reportsOf, (found) => found.flatMap((r) => (r.fixes ?? []).slice(0, 1))).text;
     return { reports, underlined: reports.map((r) => text.slice(r.span.start, r.span.end)), fixed };
   };
 }

@@ -1,3 +1,4 @@
+# bulwark-test-now: 2026-06-01
 FROM alpine:3.20 AS build
 # A valid directive: a rule id, a reason and a future date.
 # expect-not: bulwark-invalid-suppression

@@ -1,3 +1,4 @@
+// bulwark-test-now: 2026-06-01
 // expect-not: bulwark-invalid-suppression
 // bulwark-ignore secret-generic-password reason="test fixture, not a credential"
 const fixturePassword = 'Zq7mKx9Tf4bLFAKE';

@@ -1,3 +1,4 @@
+# bulwark-test-now: 2026-06-01
 import os
 
 # expect: bulwark-invalid-suppression
