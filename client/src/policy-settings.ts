@@ -3,19 +3,13 @@
 // able to set them, whatever scope VS Code would otherwise allow (package.json also declares them
 // `application` scope, which VS Code enforces itself).
 
-export interface PolicyOptions {
-  readonly ref?: string;
-  readonly publicKey?: string;
-  readonly caFile?: string;
-  readonly refreshMinutes?: number;
-  readonly maxAgeDays?: number;
-  readonly credentials?: { readonly username: string; readonly password: string };
-}
+import type { PolicyInitOptions } from '../../server/src/lsp/custom-protocol';
+
+/** What the server reads from `initializationOptions.policy` (one type, declared with the protocol). */
+export type PolicyOptions = PolicyInitOptions;
 
 /** `WorkspaceConfiguration.inspect`'s shape, narrowed to what is read here. */
 export type Inspect = (key: string) => { readonly globalValue?: unknown; readonly defaultValue?: unknown } | undefined;
-
-export const POLICY_SECTION_KEYS = ['policy.ref', 'policy.publicKey', 'policy.caFile', 'policy.refreshMinutes', 'policy.maxAgeDays'] as const;
 
 export function readPolicyOptions(inspect: Inspect, credentials?: PolicyOptions['credentials']): PolicyOptions | undefined {
   const user = (key: string): unknown => {

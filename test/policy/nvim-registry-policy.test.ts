@@ -3,10 +3,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureCliBuilt, removeDir, runCli } from '../cli/cli-harness';
+import { ensureCliBuilt, removeDir } from '../cli/cli-harness';
 import { ensureServerBuilt } from '../server/support/build';
 import { skipUnlessRequired } from '../support/real-client';
 import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { publishExampleBundle } from './publish';
 
 // Neovim's own LSP client (nobody here wrote it) with the organisation's policy in its init_options:
 // the server pulls the signed bundle from Debian's real docker-registry and Neovim shows the bundle's
@@ -32,11 +33,7 @@ describe('Neovim with a registry policy bundle', function () {
     ensureCliBuilt();
     registry = await startRegistry();
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-nvim-policy-'));
-    const env = { BULWARK_KEY_PASSWORD: 'nvim test' };
-    assert.equal(runCli(['policy', 'init', 'bundle'], { cwd: root, env }).status, 0);
-    assert.equal(runCli(['policy', 'keygen', '--out', 'keys'], { cwd: root, env }).status, 0);
-    const push = runCli(['policy', 'push', 'bundle', `${registry.host}/security/policy:stable`, '--key', 'keys/bulwark.key'], { cwd: root, env });
-    assert.equal(push.status, 0, push.stderr);
+    publishExampleBundle(root, registry);
   });
   after(async () => {
     await registry?.stop();

@@ -3,17 +3,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureCliBuilt, removeDir, runCli } from '../cli/cli-harness';
+import { ensureCliBuilt, removeDir } from '../cli/cli-harness';
 import { LspTestClient } from '../server/support/lsp-test-client';
 import { skipUnlessRequired } from '../support/real-client';
 import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { publishExampleBundle } from './publish';
 
 // The language server with the organisation's policy, over stdio JSON-RPC, against Debian's real
 // docker-registry: the bundle's rule reaches the diagnostics, the status names ref@digest, a workspace's
 // configuration cannot redirect the policy, and with the registry gone the cached bundle still applies
 // at start-up (no network needed) while the status says why it could not refresh.
 
-const PASSWORD = 'server test password';
 const DOCKERFILE = 'FROM alpine:3.20\nRUN nc -z db 5432\n';
 
 interface PolicyStatus {
@@ -58,13 +58,9 @@ describe('policy bundles in the language server (stdio, real registry)', functio
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-server-policy-'));
     fs.mkdirSync(path.join(root, 'ws'));
     fs.writeFileSync(path.join(root, 'ws', 'Dockerfile'), DOCKERFILE);
-    ref = `${registry.host}/security/policy:stable`;
-    const env = { BULWARK_KEY_PASSWORD: PASSWORD };
-    assert.equal(runCli(['policy', 'init', 'bundle'], { cwd: root, env }).status, 0);
-    assert.equal(runCli(['policy', 'keygen', '--out', 'keys'], { cwd: root, env }).status, 0);
-    const push = runCli(['policy', 'push', 'bundle', ref, '--key', 'keys/bulwark.key'], { cwd: root, env });
-    assert.equal(push.status, 0, push.stderr);
-    digest = push.stdout.trim().split('@')[1];
+    const published = publishExampleBundle(root, registry);
+    ref = published.ref;
+    digest = published.pinned.split('@')[1];
   });
   afterEach(async () => {
     await client?.stop();
