@@ -5,6 +5,7 @@ import { initCommand } from './init';
 import { inspectCommand } from './inspect';
 import { keygenCommand } from './keygen';
 import { lockCommand } from './lock';
+import { previewCommand } from './preview';
 import { pullCommand } from './pull';
 import { pushCommand } from './push';
 import { signCommand } from './sign';
@@ -34,6 +35,7 @@ function subcommands(): ReadonlyMap<string, PolicySubcommand> {
     ['pull', pullCommand],
     ['inspect', inspectCommand],
     ['lock', lockCommand],
+    ['preview', previewCommand],
     ['keygen', keygenCommand],
   ]);
 }
