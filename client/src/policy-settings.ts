@@ -11,7 +11,18 @@ export type PolicyOptions = PolicyInitOptions;
 /** `WorkspaceConfiguration.inspect`'s shape, narrowed to what is read here. */
 export type Inspect = (key: string) => { readonly globalValue?: unknown; readonly defaultValue?: unknown } | undefined;
 
-export function readPolicyOptions(inspect: Inspect, credentials?: PolicyOptions['credentials']): PolicyOptions | undefined {
+/**
+ * The editor's proxy for the policy registry: the user values of `http.proxy` and `http.noProxy` only
+ * (a workspace must not route the organisation's policy through a proxy of its choosing).
+ */
+export function readProxyOption(inspectHttp: Inspect): PolicyOptions['proxy'] {
+  const url = inspectHttp('proxy')?.globalValue;
+  if (typeof url !== 'string' || url.trim() === '') return undefined;
+  const noProxy = inspectHttp('noProxy')?.globalValue;
+  return { url: url.trim(), noProxy: Array.isArray(noProxy) ? noProxy.filter((h): h is string => typeof h === 'string') : [] };
+}
+
+export function readPolicyOptions(inspect: Inspect, credentials?: PolicyOptions['credentials'], proxy?: PolicyOptions['proxy']): PolicyOptions | undefined {
   const user = (key: string): unknown => {
     const found = inspect(key);
     return found?.globalValue ?? found?.defaultValue;
@@ -33,6 +44,7 @@ export function readPolicyOptions(inspect: Inspect, credentials?: PolicyOptions[
     ['refreshMinutes', number('policy.refreshMinutes')],
     ['maxAgeDays', number('policy.maxAgeDays')],
     ['credentials', credentials],
+    ['proxy', proxy],
   ];
   for (const [key, value] of optional) if (value !== undefined) options[key] = value;
   return options as PolicyOptions;

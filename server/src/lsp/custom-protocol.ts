@@ -70,6 +70,8 @@ export interface PolicyInitOptions {
   readonly maxAgeDays?: number;
   /** From the editor's secret storage ("Sign in to policy registry"); otherwise Docker's config.json. */
   readonly credentials?: { readonly username: string; readonly password: string };
+  /** The editor's user-level `http.proxy` / `http.noProxy`; otherwise HTTPS_PROXY / NO_PROXY. */
+  readonly proxy?: { readonly url: string; readonly noProxy?: readonly string[] };
 }
 
 export interface RuleDocsParams {

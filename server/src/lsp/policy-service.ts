@@ -16,6 +16,7 @@ export interface PolicySettings {
   readonly refreshMinutes: number;
   readonly maxAgeDays: number;
   readonly credentials?: { readonly username: string; readonly password: string };
+  readonly proxy?: { readonly url: string; readonly noProxy?: readonly string[] };
 }
 
 export interface PolicyServiceDeps {
@@ -41,6 +42,8 @@ export function parsePolicySettings(raw: unknown): PolicySettings | undefined {
   if (typeof input.ref !== 'string' || input.ref.trim() === '') return undefined;
   const positive = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback);
   const credentials = input.credentials;
+  const proxy = input.proxy;
+  const noProxy = Array.isArray(proxy?.noProxy) ? proxy.noProxy.filter((h): h is string => typeof h === 'string') : [];
   return {
     ref: input.ref.trim(),
     publicKey: typeof input.publicKey === 'string' ? input.publicKey : '',
@@ -48,6 +51,7 @@ export function parsePolicySettings(raw: unknown): PolicySettings | undefined {
     refreshMinutes: positive(input.refreshMinutes, DEFAULT_REFRESH_MINUTES),
     maxAgeDays: positive(input.maxAgeDays, DEFAULT_MAX_AGE_DAYS),
     ...(credentials && typeof credentials.username === 'string' && typeof credentials.password === 'string' ? { credentials: { username: credentials.username, password: credentials.password } } : {}),
+    ...(proxy && typeof proxy.url === 'string' && proxy.url.trim() !== '' ? { proxy: { url: proxy.url.trim(), noProxy } } : {}),
   };
 }
 
@@ -152,6 +156,7 @@ export class PolicyService {
         env: this.deps.env ?? process.env,
         ...(settings.caFile ? { caFile: settings.caFile } : {}),
         ...(settings.credentials ? { credentials: settings.credentials } : {}),
+        ...(settings.proxy ? { proxy: settings.proxy } : {}),
       },
     };
   }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readPolicyOptions, registryHostOf, type Inspect } from '../../../client/src/policy-settings';
+import { readPolicyOptions, readProxyOption, registryHostOf, type Inspect } from '../../../client/src/policy-settings';
+import { parsePolicySettings } from '../../../server/src/lsp/policy-service';
 import { parsePolicyStatus, parseStatus } from '../../../client/src/server-payloads';
 import { describePolicy, describeStatus } from '../../../client/src/status-text';
 
@@ -28,6 +29,15 @@ describe('client: policy settings and status', () => {
   it('passes the signed-in credentials along', () => {
     const options = readPolicyOptions(inspector({ 'policy.ref': { globalValue: 'r.example/p:1' } }), { username: 'u', password: 'p' });
     assert.deepEqual(options?.credentials, { username: 'u', password: 'p' });
+  });
+
+  it("passes the user's http.proxy and http.noProxy, never a workspace's, and the server keeps them", () => {
+    const proxy = readProxyOption(inspector({ proxy: { globalValue: ' http://proxy.corp:3128 ', workspaceValue: 'http://evil:1' }, noProxy: { globalValue: ['.corp.example', 7] } }));
+    assert.deepEqual(proxy, { url: 'http://proxy.corp:3128', noProxy: ['.corp.example'] });
+    assert.equal(readProxyOption(inspector({ proxy: { workspaceValue: 'http://evil:1' } })), undefined);
+    const options = readPolicyOptions(inspector({ 'policy.ref': { globalValue: 'r.example/p:1' } }), undefined, proxy);
+    assert.deepEqual(parsePolicySettings(options)?.proxy, { url: 'http://proxy.corp:3128', noProxy: ['.corp.example'] });
+    assert.equal(parsePolicySettings({ ref: 'r.example/p:1', proxy: { url: 42 } })?.proxy, undefined, 'a malformed proxy is dropped');
   });
 
   it('names the registry host a login belongs to', () => {
