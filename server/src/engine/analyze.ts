@@ -5,6 +5,7 @@ import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded } from './superseded';
+import { permittedOverride } from './policy/enforce';
 import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
 import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
@@ -24,7 +25,6 @@ import type {
   SourceFile,
   Span,
   SuppressedFinding,
-  SeverityOverride,
   SuppressionPolicy,
 } from './types';
 
@@ -68,7 +68,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const approvedImages = approvedList ? compileApprovedImages(approvedList) : undefined;
   const reported: RuleReport[] = [];
   for (const rule of ruleSet.rules) {
-    const override = permittedOverride(rule, ruleSet, options);
+    const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);
     if (override === 'off') continue;
     const model = modelFor(rule, models);
     if (!model) continue;
@@ -139,24 +139,11 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
   return { language, text };
 }
 
-const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([['critical', 4], ['high', 3], ['medium', 2], ['low', 1], ['info', 0]]);
-
-/**
- * The caller's severity override for a rule, unless a policy makes the rule non-waivable and the
- * override would lower it or turn it off: settings (a workspace's included) cannot weaken those.
- */
-function permittedOverride(rule: Rule, ruleSet: RuleSet, options: AnalyzeOptions): SeverityOverride | undefined {
-  const override = options.severityOverrides?.get(rule.meta.id);
-  if (override === undefined || !ruleSet.suppressionPolicy?.nonWaivable.has(rule.meta.id)) return override;
-  const weaker = override === 'off' || (SEVERITY_RANK.get(override) ?? 0) < (SEVERITY_RANK.get(rule.meta.severity) ?? 0);
-  return weaker ? undefined : override;
-}
-
 /** The Kubernetes kinds the active rules read; undefined when one of them reads every kind. */
 function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
   const kinds = new Set<string>();
   for (const rule of ruleSet.rules) {
-    if (rule.meta.language !== 'kubernetes' || permittedOverride(rule, ruleSet, options) === 'off') continue;
+    if (rule.meta.language !== 'kubernetes' || permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy) === 'off') continue;
     if (!rule.objectKinds) return undefined;
     for (const kind of rule.objectKinds) kinds.add(kind);
   }
