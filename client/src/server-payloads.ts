@@ -1,4 +1,5 @@
 // Reads the custom methods' payloads (protocol.ts) defensively. No vscode import: unit-tested directly.
+import type { PolicyStatus as ProtocolPolicyStatus } from '../../server/src/lsp/custom-protocol';
 
 export interface PackStatus {
   readonly id: string;
@@ -13,18 +14,8 @@ export interface ServerStatus {
   readonly policy: PolicyStatus;
 }
 
-export type PolicyState = 'none' | 'loading' | 'verified' | 'stale' | 'error';
-
-export interface PolicyStatus {
-  readonly state: PolicyState;
-  readonly ref?: string;
-  readonly digest?: string;
-  readonly name?: string;
-  readonly version?: string;
-  readonly verifiedAt?: string;
-  readonly checkedAt?: string;
-  readonly message?: string;
-}
+/** The server's policy status type (one declaration, with the protocol); parsed defensively below. */
+export type PolicyStatus = ProtocolPolicyStatus;
 
 const POLICY_STATES: readonly string[] = ['none', 'loading', 'verified', 'stale', 'error'];
 
