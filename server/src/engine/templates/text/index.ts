@@ -2,7 +2,8 @@ import type { AnyTemplate } from '../template';
 import { invalidSuppression } from './invalid-suppression';
 import { privateKey } from './private-key';
 import { secretAssignment } from './secret-assignment';
+import { secretDetectors } from './secret-detectors';
 import { secretPattern } from './secret-pattern';
 
 /** Sorted by id. */
-export const TEXT_TEMPLATES: readonly AnyTemplate[] = [invalidSuppression, privateKey, secretAssignment, secretPattern];
+export const TEXT_TEMPLATES: readonly AnyTemplate[] = [invalidSuppression, privateKey, secretAssignment, secretDetectors, secretPattern];
