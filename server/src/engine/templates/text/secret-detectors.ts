@@ -4,7 +4,8 @@ import type { Severity, Span } from '../../types';
 import { defineTemplate, type JsonSchema } from '../template';
 import { hitsByDetector, keywordIndex } from './detector-hits';
 import { segmentsAround } from './keyword-segments';
-import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilter, type FileFilterParams, type ValueFilterParams } from './secret-filters';
+import { lengthOnly } from '../../text';
+import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, type FileFilter, type FileFilterParams, type ValueFilterParams } from './secret-filters';
 import { CHECKSUMS, VALIDATORS, type ChecksumName, type ValidatorName } from './secret-validators';
 
 // A rule that holds a list of gitleaks-style detectors (one per token format) as data. Keeping many
@@ -33,7 +34,7 @@ interface Detector extends FileFilterParams, ValueFilterParams {
   readonly requireChecksum?: boolean;
   /** A structural check the value must pass (a JWT's JSON header; a base64 user:password). */
   readonly validate?: ValidatorName;
-  /** Show the secret's first characters (a published type prefix) in the message; default true. */
+  /** Show the keyword the secret starts with (its published type prefix) in the message; default true. */
   readonly revealPrefix?: boolean;
   /** This detector's severity when it differs from the rule's (a test-mode key is less urgent). */
   readonly severity?: Severity;
@@ -71,6 +72,7 @@ interface CompiledDetector {
   readonly regex: SafeRegex;
   readonly inScope: FileFilter;
   accepts(secret: string, match: SafeMatch): boolean;
+  masked(secret: string): string;
 }
 
 export const secretDetectors = defineTemplate<'text', Params>({
@@ -104,8 +106,8 @@ export const secretDetectors = defineTemplate<'text', Params>({
           if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
           taken.push(span);
           const secret = model.text.slice(span.start, span.end);
-          const { id, name, severity, revealPrefix } = d.detector;
-          ctx.report({ span, data: { secret: masked(secret, revealPrefix ?? true), name, detector: id }, severity });
+          const { id, name, severity } = d.detector;
+          ctx.report({ span, data: { secret: d.masked(secret), name, detector: id }, severity });
         }
       });
     };
@@ -127,6 +129,7 @@ function compileDetector(detector: Detector, regex: RegexCompiler): CompiledDete
     detector,
     regex: compiled,
     inScope: withContext(where, () => compileFileFilter(detector, regex)),
+    masked: (secret) => maskedByKeyword(secret, detector.revealPrefix === false ? [] : detector.keywords),
     accepts(secret, match) {
       if (secret.length < (detector.minLength ?? 1)) return false;
       if (detector.userGroup !== undefined && match.groups[detector.userGroup] === secret) return false;
@@ -150,6 +153,19 @@ function* matches(model: TextModel, d: CompiledDetector, hits: readonly number[]
     }
   }
 }
+
+/**
+ * Shows the type prefix the value starts with when it is one of the detector's keywords (`sk_live_`,
+ * `glpat-`), which names the credential without revealing any of its random part; else the length only.
+ */
+export function maskedByKeyword(secret: string, keywords: readonly string[]): string {
+  const lower = secret.toLowerCase();
+  const prefix = keywords.filter((k) => k.length <= MAX_SHOWN_PREFIX && lower.startsWith(k.toLowerCase())).reduce((a, k) => (k.length > a.length ? k : a), '');
+  return `${secret.slice(0, prefix.length)}${lengthOnly(secret.length)}`;
+}
+
+/** Longer keywords are shown only by length (a long keyword would be most of a short value). */
+const MAX_SHOWN_PREFIX = 12;
 
 function withContext<T>(where: string, build: () => T): T {
   try {
