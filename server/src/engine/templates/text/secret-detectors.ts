@@ -94,14 +94,20 @@ export const secretDetectors = defineTemplate<'text', Params>({
       ids.add(d.id);
     }
     const detectors = params.detectors.map((d) => compileDetector(d, regex));
-    const index = keywordIndex(params.detectors.map((d) => d.keywords));
+    // Detectors limited to some files (.pgpass) may have keywords too common to scan elsewhere (`:`),
+    // so the usual pass scans only the keywords of detectors that apply to every file.
+    const everywhere = (d: Detector): boolean => !d.fileNames && !d.paths;
+    const commonIndex = keywordIndex(params.detectors.map((d) => (everywhere(d) ? d.keywords : [])));
     const inScope = compileFileFilter(params, regex);
     return (model, ctx) => {
       if (!inScope(model)) return;
+      const active = detectors.map((d) => d.inScope(model));
+      const special = detectors.some((d, i) => active[i] && !everywhere(d.detector));
+      const index = special ? keywordIndex(detectors.map((d, i) => (active[i] ? d.detector.keywords : []))) : commonIndex;
       const hits = hitsByDetector(model, index, detectors.length);
       const taken: Span[] = [];
       detectors.forEach((d, i) => {
-        if (hits[i].length === 0 || !d.inScope(model)) return;
+        if (hits[i].length === 0 || !active[i]) return;
         for (const span of matches(model, d, hits[i])) {
           if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
           taken.push(span);
