@@ -1,16 +1,17 @@
-import { lowerSameLength, type TextModel } from '../../parsers/text';
+import type { TextModel } from '../../parsers/text';
+import { KeywordAutomaton } from './keyword-automaton';
 
-// One keyword pass for a whole list of detectors: the union of their keywords is scanned once per
-// file (the model caches it), and each hit is then handed to the detectors whose keyword is there.
-// A file without any keyword costs that one scan, however many detectors a rule holds.
+// One keyword pass for a whole list of detectors: an Aho-Corasick automaton of the union of their
+// keywords finds every occurrence (overlapping ones too) in one pass over the file, and each
+// occurrence is handed to the detectors that own that keyword. A file without any keyword costs that
+// one pass, however many detectors a rule holds.
 
 export interface KeywordIndex {
-  /** Every keyword of every detector, lower-cased, deduplicated. */
-  readonly all: readonly string[];
-  /** For each keyword, the indexes of the detectors that own it. */
-  readonly owners: ReadonlyMap<string, readonly number[]>;
-  /** The longest keyword's length: how far after a hit another keyword may start unseen. */
-  readonly longest: number;
+  /** The distinct lower-cased keywords, in the automaton's order. */
+  readonly keywords: readonly string[];
+  readonly automaton: KeywordAutomaton;
+  /** For each keyword of the automaton, the indexes of the detectors that own it. */
+  readonly owners: readonly (readonly number[])[];
 }
 
 export function keywordIndex(detectorKeywords: readonly (readonly string[])[]): KeywordIndex {
@@ -22,31 +23,24 @@ export function keywordIndex(detectorKeywords: readonly (readonly string[])[]): 
       owners.set(keyword, list);
     }
   });
-  const all = [...owners.keys()];
-  return { all, owners, longest: Math.max(0, ...all.map((k) => k.length)) };
+  const keywords = [...owners.keys()];
+  return { keywords, automaton: new KeywordAutomaton(keywords), owners: [...owners.values()] };
 }
 
-/**
- * Sorted keyword offsets per detector. The scan reports non-overlapping hits (the longest keyword
- * first), so a keyword that starts inside another one's hit (`xoxb-` in `xoxe.xoxb-`) is looked
- * for in the few characters after each hit.
- */
+/** Up to this many keywords are found with one indexOf pass each. */
+const FEW_KEYWORDS = 2;
+
+/** Sorted, distinct keyword offsets per detector. */
 export function hitsByDetector(model: TextModel, index: KeywordIndex, detectorCount: number): number[][] {
   const out: number[][] = Array.from({ length: detectorCount }, () => []);
-  const offsets = model.keywordOffsets(index.all);
-  if (offsets.length === 0) return out;
-  const seen = new Set<string>();
-  for (const hit of offsets) {
-    const window = lowerSameLength(model.text.slice(hit, hit + 2 * index.longest));
-    for (const [keyword, detectors] of index.owners) {
-      const at = window.indexOf(keyword);
-      if (at < 0 || at >= index.longest) continue;
-      const key = `${hit + at}\u0000${keyword}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const d of detectors) out[d].push(hit + at);
-    }
+  const hit = (keyword: number, start: number): void => {
+    for (const d of index.owners[keyword]) out[d].push(start);
+  };
+  if (index.keywords.length <= FEW_KEYWORDS) {
+    // indexOf on the model's shared lower-cased text beats the automaton for a keyword or two.
+    index.keywords.forEach((k, i) => model.keywordOffsets([k]).forEach((start) => hit(i, start)));
+  } else {
+    index.automaton.scan(model.text, hit);
   }
-  for (const list of out) list.sort((a, b) => a - b);
-  return out;
+  return out.map((list) => (list.length < 2 ? list : [...new Set(list)].sort((a, b) => a - b)));
 }
