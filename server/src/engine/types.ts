@@ -207,6 +207,8 @@ export interface Rule {
   readonly check: Check<never>;
   /** From the rule's template: the Kubernetes object kinds the check reads; absent, every kind. */
   readonly objectKinds?: readonly string[];
+  /** From the rule's template: the check reads the workspace index (a cross-file rule). */
+  readonly readsWorkspace?: boolean;
 }
 
 export interface PackInfo {

@@ -102,3 +102,8 @@ export function selects(selector: LabelSelector, labels: ReadonlyMap<string, str
     }
   });
 }
+
+/** Whether any enabled rule reads the workspace: if none does, callers skip building the index. */
+export function needsWorkspace(rules: readonly { readonly readsWorkspace?: boolean }[]): boolean {
+  return rules.some((r) => r.readsWorkspace === true);
+}

@@ -14,6 +14,7 @@ import { defineTemplate } from '../template';
 export const imageUserConflict = defineTemplate<'kubernetes', Record<string, never>>({
   id: 'workspace-image-user-conflict',
   language: 'kubernetes',
+  readsWorkspace: true,
   objectKinds: WORKLOAD_KINDS,
   description:
     'Reports a container whose effective securityContext sets runAsNonRoot: true without runAsUser while its image is built by a Dockerfile of the workspace whose final stage sets USER root (or 0). The Dockerfile is found through a docker compose or skaffold file of the workspace, else as the only Dockerfile in a folder named like the image repository. Reads the workspace index; silent without one.',

@@ -6,6 +6,7 @@ import { defineTemplate } from '../template';
 export const namespaceResourceControlsMissing = defineTemplate<'kubernetes', Record<string, never>>({
   id: 'workspace-namespace-resource-controls-missing',
   language: 'kubernetes',
+  readsWorkspace: true,
   objectKinds: ['Namespace'],
   description:
     'Reports a Namespace defined in the workspace when no LimitRange or ResourceQuota of the workspace is in that namespace, so its pods have no default or bounded CPU and memory. Reads the workspace index; silent without one.',
