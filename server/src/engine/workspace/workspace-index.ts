@@ -25,6 +25,7 @@ export class WorkspaceIndex {
   /** The index with one file's facts replaced; the same index when they did not change. */
   with(facts: FileFacts): WorkspaceIndex {
     const current = this.files.get(facts.uri);
+    if (!current && isEmpty(facts)) return this;
     if (current && JSON.stringify(current) === JSON.stringify(facts)) return this;
     return new WorkspaceIndex([...this.files.values()].filter((f) => f.uri !== facts.uri).concat([facts]));
   }
@@ -71,6 +72,11 @@ export class WorkspaceIndex {
     const named = facts.filter((f) => f.isDockerfile && /^(?:Dockerfile|Containerfile)$/i.test(f.uri.split(/[\\/]/).pop() ?? '') && parentFolderName(f.uri)?.toLowerCase() === last);
     return named.length === 1 ? { dockerfile: named[0].uri, user: named[0].dockerfileUser } : undefined;
   }
+}
+
+/** Most files (source code, plain YAML) contribute nothing: keeping them out keeps `with` cheap and stable. */
+function isEmpty(facts: FileFacts): boolean {
+  return !facts.isDockerfile && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0;
 }
 
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {
