@@ -96,8 +96,11 @@ export class WorkspaceIndexService {
         if (read % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    const before = this.index;
     this.index = new WorkspaceIndex(facts);
     this.ready = true;
+    // An empty workspace (no folder, or no manifest) changes no finding: nothing to re-deliver.
+    if (facts.length === 0 && before.files.size === 0) return;
     this.generationCount++;
     this.deps.onChanged();
   }
