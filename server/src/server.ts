@@ -147,11 +147,13 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
           }),
         );
       }
-      if (features.watchedFilesRegistration) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WORKSPACE_FACT_GLOBS.map((globPattern) => ({ globPattern })) });
-      }
       // After the first diagnostics: the cross-file rules join in when the index is ready.
       void workspace.build();
+      if (features.watchedFilesRegistration) {
+        await connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: WORKSPACE_FACT_GLOBS.map((globPattern) => ({ globPattern })) })
+          .catch((err: unknown) => log(`File watching not available (the workspace index follows open documents only): ${String(err)}`));
+      }
     }),
   );
   return { capabilities: serverCapabilities(features), serverInfo: { name: 'bulwark-server', version } };
