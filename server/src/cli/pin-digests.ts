@@ -4,6 +4,7 @@ import { imageOccurrences, type ImageOccurrence } from '../engine/images/occurre
 import { digestQuery, pinEdits } from '../engine/images/pin';
 import { ImageDigestResolver, type ResolvedDigests } from '../node/image-digests';
 import { readSourceFile } from '../node/source-file';
+import type { ApprovedImages } from '../engine/policy';
 import type { ScanOptions } from './args';
 import type { ReportedNotice } from './report';
 import { collectFiles } from './scan-files';
@@ -13,9 +14,12 @@ import { collectFiles } from './scan-files';
 // An explicit opt-in: a pin freezes what a tag means today. Unreachable registries leave images as they
 // are and say why; no digest is ever guessed.
 
-/** Looks up the digest of every unpinned, literal image in the files the scan covers. */
-export async function resolveScanDigests(options: ScanOptions, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<ResolvedDigests> {
-  const texts = new Set<string>();
+/**
+ * Looks up the digest of every unpinned, literal image in the files the scan covers, and of every
+ * replacement the approved-images list names (so "Replace with the approved image" is pinned too).
+ */
+export async function resolveScanDigests(options: ScanOptions, cwd: string, env: Readonly<Record<string, string | undefined>>, list?: ApprovedImages): Promise<ResolvedDigests> {
+  const texts = new Set<string>([...(list?.replacements ?? []).map((r) => r.to), ...(list?.deprecated ?? []).flatMap((d) => d.replacement ?? [])]);
   for (const file of collectFiles(options.paths, options.exclude, cwd).files) {
     const read = readSourceFile(file, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
     if (read.kind === 'skipped') continue;
