@@ -25,6 +25,8 @@ export interface ClientFeatures {
    * computes the edit up front. The two must agree: VS Code never resolves without `resolveProvider`.
    */
   readonly resolveCodeActionEdits: boolean;
+  /** `CodeAction.disabled` is shown with its reason (a pin the registry could not answer says why). */
+  readonly disabledCodeActions: boolean;
 }
 
 export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
@@ -38,6 +40,7 @@ export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
     workDoneProgress: caps.window?.workDoneProgress === true,
     versionedDocumentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     resolveCodeActionEdits: caps.textDocument?.codeAction?.dataSupport === true && (caps.textDocument.codeAction.resolveSupport?.properties.includes('edit') ?? false),
+    disabledCodeActions: caps.textDocument?.codeAction?.disabledSupport === true,
   };
 }
 
@@ -45,6 +48,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
+    completionProvider: { triggerCharacters: [':', '/'] },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: features.resolveCodeActionEdits },
     ...(features.pullDiagnostics
       ? { diagnosticProvider: { identifier: 'bulwark', interFileDependencies: false, workspaceDiagnostics: false } }
