@@ -18,7 +18,7 @@ export interface ImageOccurrence {
   readonly replaceable: boolean;
 }
 
-/** Images of a Dockerfile (FROM, COPY --from, RUN --mount from) or a Kubernetes manifest; none for other files. */
+/** Images of a Dockerfile (in file order) (FROM, COPY --from, RUN --mount from) or a Kubernetes manifest; none for other files. */
 export function imageOccurrences(file: SourceFile, cache?: ParseCache): ImageOccurrence[] {
   const language = detectLanguage(file);
   if (language === 'dockerfile') {
@@ -28,7 +28,9 @@ export function imageOccurrences(file: SourceFile, cache?: ParseCache): ImageOcc
   }
   if (language === 'kubernetes') {
     const model = parseKubernetes(file.text, cache, undefined, new Set(WORKLOAD_KINDS));
-    return containerImages(model).map(({ text, span, replaceable }) => ({ text, span, replaceable }));
+    return containerImages(model)
+      .map(({ text, span, replaceable }) => ({ text, span, replaceable }))
+      .sort((a, b) => a.span.start - b.span.start);
   }
   return [];
 }
