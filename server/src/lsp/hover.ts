@@ -14,7 +14,7 @@ export async function provideHover(documents: TextDocuments<TextDocument>, analy
   if (result.version !== doc.version) return null;
   const offset = doc.offsetAt(params.position);
   const hits = result.result.findings.filter((f) => spanContains(f.span, offset));
-  const image = images ? await imageHover(images, doc, offset, now) : undefined;
+  const image = images ? await imageHover(images, doc, offset, now, analysis.parseCacheOf(doc.uri)) : undefined;
   if (doc.version !== result.version) return null;
   if (hits.length === 0 && !image) return null;
   const spans = [...hits.map((f) => f.span), ...(image ? [image.span] : [])];

@@ -36,7 +36,7 @@ export async function registryFixes(
 ): Promise<RegistryFixes | undefined> {
   const version = doc.version;
   const text = doc.getText();
-  const images = occurrencesOf(doc, text);
+  const images = occurrencesOf(doc, text, deps.analysis);
   if (images.length === 0) return undefined;
   const replacements = targets.flatMap(({ finding }) => finding.fixes.flatMap((fix) => replacementOf(fix, images) ?? []));
   const near = (span: Span) => spansOverlap(span, range) || targets.some((t) => spansOverlap(span, t.finding.span));
@@ -61,9 +61,10 @@ export async function registryFixes(
   };
 }
 
-function occurrencesOf(doc: TextDocument, text: string): ImageOccurrence[] {
+function occurrencesOf(doc: TextDocument, text: string, analysis: AnalysisService): ImageOccurrence[] {
   try {
-    return imageOccurrences({ uri: doc.uri, text, languageId: doc.languageId });
+    // The document's parse cache: only sections edited since the last analysis are parsed again.
+    return imageOccurrences({ uri: doc.uri, text, languageId: doc.languageId }, analysis.parseCacheOf(doc.uri));
   } catch {
     return []; // a file the parsers cannot read offers no image action; its diagnostics say why
   }

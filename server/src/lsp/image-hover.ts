@@ -3,7 +3,7 @@ import { compileApprovedImages, judgeImage } from '../engine/images/approved';
 import { imageOccurrences, type ImageOccurrence } from '../engine/images/occurrences';
 import { digestQuery } from '../engine/images/pin';
 import { formatImageReference, parseImageReference } from '../engine/images/reference';
-import type { Span } from '../engine';
+import type { ParseCache, Span } from '../engine';
 import { spanContains } from './convert';
 import type { ImageService } from './image-service';
 
@@ -15,8 +15,8 @@ export interface ImageHover {
   readonly markdown: string;
 }
 
-export async function imageHover(images: ImageService, doc: TextDocument, offset: number, now: Date): Promise<ImageHover | undefined> {
-  const image = occurrenceAt(doc, offset);
+export async function imageHover(images: ImageService, doc: TextDocument, offset: number, now: Date, cache?: ParseCache): Promise<ImageHover | undefined> {
+  const image = occurrenceAt(doc, offset, cache);
   if (!image) return undefined;
   const parsed = parseImageReference(image.text);
   if (!parsed.ok) return undefined;
@@ -40,9 +40,9 @@ export async function imageHover(images: ImageService, doc: TextDocument, offset
   return { span: image.span, markdown: lines.join('\n\n') };
 }
 
-function occurrenceAt(doc: TextDocument, offset: number): ImageOccurrence | undefined {
+function occurrenceAt(doc: TextDocument, offset: number, cache: ParseCache | undefined): ImageOccurrence | undefined {
   try {
-    return imageOccurrences({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }).find((image) => spanContains(image.span, offset));
+    return imageOccurrences({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, cache).find((image) => spanContains(image.span, offset));
   } catch {
     return undefined;
   }
