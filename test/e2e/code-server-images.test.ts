@@ -43,6 +43,7 @@ describe('VS Code extension in code-server: the approved image from the lightbul
     const xdg = { XDG_CONFIG_HOME: path.join(workDir, 'chromium-config'), XDG_CACHE_HOME: path.join(workDir, 'chromium-cache') };
     browser = await chromium.launch({ executablePath: tools.chromium, args: CHROMIUM_ARGS, env: { ...process.env, ...xdg } });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultNavigationTimeout(120_000); // the first load compiles the workbench; slow on a busy CI machine
     await openWorkbench(page, server.url, folder);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
