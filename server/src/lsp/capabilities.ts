@@ -27,6 +27,8 @@ export interface ClientFeatures {
   readonly resolveCodeActionEdits: boolean;
   /** `CodeAction.disabled` is shown with its reason (a pin the registry could not answer says why). */
   readonly disabledCodeActions: boolean;
+  /** The server may ask to be told of file changes on disk (the workspace index follows them). */
+  readonly watchedFilesRegistration: boolean;
 }
 
 export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
@@ -39,6 +41,7 @@ export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
     snippetEdits: caps.workspace?.workspaceEdit?.snippetEditSupport === true,
     workDoneProgress: caps.window?.workDoneProgress === true,
     versionedDocumentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     resolveCodeActionEdits: caps.textDocument?.codeAction?.dataSupport === true && (caps.textDocument.codeAction.resolveSupport?.properties.includes('edit') ?? false),
     disabledCodeActions: caps.textDocument?.codeAction?.disabledSupport === true,
   };
@@ -51,7 +54,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     completionProvider: { triggerCharacters: [':', '/'] },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: features.resolveCodeActionEdits },
     ...(features.pullDiagnostics
-      ? { diagnosticProvider: { identifier: 'bulwark', interFileDependencies: false, workspaceDiagnostics: false } }
+      ? { diagnosticProvider: { identifier: 'bulwark', interFileDependencies: true, workspaceDiagnostics: false } }
       : {}),
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
