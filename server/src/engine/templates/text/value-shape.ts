@@ -72,3 +72,25 @@ export function decodedText(value: string): string | undefined {
   }
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
 }
+
+const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Base64 (line breaks allowed, as `kubectl` and editors wrap it) of UTF-8 text; undefined otherwise. */
+export function decodeBase64Text(encoded: string): string | undefined {
+  const compact = encoded.replace(/\s+/g, '');
+  if (compact.length === 0 || compact.length % 4 === 1 || !BASE64_TEXT.test(compact)) return undefined;
+  let binary: string;
+  try {
+    binary = atob(compact);
+  } catch {
+    return undefined;
+  }
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Control characters other than line breaks and tabs: binary data, not text.
+    return /[\x00-\x08\x0e-\x1f\x7f]/.test(text) ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
