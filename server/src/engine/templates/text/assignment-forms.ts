@@ -38,7 +38,10 @@ function lineEndAt(text: string, from: number): number {
 export function callPairValueStart(text: string, openQuote: number, afterClose: number, lineStart: number, lineEnd: number): number | undefined {
   let b = openQuote - 1;
   while (b > lineStart && (text[b] === ' ' || text[b] === '\t')) b--;
-  if (text[b] !== '(' || !/[\w$]/.test(text[b - 1] ?? '')) return undefined;
+  // The first argument of a call (`f("KEY", …)`), or a later pair in one (`Map.of("a", "b",\n "KEY", …)`).
+  const opensCall = text[b] === '(' && /[\w$]/.test(text[b - 1] ?? '');
+  const continuesArguments = (text[b] === ',' || b === lineStart) && /,[ \t]*(?:\r?\n[ \t]*)?$/.test(text.slice(Math.max(0, lineStart - 200), b + 1).replace(/[ \t]+$/, ''));
+  if (!opensCall && !continuesArguments) return undefined;
   const m = /^[ \t]*,[ \t]*/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 8)));
   return m ? afterClose + m[0].length : undefined;
 }
@@ -64,11 +67,14 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
     if (c === '"' || c === "'" || c === '`') quote = c;
     else if (c === ';') return undefined;
     else {
-      const op = /^(?:\|\||\?\?|\?:|or\b)/.exec(text.slice(i, i + 3));
-      if (op && (op[0] !== 'or' || /\s/.test(text[i - 1] ?? ''))) {
+      // `||`, `??`, `?:`, Python's `or`, and Ruby's block default `fetch("X") { "…" }`.
+      const op = /^(?:\|\||\?\?|\?:|or\b|\{)/.exec(text.slice(i, i + 3));
+      if (op && (op[0] !== 'or' || /\s/.test(text[i - 1] ?? '')) && (op[0] !== '{' || /\)[ \t]*$/.test(text.slice(at, i)))) {
         let v = i + op[0].length;
         while (v < end && (text[v] === ' ' || text[v] === '\t')) v++;
-        return /["']/.test(text[v] ?? '') ? v : undefined;
+        // A chain (`$a ?? getenv('X') ?: '…'`): the literal may come after a further lookup.
+        if (/["']/.test(text[v] ?? '')) return v;
+        i = v - 1;
       }
     }
   }
@@ -91,8 +97,27 @@ export function shellDefault(value: string, span: Span): { value: string; span: 
   return { value: m[1], span: { start, end: start + m[1].length } };
 }
 
-/** The offset of the third top-level argument of the call opening at `open` (`(`), if it starts a string. */
-export function thirdArgumentStart(text: string, open: number): number | undefined {
+/** Calls whose n-th argument (1-based) is a password: `getConnection(url, user, "…")`, `SetBasicAuth(user, "…")`. */
+export const PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([
+  ['getConnection', 3], ['SetBasicAuth', 2], ['setBasicAuth', 2], ['HTTPBasicAuth', 2], ['HTTPDigestAuth', 2], ['PasswordAuthentication', 2], ['NetworkCredential', 2], ['BasicAuth', 2], ['basicAuth', 2],
+]);
+
+/** `${NAME:-value}` / `${NAME:=value}` with the key as NAME: the default's span, up to the closing brace. */
+export function shellExpansionDefault(text: string, keyStart: number, keyEnd: number, lineEnd: number): Span | undefined {
+  if (text.slice(keyStart - 2, keyStart) !== '${') return undefined;
+  const m = /^:?[-=]([^\s${}"'`]+)\}/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 1100)));
+  if (!m) return undefined;
+  const start = keyEnd + m[0].length - 1 - m[1].length;
+  return { start, end: start + m[1].length };
+}
+
+/** The offset of the n-th top-level argument of the call opening at `open` (`(`), if it starts a string. */
+export function argumentStart(text: string, open: number, n: number): number | undefined {
+  if (n === 1) {
+    let v = open + 1;
+    while (v < text.length && v < open + 200 && /\s/.test(text[v])) v++;
+    return text[v] === '"' || text[v] === "'" ? v : undefined;
+  }
   const end = Math.min(text.length, open + 600);
   let depth = 0;
   let commas = 0;
@@ -106,10 +131,10 @@ export function thirdArgumentStart(text: string, open: number): number | undefin
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') {
       if (depth-- === 0) return undefined;
-    } else if (c === ',' && depth === 0 && ++commas === 2) {
+    } else if (c === ',' && depth === 0 && ++commas === n - 1) {
       let v = i + 1;
       while (v < end && /\s/.test(text[v])) v++;
-      return text[v] === '"' ? v : undefined;
+      return text[v] === '"' || text[v] === "'" ? v : undefined;
     }
   }
   return undefined;

@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, shellDefault, thirdArgumentStart, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, PASSWORD_ARGUMENT, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -61,7 +61,13 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
-  if (text[keyEnd] === '(' && /(?:^|\.)getConnection$/.test(key)) return positionalPassword(text, keySpan, keyEnd);
+  const positional = text[keyEnd] === '(' ? PASSWORD_ARGUMENT.get(key.slice(key.lastIndexOf('.') + 1)) : undefined;
+  if (positional) return positionalPassword(text, keySpan, keyEnd, positional);
+  const expansion = shellExpansionDefault(text, keyStart, keyEnd, lineEnd);
+  if (expansion) {
+    const value = text.slice(expansion.start, expansion.end);
+    return { key, keySpan, operator: ':=', quote: '', prefix: '', value, valueSpan: expansion, literalSpan: expansion, embedded: true };
+  }
   let at = keyEnd;
   // The key's own closing quote (`"password": …`, `['password'] = …`).
   let enclosing = '';
@@ -120,9 +126,9 @@ function callArgument(text: string, key: string, keySpan: Span, open: number, li
   return quotedValueAt(text, skipBlanks(text, next.lineStart, next.lineEnd), next.lineEnd, pending);
 }
 
-/** `DriverManager.getConnection(url, user, "…")`: the password is the third argument. */
-function positionalPassword(text: string, keySpan: Span, open: number): Assignment | undefined {
-  const at = thirdArgumentStart(text, open);
+/** `DriverManager.getConnection(url, user, "…")`, `SetBasicAuth(user, "…")`: the password argument. */
+function positionalPassword(text: string, keySpan: Span, open: number, n: number): Assignment | undefined {
+  const at = argumentStart(text, open, n);
   if (at === undefined) return undefined;
   const end = text.indexOf('\n', at);
   return quotedValueAt(text, at, end < 0 ? text.length : end, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });

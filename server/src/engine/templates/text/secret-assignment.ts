@@ -62,7 +62,9 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
     const isCandidate = (a: Assignment): boolean => {
-      if (!isSecretKey(a.key) || ignoredKeys.some((r) => r.test(a.key))) return false;
+      // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '');
+      if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
       // Base64 of readable text (Kubernetes Secret data) is judged by what it decodes to as well.
       const decoded = decodedText(a.value);
