@@ -22,7 +22,9 @@ export function nextLine(text: string, lineEnd: number): LineBounds | undefined 
     if (text[at] === '\r') at++;
     if (text[at] === '\n') at++;
     const end = lineEndAt(text, at);
-    if (text.slice(at, end).trim() !== '') return { lineStart: at, lineEnd: end };
+    const content = text.slice(at, end).trim();
+    // Blank lines and whole-line comments between a key and its value are skipped.
+    if (content !== '' && !/^(?:\/\/|#)/.test(content)) return { lineStart: at, lineEnd: end };
     at = end;
   }
   return undefined;

@@ -22,7 +22,7 @@ export interface Assignment {
   /** String prefix letters (Python `r`, `b`, `f`), lower-cased. */
   readonly prefix: string;
   readonly operator: string;
-  /** The literal is part of a larger expression (a shell default `${X:-…}`): no fix replaces it alone. */
+  /** The literal is part of a larger expression (a fallback after a lookup, `${X:-…}`): no fix replaces it alone. */
   readonly embedded?: boolean;
 }
 
@@ -97,9 +97,12 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
   const direct = valueAt(text, at, lineEnd, pending);
   if (direct || pending.unquoted) return direct;
-  // In code, a literal may follow a lookup (`process.env.X || "…"`) or sit inside a conversion.
-  const inner = wrappedLiteralStart(text, at, lineEnd) ?? fallbackLiteralStart(text, at, lineEnd);
-  return inner === undefined ? undefined : quotedValueAt(text, inner, lineEnd, pending);
+  // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
+  const wrapped = wrappedLiteralStart(text, at, lineEnd);
+  if (wrapped !== undefined) return quotedValueAt(text, wrapped, lineEnd, pending);
+  const fallback = fallbackLiteralStart(text, at, lineEnd);
+  const a = fallback === undefined ? undefined : quotedValueAt(text, fallback, lineEnd, pending);
+  return a && { ...a, embedded: true };
 }
 
 /** `password:` / `apiKey =` / `api_key = (` with the value on the next line. */
