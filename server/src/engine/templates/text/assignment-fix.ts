@@ -30,7 +30,7 @@ const CONSTANT_CONTEXT: Partial<Record<Flavour, RegExp>> = {
   kotlin: /\bconst\s+val\b/,
   // C#: constants, attribute arguments and default parameter values (an unclosed `(` before the key).
   csharp: /\bconst\b|\[\w+\(|\([^)]*$/,
-  php: /^\s*(?:(?:public|private|protected|var|static|readonly|final)\s+)+(?:\??[\w\\]+\s+)?\$|^\s*const\b/,
+  php: /\b(?:public|private|protected|var)\s+(?:(?:static|readonly|final)\s+)*(?:\??[\w\\]+\s+)?\$|(?:^|[{;])\s*(?:(?:public|private|protected)\s+)?const\b/,
 };
 
 /** `dbPassword` → `DB_PASSWORD`; `x-api-key` → `X_API_KEY`; `config.x.mail_password` → `MAIL_PASSWORD`; `ds.setPassword` → `PASSWORD`. */
