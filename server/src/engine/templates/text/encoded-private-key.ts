@@ -11,6 +11,8 @@ interface Params {
 /** `-----BEGIN` in base64 (lower-cased, as the keyword index is): an encoded PEM block starts so. */
 const ENCODED_BEGIN = ['ls0tls1crudjti'];
 const BASE64_CHAR = /[A-Za-z0-9+/=]/;
+/** A character that would make the hit the middle of a longer base64 run (`=` only pads the end). */
+const BASE64_BODY = /[A-Za-z0-9+/]/;
 /** An 8192-bit RSA key in PEM is about 6.5 KB; its base64 about 9 KB. */
 const MAX_ENCODED = 16 * 1024;
 const DEFAULT_MIN_BODY = 64;
@@ -32,7 +34,7 @@ export const encodedPrivateKey = defineTemplate<'text', Params>({
       const text = model.text;
       let after = 0;
       for (const hit of model.keywordOffsets(ENCODED_BEGIN)) {
-        if (hit < after || (hit > 0 && BASE64_CHAR.test(text[hit - 1]))) continue;
+        if (hit < after || (hit > 0 && BASE64_BODY.test(text[hit - 1]))) continue;
         let end = hit;
         while (end < text.length && end - hit < MAX_ENCODED && BASE64_CHAR.test(text[end])) end++;
         after = end;
