@@ -28,7 +28,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
   id: 'text-secret-assignment',
   language: 'text',
   description:
-    'A generic hardcoded-credential detector: a key whose last word names a secret (keyEndings: password, token, api key…) assigned a literal, in YAML, JSON, .env/shell/INI, Python/TOML/HCL, JS/TS, Go, Java/C#, PHP/Ruby, CLI flags, Dockerfile ENV and XML syntax. Values must be quoted except in unquotedValueFiles. References (${VAR}, {{ .Values.x }}, env lookups, secret names, paths, URLs), placeholders, short or low-entropy values, and formats left to dedicated detectors (deferTo) are skipped. In Python, JavaScript/TypeScript and .env files it suggests reading the value from the environment.',
+    'A generic hardcoded-credential detector: a key whose last word names a secret (keyEndings: password, token, api key…) assigned a literal, in YAML, JSON, .env/shell/INI, Python/TOML/HCL, JS/TS, Go, Java/C#, PHP/Ruby, CLI flags, Dockerfile ENV and XML syntax. Values must be quoted except in unquotedValueFiles. References (${VAR}, {{ .Values.x }}, env lookups, secret names, paths, URLs), placeholders, short or low-entropy values, and formats left to dedicated detectors (deferTo) are skipped. Also reads fallbacks after a lookup (`process.env.X || "…"`, `getenv("X", "…")`, `${X:-…}`), setter and positional password arguments, call pairs (`Header.Set("X-Api-Key", "…")`), XML key/value attributes, headers in strings and values on the next line. Suggests the language\'s environment lookup named after the key (Python, JavaScript/TypeScript, Go, Java, Kotlin, C#, Ruby, PHP) or an empty .env value.',
   paramsSchema: {
     type: 'object',
     required: ['keywords', 'keyEndings'],
