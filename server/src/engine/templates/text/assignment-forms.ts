@@ -68,7 +68,7 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
     }
     if (c === '"' || c === "'" || c === '`') quote = c;
     else if (c === ';') return undefined;
-    else {
+    else if (c === '|' || c === '?' || c === 'o' || c === '{') {
       // `||`, `??`, `?:`, Python's `or`, and Ruby's block default `fetch("X") { "…" }`.
       const op = /^(?:\|\||\?\?|\?:|or\b|\{)/.exec(text.slice(i, i + 3));
       if (op && (op[0] !== 'or' || /\s/.test(text[i - 1] ?? '')) && (op[0] !== '{' || /\)[ \t]*$/.test(text.slice(at, i)))) {
