@@ -141,6 +141,13 @@ describe('text-secret-assignment', () => {
       assert.deepEqual(foundByCoreRule('app.env', `LONG_TOKEN=${V.repeat(20)}`), [V.repeat(20)]);
     });
 
+    it('a minified script line is not read; the same assignment on a normal line is', () => {
+      const filler = 'function a(b){return b+1}'.repeat(200);
+      assert.deepEqual(foundByCoreRule('bundle.js', `${filler}var c={apiToken:"${V}"};${filler}\n`), []);
+      assert.deepEqual(foundByCoreRule('bundle.js', `var c = { apiToken: "${V}" };\n`), [V]);
+      assert.deepEqual(foundByCoreRule('app.json', `{"x":"${'y'.repeat(5000)}","apiToken":"${V}"}`), [V], 'JSON lines are data, read whatever their length');
+    });
+
     it('a value on the line after its key (YAML, JS, Python, a Java builder)', () => {
       assert.deepEqual(foundByCoreRule('values.yaml', `redis:\n  password:\n    ${V}\n`), [V]);
       assert.deepEqual(foundByCoreRule('a.js', `const apiKey =\n  // rotated monthly\n  '${V}';\n`), [V]);

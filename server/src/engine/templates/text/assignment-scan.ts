@@ -31,6 +31,8 @@ export interface ScanOptions {
   readonly unquotedValues: boolean;
   /** A Dockerfile: `ENV KEY value` without `=` is an assignment too. */
   readonly dockerfile: boolean;
+  /** A script or style file: a line over LONG_LINE characters is minified code and is not read. */
+  readonly skipLongLines?: boolean;
 }
 
 const MAX_KEY = 120;

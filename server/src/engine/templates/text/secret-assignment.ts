@@ -4,6 +4,7 @@ import { assignmentFixes } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
 import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
+import { LONG_LINE } from './keyword-segments';
 import { decodedText, isIndirection } from './value-shape';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
@@ -19,6 +20,8 @@ interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   readonly maxLength?: number;
   /** RE2 patterns on the value: formats a dedicated detector reports (`AKIA…`, `ghp_…`), left to it. */
   readonly deferTo?: readonly string[];
+  /** RE2 patterns on the file name of scripts and styles whose lines over LONG_LINE characters are minified code, not configuration. */
+  readonly minifiedFiles?: readonly string[];
 }
 
 const DEFAULT_MIN_LENGTH = 8;
@@ -43,6 +46,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       minLength: { type: 'integer', minimum: 1 },
       maxLength: { type: 'integer', minimum: 1 },
       deferTo: { type: 'array', items: { type: 'string', minLength: 1 } },
+      minifiedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       ...FILE_FILTER_SCHEMA,
       ...VALUE_FILTER_SCHEMA,
     },
@@ -56,6 +60,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => regex(p));
     const dockerfiles = (params.dockerfileFiles ?? []).map((p) => regex(p));
     const deferred = (params.deferTo ?? []).map((p) => regex(p));
+    const minifiedFiles = (params.minifiedFiles ?? []).map((p) => regex(p));
     const inScope = compileFileFilter(params, regex);
     const reportable = compileValueFilter(params, regex);
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
@@ -75,6 +80,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const options: ScanOptions = {
         unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
         dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
+        skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
       };
       for (const a of assignments(model, keywords, options)) {
         if (!isCandidate(a)) continue;
@@ -92,6 +98,7 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
   for (const hit of model.keywordOffsets(keywords)) {
     if (hit < lastValueEnd) continue;
     const line = lines.lineOf(hit);
+    if (options.skipLongLines && lines.lineEnd(line) - lines.lineStart(line) > LONG_LINE) continue;
     const a = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
     if (!a || a.keySpan.start === lastKeyStart) continue;
     lastKeyStart = a.keySpan.start;
