@@ -46,9 +46,11 @@ export class WorkspaceIndexService {
 
   /** (Re)builds from the folders on disk; open documents' facts are re-applied by their next analysis. */
   build(): Promise<void> {
-    this.building ??= this.walk().finally(() => {
-      this.building = undefined;
-    });
+    this.building ??= this.walk()
+      .catch((err: unknown) => this.deps.log(`Workspace index not built: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        this.building = undefined;
+      });
     return this.building;
   }
 
