@@ -43,6 +43,7 @@ function scanFile(
     now: context.now,
     maxFileSize: options.maxFileSize,
     severityOverrides: options.severityOverrides,
+    podSecurityProfile: options.podSecurityProfile,
     cache: new DocumentParseCache(),
   };
   const uri = file.absolutePath;

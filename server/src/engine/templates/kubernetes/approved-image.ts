@@ -1,5 +1,5 @@
 import { isScalar, Scalar } from 'yaml';
-import { containerKey, containersOf, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
+import { containerKey, containersOf, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import { findPair, nodeSpan } from '../../parsers/yaml-nodes';
 import type { Span } from '../../types';
 import { APPROVED_IMAGE_PARAMS_SCHEMA, APPROVED_IMAGE_PLACEHOLDERS, approvedImageReport, type ApprovedImageCheck } from '../images/verdict-report';
@@ -13,7 +13,7 @@ interface Params {
 export const approvedImage = defineTemplate<'kubernetes', Params>({
   id: 'k8s-approved-image',
   language: 'kubernetes',
-  objectKinds: WORKLOAD_KINDS,
+  objectKinds: POD_READER_KINDS,
   description:
     'Judges each container image (containers, initContainers, ephemeralContainers of every workload kind) against the approved-images list in force: `unapproved`, `deprecated` (a warning before the date, the rule severity after), or `digest` (the list requires digests). Silent when no list is in force; images that are empty or use variables are skipped. The fix replaces a plain or quoted one-line image with the replacement the list names.',
   paramsSchema: APPROVED_IMAGE_PARAMS_SCHEMA,
@@ -22,7 +22,7 @@ export const approvedImage = defineTemplate<'kubernetes', Params>({
   instantiate: (params) => (model, ctx) => {
     const list = ctx.approvedImages;
     if (!list) return;
-    for (const pod of podSpecs(model)) {
+    for (const pod of podSpecs(model, ctx)) {
       for (const container of containersOf(pod)) {
         const node = findPair(pod.doc, container.node, 'image')?.value;
         if (!isScalar(node) || typeof node.value !== 'string') continue;

@@ -5,6 +5,7 @@ import { capabilitiesDrop } from './capabilities-drop';
 import { containerImage } from './container-image';
 import { envSecretLiteral } from './env-secret-literal';
 import { hostPathVolume } from './host-path-volume';
+import { podFieldPath } from './pod-field-path';
 import { podSpecField } from './pod-spec-field';
 import { securityContextField } from './security-context-field';
 
@@ -16,6 +17,7 @@ export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
   containerImage, // k8s-container-image
   envSecretLiteral, // k8s-env-secret-literal
   hostPathVolume, // k8s-host-path-volume
+  podFieldPath, // k8s-pod-field-path
   podSpecField, // k8s-pod-spec-field
   securityContextField, // k8s-security-context-field
 ];
