@@ -72,7 +72,7 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
     });
     const violates = (match: PathMatch): string | undefined => {
       if (params.allowedKeys) return match.key !== undefined && !params.allowedKeys.includes(match.key) ? match.key : undefined;
-      if (params.present) return isCollection(match.node) || (isScalar(match.node) && match.node.value !== null && match.node.value !== '') ? describe(match.node) : undefined;
+      if (params.present) return isSet(match.node) ? describe(match.node) : undefined;
       if (!isScalar(match.node)) return undefined;
       const value = match.node.value;
       if (value === null || value === undefined) return undefined;
@@ -86,30 +86,38 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
         if (exempted(pod, params.exempt)) continue;
         let editContext: YamlEditContext | undefined;
         const edit = () => (editContext ??= podEditContext(model, pod));
+        const groups = params.groups ?? (GROUPS as ContainerGroup[]);
+        if (params.required) {
+          const podPaths = paths.filter((p) => p.root !== 'containers');
+          if (podPaths.length > 0) requireAll(pod.spec, podPaths, undefined);
+          const containerPaths = paths.filter((p) => p.root === 'containers');
+          if (containerPaths.length > 0) for (const container of containersOf(pod, groups)) requireAll(container.node, containerPaths, container);
+          continue;
+        }
         for (const { root, segments } of paths) {
           if (root === 'containers') {
-            for (const container of containersOf(pod, params.groups ?? (GROUPS as ContainerGroup[]))) {
-              check(container.node, segments, `${container.group}[${container.index}]`, container);
-            }
+            for (const container of containersOf(pod, groups)) check(container.node, segments, container);
           } else {
             const from = root === 'metadata' ? pod.template : pod.spec;
-            if (from) check(from, segments, '', undefined);
+            if (from) check(from, segments, undefined);
           }
         }
 
-        function check(node: YAMLMap, segments: PathSegment[], label: string, container: ContainerRef | undefined): void {
+        /** One finding per container (or pod) that lacks any of the paths, naming every missing one. */
+        function requireAll(node: YAMLMap, required: readonly { segments: PathSegment[] }[], container: ContainerRef | undefined): void {
+          const missing = required.filter((p) => !walkPath(pod.doc, node, p.segments).some((m) => isSet(m.node))).map((p) => p.segments.map((s) => ('key' in s ? s.key : '*')).join('.'));
+          if (missing.length === 0) return;
+          const subject = container ? containerSubject(container) : podSubject(pod);
+          const span = container ? containerAnchor(container) : anchorOf(pod);
+          const key = container ? containerKey(container) : subject.object;
+          if (span) ctx.report({ span, key, data: { ...subject, field: missing.join(', '), value: 'unset', key: '' }, origins: container ? containerOrigins(container) : podOrigins(pod) });
+        }
+
+        function check(node: YAMLMap, segments: PathSegment[], container: ContainerRef | undefined): void {
           const subject = container ? containerSubject(container) : podSubject(pod);
           const origins = container ? containerOrigins(container) : podOrigins(pod);
           const key = container ? containerKey(container) : subject.object;
-          const matches = walkPath(pod.doc, node, segments, label);
-          if (params.required) {
-            const set = matches.some((m) => m.node !== undefined && m.node !== null && !(isScalar(m.node) && (m.node.value === null || m.node.value === '')));
-            if (set) return;
-            const span = container ? containerAnchor(container) : anchorOf(pod);
-            const field = segments.map((s) => ('key' in s ? s.key : '*')).join('.');
-            if (span) ctx.report({ span, key: `${key}/${field}`, data: { ...subject, field: label ? `${label}.${field}` : field, value: 'unset', key: '' }, origins });
-            return;
-          }
+          const matches = walkPath(pod.doc, node, segments);
           for (const match of matches) {
             const value = violates(match);
             if (value === undefined) continue;
@@ -140,6 +148,10 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
     }
   },
 });
+
+function isSet(node: unknown): boolean {
+  return isCollection(node) || (isScalar(node) && node.value !== null && node.value !== undefined && node.value !== '');
+}
 
 function describe(node: unknown): string {
   if (isScalar(node)) return String(node.value);
