@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { containerAnchor, containerKey, containersOf, podEditContext, POD_READER_KINDS, type ContainerGroup, type ContainerRef, type PodSpecRef } from '../../parsers/kubernetes-workloads';
 import { deletePair, deleteSeqItem, replaceScalar, type YamlEditContext } from '../../parsers/yaml-edits';
-import { nodeSpan, pairSpan } from '../../parsers/yaml-nodes';
+import { findPair, nodeSpan, pairSpan } from '../../parsers/yaml-nodes';
 import type { Fix, FixKind, Span } from '../../types';
 import { defineTemplate } from '../template';
 import { containerOrigins, containerSubject, EXEMPTIONS_SCHEMA, exempted, podOrigins, podSpecs, podSubject, SCALAR_VALUE_SCHEMA, SUBJECT_PLACEHOLDERS, type Exemptions, type FieldValue } from './field-values';
@@ -108,7 +108,10 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
           const missing = required.filter((p) => !walkPath(pod.doc, node, p.segments).some((m) => isSet(m.node))).map((p) => p.segments.map((s) => ('key' in s ? s.key : '*')).join('.'));
           if (missing.length === 0) return;
           const subject = container ? containerSubject(container) : podSubject(pod);
-          const span = container ? containerAnchor(container) : anchorOf(pod);
+          // On the key the missing fields would go under (`resources:`) when it exists, else on the container.
+          const head = required[0].segments[0];
+          const parent = head && 'key' in head ? findPair(pod.doc, node, head.key) : undefined;
+          const span = parent ? nodeSpan(pod.base, parent.key as Node) : container ? containerAnchor(container) : anchorOf(pod);
           const key = container ? containerKey(container) : subject.object;
           if (span) ctx.report({ span, key, data: { ...subject, field: missing.join(', '), value: 'unset', key: '' }, origins: container ? containerOrigins(container) : podOrigins(pod) });
         }
