@@ -7,6 +7,8 @@ import { envSecretLiteral } from './env-secret-literal';
 import { hostPathVolume } from './host-path-volume';
 import { podFieldPath } from './pod-field-path';
 import { podSpecField } from './pod-spec-field';
+import { rbacBinding } from './rbac-binding';
+import { rbacRule } from './rbac-rule';
 import { securityContextField } from './security-context-field';
 
 /** Sorted by id. */
@@ -19,5 +21,7 @@ export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
   hostPathVolume, // k8s-host-path-volume
   podFieldPath, // k8s-pod-field-path
   podSpecField, // k8s-pod-spec-field
+  rbacBinding, // k8s-rbac-binding
+  rbacRule, // k8s-rbac-rule
   securityContextField, // k8s-security-context-field
 ];
