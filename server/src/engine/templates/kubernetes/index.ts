@@ -3,6 +3,7 @@ import { approvedImage } from './approved-image';
 import { capabilitiesAdd } from './capabilities-add';
 import { capabilitiesDrop } from './capabilities-drop';
 import { containerImage } from './container-image';
+import { controlPlaneFlags } from './control-plane-flags';
 import { envSecretLiteral } from './env-secret-literal';
 import { hostPathVolume } from './host-path-volume';
 import { podFieldPath } from './pod-field-path';
@@ -17,6 +18,7 @@ export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
   capabilitiesAdd, // k8s-capabilities-add
   capabilitiesDrop, // k8s-capabilities-drop
   containerImage, // k8s-container-image
+  controlPlaneFlags, // k8s-control-plane-flags
   envSecretLiteral, // k8s-env-secret-literal
   hostPathVolume, // k8s-host-path-volume
   podFieldPath, // k8s-pod-field-path
