@@ -1,6 +1,6 @@
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { containerKey, containersOf, podSpecOf } from '../../parsers/kubernetes-workloads';
-import { asSeq, findPair, getIn, nodeSpan } from '../../parsers/yaml-nodes';
+import { asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import { defineTemplate } from '../template';
 import { containerOrigins } from './field-values';
 
@@ -96,7 +96,7 @@ export const controlPlaneFlags = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: ['Pod'],
   description:
-    'CIS Benchmark flag checks on control-plane static Pods: in every Pod container whose command or args run `component` (an item whose basename is the component), reads `--flag=value` and `--flag value` from command and args, and reports each failing check (equals, notEquals, present, absent, includes/excludes in a comma list, atLeast) on the flag item, or on the `command:` key when the flag is missing.',
+    'CIS Benchmark flag checks on control-plane static Pods: in every Pod container that runs `component` (an item of command or args whose basename is the component, or an image of that name), reads `--flag=value` and `--flag value` from command and args, and reports each failing check (equals, notEquals, present, absent, includes/excludes in a comma list, atLeast) on the flag item, or on the `command:` key when the flag is missing.',
   paramsSchema: {
     type: 'object',
     required: ['component', 'checks'],
@@ -113,7 +113,10 @@ export const controlPlaneFlags = defineTemplate<'kubernetes', Params>({
         for (const key of ['command', 'args']) {
           for (const item of asSeq(pod.doc, getIn(pod.doc, container.node, [key]))?.items ?? []) if (isScalar(item) && item.value !== null) items.push(item);
         }
-        if (!items.some((i) => String(i.value).split('/').pop() === params.component)) continue;
+        // The program is named in command or args, or is the image's entrypoint (`registry.k8s.io/etcd:3.5.15-0`).
+        const image = scalarString(getIn(pod.doc, container.node, ['image'])) ?? '';
+        const imageName = image.split('@')[0].replace(/:[^/]*$/, '').split('/').pop();
+        if (imageName !== params.component && !items.some((i) => String(i.value).split('/').pop() === params.component)) continue;
         const flags = readFlags(items);
         const anchor = findPair(pod.doc, container.node, 'command') ?? findPair(pod.doc, container.node, 'args');
         for (const check of params.checks) {
