@@ -6,6 +6,7 @@ import { containerImage } from './container-image';
 import { controlPlaneFlags } from './control-plane-flags';
 import { envSecretLiteral } from './env-secret-literal';
 import { hostPathVolume } from './host-path-volume';
+import { objectField } from './object-field';
 import { podFieldPath } from './pod-field-path';
 import { podSpecField } from './pod-spec-field';
 import { rbacBinding } from './rbac-binding';
@@ -21,6 +22,7 @@ export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
   controlPlaneFlags, // k8s-control-plane-flags
   envSecretLiteral, // k8s-env-secret-literal
   hostPathVolume, // k8s-host-path-volume
+  objectField, // k8s-object-field
   podFieldPath, // k8s-pod-field-path
   podSpecField, // k8s-pod-spec-field
   rbacBinding, // k8s-rbac-binding

@@ -153,7 +153,8 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
 });
 
 function isSet(node: unknown): boolean {
-  return isCollection(node) || (isScalar(node) && node.value !== null && node.value !== undefined && node.value !== '');
+  if (isCollection(node)) return (node as unknown as { items: unknown[] }).items.length > 0;
+  return (isScalar(node) && node.value !== null && node.value !== undefined && node.value !== '');
 }
 
 function describe(node: unknown): string {
