@@ -50,6 +50,9 @@ const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   'checkov/k8s/CKV_K8S_31_Seccomp/cronjob-seccomp-PASSED.yaml': {
     'k8s-seccomp-profile': 'only the alpha seccomp annotation, which PSS Restricted ignores since 1.19: the field must be set',
   },
+  'checkov/k8s/CKV_K8S_15_ImagePullPolicy/wordpress-ImageTagged-DefaultPullPolicy-FAILED.yaml': {
+    'k8s-image-pull-policy-mutable-tag': 'an unset policy on a tagged image: every pinned tag would be reported; digest pinning (k8s-image-not-digest-pinned) is the fix for that',
+  },
   'checkov/k8s/CKV_K8S_157_RbacBindRoleBindings/role-failed-2.yaml': {
     'k8s-rbac-escalation-verbs': 'a * verb, which k8s-rbac-wildcard reports: one * is one finding',
   },

@@ -6,6 +6,7 @@ import { containerImage } from './container-image';
 import { controlPlaneFlags } from './control-plane-flags';
 import { envSecretLiteral } from './env-secret-literal';
 import { hostPathVolume } from './host-path-volume';
+import { imagePullPolicy } from './image-pull-policy';
 import { objectField } from './object-field';
 import { podFieldPath } from './pod-field-path';
 import { podSpecField } from './pod-spec-field';
@@ -22,6 +23,7 @@ export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
   controlPlaneFlags, // k8s-control-plane-flags
   envSecretLiteral, // k8s-env-secret-literal
   hostPathVolume, // k8s-host-path-volume
+  imagePullPolicy, // k8s-image-pull-policy
   objectField, // k8s-object-field
   podFieldPath, // k8s-pod-field-path
   podSpecField, // k8s-pod-spec-field
