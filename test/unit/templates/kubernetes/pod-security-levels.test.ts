@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, onlyRules } from '../../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../../server/src/node/rule-packs';
+import { parseSettings } from '../../../../server/src/protocol/settings';
 
 // Which pods the pod-security rules judge, and at which level: the setting, a Namespace's enforce label
 // in the same file, and the CRDs whose pod template path is known.
@@ -98,5 +99,13 @@ describe('pod specs of every workload kind and known CRD', () => {
     assert.deepEqual(ruleIds(wrap('v1', 'Service', ['spec', 'template', 'spec']), ['k8s-host-namespaces']), []);
     assert.deepEqual(ruleIds('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: r\nspec:\n  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n', ['k8s-host-namespaces']), []);
     assert.deepEqual(ruleIds(wrap('example.com/v1', 'Widget', ['spec', 'template', 'spec']), ['k8s-host-namespaces']), []);
+  });
+});
+
+describe('the pod security profile setting', () => {
+  it('is restricted unless a client asks for baseline; any other value falls back', () => {
+    assert.equal(parseSettings({}).podSecurityProfile, 'restricted');
+    assert.equal(parseSettings({ podSecurityProfile: 'baseline' }).podSecurityProfile, 'baseline');
+    assert.equal(parseSettings({ podSecurityProfile: 'privileged' }).podSecurityProfile, 'restricted');
   });
 });
