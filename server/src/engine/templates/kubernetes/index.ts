@@ -2,6 +2,7 @@ import type { AnyTemplate } from '../template';
 import { approvedImage } from './approved-image';
 import { capabilitiesAdd } from './capabilities-add';
 import { capabilitiesDrop } from './capabilities-drop';
+import { configChecks } from './config-checks';
 import { containerImage } from './container-image';
 import { controlPlaneFlags } from './control-plane-flags';
 import { envSecretLiteral } from './env-secret-literal';
@@ -19,6 +20,7 @@ export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
   approvedImage, // k8s-approved-image
   capabilitiesAdd, // k8s-capabilities-add
   capabilitiesDrop, // k8s-capabilities-drop
+  configChecks, // k8s-config-checks
   containerImage, // k8s-container-image
   controlPlaneFlags, // k8s-control-plane-flags
   envSecretLiteral, // k8s-env-secret-literal
