@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { analyze, onlyRules } from '../../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../../server/src/node/rule-packs';
 import { parseSettings } from '../../../../server/src/protocol/settings';
+import { indexFile } from '../../../../server/src/engine/workspace/index-file';
+import { WorkspaceIndex } from '../../../../server/src/engine/workspace/workspace-index';
 
 // Which pods the pod-security rules judge, and at which level: the setting, a Namespace's enforce label
 // in the same file, and the CRDs whose pod template path is known.
@@ -49,6 +51,15 @@ describe('Pod Security Standards levels', () => {
     assert.deepEqual(ruleIds(NAMESPACE('app', 'privileged') + POD('app'), ids), []);
     assert.deepEqual(ruleIds(NAMESPACE('app', 'baseline') + POD('app'), ids), ['k8s-host-namespaces@14']);
     assert.equal(ruleIds(NAMESPACE('app', 'restricted') + POD('app'), ids, 'baseline').length, 2);
+  });
+
+  it('a Namespace labelled in another file of the workspace counts too; this file wins over it', () => {
+    const workspace = new WorkspaceIndex([indexFile({ uri: 'ns.yaml', text: NAMESPACE('app', 'privileged').replace(/---\n$/, '') })]);
+    const run = (text: string) =>
+      analyze({ uri: 'x.yaml', text }, onlyRules(ruleSet, new Set(ids)), { now: new Date('2026-06-01T00:00:00Z'), workspace }).findings.map((f) => f.ruleId);
+    assert.deepEqual(run(POD('app')), []);
+    assert.deepEqual(run(NAMESPACE('app', 'baseline') + POD('app')), ['k8s-host-namespaces']);
+    assert.equal(run(POD('other')).length, 2);
   });
 
   it('a label for another namespace, or an unknown level, changes nothing', () => {

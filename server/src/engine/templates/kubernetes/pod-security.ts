@@ -28,10 +28,23 @@ export function namespaceEnforceLevel(model: KubernetesModel, name: string): Pod
   return undefined;
 }
 
-/** The level the pod is checked at: its Namespace's enforce label in this file wins over the setting. */
+/** The enforce label of the Namespace `name` anywhere in the workspace index, if any. */
+function workspaceEnforceLevel(ctx: CheckContext, name: string): PodSecurityLevel | undefined {
+  for (const namespace of ctx.workspace?.namespaces ?? []) {
+    if (namespace.name !== name) continue;
+    const level = namespace.labels.find(([key]) => key === ENFORCE_LABEL)?.[1];
+    if (isLevel(level)) return level;
+  }
+  return undefined;
+}
+
+/**
+ * The level the pod is checked at: its Namespace's enforce label wins over the setting, from this file
+ * first (what is being edited), else from the workspace index (the editor's folders, the CLI's scan).
+ */
 export function podSecurityLevel(model: KubernetesModel, pod: PodSpecRef, ctx: CheckContext): PodSecurityLevel {
   const namespace = pod.object.namespace;
-  const labelled = namespace ? namespaceEnforceLevel(model, namespace) : undefined;
+  const labelled = namespace ? (namespaceEnforceLevel(model, namespace) ?? workspaceEnforceLevel(ctx, namespace)) : undefined;
   return labelled ?? ctx.podSecurity?.profile ?? ctx.podSecurityProfile ?? 'restricted';
 }
 
