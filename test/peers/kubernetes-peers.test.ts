@@ -50,6 +50,24 @@ const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   'checkov/k8s/CKV_K8S_31_Seccomp/cronjob-seccomp-PASSED.yaml': {
     'k8s-seccomp-profile': 'only the alpha seccomp annotation, which PSS Restricted ignores since 1.19: the field must be set',
   },
+  'checkov/k8s/CKV_K8S_15_ImagePullPolicy/wordpress-ImageTagged-DefaultPullPolicy-FAILED.yaml': {
+    'k8s-image-pull-policy-mutable-tag': 'an unset policy on a tagged image: every pinned tag would be reported; digest pinning (k8s-image-not-digest-pinned) is the fix for that',
+  },
+  'checkov/k8s/CKV_K8S_157_RbacBindRoleBindings/role-failed-2.yaml': {
+    'k8s-rbac-escalation-verbs': 'a * verb, which k8s-rbac-wildcard reports: one * is one finding',
+  },
+  'checkov/k8s/CKV_K8S_158_RbacEscalateRoles/role-failed-2.yaml': {
+    'k8s-rbac-escalation-verbs': 'a * verb, which k8s-rbac-wildcard reports: one * is one finding',
+  },
+  'pod-security-admission/k8s/restricted_restrictedvolumes/fail_restrictedvolumes19.yaml': {
+    'k8s-restricted-volume-types': 'a hostPath volume, which k8s-host-path-volume (Baseline) reports: one volume is one finding',
+  },
+  'trivy/k8s/KSV-0036_protecting_pod_service_account_tokens/good1.yaml': {
+    'k8s-service-account-token-automount': 'automountServiceAccountToken unset: Trivy flags only an explicit true, Checkov and Polaris flag unset too',
+  },
+  'polaris/k8s/automountServiceAccountToken/success.serviceaccount.yaml': {
+    'k8s-service-account-token-automount': 'the ServiceAccount object disables automounting; the rule reads the pod spec only, so the pod must say so too',
+  },
   'checkov/k8s/CKV_K8S_31_Seccomp/pod-seccomp-PASSED.yaml': {
     'k8s-seccomp-profile': 'only the alpha seccomp annotation, which PSS Restricted ignores since 1.19: the field must be set',
   },
