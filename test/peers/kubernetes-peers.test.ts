@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, onlyRules, type Rule } from '../../server/src/engine';
+import { analyze, indexFile, onlyRules, WorkspaceIndex, type Rule } from '../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
 import { describePeerAgreement } from './peer-agreement';
 
@@ -77,6 +77,12 @@ const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   'checkov/k8s/CKV_K8S_31_Seccomp/pod-seccomp-PASSED6.yaml': {
     'k8s-seccomp-profile': 'only the alpha seccomp annotation, which PSS Restricted ignores since 1.19: the field must be set',
   },
+  ...Object.fromEntries(
+    ['egress_in_policytypes', 'egress_rules', 'ingress_in_policytypes', 'ingress_rules'].map((n) => [
+      `polaris/k8s/missingNetworkPolicy/failure.netpol_missing_${n}.yaml`,
+      { 'k8s-network-policy-missing': 'a NetworkPolicy selects the pod; Polaris also wants both directions covered, kube-linter and Checkov (like us) ask only that a policy selects it' },
+    ]),
+  ),
 };
 
 /** Our peer ids → the corpus's tool and check ids. */
@@ -104,7 +110,9 @@ const { ruleSet } = loadRuleSet([builtinPackRoot()]);
 
 /** Through analyze(), as users get it: a rule that crashes on a peer's file fails here too. */
 function findings(rule: Rule, fixture: string, text: string): string[] {
-  const result = analyze({ uri: fixture, text }, onlyRules(ruleSet, new Set([rule.meta.id])), { now: new Date('2026-06-01T00:00:00Z') });
+  // The fixture is its own workspace, as when `bulwark scan` is given that one file.
+  const workspace = new WorkspaceIndex([indexFile({ uri: fixture, text })]);
+  const result = analyze({ uri: fixture, text }, onlyRules(ruleSet, new Set([rule.meta.id])), { now: new Date('2026-06-01T00:00:00Z'), workspace });
   assert.deepEqual(result.notices.filter((n) => n.code === 'rule-failed').map((n) => n.message), []);
   return result.findings.map((f) => f.message);
 }
