@@ -139,7 +139,9 @@ export class PackLoader {
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,
     };
-    return { meta, check, objectKinds: template.objectKinds, ...(template.readsWorkspace ? { readsWorkspace: true } : {}) };
+    // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.
+    const readsWorkspace = template.readsWorkspace === true || podSecurityLevelOf(parsed.peers?.pss) !== undefined;
+    return { meta, check, objectKinds: template.objectKinds, ...(readsWorkspace ? { readsWorkspace: true } : {}) };
   }
 
   private paramsValidator(template: AnyTemplate): ValidateFunction {
