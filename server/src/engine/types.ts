@@ -193,6 +193,17 @@ export interface Rule {
   readonly check: Check<never>;
   /** From the rule's template: the Kubernetes object kinds the check reads; absent, every kind. */
   readonly objectKinds?: readonly string[];
+  /**
+   * The validated `match` of the rule.yaml the check was instantiated from (set by the pack loader):
+   * with `meta`, enough to instantiate the rule again without re-reading its YAML (a cached policy bundle).
+   */
+  readonly match?: RuleMatch;
+}
+
+/** A rule's template id and its params, as validated against the template's schema. */
+export interface RuleMatch {
+  readonly template: string;
+  readonly params: Readonly<Record<string, unknown>>;
 }
 
 export interface PackInfo {

@@ -67,7 +67,7 @@ interface PreviewDiff {
 
 async function findings(options: ScanOptions, choice: { policy?: string; policyKey?: string }, io: CliIo): Promise<ReportedFinding[]> {
   const resolved = await resolvePolicy({ ...choice, offline: false }, io);
-  const ruleSet: RuleSet = resolved ? loadPolicyRules(options, io.cwd, resolved.opened).ruleSet : loadRules(options, io.cwd);
+  const ruleSet: RuleSet = resolved ? loadPolicyRules(options, io.cwd, resolved.bundle).ruleSet : loadRules(options, io.cwd);
   return runScan(options, { cwd: io.cwd, now: io.now, ruleSet }).files.flatMap((f) => f.findings);
 }
 

@@ -1,10 +1,13 @@
 import * as crypto from 'node:crypto';
 import { formatImageReference, parseImageReference, type ImageRef } from '../../engine/images/reference';
+import { builtinTemplates } from '../../engine';
+import type { LoadedBundle } from '../../engine/policy';
 import { ARTIFACT_TYPE, BundleError, LAYER_MEDIA_TYPE, imageLayoutTar, openBundle, type OpenedBundle } from '../bundle';
 import { createRegistryClient, isRegistryError, type Descriptor, type RegistryClient, type RegistryClientOptions } from '../registry';
 import { SigningError, checkSimpleSigning, parsePublicKey, verifyArtifact } from '../signing';
 import type { ActiveRecord, PolicyCache } from './policy-cache';
 import { PolicyError } from './policy-error';
+import { decodePrepared, encodePrepared, validationFingerprint } from './prepared-bundle';
 
 // Pull → verify → validate → activate, and the offline path that starts from the cache. Whatever fails,
 // the cache's active record is untouched, so the last good bundle stays in force; the caller reports the
@@ -29,7 +32,7 @@ export interface PolicyContext {
 
 export interface ActivePolicy {
   readonly record: ActiveRecord;
-  readonly opened: OpenedBundle;
+  readonly bundle: LoadedBundle;
 }
 
 export interface PullResult {
@@ -89,6 +92,7 @@ async function fetchAndActivate(client: RegistryClient, ref: ImageRef, refText: 
     context.cache.discard(digest);
     throw bundleProblem(err, where);
   }
+  storePrepared(opened.bundle, context);
   const now = context.now().toISOString();
   const record: ActiveRecord = {
     ref: refText,
@@ -102,15 +106,26 @@ async function fetchAndActivate(client: RegistryClient, ref: ImageRef, refText: 
     signature: verified.signature.signatureBase64,
   };
   context.cache.activate(record);
-  return { record, opened };
+  return { record, bundle: opened.bundle };
 }
 
+/**
+ * The cached bundle for a record: the signature in the record is checked against the configured key
+ * first (a record names only a digest that key signed); then the validated form stored at pull time is
+ * used when it is intact and was derived from that digest by this Bulwark build (prepared-bundle.ts),
+ * else the image-layout tar is read and validated in full (its blobs chain to the signed digest).
+ */
 function openCached(record: ActiveRecord, key: crypto.KeyObject, context: PolicyContext): ActivePolicy {
   if (record.keyFingerprint !== fingerprint(key)) {
     throw new PolicyError('signature', `the cached bundle for ${record.ref} was verified with another public key: refresh the policy to verify it with the configured key`);
   }
   const check = checkSimpleSigning(Buffer.from(record.payload, 'base64'), record.signature, [key], record.digest);
   if ('reason' in check) throw new PolicyError('signature', `the cached bundle for ${record.ref} no longer verifies (${check.reason}): refresh the policy`);
+  const templates = builtinTemplates();
+  const validation = validationFingerprint(context.engineVersion, templates);
+  const prepared = context.cache.readPrepared(record.digest, validation);
+  const decoded = prepared ? decodePrepared(prepared, { digest: record.digest, validation }, templates) : undefined;
+  if (decoded && 'bundle' in decoded) return { record, bundle: decoded.bundle };
   let opened: OpenedBundle;
   try {
     opened = openBundle(context.cache.bundlePath(record.digest), context.engineVersion);
@@ -118,7 +133,15 @@ function openCached(record: ActiveRecord, key: crypto.KeyObject, context: Policy
     throw bundleProblem(err, `the cached bundle for ${record.ref}`);
   }
   if (opened.bundle.identity.digest !== record.digest) throw new PolicyError('invalid', `the cached bundle for ${record.ref} was altered on disk: refresh the policy`);
-  return { record, opened };
+  storePrepared(opened.bundle, context);
+  return { record, bundle: opened.bundle };
+}
+
+/** Keeps the validated form of a bundle that has just passed every check (best effort). */
+function storePrepared(bundle: LoadedBundle, context: PolicyContext): void {
+  const validation = validationFingerprint(context.engineVersion, builtinTemplates());
+  const bytes = encodePrepared(bundle, validation);
+  if (bytes) context.cache.storePrepared(bundle.identity.digest, validation, bytes);
 }
 
 function tryOpenCached(record: ActiveRecord, key: crypto.KeyObject, context: PolicyContext): ActivePolicy | undefined {
