@@ -1,6 +1,8 @@
 import type { CliIo } from '../run';
 import { ExitCode, UsageError, type ExitCodeValue } from '../exit-codes';
 import { buildCommand } from './build';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { inspectCommand } from './inspect';
 import { keygenCommand } from './keygen';
@@ -33,6 +35,8 @@ function subcommands(): ReadonlyMap<string, PolicySubcommand> {
     ['sign', signCommand],
     ['verify', verifyCommand],
     ['pull', pullCommand],
+    ['export', exportCommand],
+    ['import', importCommand],
     ['inspect', inspectCommand],
     ['lock', lockCommand],
     ['preview', previewCommand],

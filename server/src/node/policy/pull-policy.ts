@@ -3,11 +3,12 @@ import { formatImageReference, parseImageReference, type ImageRef } from '../../
 import { builtinTemplates } from '../../engine';
 import type { LoadedBundle } from '../../engine/policy';
 import { ARTIFACT_TYPE, BundleError, LAYER_MEDIA_TYPE, imageLayoutTar, openBundle, type OpenedBundle } from '../bundle';
-import { createRegistryClient, isRegistryError, type Descriptor, type RegistryClient, type RegistryClientOptions } from '../registry';
+import { createRegistryClient, isRegistryError, type ArtifactSource, type Descriptor, type RegistryClient, type RegistryClientOptions } from '../registry';
 import { SigningError, checkSimpleSigning, parsePublicKey, verifyArtifact } from '../signing';
 import type { ActiveRecord, PolicyCache } from './policy-cache';
 import { PolicyError } from './policy-error';
 import { decodePrepared, encodePrepared, validationFingerprint } from './prepared-bundle';
+import { openArchive, type OpenedArchive } from './bundle-archive';
 
 // Pull → verify → validate → activate, and the offline path that starts from the cache. Whatever fails,
 // the cache's active record is untouched, so the last good bundle stays in force; the caller reports the
@@ -72,7 +73,7 @@ export async function pullPolicy(source: PolicySource, context: PolicyContext, i
   });
 }
 
-async function fetchAndActivate(client: RegistryClient, ref: ImageRef, refText: string, digest: string, key: crypto.KeyObject, context: PolicyContext): Promise<ActivePolicy> {
+async function fetchAndActivate(client: ArtifactSource, ref: ImageRef, refText: string, digest: string, key: crypto.KeyObject, context: PolicyContext): Promise<ActivePolicy> {
   const where = `${ref.registry}/${ref.repository}@${digest}`;
   const manifest = await client.getManifest(ref.repository, digest);
   if (!manifest) throw new PolicyError('not-found', `${where} does not exist in the registry`);
@@ -115,6 +116,26 @@ async function fetchAndActivate(client: RegistryClient, ref: ImageRef, refText: 
  * used when it is intact and was derived from that digest by this Bulwark build (prepared-bundle.ts),
  * else the image-layout tar is read and validated in full (its blobs chain to the signed digest).
  */
+/**
+ * `bulwark policy import`: an archive from `bulwark policy export` (bundle-archive.ts) goes through the
+ * same verification and activation as a pull, and becomes the cached bundle for `source.ref` (default:
+ * the reference recorded in the archive), so the editor and `scan --offline` use it.
+ */
+export async function importPolicy(tar: Buffer, source: { readonly ref?: string; readonly publicKeyPem: string }, context: PolicyContext): Promise<ActivePolicy> {
+  const key = publicKeyOf({ ref: source.ref ?? '', publicKeyPem: source.publicKeyPem });
+  let archive: OpenedArchive;
+  try {
+    archive = openArchive(tar);
+  } catch (err) {
+    throw bundleProblem(err, 'the archive');
+  }
+  const refText = source.ref ?? archive.ref;
+  if (!refText) throw new PolicyError('config', 'the archive does not record which reference it holds: give it with --ref REF (the policy.ref the editor or CI uses)');
+  const ref = referenceOf(refText);
+  if (ref.digest && ref.digest !== archive.digest) throw new PolicyError('invalid', `the archive holds ${archive.digest}, not ${ref.digest} as ${refText} pins`);
+  return registryErrors(() => fetchAndActivate(archive.source, ref, refText, archive.digest, key, context));
+}
+
 function openCached(record: ActiveRecord, key: crypto.KeyObject, context: PolicyContext): ActivePolicy {
   if (record.keyFingerprint !== fingerprint(key)) {
     throw new PolicyError('signature', `the cached bundle for ${record.ref} was verified with another public key: refresh the policy to verify it with the configured key`);
