@@ -20,5 +20,5 @@ export {
   type Descriptor,
 } from './artifact';
 export { readImageLayout, checkFormat, type ReadLayout } from './layout';
-export { openBundle, formatError, type OpenedBundle } from './open';
+export { openBundle, openLayoutBytes, formatError, type OpenedBundle } from './open';
 export { extractTree } from './extract';

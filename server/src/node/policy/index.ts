@@ -5,3 +5,4 @@ export { loadCachedPolicy, pullPolicy, fingerprint, type ActivePolicy, type Poli
 export { importPolicy } from './pull-policy';
 export { archiveTar, collectArchive, openArchive, REF_ANNOTATION, type ArchiveParts, type OpenedArchive } from './bundle-archive';
 export { readPolicyLock, writePolicyLock, POLICY_LOCK_FILE } from './policy-lock';
+export { inspectRemoteBundle, type RemoteBundle, type SignatureStatus } from './inspect-remote';

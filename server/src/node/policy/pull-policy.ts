@@ -81,7 +81,7 @@ async function fetchAndActivate(client: ArtifactSource, ref: ImageRef, refText: 
   // Nothing unsigned is interpreted: the signature is checked before the manifest is read.
   const verified = await verifyArtifact(client, ref.repository, digest, key, { manifest });
   if (!verified.verified) throw new PolicyError('signature', `${verified.message}: the bundle was not applied`);
-  const { config, layer } = descriptorsOf(manifest.bytes, where);
+  const { config, layer } = policyDescriptors(manifest.bytes, where);
   const configBytes = await client.getBlob(ref.repository, config);
   const layerBytes = await client.getBlob(ref.repository, layer);
   const tar = imageLayoutTar({ config: configBytes, layer: layerBytes, manifest: manifest.bytes, digest }, refText);
@@ -180,7 +180,8 @@ async function headDigest(client: RegistryClient, ref: ImageRef): Promise<string
   return head.digest;
 }
 
-function descriptorsOf(bytes: Buffer, where: string): { config: Descriptor; layer: Descriptor } {
+/** The config and the one policy layer of a Bulwark bundle manifest; refuses any other artifact. */
+export function policyDescriptors(bytes: Buffer, where: string): { config: Descriptor; layer: Descriptor } {
   let manifest: { mediaType?: unknown; artifactType?: unknown; config?: Descriptor; layers?: Descriptor[] };
   try {
     manifest = JSON.parse(bytes.toString('utf8')) as typeof manifest;
