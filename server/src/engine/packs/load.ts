@@ -156,5 +156,5 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
     meter.reset();
     inner(model, ctx);
   };
-  return { meta, check, objectKinds: template.objectKinds, match };
+  return { meta, check, objectKinds: template.objectKinds, ...(template.readsWorkspace ? { readsWorkspace: true } : {}), match };
 }

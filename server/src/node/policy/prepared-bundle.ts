@@ -32,7 +32,7 @@ export interface PreparedHeader {
 export function validationFingerprint(engineVersion: string, templates: ReadonlyMap<string, AnyTemplate>): string {
   const described = [...templates.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((t) => [t.id, t.language, t.paramsSchema, t.placeholders, t.fixKind ?? null, t.objectKinds ?? null]);
+    .map((t) => [t.id, t.language, t.paramsSchema, t.placeholders, t.fixKind ?? null, t.objectKinds ?? null, t.readsWorkspace ?? false]);
   const text = JSON.stringify([FORMAT, engineVersion, PACK_SCHEMA, RULE_SCHEMA, POLICY_SCHEMA, APPROVED_IMAGES_SCHEMA, described]);
   return sha256(Buffer.from(text));
 }
