@@ -35,10 +35,10 @@ function subcommands(): ReadonlyMap<string, PolicySubcommand> {
     ['sign', signCommand],
     ['verify', verifyCommand],
     ['pull', pullCommand],
-    ['export', exportCommand],
-    ['import', importCommand],
     ['inspect', inspectCommand],
     ['lock', lockCommand],
+    ['export', exportCommand],
+    ['import', importCommand],
     ['preview', previewCommand],
     ['keygen', keygenCommand],
   ]);
