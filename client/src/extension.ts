@@ -5,6 +5,7 @@ import { showRuleDocs } from './commands/show-rule-docs';
 import { SELECT_SUPPRESSION_REASON_COMMAND } from '../../server/src/lsp/custom-protocol';
 import { createLanguageClient } from './language-client';
 import { refreshPolicy, signInToPolicyRegistry } from './commands/policy-commands';
+import { previewPolicy } from './commands/preview-policy';
 import { loadLogin, type RegistryLogin } from './policy-credentials';
 import { readApprovedImagesOption, readPolicyOptions, readProxyOption } from './policy-settings';
 import { RuleDocsRequest, StatusNotification } from './protocol';
@@ -18,6 +19,7 @@ import { RuleSetStatusItem } from './status-item';
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const status = new RuleSetStatusItem();
+  const previewOutput = window.createOutputChannel('Bulwark Policy Preview');
   // The registry login is read from secret storage before the server starts, and again after sign-in.
   const login: { current?: RegistryLogin } = {};
   const policyRef = () => workspace.getConfiguration('bulwark').inspect<string>('policy.ref')?.globalValue;
@@ -56,6 +58,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   context.subscriptions.push(
     status,
+    previewOutput,
     session,
     docs,
     session.onDidChangeState((state) => status.showState(state)),
@@ -64,6 +67,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('bulwark.showRuleDocs', (ruleId: unknown) => runCommand(() => showRuleDocs(session, docs, ruleId))),
     commands.registerCommand('bulwark.restartServer', () => runCommand(() => session.restart())),
     commands.registerCommand('bulwark.refreshPolicy', () => runCommand(() => refreshPolicy(session))),
+    commands.registerCommand('bulwark.previewPolicy', () => runCommand(() => previewPolicy(session, previewOutput))),
     commands.registerCommand('bulwark.signInToPolicyRegistry', () => runCommand(() => signInToPolicyRegistry(session, context.secrets, reloadLogin))),
     // The policy source is read once per server start: a change restarts the server to apply it.
     workspace.onDidChangeConfiguration((e) => {

@@ -4,11 +4,13 @@
 // UI instead of breaking it.
 import { NotificationType, RequestType } from 'vscode-languageclient/node';
 import {
+  PREVIEW_POLICY_REQUEST,
   REFRESH_POLICY_REQUEST,
   RULE_DOCS_REQUEST,
   RULE_SET_REQUEST,
   SCAN_WORKSPACE_REQUEST,
   STATUS_NOTIFICATION,
+  type PreviewPolicyParams,
   type RuleDocsParams,
   type ScanWorkspaceParams,
 } from '../../server/src/lsp/custom-protocol';
@@ -18,3 +20,4 @@ export const RuleDocsRequest = new RequestType<RuleDocsParams, unknown, void>(RU
 export const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, unknown, void>(SCAN_WORKSPACE_REQUEST);
 export const RuleSetRequest = new RequestType<Record<string, never>, unknown, void>(RULE_SET_REQUEST);
 export const RefreshPolicyRequest = new RequestType<Record<string, never>, unknown, void>(REFRESH_POLICY_REQUEST);
+export const PreviewPolicyRequest = new RequestType<PreviewPolicyParams, unknown, void>(PREVIEW_POLICY_REQUEST);

@@ -122,3 +122,18 @@ function stringOr(v: unknown, fallback: string): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** What "Preview policy" shows: the report text, or why there is none. */
+export type PolicyPreview = { readonly ok: true; readonly report: string; readonly counts: string } | { readonly ok: false; readonly message: string };
+
+/** The `bulwark/previewPolicy` answer as an output-channel report; a malformed answer is a failure, never a crash. */
+export function parsePolicyPreview(raw: unknown): PolicyPreview {
+  if (!isRecord(raw)) return { ok: false, message: 'the server sent no preview' };
+  if (raw.ok !== true) return { ok: false, message: typeof raw.message === 'string' ? raw.message : 'the preview failed' };
+  const candidate = isRecord(raw.candidate) ? raw.candidate : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : '?');
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  const counts = `${count(raw.added)} new, ${count(raw.removed)} gone, ${count(raw.changed)} with another severity`;
+  const header = `Preview of policy ${text(candidate.name)} ${text(candidate.version)} (${text(candidate.digest)}) against ${text(raw.against)}`;
+  return { ok: true, counts, report: `${header}\n\n${typeof raw.text === 'string' ? raw.text : `${counts}.\n`}` };
+}

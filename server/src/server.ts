@@ -16,12 +16,15 @@ import { AnalysisService } from './lsp/analysis-service';
 import { clientFeaturesOf, serverCapabilities } from './lsp/capabilities';
 import { provideCodeActions, resolveCodeAction, type CodeActionDeps } from './lsp/code-actions';
 import {
+  PREVIEW_POLICY_REQUEST,
   REFRESH_POLICY_REQUEST,
   RULE_DOCS_REQUEST,
   RULE_SET_REQUEST,
   SCAN_WORKSPACE_REQUEST,
   STATUS_NOTIFICATION,
   type InitializationOptions,
+  type PreviewPolicyParams,
+  type PreviewPolicyResult,
   type RuleDocsParams,
   type RuleDocsResult,
   type RuleSetResult,
@@ -42,6 +45,7 @@ import { WorkspaceFolders } from './lsp/workspace-folders';
 import { WorkspaceScanner } from './lsp/workspace-scan';
 import { WORKSPACE_FACT_GLOBS, WorkspaceIndexService } from './lsp/workspace-index-service';
 import { PolicyService, parsePolicySettings } from './lsp/policy-service';
+import { previewPolicy } from './lsp/policy-preview';
 import { PolicyCache, defaultCacheRoot } from './node/policy';
 
 // bulwark-server: the composition root. Everything is built here, once per connection, and passed in.
@@ -107,6 +111,15 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   });
   connection.onShutdown(() => policy.dispose());
   connection.onRequest(REFRESH_POLICY_REQUEST, guard(log, REFRESH_POLICY_REQUEST, () => policy.status(), () => policy.refresh()));
+  connection.onRequest(
+    PREVIEW_POLICY_REQUEST,
+    guard(
+      log,
+      PREVIEW_POLICY_REQUEST,
+      (): PreviewPolicyResult => ({ ok: false, message: 'the preview failed: see the Bulwark output' }),
+      (p: PreviewPolicyParams | undefined): PreviewPolicyResult => previewPolicy(p, { rules, folders: () => folders.all(), engineVersion: version, now }),
+    ),
+  );
 
   const actionDeps: CodeActionDeps = {
     documents,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ARTIFACT_TYPE, CONFIG_MEDIA_TYPE, LAYER_MEDIA_TYPE, MANIFEST_MEDIA_TYPE, deterministicGzip } from '../../server/src/node/bundle';
 import { PolicyCache, PolicyError, loadCachedPolicy, pullPolicy, type PolicyContext, type PolicySource } from '../../server/src/node/policy';
 import { createRegistryClient } from '../../server/src/node/registry';
 import { decryptPrivateKey, signArtifact } from '../../server/src/node/signing';
@@ -10,6 +11,7 @@ import { ensureCliBuilt, removeDir, runCli } from '../cli/cli-harness';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { skipUnlessRequired } from '../support/real-client';
 import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { rawTar, type RawEntry } from '../unit/bundle/hostile-tar';
 import { KEY_PASSWORD, publishExampleBundle } from './publish';
 
 // A broken registry never replaces the last good policy: with a verified v1 cached, the tag moves to a
@@ -95,6 +97,43 @@ describe('policy pull: every fault keeps the last good bundle', function () {
     assert.equal(context.cache.read(otherSource.ref), undefined, 'nothing activated for the other reference');
     assert.equal(active(), v1);
   });
+
+  // A validly signed bundle whose layer holds an entry that could escape or alias the extraction: the
+  // signature is fine, so only the tar reader stands between it and the cache.
+  const unsafeLayers: [string, RawEntry, RegExp][] = [
+    ['a path with ..', { name: 'packs/../../escape.yaml', content: 'x: 1\n' }, /\.\./],
+    ['an absolute path', { name: '/etc/bulwark.yaml', content: 'x: 1\n' }, /absolute/i],
+    ['a symlink', { name: 'packs/link', type: '2', linkname: '/etc/passwd' }, /link/i],
+    ['a hard link', { name: 'packs/hard', type: '1', linkname: 'policy.yaml' }, /link/i],
+  ];
+  for (const [what, entry, message] of unsafeLayers) {
+    it(`a signed bundle whose layer has ${what} is refused, nothing of it is cached, and v1 stays`, async () => {
+      const client = createRegistryClient(registry.host, { env: {} });
+      const policyYaml = 'name: bundle\nversion: 0.9.0\n';
+      const layer = deterministicGzip(rawTar([{ name: 'policy.yaml', content: policyYaml }, entry]));
+      const config = Buffer.from(JSON.stringify({ formatVersion: '1.0', name: 'bundle', version: '0.9.0', approvedImages: false, packs: [] }));
+      const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+      await client.putBlob('security/policy', config);
+      await client.putBlob('security/policy', layer);
+      const manifest = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MANIFEST_MEDIA_TYPE,
+        artifactType: ARTIFACT_TYPE,
+        config: { mediaType: CONFIG_MEDIA_TYPE, digest: sha(config), size: config.length },
+        layers: [{ mediaType: LAYER_MEDIA_TYPE, digest: sha(layer), size: layer.length }],
+      }));
+      const tag = `unsafe-${entry.type ?? '0'}-${entry.name.length}`;
+      const digest = await client.putManifest('security/policy', tag, manifest, MANIFEST_MEDIA_TYPE);
+      const key = await decryptPrivateKey(fs.readFileSync(path.join(root, 'keys', 'bulwark.key'), 'utf8'), KEY_PASSWORD);
+      await signArtifact(client, 'security/policy', digest, key, `${registry.host}/security/policy`);
+      const unsafeSource = { ...source, ref: `${proxy.host}/security/policy:${tag}` };
+      await assert.rejects(pullPolicy(unsafeSource, context), (err: unknown) => err instanceof PolicyError && err.code === 'invalid' && message.test(err.message));
+      assert.equal(context.cache.read(unsafeSource.ref), undefined, 'nothing activated for the unsafe reference');
+      assert.equal(fs.existsSync(context.cache.bundlePath(digest)), false, 'the refused bundle is not left in the cache');
+      assert.equal(active(), v1);
+      assert.equal(loadCachedPolicy(source, context)?.record.version, '0.1.0');
+    });
+  }
 
   it('once the registry behaves, v2 is verified and activated', async () => {
     const result = await pullPolicy(source, context);

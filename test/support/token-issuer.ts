@@ -32,11 +32,17 @@ export interface TokenRequestRecord {
 export interface TokenIssuer {
   readonly realm: string;
   readonly requests: TokenRequestRecord[];
+  /**
+   * The next `count` tokens are already expired (an hour ago) while the answer still says they last
+   * `expires_in`: what a client holds when its token is revoked or the clocks disagree.
+   */
+  expireNext(count: number): void;
   stop(): Promise<void>;
 }
 
 export async function startTokenIssuer(options: TokenIssuerOptions): Promise<TokenIssuer> {
   const requests: TokenRequestRecord[] = [];
+  const state = { expireNext: 0 };
   const key = createPrivateKey(options.signing.keyPem);
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -67,11 +73,13 @@ export async function startTokenIssuer(options: TokenIssuerOptions): Promise<Tok
       // Anonymous clients get a valid token with no access: the registry then refuses the operation.
       const access = subject === undefined ? [] : scopes.map(toAccess).filter((a) => a !== undefined);
       const expiresIn = options.expiresIn ?? 300;
+      const expired = state.expireNext > 0;
+      if (expired) state.expireNext--;
       const token = jwt(key, options.signing.der, {
         iss: options.issuer,
         sub: subject ?? '',
         aud: service ?? options.service,
-        exp: Math.floor(Date.now() / 1000) + expiresIn,
+        exp: Math.floor(Date.now() / 1000) + (expired ? -3600 : expiresIn),
         nbf: Math.floor(Date.now() / 1000) - 5,
         iat: Math.floor(Date.now() / 1000),
         jti: randomBytes(12).toString('hex'),
@@ -86,6 +94,9 @@ export async function startTokenIssuer(options: TokenIssuerOptions): Promise<Tok
   return {
     realm: `http://127.0.0.1:${port}/token`,
     requests,
+    expireNext: (count) => {
+      state.expireNext = count;
+    },
     stop: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -64,7 +64,7 @@ async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue
   const policy = await resolvePolicy(given, io);
   if (policy) io.stderr.write(describeApplied(policy));
   // With a policy, user overrides are folded into the rule set under the policy's constraints.
-  const loaded = policy ? loadPolicyRules(given, io.cwd, policy.opened) : { ruleSet: loadRules(given, io.cwd), options: given };
+  const loaded = policy ? loadPolicyRules(given, io.cwd, policy.bundle) : { ruleSet: loadRules(given, io.cwd), options: given };
   const { options } = loaded;
   const ruleSet = options.approvedImages !== undefined ? withApprovedImagesFile(loaded.ruleSet, options.approvedImages, io.cwd) : loaded.ruleSet;
   checkOverrides(options.severityOverrides, ruleSet);

@@ -225,6 +225,17 @@ export interface Rule {
   readonly objectKinds?: readonly string[];
   /** From the rule's template: the check reads the workspace index (a cross-file rule). */
   readonly readsWorkspace?: boolean;
+  /**
+   * The validated `match` of the rule.yaml the check was instantiated from (set by the pack loader):
+   * with `meta`, enough to instantiate the rule again without re-reading its YAML (a cached policy bundle).
+   */
+  readonly match?: RuleMatch;
+}
+
+/** A rule's template id and its params, as validated against the template's schema. */
+export interface RuleMatch {
+  readonly template: string;
+  readonly params: Readonly<Record<string, unknown>>;
 }
 
 export interface PackInfo {

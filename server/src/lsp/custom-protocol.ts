@@ -16,6 +16,11 @@ export const RULE_SET_REQUEST = 'bulwark/ruleSet';
 export const SELECT_SUPPRESSION_REASON_COMMAND = 'bulwark.selectSuppressionReason';
 /** Client → server request: check the policy registry now (answers the policy status afterwards). */
 export const REFRESH_POLICY_REQUEST = 'bulwark/refreshPolicy';
+/**
+ * Client → server request: what a candidate policy bundle (a source folder or an image-layout tar on this
+ * machine) would change on the workspace, compared with the rules in force: `bulwark policy preview`.
+ */
+export const PREVIEW_POLICY_REQUEST = 'bulwark/previewPolicy';
 /** Code action kind of "Fix all safe problems in this file". */
 export const FIX_ALL_KIND = 'source.fixAll.bulwark';
 
@@ -129,3 +134,35 @@ export interface InitializationOptions {
 export interface ApprovedImagesInitOptions {
   readonly file?: string;
 }
+
+export interface PreviewPolicyParams {
+  /** Absolute path of a bundle source folder or an image-layout tar (`bulwark policy build`). */
+  readonly candidate: string;
+}
+
+export interface PolicyPreviewChange {
+  /** Relative to its workspace folder (prefixed with the folder's name when there are several). */
+  readonly path: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly column: number;
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  /** Severity changes: the severity under the rules in force. */
+  readonly from?: string;
+}
+
+export type PreviewPolicyResult =
+  | {
+      readonly ok: true;
+      readonly candidate: { readonly name: string; readonly version: string; readonly digest: string };
+      /** What the findings are compared against: the bundle in force, or the built-in rules. */
+      readonly against: string;
+      readonly added: readonly PolicyPreviewChange[];
+      readonly removed: readonly PolicyPreviewChange[];
+      readonly changed: readonly PolicyPreviewChange[];
+      /** The same, as `bulwark policy preview` prints it. */
+      readonly text: string;
+    }
+  | { readonly ok: false; readonly message: string };

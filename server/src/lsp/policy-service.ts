@@ -31,8 +31,12 @@ export interface PolicyServiceDeps {
   /** The policy status changed: tell the client. */
   readonly onStatus: (status: PolicyStatus) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /** Mean delay of the first refresh after a cached start (tests shorten it). */
+  readonly startupRefreshDelayMs?: number;
 }
 
+/** Mean delay of the first refresh when a cached bundle already applies (jitter: half to one and a half). */
+const STARTUP_REFRESH_DELAY_MS = 3_000;
 const DEFAULT_REFRESH_MINUTES = 60;
 const DEFAULT_MAX_AGE_DAYS = 7;
 
@@ -64,7 +68,11 @@ export class PolicyService {
 
   constructor(private readonly deps: PolicyServiceDeps) {}
 
-  /** Applies the cached bundle (no network), then refreshes in the background and on a timer. */
+  /**
+   * Applies the cached bundle (no network), then refreshes in the background and on a timer. With a
+   * cached bundle in force the first refresh waits a few seconds: setting up TLS (loading the system's
+   * CA bundle) costs more CPU than the cached start itself, and the first diagnostics come first.
+   */
   start(): void {
     const settings = this.deps.settings;
     if (!settings) return;
@@ -74,7 +82,8 @@ export class PolicyService {
     } catch (err) {
       this.problem = describe(err);
     }
-    void this.refresh();
+    if (this.active) this.schedule(settings, (this.deps.startupRefreshDelayMs ?? STARTUP_REFRESH_DELAY_MS) * (0.5 + Math.random()));
+    else void this.refresh();
   }
 
   status(): PolicyStatus {
@@ -125,7 +134,7 @@ export class PolicyService {
   }
 
   private activate(active: ActivePolicy): void {
-    const { bundle } = active.opened;
+    const { bundle } = active;
     const problems = this.deps.rules.applyBundle({ policy: bundle.policy, packs: bundle.packs, identity: bundle.identity, approvedImages: bundle.approvedImages });
     if (problems.length > 0) {
       throw new PolicyError('invalid', `the bundle ${bundle.identity.name} ${bundle.identity.version} cannot be combined with the other rule packs: ${problems.join('; ')}`);
@@ -134,11 +143,11 @@ export class PolicyService {
     this.deps.onRulesChanged();
   }
 
-  private schedule(settings: PolicySettings): void {
+  private schedule(settings: PolicySettings, delayMs?: number): void {
     if (this.disposed) return;
     if (this.timer) clearTimeout(this.timer);
     // ±10% jitter: editors started together (a fleet after an update) spread their requests.
-    const delay = settings.refreshMinutes * 60_000 * (0.9 + Math.random() * 0.2);
+    const delay = delayMs ?? settings.refreshMinutes * 60_000 * (0.9 + Math.random() * 0.2);
     this.timer = setTimeout(() => void this.refresh(), delay);
     this.timer.unref();
   }

@@ -30,16 +30,22 @@ export class RuleSetService {
    * defined twice); then the rules in force are left as they were.
    */
   applyBundle(bundle: PolicyLayer | undefined): readonly string[] {
+    const composed = this.withBundle(bundle);
+    if ('problems' in composed) return composed.problems;
+    this.current = composed.ruleSet;
+    this.byId = indexById(composed.ruleSet);
+    return [];
+  }
+
+  /** The base packs with `bundle` on top (or none), without changing the rules in force (a preview). */
+  withBundle(bundle: PolicyLayer | undefined): { ruleSet: RuleSet } | { problems: readonly string[] } {
     const packs = this.base.packs.map((info): LoadedPack => ({ info, rules: this.base.rules.filter((r) => r.meta.packId === info.id) }));
     const composed = composeRuleSet({
       builtin: packs.filter((p) => this.builtinPackIds.has(p.info.id)),
       user: packs.filter((p) => !this.builtinPackIds.has(p.info.id)),
       ...(bundle ? { bundle } : {}),
     });
-    if (composed.errors.length > 0) return composed.errors.map((e) => `${e.file}: ${e.message}`);
-    this.current = composed.ruleSet;
-    this.byId = indexById(composed.ruleSet);
-    return [];
+    return composed.errors.length > 0 ? { problems: composed.errors.map((e) => `${e.file}: ${e.message}`) } : { ruleSet: composed.ruleSet };
   }
 
   meta(ruleId: string): RuleMeta | undefined {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { bulwarkRuleId } from '../../../client/src/diagnostic-rule';
-import { describeScan, parseRuleDocs, parseRuleSet, parseScanSummary, parseStatus } from '../../../client/src/server-payloads';
+import { describeScan, parsePolicyPreview, parseRuleDocs, parseRuleSet, parseScanSummary, parseStatus } from '../../../client/src/server-payloads';
 import { describeStatus } from '../../../client/src/status-text';
 
 describe('client: server payloads and the status text', () => {
@@ -52,5 +52,25 @@ describe('client: server payloads and the status text', () => {
     assert.equal(bulwarkRuleId({ source: 'bulwark', code: { value: 'secret-aws-access-key' } }), 'secret-aws-access-key');
     assert.equal(bulwarkRuleId({ source: 'hadolint', code: 'DL3007' }), undefined);
     assert.equal(bulwarkRuleId({ source: 'bulwark', code: 7 }), undefined);
+  });
+
+  it('turns a policy preview answer into its report, and a failed or malformed one into a message', () => {
+    const answer = {
+      ok: true,
+      candidate: { name: 'acme-policy', version: '1.4.0', digest: 'sha256:' + 'a'.repeat(64) },
+      against: 'the built-in rules',
+      added: [{}],
+      removed: [],
+      changed: [{}, {}],
+      text: '+ Dockerfile:2:5: acme-run-netcat medium RUN uses nc.\n\n1 new, 0 gone, 2 with another severity.\n',
+    };
+    assert.deepEqual(parsePolicyPreview(answer), {
+      ok: true,
+      counts: '1 new, 0 gone, 2 with another severity',
+      report: `Preview of policy acme-policy 1.4.0 (sha256:${'a'.repeat(64)}) against the built-in rules\n\n${answer.text}`,
+    });
+    assert.deepEqual(parsePolicyPreview({ ok: false, message: 'cannot read the policy bundle "/x"' }), { ok: false, message: 'cannot read the policy bundle "/x"' });
+    assert.deepEqual(parsePolicyPreview(null), { ok: false, message: 'the server sent no preview' });
+    assert.deepEqual(parsePolicyPreview({ ok: true, added: 'x' }), { ok: true, counts: '0 new, 0 gone, 0 with another severity', report: 'Preview of policy ? ? (?) against ?\n\n0 new, 0 gone, 0 with another severity.\n' });
   });
 });

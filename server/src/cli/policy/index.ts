@@ -1,6 +1,8 @@
 import type { CliIo } from '../run';
 import { ExitCode, UsageError, type ExitCodeValue } from '../exit-codes';
 import { buildCommand } from './build';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { inspectCommand } from './inspect';
 import { keygenCommand } from './keygen';
@@ -35,6 +37,8 @@ function subcommands(): ReadonlyMap<string, PolicySubcommand> {
     ['pull', pullCommand],
     ['inspect', inspectCommand],
     ['lock', lockCommand],
+    ['export', exportCommand],
+    ['import', importCommand],
     ['preview', previewCommand],
     ['keygen', keygenCommand],
   ]);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { OpenedBundle } from '../../node/bundle';
+import type { LoadedBundle } from '../../engine/policy';
 import {
   PolicyCache,
   PolicyError,
@@ -27,7 +27,7 @@ export interface PolicyChoice {
 }
 
 export interface ResolvedPolicy {
-  readonly opened: OpenedBundle;
+  readonly bundle: LoadedBundle;
   /** For registry bundles: what was applied and how it was verified. */
   readonly active?: ActivePolicy;
   readonly changed?: boolean;
@@ -38,7 +38,7 @@ export async function resolvePolicy(choice: PolicyChoice, io: CliIo): Promise<Re
   const target = choice.policy ?? lock?.ref;
   if (target === undefined) return undefined;
   if (choice.policy !== undefined && !looksLikeRegistryReference(choice.policy, io.cwd)) {
-    return { opened: openLocalBundle(path.resolve(io.cwd, choice.policy)) };
+    return { bundle: openLocalBundle(path.resolve(io.cwd, choice.policy)).bundle };
   }
   if (choice.policyKey === undefined) {
     throw new UsageError(`the registry policy ${target} needs the public key it is signed with: --policy-key FILE or BULWARK_POLICY_KEY`);
@@ -54,7 +54,7 @@ export async function resolvePolicy(choice: PolicyChoice, io: CliIo): Promise<Re
   if (lock && result.active.record.keyFingerprint !== lock.keyFingerprint) {
     throw new UsageError(`.bulwark/policy.lock was verified with another key (${lock.keyFingerprint.slice(0, 19)}…) than --policy-key: update the lock with "bulwark policy lock"`);
   }
-  return { opened: result.active.opened, active: result.active, changed: result.changed };
+  return { bundle: result.active.bundle, active: result.active, changed: result.changed };
 }
 
 /**
@@ -79,7 +79,7 @@ export function policyContext(io: CliIo): PolicyContext {
 
 /** One line for stderr: which policy judged this scan, so a CI log says it. */
 export function describeApplied(resolved: ResolvedPolicy): string {
-  const { name, version, digest } = resolved.opened.bundle.identity;
+  const { name, version, digest } = resolved.bundle.identity;
   const from = resolved.active ? `${resolved.active.record.ref.split('@')[0]}@${digest.slice(0, 19)}…, signature verified ${resolved.active.record.verifiedAt.slice(0, 10)}` : digest ? `${digest.slice(0, 19)}…, local` : 'local folder';
   return `bulwark: policy ${name} ${version} (${from})\n`;
 }

@@ -3,16 +3,15 @@ import { composeRuleSet } from '../../engine/policy';
 import type { ScanOptions } from '../args';
 import { UsageError } from '../exit-codes';
 import { loadRules } from '../load-rules';
-import type { OpenedBundle } from '../../node/bundle';
+import type { LoadedBundle } from '../../engine/policy';
 
 // `bulwark scan` with a policy bundle (local, or pulled and verified by registry-policy.ts): the bundle
 // composed with the built-in and user packs in the documented merge order. CI fails closed: a bundle
 // that cannot be applied is exit 2 with the reason, never a silent fallback to the built-in rules.
 
-export function loadPolicyRules(options: ScanOptions, cwd: string, opened: OpenedBundle): { ruleSet: RuleSet; options: ScanOptions } {
+export function loadPolicyRules(options: ScanOptions, cwd: string, bundle: LoadedBundle): { ruleSet: RuleSet; options: ScanOptions } {
   const builtin = options.builtin ? packsOf(loadRules({ builtin: true, packs: [] }, cwd)) : [];
   const user = options.packs.length > 0 ? packsOf(loadRules({ builtin: false, packs: options.packs }, cwd)) : [];
-  const { bundle } = opened;
   const known = new Set([...builtin, ...bundle.packs, ...user].flatMap((p) => p.rules.map((r) => r.meta.id)));
   const unknown = [...options.severityOverrides.keys()].filter((id) => !known.has(id));
   if (unknown.length > 0) throw new UsageError(`--severity-override names unknown rule${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')} (see "bulwark rules")`);

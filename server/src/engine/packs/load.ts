@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
-import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMeta, Severity, Confidence, Language } from '../types';
+import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMatch, RuleMeta, Severity, Confidence, Language } from '../types';
 import { readPackYaml, type PackError } from './pack-yaml';
 import { PACK_SCHEMA, RULE_SCHEMA } from './schema';
 
@@ -105,21 +105,6 @@ export class PackLoader {
       if (!template.placeholders.includes(placeholder[1])) at(['message'], `message placeholder {{${placeholder[1]}}} is not provided by template "${template.id}"`);
     }
     if (errors.length > before) return undefined;
-    let check: Check<never>;
-    const meter = new RegexMeter();
-    try {
-      const inner = template.instantiate(params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter)) as Check<never>;
-      const ruleLevel = podSecurityLevelOf(parsed.peers?.pss);
-      // Each check is one file (or one YAML section): the rule's regex work is counted from zero.
-      check = (model, ctx) => {
-        meter.reset();
-        inner(model, ruleLevel ? { ...ctx, podSecurity: { profile: ctx.podSecurityProfile ?? 'restricted', ruleLevel } } : ctx);
-      };
-    } catch (err) {
-      // Regexes are compiled here: an invalid or oversized pattern is refused with the rule's line.
-      at(['match', 'params'], `template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
     const meta: RuleMeta = {
       id: parsed.id,
       packId: pack.id,
@@ -139,9 +124,13 @@ export class PackLoader {
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,
     };
-    // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.
-    const readsWorkspace = template.readsWorkspace === true || podSecurityLevelOf(parsed.peers?.pss) !== undefined;
-    return { meta, check, objectKinds: template.objectKinds, ...(readsWorkspace ? { readsWorkspace: true } : {}) };
+    try {
+      return instantiateRule(meta, { template: template.id, params }, template);
+    } catch (err) {
+      // Regexes are compiled here: an invalid or oversized pattern is refused with the rule's line.
+      at(['match', 'params'], `template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
   }
 
   private paramsValidator(template: AnyTemplate): ValidateFunction {
@@ -152,6 +141,25 @@ export class PackLoader {
     }
     return validator;
   }
+}
+
+/**
+ * Turns a validated rule (its meta and `match`) into a runnable rule: the template compiles the params
+ * (regexes on RE2, metered per check). Throws when the template rejects them. The pack loader calls it
+ * after validation; a cached policy bundle calls it with rules validated when the bundle was pulled.
+ */
+export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyTemplate): Rule {
+  const meter = new RegexMeter();
+  const inner = template.instantiate(match.params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter)) as Check<never>;
+  const ruleLevel = podSecurityLevelOf(meta.peers.pss);
+  // Each check is one file (or one YAML section): the rule's regex work is counted from zero.
+  const check: Check<never> = (model, ctx) => {
+    meter.reset();
+    inner(model, ruleLevel ? { ...ctx, podSecurity: { profile: ctx.podSecurityProfile ?? 'restricted', ruleLevel } } : ctx);
+  };
+  // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.
+  const readsWorkspace = template.readsWorkspace === true || ruleLevel !== undefined;
+  return { meta, check, objectKinds: template.objectKinds, ...(readsWorkspace ? { readsWorkspace: true } : {}), match };
 }
 
 /**

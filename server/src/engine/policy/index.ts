@@ -5,3 +5,4 @@ export { composeRuleSet, type ComposeInput, type ComposedRuleSet, type PolicyLay
 export { loadBundle, isPackSourceFile, packIdsOf, POLICY_FILE, APPROVED_IMAGES_FILE, PACKS_DIR, type LoadedBundle } from './bundle';
 export { compareVersions, engineTooOld } from './semver';
 export type { PolicyFileError } from './yaml-validate';
+export { prepareBundle, restoreBundle, type PreparedBundle } from './prepared';

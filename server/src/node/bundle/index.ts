@@ -12,6 +12,7 @@ export {
   CONFIG_MEDIA_TYPE,
   LAYER_MEDIA_TYPE,
   MANIFEST_MEDIA_TYPE,
+  INDEX_MEDIA_TYPE,
   FORMAT_VERSION,
   LAYER_TITLE,
   type Artifact,
@@ -19,5 +20,5 @@ export {
   type Descriptor,
 } from './artifact';
 export { readImageLayout, checkFormat, type ReadLayout } from './layout';
-export { openBundle, formatError, type OpenedBundle } from './open';
+export { openBundle, openLayoutBytes, formatError, type OpenedBundle } from './open';
 export { extractTree } from './extract';

@@ -29,10 +29,15 @@ export function openBundle(target: string, engineVersion: string): OpenedBundle 
     throw new BundleError('io', `cannot read the policy bundle "${target}": ${err instanceof Error ? err.message : String(err)}`);
   }
   if (stat.isDirectory()) return openFolder(target, engineVersion);
-  const layout = readImageLayout(readFile(target));
+  return openLayoutBytes(readFile(target), engineVersion, target);
+}
+
+/** An image-layout tar already in memory (a registry's blobs put together, a file read by the caller). */
+export function openLayoutBytes(tar: Buffer, engineVersion: string, where: string): OpenedBundle {
+  const layout = readImageLayout(tar);
   const tooOld = engineTooOld(layout.config.minEngineVersion, engineVersion, `policy bundle ${layout.config.name} ${layout.config.version}`);
   if (tooOld) throw new BundleError('upgrade-required', tooOld);
-  const bundle = load(layout.files, layout.digest, target);
+  const bundle = load(layout.files, layout.digest, where);
   if (bundle.identity.name !== layout.config.name || bundle.identity.version !== layout.config.version) {
     throw new BundleError('invalid', `the bundle's config (${layout.config.name} ${layout.config.version}) does not match its policy.yaml (${bundle.identity.name} ${bundle.identity.version})`);
   }

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 
 // The per-user cache of pulled policy bundles:
 //   <root>/bundles/sha256-<hex>.tar   the bundle as an OCI image-layout tar, named by its manifest digest
+//   <root>/bundles/sha256-<hex>.<validation>.json   the same bundle once validated, as start-up reads it
+//                                     (prepared-bundle.ts; one per Bulwark build that validated it)
 //   <root>/refs/<key>.json            which bundle is active for a reference, and how it was verified
 // Writes go to a temporary file in the same folder and are renamed into place, so a reader (another
 // editor window, a CI job) sees the old record or the new one, never half of either; a bundle file is
@@ -68,6 +70,30 @@ export class PolicyCache {
     const bundle = this.bundlePath(digest);
     atomicWrite(bundle, layoutTar);
     return bundle;
+  }
+
+  /** Where the validated form of a bundle is kept for one validation fingerprint (prepared-bundle.ts). */
+  preparedPath(digest: string, validation: string): string {
+    if (!DIGEST.test(validation)) throw new Error(`not a sha256 fingerprint: ${validation}`);
+    return this.bundlePath(digest).replace(/\.tar$/, `.${validation.slice('sha256:'.length, 'sha256:'.length + 16)}.json`);
+  }
+
+  /** Best effort: a cache that cannot be written (read-only in CI) only costs the next start a full validation. */
+  storePrepared(digest: string, validation: string, bytes: Buffer): boolean {
+    try {
+      atomicWrite(this.preparedPath(digest, validation), bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  readPrepared(digest: string, validation: string): Buffer | undefined {
+    try {
+      return fs.readFileSync(this.preparedPath(digest, validation));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Removes a stored bundle that failed validation, unless some reference's record names it. */

@@ -1,10 +1,14 @@
 import * as crypto from 'node:crypto';
 import { formatImageReference, parseImageReference, type ImageRef } from '../../engine/images/reference';
+import { builtinTemplates } from '../../engine';
+import type { LoadedBundle } from '../../engine/policy';
 import { ARTIFACT_TYPE, BundleError, LAYER_MEDIA_TYPE, imageLayoutTar, openBundle, type OpenedBundle } from '../bundle';
-import { createRegistryClient, isRegistryError, type Descriptor, type RegistryClient, type RegistryClientOptions } from '../registry';
+import { createRegistryClient, isRegistryError, type ArtifactSource, type Descriptor, type RegistryClient, type RegistryClientOptions } from '../registry';
 import { SigningError, checkSimpleSigning, parsePublicKey, verifyArtifact } from '../signing';
 import type { ActiveRecord, PolicyCache } from './policy-cache';
 import { PolicyError } from './policy-error';
+import { decodePrepared, encodePrepared, validationFingerprint } from './prepared-bundle';
+import { openArchive, type OpenedArchive } from './bundle-archive';
 
 // Pull → verify → validate → activate, and the offline path that starts from the cache. Whatever fails,
 // the cache's active record is untouched, so the last good bundle stays in force; the caller reports the
@@ -29,7 +33,7 @@ export interface PolicyContext {
 
 export interface ActivePolicy {
   readonly record: ActiveRecord;
-  readonly opened: OpenedBundle;
+  readonly bundle: LoadedBundle;
 }
 
 export interface PullResult {
@@ -69,7 +73,7 @@ export async function pullPolicy(source: PolicySource, context: PolicyContext, i
   });
 }
 
-async function fetchAndActivate(client: RegistryClient, ref: ImageRef, refText: string, digest: string, key: crypto.KeyObject, context: PolicyContext): Promise<ActivePolicy> {
+async function fetchAndActivate(client: ArtifactSource, ref: ImageRef, refText: string, digest: string, key: crypto.KeyObject, context: PolicyContext): Promise<ActivePolicy> {
   const where = `${ref.registry}/${ref.repository}@${digest}`;
   const manifest = await client.getManifest(ref.repository, digest);
   if (!manifest) throw new PolicyError('not-found', `${where} does not exist in the registry`);
@@ -77,7 +81,7 @@ async function fetchAndActivate(client: RegistryClient, ref: ImageRef, refText: 
   // Nothing unsigned is interpreted: the signature is checked before the manifest is read.
   const verified = await verifyArtifact(client, ref.repository, digest, key, { manifest });
   if (!verified.verified) throw new PolicyError('signature', `${verified.message}: the bundle was not applied`);
-  const { config, layer } = descriptorsOf(manifest.bytes, where);
+  const { config, layer } = policyDescriptors(manifest.bytes, where);
   const configBytes = await client.getBlob(ref.repository, config);
   const layerBytes = await client.getBlob(ref.repository, layer);
   const tar = imageLayoutTar({ config: configBytes, layer: layerBytes, manifest: manifest.bytes, digest }, refText);
@@ -89,6 +93,7 @@ async function fetchAndActivate(client: RegistryClient, ref: ImageRef, refText: 
     context.cache.discard(digest);
     throw bundleProblem(err, where);
   }
+  storePrepared(opened.bundle, context);
   const now = context.now().toISOString();
   const record: ActiveRecord = {
     ref: refText,
@@ -102,7 +107,33 @@ async function fetchAndActivate(client: RegistryClient, ref: ImageRef, refText: 
     signature: verified.signature.signatureBase64,
   };
   context.cache.activate(record);
-  return { record, opened };
+  return { record, bundle: opened.bundle };
+}
+
+/**
+ * The cached bundle for a record: the signature in the record is checked against the configured key
+ * first (a record names only a digest that key signed); then the validated form stored at pull time is
+ * used when it is intact and was derived from that digest by this Bulwark build (prepared-bundle.ts),
+ * else the image-layout tar is read and validated in full (its blobs chain to the signed digest).
+ */
+/**
+ * `bulwark policy import`: an archive from `bulwark policy export` (bundle-archive.ts) goes through the
+ * same verification and activation as a pull, and becomes the cached bundle for `source.ref` (default:
+ * the reference recorded in the archive), so the editor and `scan --offline` use it.
+ */
+export async function importPolicy(tar: Buffer, source: { readonly ref?: string; readonly publicKeyPem: string }, context: PolicyContext): Promise<ActivePolicy> {
+  const key = publicKeyOf({ ref: source.ref ?? '', publicKeyPem: source.publicKeyPem });
+  let archive: OpenedArchive;
+  try {
+    archive = openArchive(tar);
+  } catch (err) {
+    throw bundleProblem(err, 'the archive');
+  }
+  const refText = source.ref ?? archive.ref;
+  if (!refText) throw new PolicyError('config', 'the archive does not record which reference it holds: give it with --ref REF (the policy.ref the editor or CI uses)');
+  const ref = referenceOf(refText);
+  if (ref.digest && ref.digest !== archive.digest) throw new PolicyError('invalid', `the archive holds ${archive.digest}, not ${ref.digest} as ${refText} pins`);
+  return registryErrors(() => fetchAndActivate(archive.source, ref, refText, archive.digest, key, context));
 }
 
 function openCached(record: ActiveRecord, key: crypto.KeyObject, context: PolicyContext): ActivePolicy {
@@ -111,6 +142,11 @@ function openCached(record: ActiveRecord, key: crypto.KeyObject, context: Policy
   }
   const check = checkSimpleSigning(Buffer.from(record.payload, 'base64'), record.signature, [key], record.digest);
   if ('reason' in check) throw new PolicyError('signature', `the cached bundle for ${record.ref} no longer verifies (${check.reason}): refresh the policy`);
+  const templates = builtinTemplates();
+  const validation = validationFingerprint(context.engineVersion, templates);
+  const prepared = context.cache.readPrepared(record.digest, validation);
+  const decoded = prepared ? decodePrepared(prepared, { digest: record.digest, validation }, templates) : undefined;
+  if (decoded && 'bundle' in decoded) return { record, bundle: decoded.bundle };
   let opened: OpenedBundle;
   try {
     opened = openBundle(context.cache.bundlePath(record.digest), context.engineVersion);
@@ -118,7 +154,15 @@ function openCached(record: ActiveRecord, key: crypto.KeyObject, context: Policy
     throw bundleProblem(err, `the cached bundle for ${record.ref}`);
   }
   if (opened.bundle.identity.digest !== record.digest) throw new PolicyError('invalid', `the cached bundle for ${record.ref} was altered on disk: refresh the policy`);
-  return { record, opened };
+  storePrepared(opened.bundle, context);
+  return { record, bundle: opened.bundle };
+}
+
+/** Keeps the validated form of a bundle that has just passed every check (best effort). */
+function storePrepared(bundle: LoadedBundle, context: PolicyContext): void {
+  const validation = validationFingerprint(context.engineVersion, builtinTemplates());
+  const bytes = encodePrepared(bundle, validation);
+  if (bytes) context.cache.storePrepared(bundle.identity.digest, validation, bytes);
 }
 
 function tryOpenCached(record: ActiveRecord, key: crypto.KeyObject, context: PolicyContext): ActivePolicy | undefined {
@@ -136,7 +180,8 @@ async function headDigest(client: RegistryClient, ref: ImageRef): Promise<string
   return head.digest;
 }
 
-function descriptorsOf(bytes: Buffer, where: string): { config: Descriptor; layer: Descriptor } {
+/** The config and the one policy layer of a Bulwark bundle manifest; refuses any other artifact. */
+export function policyDescriptors(bytes: Buffer, where: string): { config: Descriptor; layer: Descriptor } {
   let manifest: { mediaType?: unknown; artifactType?: unknown; config?: Descriptor; layers?: Descriptor[] };
   try {
     manifest = JSON.parse(bytes.toString('utf8')) as typeof manifest;

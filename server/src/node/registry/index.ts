@@ -1,5 +1,5 @@
 // The OCI distribution client: see client.ts. Other modules import from here only.
-export type { Descriptor, FetchedManifest, ManifestHead, RegistryClient, RegistryClientOptions, RegistryCredentials } from './types';
+export type { ArtifactSource, Descriptor, FetchedManifest, ManifestHead, RegistryClient, RegistryClientOptions, RegistryCredentials } from './types';
 export { RegistryError, isRegistryError, type RegistryErrorCode } from './errors';
 export { createRegistryClient, DEFAULT_MAX_BLOB_BYTES, DEFAULT_MAX_MANIFEST_BYTES } from './client';
 export { sha256Digest } from './digest';

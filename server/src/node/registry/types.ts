@@ -36,6 +36,12 @@ export interface RegistryClient {
   putManifest(repository: string, reference: string, bytes: Buffer, mediaType: string): Promise<string>;
 }
 
+/**
+ * What verifying and reading an artifact needs: a registry, or an air-gapped archive read back
+ * (node/policy/bundle-archive.ts), so both go through the same checks.
+ */
+export type ArtifactSource = Pick<RegistryClient, 'registry' | 'getManifest' | 'getBlob'>;
+
 /** Explicit credentials: a user name and password (or a registry token used as password), or an identity token. */
 export type RegistryCredentials = { username: string; password: string } | { identityToken: string };
 

@@ -1,7 +1,7 @@
 import type * as crypto from 'node:crypto';
 import { decodeSignatureAnnotation, verifyPayload } from './ecdsa';
 import { parsePayload, type SimpleSigningPayload } from './payload';
-import { isRegistryError, type FetchedManifest, type RegistryClient } from '../registry';
+import { isRegistryError, type ArtifactSource, type FetchedManifest } from '../registry';
 import { parseSignatureManifest, sha256Digest, signatureTag, type SignatureLayer } from './signature-manifest';
 
 // Verification as cosign and containers/image do it for key-based signatures: find the .sig manifest of
@@ -52,7 +52,7 @@ export type VerifyResult =
  * they say nothing about the signature.
  */
 export async function verifyArtifact(
-  client: RegistryClient,
+  client: ArtifactSource,
   repository: string,
   manifestDigest: string,
   publicKey: crypto.KeyObject | readonly crypto.KeyObject[],
@@ -86,7 +86,7 @@ export async function verifyArtifact(
 }
 
 async function checkLayer(
-  client: RegistryClient,
+  client: ArtifactSource,
   repository: string,
   layer: SignatureLayer,
   keys: readonly crypto.KeyObject[],
