@@ -35,7 +35,10 @@ export function expandSnippet(body: string): string {
     while (i < body.length) {
       const c = body[i];
       if (c === '\\') i += 2;
-      else if (c === '$' && body[i + 1] === '{') (depth++, (i += 2));
+      else if (c === '$' && body[i + 1] === '{') {
+        depth++;
+        i += 2;
+      }
       else if (c === '}' && --depth === 0) return body.slice(start, i++);
       else i++;
     }

@@ -11,7 +11,7 @@ import {
   STATUS_NOTIFICATION,
   type RuleDocsParams,
   type ScanWorkspaceParams,
-} from '../../server/src/lsp/custom-protocol';
+} from '../../server/src/protocol/custom-protocol';
 
 export const StatusNotification = new NotificationType<unknown>(STATUS_NOTIFICATION);
 export const RuleDocsRequest = new RequestType<RuleDocsParams, unknown, void>(RULE_DOCS_REQUEST);

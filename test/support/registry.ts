@@ -151,7 +151,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
     await tokenIssuer?.stop();
     const log = readLog(logFile);
     fs.rmSync(workDir, { recursive: true, force: true });
-    throw new Error(`${(error as Error).message}${log ? `\nregistry log:\n${log.slice(-2000)}` : ''}`);
+    throw new Error(`${(error as Error).message}${log ? `\nregistry log:\n${log.slice(-2000)}` : ''}`, { cause: error });
   }
 }
 

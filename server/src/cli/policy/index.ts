@@ -20,7 +20,8 @@ export interface PolicySubcommand {
   readonly summary: string;
   /** Full usage text for `bulwark policy <name> --help`. */
   readonly help: string;
-  run(argv: readonly string[], io: CliIo): Promise<ExitCodeValue>;
+  /** Synchronous where nothing is awaited; runPolicyCommand turns a throw into a rejection either way. */
+  run(argv: readonly string[], io: CliIo): ExitCodeValue | Promise<ExitCodeValue>;
 }
 
 /** The registered subcommands, in the order `bulwark policy --help` lists them. */

@@ -17,7 +17,7 @@ Reads a built bundle (image-layout tar, every blob's digest verified) or a sourc
 its name, version, digest, format, minimum engine version, packs with rule counts, what its policy
 decides and its signature status.
 `,
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parsePolicyArgs('inspect', argv, { format: { type: 'string', short: 'f' } });
     if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json (got "${values.format}")`);
     const target = path.resolve(io.cwd, onePositional('inspect', positionals, 'bundle file or folder'));

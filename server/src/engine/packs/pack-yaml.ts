@@ -63,7 +63,7 @@ export function readPackYaml(file: string, text: string, validate: ValidateFunct
   const lineOf = (path: readonly (string | number)[]) => lineOfPath(doc, lines, path);
   let valid: boolean;
   try {
-    valid = validate(value) as boolean;
+    valid = validate(value);
   } catch (err) {
     errors.push({ file, line: 1, message: `cannot validate the YAML: ${messageOf(err)}` });
     return undefined;

@@ -110,7 +110,7 @@ export function parseSignatureManifest(bytes: Buffer): SignatureManifestParse {
     const signature = l.annotations?.[COSIGN_SIGNATURE_ANNOTATION];
     return l.mediaType === SIMPLE_SIGNING_MEDIA_TYPE && signature !== undefined ? [{ ...l, index, signature }] : [];
   });
-  return { ok: true, manifest: { mediaType: mediaType as string, layers, ...(annotations ? { annotations } : {}), signatures } };
+  return { ok: true, manifest: { mediaType, layers, ...(annotations ? { annotations } : {}), signatures } };
 }
 
 function readDescriptor(raw: JsonValue): LayerDescriptor | string {
