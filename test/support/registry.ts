@@ -45,8 +45,8 @@ export interface RunningRegistry {
   stop(): Promise<void>;
 }
 
-export const TOKEN_SERVICE = 'bulwark-test-registry';
-export const TOKEN_ISSUER = 'bulwark-test-issuer';
+const TOKEN_SERVICE = 'bulwark-test-registry';
+const TOKEN_ISSUER = 'bulwark-test-issuer';
 
 /** Why the real registry cannot run here, or undefined when it can. */
 export function registryUnavailable(): string | undefined {

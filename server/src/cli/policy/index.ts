@@ -41,7 +41,7 @@ function subcommands(): ReadonlyMap<string, PolicySubcommand> {
   ]);
 }
 
-export function policyHelp(commands: ReadonlyMap<string, PolicySubcommand> = subcommands()): string {
+function policyHelp(commands: ReadonlyMap<string, PolicySubcommand> = subcommands()): string {
   const width = Math.max(0, ...[...commands.keys()].map((n) => n.length));
   const lines = [...commands].map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return `Usage: bulwark policy <command> [options]\n\nBuild, sign, publish and apply the organisation's policy bundle.\n\nCommands:\n${lines.join('\n')}\n`;

@@ -22,7 +22,7 @@ const POD_SPEC_PATHS: ReadonlyMap<string, readonly string[]> = new Map(Object.en
 export const WORKLOAD_KINDS: readonly string[] = [...POD_SPEC_PATHS.keys()];
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
-export const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
+const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
 
 export interface PodSpecRef {
   readonly object: K8sObject;

@@ -48,14 +48,6 @@ export function getIn(doc: Document, node: unknown, path: readonly PathSegment[]
   return current as Node;
 }
 
-export function scalarValue(doc: Document, node: unknown): string | number | boolean | null | undefined {
-  const resolved = resolve(doc, node);
-  if (!isScalar(resolved)) return undefined;
-  const v = resolved.value;
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  return scalarText(v);
-}
-
 export function scalarString(node: unknown): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
   return scalarText(node.value);

@@ -106,7 +106,7 @@ function compareWithAnnotations(input: FixtureInput, findings: readonly Finding[
 }
 
 /** typescript-eslint-style excerpt: the line, `~` under the span, then the message (secrets masked). */
-export function underline(lines: LineIndex, findings: readonly Finding[], redact: ExcerptRedactor): string {
+function underline(lines: LineIndex, findings: readonly Finding[], redact: ExcerptRedactor): string {
   return findings
     .map((f) => {
       const start = lines.positionAt(f.span.start);

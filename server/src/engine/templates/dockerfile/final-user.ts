@@ -12,7 +12,7 @@ interface Params {
   readonly nonRootImages?: string;
 }
 
-export const NON_ROOT_USER = '10001:10001';
+const NON_ROOT_USER = '10001:10001';
 
 /** What the final image runs as: its stage's last USER, else the one of the stage it is built FROM. */
 interface UserSource {
@@ -84,7 +84,7 @@ function resolve(model: DockerfileModel, user: Instruction): string {
 /** Windows containers' administrator; user names are case-insensitive there. */
 const WINDOWS_ADMIN = 'containeradministrator';
 
-export function isRoot(user: string): boolean {
+function isRoot(user: string): boolean {
   const name = user.trim().split(':')[0];
   return name === 'root' || /^0+$/.test(name) || name.toLowerCase() === WINDOWS_ADMIN;
 }
