@@ -39,7 +39,7 @@ export function renderTemplatesDoc(): string {
     'validated against the template\'s schema when the pack loads. This page lists every template, its',
     'parameters and the strongest fix a rule using it may declare (`fix.kind`: `autofix` or `suggestion`; a rule',
     'may always demote an autofix to a suggestion). To add a rule, see',
-    '[Add a rule in five minutes](architecture.md#add-a-rule-in-five-minutes).',
+    '[Add a rule in five minutes](add-a-rule.md).',
     '',
     '| Template | Language | Strongest fix | Example rule |',
     '|---|---|---|---|',
