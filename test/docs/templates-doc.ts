@@ -51,7 +51,7 @@ export function renderTemplatesDoc(): string {
 }
 
 function templateSection(template: AnyTemplate, docs: PropertyDocs | undefined, example: string | undefined): string[] {
-  const schema = template.paramsSchema as Schema;
+  const schema: Schema = template.paramsSchema;
   const rows = paramRows(schema, docs?.get('Params'), docs, '');
   const lines = [
     `## ${template.id}`,
