@@ -5,7 +5,7 @@ const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[._-][^/\\]*)?$|\.(?:do
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.json$/i;
 
-function baseName(uri: string): string {
+export function baseName(uri: string): string {
   const last = uri.split(/[\\/]/).pop() ?? uri;
   try {
     return decodeURIComponent(last);

@@ -90,7 +90,7 @@ function resolve(model: DockerfileModel, user: Instruction): string {
 /** Windows containers' administrator; user names are case-insensitive there. */
 const WINDOWS_ADMIN = 'containeradministrator';
 
-function isRoot(user: string): boolean {
+export function isRoot(user: string): boolean {
   const name = user.trim().split(':')[0];
   return name === 'root' || /^0+$/.test(name) || name.toLowerCase() === WINDOWS_ADMIN;
 }
