@@ -45,6 +45,8 @@ export interface ScanOptions extends PackOptions {
   readonly offline: boolean;
   /** --allow-incomplete: unreadable files or folders do not make the scan exit 3. */
   readonly allowIncomplete: boolean;
+  /** --pin-digests (with --fix or --fix-dry-run): pin every image to the digest its registry serves now. */
+  readonly pinDigests: boolean;
 }
 
 export interface RulesOptions extends PackOptions {
@@ -82,6 +84,7 @@ const SCAN_FLAGS = {
   'approved-images': { type: 'string' },
   offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
+  'pin-digests': { type: 'boolean' },
 } as const;
 
 const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
@@ -103,6 +106,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
   const { values, positionals } = strictParse(args, SCAN_FLAGS);
   if (values.help) return { kind: 'help', topic: 'scan' };
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+  if (values['pin-digests'] && !values.fix && !values['fix-dry-run']) throw new UsageError('--pin-digests rewrites files: use it with --fix (or --fix-dry-run to see what it would pin)');
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   return {
     kind: 'scan',
@@ -123,6 +127,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       ...optional('approvedImages', nonEmpty('--approved-images', values['approved-images'])),
       offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
+      pinDigests: values['pin-digests'] === true,
     },
   };
 }
