@@ -5,8 +5,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // Rule fixtures and examples are data the rules read (deliberately unsafe), not project code.
-  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', '.vscode-test/**', 'rules/**', 'examples/**', 'test/fixtures/**'] },
+  // Rule fixtures, examples and corpora are data the rules read (deliberately unsafe), not project code.
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', '.vscode-test/**', 'rules/**', 'examples/**', 'test/fixtures/**', 'test/corpus/**'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
