@@ -30,6 +30,8 @@ export interface ScanOptions extends PackOptions {
   readonly failOn: FailOn;
   readonly fix: FixMode;
   readonly maxFileSize: number;
+  /** --pod-security-profile: the Pod Security Standards level checked (a Namespace's enforce label wins). */
+  readonly podSecurityProfile: 'baseline' | 'restricted';
   /** `never` with --no-color or NO_COLOR; otherwise colour only when writing to a terminal. */
   readonly color: 'auto' | 'never';
   /**
@@ -78,6 +80,7 @@ const SCAN_FLAGS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   'max-file-size': { type: 'string' },
+  'pod-security-profile': { type: 'string' },
   'no-color': { type: 'boolean' },
   policy: { type: 'string' },
   'policy-key': { type: 'string' },
@@ -121,6 +124,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       failOn: oneOf('--fail-on', values['fail-on'] ?? DEFAULT_FAIL_ON, [...SEVERITIES, 'none'] as const),
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
       maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
+      podSecurityProfile: oneOf('--pod-security-profile', values['pod-security-profile'] ?? 'restricted', ['baseline', 'restricted'] as const),
       color: values['no-color'] || noColorEnv ? 'never' : 'auto',
       ...optional('policy', nonEmpty('--policy', values.policy) ?? nonEmptyEnv(env.BULWARK_POLICY)),
       ...optional('policyKey', nonEmpty('--policy-key', values['policy-key']) ?? nonEmptyEnv(env.BULWARK_POLICY_KEY)),

@@ -63,6 +63,7 @@ Files:
                                     in the current directory (repeatable; absolute paths work too):
                                     e.g. k8s, k8s/, '*.yaml', k8s/**, '**/testdata/**'
       --max-file-size <bytes>       skip larger files with a notice (default: 5m; units k, m accepted)
+      --pod-security-profile <p>    baseline | restricted (default): the Pod Security Standards level checked
 
 Fixing:
       --fix                         apply autofixes in place (never suggestions), re-scan until stable,

@@ -54,6 +54,7 @@ function scanFile(
     now: context.now,
     maxFileSize: options.maxFileSize,
     severityOverrides: options.severityOverrides,
+    podSecurityProfile: options.podSecurityProfile,
     cache: new DocumentParseCache(),
     // The replacement fixes name the approved image pinned to the digest its registry serves.
     ...(context.pins ? { imageDigests: context.pins.digests } : {}),

@@ -174,6 +174,7 @@ export class AnalysisService {
       now: this.deps.now(),
       maxFileSize: settings.maxFileSize,
       severityOverrides: settings.severityOverrides,
+      podSecurityProfile: settings.podSecurityProfile,
       cache,
       ...(approvedImages ? { approvedImages } : {}),
       ...(workspace ? { workspace } : {}),

@@ -14,6 +14,8 @@ export interface BulwarkSettings {
   readonly exclude: readonly string[];
   /** Files larger than this many bytes are skipped with one notice. */
   readonly maxFileSize: number;
+  /** The Pod Security Standards level the pod-security rules check; a Namespace's enforce label wins. */
+  readonly podSecurityProfile: 'baseline' | 'restricted';
 }
 
 export const DEFAULT_SETTINGS: BulwarkSettings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: BulwarkSettings = {
   severityOverrides: new Map(),
   exclude: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  podSecurityProfile: 'restricted',
 };
 
 const LEVELS: readonly string[] = ['critical', 'high', 'medium', 'low', 'info', 'off'];
@@ -45,6 +48,7 @@ export function parseSettings(raw: unknown): BulwarkSettings {
     severityOverrides: overrides,
     exclude,
     maxFileSize,
+    podSecurityProfile: input.podSecurityProfile === 'baseline' ? 'baseline' : DEFAULT_SETTINGS.podSecurityProfile,
   };
 }
 
