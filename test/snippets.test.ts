@@ -25,7 +25,7 @@ const SNIPPET_FILES: readonly SnippetFile[] = [
  * (possibly nested) defaults, choices their first option, bare tab stops nothing. Variables are not
  * used by Bulwark's snippets, so meeting one is an error rather than a guess.
  */
-export function expandSnippet(body: string): string {
+function expandSnippet(body: string): string {
   let out = '';
   let i = 0;
   const readUntilClose = (): string => {
@@ -35,7 +35,10 @@ export function expandSnippet(body: string): string {
     while (i < body.length) {
       const c = body[i];
       if (c === '\\') i += 2;
-      else if (c === '$' && body[i + 1] === '{') (depth++, (i += 2));
+      else if (c === '$' && body[i + 1] === '{') {
+        depth++;
+        i += 2;
+      }
       else if (c === '}' && --depth === 0) return body.slice(start, i++);
       else i++;
     }

@@ -2,7 +2,7 @@ import { commands, window, workspace, type ExtensionContext, type TextDocument }
 import { scanWorkspace } from './commands/scan-workspace';
 import { selectSuppressionReason } from './commands/select-suppression-reason';
 import { showRuleDocs } from './commands/show-rule-docs';
-import { SELECT_SUPPRESSION_REASON_COMMAND } from '../../server/src/lsp/custom-protocol';
+import { SELECT_SUPPRESSION_REASON_COMMAND } from '../../server/src/protocol/custom-protocol';
 import { createLanguageClient } from './language-client';
 import { refreshPolicy, signInToPolicyRegistry } from './commands/policy-commands';
 import { previewPolicy } from './commands/preview-policy';

@@ -6,7 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
  * and secrets can hide in any source file. The server skips what is binary, excluded or larger than
  * bulwark.maxFileSize, so the client does not second-guess it here.
  */
-export const DOCUMENT_SELECTOR = [
+const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'dockerfile' },
   { scheme: 'untitled', language: 'dockerfile' },
   { scheme: 'file', language: 'yaml' },

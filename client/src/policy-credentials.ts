@@ -1,13 +1,11 @@
 import type { SecretStorage } from 'vscode';
+import type { RegistryLogin } from '../../server/src/protocol/custom-protocol';
 import { registryHostOf } from './policy-settings';
 
 // "Sign in to policy registry": the user name and password live in VS Code's secret storage (the OS
 // keychain), per registry host, and reach the server only through initializationOptions.
 
-export interface RegistryLogin {
-  readonly username: string;
-  readonly password: string;
-}
+export type { RegistryLogin } from '../../server/src/protocol/custom-protocol';
 
 const KEY_PREFIX = 'bulwark.policyRegistry/';
 

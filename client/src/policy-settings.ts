@@ -3,7 +3,7 @@
 // able to set them, whatever scope VS Code would otherwise allow (package.json also declares them
 // `application` scope, which VS Code enforces itself).
 
-import type { ApprovedImagesInitOptions, PolicyInitOptions } from '../../server/src/lsp/custom-protocol';
+import type { ApprovedImagesInitOptions, PolicyInitOptions } from '../../server/src/protocol/custom-protocol';
 
 /** What the server reads from `initializationOptions.policy` (one type, declared with the protocol). */
 export type PolicyOptions = PolicyInitOptions;
@@ -47,7 +47,7 @@ export function readPolicyOptions(inspect: Inspect, credentials?: PolicyOptions[
     ['proxy', proxy],
   ];
   for (const [key, value] of optional) if (value !== undefined) options[key] = value;
-  return options as PolicyOptions;
+  return options;
 }
 
 /**

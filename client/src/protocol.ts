@@ -13,7 +13,7 @@ import {
   type PreviewPolicyParams,
   type RuleDocsParams,
   type ScanWorkspaceParams,
-} from '../../server/src/lsp/custom-protocol';
+} from '../../server/src/protocol/custom-protocol';
 
 export const StatusNotification = new NotificationType<unknown>(STATUS_NOTIFICATION);
 export const RuleDocsRequest = new RequestType<RuleDocsParams, unknown, void>(RULE_DOCS_REQUEST);

@@ -1,21 +1,23 @@
-// Reads the custom methods' payloads (protocol.ts) defensively. No vscode import: unit-tested directly.
-import type { PolicyStatus as ProtocolPolicyStatus } from '../../server/src/lsp/custom-protocol';
+// Reads the custom methods' payloads (protocol.ts) defensively, into the protocol's own types
+// (server/src/protocol/): a server of another version degrades the UI instead of breaking it. No
+// vscode import: unit-tested directly.
+import type {
+  PackStatus,
+  PolicyStatus,
+  RuleDocs,
+  RuleSummary,
+  ScanWorkspaceResult,
+  StatusParams,
+} from '../../server/src/protocol/custom-protocol';
 
-export interface PackStatus {
-  readonly id: string;
-  readonly version: string;
-  readonly ruleCount: number;
-}
+export type { PolicyStatus } from '../../server/src/protocol/custom-protocol';
 
-export interface ServerStatus {
-  readonly packs: readonly PackStatus[];
+/** The status notification as the UI shows it: pack errors already in words, the policy always present. */
+export interface ServerStatus extends Omit<StatusParams, 'errors' | 'policy'> {
   /** Human-readable pack problems (a broken rule file, an unknown template). */
   readonly errors: readonly string[];
   readonly policy: PolicyStatus;
 }
-
-/** The server's policy status type (one declaration, with the protocol); parsed defensively below. */
-export type PolicyStatus = ProtocolPolicyStatus;
 
 const POLICY_STATES: readonly string[] = ['none', 'loading', 'verified', 'stale', 'error'];
 
@@ -23,28 +25,9 @@ export function parsePolicyStatus(raw: unknown): PolicyStatus {
   if (!isRecord(raw) || typeof raw.state !== 'string' || !POLICY_STATES.includes(raw.state)) return { state: 'none' };
   const out: Record<string, string> = { state: raw.state };
   for (const key of ['ref', 'digest', 'name', 'version', 'verifiedAt', 'checkedAt', 'message']) {
-    if (typeof raw[key] === 'string') out[key] = raw[key] as string;
+    if (typeof raw[key] === 'string') out[key] = raw[key];
   }
   return out as unknown as PolicyStatus;
-}
-
-export interface RuleSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly severity: string;
-  readonly language: string;
-}
-
-export interface RuleDocs {
-  readonly title: string;
-  readonly markdown: string;
-}
-
-export interface ScanSummary {
-  readonly files: number;
-  readonly findings: number;
-  /** Files and folders that could not be read: the scan is incomplete. */
-  readonly unreadable: number;
 }
 
 export function parseStatus(raw: unknown): ServerStatus {
@@ -60,7 +43,7 @@ export function parseRuleSet(raw: unknown): RuleSummary[] {
   const list = Array.isArray(raw) ? raw : isRecord(raw) ? arrayOf(raw.rules) : [];
   return list.flatMap((r): RuleSummary[] => {
     if (!isRecord(r) || typeof r.id !== 'string') return [];
-    return [{ id: r.id, title: stringOr(r.title, r.id), severity: stringOr(r.severity, ''), language: stringOr(r.language, '') }];
+    return [{ id: r.id, title: stringOr(r.title, r.id), severity: stringOr(r.severity, ''), language: stringOr(r.language, ''), packId: stringOr(r.packId, '') }];
   });
 }
 
@@ -74,13 +57,13 @@ export function parseRuleDocs(raw: unknown, ruleId: string): RuleDocs {
  * `files` and `findings` may come as counts or as lists; either way the user wants numbers. An
  * answer without them is no summary (undefined): it must not be shown as "0 files, 0 findings".
  */
-export function parseScanSummary(raw: unknown): ScanSummary | undefined {
+export function parseScanSummary(raw: unknown): ScanWorkspaceResult | undefined {
   if (!isRecord(raw)) return undefined;
   const count = (v: unknown): number | undefined => (typeof v === 'number' && v >= 0 ? v : Array.isArray(v) ? v.length : undefined);
   const files = count(raw.files);
   const findings = count(raw.findings);
   if (files === undefined || findings === undefined) return undefined;
-  return { files, findings, unreadable: count(raw.unreadable) ?? 0 };
+  return { files, findings, skipped: count(raw.skipped) ?? 0, unreadable: count(raw.unreadable) ?? 0 };
 }
 
 export interface ScanMessage {
@@ -89,17 +72,18 @@ export interface ScanMessage {
 }
 
 /** What "Scan workspace" tells the user: a scan that failed, or read nothing it tried to read, looks like a failure. */
-export function describeScan(outcome: { summary: ScanSummary | undefined } | { error: string }): ScanMessage {
+export function describeScan(outcome: { summary: ScanWorkspaceResult | undefined } | { error: string }): ScanMessage {
   if ('error' in outcome) return { level: 'error', text: `Bulwark: the workspace scan failed: ${outcome.error} (see the Bulwark log).` };
   const summary = outcome.summary;
   if (!summary) return { level: 'error', text: 'Bulwark: the workspace scan failed: the server answered without a summary (see the Bulwark log).' };
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const unreadable = plural(summary.unreadable, 'path', 'paths');
-  if (summary.unreadable > 0 && summary.files === 0) {
+  const unreadableCount = summary.unreadable ?? 0;
+  const unreadable = plural(unreadableCount, 'path', 'paths');
+  if (unreadableCount > 0 && summary.files === 0) {
     return { level: 'error', text: `Bulwark could not scan the workspace: ${unreadable} could not be read and no file was analysed (see the Bulwark log).` };
   }
   const scanned = `Bulwark scanned ${plural(summary.files, 'file', 'files')}: ${plural(summary.findings, 'finding', 'findings')}.`;
-  if (summary.unreadable > 0) return { level: 'warning', text: `${scanned} The scan is incomplete: ${unreadable} could not be read (see the Bulwark log).` };
+  if (unreadableCount > 0) return { level: 'warning', text: `${scanned} The scan is incomplete: ${unreadable} could not be read (see the Bulwark log).` };
   return { level: 'info', text: scanned };
 }
 

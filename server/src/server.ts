@@ -4,6 +4,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   createConnection,
+  type CancellationToken,
   type CodeAction,
   type CompletionItem,
   type Connection,
@@ -30,7 +31,7 @@ import {
   type RuleSetResult,
   type ScanWorkspaceParams,
   type ScanWorkspaceResult,
-} from './lsp/custom-protocol';
+} from './protocol/custom-protocol';
 import { DiagnosticDelivery } from './lsp/diagnostic-delivery';
 import { ExcludeMatcher } from './lsp/exclude';
 import { guard, guardReport, runGuarded, type Log } from './lsp/guard';
@@ -143,7 +144,7 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   connection.onRequest(RULE_SET_REQUEST, guard(log, RULE_SET_REQUEST, (): RuleSetResult => ({ rules: [], packs: [] }), () => rules.summary()));
   connection.onRequest(
     SCAN_WORKSPACE_REQUEST,
-    guardReport(log, SCAN_WORKSPACE_REQUEST, (p: ScanWorkspaceParams | undefined, token): Promise<ScanWorkspaceResult> => scanner.scan(p ?? {}, token)),
+    guardReport(log, SCAN_WORKSPACE_REQUEST, (p: ScanWorkspaceParams | undefined, token: CancellationToken): Promise<ScanWorkspaceResult> => scanner.scan(p ?? {}, token)),
   );
   connection.onDidChangeConfiguration((change) =>
     runGuarded(log, 'didChangeConfiguration', () => {
@@ -196,7 +197,7 @@ function main(argv: readonly string[]): void {
   }
   const connection = createConnection(ProposedFeatures.all);
   const documents: TextDocuments<TextDocument> = new TextDocuments<EditableDocument>({
-    create: EditableDocument.create,
+    create: (uri, languageId, version, text) => EditableDocument.create(uri, languageId, version, text),
     update: (doc, changes, version) => {
       doc.update(changes, version);
       return doc;

@@ -4,11 +4,11 @@ import type { FileKind } from './edit-points';
 import { generatedFiles } from './generate';
 
 /** The read-only reference corpora next to the repository (../shared); absent on some machines. */
-export const SHARED = path.resolve(__dirname, '../../../shared');
+const SHARED = path.resolve(__dirname, '../../../shared');
 export const REALWORLD = path.join(SHARED, 'corpora/realworld');
 
 /** Bulwark's push debounce: issue 7's goal is that push adds only this to the pull figures. */
-export const PUSH_DEBOUNCE_MS = 20;
+const PUSH_DEBOUNCE_MS = 20;
 
 export interface Goal {
   readonly percentile: 'p50' | 'p99';

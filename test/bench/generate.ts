@@ -8,12 +8,12 @@ import { SeededRandom } from './random';
 // the values that look like secrets are random and belong to nobody.
 
 const GENERATOR_VERSION = 1;
-export const BENCH_SEED = 20261206;
+const BENCH_SEED = 20261206;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const B64 = ALNUM + '/+';
 
-export function generatedRoot(): string {
+function generatedRoot(): string {
   return path.join(os.tmpdir(), 'bulwark-bench', `generated-v${GENERATOR_VERSION}-${BENCH_SEED}`);
 }
 

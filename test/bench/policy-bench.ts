@@ -140,7 +140,7 @@ export async function measurePolicy(runs = 5): Promise<PolicyBenchResult | strin
   }
 }
 
-export function policyReport(result: PolicyBenchResult): string {
+function policyReport(result: PolicyBenchResult): string {
   const row = (label: string, samples: readonly number[], goal: string) =>
     `${label.padEnd(52)} ${[50, 100].map((p) => percentile(samples, p).toFixed(1).padStart(8)).join(' ')} ${Math.min(...samples).toFixed(1).padStart(8)}  ${goal}`;
   const added = percentile(result.startupWithCachedPolicyMs, 50) - percentile(result.startupWithoutPolicyMs, 50);

@@ -9,7 +9,7 @@ const lpad = (s: string, n: number) => s.padStart(n);
 export const MiB = 1024 * 1024;
 
 /** A figure with its goal beside it when there is one: `61.0 (goal ≤ 25: missed)`. */
-export function withGoal(value: number, goal: GoalCheck | undefined): string {
+function withGoal(value: number, goal: GoalCheck | undefined): string {
   return goal ? `${fmt(value)} (≤ ${goal.ms}: ${goal.met ? 'met' : 'MISSED'})` : fmt(value);
 }
 

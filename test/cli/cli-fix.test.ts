@@ -117,10 +117,10 @@ describe('bulwark CLI: --fix with the built CLI and a real template', function (
   it('text mode lists what was fixed; --fix-dry-run writes nothing', () => {
     const before = fs.readFileSync(path.join(workspace, 'k8s', 'deployment.yaml'));
     const dry = runCli(['scan', ...packArgs(), '--fix-dry-run', '--fail-on', 'none'], { cwd: workspace });
-    assert.match(dry.stdout, /^Would fix \(dry run\) 1 problem in 1 file:\n  k8s\/deployment\.yaml \(1\)$/m);
+    assert.match(dry.stdout, /^Would fix \(dry run\) 1 problem in 1 file:\n {2}k8s\/deployment\.yaml \(1\)$/m);
     assert.deepEqual(fs.readFileSync(path.join(workspace, 'k8s', 'deployment.yaml')), before);
     const real = runCli(['scan', ...packArgs(), '--fix', '--fail-on', 'none'], { cwd: workspace });
-    assert.match(real.stdout, /^Fixed 1 problem in 1 file:\n  k8s\/deployment\.yaml \(1\)$/m);
+    assert.match(real.stdout, /^Fixed 1 problem in 1 file:\n {2}k8s\/deployment\.yaml \(1\)$/m);
     assert.ok(!real.stdout.includes('cli-test-privileged'));
   });
 });

@@ -53,7 +53,7 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`not JSON (${err instanceof Error ? err.message : String(err)}):\n${text.slice(0, 2000)}`);
+    throw new Error(`not JSON (${err instanceof Error ? err.message : String(err)}):\n${text.slice(0, 2000)}`, { cause: err });
   }
 }
 

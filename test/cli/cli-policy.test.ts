@@ -99,9 +99,9 @@ describe('bulwark policy: init → test → build → inspect → scan --policy'
     assert.equal(inspect.status, 0, inspect.stderr);
     assert.match(inspect.stdout, /^Bundle {7}acme-policy 1\.2\.0\n/);
     assert.ok(inspect.stdout.includes(`Digest       ${digest}\n`));
-    assert.match(inspect.stdout, /\nSignature    unsigned \(local file\)\n/);
-    assert.match(inspect.stdout, /\nPacks        1 \(1 rule\)\n  example 0\.1\.0: 1 rule\n/);
-    assert.match(inspect.stdout, /\n  disabled: docker-user-missing\n  severity: docker-image-latest-tag → critical\n  non-waivable: example-run-netcat\n/);
+    assert.match(inspect.stdout, /\nSignature {4}unsigned \(local file\)\n/);
+    assert.match(inspect.stdout, /\nPacks {8}1 \(1 rule\)\n {2}example 0\.1\.0: 1 rule\n/);
+    assert.match(inspect.stdout, /\n {2}disabled: docker-user-missing\n {2}severity: docker-image-latest-tag → critical\n {2}non-waivable: example-run-netcat\n/);
     const json = parseJson(runCli(['policy', 'inspect', bundleFile, '--format', 'json'], { cwd: root }).stdout) as { digest: string; rules: number; signature: string };
     assert.deepEqual([json.digest, json.rules, json.signature], [digest, 1, 'unsigned (local file)']);
   });

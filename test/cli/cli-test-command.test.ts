@@ -93,4 +93,28 @@ describe('bulwark test', () => {
   it('exits 2 for a folder that is not a pack', () => {
     assert.equal(runCli(['test', os.tmpdir()]).status, 2);
   });
+
+  describe('--rule: the fastest way to test one rule', () => {
+    const CORE = path.join(REPO, 'rules', 'core');
+    const fixturesOf = (lang: string, id: string) =>
+      fs.readdirSync(path.join(CORE, lang, id, 'tests')).filter((f) => !/\.fixed\.[^.]+$/.test(f) && f !== 'approved-images.yaml').sort();
+
+    it('runs only the named rules\' fixtures, each once', () => {
+      const run = runCli(['test', CORE, '--rule', 'docker-run-sudo', '--rule', 'k8s-privileged-container']);
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      const lines = run.stdout.split('\n').filter((l) => l.startsWith('✔') || l.startsWith('✘'));
+      const expected = [
+        ...fixturesOf('dockerfile', 'docker-run-sudo').map((f) => `✔ docker-run-sudo ${f}`),
+        ...fixturesOf('kubernetes', 'k8s-privileged-container').map((f) => `✔ k8s-privileged-container ${f}`),
+      ];
+      assert.deepEqual([...lines].sort(), expected.sort());
+      assert.match(run.stdout, new RegExp(`\\n${expected.length} passed, 0 failed\\n$`));
+    });
+
+    it('refuses a rule id that no given pack has (exit 2), rather than passing nothing', () => {
+      const run = runCli(['test', CORE, '--rule', 'docker-no-such-rule']);
+      assert.equal(run.status, 2, run.stdout);
+      assert.match(run.stderr, /no rule "docker-no-such-rule" in /);
+    });
+  });
 });

@@ -24,7 +24,7 @@ function rule(id: string, severity: Severity, options: { message: string; tags?:
     supersedes: [],
     fix: options.fix ? { kind: options.fix } : undefined,
   };
-  return { meta, check: check as Rule['check'] };
+  return { meta, check };
 }
 
 function each(text: string, pattern: RegExp, report: (m: RegExpExecArray) => void): void {

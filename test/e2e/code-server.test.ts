@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { analyze, applyFixes, type Finding, type RuleSet } from '../../server/src/engine';
+import { analyze, applyFixes, autofixesOf, fixUntilStable, type Finding, type RuleSet } from '../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
 import { findTools, startCodeServer, type RunningCodeServer } from './code-server/launch';
 import { applyQuickFixFromProblems, editorText, languageStatusText, openFile, openProblems, openWorkbench, problemsText, revealProblem, runCommand, waitForProblem } from './code-server/workbench';
@@ -19,6 +19,8 @@ import { skipUnlessRequired } from '../support/real-client';
 const DOCKERFILE = ['FROM node:latest', 'WORKDIR /app', 'ADD server.js /app/server.js', 'USER 10001', 'CMD ["node", "server.js"]', ''].join('\n');
 // A file nobody opens: only "Bulwark: Scan workspace" can bring its finding into Problems.
 const CLOSED_FILE = { path: 'services/api/Dockerfile', text: 'FROM python AS runtime\nUSER 10001\n' };
+// Two safe fixes (ADD → COPY) for "Fix all", and a suggestion (remove sudo) that "Fix all" must leave alone.
+const FIX_ALL_FILE = { path: 'fixall.dockerfile', text: 'FROM node:22.11.0\nUSER 10001\nADD a.js /app/a.js\nADD b.js /app/b.js\nRUN sudo make install\n' };
 // An untrusted repository's attempt to hide findings: Restricted Mode must ignore every one of these.
 const SILENCING_SETTINGS = {
   'bulwark.enable': false,
@@ -178,5 +180,41 @@ describe('VS Code extension in code-server (real editor)', function () {
       return now.length === 1 && now[0] !== before[0] ? true : undefined;
     }, 60_000, () => `server processes: ${serverPids().join(', ')}`);
     await waitForProblem(page, remaining[0].message, true, 60_000);
+  });
+
+  it('"Fix all safe problems in this file" from the lightbulb menu applies every autofix and no suggestion', async () => {
+    const file = path.join(folder, FIX_ALL_FILE.path);
+    fs.writeFileSync(file, FIX_ALL_FILE.text);
+    const findings = analyze({ uri: `file:///w/${FIX_ALL_FILE.path}`, text: FIX_ALL_FILE.text }, ruleSet).findings;
+    const safe = findings.filter((f) => f.fixes.some((x) => x.kind === 'autofix'));
+    const suggested = findings.filter((f) => f.fixes.length > 0 && f.fixes.every((x) => x.kind === 'suggestion'));
+    assert.equal(safe.length, 2, 'two ADD → COPY autofixes');
+    assert.equal(suggested.length, 1, 'one suggestion-only finding (sudo)');
+    const after = fixUntilStable(FIX_ALL_FILE.text, (text) => analyze({ uri: `file:///w/${FIX_ALL_FILE.path}`, text }, ruleSet), autofixesOf).text;
+    assert.ok(after.includes('COPY a.js') && after.includes('COPY b.js') && after.includes('RUN sudo make install'), after);
+    await openFile(page, FIX_ALL_FILE.path);
+    await openProblems(page);
+    await waitForProblem(page, safe[0].message, true, 60_000);
+    await applyQuickFixFromProblems(page, safe[0].message, 'Fix all safe problems in this file');
+    for (const f of safe) await waitForProblem(page, f.message, false, 60_000);
+    assert.equal((await editorText(page)).trimEnd(), after.trimEnd());
+    assert.ok((await problemsText(page)).includes(suggested[0].message), 'the suggestion-only finding stays');
+    await page.keyboard.press('Control+S');
+    await waitFor('the fixed file to be saved', () => (fs.readFileSync(file, 'utf8') === after ? true : undefined), 30_000);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'code-server-fix-all.png') });
+  });
+
+  it('applies a suggestion, which "Fix all" left alone, when a person picks it from the lightbulb menu', async () => {
+    const file = path.join(folder, FIX_ALL_FILE.path);
+    const before = fs.readFileSync(file, 'utf8');
+    const target = analyze({ uri: `file:///w/${FIX_ALL_FILE.path}`, text: before }, ruleSet).findings.find((f) => f.fixes.length === 1 && f.fixes[0].kind === 'suggestion');
+    assert.ok(target, 'the sudo finding and its suggestion');
+    const after = applyFixes(before, [target.fixes[0]]).text;
+    await applyQuickFixFromProblems(page, target.message, target.fixes[0].title);
+    await waitForProblem(page, target.message, false, 60_000);
+    assert.equal((await editorText(page)).trimEnd(), after.trimEnd());
+    assert.ok(after.includes('RUN make install'), after);
+    await page.keyboard.press('Control+S');
+    await waitFor('the file to be saved', () => (fs.readFileSync(file, 'utf8') === after ? true : undefined), 30_000);
   });
 });

@@ -6,8 +6,8 @@ import { OCI_MANIFEST } from '../../server/src/node/registry/media-types';
 // artifactType set), pushed with the client under test.
 
 export const ARTIFACT_TYPE = 'application/vnd.bulwark.policy.v1';
-export const CONFIG_TYPE = 'application/vnd.bulwark.policy.config.v1+json';
-export const LAYER_TYPE = 'application/vnd.oci.image.layer.v1.tar+gzip';
+const CONFIG_TYPE = 'application/vnd.bulwark.policy.config.v1+json';
+const LAYER_TYPE = 'application/vnd.oci.image.layer.v1.tar+gzip';
 
 export interface PushedArtifact {
   readonly manifest: Buffer;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createRegistryClient, sha256Digest, type RegistryClient } from '../../server/src/node/registry';
+import { createRegistryClient, sha256Digest, type Descriptor, type RegistryClient } from '../../server/src/node/registry';
 import { OCI_MANIFEST } from '../../server/src/node/registry/media-types';
 import { requireRegistry, startRegistry, type RunningRegistry } from '../support/registry';
 import { ARTIFACT_TYPE, artifactManifest, pushArtifact, rejectsWith } from './artifact';
@@ -26,10 +26,10 @@ describe('registry client: open registry (real docker-registry)', function () {
     assert.ok(byTag.bytes.equals(pushed.manifest), 'manifest bytes as pushed');
     assert.equal(byTag.digest, pushed.digest);
     assert.equal(byTag.mediaType, OCI_MANIFEST);
-    assert.equal(JSON.parse(byTag.bytes.toString('utf8')).artifactType, ARTIFACT_TYPE);
+    assert.equal((JSON.parse(byTag.bytes.toString('utf8')) as { artifactType: string }).artifactType, ARTIFACT_TYPE);
     const byDigest = await client.getManifest('secops/policy', pushed.digest);
     assert.ok(byDigest?.bytes.equals(pushed.manifest));
-    const manifest = JSON.parse(byTag.bytes.toString('utf8'));
+    const manifest = JSON.parse(byTag.bytes.toString('utf8')) as { config: Descriptor; layers: Descriptor[] };
     const config = await client.getBlob('secops/policy', manifest.config);
     const layer = await client.getBlob('secops/policy', manifest.layers[0]);
     assert.ok(config.equals(pushed.config));

@@ -43,7 +43,7 @@ describe('language server code actions', () => {
     assert.equal(preferred?.isPreferred, true);
     assert.equal(preferred?.kind, 'quickfix');
     assert.equal(demoted?.isPreferred, undefined, 'a suggestion is never preferred');
-    const { edits, version } = textEditsOf(preferred!);
+    const { edits, version } = textEditsOf(preferred);
     assert.equal(version, client.version(URI));
     text = applyTextEdits(text, edits);
     assert.ok(text.includes('\nCOPY a.txt /a/\n'));
@@ -79,7 +79,7 @@ describe('language server code actions', () => {
     assert.equal(edits.length, 1);
     text = applyTextEdits(text, edits);
     assert.ok(text.includes('\nCOPY a.txt /a/\n  COPY b.txt /b/\n'), text);
-    assert.deepEqual(textEditsOf(quick!).edits, edits, 'both actions make the same edit');
+    assert.deepEqual(textEditsOf(quick).edits, edits, 'both actions make the same edit');
     client.change(URI, [{ text }]);
     const after = await client.pull(URI);
     assert.deepEqual(byRule(after, ADD), []);

@@ -118,7 +118,7 @@ describe('language server: registry digests for code actions and hover (real doc
       const digest = skopeoRawDigest(images.node);
       const replace = actions.find((a) => a.title.startsWith('Replace with the approved image'));
       assert.equal(replace?.title, `Replace with the approved image ${images.node}@${digest}`);
-      text = applyTextEdits(text, textEditsOf(replace!).edits);
+      text = applyTextEdits(text, textEditsOf(replace).edits);
       assert.equal(text, `FROM ${images.node}@${digest}\nRUN echo hi\n`);
       client.change(uri, [{ text }]);
       const after = await client.pull(uri);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PREVIEW_POLICY_REQUEST, type PreviewPolicyResult } from '../../server/src/lsp/custom-protocol';
+import { PREVIEW_POLICY_REQUEST, type PreviewPolicyResult } from '../../server/src/protocol/custom-protocol';
 import { ensureCliBuilt, removeDir, runCli } from '../cli/cli-harness';
 import { LspTestClient } from './support/lsp-test-client';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RULE_SET_REQUEST } from '../../server/src/lsp/custom-protocol';
+import { RULE_SET_REQUEST } from '../../server/src/protocol/custom-protocol';
 import { LspTestClient, type Diagnostic } from './support/lsp-test-client';
 
 // A hang check, not a benchmark (issue 11, item 12): 2,000 rapid keystrokes in a 3.5 MB manifest used

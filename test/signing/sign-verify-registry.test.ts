@@ -88,10 +88,10 @@ describe('signing: sign and verify on a real registry', function () {
     const doc = JSON.parse(stored.bytes.toString()) as { mediaType: string; config: { digest: string; size: number }; layers: { mediaType: string; digest: string; size: number; annotations: Record<string, string> }[] };
     assert.equal(doc.mediaType, OCI_MANIFEST);
     assert.equal(doc.layers.length, 1);
-    assert.equal(doc.layers[0]!.mediaType, 'application/vnd.dev.cosign.simplesigning.v1+json');
-    const payload = await client.getBlob(repo, doc.layers[0]!);
+    assert.equal(doc.layers[0].mediaType, 'application/vnd.dev.cosign.simplesigning.v1+json');
+    const payload = await client.getBlob(repo, doc.layers[0]);
     assert.equal(payload.toString(), buildPayload(ref, digest).toString());
-    assert.match(doc.layers[0]!.annotations[COSIGN_SIGNATURE_ANNOTATION]!, /^MEQCI|^MEUCI|^MEYCI/);
+    assert.match(doc.layers[0].annotations[COSIGN_SIGNATURE_ANNOTATION], /^MEQCI|^MEUCI|^MEYCI/);
     const config = JSON.parse((await client.getBlob(repo, doc.config)).toString()) as { rootfs: { diff_ids: string[] } };
     assert.deepEqual(config.rootfs.diff_ids, [sha256Digest(payload)]);
 

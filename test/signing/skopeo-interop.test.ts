@@ -100,7 +100,7 @@ describe('signing: interop with skopeo (containers/image sigstore), both ways', 
     const parsed = parseSignatureManifest(stored!.bytes);
     assert.ok(parsed.ok);
     const [first, ...rest] = parsed.manifest.signatures;
-    const changed = change(await client.getBlob(repo, first!), first!.signature);
+    const changed = change(await client.getBlob(repo, first), first.signature);
     await client.putBlob(repo, changed.payload);
     const { manifest, config } = buildSignatureManifest({ ...parsed.manifest, layers: rest, signatures: rest }, signatureLayer(changed.payload, changed.signature));
     await client.putBlob(repo, config);
@@ -115,7 +115,7 @@ describe('signing: interop with skopeo (containers/image sigstore), both ways', 
       const stored = parseSignatureManifest((await client.getManifest(repo, signatureTag(digest)))!.bytes);
       assert.ok(stored.ok);
       assert.equal(stored.manifest.signatures.length, 1);
-      assert.ok(stored.manifest.signatures[0]!.annotations?.[COSIGN_SIGNATURE_ANNOTATION]);
+      assert.ok(stored.manifest.signatures[0].annotations?.[COSIGN_SIGNATURE_ANNOTATION]);
 
       const bySkopeo = skopeoVerifies(repo, 'v1');
       assert.equal(bySkopeo.status, 0, bySkopeo.output);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 // Hostile rule packs, generated in temporary folders at test time (no 50 MB files in the repository).
 // Each names the file and line its one error must point at, so CLI and server tests share the set.
 
-export const PIN_TEMPLATE = 'match:\n  template: dockerfile-base-image-pin\n  params:\n    require: tag\n';
+const PIN_TEMPLATE = 'match:\n  template: dockerfile-base-image-pin\n  params:\n    require: tag\n';
 
 export function ruleYaml(id: string, severity = 'high', match = PIN_TEMPLATE, extra = ''): string {
   return `id: ${id}\ntitle: Hostile pack test rule\nseverity: ${severity}\nconfidence: high\nmessage: 'Image "{{image}}" is not pinned.'\ndescription: A rule of a generated test pack.\nremediation: Pin the image.\n${extra}${match}`;

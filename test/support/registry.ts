@@ -45,8 +45,8 @@ export interface RunningRegistry {
   stop(): Promise<void>;
 }
 
-export const TOKEN_SERVICE = 'bulwark-test-registry';
-export const TOKEN_ISSUER = 'bulwark-test-issuer';
+const TOKEN_SERVICE = 'bulwark-test-registry';
+const TOKEN_ISSUER = 'bulwark-test-issuer';
 
 /** Why the real registry cannot run here, or undefined when it can. */
 export function registryUnavailable(): string | undefined {
@@ -151,7 +151,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
     await tokenIssuer?.stop();
     const log = readLog(logFile);
     fs.rmSync(workDir, { recursive: true, force: true });
-    throw new Error(`${(error as Error).message}${log ? `\nregistry log:\n${log.slice(-2000)}` : ''}`);
+    throw new Error(`${(error as Error).message}${log ? `\nregistry log:\n${log.slice(-2000)}` : ''}`, { cause: error });
   }
 }
 

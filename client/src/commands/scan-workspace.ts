@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ProgressLocation, commands, window, workspace } from 'vscode';
-import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient/node';
+import { WorkDoneProgress } from 'vscode-languageclient/node';
 import { ScanWorkspaceRequest } from '../protocol';
-import { describeScan, parseScanSummary, type ScanMessage, type ScanSummary } from '../server-payloads';
+import type { ScanWorkspaceResult } from '../../../server/src/protocol/custom-protocol';
+import { describeScan, parseScanSummary, type ScanMessage } from '../server-payloads';
 import type { ServerSession } from '../server-session';
 
 /**
@@ -14,7 +15,7 @@ export async function scanWorkspace(session: ServerSession): Promise<void> {
     void window.showInformationMessage('Bulwark: open a folder or workspace to scan it.');
     return;
   }
-  let outcome: { summary: ScanSummary | undefined } | { error: string } | undefined;
+  let outcome: { summary: ScanWorkspaceResult | undefined } | { error: string } | undefined;
   try {
     outcome = await window.withProgress(
       { location: ProgressLocation.Notification, title: 'Bulwark: scanning workspace', cancellable: true },
@@ -24,7 +25,7 @@ export async function scanWorkspace(session: ServerSession): Promise<void> {
         let reported = 0;
         const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
           if (value.kind === 'end') return;
-          const { message, percentage } = value as WorkDoneProgressBegin | WorkDoneProgressReport;
+          const { message, percentage } = value;
           const increment = typeof percentage === 'number' ? Math.max(0, percentage - reported) : undefined;
           if (typeof percentage === 'number') reported = Math.max(reported, percentage);
           progress.report({ message, increment });

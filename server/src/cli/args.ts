@@ -60,7 +60,7 @@ export type Command =
   | { readonly kind: 'version' }
   | { readonly kind: 'scan'; readonly options: ScanOptions }
   | { readonly kind: 'rules'; readonly options: RulesOptions }
-  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean; readonly now?: Date } }
+  | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean; readonly now?: Date; readonly rules?: readonly string[] } }
   /** `bulwark policy <subcommand> …`: parsed by the subcommand itself (cli/policy/). */
   | { readonly kind: 'policy'; readonly argv: readonly string[] };
 
@@ -150,7 +150,7 @@ function parseRules(args: readonly string[]): Command {
   };
 }
 
-const TEST_FLAGS = { 'update-goldens': { type: 'boolean' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const TEST_FLAGS = { 'update-goldens': { type: 'boolean' }, now: { type: 'string' }, rule: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } as const;
 
 function parseTest(args: readonly string[]): Command {
   const { values, positionals } = strictParse(args, TEST_FLAGS);
@@ -158,7 +158,8 @@ function parseTest(args: readonly string[]): Command {
   if (positionals.length === 0) throw new UsageError('bulwark test needs at least one pack folder', [], true);
   const now = values.now === undefined ? undefined : parseTestDate(values.now);
   if (values.now !== undefined && !now) throw new UsageError(`--now must be a date, YYYY-MM-DD (got "${values.now}")`, [], true);
-  return { kind: 'test', options: { packs: positionals, updateGoldens: values['update-goldens'] === true, ...(now ? { now } : {}) } };
+  const rules = values.rule ?? [];
+  return { kind: 'test', options: { packs: positionals, updateGoldens: values['update-goldens'] === true, ...(now ? { now } : {}), ...(rules.length > 0 ? { rules } : {}) } };
 }
 
 type Flags = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

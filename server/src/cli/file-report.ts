@@ -74,7 +74,7 @@ function reportedNotice(path: string, notice: Notice, lines: LineIndex, redactor
   };
 }
 
-export function regionOf(span: Span, lines: LineIndex): Region {
+function regionOf(span: Span, lines: LineIndex): Region {
   const start = lines.positionAt(span.start);
   const end = lines.positionAt(span.end);
   return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };

@@ -7,7 +7,7 @@ import { TOOL_VERSION } from './tool-info';
 // The JSON report is a documented contract (docs/cli.md): bump JSON_REPORT_VERSION on any
 // incompatible change; adding fields is compatible.
 
-export const JSON_REPORT_VERSION = 1;
+const JSON_REPORT_VERSION = 1;
 
 export function formatJson(report: ScanReport): string {
   const findings = allFindings(report);

@@ -12,9 +12,9 @@ import { provenanceJson } from './format-json';
 // scan root), 1-based regions in UTF-16 code units, a line-independent partial fingerprint, and
 // suppressed findings kept as results with an inSource suppression.
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const SRCROOT = '%SRCROOT%';
-export const FINGERPRINT_KEY = 'bulwark/v1';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+const FINGERPRINT_KEY = 'bulwark/v1';
 
 const NOTE_CODES = new Set(['binary-file', 'file-too-large', 'templated-yaml', 'symlink-not-followed', 'not-a-regular-file']);
 

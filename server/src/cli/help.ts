@@ -88,12 +88,14 @@ Options:
       --no-builtin           do not load the built-in pack
 `;
 
-export const TEST_HELP = `Usage: bulwark test <pack-folder...> [--update-goldens] [--now YYYY-MM-DD]
+export const TEST_HELP = `Usage: bulwark test <pack-folder...> [--rule ID]... [--update-goldens] [--now YYYY-MM-DD]
 
 Runs every rule's annotated fixtures (rule folders' tests/) through the engine with only that rule
 enabled: "# expect: <rule-id>@COL" (or @COL-ENDCOL, 1-based, end exclusive) above a line where exactly
 that finding must start (list an id twice for two findings), "# expect-not: <rule-id>" where none may. For rules with a fix, applies it, compares with the <name>.fixed.<ext> golden, and checks the
 finding is gone. --update-goldens rewrites the goldens: review the diff.
+
+--rule ID (repeatable) runs only that rule's fixtures: bulwark test rules/core --rule docker-run-sudo.
 
 Dates: a fixture's first line "# bulwark-test-now: YYYY-MM-DD" sets the date it is checked on; a
 fixture with until= dates must have one (or it would fail once they pass), unless --now is given.

@@ -95,7 +95,7 @@ export interface ScanReport {
 
 const RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
-export function isAtOrAbove(severity: Severity, failOn: FailOn): boolean {
+function isAtOrAbove(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'none' && RANK[severity] >= RANK[failOn];
 }
 
@@ -113,7 +113,7 @@ export function failingFindings(report: ScanReport): ReportedFinding[] {
  * complex to read in full. Hostile input must not buy a green build, so each counts as a high finding.
  */
 const INCOMPLETE_CHECK_NOTICES: ReadonlySet<string> = new Set(['rule-failed', 'script-too-complex']);
-export const INCOMPLETE_CHECK_SEVERITY: Severity = 'high';
+const INCOMPLETE_CHECK_SEVERITY: Severity = 'high';
 
 /** Incomplete-check notices that make the scan fail at this --fail-on. */
 export function failingNotices(report: ScanReport): ReportedNotice[] {

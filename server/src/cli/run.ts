@@ -78,7 +78,7 @@ async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue
 }
 
 /** An incomplete scan is not a verdict: exit 3 wins over findings (like grep's 2 over 1). */
-export function exitCodeOf(report: ScanReport): ExitCodeValue {
+function exitCodeOf(report: ScanReport): ExitCodeValue {
   if (!report.allowIncomplete && unreadNotices(report).length > 0) return ExitCode.Incomplete;
   return scanFails(report) ? ExitCode.Findings : ExitCode.Ok;
 }

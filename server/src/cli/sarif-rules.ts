@@ -4,7 +4,7 @@ import type { Confidence, RuleMeta, Severity } from '../engine';
 // badge (it buckets ≥9 critical, ≥7 high, ≥4 medium, else low), and the `security` tag is what
 // makes GitHub treat the rule as a security query.
 
-export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 

@@ -54,6 +54,6 @@ function relativeInside(dir: string, file: string): string | undefined {
   return outside ? undefined : toSlashes(relative);
 }
 
-export function toSlashes(p: string): string {
+function toSlashes(p: string): string {
   return p.split(path.sep).join('/');
 }

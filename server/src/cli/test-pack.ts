@@ -15,17 +15,22 @@ export interface TestPackOptions {
   readonly updateGoldens: boolean;
   /** The clock for fixtures that declare no date of their own (default: today). */
   readonly now?: Date;
+  /** Only these rules' fixtures (`--rule`); every rule of the packs when absent. */
+  readonly rules?: readonly string[];
 }
 
 export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date; stdout: { write(t: string): unknown } }): ExitCodeValue {
   let failed = 0;
   let passed = 0;
+  const only = options.rules ? new Set(options.rules) : undefined;
+  const seen = new Set<string>();
   for (const pack of options.packs) {
     const root = path.resolve(io.cwd, pack);
     if (!fs.existsSync(path.join(root, 'pack.yaml'))) throw new UsageError(`"${pack}" is not a rule pack (no pack.yaml)`);
     const { ruleSet, errors } = loadRuleSet([root]);
     if (errors.length > 0) throw new UsageError(`the pack "${pack}" is invalid:`, errors.map((e) => `${path.join(pack, e.file)}${e.line ? `:${e.line}` : ''}: ${e.message}`));
-    const { cases, untested, listErrors } = fixturesOf(pack, root, ruleSet);
+    for (const rule of ruleSet.rules) seen.add(rule.meta.id);
+    const { cases, untested, listErrors } = selected(fixturesOf(pack, root, ruleSet), only);
     for (const ruleId of untested) {
       io.stdout.write(`✘ ${safe(ruleId)}: no fixtures in tests/\n`);
       failed++;
@@ -56,8 +61,19 @@ export function testPacks(options: TestPackOptions, io: { cwd: string; now: Date
       }
     }
   }
+  const unknown = [...(only ?? [])].filter((id) => !seen.has(id));
+  if (unknown.length > 0) throw new UsageError(`no rule ${unknown.map((id) => `"${safe(id)}"`).join(', ')} in ${options.packs.map(safe).join(', ')} (bulwark rules lists the rule ids)`);
   io.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   return failed > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
+
+function selected(fixtures: PackFixtures, only: ReadonlySet<string> | undefined): PackFixtures {
+  if (!only) return fixtures;
+  return {
+    cases: fixtures.cases.filter((c) => only.has(c.ruleId)),
+    untested: fixtures.untested.filter((id) => only.has(id)),
+    listErrors: fixtures.listErrors.filter((e) => only.has(e.ruleId)),
+  };
 }
 
 /** Fixtures are read through the same safe reader as the pack: a link or an oversized file is exit 2. */

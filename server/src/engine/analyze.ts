@@ -226,10 +226,6 @@ function fixesFor(rule: Rule, fixes: readonly Fix[], fill: (template: string) =>
   }));
 }
 
-export function interpolate(template: string, data: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? data[name] : whole));
-}
-
 function applySuppressions(findings: Finding[], models: Models, now: Date, policy: SuppressionPolicy | undefined): { kept: Finding[]; suppressed: SuppressedFinding[] } {
   const directives = parseSuppressions(models.text.text, models.text.lines, now, policy)
     .filter((d) => d.problems.length === 0)

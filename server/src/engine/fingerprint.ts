@@ -1,5 +1,5 @@
 // A small pure hash (cyrb53-style, two 32-bit lanes) so fingerprints need no node:crypto.
-export function hash53(input: string): string {
+function hash53(input: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < input.length; i++) {

@@ -1,6 +1,6 @@
 // The engine's public surface, shared by the language server, the CLI and the tests.
 export * from './types';
-export { analyze, analysisSteps, interpolate, DEFAULT_MAX_FILE_SIZE } from './analyze';
+export { analyze, analysisSteps, DEFAULT_MAX_FILE_SIZE } from './analyze';
 export { applyEdits, applyFixes } from './fixes';
 export { autofixesOf, fixUntilStable, MAX_FIX_PASSES, type FixLoopOutcome } from './fix-loop';
 export { detectLanguage } from './language';

@@ -7,7 +7,7 @@ import { RE2JS } from 're2js';
 // one file is metered.
 
 /** Longer patterns are refused before compiling (compiling costs about as much as the program is large). */
-export const MAX_PATTERN_LENGTH = 1000;
+const MAX_PATTERN_LENGTH = 1000;
 /** RE2 instructions a compiled pattern may have; the largest built-in one has ~320. */
 export const MAX_PROGRAM_SIZE = 1000;
 /**
@@ -15,10 +15,10 @@ export const MAX_PROGRAM_SIZE = 1000;
  * input length × program size. 100 KB of input for a 1,000-instruction pattern, 700 KB for the
  * 138-instruction GitHub token pattern; a few seconds at RE2's worst.
  */
-export const MAX_REGEX_WORK = 100_000_000;
+const MAX_REGEX_WORK = 100_000_000;
 
 /** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
-export class RegexWorkLimitError extends Error {}
+class RegexWorkLimitError extends Error {}
 
 /** Counts one rule's regex work on the file being checked; the loader resets it before each check. */
 export class RegexMeter {

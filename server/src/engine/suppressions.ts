@@ -88,7 +88,7 @@ function validate(ruleIds: readonly string[], attributes: Map<string, string>, n
 }
 
 /** True when a policy limits suppressions and `until` (YYYY-MM-DD, or absent) is missing or too far away. */
-export function untilBeyondLimit(until: string | undefined, now: Date, policy: SuppressionPolicy | undefined): boolean {
+function untilBeyondLimit(until: string | undefined, now: Date, policy: SuppressionPolicy | undefined): boolean {
   if (policy?.maxUntilDays === undefined) return false;
   const m = until === undefined ? null : DATE.exec(until);
   if (!m) return true;

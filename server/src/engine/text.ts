@@ -1,5 +1,3 @@
-import type { Span } from './types';
-
 /** Offset <-> line/column conversion for one text; lines and columns are 0-based UTF-16. */
 export class LineIndex {
   private starts: number[] | undefined;
@@ -119,24 +117,4 @@ export function shannonEntropy(value: string): number {
     bits -= p * Math.log2(p);
   }
   return bits;
-}
-
-export function spanText(text: string, span: Span): string {
-  return text.slice(span.start, span.end);
-}
-
-/** Leading whitespace of the line that contains `offset`. */
-export function indentAt(text: string, offset: number): string {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = start;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  return text.slice(start, end);
-}
-
-/** Offset of the start of the line that contains `offset`. */
-export function lineStartAt(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
 }

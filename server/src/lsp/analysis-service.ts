@@ -46,7 +46,7 @@ interface OpenDocumentState {
 const TIME_SLICE_MS = 20;
 
 /** The document changed while it was analysed: the result would describe text that is gone. */
-export class AnalysisSuperseded extends ResponseError<{ retriggerRequest: boolean }> {
+class AnalysisSuperseded extends ResponseError<{ retriggerRequest: boolean }> {
   constructor() {
     super(LSPErrorCodes.ServerCancelled, 'the document changed during the analysis', { retriggerRequest: true });
   }
@@ -222,6 +222,6 @@ export class AnalysisService {
   }
 }
 
-export function tooLarge(maxBytes: number): Notice {
+function tooLarge(maxBytes: number): Notice {
   return { code: 'file-too-large', message: `Not analysed: the file is larger than the ${Math.round(maxBytes / 1024)} KB limit (bulwark.maxFileSize).` };
 }

@@ -4,7 +4,7 @@ import {
   type ClientCapabilities,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { FIX_ALL_KIND } from './custom-protocol';
+import { FIX_ALL_KIND } from '../protocol/custom-protocol';
 
 /** The client features the server adapts to, read once from `initialize`. */
 export interface ClientFeatures {

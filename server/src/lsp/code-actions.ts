@@ -11,7 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, TextEdit as EngineTextEdit } from '../engine';
 import type { AnalysisService } from './analysis-service';
 import { spanOf, spansOverlap, toTextEdit } from './convert';
-import { FIX_ALL_KIND } from './custom-protocol';
+import { FIX_ALL_KIND } from '../protocol/custom-protocol';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
 import { autofixableCount, fixAll, minimalReplacement } from './fix-all';
 import { registryFixes, type ImageActionDeps } from './image-actions';

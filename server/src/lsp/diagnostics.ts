@@ -53,7 +53,7 @@ function noticeDiagnostic(notice: Notice, doc: PositionMapper & { getText(): str
  * At most one diagnostic per notice code: several failing rules become one notice naming them all.
  * `script-too-complex` stays one per RUN instruction, on that instruction.
  */
-export function mergeNotices(notices: readonly Notice[]): Notice[] {
+function mergeNotices(notices: readonly Notice[]): Notice[] {
   const byCode = new Map<NoticeCode, Notice[]>();
   for (const n of notices) byCode.set(n.code, [...(byCode.get(n.code) ?? []), n]);
   const merged: Notice[] = [];

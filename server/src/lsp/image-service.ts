@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ApprovedImages } from '../engine/policy';
 import { readApprovedImagesFile } from '../node/approved-images-file';
 import { ImageDigestResolver, type DigestLookup } from '../node/image-digests';
-import type { ApprovedImagesInitOptions, PolicyInitOptions } from './custom-protocol';
+import type { ApprovedImagesInitOptions, PolicyInitOptions } from '../protocol/custom-protocol';
 import type { RuleSetService } from './rule-set-service';
 
 // What the editor's image features share: the approved-images list in force (the policy bundle's, else

@@ -5,7 +5,7 @@ import { describePreview, previewDiff } from '../cli/policy/preview-diff';
 import type { ReportedFinding } from '../cli/report';
 import { runScan } from '../cli/scan';
 import { BundleError, openBundle } from '../node/bundle';
-import type { PreviewPolicyParams, PreviewPolicyResult } from './custom-protocol';
+import type { PreviewPolicyParams, PreviewPolicyResult } from '../protocol/custom-protocol';
 import type { RuleSetService } from './rule-set-service';
 
 // "Bulwark: Preview policy": `bulwark policy preview` inside the editor. The candidate (a source folder or

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PolicyError, loadCachedPolicy, pullPolicy, type ActivePolicy, type PolicyCache, type PolicySource } from '../node/policy';
-import type { PolicyInitOptions, PolicyStatus } from './custom-protocol';
+import type { PolicyInitOptions, PolicyStatus } from '../protocol/custom-protocol';
 import type { RuleSetService } from './rule-set-service';
 
 // The organisation's policy bundle in the editor. Start-up applies the cached bundle with no network

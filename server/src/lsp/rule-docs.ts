@@ -55,7 +55,7 @@ export function hoverMarkdown(finding: Finding, meta: RuleMeta | undefined): str
 }
 
 /** Which policy judged the finding: bundle name, version and digest, and where the severity came from. */
-export function provenanceLine(p: Provenance): string {
+function provenanceLine(p: Provenance): string {
   const severity = p.severityFrom === 'policy' ? ' · severity set by the policy' : p.severityFrom === 'user' ? ' · severity set by a user override' : '';
   return `**Policy** \`${p.bundle.name}\` ${p.bundle.version} (\`${p.bundle.digest}\`) · pack \`${p.packId}\` ${p.packVersion}${severity}${p.nonWaivable ? ' · non-waivable' : ''}`;
 }

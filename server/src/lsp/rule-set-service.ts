@@ -1,7 +1,7 @@
 import type { LoadedPack, Rule, RuleMeta, RuleSet } from '../engine';
 import { composeRuleSet, type PolicyLayer } from '../engine/policy';
 import { builtinPackRoot, loadRuleSet } from '../node/rule-packs';
-import type { PackLoadError, PackStatus, RuleSetResult, StatusParams } from './custom-protocol';
+import type { PackLoadError, PackStatus, RuleSetResult, StatusParams } from '../protocol/custom-protocol';
 
 /**
  * The rules in force plus what the status item and docs need to know about them. The packs loaded at

@@ -1,7 +1,7 @@
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { Finding } from '../engine';
 import { commentSyntaxFor } from './comment-syntax';
-import { SELECT_SUPPRESSION_REASON_COMMAND } from './custom-protocol';
+import { SELECT_SUPPRESSION_REASON_COMMAND } from '../protocol/custom-protocol';
 import type { PositionMapper } from './convert';
 
 export interface SuppressDocument extends PositionMapper {
@@ -66,6 +66,6 @@ function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }
 
-export function isoDate(date: Date): string {
+function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -6,7 +6,7 @@ import { walkWorkspace } from '../node/workspace-files';
 import type { BulwarkSettings } from '../protocol/settings';
 import type { AnalysisService } from './analysis-service';
 import type { ClientFeatures } from './capabilities';
-import type { ScanWorkspaceParams, ScanWorkspaceResult } from './custom-protocol';
+import type { ScanWorkspaceParams, ScanWorkspaceResult } from '../protocol/custom-protocol';
 import type { ClosedFileDiagnostics } from './diagnostic-delivery';
 import { findingDiagnostic } from './diagnostics';
 import type { Log } from './guard';

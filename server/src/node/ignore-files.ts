@@ -13,7 +13,7 @@ import { readRegularFile } from './regular-file';
 // covers more files, never fewer.
 
 export const IGNORE_FILE_NAMES: readonly string[] = ['.gitignore', '.bulwarkignore'];
-export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 /** Patterns in effect for one folder: its ignore files plus those of the folders above it. */
 export const MAX_IGNORE_PATTERNS = 2_000;
 
@@ -25,7 +25,7 @@ export interface IgnoreScope {
 
 export type IgnoreRead = { readonly kind: 'patterns'; readonly text: string; readonly count: number } | { readonly kind: 'none' } | { readonly kind: 'problem'; readonly reason: string };
 
-export function readIgnoreFile(file: string): IgnoreRead {
+function readIgnoreFile(file: string): IgnoreRead {
   const raw = readRegularFile(file, { maxBytes: MAX_IGNORE_FILE_BYTES, followSymlinks: false });
   switch (raw.kind) {
     case 'absent':

@@ -9,7 +9,7 @@ import { readRegularFile } from './regular-file';
 // through regular-file.ts (type checked on the descriptor, non-blocking, bounded). Every size has a
 // limit, and going over it is an error, never a silent skip.
 
-export const PACK_READ_LIMITS = {
+const PACK_READ_LIMITS = {
   /** pack.yaml, rule.yaml, README.md. */
   maxPackFileBytes: 256 * 1024,
   /** A fixture under tests/ (the analyser's own default file limit, 5 MiB). */

@@ -6,7 +6,7 @@ import { PolicyValidator, type ApprovedImages } from '../engine/policy';
 import { readPackDirectory } from './pack-reader';
 
 /** A rule's tests/ may carry the approved-images list its fixtures are analysed with (not a fixture itself). */
-export const FIXTURE_APPROVED_IMAGES = 'approved-images.yaml';
+const FIXTURE_APPROVED_IMAGES = 'approved-images.yaml';
 
 // Finds each rule folder of a pack and its annotated fixtures, for the test harness and `bulwark test`.
 // The pack is read once through pack-reader (no links, size limits); goldens are written back only
@@ -40,12 +40,12 @@ export class PackReadError extends Error {
 }
 
 /** `a.dockerfile` → `a.fixed.dockerfile`; `a` (no extension) → `a.fixed`. */
-export function goldenName(fixture: string): string {
+function goldenName(fixture: string): string {
   const dot = fixture.lastIndexOf('.');
   return dot > 0 ? `${fixture.slice(0, dot)}.fixed${fixture.slice(dot)}` : `${fixture}.fixed`;
 }
 
-export function isGolden(name: string): boolean {
+function isGolden(name: string): boolean {
   return /\.fixed(\.[^.]+)?$/.test(name);
 }
 

@@ -1,17 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PackLoader, buildRuleSet, builtinTemplates, type LoadedPack, type PackError, type PackFile, type RuleSet } from '../engine';
+import { PackLoader, buildRuleSet, builtinTemplates, type LoadedPack, type PackError, type RuleSet } from '../engine';
 import { readPackDirectory } from './pack-reader';
 
 // The file-system edge of pack loading: read a pack folder safely (pack-reader.ts) and hand its files
 // to the pure loader. Fixtures (tests/ folders) are not read: a running editor or CI never needs them.
-
-/** The pack files of a folder, read safely (see readPackDirectory); throws when the folder has a problem. */
-export function readPackFiles(root: string): PackFile[] {
-  const read = readPackDirectory(root);
-  if (read.errors.length > 0) throw new Error(read.errors.map((e) => `${e.file}: ${e.message}`).join('; '));
-  return [...read.files];
-}
 
 export interface LoadedRuleSet {
   readonly ruleSet: RuleSet;

@@ -22,7 +22,7 @@ export function findTools(): { tools?: CodeServerTools; missing?: string } {
     entry: path.join(root, 'code-server', 'lib', 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
     chromium: process.env.BULWARK_CHROMIUM ?? '/usr/bin/chromium',
   };
-  const missing = Object.entries(tools).filter(([, file]) => !fs.existsSync(file));
+  const missing = (['node', 'entry', 'chromium'] as const).map((name) => [name, tools[name]] as const).filter(([, file]) => !fs.existsSync(file));
   if (missing.length > 0) {
     return { missing: `${missing.map(([name, file]) => `${name} (${file})`).join(', ')} not installed; run test/e2e/code-server/setup.sh` };
   }
@@ -96,7 +96,7 @@ export async function startCodeServer(tools: CodeServerTools, options: CodeServe
         return response?.ok ? true : undefined;
       },
       60_000,
-      started.output,
+      () => started.output(),
     );
   } catch (err) {
     await stop();

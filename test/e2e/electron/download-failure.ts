@@ -11,7 +11,7 @@ const NETWORK_MESSAGE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|E
 export function describeDownloadFailure(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
     const code = typeof e === 'object' && 'code' in e ? String(e.code) : '';
-    const message = e instanceof Error ? e.message : String(e);
+    const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
     if (NETWORK_CODES.has(code) || NETWORK_MESSAGE.test(message)) return message.split('\n')[0];
     e = typeof e === 'object' && 'cause' in e ? e.cause : undefined;
   }

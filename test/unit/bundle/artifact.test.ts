@@ -101,7 +101,7 @@ describe('bundle artifact', () => {
       approvedImages: true,
       packs: [{ id: 'example', version: '0.1.0', rules: ['example-run-netcat'] }],
     });
-    const manifest = JSON.parse(artifact!.manifest.toString());
+    const manifest = JSON.parse(artifact!.manifest.toString()) as { artifactType: string; layers: { annotations: unknown }[] };
     assert.equal(manifest.artifactType, 'application/vnd.bulwark.policy.v1');
     assert.deepEqual(manifest.layers[0].annotations, { 'org.opencontainers.image.title': 'policy.tar.gz' });
     assert.equal(artifact!.digest, 'sha256:' + createHash('sha256').update(artifact!.manifest).digest('hex'));

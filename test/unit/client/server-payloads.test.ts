@@ -19,24 +19,24 @@ describe('client: server payloads and the status text', () => {
     assert.deepEqual(parseStatus(null), { packs: [], errors: [], policy: { state: 'none' } });
     assert.deepEqual(parseStatus({ packs: [{ version: 1 }, { id: 'core' }], errors: 'x' }), { packs: [{ id: 'core', version: '', ruleCount: 0 }], errors: [], policy: { state: 'none' } });
     assert.equal(describeStatus(parseStatus({})).text, 'Bulwark: no packs · 0 rules');
-    assert.deepEqual(parseRuleSet({ rules: [{ id: 'a', title: 'A', severity: 'high', language: 'dockerfile' }, { title: 'no id' }] }), [
-      { id: 'a', title: 'A', severity: 'high', language: 'dockerfile' },
+    assert.deepEqual(parseRuleSet({ rules: [{ id: 'a', title: 'A', severity: 'high', language: 'dockerfile', packId: 'core' }, { title: 'no id' }] }), [
+      { id: 'a', title: 'A', severity: 'high', language: 'dockerfile', packId: 'core' },
     ]);
-    assert.deepEqual(parseRuleSet([{ id: 'b' }]), [{ id: 'b', title: 'b', severity: '', language: '' }]);
+    assert.deepEqual(parseRuleSet([{ id: 'b' }]), [{ id: 'b', title: 'b', severity: '', language: '', packId: '' }]);
     assert.deepEqual(parseRuleDocs(null, 'unknown-rule'), { title: 'unknown-rule', markdown: '# unknown-rule\n\nNo documentation for this rule.' });
-    assert.deepEqual(parseScanSummary({ files: 3, findings: [{}, {}] }), { files: 3, findings: 2, unreadable: 0 });
-    assert.deepEqual(parseScanSummary({ files: 0, findings: 0, unreadable: 2 }), { files: 0, findings: 0, unreadable: 2 });
+    assert.deepEqual(parseScanSummary({ files: 3, findings: [{}, {}] }), { files: 3, findings: 2, skipped: 0, unreadable: 0 });
+    assert.deepEqual(parseScanSummary({ files: 0, findings: 0, skipped: 4, unreadable: 2 }), { files: 0, findings: 0, skipped: 4, unreadable: 2 });
     assert.equal(parseScanSummary('nope'), undefined, 'no summary is not "0 files"');
     assert.equal(parseScanSummary({ findings: 1 }), undefined);
   });
 
   it('describes a failed or unreadable workspace scan as a failure, never as "0 files: 0 findings"', () => {
-    assert.deepEqual(describeScan({ summary: { files: 2, findings: 1, unreadable: 0 } }), { level: 'info', text: 'Bulwark scanned 2 files: 1 finding.' });
-    assert.deepEqual(describeScan({ summary: { files: 2, findings: 0, unreadable: 1 } }), {
+    assert.deepEqual(describeScan({ summary: { files: 2, findings: 1, skipped: 0, unreadable: 0 } }), { level: 'info', text: 'Bulwark scanned 2 files: 1 finding.' });
+    assert.deepEqual(describeScan({ summary: { files: 2, findings: 0, skipped: 0, unreadable: 1 } }), {
       level: 'warning',
       text: 'Bulwark scanned 2 files: 0 findings. The scan is incomplete: 1 path could not be read (see the Bulwark log).',
     });
-    assert.deepEqual(describeScan({ summary: { files: 0, findings: 0, unreadable: 3 } }), {
+    assert.deepEqual(describeScan({ summary: { files: 0, findings: 0, skipped: 0, unreadable: 3 } }), {
       level: 'error',
       text: 'Bulwark could not scan the workspace: 3 paths could not be read and no file was analysed (see the Bulwark log).',
     });

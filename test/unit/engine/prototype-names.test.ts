@@ -39,7 +39,7 @@ describe('prototype property names are plain data', () => {
   }
 
   it('a pack peer named constructor is shown by its own name', () => {
-    const meta = { peers: JSON.parse('{"constructor": ["X1"], "__proto__": ["X2"], "hadolint": ["DL3007"]}') } as RuleMeta;
+    const meta = { peers: JSON.parse('{"constructor": ["X1"], "__proto__": ["X2"], "hadolint": ["DL3007"]}') as RuleMeta['peers'] } as RuleMeta;
     assert.equal(peerLine(meta), 'constructor X1 · __proto__ X2 · hadolint DL3007');
   });
 });

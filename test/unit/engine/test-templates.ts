@@ -2,7 +2,7 @@ import { defineTemplate, type AnyTemplate } from '../../../server/src/engine/tem
 
 // Minimal templates for engine tests, so these tests do not depend on which core rules exist.
 
-export const wordTemplate = defineTemplate<'text', { word: string }>({
+const wordTemplate = defineTemplate<'text', { word: string }>({
   id: 'test-word',
   language: 'text',
   description: 'Reports every occurrence of a word; its fix deletes it.',
@@ -19,7 +19,7 @@ export const wordTemplate = defineTemplate<'text', { word: string }>({
   },
 });
 
-export const throwingTemplate = defineTemplate<'text', Record<string, never>>({
+const throwingTemplate = defineTemplate<'text', Record<string, never>>({
   id: 'test-throws',
   language: 'text',
   description: 'Always throws, to prove rules are isolated.',

@@ -154,7 +154,7 @@ describe('severity overrides handed to analyze() under a policy (the editor path
   });
 
   it('does the same for overrides held in a Map, and keeps one that raises a non-waivable rule', () => {
-    const limited = limitOverrides({ severityOverrides: new Map(Object.entries(given)) as never }, ruleSet).severityOverrides as unknown;
+    const limited = limitOverrides({ severityOverrides: new Map(Object.entries(given)) }, ruleSet).severityOverrides as unknown;
     assert.ok(limited instanceof Map);
     assert.deepEqual([...limited], kept);
     const raise = new Map([['acme-run-netcat', 'critical']]);

@@ -10,7 +10,7 @@ export function corePack(): LoadedPack {
   return { info: ruleSet.packs[0], rules: ruleSet.rules };
 }
 
-export const NETCAT_RULE = [
+const NETCAT_RULE = [
   'id: acme-run-netcat',
   'title: netcat used in RUN',
   'severity: medium',

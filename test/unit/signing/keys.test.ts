@@ -87,7 +87,7 @@ describe('signing: cosign key files', function () {
     const pair = await generateCosignKeyPair(PASSWORD);
     await rejects(decryptPrivateKey(pair.publicKeyPem, PASSWORD), 'bad-key', /PEM "PUBLIC KEY", expected "ENCRYPTED COSIGN PRIVATE KEY"/);
     await rejects(decryptPrivateKey('not a key', PASSWORD), 'bad-key', /no PEM block/);
-    const envelope = JSON.parse(decodePem(pair.privateKeyPem)!.bytes.toString('utf8')) as Record<string, any>;
+    const envelope = JSON.parse(decodePem(pair.privateKeyPem)!.bytes.toString('utf8')) as { kdf: Record<string, unknown>; cipher: Record<string, unknown> };
     const rewrap = (doc: unknown): string => encodePem(COSIGN_PRIVATE_KEY_LABEL, Buffer.from(JSON.stringify(doc)));
     await rejects(decryptPrivateKey(rewrap({ ...envelope, kdf: { ...envelope.kdf, name: 'pbkdf2' } }), PASSWORD), 'bad-key', /unsupported KDF "pbkdf2"/);
     await rejects(decryptPrivateKey(rewrap({ ...envelope, cipher: { ...envelope.cipher, name: 'aes' } }), PASSWORD), 'bad-key', /unsupported cipher "aes"/);

@@ -33,7 +33,7 @@ describe('signing: simple-signing payload', () => {
     });
   });
 
-  const good = JSON.parse(buildPayload(REF, DIGEST).toString('utf8')) as any;
+  const good = JSON.parse(buildPayload(REF, DIGEST).toString('utf8')) as { critical: Record<string, unknown>; optional: unknown };
   const cases: [string, string, RegExp][] = [
     ['an extra key in critical', JSON.stringify({ ...good, critical: { ...good.critical, extra: 1 } }), /critical has keys \[extra, identity, image, type\], expected exactly \[identity, image, type\]/],
     ['no optional', JSON.stringify({ critical: good.critical }), /payload has keys \[critical\]/],

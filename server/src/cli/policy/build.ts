@@ -19,7 +19,7 @@ Options:
 
 Exit codes: 0 built, 2 the folder is not a valid bundle or FILE cannot be written.
 `,
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parsePolicyArgs('build', argv, { output: { type: 'string', short: 'o' } });
     const dir = path.resolve(io.cwd, onePositional('build', positionals, 'folder'));
     if (!values.output) throw new UsageError('policy build needs -o FILE', [], true);

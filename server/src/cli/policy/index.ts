@@ -22,7 +22,8 @@ export interface PolicySubcommand {
   readonly summary: string;
   /** Full usage text for `bulwark policy <name> --help`. */
   readonly help: string;
-  run(argv: readonly string[], io: CliIo): Promise<ExitCodeValue>;
+  /** Synchronous where nothing is awaited; runPolicyCommand turns a throw into a rejection either way. */
+  run(argv: readonly string[], io: CliIo): ExitCodeValue | Promise<ExitCodeValue>;
 }
 
 /** The registered subcommands, in the order `bulwark policy --help` lists them. */
@@ -44,7 +45,7 @@ function subcommands(): ReadonlyMap<string, PolicySubcommand> {
   ]);
 }
 
-export function policyHelp(commands: ReadonlyMap<string, PolicySubcommand> = subcommands()): string {
+function policyHelp(commands: ReadonlyMap<string, PolicySubcommand> = subcommands()): string {
   const width = Math.max(0, ...[...commands.keys()].map((n) => n.length));
   const lines = [...commands].map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return `Usage: bulwark policy <command> [options]\n\nBuild, sign, publish and apply the organisation's policy bundle.\n\nCommands:\n${lines.join('\n')}\n`;

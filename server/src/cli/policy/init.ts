@@ -15,7 +15,7 @@ packs/example/, a pack with one rule and its fixture. It passes "bulwark policy 
 Options:
       --name NAME   the bundle name (kebab-case; default: the folder name)
 `,
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parsePolicyArgs('init', argv, { name: { type: 'string' } });
     const dir = path.resolve(io.cwd, onePositional('init', positionals, 'folder'));
     const name = values.name ?? kebab(path.basename(dir));

@@ -23,8 +23,8 @@ Options:
   --out DIR    Folder to write the key pair into (created if missing)
 `;
 
-export const KEY_FILE = 'bulwark.key';
-export const PUBLIC_KEY_FILE = 'bulwark.pub';
+const KEY_FILE = 'bulwark.key';
+const PUBLIC_KEY_FILE = 'bulwark.pub';
 
 export const keygenCommand: PolicySubcommand = {
   summary: 'create a cosign-compatible signing key pair (bulwark.key, bulwark.pub)',

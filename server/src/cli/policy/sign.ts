@@ -56,5 +56,5 @@ function parseSignArgs(argv: readonly string[]): { refText: string; key: string;
   }
   if (positionals.length !== 1) throw new UsageError(`expected one REF, got ${positionals.length} (usage: bulwark policy sign REF --key KEY)`);
   if (!values.key) throw new UsageError('missing --key KEY (usage: bulwark policy sign REF --key KEY)');
-  return { refText: positionals[0]!, key: values.key, ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}) };
+  return { refText: positionals[0], key: values.key, ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}) };
 }

@@ -25,7 +25,7 @@ Options:
 
 Exit codes: 0 all pass, 1 a check or fixture failed, 2 usage error (no such folder).
 `,
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parsePolicyArgs('test', argv, { now: { type: 'string' } });
     const dir = path.resolve(io.cwd, onePositional('test', positionals, 'folder'));
     const now = parseNow(values.now, io.now);

@@ -70,5 +70,5 @@ function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
   }
   if (positionals.length !== 1) throw new UsageError(`expected one REF, got ${positionals.length} (usage: bulwark policy verify REF --key PUB)`);
   if (!values.key || values.key.length === 0) throw new UsageError('missing --key PUB (usage: bulwark policy verify REF --key PUB)');
-  return { refText: positionals[0]!, keys: values.key, matchRepository: values['match-repository'] === true, ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}) };
+  return { refText: positionals[0], keys: values.key, matchRepository: values['match-repository'] === true, ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}) };
 }

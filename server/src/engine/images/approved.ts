@@ -1,5 +1,5 @@
 import type { ApprovedImages } from '../policy/policy';
-import { familiarString, parseImageReference, sameRegistry, sameRepository, type ImageRef } from './reference';
+import { parseImageReference, sameRegistry, sameRepository, type ImageRef } from './reference';
 
 // What an organisation's approved-images.yaml says about one image (issue 6). Everything is compared as
 // parsed references, never as string prefixes: `registry.acme.example.evil.com/x` and
@@ -109,7 +109,3 @@ export function globMatch(glob: string, text: string): boolean {
   return g === glob.length;
 }
 
-/** `nginx:1.25` for messages: the name as Docker shows it. */
-export function describeImage(ref: ImageRef): string {
-  return familiarString(ref);
-}

@@ -18,7 +18,7 @@ export interface ParseImageReferenceOptions {
   readonly defaultTag?: boolean;
 }
 
-export const DEFAULT_REGISTRY = 'docker.io';
+const DEFAULT_REGISTRY = 'docker.io';
 const LEGACY_DEFAULT_REGISTRY = 'index.docker.io';
 const OFFICIAL_PREFIX = 'library/';
 const MAX_REPOSITORY_LENGTH = 255;

@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
-import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMatch, RuleMeta, Severity, Confidence, Language } from '../types';
+import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMatch, RuleMeta, Severity, Confidence } from '../types';
 import { readPackYaml, type PackError } from './pack-yaml';
 import { PACK_SCHEMA, RULE_SCHEMA } from './schema';
 
@@ -111,7 +111,7 @@ export class PackLoader {
       title: parsed.title,
       severity: parsed.severity,
       confidence: parsed.confidence,
-      language: template.language as Language,
+      language: template.language,
       message: parsed.message,
       description: parsed.description.trim(),
       remediation: parsed.remediation.trim(),

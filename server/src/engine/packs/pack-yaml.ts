@@ -9,9 +9,9 @@ import { LineIndex } from '../text';
 /** Larger pack files (pack.yaml, rule.yaml, README.md) are refused; the biggest built-in rule is ~5 KB. */
 export const MAX_PACK_FILE_CHARS = 256 * 1024;
 /** Alias expansions allowed while converting a pack file to data (a "billion laughs" needs thousands). */
-export const MAX_PACK_ALIASES = 50;
+const MAX_PACK_ALIASES = 50;
 /** Unclosed `[` / `{` allowed at any point; the YAML parser slows down sharply with flow nesting (seconds at 100,000). */
-export const MAX_FLOW_NESTING = 64;
+const MAX_FLOW_NESTING = 64;
 
 export interface PackError {
   readonly file: string;
@@ -25,7 +25,7 @@ export interface PackYaml {
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
-export function tooLarge(file: string, size: number, limit: number, unit = 'characters'): PackError {
+function tooLarge(file: string, size: number, limit: number, unit = 'characters'): PackError {
   return { file, message: `the file is too large (${size.toLocaleString('en-US')} ${unit}; the limit for pack files is ${limit.toLocaleString('en-US')})` };
 }
 
@@ -63,7 +63,7 @@ export function readPackYaml(file: string, text: string, validate: ValidateFunct
   const lineOf = (path: readonly (string | number)[]) => lineOfPath(doc, lines, path);
   let valid: boolean;
   try {
-    valid = validate(value) as boolean;
+    valid = validate(value);
   } catch (err) {
     errors.push({ file, line: 1, message: `cannot validate the YAML: ${messageOf(err)}` });
     return undefined;

@@ -2,7 +2,7 @@ import { SEVERITIES } from '../types';
 
 const KEBAB = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 /** Rule ids, pack ids, tags: lower-case kebab-case words, at most 64 characters. */
-export const MAX_ID_LENGTH = 64;
+const MAX_ID_LENGTH = 64;
 const ID = { type: 'string', pattern: KEBAB, maxLength: MAX_ID_LENGTH } as const;
 
 /** The manifest at the root of every pack (`pack.yaml`). */

@@ -134,7 +134,7 @@ class Reader {
         continue;
       }
       if (c === '|' || c === ';' || (c === '&' && text[pos + 1] !== '>')) {
-        separate(c as ShellOperator);
+        separate(c);
         pos++;
         continue;
       }

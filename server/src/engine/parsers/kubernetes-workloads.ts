@@ -64,7 +64,7 @@ function podSpecPaths(object: K8sObject): readonly (readonly string[])[] {
 }
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
-export const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
+const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
 
 export interface PodSpecRef {
   readonly object: K8sObject;

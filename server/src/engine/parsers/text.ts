@@ -47,7 +47,7 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
  * Lower-cases without moving offsets. `toLowerCase` can lengthen a string (İ becomes i + U+0307);
  * in that rare case only ASCII letters are lowered, which is all a keyword needs.
  */
-export function lowerSameLength(text: string): string {
+function lowerSameLength(text: string): string {
   const lowered = text.toLowerCase();
   if (lowered.length === text.length) return lowered;
   return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());

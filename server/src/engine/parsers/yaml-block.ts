@@ -11,7 +11,7 @@ export interface YamlLayout {
   readonly seqIndent: number;
 }
 
-export const DEFAULT_LAYOUT: YamlLayout = { step: 2, seqIndent: 2 };
+const DEFAULT_LAYOUT: YamlLayout = { step: 2, seqIndent: 2 };
 
 // A line that is only a key (with an optional leading dash and trailing comment): `  foo:`, `- bar: # x`.
 const KEY_ONLY_LINE = /^( *)(- +)?(?:"[^"]*"|'[^']*'|[^\s#'"{}[\],&*!|>%@`][^#{}[\],]*?) *: *(?:#.*)?$/;

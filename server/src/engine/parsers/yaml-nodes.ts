@@ -48,17 +48,21 @@ export function getIn(doc: Document, node: unknown, path: readonly PathSegment[]
   return current as Node;
 }
 
-export function scalarValue(doc: Document, node: unknown): string | number | boolean | null | undefined {
-  const resolved = resolve(doc, node);
-  if (!isScalar(resolved)) return undefined;
-  const v = resolved.value;
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  return String(v);
-}
-
 export function scalarString(node: unknown): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  return String(node.value);
+  return scalarText(node.value);
+}
+
+/**
+ * A scalar's value as text. Under the YAML 1.2 core schema it is a string, number or boolean; a
+ * bigint or a date comes only from other schemas or options, and anything else is shown as JSON
+ * rather than as "[object Object]".
+ */
+export function scalarText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v) ?? '';
 }
 
 /** Offsets of a node in the whole file, given the base offset of its document section. */
@@ -92,5 +96,5 @@ export function k8sScalar(doc: Document, node: unknown): string | number | boole
   }
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  return String(v);
+  return scalarText(v);
 }

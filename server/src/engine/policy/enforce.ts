@@ -28,9 +28,13 @@ export function limitOverrides(options: AnalyzeOptions, ruleSet: RuleSet): Analy
   const overrides = options.severityOverrides as ReadonlyMap<string, SeverityOverride> | Readonly<Record<string, SeverityOverride>> | undefined;
   if (!policy || !overrides) return options;
   const severity = new Map(ruleSet.rules.map((r) => [r.meta.id, r.meta.severity]));
-  const entries: [string, SeverityOverride][] = overrides instanceof Map ? [...overrides] : Object.entries(overrides);
+  const entries: [string, SeverityOverride][] = isOverrideMap(overrides) ? [...overrides] : Object.entries(overrides);
   const kept = entries.filter(([id, o]) => permittedOverride(id, severity.get(id) ?? 'info', o, policy) !== undefined);
   if (kept.length === entries.length) return options;
-  const limited = overrides instanceof Map ? new Map(kept) : Object.fromEntries(kept);
+  const limited = isOverrideMap(overrides) ? new Map(kept) : Object.fromEntries(kept);
   return { ...options, severityOverrides: limited as AnalyzeOptions['severityOverrides'] };
+}
+
+function isOverrideMap(o: object): o is ReadonlyMap<string, SeverityOverride> {
+  return o instanceof Map;
 }

@@ -89,7 +89,7 @@ export const APPROVED_IMAGES_SCHEMA = {
   },
 } as const;
 
-export const SCHEMA_BASE_URI = 'https://bulwark.dev/schemas/';
+const SCHEMA_BASE_URI = 'https://bulwark.dev/schemas/';
 
 /** The schema as published: a standalone draft-07 document with an id and title. */
 export function publishedSchema(name: 'policy' | 'approved-images'): Record<string, unknown> {

@@ -9,7 +9,7 @@ export interface PolicyFileError {
   readonly message: string;
 }
 
-export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+const MAX_POLICY_FILE_BYTES = 1024 * 1024;
 
 export interface ValidatedYaml {
   readonly value?: unknown;
@@ -63,9 +63,9 @@ function valueHint(e: ErrorObject): unknown {
 }
 
 /** The line of the key or value an error is about; an unknown or invalid key points at the key itself. */
-export function lineOfError(doc: Document, lines: LineIndex, e: ErrorObject): number | undefined {
+function lineOfError(doc: Document, lines: LineIndex, e: ErrorObject): number | undefined {
   const path: (string | number)[] = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-  const key = e.keyword === 'additionalProperties' ? e.params.additionalProperty : e.keyword === 'propertyNames' ? e.params.propertyName : undefined;
+  const key: unknown = e.keyword === 'additionalProperties' ? e.params.additionalProperty : e.keyword === 'propertyNames' ? e.params.propertyName : undefined;
   const offset = offsetOf(doc, path, typeof key === 'string' ? key : undefined);
   return offset === undefined ? undefined : lines.lineOf(offset) + 1;
 }

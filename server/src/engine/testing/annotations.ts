@@ -50,11 +50,6 @@ export function parseAnnotations(text: string): Annotation[] {
   });
 }
 
-/** Removes nothing: annotations stay in fixtures and goldens, so fixes must keep comments intact. */
-export function annotatedRuleIds(annotations: readonly Annotation[]): Set<string> {
-  return new Set(annotations.flatMap((a) => a.ruleIds));
-}
-
 const TEST_NOW = /^\s*(?:#|\/\/|<!--|--|;|\/\*)\s*bulwark-test-now\s*:\s*(\S*?)\s*(?:-->|\*\/)?\s*$/;
 
 /**

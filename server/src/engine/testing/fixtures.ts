@@ -148,7 +148,7 @@ function position(lines: LineIndex, f: Finding): string {
 }
 
 /** typescript-eslint-style excerpt: the line, `~` under the span, then the message (secrets masked). */
-export function underline(lines: LineIndex, findings: readonly Finding[], redact: ExcerptRedactor): string {
+function underline(lines: LineIndex, findings: readonly Finding[], redact: ExcerptRedactor): string {
   return findings
     .map((f) => {
       const start = lines.positionAt(f.span.start);

@@ -1,4 +1,4 @@
-import { parseDocument, isMap, type Document, type YAMLMap } from 'yaml';
+import { parseDocument, isMap, type Document } from 'yaml';
 import { baseName, detectLanguage } from '../language';
 import { parseDockerfile } from '../parsers/dockerfile';
 import { parseKubernetes, type K8sObject } from '../parsers/kubernetes';
@@ -120,7 +120,7 @@ function skaffoldBuilds(file: SourceFile): ImageBuildFact[] {
   if (!doc || !artifacts) return [];
   const lines = new LineIndex(file.text);
   return artifacts.items.flatMap((item) => {
-    const artifact = asMap(doc, item) as YAMLMap | undefined;
+    const artifact = asMap(doc, item);
     const imageNode = getIn(doc, artifact, ['image']);
     const context = scalarString(getIn(doc, artifact, ['context'])) ?? '.';
     const dockerfile = scalarString(getIn(doc, artifact, ['docker', 'dockerfile'])) ?? 'Dockerfile';

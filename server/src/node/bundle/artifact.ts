@@ -11,7 +11,7 @@ export const CONFIG_MEDIA_TYPE = 'application/vnd.bulwark.policy.config.v1+json'
 export const LAYER_MEDIA_TYPE = 'application/vnd.oci.image.layer.v1.tar+gzip';
 export const MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
 export const INDEX_MEDIA_TYPE = 'application/vnd.oci.image.index.v1+json';
-export const TITLE_ANNOTATION = 'org.opencontainers.image.title';
+const TITLE_ANNOTATION = 'org.opencontainers.image.title';
 export const LAYER_TITLE = 'policy.tar.gz';
 /** Major.minor: a reader refuses another major; a newer minor only adds fields. */
 export const FORMAT_VERSION = '1.0';

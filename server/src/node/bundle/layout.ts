@@ -69,15 +69,16 @@ export function readImageLayout(tar: Buffer, limits: TarLimits = DEFAULT_TAR_LIM
 
 /** A bundle of another major format cannot be read safely by this version: say what to upgrade. */
 export function checkFormat(formatVersion: unknown): void {
-  const major = typeof formatVersion === 'string' ? /^(\d+)\.\d+$/.exec(formatVersion)?.[1] : undefined;
-  if (major === undefined) throw invalid(`the bundle config has no valid formatVersion (${JSON.stringify(formatVersion)})`);
+  const version = typeof formatVersion === 'string' ? formatVersion : undefined;
+  const major = version === undefined ? undefined : /^(\d+)\.\d+$/.exec(version)?.[1];
+  if (version === undefined || major === undefined) throw invalid(`the bundle config has no valid formatVersion (${JSON.stringify(formatVersion)})`);
   const ours = FORMAT_VERSION.split('.')[0];
   if (major !== ours) {
     throw new BundleError(
       Number(major) > Number(ours) ? 'upgrade-required' : 'invalid',
       Number(major) > Number(ours)
-        ? `the bundle uses format ${formatVersion}, and this Bulwark reads format ${ours}.x: upgrade the Bulwark extension / CLI to apply it`
-        : `the bundle uses format ${formatVersion}, which this Bulwark no longer reads: rebuild it with "bulwark policy build"`,
+        ? `the bundle uses format ${version}, and this Bulwark reads format ${ours}.x: upgrade the Bulwark extension / CLI to apply it`
+        : `the bundle uses format ${version}, which this Bulwark no longer reads: rebuild it with "bulwark policy build"`,
     );
   }
 }

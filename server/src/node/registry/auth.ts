@@ -59,7 +59,7 @@ export class Authorizer {
     if (basicChallenge) {
       this.challenge = { scheme: 'basic', params: {} };
       const found = await this.options.credentials();
-      if (sent?.startsWith('Basic ')) throw await this.refused(found);
+      if (sent?.startsWith('Basic ')) throw this.refused(found);
       if (!found) throw new RegistryError('unauthorized', `${this.options.registry} requires credentials: run "docker login ${this.options.registry}" or sign in to the policy registry`, 401);
       if (!('username' in found.credentials)) throw new RegistryError('unauthorized', `${this.options.registry} asks for a user name and password, but ${found.source} holds only an identity token`, 401);
       return basic(found.credentials.username, found.credentials.password);
@@ -68,7 +68,7 @@ export class Authorizer {
   }
 
   /** The message once a retried request is still refused. */
-  async refused(found?: FoundCredentials, response?: HttpResponse, scope?: string): Promise<RegistryError> {
+  refused(found?: FoundCredentials, response?: HttpResponse, scope?: string): RegistryError {
     const who = found ? `the credentials from ${found.source}` : 'anonymous access';
     const what = scope ? ` for ${scope.replace(/^repository:/, '')}` : '';
     const action = found ? 'check the user name and password (or run docker login again)' : `run "docker login ${this.options.registry}" or sign in to the policy registry`;

@@ -164,7 +164,7 @@ class HttpRegistryClient implements RegistryClient {
     if (response.status !== 401) return response;
     const retry = await this.authorizer.afterUnauthorized(response, scope, first);
     const second = await send(retry);
-    if (second.status === 401) throw await this.authorizer.refused(await this.authorizer.credentials(), second, scope);
+    if (second.status === 401) throw this.authorizer.refused(await this.authorizer.credentials(), second, scope);
     return second;
   }
 

@@ -13,6 +13,3 @@ export function digestLike(expected: string, bytes: Buffer): string {
   return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
 }
 
-export function matchesDigest(expected: string, bytes: Buffer): boolean {
-  return digestLike(expected, bytes) === expected;
-}

@@ -70,7 +70,7 @@ function readConfig(file: string): DockerConfig | undefined {
   try {
     const parsed = JSON.parse(text) as unknown;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    return parsed as DockerConfig;
+    return parsed;
   } catch (error) {
     throw new RegistryError('unauthorized', `cannot read credentials from ${file}: it is not valid JSON (${printable((error as Error).message, 80)}); fix or remove it`);
   }

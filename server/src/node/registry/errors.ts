@@ -43,7 +43,6 @@ export function registryErrorDetail(body: Buffer): string | undefined {
 }
 
 export function printable(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
 }

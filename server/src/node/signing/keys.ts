@@ -124,7 +124,7 @@ function readEnvelope(bytes: Buffer): Envelope {
   const [N, r, p] = [params.N, params.r, params.p];
   const isPowerOfTwo = typeof N === 'number' && Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0;
   if (!isPowerOfTwo || !isSmallInt(r) || !isSmallInt(p) || 128 * N * r > MAX_SCRYPT_MEMORY) {
-    return bad(`scrypt parameters out of range (N=${String(N)}, r=${String(r)}, p=${String(p)})`);
+    return bad(`scrypt parameters out of range (N=${JSON.stringify(N)}, r=${JSON.stringify(r)}, p=${JSON.stringify(p)})`);
   }
   const salt = base64Field(doc.kdf.salt);
   const nonce = base64Field(doc.cipher.nonce);
@@ -132,7 +132,7 @@ function readEnvelope(bytes: Buffer): Envelope {
   if (salt === undefined || salt.length === 0) return bad('missing salt');
   if (nonce === undefined || nonce.length !== nacl.secretbox.nonceLength) return bad('the nonce must be 24 bytes');
   if (ciphertext === undefined || ciphertext.length <= nacl.secretbox.overheadLength) return bad('missing ciphertext');
-  return { params: { N, r: r as number, p: p as number }, salt, nonce, ciphertext };
+  return { params: { N, r, p }, salt, nonce, ciphertext };
 }
 
 function toSigningKey(pkcs8Der: Buffer): crypto.KeyObject {

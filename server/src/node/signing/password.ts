@@ -4,7 +4,7 @@ import { SigningError } from './errors';
 // cosign works unchanged), else a prompt on a terminal with echo off. With neither (CI without the
 // variable) there is no silent default: the caller gets 'no-password' and exits 2.
 
-export const PASSWORD_VARIABLES = ['BULWARK_KEY_PASSWORD', 'COSIGN_PASSWORD'] as const;
+const PASSWORD_VARIABLES = ['BULWARK_KEY_PASSWORD', 'COSIGN_PASSWORD'] as const;
 
 /** The terminal a password may be asked on: stdin in raw mode, the prompt on stderr. */
 export interface PasswordTerminal {

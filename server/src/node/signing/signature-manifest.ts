@@ -8,11 +8,11 @@ import { isJsonObject, parseStrictJson, type JsonValue } from './strict-json';
 // we push looks like what cosign pushes.
 
 export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
-export const OCI_CONFIG_MEDIA_TYPE = 'application/vnd.oci.image.config.v1+json';
+const OCI_CONFIG_MEDIA_TYPE = 'application/vnd.oci.image.config.v1+json';
 const DOCKER_MANIFEST_MEDIA_TYPE = 'application/vnd.docker.distribution.manifest.v2+json';
 export const COSIGN_SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
 /** More layers than this in a .sig manifest is not a signature list but an attempt to make us fetch. */
-export const MAX_SIGNATURE_LAYERS = 64;
+const MAX_SIGNATURE_LAYERS = 64;
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
@@ -110,7 +110,7 @@ export function parseSignatureManifest(bytes: Buffer): SignatureManifestParse {
     const signature = l.annotations?.[COSIGN_SIGNATURE_ANNOTATION];
     return l.mediaType === SIMPLE_SIGNING_MEDIA_TYPE && signature !== undefined ? [{ ...l, index, signature }] : [];
   });
-  return { ok: true, manifest: { mediaType: mediaType as string, layers, ...(annotations ? { annotations } : {}), signatures } };
+  return { ok: true, manifest: { mediaType, layers, ...(annotations ? { annotations } : {}), signatures } };
 }
 
 function readDescriptor(raw: JsonValue): LayerDescriptor | string {

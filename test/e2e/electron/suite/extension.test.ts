@@ -64,7 +64,7 @@ describe('Bulwark in VS Code (@vscode/test-electron)', () => {
     const action = preferred ?? ours.find((a) => a.title === `Suppress ${RULE} with a reason`);
     assert.ok(action?.edit, `no applicable quick fix among ${JSON.stringify(ours.map((a) => a.title))}`);
     assert.ok(await vscode.workspace.applyEdit(action.edit), 'the workspace edit was not applied');
-    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
     if (!preferred) {
       // The suppression leaves the cursor inside reason=""; a reason is what makes it valid.
       await vscode.commands.executeCommand('type', { text: 'reviewed in the electron suite' });

@@ -6,7 +6,7 @@ import type { Report } from '../../../../server/src/engine/types';
 // Runs one text template directly (no pack, no analyze), so template tests pin the template's own
 // behaviour: what it reports, where, and with which data.
 
-export const TEST_NOW = new Date('2026-06-01T00:00:00Z');
+const TEST_NOW = new Date('2026-06-01T00:00:00Z');
 
 export interface TemplateRun {
   readonly model: TextModel;

@@ -12,7 +12,7 @@ interface Params {
   readonly nonRootImages?: string;
 }
 
-export const NON_ROOT_USER = '10001:10001';
+const NON_ROOT_USER = '10001:10001';
 
 /** What the final image runs as: its stage's last USER, else the one of the stage it is built FROM. */
 interface UserSource {

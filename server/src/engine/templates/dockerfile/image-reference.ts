@@ -100,7 +100,7 @@ export function substitute(raw: string, defaults: ReadonlyMap<string, string | u
 }
 
 /** Splits `registry:5000/ns/name:tag@sha256:…` without mistaking a registry port for a tag. */
-export function splitReference(ref: string): { name: string; tag?: string; digest?: string } {
+function splitReference(ref: string): { name: string; tag?: string; digest?: string } {
   const at = ref.indexOf('@');
   const digest = at >= 0 ? ref.slice(at + 1) : undefined;
   const nameTag = at >= 0 ? ref.slice(0, at) : ref;

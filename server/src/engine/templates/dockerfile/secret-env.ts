@@ -84,7 +84,7 @@ function normalise(text: string): string {
 }
 
 /** Whether consecutive words of the name (split at _, -, . and camelCase) spell one of the fragments. */
-export function containsFragment(name: string, fragments: ReadonlySet<string>): boolean {
+function containsFragment(name: string, fragments: ReadonlySet<string>): boolean {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .split(/[_.-]+/)

@@ -1,6 +1,6 @@
 import { isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { securityContextOf, type ContainerRef } from '../../parsers/kubernetes-workloads';
-import { asMap, asSeq, getIn } from '../../parsers/yaml-nodes';
+import { asMap, asSeq, getIn, scalarText } from '../../parsers/yaml-nodes';
 
 // Reading `securityContext.capabilities` of a container, shared by the add and drop templates.
 
@@ -27,7 +27,7 @@ export function capabilitiesOf(container: ContainerRef): CapabilitiesRef {
 export function capabilityNames(seq: YAMLSeq | undefined): { name: string; index: number }[] {
   const out: { name: string; index: number }[] = [];
   seq?.items.forEach((item, index) => {
-    if (isScalar(item) && item.value !== null && item.value !== undefined) out.push({ name: String(item.value), index });
+    if (isScalar(item) && item.value !== null && item.value !== undefined) out.push({ name: scalarText(item.value), index });
   });
   return out;
 }

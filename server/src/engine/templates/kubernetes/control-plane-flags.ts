@@ -123,7 +123,7 @@ export const controlPlaneFlags = defineTemplate<'kubernetes', Params>({
           const flag = flags.get(check.flag);
           const detail = failure(check, flag);
           if (detail === undefined) continue;
-          const span = flag && !check.present ? nodeSpan(pod.base, flag.node as Node) : anchor ? nodeSpan(pod.base, anchor.key as Node) : undefined;
+          const span = flag && !check.present ? nodeSpan(pod.base, flag.node) : anchor ? nodeSpan(pod.base, anchor.key as Node) : undefined;
           if (!span) continue;
           ctx.report({ span, key: `${containerKey(container)}/${check.cis}/${check.flag}`, data: { object: `${object.kind}/${object.name ?? '(unnamed)'}`, container: container.name, cis: check.cis, check: check.title, detail }, origins: containerOrigins(container) });
         }

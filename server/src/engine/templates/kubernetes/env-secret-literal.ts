@@ -20,7 +20,7 @@ interface Params {
 // templates that Kubernetes or a tool expands later. Documentation stand-ins (changeme, xxxx,
 // YOUR_TOKEN, a variable's name, AKIAIOSFODNN7EXAMPLE) are skipped with the text detectors' filter;
 // a weak but real literal (`admin`, `postgres`) is still a hardcoded credential and is reported.
-const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|\d{1,6}|\/[\w.\/-]*|<[^<>]*>)$/i;
+const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|\d{1,6}|\/[\w./-]*|<[^<>]*>)$/i;
 const EXPANDED = /\$\(|\$\{|\{\{/;
 
 export const envSecretLiteral = defineTemplate<'kubernetes', Params>({

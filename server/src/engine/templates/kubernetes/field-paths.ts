@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { findPair, resolve } from '../../parsers/yaml-nodes';
+import { findPair, resolve, scalarText } from '../../parsers/yaml-nodes';
 
 // Dotted field paths with wildcards, read over the yaml AST (never converted to JS): rule data says
 // `ports.*.hostPort` or `metadata.annotations.container.apparmor.security.beta.kubernetes.io/*`, and the
@@ -40,7 +40,7 @@ export interface PathMatch {
 
 function keyOf(doc: Document, pair: Pair): string | undefined {
   const key = resolve(doc, pair.key);
-  return isScalar(key) && key.value !== null && key.value !== undefined ? String(key.value) : undefined;
+  return isScalar(key) && key.value !== null && key.value !== undefined ? scalarText(key.value) : undefined;
 }
 
 /** Every place the path reaches from `node`; `label` prefixes the labels. */

@@ -1,7 +1,7 @@
 import { isScalar, type Node } from 'yaml';
 import type { K8sObject } from '../../parsers/kubernetes';
 import { objectLabel } from '../../parsers/kubernetes-workloads';
-import { findPair, nodeSpan, pairSpan } from '../../parsers/yaml-nodes';
+import { findPair, nodeSpan, pairSpan, scalarText } from '../../parsers/yaml-nodes';
 import type { Span } from '../../types';
 import { defineTemplate } from '../template';
 import { SCALAR_VALUE_SCHEMA, type FieldValue } from './field-values';
@@ -88,7 +88,7 @@ export const objectField = defineTemplate<'kubernetes', Params>({
     const violates = (match: PathMatch): string | undefined => {
       if (params.present) return isSet(match.node) ? (isScalar(match.node) ? String(match.node.value) : 'set') : undefined;
       if (!isScalar(match.node) || match.node.value === null || match.node.value === undefined) return undefined;
-      const text = String(match.node.value);
+      const text = scalarText(match.node.value);
       if (params.hostPathUnder) return under(text, params.hostPathUnder) ? text : undefined;
       if (params.forbidden?.some((f) => String(f) === text)) return text;
       return params.allowed && !params.allowed.some((a) => String(a) === text) ? text : undefined;

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { containerAnchor, containerKey, containersOf, podEditContext, POD_READER_KINDS, type ContainerGroup, type ContainerRef, type PodSpecRef } from '../../parsers/kubernetes-workloads';
 import { deletePair, deleteSeqItem, replaceScalar, type YamlEditContext } from '../../parsers/yaml-edits';
-import { findPair, nodeSpan, pairSpan } from '../../parsers/yaml-nodes';
+import { findPair, nodeSpan, pairSpan, scalarText } from '../../parsers/yaml-nodes';
 import type { Fix, FixKind, Span } from '../../types';
 import { defineTemplate } from '../template';
 import { containerOrigins, containerSubject, EXEMPTIONS_SCHEMA, exempted, podOrigins, podSpecs, podSubject, SCALAR_VALUE_SCHEMA, SUBJECT_PLACEHOLDERS, type Exemptions, type FieldValue } from './field-values';
@@ -76,7 +76,7 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
       if (!isScalar(match.node)) return undefined;
       const value = match.node.value;
       if (value === null || value === undefined) return undefined;
-      const text = String(value);
+      const text = scalarText(value);
       if (params.forbidden?.some((f) => String(f) === text)) return text;
       const ok = (params.allowed?.some((a) => String(a) === text) ?? false) || (params.allowedPrefixes?.some((p) => text.startsWith(p)) ?? false);
       return (params.allowed || params.allowedPrefixes) && !ok ? text : undefined;

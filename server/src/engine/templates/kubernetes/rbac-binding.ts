@@ -1,4 +1,3 @@
-import type { Node } from 'yaml';
 import { objectLabel } from '../../parsers/kubernetes-workloads';
 import { asMap, asSeq, findPair, getIn, nodeSpan, pairSpan, scalarString } from '../../parsers/yaml-nodes';
 import { defineTemplate } from '../template';
@@ -55,7 +54,7 @@ export const rbacBinding = defineTemplate<'kubernetes', Params>({
         const name = scalarString(getIn(doc, subject, ['name']));
         const kind = scalarString(getIn(doc, subject, ['kind'])) ?? '';
         if (!name || !params.subjects?.some((s) => s.name === name && (s.kind === undefined || s.kind === kind))) return;
-        const span = nodeSpan(base, getIn(doc, subject, ['name']) as Node);
+        const span = nodeSpan(base, getIn(doc, subject, ['name']));
         if (span) ctx.report({ span, key: `${label}/subjects[${index}]`, data: { object: label, role, name, kind } });
       });
     }

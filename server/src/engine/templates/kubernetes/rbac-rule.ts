@@ -1,6 +1,6 @@
-import { isScalar, type Node, type Scalar, type YAMLSeq } from 'yaml';
+import { isScalar, type Scalar, type YAMLSeq } from 'yaml';
 import { objectLabel } from '../../parsers/kubernetes-workloads';
-import { asMap, asSeq, getIn, nodeSpan } from '../../parsers/yaml-nodes';
+import { asMap, asSeq, getIn, nodeSpan, scalarText } from '../../parsers/yaml-nodes';
 import { defineTemplate } from '../template';
 
 interface Params {
@@ -28,7 +28,7 @@ interface Entry {
 
 function entries(seq: YAMLSeq | undefined): Entry[] {
   const out: Entry[] = [];
-  for (const item of seq?.items ?? []) if (isScalar(item) && item.value !== null && item.value !== undefined) out.push({ value: String(item.value), node: item });
+  for (const item of seq?.items ?? []) if (isScalar(item) && item.value !== null && item.value !== undefined) out.push({ value: scalarText(item.value), node: item });
   return out;
 }
 
@@ -71,7 +71,7 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
           const groups = entries(asSeq(doc, getIn(doc, rule, ['apiGroups'])));
           const data = { object: objectLabel(object), rule: `rules[${index}]`, verbs: verbs.map((v) => v.value).join(', ') };
           const report = (entry: Entry, extra: Record<string, string>) => {
-            const span = nodeSpan(base, entry.node as Node);
+            const span = nodeSpan(base, entry.node);
             if (span) ctx.report({ span, key: `${data.object}/${data.rule}/${entry.value}`, data: { ...data, resource: '', verb: '', ...extra } });
           };
           if (params.wildcard) {

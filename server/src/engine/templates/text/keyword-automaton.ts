@@ -20,7 +20,7 @@ export class KeywordAutomaton {
   private readonly lengths: readonly number[];
 
   constructor(keywords: readonly string[]) {
-    const next: Map<number, number>[] = [new Map()];
+    const next: Map<number, number>[] = [new Map<number, number>()];
     const ends: number[][] = [[]];
     keywords.forEach((keyword, index) => {
       let state = 0;

@@ -8,7 +8,7 @@ import type { Span } from '../../types';
 /** Above this length a line is treated as minified or data, and only windows around hits are scanned. */
 export const LONG_LINE = 4096;
 /** Half-width of the window scanned around a keyword hit on a long line. */
-export const HIT_WINDOW = 1024;
+const HIT_WINDOW = 1024;
 
 /**
  * Sorted, non-overlapping spans of text to scan: each line with a keyword hit, plus `contextLines`

@@ -36,7 +36,7 @@ export interface MarkerIndex {
 }
 
 /** A MarkerIndex that searches the text; fine for one block, quadratic for many (use the model's offsets). */
-export function searchMarkers(text: string): MarkerIndex {
+function searchMarkers(text: string): MarkerIndex {
   return { endAfter: (o) => text.indexOf('-----END', o), beginAfter: (o) => text.indexOf('-----BEGIN', o) };
 }
 

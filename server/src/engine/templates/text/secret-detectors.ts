@@ -177,6 +177,6 @@ function withContext<T>(where: string, build: () => T): T {
   try {
     return build();
   } catch (err) {
-    throw new Error(`${where}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${where}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }

@@ -1,4 +1,3 @@
-import type { Node } from 'yaml';
 import { containersOf, securityContextOf, WORKLOAD_KINDS, type ContainerRef } from '../../parsers/kubernetes-workloads';
 import { getIn, k8sScalar, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import type { Span } from '../../types';
@@ -52,7 +51,7 @@ function effective(container: ContainerRef, field: string): { value: unknown; sp
   for (const holder of [securityContextOf(doc, container.node), securityContextOf(doc, spec)]) {
     const node = getIn(doc, holder, [field]);
     const value = k8sScalar(doc, node);
-    const span = nodeSpan(base, node as Node | undefined);
+    const span = nodeSpan(base, node);
     if (value !== undefined && value !== null && span) return { value, span };
   }
   return undefined;

@@ -64,6 +64,12 @@ export interface PolicyStatus {
   readonly message?: string;
 }
 
+/** A user name and password for the policy registry. */
+export interface RegistryLogin {
+  readonly username: string;
+  readonly password: string;
+}
+
 /** The organisation's policy source: from user/machine settings only, never from a workspace. */
 export interface PolicyInitOptions {
   readonly ref?: string;
@@ -74,7 +80,7 @@ export interface PolicyInitOptions {
   /** A verified bundle not confirmed by the registry for longer than this is shown as stale. */
   readonly maxAgeDays?: number;
   /** From the editor's secret storage ("Sign in to policy registry"); otherwise Docker's config.json. */
-  readonly credentials?: { readonly username: string; readonly password: string };
+  readonly credentials?: RegistryLogin;
   /** The editor's user-level `http.proxy` / `http.noProxy`; otherwise HTTPS_PROXY / NO_PROXY. */
   readonly proxy?: { readonly url: string; readonly noProxy?: readonly string[] };
 }
@@ -83,8 +89,14 @@ export interface RuleDocsParams {
   readonly ruleId: string;
 }
 
+export interface RuleDocs {
+  readonly title: string;
+  /** Markdown, rendered by the same code as the hover. */
+  readonly markdown: string;
+}
+
 /** `null` when no loaded rule has that id. */
-export type RuleDocsResult = { readonly title: string; readonly markdown: string } | null;
+export type RuleDocsResult = RuleDocs | null;
 
 export interface RuleSummary {
   readonly id: string;
