@@ -105,16 +105,17 @@ export function openArchive(tar: Buffer): OpenedArchive {
   };
   const source: ArtifactSource = {
     registry,
-    getManifest: async (_repository, reference) => {
-      if (reference.startsWith('sha256:')) return byDigest(reference, manifests.find((d) => d.digest === reference)?.mediaType ?? MANIFEST_MEDIA_TYPE);
+    // The archive is in memory: the registry interface is asynchronous, the answers are immediate.
+    getManifest: (_repository, reference) => {
+      if (reference.startsWith('sha256:')) return Promise.resolve(byDigest(reference, manifests.find((d) => d.digest === reference)?.mediaType ?? MANIFEST_MEDIA_TYPE));
       const named = manifests.find((d) => d.annotations?.[REF_NAME] === reference);
-      return named ? byDigest(named.digest, named.mediaType) : undefined;
+      return Promise.resolve(named ? byDigest(named.digest, named.mediaType) : undefined);
     },
-    getBlob: async (_repository, d) => {
+    getBlob: (_repository, d) => {
       const bytes = blobs.get(d.digest);
-      if (!bytes) throw new RegistryError('not-found', `the archive has no blob ${d.digest}`);
-      if (bytes.length !== d.size) throw new RegistryError('digest-mismatch', `blob ${d.digest} is ${bytes.length} bytes, its descriptor says ${d.size}`);
-      return bytes;
+      if (!bytes) return Promise.reject(new RegistryError('not-found', `the archive has no blob ${d.digest}`));
+      if (bytes.length !== d.size) return Promise.reject(new RegistryError('digest-mismatch', `blob ${d.digest} is ${bytes.length} bytes, its descriptor says ${d.size}`));
+      return Promise.resolve(bytes);
     },
   };
   return { source, digest: bundles[0].digest, ...(ref ? { ref } : {}) };
