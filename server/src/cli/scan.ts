@@ -6,6 +6,7 @@ import { fixFile } from './fix';
 import type { FileReport, ReportedNotice, ScanReport } from './report';
 import { encodeSource, readSourceFile } from '../node/source-file';
 import { collectFiles, displayPath } from './scan-files';
+import { inShard } from './shard';
 
 export interface ScanContext {
   /** The scan root: paths are resolved against it and reported relative to it. */
@@ -18,11 +19,13 @@ export interface ScanContext {
 export function runScan(options: ScanOptions, context: ScanContext): ScanReport {
   const rulesById = new Map(context.ruleSet.rules.map((r) => [r.meta.id, r.meta]));
   const listing = collectFiles(options.paths, options.exclude, context.cwd);
-  const files = listing.files.map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, context, rulesById));
+  const shard = options.shard;
+  const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
+  const files = listing.files.filter(mine).map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, context, rulesById));
   return {
     root: context.cwd,
     files,
-    pathNotices: listing.skipped.map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
+    pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
     allowIncomplete: options.allowIncomplete,
     rules: context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off').map((r) => r.meta),
     failOn: options.failOn,
