@@ -1,4 +1,6 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../schema-compiler';
 import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
 import type { Check, FixKind, PackInfo, Rule, RuleMeta, Severity, Confidence, Language } from '../types';
@@ -184,7 +186,7 @@ export class PackLoader {
   }
 
   private get ajv(): Ajv {
-    return (this.ajvInstance ??= new Ajv({ allErrors: true, strict: false }));
+    return (this.ajvInstance ??= createAjv({ allErrors: true, strict: false }));
   }
 
   private get validatePack(): ValidateFunction {
