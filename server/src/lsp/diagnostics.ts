@@ -40,6 +40,7 @@ export function findingDiagnostic(finding: Finding, doc: PositionMapper, version
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    ...(finding.related ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
     data,
   };
 }
@@ -77,8 +78,8 @@ function firstLineEnd(text: string): number {
 }
 
 /**
- * A pull result id that names what the client shows: ranges, severities, codes, messages and finding
- * ids. The document version inside `data` is left out on purpose: code actions find a finding by its
+ * A pull result id that names what the client shows: ranges, severities, codes, messages, related
+ * locations and finding ids. The document version inside `data` is left out on purpose: code actions find a finding by its
  * id, so diagnostics a client keeps from an earlier version stay usable while they are the same.
  */
 export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string {
@@ -86,7 +87,10 @@ export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string 
   for (const d of diagnostics) {
     const { start, end } = d.range;
     const findingId = isDiagnosticData(d.data) ? d.data.findingId : '';
-    hash.update(`${start.line}:${start.character}-${end.line}:${end.character}\u0000${d.severity ?? ''}\u0000${String(d.code ?? '')}\u0000${findingId}\u0000${d.codeDescription?.href ?? ''}\u0000${d.message}\u0001`);
+    hash.update(`${start.line}:${start.character}-${end.line}:${end.character}\u0000${d.severity ?? ''}\u0000${String(d.code ?? '')}\u0000${findingId}\u0000${d.codeDescription?.href ?? ''}\u0000${d.message}\u0000`);
+    // A cross-file finding points at the other file: that place can move while this one stays.
+    hash.update(d.relatedInformation ? JSON.stringify(d.relatedInformation) : '');
+    hash.update('\u0001');
   }
   return `${diagnostics.length}.${hash.digest('base64url').slice(0, 22)}`;
 }

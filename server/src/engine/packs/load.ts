@@ -169,7 +169,7 @@ export class PackLoader {
       path: folder,
     };
     this.accepted.push({ kind: 'rule', text: file.text, value: parsed });
-    return { meta, check, objectKinds: template.objectKinds };
+    return { meta, check, objectKinds: template.objectKinds, ...(template.readsWorkspace ? { readsWorkspace: true } : {}) };
   }
 
   private readYaml(kind: ValidatedPackFile['kind'], file: string, text: string, errors: PackError[]): PackYaml | undefined {
