@@ -27,6 +27,7 @@ describe('bulwark CLI: argument parsing', function () {
         color: 'never',
         allowIncomplete: true,
         offline: false,
+        pinDigests: false,
       },
     });
   });

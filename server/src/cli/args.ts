@@ -48,6 +48,8 @@ export interface ScanOptions extends PackOptions {
   readonly allowIncomplete: boolean;
   /** --shard i/n: scan only the files whose path hashes to slot i of n (CI matrices). */
   readonly shard?: Shard;
+  /** --pin-digests (with --fix or --fix-dry-run): pin every image to the digest its registry serves now. */
+  readonly pinDigests: boolean;
 }
 
 export interface RulesOptions extends PackOptions {
@@ -87,6 +89,7 @@ const SCAN_FLAGS = {
   offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
   shard: { type: 'string' },
+  'pin-digests': { type: 'boolean' },
 } as const;
 
 const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
@@ -109,6 +112,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
   const { values, positionals } = strictParse(args, SCAN_FLAGS);
   if (values.help) return { kind: 'help', topic: 'scan' };
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+  if (values['pin-digests'] && !values.fix && !values['fix-dry-run']) throw new UsageError('--pin-digests rewrites files: use it with --fix (or --fix-dry-run to see what it would pin)');
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   return {
     kind: 'scan',
@@ -130,6 +134,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
       ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+      pinDigests: values['pin-digests'] === true,
     },
   };
 }

@@ -73,6 +73,11 @@ Fixing:
       --fix                         apply autofixes in place (never suggestions), re-scan until stable,
                                     then report what remains; keeps BOMs and line endings
       --fix-dry-run                 compute the same fixes and report what would remain, writing nothing
+      --pin-digests                 with --fix: also pin every image (FROM, COPY --from, RUN --mount
+                                    from, Kubernetes image:) to the digest its registry serves for the
+                                    tag now (name:tag@sha256:…). Credentials from Docker's config.json;
+                                    an image whose registry cannot be reached is left as it is, with a
+                                    notice saying why. BULWARK_REGISTRY_CA_FILE: a private registry CA
 
 Paths in reports are relative to the current directory (SARIF: %SRCROOT%).
 `;
