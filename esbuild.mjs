@@ -1,4 +1,6 @@
 // Bundles the three entry points. Rule packs are not bundled: they ship as data under rules/.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -17,3 +19,13 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// The built-in pack, validated once here, ships as dist/validated-packs.json: startup then skips parsing
+// and schema-checking the files that are byte-for-byte the ones validated (server/src/node/validated-packs.ts).
+const snapshotBuilder = 'dist/validated-packs-build.js';
+await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['server/src/node/validated-packs-main.ts'], outfile: snapshotBuilder });
+try {
+  execFileSync(process.execPath, [snapshotBuilder, 'dist'], { stdio: 'inherit' });
+} finally {
+  fs.rmSync(snapshotBuilder, { force: true });
+}

@@ -79,3 +79,57 @@ for (const mode of ['pull', 'push'] as const) {
     });
   });
 }
+
+describe('language server pull result ids (LSP 3.17 previousResultId)', () => {
+  interface Report {
+    kind: 'full' | 'unchanged';
+    resultId?: string;
+    items?: import('./support/lsp-test-client').Diagnostic[];
+  }
+  let client: LspTestClient;
+  beforeEach(async () => {
+    client = await startWithTestPack({ mode: 'pull' });
+  });
+  afterEach(async () => {
+    await client.stop();
+  });
+  const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri: URI }, ...(previousResultId ? { previousResultId } : {}) });
+  const endOfLine1 = { line: 1, character: 'WORKDIR /app'.length };
+
+  it('answers unchanged while the diagnostics stay the same, and in full once they move', async () => {
+    client.open(URI, 'dockerfile', DOCKERFILE);
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.ok(first.resultId);
+    assert.equal(byRule(first.items ?? [], PIN_RULE).length, 1);
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+
+    // A space typed at the end of a line below the finding, then deleted: nothing the client shows moves.
+    client.change(URI, [{ range: { start: endOfLine1, end: endOfLine1 }, text: ' ' }]);
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    client.change(URI, [{ range: { start: endOfLine1, end: { line: 1, character: endOfLine1.character + 1 } }, text: '' }]);
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+
+    // A line inserted above moves the finding: a full report with a new id and the new range.
+    client.change(URI, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# base\n' }]);
+    const moved = await pull(first.resultId);
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, first.resultId);
+    assert.deepEqual(byRule(moved.items ?? [], PIN_RULE)[0]?.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 16 } });
+    // Without a previous id the client always gets the full list.
+    assert.equal((await pull()).kind, 'full');
+  });
+
+  it('keeps the diagnostics a client holds from an earlier version usable for code actions', async () => {
+    client.open(URI, 'dockerfile', DOCKERFILE);
+    const first = await pull();
+    const [pin] = byRule(first.items ?? [], PIN_RULE);
+    client.change(URI, [{ range: { start: endOfLine1, end: endOfLine1 }, text: ' ' }]);
+    assert.equal((await pull(first.resultId)).kind, 'unchanged');
+    // The client still shows `pin`, whose data names version 1; the document is at version 2.
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', codeActionParams(URI, pin.range, [pin]));
+    const suppress = actions.find((a) => a.title === `Suppress ${PIN_RULE} with a reason`);
+    assert.ok(suppress, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(textEditsOf(suppress).version, 2);
+  });
+});

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FILE_SIZE, SEVERITIES, type Severity, type SeverityOverride } from '../engine';
 import { parseTestDate } from '../engine/testing/annotations';
 import { UsageError } from './exit-codes';
+import { parseShard, type Shard } from './shard';
 
 // A tiny argument parser over node:util parseArgs: strict (unknown flags are usage errors), values
 // validated here so the commands receive typed options and never see raw strings.
@@ -47,6 +48,8 @@ export interface ScanOptions extends PackOptions {
   readonly offline: boolean;
   /** --allow-incomplete: unreadable files or folders do not make the scan exit 3. */
   readonly allowIncomplete: boolean;
+  /** --shard i/n: scan only the files whose path hashes to slot i of n (CI matrices). */
+  readonly shard?: Shard;
   /** --pin-digests (with --fix or --fix-dry-run): pin every image to the digest its registry serves now. */
   readonly pinDigests: boolean;
 }
@@ -56,11 +59,12 @@ export interface RulesOptions extends PackOptions {
 }
 
 export type Command =
-  | { readonly kind: 'help'; readonly topic: 'main' | 'scan' | 'rules' | 'test' }
+  | { readonly kind: 'help'; readonly topic: 'main' | 'scan' | 'rules' | 'test' | 'merge-sarif' }
   | { readonly kind: 'version' }
   | { readonly kind: 'scan'; readonly options: ScanOptions }
   | { readonly kind: 'rules'; readonly options: RulesOptions }
   | { readonly kind: 'test'; readonly options: { readonly packs: readonly string[]; readonly updateGoldens: boolean; readonly now?: Date; readonly rules?: readonly string[] } }
+  | { readonly kind: 'merge-sarif'; readonly options: { readonly files: readonly string[]; readonly output?: string } }
   /** `bulwark policy <subcommand> …`: parsed by the subcommand itself (cli/policy/). */
   | { readonly kind: 'policy'; readonly argv: readonly string[] };
 
@@ -87,6 +91,7 @@ const SCAN_FLAGS = {
   'approved-images': { type: 'string' },
   offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
+  shard: { type: 'string' },
   'pin-digests': { type: 'boolean' },
 } as const;
 
@@ -96,13 +101,14 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') return { kind: 'help', topic: 'main' };
   if (first === '--version' || first === '-v' || first === '-V') return { kind: 'version' };
-  if (first === 'help') return { kind: 'help', topic: rest[0] === 'scan' || rest[0] === 'rules' || rest[0] === 'test' ? rest[0] : 'main' };
+  if (first === 'help') return { kind: 'help', topic: rest[0] === 'scan' || rest[0] === 'rules' || rest[0] === 'test' || rest[0] === 'merge-sarif' ? rest[0] : 'main' };
   if (first === 'scan') return parseScan(rest, env);
   if (first === 'rules') return parseRules(rest);
   if (first === 'test') return parseTest(rest);
+  if (first === 'merge-sarif') return parseMergeSarif(rest);
   if (first === 'policy') return { kind: 'policy', argv: rest };
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`, [], true);
-  throw new UsageError(`unknown command "${first}" (expected scan, rules, test or policy)`, [], true);
+  throw new UsageError(`unknown command "${first}" (expected scan, rules, test, merge-sarif or policy)`, [], true);
 }
 
 function parseScan(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
@@ -131,9 +137,19 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       ...optional('approvedImages', nonEmpty('--approved-images', values['approved-images'])),
       offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
+      ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
       pinDigests: values['pin-digests'] === true,
     },
   };
+}
+
+const MERGE_FLAGS = { output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function parseMergeSarif(args: readonly string[]): Command {
+  const { values, positionals } = strictParse(args, MERGE_FLAGS);
+  if (values.help) return { kind: 'help', topic: 'merge-sarif' };
+  if (positionals.length === 0) throw new UsageError('bulwark merge-sarif needs at least one SARIF file', [], true);
+  return { kind: 'merge-sarif', options: { files: positionals, ...optional('output', nonEmpty('--output', values.output)) } };
 }
 
 function parseRules(args: readonly string[]): Command {

@@ -12,7 +12,7 @@ import { provenanceJson } from './format-json';
 // scan root), 1-based regions in UTF-16 code units, a line-independent partial fingerprint, and
 // suppressed findings kept as results with an inSource suppression.
 
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 const FINGERPRINT_KEY = 'bulwark/v1';
 

@@ -11,6 +11,8 @@ Commands:
   scan [paths...]   scan files and folders (default: .) and report findings
   rules             list the rules that a scan would run
   test <pack...>    run a rule pack's annotated fixtures and .fixed goldens
+  merge-sarif <file...>
+                    merge the SARIF reports of "scan --shard i/n" jobs into one
   policy <command>  build, test and inspect policy bundles (bulwark policy --help)
   help [command]    show help for a command
 
@@ -64,6 +66,9 @@ Files:
                                     e.g. k8s, k8s/, '*.yaml', k8s/**, '**/testdata/**'
       --max-file-size <bytes>       skip larger files with a notice (default: 5m; units k, m accepted)
       --pod-security-profile <p>    baseline | restricted (default): the Pod Security Standards level checked
+      --shard <i/n>                 scan only this job's share of the files (1 ≤ i ≤ n), for a CI matrix:
+                                    files are split by a hash of their path, the same on every run;
+                                    merge the SARIF reports with "bulwark merge-sarif"
 
 Fixing:
       --fix                         apply autofixes in place (never suggestions), re-scan until stable,
@@ -76,6 +81,16 @@ Fixing:
                                     notice saying why. BULWARK_REGISTRY_CA_FILE: a private registry CA
 
 Paths in reports are relative to the current directory (SARIF: %SRCROOT%).
+`;
+
+export const MERGE_SARIF_HELP = `Usage: bulwark merge-sarif <file.sarif...> [-o <file>]
+
+Merges SARIF reports, such as those of "bulwark scan --shard i/n --format sarif" jobs, into one log
+on stdout: runs of the same tool and policy become one run (rules united, results ordered by path),
+which succeeded only if every input did.
+
+Options:
+  -o, --output <file>   write the merged log to a file instead of stdout
 `;
 
 export const RULES_HELP = `Usage: bulwark rules [options]

@@ -7,7 +7,8 @@ import { formatJson } from './format-json';
 import { formatRules } from './format-rules';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { MAIN_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from './help';
+import { MAIN_HELP, MERGE_SARIF_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from './help';
+import { mergeSarif } from './merge-sarif';
 import { checkOverrides, loadRules } from './load-rules';
 import { scanFails, unreadNotices, type ScanReport } from './report';
 import { runScan } from './scan';
@@ -34,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     const command = parseCommand(argv, io.env);
     switch (command.kind) {
       case 'help':
-        io.stdout.write({ main: MAIN_HELP, scan: SCAN_HELP, rules: RULES_HELP, test: TEST_HELP }[command.topic]);
+        io.stdout.write({ main: MAIN_HELP, scan: SCAN_HELP, rules: RULES_HELP, test: TEST_HELP, 'merge-sarif': MERGE_SARIF_HELP }[command.topic]);
         return ExitCode.Ok;
       case 'version':
         io.stdout.write(`${TOOL_VERSION}\n`);
@@ -46,6 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await scanCommand(command.options, io);
       case 'test':
         return testPacks(command.options, io);
+      case 'merge-sarif':
+        return mergeSarifCommand(command.options, io);
       case 'policy':
         return await runPolicyCommand(command.argv, io);
     }
@@ -75,6 +78,20 @@ async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue
   if (options.output === undefined) io.stdout.write(rendered);
   else writeReport(path.resolve(io.cwd, options.output), rendered);
   return exitCodeOf(report);
+}
+
+function mergeSarifCommand(options: { readonly files: readonly string[]; readonly output?: string }, io: CliIo): ExitCodeValue {
+  const inputs = options.files.map((name) => {
+    try {
+      return { name, text: fs.readFileSync(path.resolve(io.cwd, name), 'utf8') };
+    } catch (err) {
+      throw new UsageError(`cannot read "${name}": ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+  const merged = mergeSarif(inputs);
+  if (options.output === undefined) io.stdout.write(merged);
+  else writeReport(path.resolve(io.cwd, options.output), merged);
+  return ExitCode.Ok;
 }
 
 /** An incomplete scan is not a verdict: exit 3 wins over findings (like grep's 2 over 1). */

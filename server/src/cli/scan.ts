@@ -7,6 +7,7 @@ import { fixFile } from './fix';
 import type { FileReport, ReportedNotice, ScanReport } from './report';
 import { encodeSource, readSourceFile } from '../node/source-file';
 import { collectFiles, displayPath } from './scan-files';
+import { inShard } from './shard';
 import { pinFileImages } from './pin-digests';
 import type { ResolvedDigests } from '../node/image-digests';
 
@@ -25,15 +26,18 @@ export interface ScanContext {
 export function runScan(options: ScanOptions, context: ScanContext): ScanReport {
   const rulesById = new Map(context.ruleSet.rules.map((r) => [r.meta.id, r.meta]));
   const listing = collectFiles(options.paths, options.exclude, context.cwd);
-  // Cross-file rules see what this scan covers: the index is built from the listed files first.
+  // Cross-file rules see what this scan covers: the index is built from the listed files first, all of
+  // them even in a shard, so a shard reports what the unsharded scan reports for its files.
   const enabled = context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off');
   const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize);
   const scanContext = { ...context, workspace };
-  const files = listing.files.map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, scanContext, rulesById));
+  const shard = options.shard;
+  const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
+  const files = listing.files.filter(mine).map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, scanContext, rulesById));
   return {
     root: context.cwd,
     files,
-    pathNotices: listing.skipped.map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
+    pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
     allowIncomplete: options.allowIncomplete,
     rules: context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off').map((r) => r.meta),
     failOn: options.failOn,

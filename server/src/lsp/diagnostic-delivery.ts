@@ -10,7 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisService } from './analysis-service';
 import type { ClientFeatures } from './capabilities';
-import { toDiagnostics } from './diagnostics';
+import { diagnosticsResultId, toDiagnostics } from './diagnostics';
 import { guard, runGuarded, type Log } from './guard';
 
 /** Diagnostics of files that are not open (from "Scan workspace"), kept by the workspace scanner. */
@@ -77,10 +77,13 @@ export class DiagnosticDelivery {
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: this.deps.closedFiles.cached(uri) ?? [] };
     const analysis = await this.deps.analysis.analyzeDocument(doc);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded', { retriggerRequest: true });
-    const resultId = `${analysis.version}:${analysis.generation}`;
-    if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     if (doc.version !== analysis.version) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules) };
+    const items = toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules);
+    // Most keystrokes leave every diagnostic where it was: the client keeps the ones it has, and the
+    // server neither serialises nor sends them again (LSP 3.17 previousResultId).
+    const resultId = diagnosticsResultId(items);
+    if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
   private schedule(uri: string): void {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { AnalysisResult, Finding, Notice, NoticeCode } from '../engine';
 import { rangeOf, severityOf, type PositionMapper } from './convert';
@@ -74,4 +75,22 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
 function firstLineEnd(text: string): number {
   const lf = text.search(/\r|\n/);
   return lf < 0 ? Math.min(text.length, 200) : Math.min(lf, 200);
+}
+
+/**
+ * A pull result id that names what the client shows: ranges, severities, codes, messages, related
+ * locations and finding ids. The document version inside `data` is left out on purpose: code actions find a finding by its
+ * id, so diagnostics a client keeps from an earlier version stay usable while they are the same.
+ */
+export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string {
+  const hash = createHash('sha256');
+  for (const d of diagnostics) {
+    const { start, end } = d.range;
+    const findingId = isDiagnosticData(d.data) ? d.data.findingId : '';
+    hash.update(`${start.line}:${start.character}-${end.line}:${end.character}\u0000${d.severity ?? ''}\u0000${String(d.code ?? '')}\u0000${findingId}\u0000${d.codeDescription?.href ?? ''}\u0000${d.message}\u0000`);
+    // A cross-file finding points at the other file: that place can move while this one stays.
+    hash.update(d.relatedInformation ? JSON.stringify(d.relatedInformation) : '');
+    hash.update('\u0001');
+  }
+  return `${diagnostics.length}.${hash.digest('base64url').slice(0, 22)}`;
 }

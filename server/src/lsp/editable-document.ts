@@ -3,8 +3,9 @@ import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } fr
 // The server's own open-document store. vscode-languageserver-textdocument rewrites the whole text and
 // shifts every later line offset on each incremental change: 2,000 keystrokes in a 3.5 MB manifest
 // cost it ~20 s before the next request is read. Here the text lives in chunks of a few KB, each with
-// its own line breaks, so a change rewrites one chunk; the whole text and its line index are built
-// once, when someone reads them (an analysis, a hover), not once per keystroke.
+// its own line breaks, so a change rewrites one chunk; the whole text is built once, when someone
+// reads it (an analysis); positions are found through a per-chunk index whose
+// cost is the number of chunks, so a keystroke never walks every line.
 
 const CHUNK_SIZE = 4 * 1024;
 
@@ -17,7 +18,7 @@ interface Chunk {
 export class EditableDocument implements TextDocument {
   private chunks: Chunk[] = [];
   private flat: string | undefined;
-  private lineStarts: number[] | undefined;
+  private index: ChunkIndex | undefined;
 
   constructor(
     readonly uri: string,
@@ -37,7 +38,8 @@ export class EditableDocument implements TextDocument {
   }
 
   get lineCount(): number {
-    return this.starts().length;
+    const index = this.chunkIndex();
+    return index.lines[index.lines.length - 1] + 1;
   }
 
   getText(range?: Range): string {
@@ -46,47 +48,39 @@ export class EditableDocument implements TextDocument {
   }
 
   positionAt(offset: number): Position {
-    const starts = this.starts();
-    const at = Math.max(0, Math.min(offset, this.text().length));
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] > at) hi = mid;
-      else lo = mid + 1;
-    }
-    const line = lo - 1;
+    const index = this.chunkIndex();
+    const at = Math.max(0, Math.min(offset, index.length));
+    const line = this.lineOf(at);
+    const start = this.lineStart(line);
     // Inside a CRLF pair counts as the end of the line's text, as in vscode-languageserver-textdocument.
     let end = at;
-    const text = this.text();
-    while (end > starts[line] && isEol(text.charCodeAt(end - 1))) end--;
-    return { line, character: end - starts[line] };
+    while (end > start && isEol(this.charCodeAt(end - 1))) end--;
+    return { line, character: end - start };
   }
 
   offsetAt(position: Position): number {
-    const starts = this.starts();
-    const text = this.text();
-    if (position.line >= starts.length) return text.length;
+    const length = this.chunkIndex().length;
+    if (position.line >= this.lineCount) return length;
     if (position.line < 0) return 0;
-    const start = starts[position.line];
-    const next = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
+    const start = this.lineStart(position.line);
+    const next = position.line + 1 < this.lineCount ? this.lineStart(position.line + 1) : length;
     let offset = Math.min(start + Math.max(0, position.character), next);
-    while (offset > start && isEol(text.charCodeAt(offset - 1))) offset--;
+    while (offset > start && isEol(this.charCodeAt(offset - 1))) offset--;
     return offset;
   }
 
   getLineRange(line: number): Range {
-    const starts = this.starts();
+    const count = this.lineCount;
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const last = Math.min(line, starts.length - 1);
-    const end = line >= starts.length ? this.text().length : this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
-    return { start: { line: last, character: 0 }, end: { line: last, character: end - starts[last] } };
+    const last = Math.min(line, count - 1);
+    const end = line >= count ? this.chunkIndex().length : this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
+    return { start: { line: last, character: 0 }, end: { line: last, character: end - this.lineStart(last) } };
   }
 
   getEOLCharacters(line: number): string {
-    const starts = this.starts();
-    if (line < 0 || line >= starts.length) return '';
-    const next = line + 1 < starts.length ? starts[line + 1] : this.text().length;
+    const count = this.lineCount;
+    if (line < 0 || line >= count) return '';
+    const next = line + 1 < count ? this.lineStart(line + 1) : this.chunkIndex().length;
     return this.text().substring(this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }), next);
   }
 
@@ -103,27 +97,56 @@ export class EditableDocument implements TextDocument {
     return (this.flat ??= this.chunks.map((c) => c.text).join(''));
   }
 
-  private starts(): number[] {
-    if (this.lineStarts) return this.lineStarts;
-    const starts = [0];
+  /** Where each chunk starts, in characters and in lines: O(chunks) to build, not O(text). */
+  private chunkIndex(): ChunkIndex {
+    if (this.index) return this.index;
+    const bases: number[] = [];
+    const lines: number[] = [];
     let base = 0;
+    let lineCount = 0;
     for (const chunk of this.chunks) {
-      for (const b of chunk.breaks) starts.push(base + b);
+      bases.push(base);
+      lines.push(lineCount);
       base += chunk.text.length;
+      lineCount += chunk.breaks.length;
     }
-    return (this.lineStarts = starts);
+    lines.push(lineCount);
+    return (this.index = { bases, lines, length: base });
+  }
+
+  /** The line that contains `offset` (0 ≤ offset ≤ length). */
+  private lineOf(offset: number): number {
+    const { bases, lines } = this.chunkIndex();
+    const i = Math.max(0, upperBound(bases, offset) - 1);
+    return lines[i] + upperBound(this.chunks[i].breaks, offset - bases[i]);
+  }
+
+  /** Offset where `line` starts (0 ≤ line < lineCount). */
+  private lineStart(line: number): number {
+    if (line <= 0) return 0;
+    const { bases, lines } = this.chunkIndex();
+    // The chunk holding the line's opening break: the last whose lines-before count is below `line`.
+    const i = Math.max(0, lowerBound(lines, line) - 1);
+    return bases[i] + this.chunks[i].breaks[line - lines[i] - 1];
+  }
+
+  private charCodeAt(offset: number): number {
+    if (this.flat !== undefined) return this.flat.charCodeAt(offset);
+    const { bases } = this.chunkIndex();
+    const i = Math.max(0, upperBound(bases, offset) - 1);
+    return this.chunks[i].text.charCodeAt(offset - bases[i]);
   }
 
   private reset(text: string): void {
     this.chunks = split(text);
     if (this.chunks.length === 0) this.chunks.push({ text: '', breaks: [] });
     this.flat = text;
-    this.lineStarts = undefined;
+    this.index = undefined;
   }
 
   private replace(range: Range, text: string): void {
-    const start = this.locate(range.start);
-    const end = this.locate(range.end);
+    const start = this.offsetAt(range.start);
+    const end = this.offsetAt(range.end);
     const first = this.chunkAt(start);
     const last = this.chunkAt(end);
     const merged = this.chunks[first.index].text.slice(0, start - first.base) + text + this.chunks[last.index].text.slice(end - last.base);
@@ -134,7 +157,7 @@ export class EditableDocument implements TextDocument {
     this.heal(first.index - 1);
     if (this.chunks.length === 0) this.chunks.push({ text: '', breaks: [] });
     this.flat = undefined;
-    this.lineStarts = undefined;
+    this.index = undefined;
   }
 
   /** Joins chunk i and i + 1 when i ends with CR and i + 1 starts with LF. */
@@ -146,48 +169,44 @@ export class EditableDocument implements TextDocument {
     this.chunks.splice(i, 2, { text, breaks: breaksOf(text) });
   }
 
-  /** offsetAt() computed on the chunks, without building the whole text. */
-  private locate(position: Position): number {
-    let base = 0;
-    let linesBefore = 0;
-    let lineStart: number | undefined = position.line <= 0 ? 0 : undefined;
-    let index = 0;
-    if (position.line < 0) return 0;
-    for (; index < this.chunks.length && lineStart === undefined; index++) {
-      const chunk = this.chunks[index];
-      if (position.line <= linesBefore + chunk.breaks.length) lineStart = base + chunk.breaks[position.line - linesBefore - 1];
-      else {
-        linesBefore += chunk.breaks.length;
-        base += chunk.text.length;
-      }
-    }
-    if (lineStart === undefined) return base;
-    // The line's end: the next break, which may lie in a later chunk.
-    const wanted = lineStart + Math.max(0, position.character);
-    let offset = lineStart;
-    for (let at = this.chunkAt(lineStart); offset < wanted; ) {
-      const chunk = this.chunks[at.index];
-      const local = offset - at.base;
-      if (local >= chunk.text.length) {
-        if (at.index + 1 >= this.chunks.length) break;
-        at = { index: at.index + 1, base: at.base + chunk.text.length };
-        continue;
-      }
-      if (isEol(chunk.text.charCodeAt(local))) break;
-      offset++;
-    }
-    return offset;
-  }
-
+  /** The chunk that holds `offset`; the end of the text belongs to the last chunk. */
   private chunkAt(offset: number): { index: number; base: number } {
-    let base = 0;
-    for (let index = 0; index < this.chunks.length; index++) {
-      const length = this.chunks[index].text.length;
-      if (offset < base + length || index === this.chunks.length - 1) return { index, base };
-      base += length;
-    }
-    return { index: 0, base: 0 };
+    const { bases, length } = this.chunkIndex();
+    const index = offset >= length ? bases.length - 1 : Math.max(0, upperBound(bases, offset) - 1);
+    return { index, base: bases[index] };
   }
+}
+
+interface ChunkIndex {
+  /** Offset of each chunk's first character. */
+  readonly bases: readonly number[];
+  /** Line breaks before each chunk; one more entry at the end: all of them. */
+  readonly lines: readonly number[];
+  readonly length: number;
+}
+
+/** Number of entries of the sorted `values` that are ≤ `x`. */
+function upperBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Number of entries of the sorted `values` that are < `x`. */
+function lowerBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] >= x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function split(text: string): Chunk[] {

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PackLoader, buildRuleSet, builtinTemplates, type LoadedPack, type PackError, type RuleSet } from '../engine';
+import type { ValidatedPackFile } from '../engine/packs/load';
 import { readPackDirectory } from './pack-reader';
+import { readValidatedPacks } from './validated-packs';
 
 // The file-system edge of pack loading: read a pack folder safely (pack-reader.ts) and hand its files
 // to the pure loader. Fixtures (tests/ folders) are not read: a running editor or CI never needs them.
@@ -16,8 +18,8 @@ export interface LoadedRuleSet {
  * the other packs down: whatever goes wrong inside one pack (a file that cannot be read, a defect of
  * ours) stays an error of that pack.
  */
-export function loadRuleSet(packRoots: readonly string[]): LoadedRuleSet {
-  const loader = new PackLoader(builtinTemplates());
+export function loadRuleSet(packRoots: readonly string[], validated: ReadonlyMap<string, unknown> = readValidatedPacks()): LoadedRuleSet {
+  const loader = new PackLoader(builtinTemplates(), validated);
   const packs: LoadedPack[] = [];
   const errors: (PackError & { pack: string })[] = [];
   for (const root of packRoots) {
@@ -36,6 +38,15 @@ export function loadRuleSet(packRoots: readonly string[]): LoadedRuleSet {
   const built = buildRuleSet(packs);
   errors.push(...built.errors.map((e) => ({ ...e, pack: '' })));
   return { ruleSet: built.ruleSet, errors };
+}
+
+/** Validates one pack from scratch: the files it accepted (for the build's snapshot) and its errors. */
+export function loadValidatedFiles(root: string): { files: readonly ValidatedPackFile[]; errors: readonly string[] } {
+  const loader = new PackLoader(builtinTemplates());
+  const read = readPackDirectory(root);
+  const result = loader.load(root, read.files);
+  const errors = [...read.errors, ...result.errors].map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+  return { files: loader.validatedFiles(), errors };
 }
 
 /** The built-in pack ships next to the bundles (dist/ → ../rules/core) and in the source tree. */

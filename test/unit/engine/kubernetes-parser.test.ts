@@ -42,6 +42,16 @@ describe('parseKubernetes', () => {
     assert.equal(model.objects.length, 1);
   });
 
+  it('parses no tree for a section of blanks, comments and bare markers, and one for any content', () => {
+    const text = `${pod('a')}---\n# only a comment\r\n\n   \n---\n  # indented comment\n--- # marker comment\n---\nx: 1\n`;
+    const model = parseKubernetes(text);
+    assert.deepEqual(
+      model.documents.map((d) => d.doc !== undefined),
+      [true, false, false, true, true],
+    );
+    assert.equal(model.documents[2].text, '---\n  # indented comment\n');
+  });
+
   it('keeps a broken document out of the objects and records its error with an absolute span', () => {
     const text = `${pod('ok')}---\nkind: Pod\n\tbad: [\n`;
     const model = parseKubernetes(text);

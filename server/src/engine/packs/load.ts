@@ -1,11 +1,25 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../schema-compiler';
 import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
 import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMatch, RuleMeta, Severity, Confidence } from '../types';
-import { readPackYaml, type PackError } from './pack-yaml';
+import { readPackYaml, type PackError, type PackYaml } from './pack-yaml';
 import { PACK_SCHEMA, RULE_SCHEMA } from './schema';
 
 export type { PackError };
+
+/** A pack file that passed validation, with the data read from it. */
+export interface ValidatedPackFile {
+  readonly kind: 'pack' | 'rule';
+  readonly text: string;
+  readonly value: unknown;
+}
+
+/** The key of PackLoader's `validated` map: the schema a file was checked against, and its exact text. */
+export function validatedKey(kind: ValidatedPackFile['kind'], text: string): string {
+  return `${kind}\u0000${text}`;
+}
 
 /** A file of a pack as the caller read it; the engine never touches a file system itself. */
 export interface PackFile {
@@ -43,19 +57,34 @@ interface RuleDocument {
  * an error is left out and the others still load.
  */
 export class PackLoader {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
-  private readonly validatePack = this.ajv.compile(PACK_SCHEMA);
-  private readonly validateRule = this.ajv.compile(RULE_SCHEMA);
+  // Compiled on first use: a loader given every file as already validated never compiles a schema.
+  private ajvInstance: Ajv | undefined;
+  private packValidator: ValidateFunction | undefined;
+  private ruleValidator: ValidateFunction | undefined;
   private readonly paramValidators = new Map<string, ValidateFunction>();
+  private readonly accepted: ValidatedPackFile[] = [];
 
-  constructor(private readonly templates: ReadonlyMap<string, AnyTemplate>) {}
+  /**
+   * `validated`: files this same loader accepted before (see validatedFiles), by kind and exact text.
+   * Their YAML is not parsed nor checked against the schemas again (the bulk of the CLI's startup);
+   * every other check of a rule still runs.
+   */
+  constructor(
+    private readonly templates: ReadonlyMap<string, AnyTemplate>,
+    private readonly validated: ReadonlyMap<string, unknown> = new Map(),
+  ) {}
+
+  /** Every pack.yaml and rule.yaml this loader accepted without an error: what a later loader may reuse. */
+  validatedFiles(): readonly ValidatedPackFile[] {
+    return this.accepted;
+  }
 
   load(root: string, files: readonly PackFile[]): { pack?: LoadedPack; errors: PackError[] } {
     const errors: PackError[] = [];
     const byPath = new Map(files.map((f) => [f.path, f.text]));
     const manifestText = byPath.get('pack.yaml');
     if (manifestText === undefined) return { errors: [{ file: 'pack.yaml', message: 'the pack has no pack.yaml' }] };
-    const manifest = readPackYaml('pack.yaml', manifestText, this.validatePack, errors)?.value as
+    const manifest = this.readYaml('pack', 'pack.yaml', manifestText, errors)?.value as
       | { id: string; version: string; description: string }
       | undefined;
     if (!manifest) return { errors };
@@ -83,9 +112,10 @@ export class PackLoader {
 
   private loadRule(pack: PackInfo, file: PackFile, byPath: Map<string, string>, errors: PackError[]): Rule | undefined {
     const before = errors.length;
-    const yaml = readPackYaml(file.path, file.text, this.validateRule, errors);
+    const yaml = this.readYaml('rule', file.path, file.text, errors);
     if (!yaml) return undefined;
     const parsed = yaml.value as RuleDocument;
+    const known = this.validated.has(validatedKey('rule', file.text));
     const folder = file.path.replace(/\/?rule\.ya?ml$/, '');
     const at = (path: (string | number)[], message: string) => errors.push({ file: file.path, line: yaml.lineOf(path), message });
     if (folder.split('/').pop() !== parsed.id) at(['id'], `rule id "${parsed.id}" must match its folder name "${folder.split('/').pop() ?? ''}"`);
@@ -95,8 +125,8 @@ export class PackLoader {
       return undefined;
     }
     const params = parsed.match.params ?? {};
-    const validateParams = this.paramsValidator(template);
-    if (!validateParams(params)) {
+    const validateParams = known ? undefined : this.paramsValidator(template);
+    if (validateParams && !validateParams(params)) {
       for (const e of validateParams.errors ?? []) at(['match', 'params', ...e.instancePath.split('/').slice(1)], `match.params${e.instancePath.replace(/\//g, '.')} ${e.message ?? 'is invalid'}`);
     }
     if (parsed.fix && !template.fixKind) at(['fix'], `template "${template.id}" proposes no fix, so the rule cannot declare one`);
@@ -124,13 +154,41 @@ export class PackLoader {
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,
     };
+    let rule: Rule;
     try {
-      return instantiateRule(meta, { template: template.id, params }, template);
+      rule = instantiateRule(meta, { template: template.id, params }, template);
     } catch (err) {
       // Regexes are compiled here: an invalid or oversized pattern is refused with the rule's line.
       at(['match', 'params'], `template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
+    this.accepted.push({ kind: 'rule', text: file.text, value: parsed });
+    return rule;
+  }
+
+  private readYaml(kind: ValidatedPackFile['kind'], file: string, text: string, errors: PackError[]): PackYaml | undefined {
+    const key = validatedKey(kind, text);
+    if (this.validated.has(key)) {
+      // Accepted before, so no error will be reported and no line looked up.
+      const value = structuredClone(this.validated.get(key));
+      if (kind === 'pack') this.accepted.push({ kind, text, value });
+      return { value, lineOf: () => undefined };
+    }
+    const yaml = readPackYaml(file, text, kind === 'pack' ? this.validatePack : this.validateRule, errors);
+    if (yaml && kind === 'pack') this.accepted.push({ kind, text, value: yaml.value });
+    return yaml;
+  }
+
+  private get ajv(): Ajv {
+    return (this.ajvInstance ??= createAjv({ allErrors: true, strict: false }));
+  }
+
+  private get validatePack(): ValidateFunction {
+    return (this.packValidator ??= this.ajv.compile(PACK_SCHEMA));
+  }
+
+  private get validateRule(): ValidateFunction {
+    return (this.ruleValidator ??= this.ajv.compile(RULE_SCHEMA));
   }
 
   private paramsValidator(template: AnyTemplate): ValidateFunction {

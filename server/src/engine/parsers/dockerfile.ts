@@ -1,4 +1,5 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import type { Dockerfile, From, Instruction } from 'dockerfile-ast';
+import { parseDockerfileAst } from './dockerfile-ast-memo';
 import { LineIndex, eolOf } from '../text';
 import type { ParseCache, Span } from '../types';
 import { entriesOf, type AstRange, type InstructionEntry, type Stage } from './dockerfile-instructions';
@@ -28,7 +29,7 @@ export interface DockerfileModel {
 }
 
 export function parseDockerfile(text: string, cache?: ParseCache): DockerfileModel {
-  const ast = DockerfileParser.parse(withoutJsonHeredocs(text));
+  const ast = parseDockerfileAst(withoutJsonHeredocs(text));
   const lines = new LineIndex(text);
   const stages: Stage[] = [];
   const preamble: Instruction[] = [];

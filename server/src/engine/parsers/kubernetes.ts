@@ -82,9 +82,27 @@ const TOP_LEVEL_KIND_LINE = /^kind[ \t]*:/gm;
 const SIMPLE_TOP_LEVEL_KIND = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?\r?$/m;
 
 function readChunk(text: string): ParsedChunk {
-  if (TEMPLATE_MARK.test(text)) return { templated: true, memo: new WeakMap(), full: NO_PARSE };
-  if (!/\S/.test(text.replace(/^\s*(#.*)?$/gm, '').replace(/^(---|\.\.\.)/gm, ''))) return { templated: false, memo: new WeakMap(), full: NO_PARSE };
+  // The includes() prefilter spares the line-anchored regex a walk over a 1.4 MB CRD at each keystroke.
+  if (text.includes('{{') && TEMPLATE_MARK.test(text)) return { templated: true, memo: new WeakMap(), full: NO_PARSE };
+  if (!hasContent(text)) return { templated: false, memo: new WeakMap(), full: NO_PARSE };
   return { templated: false, headerKind: headerKind(text), memo: new WeakMap() };
+}
+
+const BLANK_OR_COMMENT = /^\s*(?:#.*)?\s*$/;
+
+/**
+ * Some line holds more than blanks, a comment or a bare document marker. Stops at the first such
+ * line (usually the first or second), where rewriting the whole section to find out cost a pass.
+ */
+function hasContent(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (!BLANK_OR_COMMENT.test(line) && /\S/.test(line.replace(/^(?:---|\.\.\.)/, ''))) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /**

@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { createAjv } from '../schema-compiler';
 import type { Document } from 'yaml';
 import { parseImageReference } from '../images/reference';
 import type { Severity } from '../types';
@@ -47,7 +47,7 @@ interface PolicyDocument {
 
 /** Compiled once per caller (a CLI run, a server); validators are not module state. */
 export class PolicyValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  private readonly ajv = createAjv({ allErrors: true, strict: false, verbose: true });
   private readonly policySchema = this.ajv.compile(POLICY_SCHEMA);
   private readonly approvedSchema = this.ajv.compile(APPROVED_IMAGES_SCHEMA);
 

@@ -37,7 +37,7 @@ export function hitsByDetector(model: TextModel, index: KeywordIndex, detectorCo
     for (const d of index.owners[keyword]) out[d].push(start);
   };
   if (index.keywords.length <= FEW_KEYWORDS) {
-    // indexOf on the model's shared lower-cased text beats the automaton for a keyword or two.
+    // The model's own keyword scan (one native case-insensitive pass, shared) beats the automaton for a keyword or two.
     index.keywords.forEach((k, i) => model.keywordOffsets([k]).forEach((start) => hit(i, start)));
   } else {
     index.automaton.scan(model.text, hit);

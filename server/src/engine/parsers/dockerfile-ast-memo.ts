@@ -1,0 +1,102 @@
+import {
+  Add,
+  Arg,
+  Cmd,
+  Copy,
+  Entrypoint,
+  Env,
+  From,
+  Healthcheck,
+  Instruction,
+  Label,
+  Onbuild,
+  Run,
+  Shell,
+  Stopsignal,
+  User,
+  Volume,
+  Workdir,
+  Argument,
+  type Dockerfile,
+} from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
+import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
+
+// dockerfile-ast recomputes an instruction's arguments (a character walk over its whole text) on every
+// getArguments(), getFlags(), getArgumentsRange(), getRawArgumentsContent()…, and its own constructors
+// and parser call them several times per RUN: ~60% of the time to analyse a long Dockerfile. An
+// instruction's text never changes after parsing (its TextDocument is immutable), so the result is
+// kept per instance. The library stays as published: the parser gets, per parse, a factory that
+// builds subclasses whose getRawArguments() is memoised. Callers get fresh arrays, Arguments and
+// ranges each time, as before: the library writes to them (ModifiableInstruction.getArguments()
+// shift()s flags off the array, From.getImageNameRange() moves a range's start).
+
+const RAW_ARGUMENTS = Symbol('rawArguments');
+
+type InstructionClass = new (...args: any[]) => Instruction;
+
+function memoised<C extends InstructionClass>(Base: C): C {
+  const Memoised = class extends Base {};
+  // getRawArguments is private in the library's typings, so it is replaced on our subclass's prototype.
+  const compute = (Base.prototype as unknown as { getRawArguments(this: Instruction): Argument[] }).getRawArguments;
+  Object.defineProperty(Memoised.prototype, 'getRawArguments', {
+    value(this: Instruction & { [RAW_ARGUMENTS]?: readonly RawArgument[] }): Argument[] {
+      // Kept on the instance, not in a class field: the base constructors already call this.
+      const raw = (this[RAW_ARGUMENTS] ??= compute.call(this).map((a) => ({ value: a.getValue(), range: a.getRange() })));
+      return raw.map((a) => new Argument(a.value, copyRange(a.range)));
+    },
+  });
+  return Memoised;
+}
+
+interface RawArgument {
+  readonly value: string;
+  readonly range: Range;
+}
+
+/** Callers may write to a returned range (From.getImageNameRange moves its start past the registry). */
+function copyRange(range: Range): Range {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+}
+
+/** The classes dockerfile-ast's Parser.createInstruction picks by keyword, each memoised. */
+const BY_KEYWORD: ReadonlyMap<string, InstructionClass> = new Map<string, InstructionClass>([
+  ['ADD', memoised(Add)],
+  ['ARG', memoised(Arg)],
+  ['CMD', memoised(Cmd)],
+  ['COPY', memoised(Copy)],
+  ['ENTRYPOINT', memoised(Entrypoint)],
+  ['ENV', memoised(Env)],
+  ['FROM', memoised(From)],
+  ['HEALTHCHECK', memoised(Healthcheck)],
+  ['LABEL', memoised(Label)],
+  ['ONBUILD', memoised(Onbuild)],
+  ['RUN', memoised(Run)],
+  ['SHELL', memoised(Shell)],
+  ['STOPSIGNAL', memoised(Stopsignal)],
+  ['WORKDIR', memoised(Workdir)],
+  ['USER', memoised(User)],
+  ['VOLUME', memoised(Volume)],
+]);
+const OTHER: InstructionClass = memoised(Instruction);
+
+/** What Parser's private instance method createInstruction reads and does (dockerfile-ast 0.7). */
+interface ParserInternals {
+  document: TextDocument;
+  escapeChar: string;
+  createInstruction(dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): Instruction;
+}
+
+/** DockerfileParser.parse, with every instruction's raw arguments computed once. */
+export function parseDockerfileAst(content: string): Dockerfile {
+  const parser = new Parser();
+  const internals = parser as unknown as ParserInternals;
+  internals.createInstruction = function (dockerfile, instruction, start, instructionEnd, end) {
+    const startPosition = this.document.positionAt(start);
+    const instructionRange: Range = { start: startPosition, end: this.document.positionAt(instructionEnd) };
+    const lineRange: Range = { start: startPosition, end: this.document.positionAt(end) };
+    const Class = BY_KEYWORD.get(instruction.toUpperCase()) ?? OTHER;
+    return new Class(this.document, lineRange, dockerfile, this.escapeChar, instruction, instructionRange);
+  };
+  return parser.parse(content);
+}

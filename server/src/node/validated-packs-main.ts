@@ -1,0 +1,14 @@
+// Build step (esbuild.mjs): validates the built-in pack with the bundled loader and writes the
+// snapshot that lets the CLI and the server skip re-validating it (validated-packs.ts).
+import * as path from 'node:path';
+import { builtinPackRoot, loadValidatedFiles } from './rule-packs';
+import { VALIDATED_PACKS_FILE, writeValidatedPacks } from './validated-packs';
+
+const outDir = process.argv[2] ?? __dirname;
+const { files, errors } = loadValidatedFiles(builtinPackRoot(outDir));
+if (errors.length > 0) {
+  process.stderr.write(`the built-in pack has errors; no snapshot written:\n${errors.join('\n')}\n`);
+  process.exitCode = 1;
+} else {
+  writeValidatedPacks(path.join(outDir, VALIDATED_PACKS_FILE), files);
+}
