@@ -7,7 +7,8 @@ import type { Options } from 'ajv';
  * node/validated-packs.ts; a policy is only checked when one is given).
  */
 export function createAjv(options: Options): Ajv {
-  // A require() inside the function: esbuild keeps it lazy in the bundles too.
+  // A require() inside the function: esbuild keeps it lazy in the bundles too (an import would load it at start).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('ajv') as { default: typeof Ajv };
   return new loaded.default(options);
 }

@@ -87,7 +87,7 @@ export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string 
   for (const d of diagnostics) {
     const { start, end } = d.range;
     const findingId = isDiagnosticData(d.data) ? d.data.findingId : '';
-    hash.update(`${start.line}:${start.character}-${end.line}:${end.character}\u0000${d.severity ?? ''}\u0000${String(d.code ?? '')}\u0000${findingId}\u0000${d.codeDescription?.href ?? ''}\u0000${d.message}\u0000`);
+    hash.update(`${start.line}:${start.character}-${end.line}:${end.character}\u0000${d.severity ?? ''}\u0000${String(d.code ?? '')}\u0000${findingId}\u0000${d.codeDescription?.href ?? ''}\u0000${typeof d.message === 'string' ? d.message : d.message.value}\u0000`);
     // A cross-file finding points at the other file: that place can move while this one stays.
     hash.update(d.relatedInformation ? JSON.stringify(d.relatedInformation) : '');
     hash.update('\u0001');

@@ -24,8 +24,9 @@ export function readValidatedPacks(dir: string = __dirname): ReadonlyMap<string,
   } catch {
     return validated;
   }
-  if (snapshot.format !== FORMAT || !Array.isArray(snapshot.files)) return validated;
-  for (const file of snapshot.files) {
+  const files: unknown = snapshot.files;
+  if (snapshot.format !== FORMAT || !Array.isArray(files)) return validated;
+  for (const file of files as ValidatedPackFile[]) {
     if ((file.kind === 'pack' || file.kind === 'rule') && typeof file.text === 'string') validated.set(validatedKey(file.kind, file.text), file.value);
   }
   return validated;

@@ -43,7 +43,7 @@ function describeNullable(i: Instruction | null): unknown {
 
 function describeInstruction(i: Instruction): unknown {
   const any = i as unknown as Record<string, (() => unknown) | undefined>;
-  const optional = (name: string) => (typeof any[name] === 'function' ? call(() => JSON.parse(JSON.stringify(any[name]!.call(i)) ?? 'null')) : undefined);
+  const optional = (name: string) => (typeof any[name] === 'function' ? call((): unknown => JSON.parse(JSON.stringify(any[name]!.call(i)) ?? 'null')) : undefined);
   return {
     class: libraryClass(i),
     keyword: i.getKeyword(),

@@ -33,11 +33,15 @@ import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 
 const RAW_ARGUMENTS = Symbol('rawArguments');
 
+// TypeScript's mixin pattern requires a constructor of `any[]` arguments.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type InstructionClass = new (...args: any[]) => Instruction;
 
 function memoised<C extends InstructionClass>(Base: C): C {
   const Memoised = class extends Base {};
   // getRawArguments is private in the library's typings, so it is replaced on our subclass's prototype.
+  // Always invoked as compute.call(this) below, with the instance as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const compute = (Base.prototype as unknown as { getRawArguments(this: Instruction): Argument[] }).getRawArguments;
   Object.defineProperty(Memoised.prototype, 'getRawArguments', {
     value(this: Instruction & { [RAW_ARGUMENTS]?: readonly RawArgument[] }): Argument[] {
