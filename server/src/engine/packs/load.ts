@@ -134,7 +134,8 @@ export class PackLoader {
       references: parsed.references ?? [],
       tags: parsed.tags ?? [],
       supersedes: parsed.supersedes ?? [],
-      fix: parsed.fix,
+      // Without a declared kind, the template's ceiling applies: analyze() demotes every fix to it.
+      fix: parsed.fix && { ...parsed.fix, kind: parsed.fix.kind ?? template.fixKind },
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,
     };

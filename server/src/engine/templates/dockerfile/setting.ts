@@ -41,7 +41,7 @@ export const setting = defineTemplate<'dockerfile', Params>({
             span: hit.span,
             data: { command: hit.command, setting: oneLine(hit.setting) },
             key: `${hit.command} ${hit.setting}`,
-            fixes: hit.edits ? [{ title: `Remove ${oneLine(hit.setting)}`, kind: 'autofix', edits: hit.edits }] : [],
+            fixes: hit.edits ? [{ title: `Remove ${oneLine(hit.setting)}`, kind: hit.persists ? 'suggestion' : 'autofix', edits: hit.edits }] : [],
           });
         }
       }
