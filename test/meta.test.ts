@@ -32,11 +32,13 @@ describe('rule metadata (core pack)', () => {
     assert.deepEqual([...builtinTemplates().keys()].filter((t) => !used.has(t)), []);
   });
 
-  it('supersedes only rules of the pack, never itself', () => {
+  it('supersedes and implies only rules (or tags) of the pack, never itself', () => {
     const ids = new Set(ruleSet.rules.map((r) => r.meta.id));
+    const tags = new Set(ruleSet.rules.flatMap((r) => r.meta.tags));
     for (const rule of ruleSet.rules) {
-      for (const general of rule.meta.supersedes) {
-        assert.ok(ids.has(general) && general !== rule.meta.id, `${rule.meta.id} supersedes unknown or self rule ${general}`);
+      for (const general of [...rule.meta.supersedes, ...(rule.meta.implies ?? [])]) {
+        const known = general.startsWith('tag:') ? tags.has(general.slice(4)) : ids.has(general);
+        assert.ok(known && general !== rule.meta.id, `${rule.meta.id} supersedes unknown or self rule ${general}`);
       }
     }
   });

@@ -89,7 +89,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   // Every secret's range is known before the first message is written, so each message is safe as built.
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
   const occurrences = new Map<string, number>();
-  const findings = reported.map((r) => toFinding(r, file.text, masker, occurrences));
+  const findings = reported.map((r) => ({ finding: toFinding(r, file.text, masker, occurrences), key: r.report.key }));
   const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now, ruleSet.suppressionPolicy);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   // A notice quotes a parser's or a failing rule's words, which may carry text of the file.

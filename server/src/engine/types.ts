@@ -108,8 +108,10 @@ export interface RuleMeta {
   readonly cwe: readonly string[];
   readonly references: readonly string[];
   readonly tags: readonly string[];
-  /** More general rules whose overlapping findings this rule's findings replace (one problem, one report). */
+  /** More general rules (or `tag:<tag>`: every rule so tagged) whose overlapping findings this rule's findings replace (one problem, one report). */
   readonly supersedes: readonly string[];
+  /** Weaker rules whose findings about the same subject (report key, e.g. one container) this rule's finding already implies. */
+  readonly implies?: readonly string[];
   /** Present when the rule offers the template's fix; `kind` may only demote an autofix. */
   readonly fix?: { readonly kind?: FixKind; readonly title?: string };
   /** Markdown of the rule's README.md, when the pack ships one. */
