@@ -178,6 +178,8 @@ export interface Report {
 
 export interface CheckContext {
   report(report: Report): void;
+  /** The analysed file's URI or path (SourceFile.uri), for rules whose answer depends on where a file lives. */
+  readonly uri?: string;
   /** Today, as the caller sees it (suppression expiry, dated policy). */
   readonly now: Date;
   /** The policy bundle's limits on suppressions, when one is in use. */
