@@ -8,7 +8,7 @@ import { ensureCliBuilt, removeDir, runCli } from './cli-harness';
 // `bulwark test` reads fixtures and writes goldens of a pack someone else wrote: nothing outside the
 // pack is read or written, whatever links the pack holds, and what it cannot check is an error.
 
-const FIXTURE = '# expect: pin-rule\nFROM node:latest\n';
+const FIXTURE = '# expect: pin-rule@11-17\nFROM node:latest\n';
 
 describe('bulwark test with a hostile pack', function () {
   this.timeout(60_000);

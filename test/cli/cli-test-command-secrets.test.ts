@@ -43,7 +43,7 @@ const BREAKAGES: Record<'unexpected' | 'missing' | 'golden', { break: Breakage; 
   // Annotations removed: every finding is unexpected and printed with its line and `~` marks.
   unexpected: { break: (text, _id, kind) => (kind === 'fixture' ? text.replace(/^.*\b(?:todo-)?expect(?:-not)?\s*:.*\r?\n/gm, '') : text), expect: /unexpected \S+ finding/ },
   // The whole file suppressed: every expected finding is missing, and its line printed without a range.
-  missing: { break: (text, id, kind) => (kind === 'fixture' ? `# bulwark-ignore-file ${id} reason="leak test"\n${text}` : text), expect: /expected a \S+ finding on this line, got none/ },
+  missing: { break: (text, id, kind) => (kind === 'fixture' ? `# bulwark-ignore-file ${id} reason="leak test"\n${text}` : text), expect: /expected \d+ \S+ finding\(s\) on this line, got 0/ },
   // Goldens shifted by a line: every golden line is printed in the diff.
   golden: { break: (text, _id, kind) => (kind === 'golden' ? `shifted\n${text}` : text), expect: /fixed output differs from the golden/ },
 };

@@ -10,7 +10,7 @@ import { REPO, TEST_PACK, ensureCliBuilt, removeDir, runCli } from './cli-harnes
 describe('bulwark test', () => {
   let pack: string;
   const fixtureDir = () => path.join(pack, 'kubernetes', 'cli-test-privileged', 'tests');
-  const fixture = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '    - name: app', '      image: app:1.0', '      securityContext:', '        # expect: cli-test-privileged', '        privileged: true', ''].join('\n');
+  const fixture = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '    - name: app', '      image: app:1.0', '      securityContext:', '        # expect: cli-test-privileged@9', '        privileged: true', ''].join('\n');
 
   before(() => ensureCliBuilt());
   beforeEach(() => {
@@ -40,7 +40,7 @@ describe('bulwark test', () => {
     fs.writeFileSync(path.join(fixtureDir(), 'privileged.yaml'), fixture.replace('privileged: true', 'privileged: false'));
     const run = runCli(['test', pack]);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /expected a cli-test-privileged finding/);
+    assert.match(run.stdout, /expected 1 cli-test-privileged finding\(s\) on this line, got 0/);
   });
 
   describe('dates: a fixture declares the day it assumes; --now sets it for the others', () => {

@@ -85,8 +85,8 @@ Options:
 export const TEST_HELP = `Usage: bulwark test <pack-folder...> [--update-goldens] [--now YYYY-MM-DD]
 
 Runs every rule's annotated fixtures (rule folders' tests/) through the engine with only that rule
-enabled: "# expect: <rule-id>" above a line where a finding must start, "# expect-not: <rule-id>" where
-none may. For rules with a fix, applies it, compares with the <name>.fixed.<ext> golden, and checks the
+enabled: "# expect: <rule-id>@COL" (or @COL-ENDCOL, 1-based, end exclusive) above a line where exactly
+that finding must start (list an id twice for two findings), "# expect-not: <rule-id>" where none may. For rules with a fix, applies it, compares with the <name>.fixed.<ext> golden, and checks the
 finding is gone. --update-goldens rewrites the goldens: review the diff.
 
 Dates: a fixture's first line "# bulwark-test-now: YYYY-MM-DD" sets the date it is checked on; a

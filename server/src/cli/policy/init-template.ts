@@ -66,7 +66,7 @@ match:
     [
       'packs/example/dockerfile/example-run-netcat/tests/netcat.dockerfile',
       `FROM alpine:3.20
-# expect: example-run-netcat
+# expect: example-run-netcat@5-7
 RUN nc -z db 5432
 # expect-not: example-run-netcat
 RUN echo "nc is only mentioned here"

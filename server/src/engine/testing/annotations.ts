@@ -4,8 +4,18 @@
 
 export type AnnotationKind = 'expect' | 'expect-not' | 'todo-expect' | 'todo-expect-not';
 
+/** One expected finding: `rule-id@COL` or `rule-id@COL-ENDCOL` (ESLint's column/endColumn: 1-based, end exclusive). */
+export interface ExpectedFinding {
+  readonly ruleId: string;
+  readonly column?: number;
+  /** Only for a finding that ends on its start line. */
+  readonly endColumn?: number;
+}
+
 export interface Annotation {
   readonly kind: AnnotationKind;
+  /** One entry per expected finding: an id listed twice expects two findings on the line. */
+  readonly expected: readonly ExpectedFinding[];
   readonly ruleIds: readonly string[];
   /** 0-based line of the annotation comment. */
   readonly line: number;
@@ -13,14 +23,24 @@ export interface Annotation {
   readonly targetLine: number;
 }
 
-const ANNOTATION = /^\s*(?:#|\/\/|<!--|--|;|\/\*)\s*(expect|expect-not|todo-expect|todo-expect-not)\s*:\s*([A-Za-z0-9_./-]+(?:\s*,\s*[A-Za-z0-9_./-]+)*)\s*(?:-->|\*\/)?\s*$/;
+const ITEM = String.raw`[A-Za-z0-9_./-]+(?:@\d+(?:-\d+)?)?`;
+const ANNOTATION = new RegExp(String.raw`^\s*(?:#|\/\/|<!--|--|;|\/\*)\s*(expect|expect-not|todo-expect|todo-expect-not)\s*:\s*(${ITEM}(?:\s*,\s*${ITEM})*)\s*(?:-->|\*\/)?\s*$`);
+const EXPECTED = /^([A-Za-z0-9_./-]+?)(?:@(\d+)(?:-(\d+))?)?$/;
+
+function parseExpected(item: string): ExpectedFinding {
+  const m = EXPECTED.exec(item.trim());
+  if (!m) return { ruleId: item.trim() };
+  return { ruleId: m[1], column: m[2] === undefined ? undefined : Number(m[2]), endColumn: m[3] === undefined ? undefined : Number(m[3]) };
+}
 
 export function parseAnnotations(text: string): Annotation[] {
   const lines = text.split(/\r\n|\r|\n/);
-  const raw: { kind: AnnotationKind; ruleIds: string[]; line: number }[] = [];
+  const raw: { kind: AnnotationKind; expected: ExpectedFinding[]; ruleIds: string[]; line: number }[] = [];
   lines.forEach((content, line) => {
     const m = ANNOTATION.exec(content);
-    if (m) raw.push({ kind: m[1] as AnnotationKind, ruleIds: m[2].split(',').map((s) => s.trim()), line });
+    if (!m) return;
+    const expected = m[2].split(',').map(parseExpected);
+    raw.push({ kind: m[1] as AnnotationKind, expected, ruleIds: [...new Set(expected.map((e) => e.ruleId))], line });
   });
   const annotationLines = new Set(raw.map((a) => a.line));
   return raw.map((a) => {

@@ -4,7 +4,7 @@ import { parseKubernetes } from '../parsers/kubernetes';
 import { LineIndex } from '../text';
 import type { ApprovedImages } from '../policy/policy';
 import type { AnalysisResult, Finding, Fix, RuleSet } from '../types';
-import { declaredTestNow, parseAnnotations, type Annotation } from './annotations';
+import { declaredTestNow, parseAnnotations, type Annotation, type ExpectedFinding } from './annotations';
 import { excerptRedactor, type ExcerptRedactor } from './excerpt-redaction';
 
 // The fixture harness behind `npm test` and `bulwark test`: runs one rule over an annotated fixture
@@ -92,17 +92,49 @@ function compareWithAnnotations(input: FixtureInput, findings: readonly Finding[
     foundLines.set(line, [...(foundLines.get(line) ?? []), f]);
   }
   const annotated = (line: number, kinds: string[]) => mine.some((a) => a.targetLine === line && kinds.includes(a.kind));
+  const expectedByLine = new Map<number, ExpectedFinding[]>();
   for (const a of mine) {
-    const hit = foundLines.has(a.targetLine);
+    const found = foundLines.get(a.targetLine) ?? [];
     const where = `${input.name}:${a.targetLine + 1}`;
-    if (a.kind === 'expect' && !hit) failures.push(`${where}: expected a ${input.ruleId} finding on this line, got none\n  ${redact.line(lines.lineText(a.targetLine))}`);
-    if (a.kind === 'expect-not' && hit) failures.push(`${where}: expected no ${input.ruleId} finding here\n${underline(lines, foundLines.get(a.targetLine) ?? [], redact)}`);
-    if (a.kind === 'todo-expect' && hit) failures.push(`${where}: todo-expect is now found: promote it to expect`);
-    if (a.kind === 'todo-expect-not' && !hit) failures.push(`${where}: todo-expect-not no longer fires: remove the annotation`);
+    if (a.kind === 'expect') expectedByLine.set(a.targetLine, [...(expectedByLine.get(a.targetLine) ?? []), ...a.expected.filter((e) => e.ruleId === input.ruleId)]);
+    if (a.kind === 'expect-not' && found.length > 0) failures.push(`${where}: expected no ${input.ruleId} finding here\n${underline(lines, found, redact)}`);
+    if (a.kind === 'todo-expect' && found.length > 0) failures.push(`${where}: todo-expect is now found: promote it to expect`);
+    if (a.kind === 'todo-expect-not' && found.length === 0) failures.push(`${where}: todo-expect-not no longer fires: remove the annotation`);
+  }
+  for (const [line, expected] of expectedByLine) {
+    const problem = compareLine(input.ruleId, expected, foundLines.get(line) ?? [], lines);
+    if (problem) failures.push(`${input.name}:${line + 1}: ${problem}\n${(foundLines.get(line) ?? []).length > 0 ? underline(lines, foundLines.get(line) ?? [], redact) : `  ${redact.line(lines.lineText(line))}`}`);
   }
   for (const [line, found] of foundLines) {
-    if (!annotated(line, ['expect', 'todo-expect-not'])) failures.push(`${input.name}:${line + 1}: unexpected ${input.ruleId} finding (add # expect: ${input.ruleId} above it, or fix the rule)\n${underline(lines, found, redact)}`);
+    if (!annotated(line, ['expect', 'todo-expect-not'])) failures.push(`${input.name}:${line + 1}: unexpected ${input.ruleId} finding (add # expect: ${found.map((f) => `${input.ruleId}${position(lines, f)}`).join(', ')} above it, or fix the rule)\n${underline(lines, found, redact)}`);
   }
+}
+
+/**
+ * RuleTester's exactness: as many findings as expected, each starting (and, when given, ending) at
+ * the annotated column, so a rule that reports twice or at the wrong place fails.
+ */
+function compareLine(ruleId: string, expected: readonly ExpectedFinding[], found: readonly Finding[], lines: LineIndex): string | undefined {
+  const actual = found.map((f) => `${ruleId}${position(lines, f)}`).join(', ') || 'none';
+  if (expected.some((e) => e.column === undefined)) return `every expected finding needs its column (# expect: ${ruleId}@COL or @COL-ENDCOL); found: ${actual}`;
+  if (expected.length !== found.length) return `expected ${expected.length} ${ruleId} finding(s) on this line, got ${found.length}: ${actual}`;
+  const wanted = [...expected].sort((a, b) => (a.column ?? 0) - (b.column ?? 0) || (a.endColumn ?? 0) - (b.endColumn ?? 0));
+  const got = found.map((f) => ({ start: lines.positionAt(f.span.start), end: lines.positionAt(f.span.end) }))
+    .sort((a, b) => a.start.character - b.start.character || a.end.character - b.end.character);
+  const wrong = wanted.some((w, i) => {
+    const g = got[i];
+    if (w.column !== g.start.character + 1) return true;
+    if (w.endColumn === undefined) return false;
+    return g.end.line !== g.start.line || w.endColumn !== g.end.character + 1;
+  });
+  return wrong ? `expected ${wanted.map((w) => `${ruleId}@${w.column}${w.endColumn === undefined ? '' : `-${w.endColumn}`}`).join(', ')}, got ${actual}` : undefined;
+}
+
+/** `@COL-ENDCOL` for a one-line span, `@COL` plus where it ends otherwise (1-based, as annotations are). */
+function position(lines: LineIndex, f: Finding): string {
+  const start = lines.positionAt(f.span.start);
+  const end = lines.positionAt(f.span.end);
+  return end.line === start.line ? `@${start.character + 1}-${end.character + 1}` : `@${start.character + 1} (ends at ${end.line + 1}:${end.character + 1})`;
 }
 
 /** typescript-eslint-style excerpt: the line, `~` under the span, then the message (secrets masked). */

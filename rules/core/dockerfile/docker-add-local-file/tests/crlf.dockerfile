@@ -1,4 +1,4 @@
 FROM alpine:3.20
-# expect: docker-add-local-file
+# expect: docker-add-local-file@1-4
 ADD entrypoint.sh /entrypoint.sh
 ENTRYPOINT ["/entrypoint.sh"]

@@ -5,19 +5,19 @@ ARG REGISTRY=quay.io
 ARG OWNER=jupyter
 ARG NOTEBOOK=$REGISTRY/$OWNER/scipy-notebook
 
-# expect: docker-image-latest-tag
+# expect: docker-image-latest-tag@11-17
 FROM node:latest AS build
-# expect: docker-image-latest-tag
+# expect: docker-image-latest-tag@6-12
 FROM golang AS tools
-# expect: docker-image-latest-tag
+# expect: docker-image-latest-tag@32-40
 FROM registry.example.com:5000/team/app AS vendored
-# expect: docker-image-latest-tag
+# expect: docker-image-latest-tag@6-24
 FROM alpine:${BASE_TAG}
 # expect-not: docker-image-latest-tag
 FROM debian:${RUNTIME}
 # expect-not: docker-image-latest-tag
 FROM build
-# expect: docker-image-latest-tag
+# expect: docker-image-latest-tag@6-15
 FROM $NOTEBOOK AS notebook
 # Placeholders that a script replaces before the build are not image references: docker build rejects them.
 # expect-not: docker-image-latest-tag

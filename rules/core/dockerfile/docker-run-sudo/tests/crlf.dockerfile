@@ -1,5 +1,5 @@
 FROM alpine:3.20
 RUN apk add --no-cache curl \
-# expect: docker-run-sudo
+# expect: docker-run-sudo@8-12
     && sudo \
        chmod +x /usr/local/bin/tool

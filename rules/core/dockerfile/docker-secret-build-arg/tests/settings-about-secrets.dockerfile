@@ -6,5 +6,5 @@ ARG OIDC_TOKEN_AUDIENCE
 ARG OIDC_TOKEN_ISSUER
 # expect-not: docker-secret-build-arg
 ARG PASSWORD_HASH_ALGO
-# expect: docker-secret-build-arg
+# expect: docker-secret-build-arg@5-23
 ARG MYSQL_ROOTPASSWORD

@@ -1,4 +1,4 @@
 FROM alpine:3.20
-# expect: docker-secret-in-env
+# expect: docker-secret-in-env@20-38
 ENV ADMIN_PASSWORD=hunter2-but-longer \
     PORT=8080

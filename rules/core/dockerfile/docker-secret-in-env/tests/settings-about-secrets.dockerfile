@@ -8,5 +8,5 @@ ENV OIDC_TOKEN_AUDIENCE=api://backend \
     PASSWORD_HASH_ALGO=argon2id \
     DOCKER_CREDENTIALS_HELPER=gcloud
 # A password in one word is still a password (jessfraz/dockerfiles slapd sets LDAP_ROOTPASS this way).
-# expect: docker-secret-in-env
+# expect: docker-secret-in-env@19-33
 ENV LDAP_ROOTPASS=Zq8vL2mN4pR7tK

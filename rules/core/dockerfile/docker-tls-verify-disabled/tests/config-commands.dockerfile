@@ -1,18 +1,18 @@
 FROM node:22-alpine
-# expect: docker-tls-verify-disabled
+# expect: docker-tls-verify-disabled@20-36
 RUN npm config set strict-ssl false && npm ci
-# expect: docker-tls-verify-disabled
+# expect: docker-tls-verify-disabled@21-39
 RUN yarn config set "strict-ssl" false --global
 RUN apk add --no-cache git \
-# expect: docker-tls-verify-disabled
+# expect: docker-tls-verify-disabled@25-45
  && git config --global http.sslVerify false \
  && git clone https://git.example.com/repo.git /src
 RUN set -eux \
     && if [ -n "${NPM_PROXY}" ]; then \
 # Inside if/fi: flagged, no fix (deleting it would leave an empty branch).
-# expect: docker-tls-verify-disabled
+# expect: docker-tls-verify-disabled@25-41
          npm config set strict-ssl false; \
        fi \
     && npm install -g serve
-# expect: docker-tls-verify-disabled
+# expect: docker-tls-verify-disabled@20-73
 RUN pip config set global.trusted-host "pypi.org files.pythonhosted.org"

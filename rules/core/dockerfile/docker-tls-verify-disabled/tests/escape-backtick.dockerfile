@@ -1,8 +1,8 @@
 # escape=`
 FROM mcr.microsoft.com/windows/servercore:ltsc2022
 SHELL ["cmd", "/S", "/C"]
-# expect: docker-tls-verify-disabled
+# expect: docker-tls-verify-disabled@14-16
 RUN curl.exe -k https://example.com/a -o C:\a.zip && `
     echo done
-# expect: docker-tls-verify-disabled
+# expect: docker-tls-verify-disabled@5-35
 ENV NODE_TLS_REJECT_UNAUTHORIZED=0

@@ -2,7 +2,7 @@
 FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS build
 USER ContainerUser
 
-# expect: docker-user-missing
+# expect: docker-user-missing@6-51
 FROM mcr.microsoft.com/windows/servercore:ltsc2022
 RUN echo a `
     b

@@ -1,6 +1,6 @@
 FROM node:22-alpine
 WORKDIR /app
 COPY . .
-# expect: docker-user-root
+# expect: docker-user-root@6-7
 USER 10001:10001
 CMD ["node", "server.js"]

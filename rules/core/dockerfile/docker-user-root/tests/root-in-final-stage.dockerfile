@@ -7,7 +7,7 @@ RUN go build -o /out/app ./cmd/app
 FROM debian:12-slim
 COPY --from=build /out/app /usr/local/bin/app
 USER app
-# expect: docker-user-root
+# expect: docker-user-root@6-15
 USER root:root
 EXPOSE 8080
 CMD ["app"]

@@ -2,7 +2,7 @@
 ARG BASE=tools
 FROM debian:12-slim AS tools
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
-# expect: docker-user-root
+# expect: docker-user-root@6-10
 USER root
 
 FROM ${BASE}

@@ -3,7 +3,7 @@ const { S3Client } = require('@aws-sdk/client-s3');
 const client = new S3Client({
   credentials: {
     accessKeyId: process.env.AWS_ACCESS_KEY_ID,
-    // expect: secret-aws-secret-access-key
+    // expect: secret-aws-secret-access-key@23-63
     secretAccessKey: 'Zt5Qm2Xr8Kv4Wn7Lb3Hc6Pd9Fg1Js0Ya/FAKE+r3',
   },
 });

@@ -1,12 +1,12 @@
 import { createClient } from './api';
 
-// expect: secret-generic-password
+// expect: secret-generic-password@17-33
 const apiKey = 'Zq7mKx9Tf4bLFAKE';
-// expect: secret-generic-password
+// expect: secret-generic-password@36-53
 export const dbPassword: string = "Hs6Dj1Ge5aZq7FAKE";
 
 export const client = createClient({
-  // expect: secret-generic-password
+  // expect: secret-generic-password@18-34
   clientSecret: 'W4bLc8NvY3pFAKE7',
   apiKey,
 });

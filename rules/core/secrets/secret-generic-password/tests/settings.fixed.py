@@ -6,18 +6,18 @@ import logging
 
 LOG = logging.getLogger(__name__)
 
-# expect: secret-generic-password
+# expect: secret-generic-password@16-32
 DB_PASSWORD = os.environ["DB_PASSWORD"]
-# expect: secret-generic-password
+# expect: secret-generic-password@20-51
 SECRET_KEY: str = os.environ["SECRET_KEY"]
 DATABASES = {
-    # expect: secret-generic-password
+    # expect: secret-generic-password@45-62
     "default": {"USER": "app", "PASSWORD": os.environ["PASSWORD"]},
 }
 
 
 def connect(factory):
-    # expect: secret-generic-password
+    # expect: secret-generic-password@42-58
     return factory(user="app", password=os.environ["PASSWORD"])
 
 

@@ -5,18 +5,18 @@ import logging
 
 LOG = logging.getLogger(__name__)
 
-# expect: secret-generic-password
+# expect: secret-generic-password@16-32
 DB_PASSWORD = "Zq7mKx9Tf4bLFAKE"
-# expect: secret-generic-password
+# expect: secret-generic-password@20-51
 SECRET_KEY: str = 'django-insecure-W4bLc8NvY3pFAKE'
 DATABASES = {
-    # expect: secret-generic-password
+    # expect: secret-generic-password@45-62
     "default": {"USER": "app", "PASSWORD": "Hs6Dj1Ge5aZq7FAKE"},
 }
 
 
 def connect(factory):
-    # expect: secret-generic-password
+    # expect: secret-generic-password@42-58
     return factory(user="app", password="Lc8NvY3pHs6DFAKE")
 
 
