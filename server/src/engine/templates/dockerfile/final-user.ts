@@ -93,8 +93,9 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
       if (source.user || (image && nonRoot?.test(image.resolved ?? image.raw))) return;
       const fromImage = imageOf(model, final);
       const span = fromImage?.span ?? model.span(final.from.getRange());
-      const fix = insertUser(model, final);
-      const onWindows = (image && windows?.test(image.resolved ?? image.raw)) || windowsShell(model, final);
+      const onWindows = !!(image && windows?.test(image.resolved ?? image.raw)) || windowsShell(model, final);
+      // Windows images have no numeric users: their unprivileged account is ContainerUser.
+      const fix = insertUser(model, final, onWindows ? 'ContainerUser' : NON_ROOT_USER);
       const defaultUser = onWindows ? 'ContainerAdministrator, the administrator of Windows images' : 'root for most images';
       const severity = params.baseImageSeverity && isBaseImage(model, final, base) ? params.baseImageSeverity : undefined;
       ctx.report({ span, data: { user: onWindows ? 'ContainerAdministrator' : 'root', image: imageName, defaultUser }, key: 'final-user-missing', fixes: fix ? [fix] : [], ...(severity ? { severity } : {}) });
@@ -191,19 +192,19 @@ const RUNTIME = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
  * user) and before the CMD/ENTRYPOINT/HEALTHCHECK that follows it, above that instruction's
  * comments; at the end of the stage when there is none.
  */
-function insertUser(model: DockerfileModel, stage: Stage): Fix | undefined {
+function insertUser(model: DockerfileModel, stage: Stage, user = NON_ROOT_USER): Fix | undefined {
   const instructions = stage.instructions.filter((i) => i.getKeyword() !== 'ONBUILD');
   const lastStep = instructions.map((i) => BUILD_STEPS.has(i.getKeyword())).lastIndexOf(true);
   const target = instructions.slice(lastStep + 1).find((i) => RUNTIME.has(i.getKeyword()));
   const keyword = stage.from.getInstruction() === stage.from.getInstruction().toLowerCase() ? 'user' : 'USER';
-  const line = `${keyword} ${NON_ROOT_USER}`;
+  const line = `${keyword} ${user}`;
   let edit: TextEdit;
   if (target) edit = insertLineBefore(model, commentBlockStart(model, model.span(target.getRange()).start), line);
   else {
     const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
     edit = insertLineAfter(model, model.span(last.getRange()).end, line);
   }
-  return { title: `Run as a non-root user (insert USER ${NON_ROOT_USER})`, kind: 'suggestion', edits: [edit] };
+  return { title: `Run as a non-root user (insert USER ${user})`, kind: 'suggestion', edits: [edit] };
 }
 
 /** The first line of the comment lines directly above `offset` (no blank line between). */
