@@ -4,7 +4,7 @@ import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
-import { dropSuperseded } from './superseded';
+import { dropSuperseded, supersededFindings } from './superseded';
 import { permittedOverride } from './policy/enforce';
 import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
 import { SecretMasker } from './secret-mask';
@@ -89,8 +89,15 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   // Every secret's range is known before the first message is written, so each message is safe as built.
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
   const occurrences = new Map<string, number>();
-  const findings = reported.map((r) => ({ finding: toFinding(r, file.text, masker, occurrences), key: r.report.key }));
-  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now, ruleSet.suppressionPolicy);
+  const keyed = reported.map((r) => ({ finding: toFinding(r, file.text, masker, occurrences), key: r.report.key }));
+  const keyOf = new Map(keyed.map((k) => [k.finding, k.key]));
+  const withKeys = (fs: readonly Finding[]) => fs.map((finding) => ({ finding, key: keyOf.get(finding) }));
+  const judged = applySuppressions(keyed.map((k) => k.finding), models, now, ruleSet.suppressionPolicy);
+  // Superseding runs on what remains: suppressing the stronger finding brings back the one it hid
+  // (so a bulwark-ignore of a waivable rule never hides a non-waivable one it supersedes).
+  const kept = dropSuperseded(withKeys(judged.kept), ruleSet);
+  const hidden = supersededFindings(keyed, ruleSet);
+  const suppressed = judged.suppressed.filter((s) => !hidden.has(s.finding));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   // A notice quotes a parser's or a failing rule's words, which may carry text of the file.
   const safeNotices = masker.empty ? notices : notices.map((n) => ({ ...n, message: masker.text(n.message) }));

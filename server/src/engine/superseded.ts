@@ -1,4 +1,4 @@
-import type { Finding, RuleMeta, RuleSet } from './types';
+import { SEVERITIES, type Finding, type RuleMeta, type RuleSet } from './types';
 
 /** A finding with the template's identity of what it is about (Report.key: the container, the pair …). */
 export interface KeyedFinding {
@@ -17,24 +17,51 @@ export const TAG_PREFIX = 'tag:';
  * - `implies`: this rule's finding hides the named rules' findings about the same subject (the same
  *   report key, e.g. one container) wherever they are: a privileged container already has every
  *   capability and no seccomp confinement, so those weaker findings would only repeat it.
- * A hidden rule still reports wherever the stronger one is off, overridden or silent.
+ * A hidden rule still reports wherever the stronger one is off, overridden or silent. One problem is never
+ * demoted: the finding that remains takes the highest severity of those it hides (secret-github-token is
+ * critical, docker-secret-in-env high: the ENV line is one critical finding).
  */
 export function dropSuperseded(findings: readonly KeyedFinding[], ruleSet: RuleSet): Finding[] {
+  const { hidden, raised } = judge(findings, ruleSet);
+  return findings
+    .filter((f) => !hidden.has(f))
+    .map((f) => {
+      const to = raised.get(f);
+      return to !== undefined && to < rank(f.finding) ? { ...f.finding, severity: SEVERITIES[to] } : f.finding;
+    });
+}
+
+/** The findings another one hides (for suppressed findings: one problem is not also listed as suppressed twice). */
+export function supersededFindings(findings: readonly KeyedFinding[], ruleSet: RuleSet): ReadonlySet<Finding> {
+  return new Set([...judge(findings, ruleSet).hidden].map((f) => f.finding));
+}
+
+function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): { hidden: Set<KeyedFinding>; raised: Map<KeyedFinding, number> } {
+  const hidden = new Set<KeyedFinding>();
+  const raised = new Map<KeyedFinding, number>();
   const overlapping = relation(ruleSet, (m) => m.supersedes);
   const implied = relation(ruleSet, (m) => m.implies ?? []);
-  if (overlapping.size === 0 && implied.size === 0) return findings.map((f) => f.finding);
+  if (overlapping.size === 0 && implied.size === 0) return { hidden, raised };
   const strong = findings.filter((f) => overlapping.has(f.finding.ruleId) || implied.has(f.finding.ruleId));
-  const hidden = (weak: KeyedFinding): boolean =>
-    strong.some((s) => {
-      if (s === weak || s.finding.ruleId === weak.finding.ruleId) return false;
-      const a = s.finding.span;
-      const b = weak.finding.span;
-      // Two rules that name each other (both `tag:secret`) hide neither: one report must remain.
-      const mutual = overlapping.get(weak.finding.ruleId)?.has(s.finding.ruleId);
-      if (!mutual && overlapping.get(s.finding.ruleId)?.has(weak.finding.ruleId) && a.start < b.end && b.start < a.end) return true;
-      return !!implied.get(s.finding.ruleId)?.has(weak.finding.ruleId) && s.key !== undefined && s.key === weak.key;
-    });
-  return findings.filter((f) => !hidden(f)).map((f) => f.finding);
+  const hides = (s: KeyedFinding, weak: KeyedFinding): boolean => {
+    if (s === weak || s.finding.ruleId === weak.finding.ruleId) return false;
+    const a = s.finding.span;
+    const b = weak.finding.span;
+    // Two rules that name each other (both `tag:secret`) hide neither: one report must remain.
+    const mutual = overlapping.get(weak.finding.ruleId)?.has(s.finding.ruleId);
+    if (!mutual && overlapping.get(s.finding.ruleId)?.has(weak.finding.ruleId) && a.start < b.end && b.start < a.end) return true;
+    return !!implied.get(s.finding.ruleId)?.has(weak.finding.ruleId) && s.key !== undefined && s.key === weak.key;
+  };
+  for (const f of findings) {
+    const by = strong.filter((s) => hides(s, f));
+    if (by.length > 0) hidden.add(f);
+    for (const s of by) raised.set(s, Math.min(raised.get(s) ?? rank(s.finding), rank(f.finding)));
+  }
+  return { hidden, raised };
+}
+
+function rank(finding: Finding): number {
+  return SEVERITIES.indexOf(finding.severity);
 }
 
 /** rule id → the rule ids it hides, with `tag:` entries expanded over the rule set. */

@@ -40,6 +40,9 @@ describe('one problem, one finding (core pack)', () => {
     const text = `FROM alpine:3.20\nENV GITHUB_TOKEN=${token}\nUSER 10001\n`;
     const line2 = (fs: Finding[]) => fs.filter((f) => text.slice(0, f.span.start).split('\n').length === 2).map((f) => f.ruleId);
     assert.deepEqual(line2(findings('Dockerfile', text)), ['docker-secret-in-env']);
+    const severityOf = (id: string) => ruleSet.rules.find((r) => r.meta.id === id)?.meta.severity;
+    assert.deepEqual([severityOf('docker-secret-in-env'), severityOf('secret-github-token')], ['high', 'critical']);
+    assert.equal(findings('Dockerfile', text).find((f) => f.ruleId === 'docker-secret-in-env')?.severity, 'critical', 'the one finding keeps the highest severity of the problem');
     assert.deepEqual(line2(findings('Dockerfile', text, ['docker-secret-in-env'])), ['secret-github-token']);
     // In a plain file nothing supersedes the detector.
     assert.deepEqual(findings('notes.txt', `token: ${token}\n`).map((f) => f.ruleId), ['secret-github-token']);
@@ -57,5 +60,12 @@ describe('one problem, one finding (core pack)', () => {
     assert.deepEqual(of('sidecar', all).filter((id) => implied.includes(id)), implied);
     const withoutPrivileged = findings('d.yaml', text, ['k8s-privileged-container']);
     assert.deepEqual(of('agent', withoutPrivileged).filter((id) => implied.includes(id)), implied, 'implied rules report when the privileged rule is off');
+  });
+
+  it('suppressing the stronger finding brings back the one it hid: a bulwark-ignore never hides more than it names', () => {
+    const text = '# bulwark-ignore docker-image-latest-tag reason="pinned by the release job"\nFROM node:latest\nUSER node\nCMD ["node"]\n';
+    const result = analyze({ uri: 'Dockerfile', text }, ruleSet, { now: NOW });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['docker-image-not-digest-pinned']);
+    assert.deepEqual(result.suppressed.map((s) => s.finding.ruleId), ['docker-image-latest-tag']);
   });
 });

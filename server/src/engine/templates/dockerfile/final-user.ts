@@ -3,7 +3,7 @@ import type { DockerfileModel, Stage } from '../../parsers/dockerfile';
 import type { Fix, Severity, Span, TextEdit } from '../../types';
 import { defineTemplate } from '../template';
 import { insertLineAfter, insertLineBefore, lineStartOf } from './edits';
-import { imageOf } from './image-reference';
+import { imageOf, imageOrigin } from './image-reference';
 
 interface Params {
   /** `root`: the final stage's user is root. `missing`: the final stage never sets a user. */
@@ -82,11 +82,15 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
       const source = userOf(model, final, new Set());
       const image = imageOf(model, source.root);
       const imageName = image?.resolved ?? image?.raw ?? 'scratch';
+      const imageSpan = imageOrigin(image);
       if (params.report === 'root') {
         if (!source.user || !isRoot(source.user.value)) return;
         const inFinal = source.user.stage === final;
         const fix = inFinal ? replaceUser(source.user.span, source.user.value) : insertUser(model, final);
-        ctx.report({ span: source.user.span, data: { user: source.user.value, image: imageName }, key: 'final-user', fixes: fix ? [fix] : [] });
+        // The user as written has one origin; one resolved from ARG/ENV has none (searched for every secret).
+        const userSpan = source.user.value === model.text.slice(source.user.span.start, source.user.span.end) ? source.user.span : undefined;
+        const origins = { ...(userSpan ? { user: userSpan } : {}), ...(imageSpan ? { image: imageSpan } : {}) };
+        ctx.report({ span: source.user.span, data: { user: source.user.value, image: imageName }, origins, key: 'final-user', fixes: fix ? [fix] : [] });
         return;
       }
       // The name up to an unknown tag still tells the image (mcr.microsoft.com/windows/nanoserver:${VERSION}).
@@ -98,7 +102,7 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
       const fix = insertUser(model, final, onWindows ? 'ContainerUser' : NON_ROOT_USER);
       const defaultUser = onWindows ? 'ContainerAdministrator, the administrator of Windows images' : 'root for most images';
       const severity = params.baseImageSeverity && isBaseImage(model, final, base) ? params.baseImageSeverity : undefined;
-      ctx.report({ span, data: { user: onWindows ? 'ContainerAdministrator' : 'root', image: imageName, defaultUser }, key: 'final-user-missing', fixes: fix ? [fix] : [], ...(severity ? { severity } : {}) });
+      ctx.report({ span, data: { user: onWindows ? 'ContainerAdministrator' : 'root', image: imageName, defaultUser }, origins: imageSpan ? { image: imageSpan } : undefined, key: 'final-user-missing', fixes: fix ? [fix] : [], ...(severity ? { severity } : {}) });
     };
   },
 });
