@@ -160,3 +160,30 @@ describe('bulwark CLI: --fix never changes what a workload does', function () {
     }
   });
 });
+
+describe('bulwark CLI: --honor-peer-suppressions', function () {
+  before(() => ensureCliBuilt());
+
+  it('honours a checkov skip and a hadolint ignore only when asked, and lists them in SARIF as suppressed with their reason', () => {
+    const manifest = CALICO_NODE.replace('  name: calico-node\n', '  name: calico-node\n  # checkov:skip=CKV_K8S_16:CNI agent, runs privileged by design\n');
+    const dir = tempDir({ 'calico-node.yaml': manifest, Dockerfile: 'FROM debian:12\n# hadolint ignore=DL3002\nUSER root\nCMD ["x"]\n' });
+    try {
+      const sarif = (...extra: string[]) => {
+        const run = runCli(['scan', '.', '--format', 'sarif', '--fail-on', 'none', ...extra], { cwd: dir });
+        assert.equal(run.status, 0, run.stderr);
+        return (parseJson(run.stdout) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[] }[] }).runs[0].results;
+      };
+      const plain = sarif();
+      assert.deepEqual(plain.filter((r) => r.suppressions).map((r) => r.ruleId), [], 'off by default');
+      const honoured = sarif('--honor-peer-suppressions');
+      const suppressed = honoured.filter((r) => r.suppressions).map((r) => [r.ruleId, r.suppressions?.[0].kind, r.suppressions?.[0].justification]);
+      assert.deepEqual(suppressed.sort(), [
+        ['docker-user-root', 'inSource', 'hadolint: # hadolint ignore=DL3002'],
+        ['k8s-privileged-container', 'inSource', 'checkov: CNI agent, runs privileged by design (# checkov:skip=CKV_K8S_16:CNI agent, runs privileged by design)'],
+        ['k8s-privileged-container', 'inSource', 'checkov: CNI agent, runs privileged by design (# checkov:skip=CKV_K8S_16:CNI agent, runs privileged by design)'],
+      ]);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});

@@ -45,6 +45,8 @@ export interface ScanOptions extends PackOptions {
   readonly offline: boolean;
   /** --allow-incomplete: unreadable files or folders do not make the scan exit 3. */
   readonly allowIncomplete: boolean;
+  /** --honor-peer-suppressions: hadolint, checkov, kics and trivy comments suppress the rules mapped to them. */
+  readonly honorPeerSuppressions: boolean;
 }
 
 export interface RulesOptions extends PackOptions {
@@ -82,6 +84,7 @@ const SCAN_FLAGS = {
   'approved-images': { type: 'string' },
   offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
+  'honor-peer-suppressions': { type: 'boolean' },
 } as const;
 
 const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
@@ -123,6 +126,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       ...optional('approvedImages', nonEmpty('--approved-images', values['approved-images'])),
       offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
+      honorPeerSuppressions: values['honor-peer-suppressions'] === true,
     },
   };
 }

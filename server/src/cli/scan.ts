@@ -43,6 +43,7 @@ function scanFile(
     now: context.now,
     maxFileSize: options.maxFileSize,
     severityOverrides: options.severityOverrides,
+    honorPeerSuppressions: options.honorPeerSuppressions,
     cache: new DocumentParseCache(),
   };
   const uri = file.absolutePath;

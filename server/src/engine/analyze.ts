@@ -6,7 +6,8 @@ import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded, supersededFindings } from './superseded';
 import { permittedOverride } from './policy/enforce';
-import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
+import type { SuppressionDirective } from './suppressions';
+import { applySuppressions, type SuppressionInput } from './apply-suppressions';
 import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
 import { capLongLines } from './line-cap';
@@ -24,7 +25,6 @@ import type {
   RuleSet,
   SourceFile,
   Span,
-  SuppressedFinding,
   SuppressionPolicy,
 } from './types';
 
@@ -92,7 +92,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const keyed = reported.map((r) => ({ finding: toFinding(r, file.text, masker, occurrences), key: r.report.key }));
   const keyOf = new Map(keyed.map((k) => [k.finding, k.key]));
   const withKeys = (fs: readonly Finding[]) => fs.map((finding) => ({ finding, key: keyOf.get(finding) }));
-  const judged = applySuppressions(keyed.map((k) => k.finding), models, now, ruleSet.suppressionPolicy);
+  const judged = applySuppressions(keyed.map((k) => k.finding), suppressionInput(models), now, ruleSet, options.honorPeerSuppressions === true);
   // Superseding runs on what remains: suppressing the stronger finding brings back the one it hid
   // (so a bulwark-ignore of a waivable rule never hides a non-waivable one it supersedes).
   const kept = dropSuperseded(withKeys(judged.kept), ruleSet);
@@ -236,32 +236,13 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? data[name] : whole));
 }
 
-function applySuppressions(findings: Finding[], models: Models, now: Date, policy: SuppressionPolicy | undefined): { kept: Finding[]; suppressed: SuppressedFinding[] } {
-  const directives = parseSuppressions(models.text.text, models.text.lines, now, policy)
-    .filter((d) => d.problems.length === 0)
-    .map((d) => ({ ...d, ruleIds: waivedRuleIds(d, policy) }));
-  if (directives.length === 0) return { kept: findings, suppressed: [] };
-  const statementLine = statementLineOf(models);
-  const kept: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  for (const finding of findings) {
-    const line = statementLine(finding.span.start);
-    const directive = directives.find((d) => d.ruleIds.includes(finding.ruleId) && (d.scope === 'file' || d.targetLine === line));
-    if (directive) suppressed.push({ finding, reason: directive.reason ?? '', until: directive.until });
-    else kept.push(finding);
-  }
-  return { kept, suppressed };
-}
-
-/** A Dockerfile directive covers the whole instruction that starts below it, continuation lines too. */
-function statementLineOf(models: Models): (offset: number) => number {
-  const lines = models.text.lines;
+function suppressionInput(models: Models): SuppressionInput {
   const dockerfile = models.dockerfile;
-  if (!dockerfile) return (offset) => lines.lineOf(offset);
-  const starts = dockerfile.ast.getInstructions().map((i) => dockerfile.span(i.getRange()));
-  return (offset) => {
-    const owner = starts.find((s) => s.start <= offset && offset <= s.end);
-    return lines.lineOf(owner ? owner.start : offset);
+  return {
+    text: models.text.text,
+    lines: models.text.lines,
+    instructions: dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())),
+    documents: models.kubernetes?.documents.map((d) => ({ start: d.base, end: d.base + d.text.length })),
   };
 }
 

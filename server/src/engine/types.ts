@@ -241,6 +241,11 @@ export interface AnalyzeOptions {
    * registry; with a digest here, the replacement fix writes `name:tag@digest`, else the tag alone.
    */
   readonly imageDigests?: ReadonlyMap<string, string>;
+  /**
+   * Honour the peers' suppression comments (`# hadolint ignore=DL3008`, `# checkov:skip=CKV_K8S_20:…`,
+   * `# kics-scan ignore-line`, `# trivy:ignore:KSV-0017`) through each rule's `peers:` (opt-in; peer-suppressions.ts).
+   */
+  readonly honorPeerSuppressions?: boolean;
 }
 
 /** An owned, bounded cache of parsed pieces of one file (YAML documents, RUN scripts) keyed by their text. */

@@ -148,7 +148,7 @@ export class AnalysisService {
   }
 
   private optionsFor(settings: BulwarkSettings, cache: SectionParseCache | undefined): AnalyzeOptions {
-    return { now: this.deps.now(), maxFileSize: settings.maxFileSize, severityOverrides: settings.severityOverrides, cache };
+    return { now: this.deps.now(), maxFileSize: settings.maxFileSize, severityOverrides: settings.severityOverrides, honorPeerSuppressions: settings.honorPeerSuppressions, cache };
   }
 
   private finished(uri: string, result: AnalysisResult, cache: SectionParseCache | undefined): AnalysisResult {

@@ -14,6 +14,8 @@ export interface BulwarkSettings {
   readonly exclude: readonly string[];
   /** Files larger than this many bytes are skipped with one notice. */
   readonly maxFileSize: number;
+  /** Peers' suppression comments (hadolint, checkov, kics, trivy) suppress the rules that map to them (opt-in). */
+  readonly honorPeerSuppressions: boolean;
 }
 
 export const DEFAULT_SETTINGS: BulwarkSettings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: BulwarkSettings = {
   severityOverrides: new Map(),
   exclude: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  honorPeerSuppressions: false,
 };
 
 const LEVELS: readonly string[] = ['critical', 'high', 'medium', 'low', 'info', 'off'];
@@ -45,6 +48,7 @@ export function parseSettings(raw: unknown): BulwarkSettings {
     severityOverrides: overrides,
     exclude,
     maxFileSize,
+    honorPeerSuppressions: input.honorPeerSuppressions === true,
   };
 }
 
