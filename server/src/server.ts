@@ -1,5 +1,6 @@
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   createConnection,
@@ -36,6 +37,7 @@ import { describePackError, loadRuleSetService } from './lsp/rule-set-service';
 import { SettingsCache } from './lsp/settings-cache';
 import { WorkspaceFolders } from './lsp/workspace-folders';
 import { WorkspaceScanner } from './lsp/workspace-scan';
+import { WORKSPACE_FACT_GLOBS, WorkspaceIndexService } from './lsp/workspace-index-service';
 import { PolicyService, parsePolicySettings } from './lsp/policy-service';
 import { PolicyCache, defaultCacheRoot } from './node/policy';
 
@@ -69,10 +71,18 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
     log,
   );
   const now = () => new Date();
-  const analysis = new AnalysisService({ rules, settings, exclude: new ExcludeMatcher(folders), log, now });
+  // Cross-file rules: facts of the workspace's manifests and Dockerfiles, kept current as files change.
+  let onWorkspaceChanged = (): void => undefined;
+  const workspace = new WorkspaceIndexService({ folders, rules, log, onChanged: () => onWorkspaceChanged() });
+  const analysis = new AnalysisService({ rules, settings, exclude: new ExcludeMatcher(folders), log, now, workspace });
   const scanner = new WorkspaceScanner({ connection, documents, folders, analysis, features, log });
   const delivery = new DiagnosticDelivery({ connection, documents, analysis, features, closedFiles: scanner, log, debounceMs: PUSH_DEBOUNCE_MS });
   delivery.register();
+  onWorkspaceChanged = () => delivery.revalidateAll();
+  documents.onDidClose((e) => runGuarded(log, 'didClose (workspace index)', () => workspace.updateFromDisk(e.document.uri)));
+  connection.onDidChangeWatchedFiles((e) => runGuarded(log, 'didChangeWatchedFiles', () => {
+    for (const change of e.changes) workspace.updateFromDisk(change.uri);
+  }));
 
   // The policy source comes from initializationOptions only (the client reads user/machine settings):
   // a workspace's configuration can never point the server at another registry or key.
@@ -133,8 +143,16 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
           runGuarded(log, 'didChangeWorkspaceFolders', () => {
             folders.remove(e.removed);
             folders.add(e.added);
+            void workspace.build();
           }),
         );
+      }
+      // After the first diagnostics: the cross-file rules join in when the index is ready.
+      void workspace.build();
+      if (features.watchedFilesRegistration) {
+        await connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: WORKSPACE_FACT_GLOBS.map((globPattern) => ({ globPattern })) })
+          .catch((err: unknown) => log(`File watching not available (the workspace index follows open documents only): ${String(err)}`));
       }
     }),
   );

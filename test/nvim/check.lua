@@ -11,6 +11,8 @@ local rule = os.getenv('BULWARK_RULE') or 'test-image-pin'
 local policy_ref = os.getenv('BULWARK_POLICY_REF')
 local policy_key = os.getenv('BULWARK_POLICY_KEY')
 local edit = os.getenv('BULWARK_EDIT') ~= '0'
+local filetype = os.getenv('BULWARK_FILETYPE') or 'dockerfile'
+local root = os.getenv('BULWARK_ROOT')
 
 local function code_of(d)
   if d.code ~= nil then return d.code end
@@ -21,9 +23,14 @@ end
 local function snapshot()
   local list = {}
   for _, d in ipairs(vim.diagnostic.get(0)) do
+    local lsp = d.user_data and d.user_data.lsp
+    local related = {}
+    for _, r in ipairs((lsp and lsp.relatedInformation) or {}) do
+      table.insert(related, { uri = r.location.uri, line = r.location.range.start.line, message = r.message })
+    end
     table.insert(list, {
       code = code_of(d), source = d.source or vim.NIL, message = d.message, severity = d.severity,
-      lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
+      lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col, related = related,
     })
   end
   return list
@@ -39,11 +46,11 @@ end
 local result = { nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) }
 local ok, err = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
-  vim.bo.filetype = 'dockerfile'
+  vim.bo.filetype = filetype
   local client_id = vim.lsp.start_client({
     name = 'bulwark',
     cmd = { node, server, '--stdio' },
-    root_dir = vim.fn.fnamemodify(file, ':h'),
+    root_dir = root or vim.fn.fnamemodify(file, ':h'),
     init_options = {
       extraPackRoots = pack and { pack } or {},
       policy = policy_ref and { ref = policy_ref, publicKey = policy_key } or nil,

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureServerBuilt } from '../server/support/build';
 import { PIN_RULE, TEST_PACK, tempDir } from '../server/support/fixtures';
 import { skipUnlessRequired } from '../support/real-client';
@@ -18,6 +19,7 @@ interface NvimDiagnostic {
   col: number;
   end_lnum: number;
   end_col: number;
+  related: { uri: string; line: number; message: string }[];
 }
 
 interface NvimResult {
@@ -74,5 +76,26 @@ describe('Neovim as the LSP client', function () {
     assert.equal(pin.severity, 1, 'vim.diagnostic.severity.ERROR');
     assert.equal(result.cleared, true, 'the finding went away after the incremental edit');
     assert.equal(result.after_edit?.some((d) => d.code === PIN_RULE), false);
+  });
+
+  it('shows a cross-file finding on a manifest, pointing at the Dockerfile of the workspace that builds its image', async () => {
+    const root = path.join(dir, 'workspace');
+    fs.mkdirSync(path.join(root, 'api'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'deploy'), { recursive: true });
+    const dockerfile = path.join(root, 'api', 'Dockerfile');
+    fs.writeFileSync(dockerfile, 'FROM alpine:3.20\nUSER root\n');
+    const manifest = path.join(root, 'deploy', 'api.yaml');
+    fs.writeFileSync(manifest, 'apiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  securityContext: {runAsNonRoot: true}\n  containers: [{name: api, image: ghcr.io/acme/api:1.0}]\n');
+    const out = path.join(dir, 'cross-file.json');
+    const rule = 'k8s-image-user-conflict';
+    const env = { ...process.env, BULWARK_NODE: process.execPath, BULWARK_SERVER: ensureServerBuilt(), BULWARK_DOCKERFILE: manifest, BULWARK_FILETYPE: 'yaml', BULWARK_ROOT: root, BULWARK_OUT: out, BULWARK_RULE: rule, BULWARK_EDIT: '0' };
+    const run = await runNvim(env, 50_000);
+    assert.ok(fs.existsSync(out), `nvim wrote no result (exit ${String(run.code)}): ${run.stderr}`);
+    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as NvimResult;
+    assert.equal(result.error, null, `check.lua failed: ${String(result.error)}`);
+    const finding = result.initial?.find((d) => d.code === rule);
+    assert.ok(finding, `Neovim shows ${rule}: ${JSON.stringify(result.initial)}`);
+    assert.deepEqual([finding.lnum, finding.col], [4, 34]);
+    assert.deepEqual(finding.related.map((r) => [r.uri, r.line]), [[pathToFileURL(dockerfile).href, 1]]);
   });
 });

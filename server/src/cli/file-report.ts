@@ -1,4 +1,4 @@
-import { LineIndex, type AnalysisResult, type Finding, type Fix, type Notice, type Provenance, type RuleMeta, type Span } from '../engine';
+import { LineIndex, type AnalysisResult, type Finding, type Fix, type Notice, type Provenance, type Range, type RuleMeta, type Span } from '../engine';
 import { redactorFor, type Redactor } from './redact';
 import type { FileReport, Region, ReportedFinding, ReportedFix, ReportedNotice } from './report';
 
@@ -8,11 +8,12 @@ export function analysedFileReport(
   text: string,
   result: AnalysisResult,
   rulesById: ReadonlyMap<string, RuleMeta>,
-  extra: { readonly notices?: readonly ReportedNotice[]; readonly fixesApplied?: number } = {},
+  extra: { readonly notices?: readonly ReportedNotice[]; readonly fixesApplied?: number; readonly pathOf?: (uri: string) => string } = {},
 ): FileReport {
   const lines = new LineIndex(text);
   const redactor = redactorFor(text, result, rulesById);
-  const toFinding = (f: Finding) => reportedFinding(file.path, f, lines, redactor, rulesById.get(f.ruleId)?.provenance);
+  const pathOf = extra.pathOf ?? ((uri: string) => uri);
+  const toFinding = (f: Finding) => reportedFinding(file.path, f, lines, redactor, rulesById.get(f.ruleId)?.provenance, pathOf);
   return {
     path: file.path,
     absolutePath: file.absolutePath,
@@ -28,7 +29,7 @@ export function skippedFileReport(file: { readonly path: string; readonly absolu
   return { path: file.path, absolutePath: file.absolutePath, findings: [], suppressed: [], notices: [{ path: file.path, code, message }], fixesApplied: 0 };
 }
 
-function reportedFinding(path: string, finding: Finding, lines: LineIndex, redactor: Redactor, provenance: Provenance | undefined): ReportedFinding {
+function reportedFinding(path: string, finding: Finding, lines: LineIndex, redactor: Redactor, provenance: Provenance | undefined, pathOf: (uri: string) => string): ReportedFinding {
   return {
     path,
     ruleId: finding.ruleId,
@@ -41,7 +42,13 @@ function reportedFinding(path: string, finding: Finding, lines: LineIndex, redac
     fingerprint: finding.id,
     fixes: finding.fixes.filter((fix) => !fixLeaks(fix, redactor)).map((fix) => reportedFix(fix, lines, redactor)),
     ...(provenance ? { provenance } : {}),
+    ...(finding.related ? { related: finding.related.map((r) => ({ path: pathOf(r.uri), region: rangeRegion(r.range), message: r.message })) } : {}),
   };
+}
+
+/** A related location comes with its own 0-based range (the other file's text is not at hand here). */
+function rangeRegion(range: Range): Region {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
 function fixLeaks(fix: Fix, redactor: Redactor): boolean {

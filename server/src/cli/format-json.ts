@@ -60,6 +60,7 @@ function findingJson(f: ReportedFinding) {
     fingerprint: f.fingerprint,
     fixes: f.fixes.map((x) => ({ kind: x.kind, title: x.title })),
     ...(f.provenance ? { provenance: provenanceJson(f.provenance) } : {}),
+    ...(f.related ? { related: f.related.map((r) => ({ path: r.path, ...regionJson(r.region), message: r.message })) } : {}),
   };
 }
 

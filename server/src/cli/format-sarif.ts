@@ -66,6 +66,7 @@ function result(finding: ReportedFinding, file: FileReport, ruleIndex: ReadonlyM
     level: sarifLevel(finding.severity),
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: artifact(file), region: region(finding.region) } }],
+    ...(finding.related ? { relatedLocations: finding.related.map((r, id) => ({ id, physicalLocation: { artifactLocation: artifact({ path: r.path, absolutePath: path.resolve(r.path) }), region: region(r.region) }, message: { text: r.message } })) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(finding.fixes.length > 0 ? { fixes: finding.fixes.map((fix) => sarifFix(fix, artifact(file))) } : {}),
     properties: { severity: finding.severity, pack: finding.packId, ...(finding.provenance ? { provenance: provenanceJson(finding.provenance) } : {}) },

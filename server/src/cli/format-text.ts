@@ -26,9 +26,10 @@ export function formatText(report: ScanReport, color: boolean): string {
 }
 
 function fileLines(file: FileReport, palette: Palette): string[] {
-  const lines = file.findings.map(
-    (f) => `${where(file.path, f.region)}: ${palette.severity(f.severity, f.severity)} ${palette.dim(safe(f.ruleId))} ${safe(f.message)}`,
-  );
+  const lines = file.findings.flatMap((f) => [
+    `${where(file.path, f.region)}: ${palette.severity(f.severity, f.severity)} ${palette.dim(safe(f.ruleId))} ${safe(f.message)}`,
+    ...(f.related ?? []).map((r) => `  ${palette.dim('related')} ${where(r.path, r.region)}: ${safe(r.message)}`),
+  ]);
   for (const n of file.notices) lines.push(noticeLine({ ...n, path: file.path }, palette));
   return lines;
 }

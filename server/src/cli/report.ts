@@ -36,6 +36,14 @@ export interface ReportedFinding {
   readonly fixes: readonly ReportedFix[];
   /** Which policy judged it, when a policy bundle is in use. */
   readonly provenance?: Provenance;
+  /** Places in other files a cross-file finding rests on (path as reported, 1-based region). */
+  readonly related?: readonly ReportedLocation[];
+}
+
+export interface ReportedLocation {
+  readonly path: string;
+  readonly region: Region;
+  readonly message: string;
 }
 
 export interface ReportedSuppression {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, type AnalyzeOptions, type RuleMeta, type RuleSet } from '../engine';
+import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, type AnalyzeOptions, type RuleMeta, type RuleSet, type WorkspaceIndex } from '../engine';
+import { indexFilesOnDisk } from '../node/workspace-index';
 import type { ScanOptions } from './args';
 import { analysedFileReport, skippedFileReport } from './file-report';
 import { fixFile } from './fix';
@@ -12,13 +13,19 @@ export interface ScanContext {
   readonly cwd: string;
   readonly now: Date;
   readonly ruleSet: RuleSet;
+  /** The scanned files' workspace index, when a cross-file rule is enabled. */
+  readonly workspace?: WorkspaceIndex;
 }
 
 /** Lists, reads, analyses (and with --fix, rewrites) every file; one file's trouble never stops the scan. */
 export function runScan(options: ScanOptions, context: ScanContext): ScanReport {
   const rulesById = new Map(context.ruleSet.rules.map((r) => [r.meta.id, r.meta]));
   const listing = collectFiles(options.paths, options.exclude, context.cwd);
-  const files = listing.files.map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, context, rulesById));
+  // Cross-file rules see what this scan covers: the index is built from the listed files first.
+  const enabled = context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off');
+  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize);
+  const scanContext = { ...context, workspace };
+  const files = listing.files.map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, scanContext, rulesById));
   return {
     root: context.cwd,
     files,
@@ -45,9 +52,11 @@ function scanFile(
     severityOverrides: options.severityOverrides,
     honorPeerSuppressions: options.honorPeerSuppressions,
     cache: new DocumentParseCache(),
+    ...(context.workspace ? { workspace: context.workspace } : {}),
   };
   const uri = file.absolutePath;
-  if (options.fix === 'off') return analysedFileReport(file, read.text, analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions), rulesById);
+  const pathOf = (other: string) => displayPath(other, context.cwd);
+  if (options.fix === 'off') return analysedFileReport(file, read.text, analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions), rulesById, { pathOf });
 
   const notices: ReportedNotice[] = [];
   if (!read.lossless) {
@@ -55,7 +64,7 @@ function scanFile(
     if (autofixesOf(result).length > 0) {
       notices.push({ path: file.path, code: 'fix-skipped', message: 'Autofixes not applied: the file is not valid UTF-8, and rewriting it would change the invalid bytes.' });
     }
-    return analysedFileReport(file, read.text, result, rulesById, { notices });
+    return analysedFileReport(file, read.text, result, rulesById, { notices, pathOf });
   }
   const outcome = fixFile(uri, read.text, context.ruleSet, analyzeOptions);
   if (!outcome.stable) {
@@ -67,8 +76,8 @@ function scanFile(
     } catch (err) {
       notices.push({ path: file.path, code: 'fix-not-written', message: `Autofixes could not be written: ${err instanceof Error ? err.message : String(err)}` });
       const result = analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions);
-      return analysedFileReport(file, read.text, result, rulesById, { notices });
+      return analysedFileReport(file, read.text, result, rulesById, { notices, pathOf });
     }
   }
-  return analysedFileReport(file, outcome.text, outcome.result, rulesById, { notices, fixesApplied: outcome.applied });
+  return analysedFileReport(file, outcome.text, outcome.result, rulesById, { notices, fixesApplied: outcome.applied, pathOf });
 }

@@ -77,7 +77,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
       reports =
         rule.meta.language === 'text' && models.kubernetes
           ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
-          : runCheck(rule, model, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests });
+          : runCheck(rule, model, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace });
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
@@ -217,6 +217,7 @@ function toFinding({ rule, report, severity }: RuleReport, text: string, masker:
     message: masker.fill(rule.meta.message, data, report.origins),
     span,
     fixes: fixesFor(rule, report.fixes ?? [], (title) => masker.fill(title, data, report.origins), masker),
+    ...(report.related ? { related: report.related.map((r) => ({ ...r, message: masker.text(r.message) })) } : {}),
   };
 }
 

@@ -11,3 +11,6 @@ export { buildRuleSet, onlyRules } from './rule-set';
 export { builtinTemplates } from './templates/index';
 export { DocumentParseCache } from './parsers/kubernetes';
 export { parseSuppressions, type SuppressionDirective } from './suppressions';
+export { WorkspaceIndex, needsWorkspace, type ImageSource } from './workspace/workspace-index';
+export { indexFile } from './workspace/index-file';
+export type { FileFacts, FactLocation, Range } from './workspace/facts';

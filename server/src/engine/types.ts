@@ -2,6 +2,8 @@
 // (text + rule set in, findings out) so the language server, the CLI and tests share one code path.
 
 import type { CompiledApprovedImages } from './images/approved';
+import type { Range } from './workspace/facts';
+import type { WorkspaceIndex } from './workspace/workspace-index';
 import type { ApprovedImages } from './policy/policy';
 
 /** Which model a rule runs on. `text` rules (secrets) run on every file, whatever its language. */
@@ -54,6 +56,14 @@ export interface Finding {
   readonly message: string;
   readonly span: Span;
   readonly fixes: readonly Fix[];
+  /** Places in other files the finding rests on (cross-file rules): LSP relatedInformation, SARIF relatedLocations. */
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  readonly uri: string;
+  readonly range: Range;
+  readonly message: string;
 }
 
 export interface SuppressedFinding {
@@ -174,6 +184,8 @@ export interface Report {
    * a warning before its date and an error after. A user override still wins.
    */
   readonly severity?: Severity;
+  /** Where in other files the finding comes from (cross-file rules); messages must not carry secrets. */
+  readonly related?: readonly RelatedLocation[];
 }
 
 export interface CheckContext {
@@ -188,6 +200,8 @@ export interface CheckContext {
   readonly approvedImages?: CompiledApprovedImages;
   /** Digests the caller got from registries (AnalyzeOptions.imageDigests); never guessed in the engine. */
   readonly imageDigests?: ReadonlyMap<string, string>;
+  /** The other files of the workspace (AnalyzeOptions.workspace); cross-file rules are silent without it. */
+  readonly workspace?: WorkspaceIndex;
 }
 
 export type Check<M> = (model: M, ctx: CheckContext) => void;
@@ -197,6 +211,8 @@ export interface Rule {
   readonly check: Check<never>;
   /** From the rule's template: the Kubernetes object kinds the check reads; absent, every kind. */
   readonly objectKinds?: readonly string[];
+  /** From the rule's template: the check reads the workspace index (a cross-file rule). */
+  readonly readsWorkspace?: boolean;
 }
 
 export interface PackInfo {
@@ -246,6 +262,11 @@ export interface AnalyzeOptions {
    * `# kics-scan ignore-line`, `# trivy:ignore:KSV-0017`) through each rule's `peers:` (opt-in; peer-suppressions.ts).
    */
   readonly honorPeerSuppressions?: boolean;
+  /**
+   * What the other files of the workspace say (engine/workspace): the CLI indexes what it scans, the
+   * editor its workspace folders. Without it, cross-file rules stay silent rather than guess.
+   */
+  readonly workspace?: WorkspaceIndex;
 }
 
 /** An owned, bounded cache of parsed pieces of one file (YAML documents, RUN scripts) keyed by their text. */

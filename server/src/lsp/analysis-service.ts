@@ -5,6 +5,7 @@ import type { ExcludeMatcher } from './exclude';
 import { SectionParseCache } from './section-parse-cache';
 import type { RuleSetService } from './rule-set-service';
 import type { SettingsCache } from './settings-cache';
+import type { WorkspaceIndexService } from './workspace-index-service';
 
 /** The part of a TextDocument the analysis needs; TextDocuments' documents satisfy it. */
 export interface AnalysableDocument {
@@ -28,6 +29,8 @@ export interface AnalysisDeps {
   readonly exclude: ExcludeMatcher;
   readonly log: (message: string) => void;
   readonly now: () => Date;
+  /** The workspace index the cross-file rules read; absent in tests that need none. */
+  readonly workspace?: WorkspaceIndexService;
 }
 
 interface OpenDocumentState {
@@ -63,10 +66,18 @@ export class AnalysisService {
     return this.deps.rules;
   }
 
+  /**
+   * Changes when the settings or the workspace's facts change (both counters only grow, so their sum
+   * does too): a result computed before is recognised as stale.
+   */
+  get generation(): number {
+    return this.deps.settings.generation + (this.deps.workspace?.generation ?? 0);
+  }
+
   /** The latest analysis when it still matches the document's version and the current settings. */
   current(doc: AnalysableDocument): DocumentAnalysis | undefined {
     const latest = this.open.get(doc.uri)?.latest;
-    return latest && latest.version === doc.version && latest.generation === this.deps.settings.generation ? latest : undefined;
+    return latest && latest.version === doc.version && latest.generation === this.generation ? latest : undefined;
   }
 
   /**
@@ -77,7 +88,9 @@ export class AnalysisService {
   async analyzeDocument(doc: AnalysableDocument): Promise<DocumentAnalysis> {
     const cached = this.current(doc);
     if (cached) return cached;
-    const generation = this.deps.settings.generation;
+    // This text's facts first: the analysis below then sees the workspace as it is with this text.
+    this.deps.workspace?.updateText(doc.uri, doc.getText(), doc.languageId, this.open.get(doc.uri)?.cache);
+    const generation = this.generation;
     const settings = await this.deps.settings.get(doc.uri);
     // The document may have changed while the settings were fetched: analyse what it is now.
     const again = this.current(doc);
@@ -148,7 +161,8 @@ export class AnalysisService {
   }
 
   private optionsFor(settings: BulwarkSettings, cache: SectionParseCache | undefined): AnalyzeOptions {
-    return { now: this.deps.now(), maxFileSize: settings.maxFileSize, severityOverrides: settings.severityOverrides, honorPeerSuppressions: settings.honorPeerSuppressions, cache };
+    const workspace = this.deps.workspace?.current;
+    return { now: this.deps.now(), maxFileSize: settings.maxFileSize, severityOverrides: settings.severityOverrides, honorPeerSuppressions: settings.honorPeerSuppressions, cache, ...(workspace ? { workspace } : {}) };
   }
 
   private finished(uri: string, result: AnalysisResult, cache: SectionParseCache | undefined): AnalysisResult {

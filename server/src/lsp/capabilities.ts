@@ -25,6 +25,8 @@ export interface ClientFeatures {
    * computes the edit up front. The two must agree: VS Code never resolves without `resolveProvider`.
    */
   readonly resolveCodeActionEdits: boolean;
+  /** The server may ask to be told of file changes on disk (the workspace index follows them). */
+  readonly watchedFilesRegistration: boolean;
 }
 
 export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
@@ -37,6 +39,7 @@ export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
     snippetEdits: caps.workspace?.workspaceEdit?.snippetEditSupport === true,
     workDoneProgress: caps.window?.workDoneProgress === true,
     versionedDocumentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     resolveCodeActionEdits: caps.textDocument?.codeAction?.dataSupport === true && (caps.textDocument.codeAction.resolveSupport?.properties.includes('edit') ?? false),
   };
 }
@@ -47,7 +50,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: features.resolveCodeActionEdits },
     ...(features.pullDiagnostics
-      ? { diagnosticProvider: { identifier: 'bulwark', interFileDependencies: false, workspaceDiagnostics: false } }
+      ? { diagnosticProvider: { identifier: 'bulwark', interFileDependencies: true, workspaceDiagnostics: false } }
       : {}),
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };

@@ -39,6 +39,7 @@ export function findingDiagnostic(finding: Finding, doc: PositionMapper, version
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    ...(finding.related ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
     data,
   };
 }

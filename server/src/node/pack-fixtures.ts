@@ -29,11 +29,12 @@ export function packFixtures(packRoot: string, ruleSet: RuleSet): PackFixtures {
     if (folder.fixtures.length === 0) untested.push(folder.ruleId);
     for (const message of folder.approvedImagesErrors) listErrors.push({ ruleId: folder.ruleId, message });
     const single = onlyRules(ruleSet, new Set([folder.ruleId]));
+    const workspace = folder.fixtures.map((f) => ({ uri: f.name, text: f.text }));
     for (const fixture of folder.fixtures) {
       cases.push({
         ruleId: folder.ruleId,
         fixture,
-        run: (now, pinned) => checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now, clockPinned: pinned, ...(folder.approvedImages ? { approvedImages: folder.approvedImages } : {}) }),
+        run: (now, pinned) => checkFixture({ ruleId: folder.ruleId, ruleSet: single, name: fixture.name, text: fixture.text, golden: fixture.golden, now, clockPinned: pinned, workspace, ...(folder.approvedImages ? { approvedImages: folder.approvedImages } : {}) }),
       });
     }
   }

@@ -141,7 +141,7 @@ export class PackLoader {
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,
     };
-    return { meta, check, objectKinds: template.objectKinds };
+    return { meta, check, objectKinds: template.objectKinds, ...(template.readsWorkspace ? { readsWorkspace: true } : {}) };
   }
 
   private paramsValidator(template: AnyTemplate): ValidateFunction {

@@ -34,6 +34,8 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
    * kinds are not parsed unless another rule reads them. Absent: every kind.
    */
   readonly objectKinds?: readonly string[];
+  /** The check reads CheckContext.workspace: callers build a workspace index only when a rule does. */
+  readonly readsWorkspace?: boolean;
   /**
    * `regex` compiles a pack's pattern on RE2 within the size limits, metered per file (safe-regex.ts):
    * every pattern that comes from params goes through it, never through `new RegExp`.

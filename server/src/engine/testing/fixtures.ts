@@ -3,7 +3,9 @@ import { fixUntilStable } from '../fix-loop';
 import { parseKubernetes } from '../parsers/kubernetes';
 import { LineIndex } from '../text';
 import type { ApprovedImages } from '../policy/policy';
-import type { AnalysisResult, Finding, Fix, RuleSet } from '../types';
+import type { AnalysisResult, Finding, Fix, RuleSet, SourceFile } from '../types';
+import { indexFile } from '../workspace/index-file';
+import { WorkspaceIndex } from '../workspace/workspace-index';
 import { declaredTestNow, parseAnnotations, type Annotation, type ExpectedFinding } from './annotations';
 import { excerptRedactor, type ExcerptRedactor } from './excerpt-redaction';
 
@@ -25,6 +27,11 @@ export interface FixtureInput {
   readonly approvedImages?: ApprovedImages;
   /** The caller chose `now` (`bulwark test --now`): a fixture with until= dates need not declare one. */
   readonly clockPinned?: boolean;
+  /**
+   * The rule folder's other fixtures (named like `name`): together they are the workspace the
+   * cross-file rules see (a compose file, a Dockerfile, a NetworkPolicy beside the fixture).
+   */
+  readonly workspace?: readonly SourceFile[];
 }
 
 export interface FixtureOutcome {
@@ -73,7 +80,10 @@ export function checkFixture(given: FixtureInput): FixtureOutcome {
 }
 
 function run(input: FixtureInput, text: string): AnalysisResult {
-  return analyze({ uri: input.name, text }, input.ruleSet, { now: input.now, approvedImages: input.approvedImages });
+  // The fixture as it is now (fixed or not) is part of its own workspace, as an edited file is in the editor.
+  const others = (input.workspace ?? []).filter((f) => f.uri !== input.name);
+  const workspace = new WorkspaceIndex([...others, { uri: input.name, text }].map((f) => indexFile(f)));
+  return analyze({ uri: input.name, text }, input.ruleSet, { now: input.now, approvedImages: input.approvedImages, workspace });
 }
 
 /** Autofixes first; a finding with only suggestions gets its first suggestion (what a person would pick). */

@@ -154,6 +154,12 @@ function argv(instruction: Instruction): string {
   }
 }
 
+/** The user the final stage runs as, when a USER sets it in the file (following FROM <stage> chains). */
+export function finalStageUser(model: DockerfileModel): { readonly value: string; readonly span: Span } | undefined {
+  const final = model.stages.find((s) => s.isFinal);
+  return final ? userOf(model, final, new Set()).user : undefined;
+}
+
 function userOf(model: DockerfileModel, stage: Stage, seen: Set<Stage>): UserSource {
   seen.add(stage);
   const users = stage.instructions.filter((i) => i.getKeyword() === 'USER');

@@ -1,0 +1,75 @@
+import type { Span } from '../types';
+
+// What one file contributes to the workspace index: small, plain, JSON-safe data (the CLI may pass it
+// between workers, the editor keeps one per file), never parse trees. Cross-file checks read only this.
+
+/** 0-based line and UTF-16 character, as LSP and SARIF (converted here: the other file's text is not at hand later). */
+export interface Range {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+/** A place in another file: the offsets for that file's own analysis, the range for related information. */
+export interface FactLocation {
+  readonly uri: string;
+  readonly span: Span;
+  readonly range: Range;
+}
+
+/** A Kubernetes label selector as written (metav1.LabelSelector). */
+export interface LabelSelector {
+  readonly matchLabels: readonly (readonly [string, string])[];
+  readonly matchExpressions: readonly { readonly key: string; readonly operator: string; readonly values: readonly string[] }[];
+}
+
+export interface NetworkPolicyFact {
+  readonly name?: string;
+  /** Absent when the manifest leaves it to `kubectl -n` or kustomize. */
+  readonly namespace?: string;
+  readonly podSelector: LabelSelector;
+  readonly location: FactLocation;
+}
+
+export interface NamespaceFact {
+  readonly name: string;
+  readonly labels: readonly (readonly [string, string])[];
+  readonly location: FactLocation;
+}
+
+/** A LimitRange or ResourceQuota: either gives a namespace's pods default or bounded resources. */
+export interface ResourceControlFact {
+  readonly kind: 'LimitRange' | 'ResourceQuota';
+  readonly namespace?: string;
+  readonly location: FactLocation;
+}
+
+/** The user a Dockerfile's image runs as, when a USER in the file says it. */
+export interface DockerfileUserFact {
+  readonly uri: string;
+  readonly user: string;
+  readonly location: FactLocation;
+}
+
+/** An image a build file (compose, skaffold) says is built from a Dockerfile. */
+export interface ImageBuildFact {
+  /** Repository as written, without tag or digest (`ghcr.io/acme/api`). */
+  readonly repository: string;
+  /** The Dockerfile, as a URI or path in the same form as the build file's. */
+  readonly dockerfile: string;
+  readonly location: FactLocation;
+}
+
+export interface FileFacts {
+  readonly uri: string;
+  readonly networkPolicies: readonly NetworkPolicyFact[];
+  readonly namespaces: readonly NamespaceFact[];
+  readonly resourceControls: readonly ResourceControlFact[];
+  readonly dockerfileUser?: DockerfileUserFact;
+  /** Present for every Dockerfile, so a folder-name match can find it even without a USER. */
+  readonly isDockerfile: boolean;
+  readonly imageBuilds: readonly ImageBuildFact[];
+}
+
+export function emptyFacts(uri: string): FileFacts {
+  return { uri, networkPolicies: [], namespaces: [], resourceControls: [], isDockerfile: false, imageBuilds: [] };
+}

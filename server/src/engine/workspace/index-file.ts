@@ -1,0 +1,145 @@
+import { parseDocument, isMap, type Document, type YAMLMap } from 'yaml';
+import { baseName, detectLanguage } from '../language';
+import { parseDockerfile } from '../parsers/dockerfile';
+import { parseKubernetes, type K8sObject } from '../parsers/kubernetes';
+import { asMap, asSeq, getIn, nodeSpan, scalarString } from '../parsers/yaml-nodes';
+import { finalStageUser } from '../templates/dockerfile/final-user';
+import { LineIndex } from '../text';
+import type { ParseCache, SourceFile, Span } from '../types';
+import { emptyFacts, type FactLocation, type FileFacts, type ImageBuildFact, type LabelSelector } from './facts';
+import { resolveRelative } from './paths';
+
+/** The kinds the index reads; every other section of a manifest is left unparsed. */
+const INDEXED_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'Namespace', 'LimitRange', 'ResourceQuota']);
+const COMPOSE_NAME = /^(?:docker-)?compose(?:\.[^/\\]+)?\.ya?ml$/i;
+const SKAFFOLD_NAME = /^skaffold(?:\.[^/\\]+)?\.ya?ml$/i;
+
+/**
+ * What one file contributes to the workspace index. Pure and cheap: Kubernetes sections of kinds the
+ * index does not read are not parsed, and a parse cache shared with the file's analysis is reused.
+ */
+export function indexFile(file: SourceFile, cache?: ParseCache): FileFacts {
+  const facts = emptyFacts(file.uri);
+  const name = baseName(file.uri);
+  const language = detectLanguage(file);
+  if (language === 'dockerfile') {
+    const model = parseDockerfile(file.text, cache);
+    const user = finalStageUser(model);
+    const lines = new LineIndex(file.text);
+    return { ...facts, isDockerfile: true, dockerfileUser: user ? { uri: file.uri, user: user.value, location: locate(file.uri, lines, user.span) } : undefined };
+  }
+  if (COMPOSE_NAME.test(name)) return { ...facts, imageBuilds: composeBuilds(file) };
+  if (SKAFFOLD_NAME.test(name)) return { ...facts, imageBuilds: skaffoldBuilds(file) };
+  if (language !== 'kubernetes') return facts;
+  const lines = new LineIndex(file.text);
+  const model = parseKubernetes(file.text, cache, lines, INDEXED_KINDS);
+  const out = { networkPolicies: [] as FileFacts['networkPolicies'][number][], namespaces: [] as FileFacts['namespaces'][number][], resourceControls: [] as FileFacts['resourceControls'][number][] };
+  for (const object of model.objects) {
+    const doc = object.document.doc;
+    if (!doc || !object.kind || !INDEXED_KINDS.has(object.kind)) continue;
+    const location = locate(file.uri, lines, objectSpan(object));
+    if (object.kind === 'NetworkPolicy') {
+      out.networkPolicies.push({ name: object.name, namespace: object.namespace, podSelector: selectorOf(doc, getIn(doc, object.node, ['spec', 'podSelector'])), location });
+    } else if (object.kind === 'Namespace' && object.name) {
+      out.namespaces.push({ name: object.name, labels: stringPairs(doc, getIn(doc, object.node, ['metadata', 'labels'])), location });
+    } else if (object.kind === 'LimitRange' || object.kind === 'ResourceQuota') {
+      out.resourceControls.push({ kind: object.kind, namespace: object.namespace, location });
+    }
+  }
+  return { ...facts, ...out };
+}
+
+export function locate(uri: string, lines: LineIndex, span: Span): FactLocation {
+  return { uri, span, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } };
+}
+
+/** The object's `kind:` pair, where a reader looks first; the whole node otherwise. */
+function objectSpan(object: K8sObject): Span {
+  const doc = object.document.doc;
+  const kind = doc ? object.node.items.find((p) => scalarString(p.key) === 'kind') : undefined;
+  const span = kind ? nodeSpan(object.document.base, kind.key as never) : nodeSpan(object.document.base, object.node);
+  return span ?? { start: object.document.base, end: object.document.base };
+}
+
+export function selectorOf(doc: Document, node: unknown): LabelSelector {
+  const map = asMap(doc, node);
+  const expressions = asSeq(doc, getIn(doc, map, ['matchExpressions']))?.items ?? [];
+  return {
+    matchLabels: stringPairs(doc, getIn(doc, map, ['matchLabels'])),
+    matchExpressions: expressions.flatMap((item) => {
+      const expr = asMap(doc, item);
+      const key = scalarString(getIn(doc, expr, ['key']));
+      const operator = scalarString(getIn(doc, expr, ['operator']));
+      if (!expr || !key || !operator) return [];
+      const values = (asSeq(doc, getIn(doc, expr, ['values']))?.items ?? []).map((v) => scalarString(v) ?? '');
+      return [{ key, operator, values }];
+    }),
+  };
+}
+
+export function stringPairs(doc: Document, node: unknown): [string, string][] {
+  const map = asMap(doc, node);
+  if (!map) return [];
+  return map.items.flatMap((pair) => {
+    const key = scalarString(pair.key);
+    const value = scalarString(pair.value);
+    return key !== undefined && value !== undefined ? [[key, value] as [string, string]] : [];
+  });
+}
+
+/** Aliases are never expanded (no toJS): a hostile build file is at worst a parse error. */
+function parseBuildFile(text: string): Document.Parsed | undefined {
+  try {
+    const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false });
+    return doc.errors.length === 0 && isMap(doc.contents) ? doc : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** docker compose: `services.<name>.image` built from `build` (a context, or `{context, dockerfile}`). */
+function composeBuilds(file: SourceFile): ImageBuildFact[] {
+  const doc = parseBuildFile(file.text);
+  const services = doc ? asMap(doc, getIn(doc, doc.contents, ['services'])) : undefined;
+  if (!doc || !services) return [];
+  const lines = new LineIndex(file.text);
+  return services.items.flatMap((pair) => {
+    const service = asMap(doc, pair.value);
+    const imageNode = getIn(doc, service, ['image']);
+    const build = getIn(doc, service, ['build']);
+    const context = scalarString(build) ?? scalarString(getIn(doc, build, ['context']));
+    const dockerfile = scalarString(getIn(doc, build, ['dockerfile'])) ?? 'Dockerfile';
+    return buildFact(file.uri, lines, scalarString(imageNode), context, dockerfile, nodeSpan(0, imageNode));
+  });
+}
+
+/** skaffold: `build.artifacts[]` with `image`, `context` (default `.`) and `docker.dockerfile`. */
+function skaffoldBuilds(file: SourceFile): ImageBuildFact[] {
+  const doc = parseBuildFile(file.text);
+  const artifacts = doc ? asSeq(doc, getIn(doc, doc.contents, ['build', 'artifacts'])) : undefined;
+  if (!doc || !artifacts) return [];
+  const lines = new LineIndex(file.text);
+  return artifacts.items.flatMap((item) => {
+    const artifact = asMap(doc, item) as YAMLMap | undefined;
+    const imageNode = getIn(doc, artifact, ['image']);
+    const context = scalarString(getIn(doc, artifact, ['context'])) ?? '.';
+    const dockerfile = scalarString(getIn(doc, artifact, ['docker', 'dockerfile'])) ?? 'Dockerfile';
+    return buildFact(file.uri, lines, scalarString(imageNode), context, dockerfile, nodeSpan(0, imageNode));
+  });
+}
+
+function buildFact(uri: string, lines: LineIndex, image: string | undefined, context: string | undefined, dockerfile: string, span: Span | undefined): ImageBuildFact[] {
+  if (!image || context === undefined || !span || /[$]\{?|\{\{/.test(image + context + dockerfile)) return [];
+  const repository = repositoryOf(image);
+  if (!repository) return [];
+  return [{ repository, dockerfile: resolveRelative(uri, `${context.replace(/\/+$/, '')}/${dockerfile}`), location: locate(uri, lines, span) }];
+}
+
+/** `ghcr.io/acme/api:1.2@sha256:…` → `ghcr.io/acme/api`: the tag and digest do not say which build. */
+export function repositoryOf(image: string): string | undefined {
+  const withoutDigest = image.split('@')[0].trim();
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.indexOf(':', lastSlash + 1);
+  const repository = colon >= 0 ? withoutDigest.slice(0, colon) : withoutDigest;
+  return repository.length > 0 ? repository.toLowerCase() : undefined;
+}

@@ -1,0 +1,115 @@
+import type { DockerfileUserFact, FileFacts, ImageBuildFact, LabelSelector, NamespaceFact, NetworkPolicyFact, ResourceControlFact } from './facts';
+import { repositoryOf } from './index-file';
+import { parentFolderName, sameFile } from './paths';
+
+/** How a workload's image was tied to a Dockerfile in the workspace, for the finding to say. */
+export interface ImageSource {
+  readonly dockerfile: string;
+  readonly user?: DockerfileUserFact;
+  /** The compose/skaffold entry that builds the image, or undefined when the Dockerfile's folder is named like the image. */
+  readonly build?: ImageBuildFact;
+}
+
+/**
+ * The facts of every file in the workspace, queried by the cross-file rules. Immutable: the editor
+ * builds a new one when a file's facts change (rare: typing inside a workload changes none), so one
+ * analysis always sees one consistent workspace.
+ */
+export class WorkspaceIndex {
+  readonly files: ReadonlyMap<string, FileFacts>;
+
+  constructor(files: Iterable<FileFacts>) {
+    this.files = new Map([...files].map((f) => [f.uri, f]));
+  }
+
+  /** The index with one file's facts replaced; the same index when they did not change. */
+  with(facts: FileFacts): WorkspaceIndex {
+    const current = this.files.get(facts.uri);
+    if (!current && isEmpty(facts)) return this;
+    if (current && JSON.stringify(current) === JSON.stringify(facts)) return this;
+    return new WorkspaceIndex([...this.files.values()].filter((f) => f.uri !== facts.uri).concat([facts]));
+  }
+
+  without(uri: string): WorkspaceIndex {
+    return this.files.has(uri) ? new WorkspaceIndex([...this.files.values()].filter((f) => f.uri !== uri)) : this;
+  }
+
+  get networkPolicies(): NetworkPolicyFact[] {
+    return [...this.files.values()].flatMap((f) => f.networkPolicies);
+  }
+
+  get namespaces(): NamespaceFact[] {
+    return [...this.files.values()].flatMap((f) => f.namespaces);
+  }
+
+  /**
+   * NetworkPolicies that select pods with these labels in this namespace. A namespace left out on
+   * either side (set at apply time by `kubectl -n` or kustomize) matches any: a finding about a
+   * missing policy must not rest on a guess.
+   */
+  policiesSelecting(namespace: string | undefined, labels: ReadonlyMap<string, string>): NetworkPolicyFact[] {
+    return this.networkPolicies.filter((p) => sameNamespace(p.namespace, namespace) && selects(p.podSelector, labels));
+  }
+
+  resourceControlsIn(namespace: string): ResourceControlFact[] {
+    return [...this.files.values()].flatMap((f) => f.resourceControls).filter((c) => c.namespace === namespace);
+  }
+
+  /**
+   * The Dockerfile that builds an image: named by a compose or skaffold file in the workspace, else the
+   * only Dockerfile whose folder has the repository's last name (`…/api/Dockerfile` for `ghcr.io/acme/api`).
+   */
+  imageSource(image: string): ImageSource | undefined {
+    const repository = repositoryOf(image);
+    if (!repository) return undefined;
+    const facts = [...this.files.values()];
+    const build = facts.flatMap((f) => f.imageBuilds).find((b) => sameRepository(b.repository, repository));
+    if (build) {
+      const dockerfile = facts.find((f) => f.isDockerfile && sameFile(f.uri, build.dockerfile));
+      return dockerfile ? { dockerfile: dockerfile.uri, user: dockerfile.dockerfileUser, build } : undefined;
+    }
+    const last = repository.split('/').pop();
+    const named = facts.filter((f) => f.isDockerfile && /^(?:Dockerfile|Containerfile)$/i.test(f.uri.split(/[\\/]/).pop() ?? '') && parentFolderName(f.uri)?.toLowerCase() === last);
+    return named.length === 1 ? { dockerfile: named[0].uri, user: named[0].dockerfileUser } : undefined;
+  }
+}
+
+/** Most files (source code, plain YAML) contribute nothing: keeping them out keeps `with` cheap and stable. */
+function isEmpty(facts: FileFacts): boolean {
+  return !facts.isDockerfile && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0;
+}
+
+function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/** Docker Hub's short names: `nginx`, `library/nginx` and `docker.io/library/nginx` are one repository. */
+function sameRepository(a: string, b: string): boolean {
+  const canonical = (r: string) => r.replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
+  return canonical(a) === canonical(b);
+}
+
+/** metav1.LabelSelector semantics; an operator this code does not know counts as selecting (no finding on a guess). */
+export function selects(selector: LabelSelector, labels: ReadonlyMap<string, string>): boolean {
+  if (!selector.matchLabels.every(([k, v]) => labels.get(k) === v)) return false;
+  return selector.matchExpressions.every(({ key, operator, values }) => {
+    const value = labels.get(key);
+    switch (operator) {
+      case 'In':
+        return value !== undefined && values.includes(value);
+      case 'NotIn':
+        return value === undefined || !values.includes(value);
+      case 'Exists':
+        return value !== undefined;
+      case 'DoesNotExist':
+        return value === undefined;
+      default:
+        return true;
+    }
+  });
+}
+
+/** Whether any enabled rule reads the workspace: if none does, callers skip building the index. */
+export function needsWorkspace(rules: readonly { readonly readsWorkspace?: boolean }[]): boolean {
+  return rules.some((r) => r.readsWorkspace === true);
+}

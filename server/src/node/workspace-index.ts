@@ -1,0 +1,38 @@
+import { indexFile, needsWorkspace, WorkspaceIndex, type FileFacts, type Rule } from '../engine';
+import { readSourceFile } from './source-file';
+
+// Builds the workspace index (engine/workspace) from files on disk, for the CLI and the language
+// server alike. Only files that can hold indexed facts are read: manifests and build files (YAML,
+// JSON) and Dockerfiles; a file that cannot be read contributes nothing (its own analysis says why).
+
+const CANDIDATE = /(?:\.ya?ml|\.json)$|(?:^|[\\/])(?:Dockerfile|Containerfile)(?:[._-][^\\/]*)?$|\.(?:dockerfile|containerfile)$/i;
+
+export function mayHoldFacts(file: string): boolean {
+  return CANDIDATE.test(file);
+}
+
+/** The facts of one file on disk, or undefined when it is not a candidate or cannot be read. */
+export function factsOfFile(file: string, uri: string, maxBytes: number): FileFacts | undefined {
+  if (!mayHoldFacts(file)) return undefined;
+  const read = readSourceFile(file, { maxBytes, limitName: 'the size limit' });
+  if (read.kind === 'skipped') return undefined;
+  try {
+    return indexFile({ uri, text: read.text });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The index of these files, or undefined when no enabled rule reads it (then nothing is read).
+ * `uriOf` names files the way the analysis will (a path in the CLI, a file URI in the editor).
+ */
+export function indexFilesOnDisk(files: readonly string[], rules: readonly Rule[], maxBytes: number, uriOf: (file: string) => string = (f) => f): WorkspaceIndex | undefined {
+  if (!needsWorkspace(rules)) return undefined;
+  const facts: FileFacts[] = [];
+  for (const file of files) {
+    const one = factsOfFile(file, uriOf(file), maxBytes);
+    if (one) facts.push(one);
+  }
+  return new WorkspaceIndex(facts);
+}

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { byRule, fileUri, tempDir } from './support/fixtures';
+import { LspTestClient, type Diagnostic } from './support/lsp-test-client';
+
+// The real server over stdio keeps a workspace index: a manifest's finding depends on a Dockerfile of
+// the workspace, follows that Dockerfile's unsaved edits, and reverts when the edit is discarded.
+
+const RULE = 'k8s-image-user-conflict';
+const DOCKERFILE = 'FROM alpine:3.20\nRUN adduser -D app\nUSER root\nCMD ["/app"]\n';
+const MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers: [{name: api, image: ghcr.io/acme/api:1.0}]\n';
+
+type Related = { location: { uri: string; range: { start: { line: number; character: number } } }; message: string };
+
+for (const mode of ['pull', 'push'] as const) {
+  describe(`language server workspace index (${mode} client)`, function () {
+    this.timeout(60_000);
+    let root: string;
+    let client: LspTestClient;
+    const uriOf = (rel: string) => fileUri(path.join(root, rel));
+
+    beforeEach(async () => {
+      root = tempDir('index');
+      fs.mkdirSync(path.join(root, 'api'));
+      fs.mkdirSync(path.join(root, 'deploy'));
+      fs.writeFileSync(path.join(root, 'api', 'Dockerfile'), DOCKERFILE);
+      fs.writeFileSync(path.join(root, 'deploy', 'api.yaml'), MANIFEST);
+      client = await LspTestClient.start({ mode, workspaceFolders: [root] });
+    });
+    afterEach(async () => {
+      await client.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    /** The manifest's latest diagnostics: pulled again, or the newest push, until `wanted` holds. */
+    async function manifestUntil(wanted: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
+      const uri = uriOf('deploy/api.yaml');
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const latest = mode === 'pull' ? await client.pull(uri) : (client.published.get(uri)?.at(-1)?.diagnostics ?? []);
+        if (wanted(latest)) return latest;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(latest.map((d) => d.code))}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+
+    it('reports the conflict with the Dockerfile on disk, then follows its unsaved edits and their undoing', async () => {
+      client.open(uriOf('deploy/api.yaml'), 'yaml', MANIFEST);
+      const first = await manifestUntil((d) => byRule(d, RULE).length === 1, 'the cross-file finding');
+      const [finding] = byRule(first, RULE);
+      assert.deepEqual(finding.range.start, { line: 7, character: 22 });
+      const related = (finding as Diagnostic & { relatedInformation?: Related[] }).relatedInformation ?? [];
+      assert.deepEqual(related.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [[uriOf('api/Dockerfile'), 2, "The image's final USER is root."]]);
+
+      // The developer fixes the Dockerfile in the editor (not saved yet): the manifest's finding goes.
+      const dockerfile = uriOf('api/Dockerfile');
+      client.open(dockerfile, 'dockerfile', DOCKERFILE);
+      client.change(dockerfile, [{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 9 } }, text: '10001' }]);
+      await client.diagnostics(dockerfile);
+      await manifestUntil((d) => byRule(d, RULE).length === 0, 'the finding to go after the Dockerfile edit');
+
+      // Closed without saving: the file on disk (USER root) is the workspace again.
+      client.close(dockerfile);
+      await manifestUntil((d) => byRule(d, RULE).length === 1, 'the finding to return when the edit is discarded');
+    });
+  });
+}
