@@ -26,6 +26,7 @@ describe('bulwark CLI: argument parsing', function () {
         maxFileSize: 2 * 1024 * 1024,
         color: 'never',
         allowIncomplete: true,
+        honorPeerSuppressions: false,
         offline: false,
       },
     });
