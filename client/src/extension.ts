@@ -6,7 +6,7 @@ import { SELECT_SUPPRESSION_REASON_COMMAND } from '../../server/src/lsp/custom-p
 import { createLanguageClient } from './language-client';
 import { refreshPolicy, signInToPolicyRegistry } from './commands/policy-commands';
 import { loadLogin, type RegistryLogin } from './policy-credentials';
-import { readPolicyOptions, readProxyOption } from './policy-settings';
+import { readApprovedImagesOption, readPolicyOptions, readProxyOption } from './policy-settings';
 import { RuleDocsRequest, StatusNotification } from './protocol';
 import { RULE_DOCS_SCHEME, RuleDocsProvider } from './rule-docs-provider';
 import { parseRuleDocs, parseStatus } from './server-payloads';
@@ -29,7 +29,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const configuration = workspace.getConfiguration('bulwark');
     const http = workspace.getConfiguration('http');
     const policy = readPolicyOptions((key) => configuration.inspect(key), login.current, readProxyOption((key) => http.inspect(key)));
-    return policy ? { policy } : {};
+    const approvedImages = readApprovedImagesOption((key) => configuration.inspect(key));
+    return { ...(policy ? { policy } : {}), ...(approvedImages ? { approvedImages } : {}) };
   };
   const session = new ServerSession(
     () => createLanguageClient(context, initializationOptions),
@@ -67,7 +68,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // The policy source is read once per server start: a change restarts the server to apply it.
     workspace.onDidChangeConfiguration((e) => {
       const proxyChanged = e.affectsConfiguration('http.proxy') || e.affectsConfiguration('http.noProxy');
-      if (e.affectsConfiguration('bulwark.policy') || (proxyChanged && policyRef())) void reloadLogin().then(() => session.restart()).catch(() => undefined);
+      if (e.affectsConfiguration('bulwark.policy') || e.affectsConfiguration('bulwark.approvedImages') || (proxyChanged && policyRef())) void reloadLogin().then(() => session.restart()).catch(() => undefined);
     }),
     commands.registerCommand(SELECT_SUPPRESSION_REASON_COMMAND, (uri: unknown, anchor: unknown) => runCommand(() => selectSuppressionReason(uri, anchor))),
     workspace.onDidOpenTextDocument(startIfRelevant),

@@ -3,7 +3,7 @@
 // able to set them, whatever scope VS Code would otherwise allow (package.json also declares them
 // `application` scope, which VS Code enforces itself).
 
-import type { PolicyInitOptions } from '../../server/src/lsp/custom-protocol';
+import type { ApprovedImagesInitOptions, PolicyInitOptions } from '../../server/src/lsp/custom-protocol';
 
 /** What the server reads from `initializationOptions.policy` (one type, declared with the protocol). */
 export type PolicyOptions = PolicyInitOptions;
@@ -48,6 +48,15 @@ export function readPolicyOptions(inspect: Inspect, credentials?: PolicyOptions[
   ];
   for (const [key, value] of optional) if (value !== undefined) options[key] = value;
   return options as PolicyOptions;
+}
+
+/**
+ * `bulwark.approvedImages.file`: the user's (or machine's) value only, like the policy: a workspace
+ * must not be able to loosen which images count as approved. package.json declares it `machine` scope.
+ */
+export function readApprovedImagesOption(inspect: Inspect): ApprovedImagesInitOptions | undefined {
+  const file = inspect('approvedImages.file')?.globalValue;
+  return typeof file === 'string' && file.trim() !== '' ? { file: file.trim() } : undefined;
 }
 
 /** The registry host of a reference (`host[:port]/repo:tag` → `host[:port]`), for the credential key. */

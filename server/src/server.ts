@@ -5,6 +5,7 @@ import {
   TextDocuments,
   createConnection,
   type CodeAction,
+  type CompletionItem,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -32,6 +33,8 @@ import { ExcludeMatcher } from './lsp/exclude';
 import { guard, guardReport, runGuarded, type Log } from './lsp/guard';
 import { EditableDocument } from './lsp/editable-document';
 import { provideHover } from './lsp/hover';
+import { provideImageCompletion } from './lsp/image-completion';
+import { ImageService, editorResolver } from './lsp/image-service';
 import { ruleDocsMarkdown } from './lsp/rule-docs';
 import { describePackError, loadRuleSetService } from './lsp/rule-set-service';
 import { SettingsCache } from './lsp/settings-cache';
@@ -71,10 +74,13 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
     log,
   );
   const now = () => new Date();
+  // The user's approved-images file (initializationOptions only, like the policy: never a workspace's).
+  const images = new ImageService(rules, editorResolver(options.policy), options.approvedImages);
+  if (images.problem) log(images.problem);
   // Cross-file rules: facts of the workspace's manifests and Dockerfiles, kept current as files change.
   let onWorkspaceChanged = (): void => undefined;
   const workspace = new WorkspaceIndexService({ folders, rules, log, onChanged: () => onWorkspaceChanged() });
-  const analysis = new AnalysisService({ rules, settings, exclude: new ExcludeMatcher(folders), log, now, workspace });
+  const analysis = new AnalysisService({ rules, settings, exclude: new ExcludeMatcher(folders), log, now, workspace, approvedImages: () => images.fromSettings() });
   const scanner = new WorkspaceScanner({ connection, documents, folders, analysis, features, log });
   const delivery = new DiagnosticDelivery({ connection, documents, analysis, features, closedFiles: scanner, log, debounceMs: PUSH_DEBOUNCE_MS });
   delivery.register();
@@ -108,10 +114,12 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
     snippetEdits: features.snippetEdits,
     resolveEdits: features.resolveCodeActionEdits,
     now,
+    images: { images, disabledSupport: features.disabledCodeActions },
   };
   connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (p) => provideCodeActions(actionDeps, p)));
   connection.onCodeActionResolve(guard(log, 'codeAction/resolve', (...args) => args[0], (action: CodeAction) => resolveCodeAction(actionDeps, action)));
-  connection.onHover(guard(log, 'textDocument/hover', () => null, (p) => provideHover(documents, analysis, p)));
+  connection.onHover(guard(log, 'textDocument/hover', () => null, (p) => provideHover(documents, analysis, p, images, now())));
+  connection.onCompletion(guard(log, 'textDocument/completion', (): CompletionItem[] => [], (p) => provideImageCompletion(documents, images, p, now())));
   connection.onRequest(
     RULE_DOCS_REQUEST,
     guard(log, RULE_DOCS_REQUEST, (): RuleDocsResult => null, (p: RuleDocsParams): RuleDocsResult => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REALWORLD, benchFiles } from './corpus';
+import { printSecretsAccuracy } from './secrets-accuracy';
 import { mixedTree } from './generate';
 import { measureTyping } from './latency';
 import { describeMachine } from './machine';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     return;
   }
   const options = parseOptions(argv, path.join(REPO_ROOT, 'test-artifacts', 'bench', 'latest.json'));
+  printSecretsAccuracy((line) => console.log(line));
   if (!fs.existsSync(REALWORLD)) {
     console.log(`bench skipped: the reference corpus ${REALWORLD} is absent (../shared is not on this machine).`);
     return;

@@ -5,7 +5,7 @@ import { UsageError } from '../../server/src/cli/exit-codes';
 describe('bulwark CLI: argument parsing', function () {
   it('parses a scan with every option', () => {
     const command = parseCommand(
-      ['scan', 'a', 'b', '-f', 'sarif', '-o', 'out.sarif', '--rules', 'p1', '--rules', 'p2', '--no-builtin', '--severity-override', 'x-y=off', '--severity-override', 'z=critical', '--exclude', '**/t/**', '--fail-on', 'none', '--fix', '--max-file-size', '2m', '--no-color', '--allow-incomplete'],
+      ['scan', 'a', 'b', '-f', 'sarif', '-o', 'out.sarif', '--rules', 'p1', '--rules', 'p2', '--no-builtin', '--severity-override', 'x-y=off', '--severity-override', 'z=critical', '--exclude', '**/t/**', '--fail-on', 'none', '--fix', '--max-file-size', '2m', '--pod-security-profile', 'baseline', '--no-color', '--allow-incomplete'],
       {},
     );
     assert.deepEqual(command, {
@@ -24,10 +24,12 @@ describe('bulwark CLI: argument parsing', function () {
         failOn: 'none',
         fix: 'write',
         maxFileSize: 2 * 1024 * 1024,
+        podSecurityProfile: 'baseline',
         color: 'never',
         allowIncomplete: true,
         honorPeerSuppressions: false,
         offline: false,
+        pinDigests: false,
       },
     });
   });
@@ -46,6 +48,16 @@ describe('bulwark CLI: argument parsing', function () {
     ]);
     const noColor = parseCommand(['scan'], { NO_COLOR: 'yes' });
     assert.equal(noColor.kind === 'scan' && noColor.options.color, 'never');
+  });
+
+  it('pod security profile: restricted by default, baseline on request, nothing else', () => {
+    const profile = (argv: string[]) => {
+      const command = parseCommand(['scan', ...argv], {});
+      return command.kind === 'scan' ? command.options.podSecurityProfile : undefined;
+    };
+    assert.equal(profile([]), 'restricted');
+    assert.equal(profile(['--pod-security-profile', 'baseline']), 'baseline');
+    assert.throws(() => profile(['--pod-security-profile', 'privileged']), UsageError);
   });
 
   it('sizes: bytes and binary units; nothing else', () => {

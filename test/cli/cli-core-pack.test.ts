@@ -60,6 +60,7 @@ describe('bulwark CLI: built-in pack on examples/', function () {
   });
 
   it('flags the example secrets without printing them in any format', function () {
+    this.timeout(60_000); // four CLI runs; under a loaded machine each takes seconds
     const secretRules = rules.rules.filter((r) => r.tags.includes('secret'));
     for (const format of ['text', 'json', 'sarif']) {
       const run = scanExamples(format, '--fail-on', 'none');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, onlyRules, type Rule } from '../../server/src/engine';
+import { analyze, indexFile, onlyRules, WorkspaceIndex, type Rule } from '../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
 import { describePeerAgreement } from './peer-agreement';
 
@@ -50,6 +50,24 @@ const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   'checkov/k8s/CKV_K8S_31_Seccomp/cronjob-seccomp-PASSED.yaml': {
     'k8s-seccomp-profile': 'only the alpha seccomp annotation, which PSS Restricted ignores since 1.19: the field must be set',
   },
+  'checkov/k8s/CKV_K8S_15_ImagePullPolicy/wordpress-ImageTagged-DefaultPullPolicy-FAILED.yaml': {
+    'k8s-image-pull-policy-mutable-tag': 'an unset policy on a tagged image: every pinned tag would be reported; digest pinning (k8s-image-not-digest-pinned) is the fix for that',
+  },
+  'checkov/k8s/CKV_K8S_157_RbacBindRoleBindings/role-failed-2.yaml': {
+    'k8s-rbac-escalation-verbs': 'a * verb, which k8s-rbac-wildcard reports: one * is one finding',
+  },
+  'checkov/k8s/CKV_K8S_158_RbacEscalateRoles/role-failed-2.yaml': {
+    'k8s-rbac-escalation-verbs': 'a * verb, which k8s-rbac-wildcard reports: one * is one finding',
+  },
+  'pod-security-admission/k8s/restricted_restrictedvolumes/fail_restrictedvolumes19.yaml': {
+    'k8s-restricted-volume-types': 'a hostPath volume, which k8s-host-path-volume (Baseline) reports: one volume is one finding',
+  },
+  'trivy/k8s/KSV-0036_protecting_pod_service_account_tokens/good1.yaml': {
+    'k8s-service-account-token-automount': 'automountServiceAccountToken unset: Trivy flags only an explicit true, Checkov and Polaris flag unset too',
+  },
+  'polaris/k8s/automountServiceAccountToken/success.serviceaccount.yaml': {
+    'k8s-service-account-token-automount': 'the ServiceAccount object disables automounting; the rule reads the pod spec only, so the pod must say so too',
+  },
   'checkov/k8s/CKV_K8S_31_Seccomp/pod-seccomp-PASSED.yaml': {
     'k8s-seccomp-profile': 'only the alpha seccomp annotation, which PSS Restricted ignores since 1.19: the field must be set',
   },
@@ -59,6 +77,12 @@ const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   'checkov/k8s/CKV_K8S_31_Seccomp/pod-seccomp-PASSED6.yaml': {
     'k8s-seccomp-profile': 'only the alpha seccomp annotation, which PSS Restricted ignores since 1.19: the field must be set',
   },
+  ...Object.fromEntries(
+    ['egress_in_policytypes', 'egress_rules', 'ingress_in_policytypes', 'ingress_rules'].map((n) => [
+      `polaris/k8s/missingNetworkPolicy/failure.netpol_missing_${n}.yaml`,
+      { 'k8s-network-policy-missing': 'a NetworkPolicy selects the pod; Polaris also wants both directions covered, kube-linter and Checkov (like us) ask only that a policy selects it' },
+    ]),
+  ),
 };
 
 /** Our peer ids → the corpus's tool and check ids. */
@@ -86,7 +110,9 @@ const { ruleSet } = loadRuleSet([builtinPackRoot()]);
 
 /** Through analyze(), as users get it: a rule that crashes on a peer's file fails here too. */
 function findings(rule: Rule, fixture: string, text: string): string[] {
-  const result = analyze({ uri: fixture, text }, onlyRules(ruleSet, new Set([rule.meta.id])), { now: new Date('2026-06-01T00:00:00Z') });
+  // The fixture is its own workspace, as when `bulwark scan` is given that one file.
+  const workspace = new WorkspaceIndex([indexFile({ uri: fixture, text })]);
+  const result = analyze({ uri: fixture, text }, onlyRules(ruleSet, new Set([rule.meta.id])), { now: new Date('2026-06-01T00:00:00Z'), workspace });
   assert.deepEqual(result.notices.filter((n) => n.code === 'rule-failed').map((n) => n.message), []);
   return result.findings.map((f) => f.message);
 }

@@ -30,6 +30,8 @@ export interface ScanOptions extends PackOptions {
   readonly failOn: FailOn;
   readonly fix: FixMode;
   readonly maxFileSize: number;
+  /** --pod-security-profile: the Pod Security Standards level checked (a Namespace's enforce label wins). */
+  readonly podSecurityProfile: 'baseline' | 'restricted';
   /** `never` with --no-color or NO_COLOR; otherwise colour only when writing to a terminal. */
   readonly color: 'auto' | 'never';
   /**
@@ -47,6 +49,8 @@ export interface ScanOptions extends PackOptions {
   readonly allowIncomplete: boolean;
   /** --honor-peer-suppressions: hadolint, checkov, kics and trivy comments suppress the rules mapped to them. */
   readonly honorPeerSuppressions: boolean;
+  /** --pin-digests (with --fix or --fix-dry-run): pin every image to the digest its registry serves now. */
+  readonly pinDigests: boolean;
 }
 
 export interface RulesOptions extends PackOptions {
@@ -78,6 +82,7 @@ const SCAN_FLAGS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   'max-file-size': { type: 'string' },
+  'pod-security-profile': { type: 'string' },
   'no-color': { type: 'boolean' },
   policy: { type: 'string' },
   'policy-key': { type: 'string' },
@@ -85,6 +90,7 @@ const SCAN_FLAGS = {
   offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
   'honor-peer-suppressions': { type: 'boolean' },
+  'pin-digests': { type: 'boolean' },
 } as const;
 
 const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
@@ -106,6 +112,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
   const { values, positionals } = strictParse(args, SCAN_FLAGS);
   if (values.help) return { kind: 'help', topic: 'scan' };
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+  if (values['pin-digests'] && !values.fix && !values['fix-dry-run']) throw new UsageError('--pin-digests rewrites files: use it with --fix (or --fix-dry-run to see what it would pin)');
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   return {
     kind: 'scan',
@@ -120,6 +127,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       failOn: oneOf('--fail-on', values['fail-on'] ?? DEFAULT_FAIL_ON, [...SEVERITIES, 'none'] as const),
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
       maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
+      podSecurityProfile: oneOf('--pod-security-profile', values['pod-security-profile'] ?? 'restricted', ['baseline', 'restricted'] as const),
       color: values['no-color'] || noColorEnv ? 'never' : 'auto',
       ...optional('policy', nonEmpty('--policy', values.policy) ?? nonEmptyEnv(env.BULWARK_POLICY)),
       ...optional('policyKey', nonEmpty('--policy-key', values['policy-key']) ?? nonEmptyEnv(env.BULWARK_POLICY_KEY)),
@@ -127,6 +135,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
       honorPeerSuppressions: values['honor-peer-suppressions'] === true,
+      pinDigests: values['pin-digests'] === true,
     },
   };
 }

@@ -20,7 +20,8 @@ export function analysedFileReport(
     language: result.language,
     findings: result.findings.map(toFinding),
     suppressed: result.suppressed.map((s) => ({ finding: toFinding(s.finding), reason: redactor.text(s.reason), until: s.until })),
-    notices: [...result.notices.map((n) => reportedNotice(file.path, n, lines, redactor)), ...(extra.notices ?? [])],
+    // The CLI's own notices may quote the file too (an image reference --pin-digests could not pin).
+    notices: [...result.notices.map((n) => reportedNotice(file.path, n, lines, redactor)), ...(extra.notices ?? []).map((n) => ({ ...n, message: redactor.text(n.message) }))],
     fixesApplied: extra.fixesApplied ?? 0,
   };
 }

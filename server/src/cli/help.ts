@@ -65,11 +65,17 @@ Files:
                                     in the current directory (repeatable; absolute paths work too):
                                     e.g. k8s, k8s/, '*.yaml', k8s/**, '**/testdata/**'
       --max-file-size <bytes>       skip larger files with a notice (default: 5m; units k, m accepted)
+      --pod-security-profile <p>    baseline | restricted (default): the Pod Security Standards level checked
 
 Fixing:
       --fix                         apply autofixes in place (never suggestions), re-scan until stable,
                                     then report what remains; keeps BOMs and line endings
       --fix-dry-run                 compute the same fixes and report what would remain, writing nothing
+      --pin-digests                 with --fix: also pin every image (FROM, COPY --from, RUN --mount
+                                    from, Kubernetes image:) to the digest its registry serves for the
+                                    tag now (name:tag@sha256:…). Credentials from Docker's config.json;
+                                    an image whose registry cannot be reached is left as it is, with a
+                                    notice saying why. BULWARK_REGISTRY_CA_FILE: a private registry CA
 
 Paths in reports are relative to the current directory (SARIF: %SRCROOT%).
 `;

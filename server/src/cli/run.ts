@@ -16,6 +16,7 @@ import { terminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
 import { withApprovedImagesFile } from './approved-images';
 import { runPolicyCommand } from './policy';
+import { resolveScanDigests } from './pin-digests';
 import { describeApplied, resolvePolicy } from './policy/registry-policy';
 import { loadPolicyRules } from './policy/scan-policy';
 
@@ -67,7 +68,8 @@ async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue
   const { options } = loaded;
   const ruleSet = options.approvedImages !== undefined ? withApprovedImagesFile(loaded.ruleSet, options.approvedImages, io.cwd) : loaded.ruleSet;
   checkOverrides(options.severityOverrides, ruleSet);
-  const report = runScan(options, { cwd: io.cwd, now: io.now, ruleSet });
+  const pins = options.pinDigests ? await resolveScanDigests(options, io.cwd, io.env, ruleSet.approvedImages) : undefined;
+  const report = runScan(options, { cwd: io.cwd, now: io.now, ruleSet, ...(pins ? { pins } : {}) });
   const toTerminal = options.output === undefined && io.stdout.isTTY === true;
   const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');
   if (options.output === undefined) io.stdout.write(rendered);

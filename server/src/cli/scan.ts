@@ -7,12 +7,16 @@ import { fixFile } from './fix';
 import type { FileReport, ReportedNotice, ScanReport } from './report';
 import { encodeSource, readSourceFile } from '../node/source-file';
 import { collectFiles, displayPath } from './scan-files';
+import { pinFileImages } from './pin-digests';
+import type { ResolvedDigests } from '../node/image-digests';
 
 export interface ScanContext {
   /** The scan root: paths are resolved against it and reported relative to it. */
   readonly cwd: string;
   readonly now: Date;
   readonly ruleSet: RuleSet;
+  /** --pin-digests: what the registries answered for the scanned images (cli/pin-digests.ts). */
+  readonly pins?: ResolvedDigests;
   /** The scanned files' workspace index, when a cross-file rule is enabled. */
   readonly workspace?: WorkspaceIndex;
 }
@@ -51,7 +55,10 @@ function scanFile(
     maxFileSize: options.maxFileSize,
     severityOverrides: options.severityOverrides,
     honorPeerSuppressions: options.honorPeerSuppressions,
+    podSecurityProfile: options.podSecurityProfile,
     cache: new DocumentParseCache(),
+    // The replacement fixes name the approved image pinned to the digest its registry serves.
+    ...(context.pins ? { imageDigests: context.pins.digests } : {}),
     ...(context.workspace ? { workspace: context.workspace } : {}),
   };
   const uri = file.absolutePath;
@@ -66,7 +73,10 @@ function scanFile(
     }
     return analysedFileReport(file, read.text, result, rulesById, { notices, pathOf });
   }
-  const outcome = fixFile(uri, read.text, context.ruleSet, analyzeOptions);
+  const pinned = context.pins ? pinFileImages(file, read.text, context.pins) : { text: read.text, applied: 0, notices: [] };
+  notices.push(...pinned.notices);
+  const fixed = fixFile(uri, pinned.text, context.ruleSet, analyzeOptions);
+  const outcome = { ...fixed, applied: fixed.applied + pinned.applied };
   if (!outcome.stable) {
     notices.push({ path: file.path, code: 'fix-not-stable', message: `Autofixes were still on offer after ${MAX_FIX_PASSES} passes; the remaining ones were not applied.` });
   }

@@ -202,9 +202,25 @@ export interface CheckContext {
   readonly imageDigests?: ReadonlyMap<string, string>;
   /** The other files of the workspace (AnalyzeOptions.workspace); cross-file rules are silent without it. */
   readonly workspace?: WorkspaceIndex;
+  /** Set for rules that map to a Pod Security Standards control (peers.pss). */
+  readonly podSecurity?: PodSecurityContext;
+  /** The PSS level checked where no Namespace label says otherwise (AnalyzeOptions.podSecurityProfile). */
+  readonly podSecurityProfile?: PodSecurityLevel;
 }
 
 export type Check<M> = (model: M, ctx: CheckContext) => void;
+
+/** Pod Security Standards levels, least to most strict. */
+export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+export const POD_SECURITY_LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
+
+/** What a Pod Security Standards rule needs to know to judge a pod at the level that applies to it. */
+export interface PodSecurityContext {
+  /** The level the caller chose (AnalyzeOptions.podSecurityProfile), for pods without a labelled Namespace. */
+  readonly profile: PodSecurityLevel;
+  /** The lowest PSS level the rule maps to (from its `pss` peers); pods held to a lower level are skipped. */
+  readonly ruleLevel: PodSecurityLevel;
+}
 
 export interface Rule {
   readonly meta: RuleMeta;
@@ -267,6 +283,11 @@ export interface AnalyzeOptions {
    * editor its workspace folders. Without it, cross-file rules stay silent rather than guess.
    */
   readonly workspace?: WorkspaceIndex;
+  /**
+   * The Pod Security Standards level the pod-security rules check (default `restricted`); a Namespace in
+   * the same file labelled `pod-security.kubernetes.io/enforce` wins for the workloads in it.
+   */
+  readonly podSecurityProfile?: 'baseline' | 'restricted';
 }
 
 /** An owned, bounded cache of parsed pieces of one file (YAML documents, RUN scripts) keyed by their text. */

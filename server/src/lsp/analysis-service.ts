@@ -1,5 +1,6 @@
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { analysisSteps, analyze, type AnalysisResult, type AnalyzeOptions, type Notice } from '../engine';
+import type { ApprovedImages } from '../engine/policy';
 import type { BulwarkSettings } from '../protocol/settings';
 import type { ExcludeMatcher } from './exclude';
 import { SectionParseCache } from './section-parse-cache';
@@ -29,6 +30,8 @@ export interface AnalysisDeps {
   readonly exclude: ExcludeMatcher;
   readonly log: (message: string) => void;
   readonly now: () => Date;
+  /** An approved-images list from the user's settings, for a rule set whose policy carries none. */
+  readonly approvedImages?: () => ApprovedImages | undefined;
   /** The workspace index the cross-file rules read; absent in tests that need none. */
   readonly workspace?: WorkspaceIndexService;
 }
@@ -143,11 +146,15 @@ export class AnalysisService {
     }
   }
 
-  /** One analysis with the resource's settings; `cache` reuses parsed YAML sections between calls. */
-  analyzeText(uri: string, text: string, languageId: string | undefined, settings: BulwarkSettings, cache?: SectionParseCache): AnalysisResult {
+  /**
+   * One analysis with the resource's settings; `cache` reuses parsed YAML sections between calls.
+   * `imageDigests`: digests a registry answered just now (code actions pin the replacement fix with them).
+   */
+  analyzeText(uri: string, text: string, languageId: string | undefined, settings: BulwarkSettings, cache?: SectionParseCache, imageDigests?: ReadonlyMap<string, string>): AnalysisResult {
     const skipped = this.skipped(uri, text, settings);
     if (skipped) return skipped;
-    return this.finished(uri, analyze({ uri, text, languageId }, this.deps.rules.ruleSet, this.optionsFor(settings, cache)), cache);
+    const options = { ...this.optionsFor(settings, cache), ...(imageDigests ? { imageDigests } : {}) };
+    return this.finished(uri, analyze({ uri, text, languageId }, this.deps.rules.ruleSet, options), cache);
   }
 
   private skipped(uri: string, text: string, settings: BulwarkSettings): AnalysisResult | undefined {
@@ -161,8 +168,18 @@ export class AnalysisService {
   }
 
   private optionsFor(settings: BulwarkSettings, cache: SectionParseCache | undefined): AnalyzeOptions {
+    const approvedImages = this.deps.approvedImages?.();
     const workspace = this.deps.workspace?.current;
-    return { now: this.deps.now(), maxFileSize: settings.maxFileSize, severityOverrides: settings.severityOverrides, honorPeerSuppressions: settings.honorPeerSuppressions, cache, ...(workspace ? { workspace } : {}) };
+    return {
+      now: this.deps.now(),
+      maxFileSize: settings.maxFileSize,
+      severityOverrides: settings.severityOverrides,
+      podSecurityProfile: settings.podSecurityProfile,
+      honorPeerSuppressions: settings.honorPeerSuppressions,
+      cache,
+      ...(approvedImages ? { approvedImages } : {}),
+      ...(workspace ? { workspace } : {}),
+    };
   }
 
   private finished(uri: string, result: AnalysisResult, cache: SectionParseCache | undefined): AnalysisResult {

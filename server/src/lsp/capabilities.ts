@@ -25,6 +25,8 @@ export interface ClientFeatures {
    * computes the edit up front. The two must agree: VS Code never resolves without `resolveProvider`.
    */
   readonly resolveCodeActionEdits: boolean;
+  /** `CodeAction.disabled` is shown with its reason (a pin the registry could not answer says why). */
+  readonly disabledCodeActions: boolean;
   /** The server may ask to be told of file changes on disk (the workspace index follows them). */
   readonly watchedFilesRegistration: boolean;
 }
@@ -41,6 +43,7 @@ export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
     versionedDocumentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     resolveCodeActionEdits: caps.textDocument?.codeAction?.dataSupport === true && (caps.textDocument.codeAction.resolveSupport?.properties.includes('edit') ?? false),
+    disabledCodeActions: caps.textDocument?.codeAction?.disabledSupport === true,
   };
 }
 
@@ -48,6 +51,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
+    completionProvider: { triggerCharacters: [':', '/'] },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: features.resolveCodeActionEdits },
     ...(features.pullDiagnostics
       ? { diagnosticProvider: { identifier: 'bulwark', interFileDependencies: true, workspaceDiagnostics: false } }

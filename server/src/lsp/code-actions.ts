@@ -14,6 +14,7 @@ import { spanOf, spansOverlap, toTextEdit } from './convert';
 import { FIX_ALL_KIND } from './custom-protocol';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
 import { autofixableCount, fixAll, minimalReplacement } from './fix-all';
+import { registryFixes, type ImageActionDeps } from './image-actions';
 import { suppressAction } from './suppress-action';
 
 export interface CodeActionDeps {
@@ -23,6 +24,8 @@ export interface CodeActionDeps {
   /** The client can resolve a code action's edit later (codeAction/resolve with `edit`). */
   readonly resolveEdits: boolean;
   readonly now: () => Date;
+  /** Registry-backed image actions (pin to digest, pinned replacement); absent in tests without them. */
+  readonly images?: Omit<ImageActionDeps, 'analysis'>;
 }
 
 /** Data of a fix-all action whose edit is computed on codeAction/resolve. */
@@ -42,9 +45,11 @@ export async function provideCodeActions(deps: CodeActionDeps, params: CodeActio
   const targets = targetFindings(analysis.result.findings, params, doc);
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
+    const registry = deps.images ? await registryFixes({ ...deps.images, analysis: deps.analysis }, doc, spanOf(doc, params.range), targets, (fix) => versionedEdit(doc, fix.edits)) : undefined;
+    if (doc.version !== analysis.version) return [];
     for (const { finding, diagnostic } of targets) {
       const autofixes = finding.fixes.filter((f) => f.kind === 'autofix').length;
-      for (const fix of finding.fixes) {
+      for (const fix of registry?.fixesOf(finding) ?? finding.fixes) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -56,6 +61,7 @@ export async function provideCodeActions(deps: CodeActionDeps, params: CodeActio
       const suppress = suppressAction(doc, finding, diagnostic, deps.now(), deps.snippetEdits);
       if (suppress) actions.push(suppress);
     }
+    actions.push(...(registry?.pinActions ?? []));
   }
   const fixable = autofixableCount(analysis.result);
   if (fixable >= 1 && wanted(FIX_ALL_KIND) && params.context.only !== undefined) actions.push(await fixAllAction(deps, doc, FIX_ALL_KIND));

@@ -121,4 +121,11 @@ export interface InitializationOptions {
   readonly extraPackRoots?: readonly string[];
   /** The organisation's signed policy bundle (docs/policy.md). */
   readonly policy?: PolicyInitOptions;
+  /** An approved-images list outside a policy bundle (docs/approved-images.md): user/machine settings only. */
+  readonly approvedImages?: ApprovedImagesInitOptions;
+}
+
+/** `bulwark.approvedImages.file`: the absolute path of an approved-images.yaml; a policy bundle's list wins. */
+export interface ApprovedImagesInitOptions {
+  readonly file?: string;
 }

@@ -16,6 +16,8 @@ export interface BulwarkSettings {
   readonly maxFileSize: number;
   /** Peers' suppression comments (hadolint, checkov, kics, trivy) suppress the rules that map to them (opt-in). */
   readonly honorPeerSuppressions: boolean;
+  /** The Pod Security Standards level the pod-security rules check; a Namespace's enforce label wins. */
+  readonly podSecurityProfile: 'baseline' | 'restricted';
 }
 
 export const DEFAULT_SETTINGS: BulwarkSettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: BulwarkSettings = {
   exclude: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   honorPeerSuppressions: false,
+  podSecurityProfile: 'restricted',
 };
 
 const LEVELS: readonly string[] = ['critical', 'high', 'medium', 'low', 'info', 'off'];
@@ -49,6 +52,7 @@ export function parseSettings(raw: unknown): BulwarkSettings {
     exclude,
     maxFileSize,
     honorPeerSuppressions: input.honorPeerSuppressions === true,
+    podSecurityProfile: input.podSecurityProfile === 'baseline' ? 'baseline' : DEFAULT_SETTINGS.podSecurityProfile,
   };
 }
 

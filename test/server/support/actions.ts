@@ -8,6 +8,7 @@ export interface CodeAction {
   edit?: { documentChanges?: { textDocument: { uri: string; version: number | null }; edits: (TextEdit | { range: Range; snippet: { kind: string; value: string } })[] }[] };
   command?: { command: string; arguments?: unknown[] };
   data?: unknown;
+  disabled?: { reason: string };
 }
 
 /** The plain text edits of an action's single versioned TextDocumentEdit. */

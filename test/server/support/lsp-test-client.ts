@@ -40,6 +40,8 @@ export interface StartOptions {
   readonly workDoneProgress?: boolean;
   /** The client resolves code actions lazily (VS Code does). */
   readonly resolveCodeActions?: boolean;
+  /** The client shows disabled code actions with their reason (`codeAction.disabledSupport`). */
+  readonly disabledCodeActions?: boolean;
   /** Extra node flags for the server process (the benchmark profiles with --cpu-prof). */
   readonly nodeArgs?: readonly string[];
   /** Extra environment for the server process (e.g. BULWARK_CACHE_DIR). */
@@ -141,6 +143,7 @@ export class LspTestClient {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
             isPreferredSupport: true,
             ...(o.resolveCodeActions ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+            ...(o.disabledCodeActions ? { disabledSupport: true } : {}),
           },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readPolicyOptions, readProxyOption, registryHostOf, type Inspect } from '../../../client/src/policy-settings';
+import { readApprovedImagesOption, readPolicyOptions, readProxyOption, registryHostOf, type Inspect } from '../../../client/src/policy-settings';
 import { parsePolicySettings } from '../../../server/src/lsp/policy-service';
 import { parsePolicyStatus, parseStatus } from '../../../client/src/server-payloads';
 import { describePolicy, describeStatus } from '../../../client/src/status-text';
@@ -24,6 +24,12 @@ describe('client: policy settings and status', () => {
       maxAgeDays: 7,
     });
     assert.equal(readPolicyOptions(inspector({ 'policy.ref': { workspaceValue: '127.0.0.1:5000/evil:latest' } })), undefined, 'a workspace alone cannot turn a policy on');
+  });
+
+  it('takes bulwark.approvedImages.file from user or machine settings only', () => {
+    assert.deepEqual(readApprovedImagesOption(inspector({ 'approvedImages.file': { globalValue: ' /etc/acme/approved-images.yaml ', workspaceValue: '/tmp/evil.yaml' } })), { file: '/etc/acme/approved-images.yaml' });
+    assert.equal(readApprovedImagesOption(inspector({ 'approvedImages.file': { workspaceValue: '/tmp/evil.yaml', workspaceFolderValue: '/tmp/evil.yaml' } })), undefined);
+    assert.equal(readApprovedImagesOption(inspector({})), undefined, 'the empty default is no list');
   });
 
   it('passes the signed-in credentials along', () => {

@@ -44,7 +44,7 @@ describe('secret masking at the source', () => {
     const text = pod('analytics-db-7Kq2', 'registry.example.com/analytics:1.4.2', 'analytics-db-7Kq2');
     const result = analyze({ uri: 'pod.yaml', text }, ruleSet, { now: NOW });
     const secret = result.findings.find((f) => f.ruleId === 'k8s-env-literal-secret');
-    assert.equal(secret?.message, 'Env var DB_PASSWORD of container "analytics-db-7Kq2" in Pod/web holds a literal secret (…(17 chars)); read it from a Secret instead.');
+    assert.equal(secret?.message, 'Env var DB_PASSWORD of container "analytics-db-7Kq2" in Pod/web holds a literal secret (…(17 chars)). Rotate it (it may be in history); read it from a Secret.');
     const other = result.findings.find((f) => f.ruleId === 'k8s-run-as-non-root-missing');
     assert.match(other?.message ?? '', /container "analytics-db-7Kq2" of Pod\/web/);
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex, applyEdits, applyFixes, mask } from '../../../server/src/engine';
 import { fingerprint } from '../../../server/src/engine/fingerprint';
-import { shannonEntropy, unquotedSecret } from '../../../server/src/engine/text';
+import { lengthOnly, shannonEntropy, unquotedSecret } from '../../../server/src/engine/text';
 
 describe('LineIndex', () => {
   const cases: { name: string; text: string; offset: number; line: number; character: number }[] = [
@@ -63,6 +63,10 @@ describe('mask', () => {
   });
   it('shows nothing of a short value', () => {
     assert.equal(mask('hunter2'), '…(7 chars)');
+  });
+  it('says "char" for one character, "chars" otherwise', () => {
+    assert.deepEqual([0, 1, 2].map(lengthOnly), ['…(0 chars)', '…(1 char)', '…(2 chars)']);
+    assert.equal(mask('x'), '…(1 char)');
   });
 });
 

@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
-import type { Check, FixKind, PackInfo, Rule, RuleMeta, Severity, Confidence, Language } from '../types';
+import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMeta, Severity, Confidence, Language } from '../types';
 import { readPackYaml, type PackError } from './pack-yaml';
 import { PACK_SCHEMA, RULE_SCHEMA } from './schema';
 
@@ -110,10 +110,11 @@ export class PackLoader {
     const meter = new RegexMeter();
     try {
       const inner = template.instantiate(params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter)) as Check<never>;
+      const ruleLevel = podSecurityLevelOf(parsed.peers?.pss);
       // Each check is one file (or one YAML section): the rule's regex work is counted from zero.
       check = (model, ctx) => {
         meter.reset();
-        inner(model, ctx);
+        inner(model, ruleLevel ? { ...ctx, podSecurity: { profile: ctx.podSecurityProfile ?? 'restricted', ruleLevel } } : ctx);
       };
     } catch (err) {
       // Regexes are compiled here: an invalid or oversized pattern is refused with the rule's line.
@@ -141,7 +142,9 @@ export class PackLoader {
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,
     };
-    return { meta, check, objectKinds: template.objectKinds, ...(template.readsWorkspace ? { readsWorkspace: true } : {}) };
+    // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.
+    const readsWorkspace = template.readsWorkspace === true || podSecurityLevelOf(parsed.peers?.pss) !== undefined;
+    return { meta, check, objectKinds: template.objectKinds, ...(readsWorkspace ? { readsWorkspace: true } : {}) };
   }
 
   private paramsValidator(template: AnyTemplate): ValidateFunction {
@@ -152,4 +155,14 @@ export class PackLoader {
     }
     return validator;
   }
+}
+
+/**
+ * The lowest Pod Security Standards level a rule maps to, read from its `pss` peer ids (`pss-b:…` is
+ * Baseline, `pss-r:…` Restricted): the rule stays silent for pods held only to a lower level.
+ */
+function podSecurityLevelOf(pss: readonly string[] | undefined): PodSecurityLevel | undefined {
+  if (!pss || pss.length === 0) return undefined;
+  if (pss.some((id) => id.startsWith('pss-b:'))) return 'baseline';
+  return pss.some((id) => id.startsWith('pss-r:')) ? 'restricted' : undefined;
 }

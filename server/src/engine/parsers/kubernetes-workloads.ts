@@ -4,22 +4,64 @@ import type { K8sObject, KubernetesModel } from './kubernetes';
 import { editContext, type YamlEditContext } from './yaml-edits';
 import { asMap, asSeq, findPair, getIn, k8sScalar, nodeSpan, scalarString } from './yaml-nodes';
 
-/** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATHS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  Pod: ['spec'],
-  PodTemplate: ['template', 'spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  // OpenShift's (deprecated) DeploymentConfig still appears in many repositories.
-  DeploymentConfig: ['spec', 'template', 'spec'],
-}));
+interface PodTemplateLocation {
+  readonly kind: string;
+  /** The API group of `apiVersion` (`apps.kruise.io`); absent: any group, the core kinds' case. */
+  readonly group?: string;
+  /** Path of the pod spec inside the object. */
+  readonly path: readonly string[];
+}
 
-export const WORKLOAD_KINDS: readonly string[] = [...POD_SPEC_PATHS.keys()];
+/**
+ * Where each workload kind keeps its pod spec, as data: an entry with a group wins over one without, so
+ * Knative's `Service` is a workload while the core `Service` is not, and OpenKruise's Advanced
+ * StatefulSet/DaemonSet read like the core ones. Add a CRD here once its pod template path is known.
+ */
+const POD_TEMPLATE_LOCATIONS: readonly PodTemplateLocation[] = [
+  { kind: 'Pod', path: ['spec'] },
+  { kind: 'PodTemplate', path: ['template', 'spec'] },
+  { kind: 'Deployment', path: ['spec', 'template', 'spec'] },
+  { kind: 'StatefulSet', path: ['spec', 'template', 'spec'] },
+  { kind: 'DaemonSet', path: ['spec', 'template', 'spec'] },
+  { kind: 'ReplicaSet', path: ['spec', 'template', 'spec'] },
+  { kind: 'ReplicationController', path: ['spec', 'template', 'spec'] },
+  { kind: 'Job', path: ['spec', 'template', 'spec'] },
+  { kind: 'CronJob', path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
+  // OpenShift's (deprecated) DeploymentConfig still appears in many repositories.
+  { kind: 'DeploymentConfig', path: ['spec', 'template', 'spec'] },
+  // Knative Serving: a Revision's spec is itself a pod spec (with Knative's extra fields).
+  { kind: 'Service', group: 'serving.knative.dev', path: ['spec', 'template', 'spec'] },
+  { kind: 'Configuration', group: 'serving.knative.dev', path: ['spec', 'template', 'spec'] },
+  { kind: 'Revision', group: 'serving.knative.dev', path: ['spec'] },
+  // Argo Rollouts (a Rollout may instead point at a Deployment with workloadRef: then it has no template).
+  { kind: 'Rollout', group: 'argoproj.io', path: ['spec', 'template', 'spec'] },
+  // OpenKruise: CloneSet, Advanced StatefulSet/DaemonSet (same names as core, covered above), BroadcastJob, AdvancedCronJob.
+  { kind: 'CloneSet', group: 'apps.kruise.io', path: ['spec', 'template', 'spec'] },
+  { kind: 'BroadcastJob', group: 'apps.kruise.io', path: ['spec', 'template', 'spec'] },
+  { kind: 'AdvancedCronJob', group: 'apps.kruise.io', path: ['spec', 'template', 'jobTemplate', 'spec', 'template', 'spec'] },
+  { kind: 'AdvancedCronJob', group: 'apps.kruise.io', path: ['spec', 'template', 'broadcastJobTemplate', 'spec', 'template', 'spec'] },
+];
+
+export const WORKLOAD_KINDS: readonly string[] = [...new Set(POD_TEMPLATE_LOCATIONS.map((l) => l.kind))];
+
+/** What pod rules read: the workloads, and Namespaces for their Pod Security labels. */
+export const POD_READER_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'Namespace'];
+
+function apiGroup(apiVersion: string | undefined): string {
+  const slash = apiVersion?.indexOf('/') ?? -1;
+  return apiVersion && slash > 0 ? apiVersion.slice(0, slash) : '';
+}
+
+/** The pod spec paths an object may use: the entries for its kind and group, else those for its kind alone. */
+function podSpecPaths(object: K8sObject): readonly (readonly string[])[] {
+  if (!object.kind) return [];
+  const group = apiGroup(object.apiVersion);
+  const ofKind = POD_TEMPLATE_LOCATIONS.filter((l) => l.kind === object.kind);
+  const grouped = ofKind.filter((l) => l.group === group);
+  if (grouped.length > 0) return grouped.map((l) => l.path);
+  // A kind with only group-bound entries (Knative's Service) is another object in other groups.
+  return ofKind.filter((l) => l.group === undefined).map((l) => l.path);
+}
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 export const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
@@ -31,6 +73,8 @@ export interface PodSpecRef {
   readonly spec: YAMLMap;
   /** Dotted path of the pod spec inside the object, for messages: `spec.template.spec`. */
   readonly path: string;
+  /** The map holding the pod's `metadata` and `spec` (the object itself for a Pod, Revision). */
+  readonly template?: YAMLMap;
 }
 
 export interface ContainerRef {
@@ -42,12 +86,13 @@ export interface ContainerRef {
 }
 
 export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
-  const path = object.kind ? POD_SPEC_PATHS.get(object.kind) : undefined;
   const doc = object.document.doc;
-  if (!path || !doc) return undefined;
-  const spec = asMap(doc, getIn(doc, object.node, path));
-  if (!spec) return undefined;
-  return { object, doc, base: object.document.base, spec, path: path.join('.') };
+  if (!doc) return undefined;
+  for (const path of podSpecPaths(object)) {
+    const spec = asMap(doc, getIn(doc, object.node, path));
+    if (spec) return { object, doc, base: object.document.base, spec, path: path.join('.'), template: asMap(doc, getIn(doc, object.node, path.slice(0, -1))) };
+  }
+  return undefined;
 }
 
 export function containersOf(pod: PodSpecRef, groups: readonly ContainerGroup[] = CONTAINER_GROUPS): ContainerRef[] {

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
 import { applyFixes } from '../../../../server/src/engine/fixes';
 import { envNameOf } from '../../../../server/src/engine/templates/text/assignment-fix';
 import { secretAssignment } from '../../../../server/src/engine/templates/text/secret-assignment';
@@ -18,6 +21,13 @@ const PARAMS = {
   minEntropy: 2.5,
 };
 const V = 'Zq7mKx9Tf4bLFAKE';
+
+// The core rule's own params, for the forms and names it is configured for.
+const CORE = (parse(fs.readFileSync(path.join(__dirname, '../../../../rules/core/secrets/secret-generic-password/rule.yaml'), 'utf8')) as { match: { params: unknown } }).match.params;
+
+function foundByCoreRule(fileName: string, text: string): string[] {
+  return runTemplate(secretAssignment, CORE, fileName, text).spanned;
+}
 
 function found(fileName: string, text: string): string[] {
   return runTemplate(secretAssignment, PARAMS, fileName, text).spanned;
@@ -92,6 +102,78 @@ describe('text-secret-assignment', () => {
     for (const [fileName, line] of cases) it(`${fileName}: ${line}`, () => assert.deepEqual(found(fileName, line), []));
   });
 
+  describe('with the core rule: forms beyond `key = literal` on one line', () => {
+    const cases: [string, string][] = [
+      ['a.js', `const token = process.env.TOKEN || '${V}';`],
+      ['a.ts', `const token = cfg.token ?? "${V}";`],
+      ['App.kt', `val token: String = System.getenv("TOKEN") ?: "${V}"`],
+      ['a.py', `token = os.getenv("TOKEN", "${V}")`],
+      ['a.py', `token = settings.get("token") or "${V}"`],
+      ['a.rb', `TOKEN = ENV.fetch("TOKEN") { "${V}" }`],
+      ['a.php', `$token = $t ?? getenv('TOKEN') ?: '${V}';`],
+      ['a.php', `define('AUTH_KEY', '${V}');`],
+      ['Main.java', `String t = System.getProperty("app.token", "${V}");`],
+      ['Main.java', `ds.setPassword("${V}");`],
+      ['Main.java', `props.put("mail.smtp.password", "${V}");`],
+      ['main.go', `req.Header.Set("X-Api-Key", "${V}")`],
+      ['main.go', `req.SetBasicAuth("svc", "${V}")`],
+      ['main.go', `signingKey := []byte("${V}")`],
+      ['App.cs', `var signingKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("${V}"));`],
+      ['App.cs', `public string ApiToken { get; set; } = "${V}";`],
+      ['deploy.sh', `curl -H "X-Api-Key: ${V}" https://x.internal`],
+      ['deploy.sh', `TOKEN="\${TOKEN:-${V}}"`],
+      ['deploy.sh', `: "\${TOKEN:=${V}}"`],
+      ['Web.config', `<add key="ApiToken" value="${V}" />`],
+      ['beans.xml', `<property name="password" value="${V}"/>`],
+      ['a.js', `const jwtKey = '${V}';`],
+      ['a.js', `const signingKey = '${V}';`],
+      ['a.js', `const encryptionKey = '${V}';`],
+      ['a.php', `'app_key' => '${V}',`],
+      ['a.js', `const hmacKey = "${V}";`],
+    ];
+    for (const [fileName, line] of cases) it(`${fileName}: ${line.slice(0, 70)}`, () => assert.deepEqual(foundByCoreRule(fileName, line), [V]));
+
+    it('values with digits, hex, or over 200 characters are literals, not names', () => {
+      const hex = '9c1e4b7a2f8d3e6a5b0c7d2e9f4a1b8c';
+      assert.deepEqual(foundByCoreRule('values.yaml', 'password: s3cr3t-pa55w0rd-2024'), ['s3cr3t-pa55w0rd-2024']);
+      assert.deepEqual(foundByCoreRule('app.env', `SIGNING_KEY=${hex}`), [hex]);
+      assert.deepEqual(foundByCoreRule('a.js', `const encryptionKey = '${hex}-${hex}';`), [`${hex}-${hex}`]);
+      assert.deepEqual(foundByCoreRule('app.env', `LONG_TOKEN=${V.repeat(20)}`), [V.repeat(20)]);
+    });
+
+    it('a minified script line is not read; the same assignment on a normal line is', () => {
+      const filler = 'function a(b){return b+1}'.repeat(200);
+      assert.deepEqual(foundByCoreRule('bundle.js', `${filler}var c={apiToken:"${V}"};${filler}\n`), []);
+      assert.deepEqual(foundByCoreRule('bundle.js', `var c = { apiToken: "${V}" };\n`), [V]);
+      assert.deepEqual(foundByCoreRule('app.json', `{"x":"${'y'.repeat(5000)}","apiToken":"${V}"}`), [V], 'JSON lines are data, read whatever their length');
+    });
+
+    it('a value on the line after its key (YAML, JS, Python, a Java builder)', () => {
+      assert.deepEqual(foundByCoreRule('values.yaml', `redis:\n  password:\n    ${V}\n`), [V]);
+      assert.deepEqual(foundByCoreRule('a.js', `const apiKey =\n  // rotated monthly\n  '${V}';\n`), [V]);
+      assert.deepEqual(foundByCoreRule('a.py', `API_KEY = (\n    "${V}"\n)\n`), [V]);
+      assert.deepEqual(foundByCoreRule('Mail.java', `Smtp.builder()\n    .password(\n        "${V}")\n    .build();\n`), [V]);
+      assert.deepEqual(foundByCoreRule('Db.java', `DriverManager.getConnection("jdbc:postgresql://db/app",\n    "app",\n    "${V}");\n`), [V]);
+      assert.deepEqual(foundByCoreRule('values.yaml', `password:\n  nested: ${V}\n`), [], 'a nested map is not a continued value');
+    });
+  });
+
+  describe('with the core rule: stays quiet', () => {
+    const cases: [string, string][] = [
+      ['a.js', `const API_KEY_HEADER = 'X-Api-Key';`],
+      ['a.py', 'client_token = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f"'],
+      ['a.py', 'token = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"'],
+      ['a.py', 'token = os.getenv("TOKEN", "")'],
+      ['a.go', 'func hashPassword(p string) string { return p }'],
+      ['a.java', 'user.checkPassword("Zq7mKx9Tf4bLFAKE");'],
+      ['lib.min.js', `var t={password:"${V}"}`],
+      ['vendor/x/a.js', `var t={password:"${V}"}`],
+      ['package-lock.json', `"token": "${V}"`],
+      ['a.py', 'pass'],
+    ];
+    for (const [fileName, line] of cases) it(`${fileName}: ${line.slice(0, 70)}`, () => assert.deepEqual(foundByCoreRule(fileName, line), []));
+  });
+
   it('reports a key once even when it holds two keywords', () => {
     assert.equal(found('a.yaml', `secret_token: ${V}`).length, 1);
   });
@@ -135,11 +217,46 @@ describe('text-secret-assignment', () => {
       assert.equal(fixed('.env', `A=1\r\nDB_PASSWORD="${V}"\r\n`), 'A=1\r\nDB_PASSWORD=\r\n');
     });
 
-    it('offers nothing inside comments, in YAML, or for other languages', () => {
+    it('offers nothing inside comments, in YAML or XML', () => {
       assert.equal(fixed('a.py', `import os\n# DB_PASSWORD = "${V}"\n`), undefined);
       assert.equal(fixed('a.js', `// const password = "${V}";\n`), undefined);
       assert.equal(fixed('a.yaml', `password: ${V}\n`), undefined);
-      assert.equal(fixed('Main.java', `String password = "${V}";\n`), undefined);
+      assert.equal(fixed('settings.xml', `<password>${V}</password>\n`), undefined);
+    });
+
+    it('Go: os.Getenv, adding "os" to the import block, a single import or after the package clause', () => {
+      assert.equal(fixed('a.go', `package a\n\nimport (\n\t"fmt"\n)\n\nvar dbPassword = "${V}"\n`), `package a\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar dbPassword = os.Getenv("DB_PASSWORD")\n`);
+      assert.equal(fixed('a.go', `package a\n\nimport "fmt"\n\nvar dbPassword = "${V}"\n`), `package a\n\nimport "os"\nimport "fmt"\n\nvar dbPassword = os.Getenv("DB_PASSWORD")\n`);
+      assert.equal(fixed('a.go', `package a\n\nimport "os"\n\nvar dbPassword = "${V}"\n`), `package a\n\nimport "os"\n\nvar dbPassword = os.Getenv("DB_PASSWORD")\n`);
+      assert.equal(fixed('a.go', `package a\n\nfunc f() { token := "${V}"; _ = token }\n`), `package a\n\nimport "os"\n\nfunc f() { token := os.Getenv("TOKEN"); _ = token }\n`);
+    });
+
+    it('Go: never in a constant, where a call does not compile', () => {
+      assert.equal(fixed('a.go', `package a\n\nconst dbPassword = "${V}"\n`), undefined);
+      assert.equal(fixed('a.go', `package a\n\nconst (\n\tdbPassword = "${V}"\n)\n`), undefined);
+    });
+
+    it('Java, Kotlin, C#, Ruby, PHP: their environment lookups', () => {
+      assert.equal(fixed('Main.java', `String password = "${V}";\n`), 'String password = System.getenv("PASSWORD");\n');
+      assert.equal(fixed('Main.java', `ds.setPassword("${V}");\n`), 'ds.setPassword(System.getenv("PASSWORD"));\n');
+      assert.equal(fixed('App.kt', `val apiToken = "${V}"\n`), 'val apiToken = (System.getenv("API_TOKEN") ?: error("API_TOKEN is not set"))\n');
+      assert.equal(fixed('App.cs', `using System;\nvar apiToken = "${V}";\n`), 'using System;\nvar apiToken = Environment.GetEnvironmentVariable("API_TOKEN");\n');
+      assert.equal(fixed('App.cs', `var apiToken = "${V}";\n`), 'var apiToken = System.Environment.GetEnvironmentVariable("API_TOKEN");\n');
+      assert.equal(fixed('app.rb', `client = Client.new(api_token: "${V}")\n`), 'client = Client.new(api_token: ENV.fetch("API_TOKEN"))\n');
+      assert.equal(fixed('app.php', `$config = ['db_password' => '${V}'];\n`), "$config = ['db_password' => getenv('DB_PASSWORD')];\n");
+    });
+
+    it('never where a constant is required or the literal is a fallback', () => {
+      assert.equal(fixed('App.kt', `const val API_TOKEN = "${V}"\n`), undefined);
+      assert.equal(fixed('App.cs', `private const string ApiToken = "${V}";\n`), undefined);
+      assert.equal(fixed('App.cs', `void Connect(string password = "${V}") {}\n`), undefined);
+      assert.equal(fixed('a.php', `class A { private string $apiToken = '${V}'; }\n`), undefined);
+      assert.equal(fixed('a.js', `const token = process.env.TOKEN || '${V}';\n`), undefined);
+      assert.equal(fixed('a.sh', `API_TOKEN="\${API_TOKEN:-${V}}"\n`), undefined);
+    });
+
+    it('TypeScript: a declared string keeps compiling', () => {
+      assert.equal(fixed('a.ts', `const apiToken: string = '${V}';\n`), 'const apiToken: string = process.env.API_TOKEN!;\n');
     });
   });
 });

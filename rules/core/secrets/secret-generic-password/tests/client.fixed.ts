@@ -3,7 +3,7 @@ import { createClient } from './api';
 // expect: secret-generic-password@17-33
 const apiKey = process.env.API_KEY;
 // expect: secret-generic-password@36-53
-export const dbPassword: string = process.env.DB_PASSWORD;
+export const dbPassword: string = process.env.DB_PASSWORD!;
 
 export const client = createClient({
   // expect: secret-generic-password@18-34

@@ -3,6 +3,7 @@ import { defineTemplate } from '../template';
 import { looksLikePlaceholder } from '../text/placeholders';
 import { maskedValue } from '../text/secret-filters';
 import { deleteProperty, propertiesOf, type PropertyRef } from './properties';
+import { mountSecretFix } from './secret-mount';
 
 interface Params {
   /** Exact variable names (case-insensitive), e.g. GITHUB_TOKEN. */
@@ -27,7 +28,7 @@ export const secretEnv = defineTemplate<'dockerfile', Params>({
   description:
     'Flags ENV and ARG pairs (every stage, global ARGs and ONBUILD included) whose name says they hold a secret: an exact name, or a fragment matching whole words of the name ' +
     '(API_KEY, apiKey and APIKEY all contain api_key; TOKENIZERS does not contain token). `values: literal` reports a hard-coded value (only its length, and a published type prefix such as ghp_, in the message) on the value itself, ' +
-    'skipping placeholders (changeme, <token>, xxxx, ${VAR}, documentation example keys), and can also flag URLs with an embedded password under any name; its suggestion removes the value. `values: reference` reports secret-named build arguments that receive their value at build time.',
+    'skipping placeholders (changeme, <token>, xxxx, ${VAR}, documentation example keys), and can also flag URLs with an embedded password under any name; its suggestions mount the value as a BuildKit secret on the RUN instructions that read it (when they are its only readers) and remove the value. `values: reference` reports secret-named build arguments that receive their value at build time.',
   paramsSchema: {
     type: 'object',
     required: ['values'],
@@ -66,7 +67,8 @@ export const secretEnv = defineTemplate<'dockerfile', Params>({
         const credentialUrl = urlPassword !== undefined && !urlPassword.startsWith('$') && !looksLikePlaceholder(urlPassword);
         // Documentation stand-ins (changeme, <token>, xxxx, AWS's EXAMPLE keys) hold no secret.
         if (!credentialUrl && (!secretName(property.name) || looksLikePlaceholder(value))) continue;
-        ctx.report({ span: property.valueSpan, data, key: property.name, fixes: [removeValue(model, property)].filter((f): f is Fix => f !== undefined) });
+        const fixes = [mountSecretFix(model, property), removeValue(model, property)].filter((f): f is Fix => f !== undefined);
+        ctx.report({ span: property.valueSpan, data, key: property.name, fixes });
       }
     };
   },

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { containerKey, containersOf, podEditContext, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
+import { containerKey, containersOf, podEditContext, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import { deletePair, deleteSeqItem, type YamlEditContext } from '../../parsers/yaml-edits';
 import { findPair, nodeSpan } from '../../parsers/yaml-nodes';
 import type { Fix } from '../../types';
@@ -18,7 +18,7 @@ interface Params {
 export const capabilitiesAdd = defineTemplate<'kubernetes', Params>({
   id: 'k8s-capabilities-add',
   language: 'kubernetes',
-  objectKinds: WORKLOAD_KINDS,
+  objectKinds: POD_READER_KINDS,
   description:
     'Reports each item of a container\'s securityContext.capabilities.add (containers, initContainers, ephemeralContainers) that is outside `allowed` (exact names, as PSS compares them) or inside `forbidden` (case-insensitive, CAP_ prefix ignored). Offers to remove the item, or the whole `add` when every item is reported.',
   paramsSchema: {
@@ -38,7 +38,7 @@ export const capabilitiesAdd = defineTemplate<'kubernetes', Params>({
     const forbidden = params.forbidden ? new Set(params.forbidden.map(canonicalCapability)) : undefined;
     const flagged = (name: string) => (!!allowed && !allowed.has(name)) || (!!forbidden && forbidden.has(canonicalCapability(name)));
     return (model, ctx) => {
-      for (const pod of podSpecs(model)) {
+      for (const pod of podSpecs(model, ctx)) {
         if (exempted(pod, params.exempt)) continue;
         let editContext: YamlEditContext | undefined;
         const edit = () => (editContext ??= podEditContext(model, pod));

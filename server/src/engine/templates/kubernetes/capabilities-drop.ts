@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { containerAnchor, containerKey, containersOf, podEditContext, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
+import { containerAnchor, containerKey, containersOf, podEditContext, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import { appendSeqItem, setIn, type YamlEditContext } from '../../parsers/yaml-edits';
 import { findPair, nodeSpan } from '../../parsers/yaml-nodes';
 import type { Fix, Span } from '../../types';
@@ -18,7 +18,7 @@ interface Params {
 export const capabilitiesDrop = defineTemplate<'kubernetes', Params>({
   id: 'k8s-capabilities-drop',
   language: 'kubernetes',
-  objectKinds: WORKLOAD_KINDS,
+  objectKinds: POD_READER_KINDS,
   description:
     'Reports every container (containers, initContainers, ephemeralContainers) whose securityContext.capabilities.drop names none of `anyOf`, on the deepest key that exists (drop, capabilities, securityContext, or the container name). Offers to add `insert` to the drop list, creating securityContext and capabilities in block style when missing.',
   paramsSchema: {
@@ -36,7 +36,7 @@ export const capabilitiesDrop = defineTemplate<'kubernetes', Params>({
   instantiate: (params) => {
     const wanted = new Set(params.anyOf);
     return (model, ctx) => {
-      for (const pod of podSpecs(model)) {
+      for (const pod of podSpecs(model, ctx)) {
         if (exempted(pod, params.exempt)) continue;
         let editContext: YamlEditContext | undefined;
         const edit = () => (editContext ??= podEditContext(model, pod));

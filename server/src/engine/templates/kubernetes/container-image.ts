@@ -1,5 +1,5 @@
 import { isScalar, Scalar } from 'yaml';
-import { containerKey, containersOf, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
+import { containerKey, containersOf, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import { findPair, nodeSpan } from '../../parsers/yaml-nodes';
 import type { Span } from '../../types';
 import { defineTemplate } from '../template';
@@ -23,13 +23,13 @@ export function splitImage(ref: string): { name: string; tag?: string; tagStart?
 export const containerImage = defineTemplate<'kubernetes', Params>({
   id: 'k8s-container-image',
   language: 'kubernetes',
-  objectKinds: WORKLOAD_KINDS,
+  objectKinds: POD_READER_KINDS,
   description:
     'Checks how each container image (containers, initContainers, ephemeralContainers) is pinned: by an explicit, non-latest tag, or by digest. An image pinned by digest always passes; images that are empty or use variables ($VAR, $(VAR)) are skipped. Reports on the `latest` tag when written literally, else on the image value.',
   paramsSchema: { type: 'object', required: ['require'], additionalProperties: false, properties: { require: { enum: ['tag', 'digest'] } } },
   placeholders: [...SUBJECT_PLACEHOLDERS, 'image'],
   instantiate: (params) => (model, ctx) => {
-    for (const pod of podSpecs(model)) {
+    for (const pod of podSpecs(model, ctx)) {
       for (const container of containersOf(pod)) {
         const node = findPair(pod.doc, container.node, 'image')?.value;
         if (!isScalar(node) || typeof node.value !== 'string') continue;

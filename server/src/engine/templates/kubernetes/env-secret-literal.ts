@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { containerKey, containersOf, podEditContext, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
+import { containerKey, containersOf, podEditContext, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import { replacePair, type YamlEditContext } from '../../parsers/yaml-edits';
 import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import type { Fix } from '../../types';
@@ -26,7 +26,7 @@ const EXPANDED = /\$\(|\$\{|\{\{/;
 export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
   id: 'k8s-env-secret-literal',
   language: 'kubernetes',
-  objectKinds: WORKLOAD_KINDS,
+  objectKinds: POD_READER_KINDS,
   description:
     'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (and not `exclude`) and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist.',
   paramsSchema: {
@@ -41,7 +41,7 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
     const names = regex(params.names, true);
     const exclude = params.exclude ? regex(params.exclude, true) : undefined;
     return (model, ctx) => {
-      for (const pod of podSpecs(model)) {
+      for (const pod of podSpecs(model, ctx)) {
         let editContext: YamlEditContext | undefined;
         const edit = () => (editContext ??= podEditContext(model, pod));
         const secretName = `${(pod.object.name ?? 'app').toLowerCase()}-secrets`;

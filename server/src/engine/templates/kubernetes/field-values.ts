@@ -1,7 +1,8 @@
 import type { KubernetesModel } from '../../parsers/kubernetes';
 import { isWindowsPod, objectLabel, podSpecOf, usesUserNamespace, type ContainerRef, type PodSpecRef } from '../../parsers/kubernetes-workloads';
 import { getIn, nodeSpan } from '../../parsers/yaml-nodes';
-import type { Span } from '../../types';
+import type { CheckContext, Span } from '../../types';
+import { podSecurityApplies } from './pod-security';
 import type { JsonSchema } from '../template';
 
 // Shared by the Kubernetes field templates: how rule data names allowed and forbidden values, which
@@ -49,12 +50,15 @@ export function exempted(pod: PodSpecRef, exempt: Exemptions | undefined): boole
   return (!!exempt?.windows && isWindowsPod(pod)) || (!!exempt?.userNamespace && usesUserNamespace(pod));
 }
 
-/** Every pod spec of the file's workloads; other kinds are skipped by kind before any tree walk. */
-export function podSpecs(model: KubernetesModel): PodSpecRef[] {
+/**
+ * Every pod spec of the file's workloads; other kinds are skipped by kind before any tree walk. For a
+ * Pod Security Standards rule, only the pods held to the rule's level (pod-security.ts).
+ */
+export function podSpecs(model: KubernetesModel, ctx?: CheckContext): PodSpecRef[] {
   const out: PodSpecRef[] = [];
   for (const object of model.objects) {
     const pod = podSpecOf(object);
-    if (pod) out.push(pod);
+    if (pod && (!ctx || podSecurityApplies(model, pod, ctx))) out.push(pod);
   }
   return out;
 }

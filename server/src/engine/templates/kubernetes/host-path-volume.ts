@@ -1,4 +1,4 @@
-import { WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
+import { POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import type { Node } from 'yaml';
 import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import { defineTemplate } from '../template';
@@ -19,7 +19,7 @@ export function normaliseHostPath(path: string): string {
 export const hostPathVolume = defineTemplate<'kubernetes', Params>({
   id: 'k8s-host-path-volume',
   language: 'kubernetes',
-  objectKinds: WORKLOAD_KINDS,
+  objectKinds: POD_READER_KINDS,
   description:
     'Reports hostPath volumes of every workload kind (spec.volumes[*].hostPath): all of them on the hostPath key, or, with `paths`, those whose path equals one of the given paths (comparing /var/run as /run, ignoring repeated and trailing slashes) on the path value.',
   paramsSchema: {
@@ -31,7 +31,7 @@ export const hostPathVolume = defineTemplate<'kubernetes', Params>({
   instantiate: (params) => {
     const paths = params.paths ? new Set(params.paths.map(normaliseHostPath)) : undefined;
     return (model, ctx) => {
-      for (const pod of podSpecs(model)) {
+      for (const pod of podSpecs(model, ctx)) {
         const volumes = asSeq(pod.doc, getIn(pod.doc, pod.spec, ['volumes']));
         volumes?.items.forEach((item, index) => {
           const volume = asMap(pod.doc, item);

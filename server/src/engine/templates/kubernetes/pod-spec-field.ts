@@ -1,6 +1,6 @@
 import { findPair, k8sScalar, nodeSpan, pairSpan } from '../../parsers/yaml-nodes';
 import { deletePair, setIn, type YamlEditContext } from '../../parsers/yaml-edits';
-import { podEditContext, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
+import { podEditContext, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import type { Fix, FixKind } from '../../types';
 import { defineTemplate } from '../template';
 import { EXEMPTIONS_SCHEMA, exempted, podOrigins, podSpecs, podSubject, SCALAR_VALUE_SCHEMA, VALUE_POLICY_SCHEMA, violates, type Exemptions, type FieldValue, type ValuePolicy } from './field-values';
@@ -23,7 +23,7 @@ interface Params extends ValuePolicy {
 export const podSpecField = defineTemplate<'kubernetes', Params>({
   id: 'k8s-pod-spec-field',
   language: 'kubernetes',
-  objectKinds: WORKLOAD_KINDS,
+  objectKinds: POD_READER_KINDS,
   description:
     'Checks scalar fields of the pod spec itself (hostNetwork, hostPID, automountServiceAccountToken …) in every workload kind: a value that is set must be allowed (and not forbidden); with `required` it must be set. Reports on the pair; offers to replace the value or delete the key.',
   paramsSchema: {
@@ -45,7 +45,7 @@ export const podSpecField = defineTemplate<'kubernetes', Params>({
   fixKind: 'suggestion',
   instantiate: (params) => (model, ctx) => {
     const kind = 'suggestion';
-    for (const pod of podSpecs(model)) {
+    for (const pod of podSpecs(model, ctx)) {
       if (exempted(pod, params.exempt)) continue;
       let editContext: YamlEditContext | undefined;
       const edit = () => (editContext ??= podEditContext(model, pod));

@@ -1,9 +1,10 @@
 import { isMap, type Document, type Pair, type YAMLMap } from 'yaml';
-import { containerAnchor, containerKey, containersOf, podEditContext, securityContextOf, type PodSpecRef, WORKLOAD_KINDS } from '../../parsers/kubernetes-workloads';
+import { containerAnchor, containerKey, containersOf, podEditContext, securityContextOf, type PodSpecRef, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import { setIn, type YamlEditContext } from '../../parsers/yaml-edits';
 import { findPair, k8sScalar, pairSpan, resolve } from '../../parsers/yaml-nodes';
 import type { CheckContext, Fix, FixKind, Span } from '../../types';
 import { defineTemplate } from '../template';
+import { restrictedApplies } from './pod-security';
 import {
   containerOrigins,
   containerSubject,
@@ -64,7 +65,7 @@ function stateOf(doc: Document, securityContext: YAMLMap | undefined, field: rea
 export const securityContextField = defineTemplate<'kubernetes', Params>({
   id: 'k8s-security-context-field',
   language: 'kubernetes',
-  objectKinds: WORKLOAD_KINDS,
+  objectKinds: POD_READER_KINDS,
   description:
     'Checks one securityContext field of every pod and container (containers, initContainers, ephemeralContainers) of every workload kind: a value that is set must be allowed (and not forbidden), and with `required` the effective value (the container\'s, else the pod\'s) must be set. Reports a bad value on its pair and a missing one on the container; offers a replacement and an insertion.',
   paramsSchema: {
@@ -91,7 +92,7 @@ export const securityContextField = defineTemplate<'kubernetes', Params>({
   fixKind: 'suggestion',
   instantiate: (params) => {
     const fieldName = `securityContext.${params.field.join('.')}`;
-    const bad = (state: FieldState) => (state.value !== undefined ? violates(params, state.value) : state.declared && !!params.required);
+    const bad = (state: FieldState, required: boolean) => (state.value !== undefined ? violates(params, state.value) : state.declared && required);
 
     const replaceFix = (edit: YamlEditContext, securityContext: YAMLMap): Fix[] => {
       if (params.replaceWith === undefined) return [];
@@ -107,20 +108,22 @@ export const securityContextField = defineTemplate<'kubernetes', Params>({
     };
 
     return (model, ctx) => {
-      for (const pod of podSpecs(model)) {
+      for (const pod of podSpecs(model, ctx)) {
         if (exempted(pod, params.exempt)) continue;
         let editContext: YamlEditContext | undefined;
         const edit = () => (editContext ??= podEditContext(model, pod));
+        // A rule mapping to Baseline and Restricted (seccomp) requires the field only where Restricted applies.
+        const required = !!params.required && restrictedApplies(model, pod, ctx);
         const podContext = params.levels.includes('pod') ? securityContextOf(pod.doc, pod.spec) : undefined;
         const podState = stateOf(pod.doc, podContext, params.field);
-        if (podContext && bad(podState)) reportBad(ctx, pod, edit, podContext, podState, podSubject(pod), podOrigins(pod), `${podSubject(pod).object}/pod`);
+        if (podContext && bad(podState, required)) reportBad(ctx, pod, edit, podContext, podState, podSubject(pod), podOrigins(pod), `${podSubject(pod).object}/pod`);
         if (!params.levels.includes('container')) continue;
         for (const container of containersOf(pod)) {
           const own = securityContextOf(pod.doc, container.node);
           const state = stateOf(pod.doc, own, params.field);
-          if (own && bad(state)) {
+          if (own && bad(state, required)) {
             reportBad(ctx, pod, edit, own, state, containerSubject(container), containerOrigins(container), containerKey(container));
-          } else if (!state.declared && params.required && !podState.declared) {
+          } else if (!state.declared && required && !podState.declared) {
             const span = containerAnchor(container);
             if (!span) continue;
             const fixes: Fix[] = [];

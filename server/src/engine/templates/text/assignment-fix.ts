@@ -1,39 +1,68 @@
 import type { TextModel } from '../../parsers/text';
 import type { Fix, TextEdit } from '../../types';
 import type { Assignment } from './assignment-scan';
+import { goImportEdit, pythonImportEdit } from './env-imports';
 import { keyWords } from './secret-key-names';
 
-// Suggestions that move a hardcoded secret out of the file without writing any value: read it from
-// the environment (Python, JavaScript/TypeScript), or leave the .env key empty. Offered only where
-// the replacement is an expression that is valid in place; elsewhere no fix (see the rule README).
+// Suggestions that move a hardcoded secret out of the file without writing any value: the literal becomes
+// the language's environment lookup named after the key (adding the import the language needs), or the
+// .env value is emptied. Offered only where that expression is valid in place: never for a constant
+// (`const`, C#/PHP member defaults, Kotlin `const val`), a fallback (the lookup is already there), a
+// literal inside a larger string, a comment, or a syntax with no expression to put there (YAML, XML).
 
-type Flavour = 'python' | 'node' | 'dotenv';
+type Flavour = 'python' | 'node' | 'dotenv' | 'go' | 'java' | 'kotlin' | 'csharp' | 'ruby' | 'php';
 
-const NODE_FILE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/i;
-const PYTHON_FILE = /\.pyw?$/i;
-const DOTENV_FILE = /^\.env(?:\..+)?$|\.env$/i;
+const FLAVOURS: readonly [RegExp, Flavour][] = [
+  [/\.pyw?$/i, 'python'],
+  [/\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/i, 'node'],
+  [/^\.env(?:\..+)?$|\.env$/i, 'dotenv'],
+  [/\.go$/i, 'go'],
+  [/\.java$/i, 'java'],
+  [/\.kts?$/i, 'kotlin'],
+  [/\.cs$/i, 'csharp'],
+  [/\.rb$/i, 'ruby'],
+  [/\.php$/i, 'php'],
+];
 const IDENTIFIER = /^[A-Z_][A-Z0-9_]*$/;
+/** Declarations whose initialiser must be a compile-time constant, so a lookup would not compile. */
+const CONSTANT_CONTEXT: Partial<Record<Flavour, RegExp>> = {
+  go: /^\s*const\b/,
+  kotlin: /\bconst\s+val\b/,
+  // C#: constants, attribute arguments and default parameter values (an unclosed `(` before the key).
+  csharp: /\bconst\b|\[\w+\(|\([^)]*$/,
+  php: /\b(?:public|private|protected|var)\s+(?:(?:static|readonly|final)\s+)*(?:\??[\w\\]+\s+)?\$|(?:^|[{;])\s*(?:(?:public|private|protected)\s+)?const\b/,
+};
 
-function flavourOf(fileName: string): Flavour | undefined {
-  if (PYTHON_FILE.test(fileName)) return 'python';
-  if (NODE_FILE.test(fileName)) return 'node';
-  if (DOTENV_FILE.test(fileName)) return 'dotenv';
-  return undefined;
-}
-
-/** `dbPassword` → `DB_PASSWORD`; `x-api-key` → `X_API_KEY`. */
+/** `dbPassword` → `DB_PASSWORD`; `x-api-key` → `X_API_KEY`; `config.x.mail_password` → `MAIL_PASSWORD`; `ds.setPassword` → `PASSWORD`. */
 export function envNameOf(key: string): string {
-  const name = keyWords(key).join('_').toUpperCase();
+  let words = keyWords(key.slice(key.lastIndexOf('.') + 1));
+  if (words.length > 1 && (words[0] === 'set' || words[0] === 'with')) words = words.slice(1);
+  const name = words.join('_').toUpperCase();
   return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
+function lookup(flavour: Flavour, name: string, csharpUsesSystem: boolean): string {
+  switch (flavour) {
+    case 'node': return `process.env.${name}`;
+    case 'python': return `os.environ["${name}"]`;
+    case 'go': return `os.Getenv("${name}")`;
+    case 'java': return `System.getenv("${name}")`;
+    // getenv is nullable in Kotlin; failing fast keeps the declared String type.
+    case 'kotlin': return `(System.getenv("${name}") ?: error("${name} is not set"))`;
+    case 'csharp': return `${csharpUsesSystem ? '' : 'System.'}Environment.GetEnvironmentVariable("${name}")`;
+    case 'ruby': return `ENV.fetch("${name}")`;
+    case 'php': return `getenv('${name}')`;
+    default: return '';
+  }
+}
+
 export function assignmentFixes(model: TextModel, a: Assignment): Fix[] {
-  const flavour = flavourOf(model.fileName);
-  if (!flavour) return [];
+  const flavour = FLAVOURS.find(([r]) => r.test(model.fileName))?.[1];
+  if (!flavour || a.embedded) return [];
   const name = envNameOf(a.key);
   if (!IDENTIFIER.test(name)) return [];
-  const lineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));
   const text = model.text;
+  const lineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));
   const keyQuoted = /["'`]/.test(text[a.keySpan.start - 1] ?? '') && text[a.keySpan.end] === text[a.keySpan.start - 1];
   const lead = text.slice(lineStart, a.keySpan.start - (keyQuoted ? 1 : 0));
   if (flavour === 'dotenv') {
@@ -41,26 +70,21 @@ export function assignmentFixes(model: TextModel, a: Assignment): Fix[] {
     return [{ title: `Remove the hardcoded value (set ${name} in the environment or a secret store)`, kind: 'suggestion', edits: [{ span: a.literalSpan, newText: '' }] }];
   }
   // Only a real string literal in code, not one inside a comment or a string.
-  if (!a.quote || /[fb]/.test(a.prefix) || a.quote === '`' || /#|\/\/|\/\*|^\s*\*|["']/.test(lead.replace(/["'][^"']*["']/g, ''))) return [];
-  if (!['=', ':', ':='].includes(a.operator)) return [];
-  if (flavour === 'node') {
-    return [{ title: `Read the value from process.env.${name}`, kind: 'suggestion', edits: [{ span: a.literalSpan, newText: `process.env.${name}` }] }];
-  }
-  const edits: TextEdit[] = [{ span: a.literalSpan, newText: `os.environ["${name}"]` }];
-  if (!importsOs(text)) {
-    const at = firstImportOffset(text);
-    if (at === undefined) return [];
-    edits.unshift({ span: { start: at, end: at }, newText: `import os${model.eol}` });
-  }
-  return [{ title: `Read the value from os.environ["${name}"]`, kind: 'suggestion', edits }];
+  if (!a.quote || /[fb]/.test(a.prefix) || (a.quote === '`' && flavour !== 'go') || /#|\/\/|\/\*|^\s*\*|["']/.test(lead.replace(/["'][^"']*["']/g, ''))) return [];
+  if (!['=', ':', ':=', '(', '=>'].includes(a.operator) || (a.operator === '=>' && flavour !== 'php' && flavour !== 'ruby')) return [];
+  if (CONSTANT_CONTEXT[flavour]?.test(lead) || (flavour === 'go' && insideConstBlock(text, lineStart))) return [];
+  // TypeScript: a declared `string` cannot take `string | undefined`; the assertion keeps the file compiling.
+  const annotated = flavour === 'node' && /\.(?:[cm]?ts|tsx)$/i.test(model.fileName) && /^\s*:\s*[^=]+=\s*$/.test(text.slice(a.keySpan.end, a.literalSpan.start));
+  const edits: TextEdit[] = [{ span: a.literalSpan, newText: lookup(flavour, name, /^using\s+System\s*;/m.test(text)) + (annotated ? '!' : '') }];
+  const imported = flavour === 'python' ? pythonImportEdit(text, model.eol) : flavour === 'go' ? goImportEdit(text, model.eol) : null;
+  if (imported === undefined) return [];
+  if (imported) edits.unshift(imported);
+  return [{ title: `Read the value from ${lookup(flavour, name, true).replace(/^\((.*) \?:.*\)$/, '$1')}`, kind: 'suggestion', edits }];
 }
 
-function importsOs(text: string): boolean {
-  return /^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os(?:\.[\w.]+)?[ \t]*(?:,|#|$)/m.test(text);
-}
-
-/** Where `import os` can go: before the first top-level import that is not `from __future__`. */
-function firstImportOffset(text: string): number | undefined {
-  const m = /^(?:import[ \t]|from[ \t]+(?!__future__\b))/m.exec(text);
-  return m ? m.index : undefined;
+/** Inside `const ( … )` in Go: the last `const (` above has no closing `)` line before `offset`. */
+function insideConstBlock(text: string, offset: number): boolean {
+  const before = text.slice(0, offset);
+  const open = before.search(/^\s*const\s*\([^)]*$/m) >= 0 ? before.lastIndexOf('const (') : -1;
+  return open >= 0 && !/^\s*\)/m.test(before.slice(open));
 }

@@ -1,4 +1,6 @@
 import type { Span } from '../../types';
+import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, PASSWORD_ARGUMENT, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -20,6 +22,8 @@ export interface Assignment {
   /** String prefix letters (Python `r`, `b`, `f`), lower-cased. */
   readonly prefix: string;
   readonly operator: string;
+  /** The literal is part of a larger expression (a fallback after a lookup, `${X:-…}`): no fix replaces it alone. */
+  readonly embedded?: boolean;
 }
 
 export interface ScanOptions {
@@ -27,6 +31,8 @@ export interface ScanOptions {
   readonly unquotedValues: boolean;
   /** A Dockerfile: `ENV KEY value` without `=` is an assignment too. */
   readonly dockerfile: boolean;
+  /** A script or style file: a line over LONG_LINE characters is minified code and is not read. */
+  readonly skipLongLines?: boolean;
 }
 
 const MAX_KEY = 120;
@@ -53,27 +59,89 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (keyEnd <= keyStart) return undefined;
   const key = text.slice(keyStart, keyEnd);
   const keySpan = { start: keyStart, end: keyEnd };
+  const line = { lineStart, lineEnd };
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
+  const positional = text[keyEnd] === '(' ? PASSWORD_ARGUMENT.get(key.slice(key.lastIndexOf('.') + 1)) : undefined;
+  if (positional) return positionalPassword(text, keySpan, keyEnd, positional);
+  const expansion = shellExpansionDefault(text, keyStart, keyEnd, lineEnd);
+  if (expansion) {
+    const value = text.slice(expansion.start, expansion.end);
+    return { key, keySpan, operator: ':=', quote: '', prefix: '', value, valueSpan: expansion, literalSpan: expansion, embedded: true };
+  }
   let at = keyEnd;
   // The key's own closing quote (`"password": …`, `['password'] = …`).
   let enclosing = '';
   if (isQuote(before)) {
-    if (text[at] === before) at++;
-    else enclosing = before;
+    if (text[at] === before) {
+      at++;
+      const paired = callPairValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? xmlAttributeValueStart(text, keyStart - 1, at, lineStart, lineEnd);
+      if (paired !== undefined) return quotedValueAt(text, paired, lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
+    } else enclosing = before;
   }
   if (text[at] === ']') at++;
+  // C# `public string ClientSecret { get; set; } = "…"`.
+  const accessors = /^[ \t]*\{[ \t]*get;[^{}\n]{0,40}\}/.exec(text.slice(at, Math.min(lineEnd, at + 60)));
+  if (accessors) at += accessors[0].length;
   at = skipBlanks(text, at, lineEnd);
+  if (text[at] === '(' && !isQuote(before) && isSetterCall(key, keyWords(key), before === '.')) return callArgument(text, key, keySpan, at, line);
   const operator = operatorAt(text, at, lineEnd);
   if (!operator) return options.dockerfile ? dockerfileLegacyEnv(text, key, keySpan, lineStart, lineEnd) : undefined;
   // In YAML `a:b` with no space is one plain scalar (a URL, a time), not a pair.
   if (operator === ':' && options.unquotedValues && !isQuote(before) && at + 1 < lineEnd && !/[\s"'`]/.test(text[at + 1])) return undefined;
-  // Inside a string only `KEY=value` is an assignment (`"DB_PASSWORD=…"`); `"Token: expired"` is prose.
-  if (enclosing && operator !== '=') return undefined;
+  // Inside a string only `KEY=value` is an assignment (`"DB_PASSWORD=…"`) or a header (`"X-Api-Key: …"`);
+  // `"Token: expired"` is prose.
+  if (enclosing && operator !== '=' && !(operator === ':' && key.includes('-'))) return undefined;
   at = skipBlanks(text, at + operator.length, lineEnd);
   if (operator === ':' && !options.unquotedValues) at = skipTypeAnnotation(text, at, lineEnd);
-  return valueAt(text, at, lineEnd, { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' });
+  const pending = { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' };
+  if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
+  const direct = valueAt(text, at, lineEnd, pending);
+  if (direct || pending.unquoted) return direct;
+  // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
+  const wrapped = wrappedLiteralStart(text, at, lineEnd);
+  if (wrapped !== undefined) return quotedValueAt(text, wrapped, lineEnd, pending);
+  const fallback = fallbackLiteralStart(text, at, lineEnd);
+  const a = fallback === undefined ? undefined : quotedValueAt(text, fallback, lineEnd, pending);
+  return a && { ...a, embedded: true };
+}
+
+/** `password:` / `apiKey =` / `api_key = (` with the value on the next line. */
+function nextLineValue(text: string, line: LineBounds, p: Pending, options: ScanOptions): Assignment | undefined {
+  const next = nextLine(text, line.lineEnd);
+  if (!next) return undefined;
+  const at = skipBlanks(text, next.lineStart, next.lineEnd);
+  if (isQuote(text[at]) || /^[rRbBuU]["']/.test(text.slice(at, at + 2))) return quotedValueAt(text, at, next.lineEnd, { ...p, unquoted: false });
+  // YAML: a plain scalar continued on a more indented line (`password:\n  s3cr3t`), not a nested key or item.
+  if (!options.unquotedValues || p.operator !== ':') return undefined;
+  const indent = (s: number, e: number) => /^[ \t]*/.exec(text.slice(s, e))?.[0].length ?? 0;
+  const rest = text.slice(at, next.lineEnd);
+  if (indent(next.lineStart, next.lineEnd) <= indent(line.lineStart, line.lineEnd) || /^[-#&*!|>]|:(?:\s|$)/.test(rest) || /\s/.test(rest.trim())) return undefined;
+  return valueAt(text, at, next.lineEnd, { ...p, unquoted: true });
+}
+
+/** `setPassword("…")`, `.password(\n "…")`: the call's first argument when it is a literal. */
+function callArgument(text: string, key: string, keySpan: Span, open: number, line: LineBounds): Assignment | undefined {
+  const pending = { key, keySpan, operator: '(', enclosing: '', unquoted: false };
+  const at = skipBlanks(text, open + 1, line.lineEnd);
+  if (at < line.lineEnd) return /^[ \t]*["'][^"'\n]*["'][ \t]*\)/.test(text.slice(at, line.lineEnd)) ? quotedValueAt(text, at, line.lineEnd, pending) : undefined;
+  const next = nextLine(text, line.lineEnd);
+  if (!next) return undefined;
+  return quotedValueAt(text, skipBlanks(text, next.lineStart, next.lineEnd), next.lineEnd, pending);
+}
+
+/** `DriverManager.getConnection(url, user, "…")`, `SetBasicAuth(user, "…")`: the password argument. */
+function positionalPassword(text: string, keySpan: Span, open: number, n: number): Assignment | undefined {
+  const at = argumentStart(text, open, n);
+  if (at === undefined) return undefined;
+  const end = text.indexOf('\n', at);
+  return quotedValueAt(text, at, end < 0 ? text.length : end, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });
+}
+
+function quotedValueAt(text: string, at: number, lineEnd: number, p: Pending): Assignment | undefined {
+  const a = valueAt(text, at, lineEnd, p);
+  return a && a.quote ? a : undefined;
 }
 
 function skipBlanks(text: string, at: number, end: number): number {
@@ -115,11 +183,13 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
   if (isQuote(quote) && quote !== p.enclosing) {
     const close = closingQuote(text, quoteAt + 1, end, quote);
     if (close < 0) return undefined;
+    const inner = shellDefault(text.slice(quoteAt + 1, close), { start: quoteAt + 1, end: close });
     return {
       key: p.key, keySpan: p.keySpan, operator: p.operator, quote, prefix,
-      value: text.slice(quoteAt + 1, close),
-      valueSpan: { start: quoteAt + 1, end: close },
-      literalSpan: { start: at, end: close + 1 },
+      value: inner?.value ?? text.slice(quoteAt + 1, close),
+      valueSpan: inner?.span ?? { start: quoteAt + 1, end: close },
+      literalSpan: inner?.span ?? { start: at, end: close + 1 },
+      ...(inner ? { embedded: true } : {}),
     };
   }
   if (!p.unquoted || prefix) return undefined;
@@ -130,11 +200,13 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
   // Trailing punctuation belongs to the surrounding syntax (`KEY=value,` in a list, `value;`).
   while (stop > at && /[,;)\]}]/.test(text[stop - 1])) stop--;
   if (stop === at) return undefined;
+  const inner = shellDefault(text.slice(at, stop), { start: at, end: stop });
   return {
     key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '', prefix: '',
-    value: text.slice(at, stop),
-    valueSpan: { start: at, end: stop },
-    literalSpan: { start: at, end: stop },
+    value: inner?.value ?? text.slice(at, stop),
+    valueSpan: inner?.span ?? { start: at, end: stop },
+    literalSpan: inner?.span ?? { start: at, end: stop },
+    ...(inner ? { embedded: true } : {}),
   };
 }
 

@@ -15,7 +15,11 @@ export const HIT_WINDOW = 1024;
  * lines either side; on a long line, only a window around each hit.
  */
 export function keywordSegments(model: TextModel, keywords: readonly string[], contextLines = 0): Span[] {
-  const hits = model.keywordOffsets(keywords);
+  return segmentsAround(model, model.keywordOffsets(keywords), contextLines);
+}
+
+/** keywordSegments() for hits already found (sorted offsets). */
+export function segmentsAround(model: TextModel, hits: readonly number[], contextLines = 0): Span[] {
   const out: Span[] = [];
   const lines = model.lines;
   for (const hit of hits) {

@@ -1,3 +1,4 @@
+import { lengthOnly } from '../../text';
 import { defineTemplate } from '../template';
 import type { TextModel } from '../../parsers/text';
 import { readKeyBlock, type KeyBlock, type MarkerIndex } from './pem-block';
@@ -37,7 +38,7 @@ export const privateKey = defineTemplate<'text', Params>({
         const block = readKeyBlock(model.text, hit, markers);
         if (!block) continue;
         after = block.span.end;
-        if (wanted(block)) ctx.report({ span: block.span, data: { kind: block.kind, secret: `${block.kind} private key…(${block.span.end - block.span.start} chars)` } });
+        if (wanted(block)) ctx.report({ span: block.span, data: { kind: block.kind, secret: `${block.kind} private key${lengthOnly(block.span.end - block.span.start)}` } });
       }
     };
   },

@@ -4,6 +4,7 @@ import { assignmentFixes } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
 import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
+import { LONG_LINE } from './keyword-segments';
 import { decodedText, isIndirection } from './value-shape';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
@@ -19,6 +20,8 @@ interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   readonly maxLength?: number;
   /** RE2 patterns on the value: formats a dedicated detector reports (`AKIA…`, `ghp_…`), left to it. */
   readonly deferTo?: readonly string[];
+  /** RE2 patterns on the file name of scripts and styles whose lines over LONG_LINE characters are minified code, not configuration. */
+  readonly minifiedFiles?: readonly string[];
 }
 
 const DEFAULT_MIN_LENGTH = 8;
@@ -28,7 +31,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
   id: 'text-secret-assignment',
   language: 'text',
   description:
-    'A generic hardcoded-credential detector: a key whose last word names a secret (keyEndings: password, token, api key…) assigned a literal, in YAML, JSON, .env/shell/INI, Python/TOML/HCL, JS/TS, Go, Java/C#, PHP/Ruby, CLI flags, Dockerfile ENV and XML syntax. Values must be quoted except in unquotedValueFiles. References (${VAR}, {{ .Values.x }}, env lookups, secret names, paths, URLs), placeholders, short or low-entropy values, and formats left to dedicated detectors (deferTo) are skipped. In Python, JavaScript/TypeScript and .env files it suggests reading the value from the environment.',
+    'A generic hardcoded-credential detector: a key whose last word names a secret (keyEndings: password, token, api key…) assigned a literal, in YAML, JSON, .env/shell/INI, Python/TOML/HCL, JS/TS, Go, Java/C#, PHP/Ruby, CLI flags, Dockerfile ENV and XML syntax. Values must be quoted except in unquotedValueFiles. References (${VAR}, {{ .Values.x }}, env lookups, secret names, paths, URLs), placeholders, short or low-entropy values, and formats left to dedicated detectors (deferTo) are skipped. Also reads fallbacks after a lookup (`process.env.X || "…"`, `getenv("X", "…")`, `${X:-…}`), setter and positional password arguments, call pairs (`Header.Set("X-Api-Key", "…")`), XML key/value attributes, headers in strings and values on the next line. Suggests the language\'s environment lookup named after the key (Python, JavaScript/TypeScript, Go, Java, Kotlin, C#, Ruby, PHP) or an empty .env value.',
   paramsSchema: {
     type: 'object',
     required: ['keywords', 'keyEndings'],
@@ -43,6 +46,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       minLength: { type: 'integer', minimum: 1 },
       maxLength: { type: 'integer', minimum: 1 },
       deferTo: { type: 'array', items: { type: 'string', minLength: 1 } },
+      minifiedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       ...FILE_FILTER_SCHEMA,
       ...VALUE_FILTER_SCHEMA,
     },
@@ -56,13 +60,16 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => regex(p));
     const dockerfiles = (params.dockerfileFiles ?? []).map((p) => regex(p));
     const deferred = (params.deferTo ?? []).map((p) => regex(p));
+    const minifiedFiles = (params.minifiedFiles ?? []).map((p) => regex(p));
     const inScope = compileFileFilter(params, regex);
     const reportable = compileValueFilter(params, regex);
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
     const isCandidate = (a: Assignment): boolean => {
-      if (!isSecretKey(a.key) || ignoredKeys.some((r) => r.test(a.key))) return false;
+      // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '');
+      if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
       // Base64 of readable text (Kubernetes Secret data) is judged by what it decodes to as well.
       const decoded = decodedText(a.value);
@@ -73,6 +80,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const options: ScanOptions = {
         unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
         dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
+        skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
       };
       for (const a of assignments(model, keywords, options)) {
         if (!isCandidate(a)) continue;
@@ -90,6 +98,7 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
   for (const hit of model.keywordOffsets(keywords)) {
     if (hit < lastValueEnd) continue;
     const line = lines.lineOf(hit);
+    if (options.skipLongLines && lines.lineEnd(line) - lines.lineStart(line) > LONG_LINE) continue;
     const a = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
     if (!a || a.keySpan.start === lastKeyStart) continue;
     lastKeyStart = a.keySpan.start;

@@ -19,8 +19,15 @@ const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const CALL = /\w\s*\(.*\)/;
 /** Brackets and quotes inside a value: an expression (`os.environ["X"]`, `env('X')`), not a literal. */
 const EXPRESSION = /[[\]()"'`]/;
-/** All lower-case words, names and paths: `toweraccess`, `cert-manager/webhook-ca`, `db.internal`. */
-const LOWER_NAME = /^[a-z]+$|^[a-z0-9]+(?:[-./][a-z0-9]+)+$/;
+/**
+ * All lower-case words, names and paths: `toweraccess`, `cert-manager/webhook-ca`, `db.internal`, `redis-0`.
+ * Each part is a word with at most a number after it; `a1b2c3-d4e5` or `s3cr3t-pa55w0rd` mix digits into
+ * letters the way generated and typed secrets do, and are not names.
+ */
+const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
+/** Identifiers and hashes, not credentials: UUIDs, `sha256:…`/`sha512-…` digests, crypt hashes. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DIGEST = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-][A-Za-z0-9+/=]{16,}$/i;
 /** camelCase or PascalCase letters only: an identifier or enum value (`refreshToken`, `OverEvery`). */
 const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$/;
 /** A value whose own words name a secret is the name of one (`AccessToken`, `X-Api-Key`, `db_password`). */
@@ -41,7 +48,10 @@ export function isIndirection(value: string): boolean {
     EXPRESSION.test(value) ||
     LOWER_NAME.test(value) ||
     IDENTIFIER.test(value) ||
-    keyWords(value).some((w) => SECRET_WORDS.has(w)) ||
+    UUID.test(value) ||
+    DIGEST.test(value) ||
+    // A name made of words (`X-Api-Key`, `AccessToken`), not a random string that happens to hold `Key`.
+    (/^[A-Za-z][A-Za-z_. -]*$/.test(value) && keyWords(value).some((w) => SECRET_WORDS.has(w))) ||
     /\s/.test(value) ||
     /^\d+$/.test(value)
   );
@@ -61,4 +71,26 @@ export function decodedText(value: string): string | undefined {
     return undefined;
   }
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
+}
+
+const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Base64 (line breaks allowed, as `kubectl` and editors wrap it) of UTF-8 text; undefined otherwise. */
+export function decodeBase64Text(encoded: string): string | undefined {
+  const compact = encoded.replace(/\s+/g, '');
+  if (compact.length === 0 || compact.length % 4 === 1 || !BASE64_TEXT.test(compact)) return undefined;
+  let binary: string;
+  try {
+    binary = atob(compact);
+  } catch {
+    return undefined;
+  }
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Control characters other than line breaks and tabs: binary data, not text.
+    return /[\x00-\x08\x0e-\x1f\x7f]/.test(text) ? undefined : text;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,49 @@
+import { defineTemplate } from '../template';
+import { dockerConfigHasCredential, isRealValue, storedValueReport, storedValues, type StoredValue } from './secret-values';
+
+interface Params {
+  /** RE2 pattern (case-insensitive) on a data key that holds no secret: `username`, `host`, `ca.crt`. */
+  readonly ignoreKeys?: string;
+  /** Shorter decoded values are not reported (default 6). */
+  readonly minLength?: number;
+}
+
+const DOCKER_CONFIG_KEY = /^\.docker(?:configjson|cfg)$/;
+const CERTIFICATE = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----/;
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+/** A secret-named setting inside a multi-line value (a config file stored in the Secret). */
+const SECRET_LINE = /(?:^|\n)[ \t]*["']?[\w.-]*(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credentials?)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;
+
+export const secretManifest = defineTemplate<'kubernetes', Params>({
+  id: 'k8s-secret-manifest',
+  language: 'kubernetes',
+  objectKinds: ['Secret'],
+  description:
+    'Reports each value a committed Secret holds: `data` decoded from base64 (the finding is on the encoded value), `stringData` as written. A `.dockerconfigjson`/`.dockercfg` counts when a registry entry has a password, an `auth` with a password or a token; a multi-line value (a config file) when one of its lines sets a secret-named key. Skipped: keys matching ignoreKeys (usernames, hosts, ports, CA certificates), certificates and public keys, values that are empty, settings (booleans, small numbers, paths), placeholders or shorter than minLength, and private keys (secret-private-key and secret-private-key-base64 report those). The message shows the value masked.',
+  paramsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { ignoreKeys: { type: 'string', minLength: 1 }, minLength: { type: 'integer', minimum: 1 } },
+  },
+  placeholders: ['object', 'key', 'field', 'value'],
+  instantiate: (params, regex) => {
+    const ignored = params.ignoreKeys ? regex(params.ignoreKeys, true) : undefined;
+    const minLength = params.minLength ?? 6;
+    const holdsSecret = (v: StoredValue, value: string): boolean => {
+      if (DOCKER_CONFIG_KEY.test(v.key)) return dockerConfigHasCredential(value);
+      if (ignored?.test(v.key) || CERTIFICATE.test(value) || PRIVATE_KEY.test(value)) return false;
+      if (!value.trim().includes('\n')) return isRealValue(value, minLength);
+      return [...value.matchAll(SECRET_LINE)].some((m) => isRealValue(m[1], minLength));
+    };
+    return (model, ctx) => {
+      for (const v of storedValues(model, 'Secret')) {
+        const value = v.value;
+        if (value === undefined || !holdsSecret(v, value)) continue;
+        const doc = v.object.document.doc;
+        if (!doc) continue;
+        // The decoded value is masked like any secret: its length, and a published prefix (ghp_) at most.
+        ctx.report({ span: v.span, key: `${v.object.name ?? ''}/${v.field}/${v.key}`, ...storedValueReport(v, doc, value) });
+      }
+    };
+  },
+});

@@ -1,0 +1,150 @@
+import type { Span } from '../../types';
+
+// The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
+//   a call's first two arguments `getenv("DB_PASSWORD", "…")`, `Header.Set("X-Api-Key", "…")`,
+//   `define('AUTH_KEY', '…')`; XML attributes `<add key="ApiKey" value="…"/>`; a fallback after a lookup
+//   `process.env.X || "…"`, `?? "…"`, `?: "…"`, `or "…"`; a literal wrapped in a conversion
+//   `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`; a shell default `${X:-…}`; the value on the next line;
+//   `DriverManager.getConnection(url, user, "…")`'s third argument.
+
+/** Where the statement after an operator may continue: the next line, or past an opening parenthesis. */
+const NEXT_LINE_SPAN = 2;
+
+export interface LineBounds {
+  readonly lineStart: number;
+  readonly lineEnd: number;
+}
+
+/** The start and end of the first non-blank line after `lineEnd`, within NEXT_LINE_SPAN lines. */
+export function nextLine(text: string, lineEnd: number): LineBounds | undefined {
+  let at = lineEnd;
+  for (let n = 0; n < NEXT_LINE_SPAN && at < text.length; n++) {
+    if (text[at] === '\r') at++;
+    if (text[at] === '\n') at++;
+    const end = lineEndAt(text, at);
+    const content = text.slice(at, end).trim();
+    // Blank lines and whole-line comments between a key and its value are skipped.
+    if (content !== '' && !/^(?:\/\/|#)/.test(content)) return { lineStart: at, lineEnd: end };
+    at = end;
+  }
+  return undefined;
+}
+
+function lineEndAt(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const end = lf < 0 ? text.length : lf;
+  return end > from && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** `("KEY", ` before a literal: the offset after the comma and blanks, when the key string opens a call's arguments. */
+export function callPairValueStart(text: string, openQuote: number, afterClose: number, lineStart: number, lineEnd: number): number | undefined {
+  let b = openQuote - 1;
+  while (b > lineStart && (text[b] === ' ' || text[b] === '\t')) b--;
+  // The first argument of a call (`f("KEY", …)`), or a later pair in one (`Map.of("a", "b",\n "KEY", …)`).
+  const opensCall = text[b] === '(' && /[\w$]/.test(text[b - 1] ?? '');
+  const continuesArguments = (text[b] === ',' || b === lineStart) && /,[ \t]*(?:\r?\n[ \t]*)?$/.test(text.slice(Math.max(0, lineStart - 200), b + 1).replace(/[ \t]+$/, ''));
+  if (!opensCall && !continuesArguments) return undefined;
+  const m = /^[ \t]*,[ \t]*/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 8)));
+  return m ? afterClose + m[0].length : undefined;
+}
+
+/** `key="ApiKey" value="…"` / `name="password" value="…"`: the offset of the value's quote. */
+export function xmlAttributeValueStart(text: string, openQuote: number, afterClose: number, lineStart: number, lineEnd: number): number | undefined {
+  if (!/\b(?:key|name)[ \t]*=[ \t]*$/.test(text.slice(Math.max(lineStart, openQuote - 12), openQuote))) return undefined;
+  const m = /^[ \t]+value[ \t]*=[ \t]*(?=["'])/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 20)));
+  return m ? afterClose + m[0].length : undefined;
+}
+
+/** `||`, `??`, `?:`, `or` followed by a quoted literal in the rest of the statement: the literal's offset. */
+export function fallbackLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
+  const end = Math.min(lineEnd, at + 400);
+  let quote = '';
+  for (let i = at; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === ';') return undefined;
+    else if (c === '|' || c === '?' || c === 'o' || c === '{') {
+      // `||`, `??`, `?:`, Python's `or`, and Ruby's block default `fetch("X") { "…" }`.
+      const op = /^(?:\|\||\?\?|\?:|or\b|\{)/.exec(text.slice(i, i + 3));
+      if (op && (op[0] !== 'or' || /\s/.test(text[i - 1] ?? '')) && (op[0] !== '{' || /\)[ \t]*$/.test(text.slice(at, i)))) {
+        let v = i + op[0].length;
+        while (v < end && (text[v] === ' ' || text[v] === '\t')) v++;
+        // A chain (`$a ?? getenv('X') ?: '…'`): the literal may come after a further lookup.
+        if (/["']/.test(text[v] ?? '')) return v;
+        i = v - 1;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`. */
+const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode)\([ \t]*(?=["'])/;
+
+export function wrappedLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
+  const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80)));
+  return m ? at + m[0].length : undefined;
+}
+
+/** `${API_TOKEN:-literal}` / `${X-literal}` / `${X:=literal}`: the literal default inside. */
+export function shellDefault(value: string, span: Span): { value: string; span: Span } | undefined {
+  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$/.exec(value);
+  if (!m) return undefined;
+  const start = span.start + value.indexOf(m[1], 3);
+  return { value: m[1], span: { start, end: start + m[1].length } };
+}
+
+/** Calls whose n-th argument (1-based) is a password: `getConnection(url, user, "…")`, `SetBasicAuth(user, "…")`. */
+export const PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([
+  ['getConnection', 3], ['SetBasicAuth', 2], ['setBasicAuth', 2], ['HTTPBasicAuth', 2], ['HTTPDigestAuth', 2], ['PasswordAuthentication', 2], ['NetworkCredential', 2], ['BasicAuth', 2], ['basicAuth', 2],
+]);
+
+/** `${NAME:-value}` / `${NAME:=value}` with the key as NAME: the default's span, up to the closing brace. */
+export function shellExpansionDefault(text: string, keyStart: number, keyEnd: number, lineEnd: number): Span | undefined {
+  if (text.slice(keyStart - 2, keyStart) !== '${') return undefined;
+  const m = /^:?[-=]([^\s${}"'`]+)\}/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 1100)));
+  if (!m) return undefined;
+  const start = keyEnd + m[0].length - 1 - m[1].length;
+  return { start, end: start + m[1].length };
+}
+
+/** The offset of the n-th top-level argument of the call opening at `open` (`(`), if it starts a string. */
+export function argumentStart(text: string, open: number, n: number): number | undefined {
+  if (n === 1) {
+    let v = open + 1;
+    while (v < text.length && v < open + 200 && /\s/.test(text[v])) v++;
+    return text[v] === '"' || text[v] === "'" ? v : undefined;
+  }
+  const end = Math.min(text.length, open + 600);
+  let depth = 0;
+  let commas = 0;
+  let quote = '';
+  for (let i = open + 1; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth-- === 0) return undefined;
+    } else if (c === ',' && depth === 0 && ++commas === n - 1) {
+      let v = i + 1;
+      while (v < end && /\s/.test(text[v])) v++;
+      return text[v] === '"' || text[v] === "'" ? v : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `key(` is a setter or builder call that takes the secret (`setPassword(`, `.password(`, `withApiKey(`). */
+export function isSetterCall(key: string, words: readonly string[], member: boolean): boolean {
+  const segment = key.slice(key.lastIndexOf('.') + 1);
+  if (words[0] === 'set' || words[0] === 'with') return words.length >= 2;
+  return (member || key.includes('.')) && /^[a-z]/.test(segment) && !/^(?:get|is|has|check|verify|validate|hash|encode|decode|encrypt|decrypt|generate|create|find|load|read|parse|compare|sign)/.test(segment);
+}
