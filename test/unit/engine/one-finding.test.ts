@@ -56,7 +56,8 @@ describe('one problem, one finding (core pack)', () => {
     const implied = ['k8s-allow-privilege-escalation', 'k8s-capabilities-added', 'k8s-capabilities-drop-all-missing'];
     const of = (name: string, fs: Finding[]) => fs.filter((f) => f.message.includes(`"${name}"`)).map((f) => f.ruleId).sort();
     const all = findings('d.yaml', text);
-    assert.deepEqual(of('agent', all).filter((id) => id !== 'k8s-read-only-root-filesystem-missing'), ['k8s-privileged-container']);
+    const privilegeRules = [...implied, 'k8s-capabilities-added-restricted', 'k8s-seccomp-profile', 'k8s-privileged-container'];
+    assert.deepEqual(of('agent', all).filter((id) => privilegeRules.includes(id)), ['k8s-privileged-container']);
     assert.deepEqual(of('sidecar', all).filter((id) => implied.includes(id)), implied);
     const withoutPrivileged = findings('d.yaml', text, ['k8s-privileged-container']);
     assert.deepEqual(of('agent', withoutPrivileged).filter((id) => implied.includes(id)), implied, 'implied rules report when the privileged rule is off');
