@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtinTemplates } from '../server/src/engine';
+import { analyze, builtinTemplates } from '../server/src/engine';
+import { LineIndex } from '../server/src/engine/text';
 import { parseAnnotations } from '../server/src/engine/testing/annotations';
 import { discoverRuleFolders } from '../server/src/node/rule-fixtures';
 import { builtinPackRoot, loadRuleSet } from '../server/src/node/rule-packs';
@@ -31,11 +32,13 @@ describe('rule metadata (core pack)', () => {
     assert.deepEqual([...builtinTemplates().keys()].filter((t) => !used.has(t)), []);
   });
 
-  it('supersedes only rules of the pack, never itself', () => {
+  it('supersedes and implies only rules (or tags) of the pack, never itself', () => {
     const ids = new Set(ruleSet.rules.map((r) => r.meta.id));
+    const tags = new Set(ruleSet.rules.flatMap((r) => r.meta.tags));
     for (const rule of ruleSet.rules) {
-      for (const general of rule.meta.supersedes) {
-        assert.ok(ids.has(general) && general !== rule.meta.id, `${rule.meta.id} supersedes unknown or self rule ${general}`);
+      for (const general of [...rule.meta.supersedes, ...(rule.meta.implies ?? [])]) {
+        const known = general.startsWith('tag:') ? tags.has(general.slice(4)) : ids.has(general);
+        assert.ok(known && general !== rule.meta.id, `${rule.meta.id} supersedes unknown or self rule ${general}`);
       }
     }
   });
@@ -85,4 +88,46 @@ describe('rule metadata (core pack)', () => {
       });
     });
   }
+});
+
+// What may be an autofix (docs/architecture.md, "Fix policy"): only an edit that cannot change what the
+// workload or the image does. A rule about privilege, isolation or the user the process runs as offers
+// suggestions; and no autofix of any rule may touch such a field or a setting that stays in the image.
+const BEHAVIOUR_TAGS = ['privilege', 'pod-security', 'least-privilege', 'isolation', 'hardening', 'policy'];
+const BEHAVIOUR_KEYS =
+  /\b(securityContext|privileged|allowPrivilegeEscalation|capabilities|runAsUser|runAsGroup|runAsNonRoot|readOnlyRootFilesystem|seccompProfile|appArmorProfile|seLinuxOptions|procMount|windowsOptions|hostProcess|hostNetwork|hostPID|hostIPC|hostUsers|image)\s*:/;
+const PERSISTENT_INSTRUCTIONS = /^\s*(ONBUILD\s+)?(ENV|USER|FROM|ENTRYPOINT|CMD)\b/i;
+
+describe('fix policy: what may be an autofix (core pack)', () => {
+  it('no rule about privilege, isolation or policy declares an autofix', () => {
+    const offenders = ruleSet.rules.filter((r) => r.meta.fix?.kind === 'autofix' && r.meta.tags.some((t) => BEHAVIOUR_TAGS.includes(t)));
+    assert.deepEqual(offenders.map((r) => r.meta.id), []);
+  });
+
+  it('no autofix in any fixture edits a behaviour field, a persisted Dockerfile instruction or an image', () => {
+    const all = loadRuleSet([packRoot]).ruleSet;
+    const offences: string[] = [];
+    let autofixes = 0;
+    for (const folder of folders) {
+      for (const fixture of folder.fixtures) {
+        const result = analyze({ uri: fixture.name, text: fixture.text }, all, { now: new Date('2026-06-01T00:00:00Z') });
+        const lines = new LineIndex(fixture.text);
+        for (const finding of result.findings) {
+          for (const fix of finding.fixes.filter((f) => f.kind === 'autofix')) {
+            autofixes++;
+            for (const edit of fix.edits) {
+              const first = lines.lineOf(edit.span.start);
+              const last = lines.lineOf(Math.max(edit.span.start, edit.span.end - 1));
+              const touched = Array.from({ length: last - first + 1 }, (_, i) => lines.lineText(first + i));
+              const before = touched.join('\n');
+              const bad = result.language === 'dockerfile' ? PERSISTENT_INSTRUCTIONS.test(before) : BEHAVIOUR_KEYS.test(before) || BEHAVIOUR_KEYS.test(edit.newText);
+              if (bad) offences.push(`${folder.ruleId}/${fixture.name}:${first + 1} ${finding.ruleId} "${fix.title}"`);
+            }
+          }
+        }
+      }
+    }
+    assert.ok(autofixes > 0, 'the core pack still has autofixes, so this test checks something');
+    assert.deepEqual(offences, []);
+  });
 });

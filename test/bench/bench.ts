@@ -11,6 +11,7 @@ import { printLatency, printThroughput } from './report';
 import { RESULT_VERSION, latencyEntry, type BenchResult, type LatencyEntry, type StartupFigures } from './results';
 import { bulwarkServer, peerServers } from './servers';
 import { measureStartup, measureTools, sizeTree, throughputCommands, type ToolRun, type Tree } from './throughput';
+import { measureRuleRates, printRuleRates } from './rule-rates';
 
 // `npm run bench`: keystroke latency of Bulwark's language server and of its peers on the same files
 // with the same client, server memory and startup, and CLI throughput beside secretlint. Prints the
@@ -95,6 +96,17 @@ async function main(): Promise<void> {
     }
     progress('CLI startup');
     cliStartup = await measureStartup(cliJs, 5);
+  }
+
+  if (options.parts.includes('rates')) {
+    const rates = measureRuleRates(REALWORLD, undefined, progress);
+    printRuleRates(rates, print);
+    const ratesJson = path.join(path.dirname(options.json), 'rule-rates.json');
+    fs.mkdirSync(path.dirname(ratesJson), { recursive: true });
+    fs.writeFileSync(ratesJson, JSON.stringify(rates, null, 2) + '\n');
+    console.log(`\nrule rates written to ${path.relative(process.cwd(), ratesJson)}`);
+    // Rates alone: keep the last latency and throughput figures (the README's source) as they are.
+    if (options.parts.length === 1) return;
   }
 
   const result = snapshot();

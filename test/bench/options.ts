@@ -10,8 +10,8 @@ export interface BenchOptions {
   /** Substring of a file id or label; empty: every file. */
   readonly file: string;
   readonly peers: boolean;
-  /** Latency, throughput or both. */
-  readonly parts: readonly ('latency' | 'throughput')[];
+  /** Latency, throughput, rule firing rates (rule-rates.ts); all three by default. */
+  readonly parts: readonly ('latency' | 'throughput' | 'rates')[];
   /** Throughput trees: the realworld corpus, the mixed ~20 MiB tree, or both. */
   readonly trees: readonly ('realworld' | 'mixed')[];
   /** Runs of each throughput command (median quoted). */
@@ -25,7 +25,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--file ID] [--mode pull|push|both] [--edits N] [--peers on|off]
-  [--only latency|throughput] [--tree realworld|mixed|both] [--runs N] [--budget SECONDS] [--json FILE] [--readme]
+  [--only latency|throughput|rates] [--tree realworld|mixed|both] [--runs N] [--budget SECONDS] [--json FILE] [--readme]
   [--cpu-prof DIR] [--node-args "FLAGS"]`;
 
 export function parseOptions(argv: readonly string[], defaultJson: string): BenchOptions {
@@ -48,7 +48,7 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
   const peers = value('peers', 'on');
   if (!['on', 'off'].includes(peers)) throw new Error(`--peers must be on or off`);
   const only = value('only', 'both');
-  if (!['latency', 'throughput', 'both'].includes(only)) throw new Error(`--only must be latency or throughput`);
+  if (!['latency', 'throughput', 'rates', 'both'].includes(only)) throw new Error(`--only must be latency, throughput or rates`);
   // secretlint alone takes minutes of CPU over the whole corpus: a default run scans the mixed tree,
   // a README run (--readme) both.
   const tree = value('tree', argv.includes('--readme') ? 'both' : 'mixed');
@@ -59,7 +59,7 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
     modes: mode === 'both' ? ['pull', 'push'] : [mode as 'pull' | 'push'],
     file: value('file', ''),
     peers: peers === 'on',
-    parts: only === 'both' ? ['latency', 'throughput'] : [only as 'latency' | 'throughput'],
+    parts: only === 'both' ? ['latency', 'throughput', 'rates'] : [only as 'latency' | 'throughput' | 'rates'],
     trees: tree === 'both' ? ['realworld', 'mixed'] : [tree as 'realworld' | 'mixed'],
     runs: count('runs', 1, 1),
     budgetSeconds: count('budget', 60, 1),
@@ -76,7 +76,7 @@ export function narrowed(o: BenchOptions): string[] {
   if (o.file) out.push(`--file ${o.file}`);
   if (o.modes.length < 2) out.push(`--mode ${o.modes[0]}`);
   if (!o.peers) out.push('--peers off');
-  if (o.parts.length < 2) out.push(`--only ${o.parts[0]}`);
+  if (o.parts.length < 3) out.push(`--only ${o.parts[0]}`);
   if (o.trees.length < 2) out.push(`--tree ${o.trees[0]}`);
   if (o.nodeArgs.length > 0) out.push('--node-args/--cpu-prof');
   return out;

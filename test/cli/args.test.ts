@@ -27,6 +27,7 @@ describe('bulwark CLI: argument parsing', function () {
         podSecurityProfile: 'baseline',
         color: 'never',
         allowIncomplete: true,
+        honorPeerSuppressions: false,
         offline: false,
         pinDigests: false,
       },

@@ -103,3 +103,88 @@ describe('bulwark CLI: built-in pack on examples/', function () {
     }
   });
 });
+
+/** A CNI agent as calico ships it: it must run privileged, or no pod on the node gets a network. */
+const CALICO_NODE = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: calico-node
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels: { k8s-app: calico-node }
+  template:
+    metadata:
+      labels: { k8s-app: calico-node }
+    spec:
+      hostNetwork: true
+      initContainers:
+        - name: install-cni
+          image: docker.io/calico/cni:v3.28.0
+          securityContext:
+            privileged: true
+      containers:
+        - name: calico-node
+          image: docker.io/calico/node:v3.28.0
+          securityContext:
+            privileged: true
+            allowPrivilegeEscalation: true
+            procMount: Unmasked
+            seccompProfile:
+              type: Unconfined
+            capabilities:
+              add: [NET_ADMIN, SYS_ADMIN]
+          volumeMounts:
+            - { name: lib-modules, mountPath: /lib/modules, readOnly: true }
+      volumes:
+        - name: lib-modules
+          hostPath: { path: /lib/modules }
+`;
+
+describe('bulwark CLI: --fix never changes what a workload does', function () {
+  before(() => ensureCliBuilt());
+
+  it('leaves privileged: true (and every other securityContext field) on a calico-node DaemonSet, offering suggestions instead', () => {
+    const dir = tempDir({ 'calico-node.yaml': CALICO_NODE });
+    try {
+      const run = runCli(['scan', '.', '--fix', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(fs.readFileSync(path.join(dir, 'calico-node.yaml'), 'utf8'), CALICO_NODE, 'the file is byte for byte unchanged');
+      const report = parseJson(run.stdout) as JsonReport & { summary: { fixesApplied: number } };
+      assert.equal(report.summary.fixesApplied, 0);
+      const privileged = report.findings.filter((f) => f.ruleId === 'k8s-privileged-container');
+      assert.equal(privileged.length, 2, 'both privileged containers are still reported');
+      assert.ok(privileged.every((f) => f.fixes.length > 0 && f.fixes.every((x) => x.kind === 'suggestion')), 'a person can still choose the change');
+      assert.deepEqual(report.findings.filter((f) => f.fixes.some((x) => x.kind === 'autofix')).map((f) => f.ruleId), []);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
+describe('bulwark CLI: --honor-peer-suppressions', function () {
+  before(() => ensureCliBuilt());
+
+  it('honours a checkov skip and a hadolint ignore only when asked, and lists them in SARIF as suppressed with their reason', () => {
+    const manifest = CALICO_NODE.replace('  name: calico-node\n', '  name: calico-node\n  # checkov:skip=CKV_K8S_16:CNI agent, runs privileged by design\n');
+    const dir = tempDir({ 'calico-node.yaml': manifest, Dockerfile: 'FROM debian:12\n# hadolint ignore=DL3002\nUSER root\nCMD ["x"]\n' });
+    try {
+      const sarif = (...extra: string[]) => {
+        const run = runCli(['scan', '.', '--format', 'sarif', '--fail-on', 'none', ...extra], { cwd: dir });
+        assert.equal(run.status, 0, run.stderr);
+        return (parseJson(run.stdout) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[] }[] }).runs[0].results;
+      };
+      const plain = sarif();
+      assert.deepEqual(plain.filter((r) => r.suppressions).map((r) => r.ruleId), [], 'off by default');
+      const honoured = sarif('--honor-peer-suppressions');
+      const suppressed = honoured.filter((r) => r.suppressions).map((r) => [r.ruleId, r.suppressions?.[0].kind, r.suppressions?.[0].justification]);
+      assert.deepEqual(suppressed.sort(), [
+        ['docker-user-root', 'inSource', 'hadolint: # hadolint ignore=DL3002'],
+        ['k8s-privileged-container', 'inSource', 'checkov: CNI agent, runs privileged by design (# checkov:skip=CKV_K8S_16:CNI agent, runs privileged by design)'],
+        ['k8s-privileged-container', 'inSource', 'checkov: CNI agent, runs privileged by design (# checkov:skip=CKV_K8S_16:CNI agent, runs privileged by design)'],
+      ]);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});

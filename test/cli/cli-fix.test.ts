@@ -94,33 +94,31 @@ describe('bulwark CLI: --fix with the built CLI and a real template', function (
   });
   afterEach(() => removeDir(workspace));
 
-  it('rewrites only the autofixable finding, keeps CRLF and the BOM, and reports what remains', () => {
+  it('leaves a securityContext alone (a suggestion, never an autofix) and writes nothing, CRLF and BOM included', () => {
     const manifest = path.join(workspace, 'k8s', 'deployment.yaml');
     const crlf = fs.readFileSync(manifest, 'utf8').replace(/\n/g, '\r\n');
-    fs.writeFileSync(manifest, Buffer.concat([BOM, Buffer.from(crlf, 'utf8')]));
+    const original = Buffer.concat([BOM, Buffer.from(crlf, 'utf8')]);
+    fs.writeFileSync(manifest, original);
 
     const run = runCli(['scan', 'k8s', ...packArgs(), '--fix', '--format', 'json'], { cwd: workspace });
-    const report = parseJson(run.stdout) as { summary: { fixesApplied: number }; findings: { ruleId: string; startLine: number }[] };
-    assert.equal(run.status, 1, 'the literal secret (high, suggestion only) remains');
-    assert.equal(report.summary.fixesApplied, 1);
-    assert.deepEqual(report.findings.map((f) => f.ruleId), ['cli-test-env-secret']);
-
-    const written = fs.readFileSync(manifest);
-    assert.deepEqual(written.subarray(0, 3), BOM);
-    const expected = crlf.replace('privileged: true', 'privileged: false');
-    assert.equal(written.subarray(3).toString('utf8'), expected, 'one edit, every other byte (CRLF, the secret literal) unchanged');
-
-    const again = runCli(['scan', 'k8s', ...packArgs(), '--fix', '--format', 'json'], { cwd: workspace });
-    assert.equal((parseJson(again.stdout) as { summary: { fixesApplied: number } }).summary.fixesApplied, 0, 'stable');
+    const report = parseJson(run.stdout) as { summary: { fixesApplied: number }; findings: { ruleId: string; fixes: { kind: string }[] }[] };
+    assert.equal(run.status, 1);
+    assert.equal(report.summary.fixesApplied, 0);
+    assert.deepEqual(report.findings.map((f) => f.ruleId).sort(), ['cli-test-env-secret', 'cli-test-privileged']);
+    assert.deepEqual(report.findings.find((f) => f.ruleId === 'cli-test-privileged')?.fixes.map((f) => f.kind), ['suggestion']);
+    assert.deepEqual(fs.readFileSync(manifest), original, 'not a byte changed');
   });
 
-  it('text mode lists what was fixed; --fix-dry-run writes nothing', () => {
-    const before = fs.readFileSync(path.join(workspace, 'k8s', 'deployment.yaml'));
-    const dry = runCli(['scan', ...packArgs(), '--fix-dry-run', '--fail-on', 'none'], { cwd: workspace });
-    assert.match(dry.stdout, /^Would fix \(dry run\) 1 problem in 1 file:\n {2}k8s\/deployment\.yaml \(1\)$/m);
-    assert.deepEqual(fs.readFileSync(path.join(workspace, 'k8s', 'deployment.yaml')), before);
-    const real = runCli(['scan', ...packArgs(), '--fix', '--fail-on', 'none'], { cwd: workspace });
-    assert.match(real.stdout, /^Fixed 1 problem in 1 file:\n {2}k8s\/deployment\.yaml \(1\)$/m);
-    assert.ok(!real.stdout.includes('cli-test-privileged'));
+  it('text mode lists what was fixed; --fix-dry-run writes nothing (a real autofix: curl -k in a RUN)', () => {
+    const dockerfile = path.join(workspace, 'tls.Dockerfile');
+    fs.writeFileSync(dockerfile, 'FROM alpine:3.20\nRUN curl -fsSLk https://example.com/x -o /x\nUSER 10001\nCMD ["/x"]\n');
+    const before = fs.readFileSync(dockerfile);
+    const dry = runCli(['scan', 'tls.Dockerfile', '--fix-dry-run', '--fail-on', 'none'], { cwd: workspace });
+    assert.match(dry.stdout, /^Would fix \(dry run\) 1 problem in 1 file:\n {2}tls\.Dockerfile \(1\)$/m);
+    assert.deepEqual(fs.readFileSync(dockerfile), before);
+    const real = runCli(['scan', 'tls.Dockerfile', '--fix', '--fail-on', 'none'], { cwd: workspace });
+    assert.match(real.stdout, /^Fixed 1 problem in 1 file:\n {2}tls\.Dockerfile \(1\)$/m);
+    assert.equal(fs.readFileSync(dockerfile, 'utf8'), 'FROM alpine:3.20\nRUN curl -fsSL https://example.com/x -o /x\nUSER 10001\nCMD ["/x"]\n');
+    assert.ok(!real.stdout.includes('docker-tls-verify-disabled'));
   });
 });

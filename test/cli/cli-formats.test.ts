@@ -45,7 +45,6 @@ describe('bulwark CLI: output formats', function () {
         'sub/kept.Dockerfile:2:6: low cli-test-digest-pin Image "ubuntu" is not pinned by digest.',
         '',
         '6 findings (1 critical, 2 high, 3 low) in 3 files (7 files scanned, 1 suppressed).',
-        '1 finding can be fixed automatically with --fix.',
         '',
       ].join('\n'),
     );
@@ -102,7 +101,7 @@ describe('bulwark CLI: output formats', function () {
     assert.deepEqual(
       findings.filter((f) => f.path === 'k8s/deployment.yaml').map((f) => [f.ruleId, f.fixes]),
       [
-        ['cli-test-privileged', [{ kind: 'autofix', title: 'Set privileged to false' }]],
+        ['cli-test-privileged', [{ kind: 'suggestion', title: 'Set privileged to false' }]],
         ['cli-test-env-secret', [{ kind: 'suggestion', title: 'Read DB_PASSWORD from Secret api-secrets (create it first)' }]],
       ],
     );

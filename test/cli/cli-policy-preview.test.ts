@@ -36,7 +36,8 @@ describe('bulwark policy preview', function () {
     const diff = JSON.parse(run.stdout) as { added: Change[]; removed: Change[]; changed: Change[] };
     const brief = (c: Change) => `${c.path}:${c.line}:${c.column} ${c.ruleId} ${c.from ? `${c.from}→` : ''}${c.severity}`;
     assert.deepEqual(diff.added.map(brief), ['ws/Dockerfile:1:6 docker-image-not-approved high', 'ws/Dockerfile:2:5 example-run-netcat medium']);
-    assert.deepEqual(diff.removed.map(brief), ['ws/Dockerfile:1:6 docker-image-not-digest-pinned low']);
+    // The built-in rules report the FROM once already (docker-image-latest-tag supersedes the digest rule).
+    assert.deepEqual(diff.removed.map(brief), []);
     assert.deepEqual(diff.changed.map(brief), ['ws/Dockerfile:1:11 docker-image-latest-tag medium→high']);
   });
 

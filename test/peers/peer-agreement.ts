@@ -8,7 +8,7 @@ import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
 // check found there must report on that peer's positive fixtures and stay quiet on its negative ones,
 // except where a language's table says why we deliberately differ (also said in the rule's README).
 
-const LABELED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'labeled');
+export const LABELED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'labeled');
 const INDEX = path.join(LABELED, 'INDEX.json');
 
 interface IndexRecord {

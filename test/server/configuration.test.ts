@@ -66,6 +66,16 @@ describe('language server configuration (pull client with workspace/configuratio
     assert.equal(byRule(await client.pull(nested), PIN_RULE).length, 1, '/k8s is anchored at the folder');
   });
 
+  it('honorPeerSuppressions lets a hadolint ignore comment suppress the rule mapped to that DL id', async () => {
+    const other = `file://${FOLDER}/peer.Dockerfile`;
+    client.open(other, 'dockerfile', '# hadolint ignore=DL3007\nFROM node:latest\n');
+    assert.equal(byRule(await client.pull(other), PIN_RULE).length, 1, 'off by default');
+    settings = { honorPeerSuppressions: true };
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(byRule(await client.pull(other), PIN_RULE), []);
+    assert.equal(byRule(await client.pull(URI), PIN_RULE).length, 1, 'a file without the comment keeps its finding');
+  });
+
   it('enable false analyses nothing', async () => {
     settings = { enable: false };
     assert.deepEqual(await client.pull(URI), []);

@@ -50,6 +50,8 @@ export interface ScanOptions extends PackOptions {
   readonly allowIncomplete: boolean;
   /** --shard i/n: scan only the files whose path hashes to slot i of n (CI matrices). */
   readonly shard?: Shard;
+  /** --honor-peer-suppressions: hadolint, checkov, kics and trivy comments suppress the rules mapped to them. */
+  readonly honorPeerSuppressions: boolean;
   /** --pin-digests (with --fix or --fix-dry-run): pin every image to the digest its registry serves now. */
   readonly pinDigests: boolean;
 }
@@ -92,6 +94,7 @@ const SCAN_FLAGS = {
   offline: { type: 'boolean' },
   'allow-incomplete': { type: 'boolean' },
   shard: { type: 'string' },
+  'honor-peer-suppressions': { type: 'boolean' },
   'pin-digests': { type: 'boolean' },
 } as const;
 
@@ -138,6 +141,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       offline: values.offline === true,
       allowIncomplete: values['allow-incomplete'] === true,
       ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+      honorPeerSuppressions: values['honor-peer-suppressions'] === true,
       pinDigests: values['pin-digests'] === true,
     },
   };

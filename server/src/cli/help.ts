@@ -43,6 +43,8 @@ Outcome:
                                     a rule that failed on a file or a RUN too complex to read counts as high
       --allow-incomplete            do not exit 3 when files or folders could not be read (they are
                                     still reported as notices)
+      --honor-peer-suppressions     also honour hadolint, checkov, kics and trivy suppression comments
+                                    (# hadolint ignore=DL3008 …) for the rules that map to those checks
 
 Rules:
       --rules <pack dir>            also load this rule pack (repeatable)

@@ -58,6 +58,7 @@ function scanFile(
     now: context.now,
     maxFileSize: options.maxFileSize,
     severityOverrides: options.severityOverrides,
+    honorPeerSuppressions: options.honorPeerSuppressions,
     podSecurityProfile: options.podSecurityProfile,
     cache: new DocumentParseCache(),
     // The replacement fixes name the approved image pinned to the digest its registry serves.

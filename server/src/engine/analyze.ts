@@ -4,9 +4,10 @@ import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
-import { dropSuperseded } from './superseded';
+import { dropSuperseded, supersededFindings } from './superseded';
 import { permittedOverride } from './policy/enforce';
-import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
+import type { SuppressionDirective } from './suppressions';
+import { applySuppressions, type SuppressionInput } from './apply-suppressions';
 import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
 import { capLongLines } from './line-cap';
@@ -24,7 +25,6 @@ import type {
   RuleSet,
   SourceFile,
   Span,
-  SuppressedFinding,
   SuppressionPolicy,
 } from './types';
 
@@ -77,7 +77,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
       reports =
         rule.meta.language === 'text' && models.kubernetes
           ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
-          : runCheck(rule, model, { now, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' });
+          : runCheck(rule, model, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' });
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
@@ -89,8 +89,15 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   // Every secret's range is known before the first message is written, so each message is safe as built.
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
   const occurrences = new Map<string, number>();
-  const findings = reported.map((r) => toFinding(r, file.text, masker, occurrences));
-  const { kept, suppressed } = applySuppressions(dropSuperseded(findings, ruleSet), models, now, ruleSet.suppressionPolicy);
+  const keyed = reported.map((r) => ({ finding: toFinding(r, file.text, masker, occurrences), key: r.report.key }));
+  const keyOf = new Map(keyed.map((k) => [k.finding, k.key]));
+  const withKeys = (fs: readonly Finding[]) => fs.map((finding) => ({ finding, key: keyOf.get(finding) }));
+  const judged = applySuppressions(keyed.map((k) => k.finding), suppressionInput(models), now, ruleSet, options.honorPeerSuppressions === true);
+  // Superseding runs on what remains: suppressing the stronger finding brings back the one it hid
+  // (so a bulwark-ignore of a waivable rule never hides a non-waivable one it supersedes).
+  const kept = dropSuperseded(withKeys(judged.kept), ruleSet);
+  const hidden = supersededFindings(keyed, ruleSet);
+  const suppressed = judged.suppressed.filter((s) => !hidden.has(s.finding));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   // A notice quotes a parser's or a failing rule's words, which may carry text of the file.
   const safeNotices = masker.empty ? notices : notices.map((n) => ({ ...n, message: masker.text(n.message) }));
@@ -226,32 +233,13 @@ function fixesFor(rule: Rule, fixes: readonly Fix[], fill: (template: string) =>
   }));
 }
 
-function applySuppressions(findings: Finding[], models: Models, now: Date, policy: SuppressionPolicy | undefined): { kept: Finding[]; suppressed: SuppressedFinding[] } {
-  const directives = parseSuppressions(models.text.text, models.text.lines, now, policy)
-    .filter((d) => d.problems.length === 0)
-    .map((d) => ({ ...d, ruleIds: waivedRuleIds(d, policy) }));
-  if (directives.length === 0) return { kept: findings, suppressed: [] };
-  const statementLine = statementLineOf(models);
-  const kept: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  for (const finding of findings) {
-    const line = statementLine(finding.span.start);
-    const directive = directives.find((d) => d.ruleIds.includes(finding.ruleId) && (d.scope === 'file' || d.targetLine === line));
-    if (directive) suppressed.push({ finding, reason: directive.reason ?? '', until: directive.until });
-    else kept.push(finding);
-  }
-  return { kept, suppressed };
-}
-
-/** A Dockerfile directive covers the whole instruction that starts below it, continuation lines too. */
-function statementLineOf(models: Models): (offset: number) => number {
-  const lines = models.text.lines;
+function suppressionInput(models: Models): SuppressionInput {
   const dockerfile = models.dockerfile;
-  if (!dockerfile) return (offset) => lines.lineOf(offset);
-  const starts = dockerfile.ast.getInstructions().map((i) => dockerfile.span(i.getRange()));
-  return (offset) => {
-    const owner = starts.find((s) => s.start <= offset && offset <= s.end);
-    return lines.lineOf(owner ? owner.start : offset);
+  return {
+    text: models.text.text,
+    lines: models.text.lines,
+    instructions: dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())),
+    documents: models.kubernetes?.documents.map((d) => ({ start: d.base, end: d.base + d.text.length })),
   };
 }
 

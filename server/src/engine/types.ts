@@ -118,8 +118,10 @@ export interface RuleMeta {
   readonly cwe: readonly string[];
   readonly references: readonly string[];
   readonly tags: readonly string[];
-  /** More general rules whose overlapping findings this rule's findings replace (one problem, one report). */
+  /** More general rules (or `tag:<tag>`: every rule so tagged) whose overlapping findings this rule's findings replace (one problem, one report). */
   readonly supersedes: readonly string[];
+  /** Weaker rules whose findings about the same subject (report key, e.g. one container) this rule's finding already implies. */
+  readonly implies?: readonly string[];
   /** Present when the rule offers the template's fix; `kind` may only demote an autofix. */
   readonly fix?: { readonly kind?: FixKind; readonly title?: string };
   /** Markdown of the rule's README.md, when the pack ships one. */
@@ -188,6 +190,8 @@ export interface Report {
 
 export interface CheckContext {
   report(report: Report): void;
+  /** The analysed file's URI or path (SourceFile.uri), for rules whose answer depends on where a file lives. */
+  readonly uri?: string;
   /** Today, as the caller sees it (suppression expiry, dated policy). */
   readonly now: Date;
   /** The policy bundle's limits on suppressions, when one is in use. */
@@ -280,6 +284,11 @@ export interface AnalyzeOptions {
    * registry; with a digest here, the replacement fix writes `name:tag@digest`, else the tag alone.
    */
   readonly imageDigests?: ReadonlyMap<string, string>;
+  /**
+   * Honour the peers' suppression comments (`# hadolint ignore=DL3008`, `# checkov:skip=CKV_K8S_20:…`,
+   * `# kics-scan ignore-line`, `# trivy:ignore:KSV-0017`) through each rule's `peers:` (opt-in; peer-suppressions.ts).
+   */
+  readonly honorPeerSuppressions?: boolean;
   /**
    * What the other files of the workspace say (engine/workspace): the CLI indexes what it scans, the
    * editor its workspace folders. Without it, cross-file rules stay silent rather than guess.

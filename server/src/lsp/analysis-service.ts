@@ -175,6 +175,7 @@ export class AnalysisService {
       maxFileSize: settings.maxFileSize,
       severityOverrides: settings.severityOverrides,
       podSecurityProfile: settings.podSecurityProfile,
+      honorPeerSuppressions: settings.honorPeerSuppressions,
       cache,
       ...(approvedImages ? { approvedImages } : {}),
       ...(workspace ? { workspace } : {}),

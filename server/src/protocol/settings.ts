@@ -14,6 +14,8 @@ export interface BulwarkSettings {
   readonly exclude: readonly string[];
   /** Files larger than this many bytes are skipped with one notice. */
   readonly maxFileSize: number;
+  /** Peers' suppression comments (hadolint, checkov, kics, trivy) suppress the rules that map to them (opt-in). */
+  readonly honorPeerSuppressions: boolean;
   /** The Pod Security Standards level the pod-security rules check; a Namespace's enforce label wins. */
   readonly podSecurityProfile: 'baseline' | 'restricted';
 }
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: BulwarkSettings = {
   severityOverrides: new Map(),
   exclude: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  honorPeerSuppressions: false,
   podSecurityProfile: 'restricted',
 };
 
@@ -48,6 +51,7 @@ export function parseSettings(raw: unknown): BulwarkSettings {
     severityOverrides: overrides,
     exclude,
     maxFileSize,
+    honorPeerSuppressions: input.honorPeerSuppressions === true,
     podSecurityProfile: input.podSecurityProfile === 'baseline' ? 'baseline' : DEFAULT_SETTINGS.podSecurityProfile,
   };
 }

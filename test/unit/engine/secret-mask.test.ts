@@ -49,6 +49,17 @@ describe('secret masking at the source', () => {
     assert.match(other?.message ?? '', /container "analytics-db-7Kq2" of Pod\/web/);
   });
 
+  it('in a Dockerfile, an image name that equals a password set in ENV stays readable in other rules\' messages', () => {
+    const text = 'FROM analytics-db-7kq2:16\nENV DB_PASSWORD=analytics-db-7kq2\nCMD ["serve"]\n';
+    const result = analyze({ uri: 'Dockerfile', text }, ruleSet, { now: NOW });
+    const secret = result.findings.find((f) => f.ruleId === 'docker-secret-in-env');
+    assert.match(secret?.message ?? '', /\(…\(17 chars\)\)/);
+    assert.ok(!secret?.message.includes('analytics-db-7kq2'));
+    for (const id of ['docker-user-missing', 'docker-image-not-digest-pinned']) {
+      assert.match(result.findings.find((f) => f.ruleId === id)?.message ?? '', /"analytics-db-7kq2:16"/, id);
+    }
+  });
+
   it('a value of unknown origin is searched for every secret text; the template words are left alone', () => {
     const text = 'token: s3cr3t-value-42 and more\n';
     const masker = new SecretMasker(text, [{ start: 7, end: 22 }]);

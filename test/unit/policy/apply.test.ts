@@ -31,7 +31,8 @@ describe('applying a policy bundle', () => {
   it('without a bundle the built-in rules run as they are', () => {
     const plain = composeRuleSet({ builtin: [core], user: [] });
     const ids = findingsOf(DOCKERFILE, plain.ruleSet).findings.map((f) => `${f.ruleId}:${f.severity}`);
-    assert.deepEqual(ids.sort(), ['docker-image-latest-tag:medium', 'docker-image-not-digest-pinned:low', 'docker-user-missing:medium']);
+    // One FROM, one finding: the latest tag supersedes the missing digest. No CMD of its own: a base image, low.
+    assert.deepEqual(ids.sort(), ['docker-image-latest-tag:medium', 'docker-user-missing:low']);
   });
 
   it("runs the bundle's rule, drops the disabled one and applies the policy's severity", () => {
@@ -40,7 +41,7 @@ describe('applying a policy bundle', () => {
     const findings = findingsOf(DOCKERFILE, ruleSet).findings;
     assert.deepEqual(
       findings.map((f) => `${f.ruleId}:${f.severity}`).sort(),
-      ['acme-run-netcat:medium', 'docker-image-latest-tag:critical', 'docker-image-not-digest-pinned:low'],
+      ['acme-run-netcat:medium', 'docker-image-latest-tag:critical'],
     );
     assert.equal(ruleSet.rules.some((r) => r.meta.id === 'docker-user-missing'), false);
   });
@@ -129,7 +130,8 @@ describe('suppressions under a policy', () => {
     const within = run(text(' until=2026-02-14'));
     assert.deepEqual([within.findings, within.suppressed], [['2:docker-image-not-digest-pinned'], ['docker-image-latest-tag']]);
     const beyond = run(text(' until=2026-12-31'));
-    assert.deepEqual(beyond.findings, ['1:bulwark-invalid-suppression', '2:docker-image-not-digest-pinned', '2:docker-image-latest-tag']);
+    // The unsuppressed latest-tag finding (medium) reports the FROM once; the digest rule's (low) is superseded.
+    assert.deepEqual(beyond.findings, ['1:bulwark-invalid-suppression', '2:docker-image-latest-tag']);
     assert.deepEqual(beyond.messages, ['Suppression comment has until=2026-12-31, more than the 30 days policy acme-policy 1.4.0 allows: it suppresses nothing.']);
     const missing = run(text(''));
     assert.deepEqual(missing.messages, ['Suppression comment has no until=YYYY-MM-DD, which policy acme-policy 1.4.0 requires (at most 30 days ahead): it suppresses nothing.']);

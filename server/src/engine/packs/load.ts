@@ -46,6 +46,7 @@ interface RuleDocument {
   references?: string[];
   tags?: string[];
   supersedes?: string[];
+  implies?: string[];
   match: { template: string; params?: Record<string, unknown> };
   fix?: { kind?: FixKind; title?: string };
 }
@@ -150,7 +151,9 @@ export class PackLoader {
       references: parsed.references ?? [],
       tags: parsed.tags ?? [],
       supersedes: parsed.supersedes ?? [],
-      fix: parsed.fix,
+      implies: parsed.implies ?? [],
+      // Without a declared kind, the template's ceiling applies: analyze() demotes every fix to it.
+      fix: parsed.fix && { ...parsed.fix, kind: parsed.fix.kind ?? template.fixKind },
       docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
       path: folder,
     };

@@ -38,7 +38,8 @@ export const RULE_SCHEMA = {
     cwe: { type: 'array', items: { type: 'string', pattern: '^CWE-\\d+$' } },
     references: { type: 'array', items: { type: 'string', pattern: '^https://' } },
     tags: { type: 'array', items: ID },
-    supersedes: { type: 'array', items: ID },
+    supersedes: { type: 'array', items: { anyOf: [ID, { type: 'string', pattern: '^tag:[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: MAX_ID_LENGTH + 4 }] } },
+    implies: { type: 'array', items: ID },
     match: {
       type: 'object',
       required: ['template'],

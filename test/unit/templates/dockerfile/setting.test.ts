@@ -93,6 +93,17 @@ describe('template dockerfile-setting', () => {
     });
   }
 
+  it('removes a build-time switch as an autofix, but one that stays in the image only as a suggestion', () => {
+    const kinds = (run: string) => runnerFor(setting, PARAMS)(`FROM alpine\n${run}`).reports.map((r) => (r.fixes ?? []).map((f) => f.kind).join());
+    // These change only how the build checks what it downloads: the image is the same, or the build fails.
+    assert.deepEqual(kinds('RUN curl -k x && GIT_SSL_NO_VERIFY=1 git clone y'), ['autofix', 'autofix']);
+    assert.deepEqual(kinds('ARG GIT_SSL_NO_VERIFY=1'), ['autofix']);
+    // These stay in the image (its environment, a config file): the app's own TLS behaviour would change.
+    assert.deepEqual(kinds('ENV NODE_TLS_REJECT_UNAUTHORIZED=0'), ['suggestion']);
+    assert.deepEqual(kinds('ONBUILD ENV GIT_SSL_NO_VERIFY=1'), ['suggestion']);
+    assert.deepEqual(kinds('RUN npm config set strict-ssl false && npm ci'), ['suggestion']);
+  });
+
   it('reports command and setting for the message', () => {
     const [report] = run('FROM a\nRUN sudo curl -fsSLk x').reports;
     assert.deepEqual(report.data, { command: 'curl', setting: '-k' });

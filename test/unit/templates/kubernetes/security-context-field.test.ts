@@ -7,13 +7,13 @@ const NON_ROOT = { field: ['runAsNonRoot'], levels: ['pod', 'container'], allowe
 const SECCOMP = { field: ['seccompProfile', 'type'], levels: ['pod', 'container'], allowed: ['RuntimeDefault', 'Localhost'], required: true, replaceWith: 'RuntimeDefault', insert: { at: 'pod', value: 'RuntimeDefault' } };
 
 describe('k8s-security-context-field', () => {
-  it('reports an explicit bad value on its pair, with an autofix', () => {
+  it('reports an explicit bad value on its pair, with a suggestion (a securityContext edit changes what the process may do)', () => {
     const text = deployment('containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: true\n');
     const [r, ...rest] = runTemplate(ID, APE, text);
     assert.equal(rest.length, 0);
     assert.equal(r.text, 'allowPrivilegeEscalation: true');
     assert.deepEqual(r.data, { object: 'Deployment/web', subject: 'container "app"', container: 'app', field: 'securityContext.allowPrivilegeEscalation', value: 'true' });
-    assert.deepEqual(r.fixKinds, ['autofix']);
+    assert.deepEqual(r.fixKinds, ['suggestion']);
     assert.ok(r.fixed[0].includes('allowPrivilegeEscalation: false'));
   });
 

@@ -6,5 +6,5 @@ USER ContainerUser
 FROM mcr.microsoft.com/windows/servercore:ltsc2022
 RUN echo a `
     b
-USER 10001:10001
+USER ContainerUser
 CMD ["cmd.exe"]

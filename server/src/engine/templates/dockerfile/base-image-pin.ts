@@ -1,5 +1,5 @@
 import { defineTemplate } from '../template';
-import { imageOf } from './image-reference';
+import { imageOf, imageOrigin } from './image-reference';
 
 interface Params {
   /** `tag`: flag `latest` and untagged images. `digest`: flag any image not pinned by `@sha256:`. */
@@ -29,12 +29,14 @@ export const baseImagePin = defineTemplate<'dockerfile', Params>({
       const image = imageOf(model, stage);
       if (!image || image.isLocal || !image.resolved || image.digest) continue;
       const data = { image: image.resolved, stage: stage.alias ?? String(stage.index + 1) };
+      const origin = imageOrigin(image);
+      const origins = origin ? { image: origin } : undefined;
       if (params.require === 'digest') {
-        ctx.report({ span: image.span, data });
+        ctx.report({ span: image.span, data, origins });
       } else if (!image.tag) {
-        ctx.report({ span: image.nameSpan ?? image.span, data });
+        ctx.report({ span: image.nameSpan ?? image.span, data, origins });
       } else if (image.tag === 'latest') {
-        ctx.report({ span: image.tagSpan ?? image.span, data });
+        ctx.report({ span: image.tagSpan ?? image.span, data, origins });
       }
     }
   },

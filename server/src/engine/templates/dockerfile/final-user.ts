@@ -1,15 +1,35 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from '../../parsers/dockerfile';
-import type { Fix, Span, TextEdit } from '../../types';
+import type { Fix, Severity, Span, TextEdit } from '../../types';
 import { defineTemplate } from '../template';
 import { insertLineAfter, insertLineBefore, lineStartOf } from './edits';
-import { imageOf } from './image-reference';
+import { imageOf, imageOrigin } from './image-reference';
 
 interface Params {
   /** `root`: the final stage's user is root. `missing`: the final stage never sets a user. */
   readonly report: 'root' | 'missing';
   /** RE2 over the resolved base image (as written when a variable is unknown): images whose default user is not root (skipped by `missing`). */
   readonly nonRootImages?: string;
+  /**
+   * RE2 over the RUN, COPY, ADD, ENTRYPOINT and CMD instructions of the final stage and the stages it is built
+   * FROM: evidence that the image starts as root only to drop to another user itself (gosu, su-exec, setpriv,
+   * chroot --userspec), as the official database images do in their entrypoint. Such an image is not reported.
+   */
+  readonly dropsRoot?: string;
+  /** RE2 over the base image: Windows images, whose default user is ContainerAdministrator, not root. */
+  readonly windowsImages?: string;
+  /** RE2 over the file's path: Dockerfiles that are not shipped images (dev containers choose their user elsewhere). */
+  readonly skipPaths?: string;
+  /**
+   * RE2 (whole match) over the final image's CMD, written as words joined by spaces: a shell or language
+   * REPL (`python3`, `jshell`, `bash`) marks an image made for other images to build on. Such an image,
+   * and one with neither CMD nor ENTRYPOINT of its own, is reported at `baseImageSeverity`: whether it runs
+   * as root is decided by the Dockerfile or the pod that uses it.
+   */
+  readonly baseImageCommands?: string;
+  /** RE2 (whole match) over an ENTRYPOINT that only prepares and runs the CMD (`docker-entrypoint.sh`): the CMD decides. */
+  readonly wrapperEntrypoints?: string;
+  readonly baseImageSeverity?: Severity;
 }
 
 const NON_ROOT_USER = '10001:10001';
@@ -32,34 +52,107 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
     type: 'object',
     required: ['report'],
     additionalProperties: false,
-    properties: { report: { enum: ['root', 'missing'] }, nonRootImages: { type: 'string', minLength: 1 } },
+    properties: {
+      report: { enum: ['root', 'missing'] },
+      nonRootImages: { type: 'string', minLength: 1 },
+      dropsRoot: { type: 'string', minLength: 1 },
+      windowsImages: { type: 'string', minLength: 1 },
+      skipPaths: { type: 'string', minLength: 1 },
+      baseImageCommands: { type: 'string', minLength: 1 },
+      wrapperEntrypoints: { type: 'string', minLength: 1 },
+      baseImageSeverity: { enum: ['critical', 'high', 'medium', 'low', 'info'] },
+    },
   },
-  placeholders: ['user', 'image'],
+  placeholders: ['user', 'image', 'defaultUser'],
   fixKind: 'suggestion',
   instantiate: (params, regex) => {
     const nonRoot = params.nonRootImages ? regex(params.nonRootImages) : undefined;
+    const dropsRoot = params.dropsRoot ? regex(params.dropsRoot) : undefined;
+    const windows = params.windowsImages ? regex(params.windowsImages) : undefined;
+    const skipPath = params.skipPaths ? regex(params.skipPaths) : undefined;
+    const base = {
+      command: params.baseImageCommands ? regex(params.baseImageCommands) : undefined,
+      wrapper: params.wrapperEntrypoints ? regex(params.wrapperEntrypoints) : undefined,
+    };
     return (model, ctx) => {
       const final = model.stages.find((s) => s.isFinal);
       if (!final) return;
+      if (skipPath && ctx.uri !== undefined && skipPath.test(ctx.uri.replace(/\\/g, '/'))) return;
+      if (dropsRoot && chainOf(model, final).some((stage) => stage.instructions.some((i) => DROP_EVIDENCE.has(i.getKeyword()) && dropsRoot.test(instructionText(model, i))))) return;
       const source = userOf(model, final, new Set());
       const image = imageOf(model, source.root);
       const imageName = image?.resolved ?? image?.raw ?? 'scratch';
+      const imageSpan = imageOrigin(image);
       if (params.report === 'root') {
         if (!source.user || !isRoot(source.user.value)) return;
         const inFinal = source.user.stage === final;
         const fix = inFinal ? replaceUser(source.user.span, source.user.value) : insertUser(model, final);
-        ctx.report({ span: source.user.span, data: { user: source.user.value, image: imageName }, key: 'final-user', fixes: fix ? [fix] : [] });
+        // The user as written has one origin; one resolved from ARG/ENV has none (searched for every secret).
+        const userSpan = source.user.value === model.text.slice(source.user.span.start, source.user.span.end) ? source.user.span : undefined;
+        const origins = { ...(userSpan ? { user: userSpan } : {}), ...(imageSpan ? { image: imageSpan } : {}) };
+        ctx.report({ span: source.user.span, data: { user: source.user.value, image: imageName }, origins, key: 'final-user', fixes: fix ? [fix] : [] });
         return;
       }
       // The name up to an unknown tag still tells the image (mcr.microsoft.com/windows/nanoserver:${VERSION}).
       if (source.user || (image && nonRoot?.test(image.resolved ?? image.raw))) return;
       const fromImage = imageOf(model, final);
       const span = fromImage?.span ?? model.span(final.from.getRange());
-      const fix = insertUser(model, final);
-      ctx.report({ span, data: { user: 'root', image: imageName }, key: 'final-user-missing', fixes: fix ? [fix] : [] });
+      const onWindows = !!(image && windows?.test(image.resolved ?? image.raw)) || windowsShell(model, final);
+      // Windows images have no numeric users: their unprivileged account is ContainerUser.
+      const fix = insertUser(model, final, onWindows ? 'ContainerUser' : NON_ROOT_USER);
+      const defaultUser = onWindows ? 'ContainerAdministrator, the administrator of Windows images' : 'root for most images';
+      const severity = params.baseImageSeverity && isBaseImage(model, final, base) ? params.baseImageSeverity : undefined;
+      ctx.report({ span, data: { user: onWindows ? 'ContainerAdministrator' : 'root', image: imageName, defaultUser }, origins: imageSpan ? { image: imageSpan } : undefined, key: 'final-user-missing', fixes: fix ? [fix] : [], ...(severity ? { severity } : {}) });
     };
   },
 });
+
+/** Instructions whose text may show that the image drops root itself (installing or calling gosu …). */
+const DROP_EVIDENCE = new Set(['RUN', 'COPY', 'ADD', 'ENTRYPOINT', 'CMD']);
+
+function instructionText(model: DockerfileModel, instruction: Instruction): string {
+  const span = model.span(instruction.getRange());
+  return model.text.slice(span.start, span.end);
+}
+
+/** The stage and the earlier stages it is built FROM, nearest first. */
+function chainOf(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let at: Stage | undefined = stage; at && !chain.includes(at); at = imageOf(model, at)?.stage) chain.push(at);
+  return chain;
+}
+
+/** `SHELL ["cmd", …]` or `SHELL ["powershell", …]` in the final chain: only Windows images have those shells. */
+function windowsShell(model: DockerfileModel, stage: Stage): boolean {
+  return chainOf(model, stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'SHELL' && /^\s*\[\s*"(cmd|cmd\.exe|powershell|powershell\.exe)"/i.test(i.getArgumentsContent() ?? '')));
+}
+
+interface BaseImageMatchers {
+  readonly command?: { test(text: string): boolean };
+  readonly wrapper?: { test(text: string): boolean };
+}
+
+/** No command of its own, or only a shell/REPL one behind at most a wrapper ENTRYPOINT: an image for others to build on. */
+function isBaseImage(model: DockerfileModel, stage: Stage, base: BaseImageMatchers): boolean {
+  const last = (keyword: string) => chainOf(model, stage).map((s) => s.instructions.filter((i) => i.getKeyword() === keyword).pop()).find((i) => i !== undefined);
+  const entrypoint = last('ENTRYPOINT');
+  const entrypointWords = entrypoint ? argv(entrypoint) : '';
+  if (entrypointWords !== '' && !base.wrapper?.test(entrypointWords)) return false;
+  const cmd = last('CMD');
+  return !cmd || !!base.command?.test(argv(cmd));
+}
+
+/** An exec-form (JSON) argument list as words joined by spaces; the shell form as written. */
+function argv(instruction: Instruction): string {
+  const content = (instruction.getArgumentsContent() ?? '').trim();
+  if (!content.startsWith('[')) return content;
+  try {
+    const parsed: unknown = JSON.parse(content);
+    return Array.isArray(parsed) ? parsed.map(String).join(' ') : content;
+  } catch {
+    return content;
+  }
+}
 
 /** The user the final stage runs as, when a USER sets it in the file (following FROM <stage> chains). */
 export function finalStageUser(model: DockerfileModel): { readonly value: string; readonly span: Span } | undefined {
@@ -109,19 +202,19 @@ const RUNTIME = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
  * user) and before the CMD/ENTRYPOINT/HEALTHCHECK that follows it, above that instruction's
  * comments; at the end of the stage when there is none.
  */
-function insertUser(model: DockerfileModel, stage: Stage): Fix | undefined {
+function insertUser(model: DockerfileModel, stage: Stage, user = NON_ROOT_USER): Fix | undefined {
   const instructions = stage.instructions.filter((i) => i.getKeyword() !== 'ONBUILD');
   const lastStep = instructions.map((i) => BUILD_STEPS.has(i.getKeyword())).lastIndexOf(true);
   const target = instructions.slice(lastStep + 1).find((i) => RUNTIME.has(i.getKeyword()));
   const keyword = stage.from.getInstruction() === stage.from.getInstruction().toLowerCase() ? 'user' : 'USER';
-  const line = `${keyword} ${NON_ROOT_USER}`;
+  const line = `${keyword} ${user}`;
   let edit: TextEdit;
   if (target) edit = insertLineBefore(model, commentBlockStart(model, model.span(target.getRange()).start), line);
   else {
     const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
     edit = insertLineAfter(model, model.span(last.getRange()).end, line);
   }
-  return { title: `Run as a non-root user (insert USER ${NON_ROOT_USER})`, kind: 'suggestion', edits: [edit] };
+  return { title: `Run as a non-root user (insert USER ${user})`, kind: 'suggestion', edits: [edit] };
 }
 
 /** The first line of the comment lines directly above `offset` (no blank line between). */

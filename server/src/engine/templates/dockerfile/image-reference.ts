@@ -27,6 +27,15 @@ export interface ImageReference {
   readonly stage?: Stage;
 }
 
+/**
+ * Where the image's text in a message was read from (Report.origins), when it is the text as written: a
+ * secret elsewhere that merely equals it then does not mask it. A value resolved through ARG defaults has
+ * no single origin, so it gets none and is searched for every secret text instead.
+ */
+export function imageOrigin(image: ImageReference | undefined): Span | undefined {
+  return image && image.resolved !== undefined && image.resolved === image.raw ? image.span : undefined;
+}
+
 export function imageOf(model: DockerfileModel, stage: Stage): ImageReference | undefined {
   const from: From = stage.from;
   const raw = from.getImage();

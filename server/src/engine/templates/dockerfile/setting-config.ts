@@ -46,6 +46,8 @@ export function compileConfigMatchers(matchers: readonly ConfigMatcher[], regex:
         command: match.pattern.label,
         setting: pair.inline ? `${pair.key}=${pair.value}` : `${pair.key} ${pair.value}`,
         edits: editable(script, command) ? deleteCommand(model, script, command) : undefined,
+        // `npm config set` / `git config` write a file into the image: later stages and the app read it.
+        persists: true,
       });
     }
     return hits;

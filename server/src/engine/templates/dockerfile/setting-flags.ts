@@ -43,6 +43,11 @@ export interface SettingHit {
   readonly setting: string;
   /** The edits of the fix, when one keeps the file valid. */
   readonly edits?: readonly TextEdit[];
+  /**
+   * The setting outlives the RUN that makes it (ENV, a config file written into the image): removing it
+   * changes what the image does at run time, so the fix is a suggestion, never an autofix.
+   */
+  readonly persists?: boolean;
 }
 
 interface Compiled {

@@ -43,7 +43,7 @@ export function compileVariableMatchers(matchers: readonly VariableMatcher[], re
     const hits: SettingHit[] = [];
     for (const property of propertiesOf(model)) {
       if (property.value === undefined || !matches(property.name, property.value)) continue;
-      hits.push({ span: property.span, command: property.keyword, setting: `${property.name}=${property.value}`, edits: deleteProperty(model, property) });
+      hits.push({ span: property.span, command: property.keyword, setting: `${property.name}=${property.value}`, edits: deleteProperty(model, property), persists: property.keyword === 'ENV' });
     }
     for (const { script, command } of runCommands(model)) {
       for (const { word, edit } of assignmentsIn(model, script, command)) {

@@ -40,8 +40,10 @@ export const setting = defineTemplate<'dockerfile', Params>({
           ctx.report({
             span: hit.span,
             data: { command: hit.command, setting: oneLine(hit.setting) },
+            // Read from the hit's range: a secret elsewhere with the same text does not mask it.
+            origins: { setting: hit.span },
             key: `${hit.command} ${hit.setting}`,
-            fixes: hit.edits ? [{ title: `Remove ${oneLine(hit.setting)}`, kind: 'autofix', edits: hit.edits }] : [],
+            fixes: hit.edits ? [{ title: `Remove ${oneLine(hit.setting)}`, kind: hit.persists ? 'suggestion' : 'autofix', edits: hit.edits }] : [],
           });
         }
       }

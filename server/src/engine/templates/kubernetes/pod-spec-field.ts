@@ -15,6 +15,7 @@ interface Params extends ValuePolicy {
   readonly replaceWith?: FieldValue;
   /** Suggestion for a missing required field. */
   readonly insertValue?: FieldValue;
+  /** Only `suggestion`: a pod spec edit changes what the workload does (docs/architecture.md, "Fix policy"). */
   readonly fixKind?: FixKind;
   readonly exempt?: Exemptions;
 }
@@ -36,14 +37,14 @@ export const podSpecField = defineTemplate<'kubernetes', Params>({
       fixes: { type: 'array', items: { enum: ['replace', 'delete'] }, uniqueItems: true },
       replaceWith: SCALAR_VALUE_SCHEMA,
       insertValue: SCALAR_VALUE_SCHEMA,
-      fixKind: { enum: ['autofix', 'suggestion'] },
+      fixKind: { enum: ['suggestion'] },
       exempt: EXEMPTIONS_SCHEMA,
     },
   },
   placeholders: ['object', 'subject', 'field', 'value'],
-  fixKind: 'autofix',
+  fixKind: 'suggestion',
   instantiate: (params) => (model, ctx) => {
-    const kind = params.fixKind ?? 'suggestion';
+    const kind = 'suggestion';
     for (const pod of podSpecs(model, ctx)) {
       if (exempted(pod, params.exempt)) continue;
       let editContext: YamlEditContext | undefined;

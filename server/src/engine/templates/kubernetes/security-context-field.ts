@@ -31,6 +31,7 @@ interface Params extends ValuePolicy {
   readonly required?: boolean;
   /** Fix for a value that is not allowed. */
   readonly replaceWith?: FieldValue;
+  /** Only `suggestion`: every securityContext edit changes what the process may do (docs/architecture.md, "Fix policy"). */
   readonly replaceFix?: FixKind;
   /** Suggestion for a missing required value: where to add it. */
   readonly insert?: { readonly at: 'pod' | 'container'; readonly value: FieldValue };
@@ -77,7 +78,7 @@ export const securityContextField = defineTemplate<'kubernetes', Params>({
       ...VALUE_POLICY_SCHEMA,
       required: { type: 'boolean' },
       replaceWith: SCALAR_VALUE_SCHEMA,
-      replaceFix: { enum: ['autofix', 'suggestion'] },
+      replaceFix: { enum: ['suggestion'] },
       insert: {
         type: 'object',
         required: ['at', 'value'],
@@ -88,7 +89,7 @@ export const securityContextField = defineTemplate<'kubernetes', Params>({
     },
   },
   placeholders: [...SUBJECT_PLACEHOLDERS, 'field', 'value'],
-  fixKind: 'autofix',
+  fixKind: 'suggestion',
   instantiate: (params) => {
     const fieldName = `securityContext.${params.field.join('.')}`;
     const bad = (state: FieldState, required: boolean) => (state.value !== undefined ? violates(params, state.value) : state.declared && required);
@@ -96,7 +97,7 @@ export const securityContextField = defineTemplate<'kubernetes', Params>({
     const replaceFix = (edit: YamlEditContext, securityContext: YAMLMap): Fix[] => {
       if (params.replaceWith === undefined) return [];
       const change = setIn(edit, securityContext, params.field, params.replaceWith);
-      return change ? [{ title: `Set ${params.field.join('.')} to ${String(params.replaceWith)}`, kind: params.replaceFix ?? 'autofix', edits: [change] }] : [];
+      return change ? [{ title: `Set ${params.field.join('.')} to ${String(params.replaceWith)}`, kind: 'suggestion', edits: [change] }] : [];
     };
 
     const reportBad = (ctx: CheckContext, pod: PodSpecRef, edit: () => YamlEditContext, securityContext: YAMLMap, state: FieldState, subject: Record<string, string>, origins: Record<string, Span>, key: string) => {

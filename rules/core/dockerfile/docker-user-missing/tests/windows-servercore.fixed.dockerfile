@@ -1,0 +1,7 @@
+# escape=`
+# expect: docker-user-missing@6-51
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN Write-Host installing
+USER ContainerUser
+CMD ["C:\\app\\server.exe"]

@@ -1,0 +1,65 @@
+import { parsePeerSuppressions, type LineRange } from './peer-suppressions';
+import { parseSuppressions, waivedRuleIds } from './suppressions';
+import type { LineIndex } from './text';
+import type { Finding, RuleSet, Span, SuppressedFinding, SuppressionPolicy } from './types';
+
+/** What suppression needs of a parsed file. */
+export interface SuppressionInput {
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** A Dockerfile's instructions: a directive covers the whole instruction below it, continuation lines too. */
+  readonly instructions?: readonly Span[];
+  /** A YAML file's `---` sections (a checkov:skip covers the document it is in). */
+  readonly documents?: readonly Span[];
+}
+
+interface Cover {
+  readonly ruleIds: readonly string[];
+  covers(line: number): boolean;
+  readonly reason: string;
+  readonly until?: string;
+}
+
+/**
+ * bulwark-ignore comments, and with `honorPeers` the peers' own comments (peer-suppressions.ts). A policy's
+ * non-waivable rules are never waived by either; a policy that requires `until=` dates refuses peer
+ * comments altogether (they cannot carry one).
+ */
+export function applySuppressions(findings: Finding[], input: SuppressionInput, now: Date, ruleSet: RuleSet, honorPeers: boolean): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  const policy = ruleSet.suppressionPolicy;
+  const covers: Cover[] = parseSuppressions(input.text, input.lines, now, policy)
+    .filter((d) => d.problems.length === 0)
+    .map((d) => ({ ruleIds: waivedRuleIds(d, policy), covers: (line) => d.scope === 'file' || d.targetLine === line, reason: d.reason ?? '', until: d.until }));
+  if (honorPeers && policy?.maxUntilDays === undefined) covers.push(...peerCovers(input, ruleSet, now, policy));
+  if (covers.length === 0) return { kept: findings, suppressed: [] };
+  const statementLine = statementLineOf(input);
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const line = statementLine(finding.span.start);
+    const cover = covers.find((c) => c.ruleIds.includes(finding.ruleId) && c.covers(line));
+    if (cover) suppressed.push({ finding, reason: cover.reason, ...(cover.until ? { until: cover.until } : {}) });
+    else kept.push(finding);
+  }
+  return { kept, suppressed };
+}
+
+function peerCovers(input: SuppressionInput, ruleSet: RuleSet, now: Date, policy: SuppressionPolicy | undefined): Cover[] {
+  if (!/hadolint|checkov|kics-scan|trivy:/.test(input.text)) return [];
+  const lines = input.lines;
+  const sections: LineRange[] = (input.documents ?? []).map((d) => ({ fromLine: lines.lineOf(d.start), toLine: lines.lineOf(Math.max(d.start, d.end - 1)) }));
+  return parsePeerSuppressions(lines, ruleSet, sections, now, input.documents !== undefined).map((p) => ({
+    ruleIds: p.ruleIds.filter((id) => !policy?.nonWaivable.has(id)),
+    covers: (line) => p.fromLine <= line && line <= p.toLine,
+    reason: `${p.tool}: ${p.reason}`,
+  }));
+}
+
+function statementLineOf(input: SuppressionInput): (offset: number) => number {
+  const { lines, instructions } = input;
+  if (!instructions) return (offset) => lines.lineOf(offset);
+  return (offset) => {
+    const owner = instructions.find((s) => s.start <= offset && offset <= s.end);
+    return lines.lineOf(owner ? owner.start : offset);
+  };
+}

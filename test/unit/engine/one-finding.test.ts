@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { analyze, type Finding } from '../../../server/src/engine';
+import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+
+// One problem, one finding, on the real core pack: rule meta `supersedes` (overlapping ranges, also by
+// `tag:`) and `implies` (the same container) decide which finding stays; the hidden rule still reports
+// when the stronger one is off.
+
+const { ruleSet } = loadRuleSet([builtinPackRoot()]);
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+function findings(uri: string, text: string, off: readonly string[] = []): Finding[] {
+  return [...analyze({ uri, text }, ruleSet, { now: NOW, severityOverrides: new Map(off.map((id) => [id, 'off' as const])) }).findings];
+}
+const at = (text: string, f: Finding) => `${f.ruleId}@${text.slice(f.span.start, f.span.end)}`;
+
+function deployment(containers: string): string {
+  return `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  template:\n    spec:\n      securityContext: { runAsNonRoot: true, seccompProfile: { type: RuntimeDefault } }\n      containers:\n${containers}`;
+}
+
+describe('one problem, one finding (core pack)', () => {
+  it('a capability beyond Baseline is reported once, by k8s-capabilities-added; a Baseline one only by the restricted rule', () => {
+    const text = deployment('        - name: app\n          image: app:1.0\n          securityContext:\n            capabilities: { add: [SYS_ADMIN, CHOWN], drop: [ALL] }\n');
+    const caps = findings('d.yaml', text).filter((f) => f.ruleId.startsWith('k8s-capabilities-added'));
+    assert.deepEqual(caps.map((f) => at(text, f)), ['k8s-capabilities-added@SYS_ADMIN', 'k8s-capabilities-added-restricted@CHOWN']);
+    const restrictedOnly = findings('d.yaml', text, ['k8s-capabilities-added']).filter((f) => f.ruleId.startsWith('k8s-capabilities-added'));
+    assert.deepEqual(restrictedOnly.map((f) => at(text, f)), ['k8s-capabilities-added-restricted@SYS_ADMIN', 'k8s-capabilities-added-restricted@CHOWN']);
+  });
+
+  it('FROM with the latest tag is reported once, by docker-image-latest-tag; a plain tag by the digest rule', () => {
+    const text = 'FROM node:latest AS build\nFROM node:20.11-slim\nUSER node\n';
+    const images = findings('Dockerfile', text).filter((f) => f.ruleId.startsWith('docker-image-'));
+    assert.deepEqual(images.map((f) => `${f.ruleId}:${text.slice(0, f.span.start).split('\n').length}`), ['docker-image-latest-tag:1', 'docker-image-not-digest-pinned:2']);
+    const pinOnly = findings('Dockerfile', text, ['docker-image-latest-tag']).filter((f) => f.ruleId.startsWith('docker-image-'));
+    assert.deepEqual(pinOnly.map((f) => f.ruleId), ['docker-image-not-digest-pinned', 'docker-image-not-digest-pinned']);
+  });
+
+  it('a GitHub token in ENV is reported once, by docker-secret-in-env; secret-github-token reports it when that rule is off', () => {
+    const token = 'ghp_' + 'BulwarkFakeTokenQ7mZr3xW9kLp2V1sHUIE';
+    const text = `FROM alpine:3.20\nENV GITHUB_TOKEN=${token}\nUSER 10001\n`;
+    const line2 = (fs: Finding[]) => fs.filter((f) => text.slice(0, f.span.start).split('\n').length === 2).map((f) => f.ruleId);
+    assert.deepEqual(line2(findings('Dockerfile', text)), ['docker-secret-in-env']);
+    const severityOf = (id: string) => ruleSet.rules.find((r) => r.meta.id === id)?.meta.severity;
+    assert.deepEqual([severityOf('docker-secret-in-env'), severityOf('secret-github-token')], ['high', 'critical']);
+    assert.equal(findings('Dockerfile', text).find((f) => f.ruleId === 'docker-secret-in-env')?.severity, 'critical', 'the one finding keeps the highest severity of the problem');
+    assert.deepEqual(line2(findings('Dockerfile', text, ['docker-secret-in-env'])), ['secret-github-token']);
+    // In a plain file nothing supersedes the detector.
+    assert.deepEqual(findings('notes.txt', `token: ${token}\n`).map((f) => f.ruleId), ['secret-github-token']);
+  });
+
+  it('a privileged container gets one finding, not the weaker ones it implies; its unprivileged sibling still gets them', () => {
+    const text = deployment(
+      '        - name: agent\n          image: agent:1.0\n          securityContext:\n            privileged: true\n            capabilities: { add: [NET_ADMIN] }\n' +
+        '        - name: sidecar\n          image: sidecar:1.0\n          securityContext:\n            capabilities: { add: [NET_ADMIN] }\n',
+    );
+    const implied = ['k8s-allow-privilege-escalation', 'k8s-capabilities-added', 'k8s-capabilities-drop-all-missing'];
+    const of = (name: string, fs: Finding[]) => fs.filter((f) => f.message.includes(`"${name}"`)).map((f) => f.ruleId).sort();
+    const all = findings('d.yaml', text);
+    const privilegeRules = [...implied, 'k8s-capabilities-added-restricted', 'k8s-seccomp-profile', 'k8s-privileged-container'];
+    assert.deepEqual(of('agent', all).filter((id) => privilegeRules.includes(id)), ['k8s-privileged-container']);
+    assert.deepEqual(of('sidecar', all).filter((id) => implied.includes(id)), implied);
+    const withoutPrivileged = findings('d.yaml', text, ['k8s-privileged-container']);
+    assert.deepEqual(of('agent', withoutPrivileged).filter((id) => implied.includes(id)), implied, 'implied rules report when the privileged rule is off');
+  });
+
+  it('suppressing the stronger finding brings back the one it hid: a bulwark-ignore never hides more than it names', () => {
+    const text = '# bulwark-ignore docker-image-latest-tag reason="pinned by the release job"\nFROM node:latest\nUSER node\nCMD ["node"]\n';
+    const result = analyze({ uri: 'Dockerfile', text }, ruleSet, { now: NOW });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['docker-image-not-digest-pinned']);
+    assert.deepEqual(result.suppressed.map((s) => s.finding.ruleId), ['docker-image-latest-tag']);
+  });
+});
