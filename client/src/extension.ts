@@ -4,7 +4,7 @@ import { selectSuppressionReason } from './commands/select-suppression-reason';
 import { showRuleDocs } from './commands/show-rule-docs';
 import { SELECT_SUPPRESSION_REASON_COMMAND } from '../../server/src/protocol/custom-protocol';
 import { createLanguageClient } from './language-client';
-import { refreshPolicy, signInToPolicyRegistry } from './commands/policy-commands';
+import { importPolicy, refreshPolicy, signInToPolicyRegistry } from './commands/policy-commands';
 import { previewPolicy } from './commands/preview-policy';
 import { loadLogin, type RegistryLogin } from './policy-credentials';
 import { readApprovedImagesOption, readPolicyOptions, readProxyOption } from './policy-settings';
@@ -67,6 +67,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('bulwark.showRuleDocs', (ruleId: unknown) => runCommand(() => showRuleDocs(session, docs, ruleId))),
     commands.registerCommand('bulwark.restartServer', () => runCommand(() => session.restart())),
     commands.registerCommand('bulwark.refreshPolicy', () => runCommand(() => refreshPolicy(session))),
+    commands.registerCommand('bulwark.importPolicy', () => runCommand(() => importPolicy(session))),
     commands.registerCommand('bulwark.previewPolicy', () => runCommand(() => previewPolicy(session, previewOutput))),
     commands.registerCommand('bulwark.signInToPolicyRegistry', () => runCommand(() => signInToPolicyRegistry(session, context.secrets, reloadLogin))),
     // The policy source is read once per server start: a change restarts the server to apply it.

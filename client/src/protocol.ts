@@ -4,12 +4,14 @@
 // UI instead of breaking it.
 import { NotificationType, RequestType } from 'vscode-languageclient/node';
 import {
+  IMPORT_POLICY_REQUEST,
   PREVIEW_POLICY_REQUEST,
   REFRESH_POLICY_REQUEST,
   RULE_DOCS_REQUEST,
   RULE_SET_REQUEST,
   SCAN_WORKSPACE_REQUEST,
   STATUS_NOTIFICATION,
+  type ImportPolicyParams,
   type PreviewPolicyParams,
   type RuleDocsParams,
   type ScanWorkspaceParams,
@@ -21,3 +23,4 @@ export const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, unknown
 export const RuleSetRequest = new RequestType<Record<string, never>, unknown, void>(RULE_SET_REQUEST);
 export const RefreshPolicyRequest = new RequestType<Record<string, never>, unknown, void>(REFRESH_POLICY_REQUEST);
 export const PreviewPolicyRequest = new RequestType<PreviewPolicyParams, unknown, void>(PREVIEW_POLICY_REQUEST);
+export const ImportPolicyRequest = new RequestType<ImportPolicyParams, unknown, void>(IMPORT_POLICY_REQUEST);

@@ -18,6 +18,9 @@ import { clientFeaturesOf, serverCapabilities } from './lsp/capabilities';
 import { provideCodeActions, resolveCodeAction, type CodeActionDeps } from './lsp/code-actions';
 import {
   PREVIEW_POLICY_REQUEST,
+  IMPORT_POLICY_REQUEST,
+  type ImportPolicyParams,
+  type ImportPolicyResult,
   REFRESH_POLICY_REQUEST,
   RULE_DOCS_REQUEST,
   RULE_SET_REQUEST,
@@ -47,6 +50,7 @@ import { WorkspaceScanner } from './lsp/workspace-scan';
 import { WORKSPACE_FACT_GLOBS, WorkspaceIndexService } from './lsp/workspace-index-service';
 import { PolicyService, parsePolicySettings } from './lsp/policy-service';
 import { previewPolicy } from './lsp/policy-preview';
+import { importPolicyArchive } from './lsp/policy-import';
 import { PolicyCache, defaultCacheRoot } from './node/policy';
 
 // bulwark-server: the composition root. Everything is built here, once per connection, and passed in.
@@ -112,6 +116,10 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   });
   connection.onShutdown(() => policy.dispose());
   connection.onRequest(REFRESH_POLICY_REQUEST, guard(log, REFRESH_POLICY_REQUEST, () => policy.status(), () => policy.refresh()));
+  connection.onRequest(
+    IMPORT_POLICY_REQUEST,
+    guard(log, IMPORT_POLICY_REQUEST, (): ImportPolicyResult => ({ status: policy.status(), error: 'the import failed unexpectedly' }), (p: ImportPolicyParams | undefined) => importPolicyArchive(p, policy)),
+  );
   connection.onRequest(
     PREVIEW_POLICY_REQUEST,
     guard(

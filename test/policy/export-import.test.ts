@@ -165,4 +165,36 @@ describe('policy export / import (air-gapped, real registry)', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(new PolicyCache(path.join(root, 'cache-2')).read(ref)?.digest, digest);
   });
+
+  it('the editor imports an archive (bulwark/importPolicy): a tampered one is refused and changes nothing, the real one applies', async () => {
+    const lspCache = path.join(root, 'lsp-cache');
+    const client = await LspTestClient.start({
+      mode: 'pull',
+      initializationOptions: { policy: { ref, publicKey: path.join(root, 'keys', 'bulwark.pub') } },
+      env: { BULWARK_CACHE_DIR: lspCache },
+    });
+    try {
+      const uri = pathToFileURL(path.join(root, 'ws', 'Dockerfile')).href;
+      client.open(uri, 'dockerfile', DOCKERFILE);
+      const codes = async () => (await client.pull(uri)).map((d) => d.code);
+      assert.ok(!(await codes()).includes('example-run-netcat'), 'no bundle yet: the registry is gone and the cache empty');
+
+      const refused = await client.request<{ status: { state: string }; error?: string }>('bulwark/importPolicy', { archive: path.join(root, 'flipped.tar') });
+      assert.match(refused.error ?? '', /does not match its digest/);
+      assert.notEqual(refused.status.state, 'verified');
+      assert.equal(new PolicyCache(lspCache).read(ref), undefined, 'nothing cached');
+
+      const missing = await client.request<{ error?: string }>('bulwark/importPolicy', { archive: path.join(root, 'no-such.tar') });
+      assert.match(missing.error ?? '', /does not exist/);
+
+      const imported = await client.request<{ status: { state: string; digest?: string }; error?: string }>('bulwark/importPolicy', { archive: path.join(root, 'bundle.tar') });
+      assert.equal(imported.error, undefined);
+      assert.deepEqual([imported.status.state, imported.status.digest], ['verified', digest]);
+      assert.equal(new PolicyCache(lspCache).read(ref)?.digest, digest);
+      await client.until(() => client.refreshRequests > 0, 10_000, 'a diagnostics refresh after the import');
+      assert.ok((await codes()).includes('example-run-netcat'));
+    } finally {
+      await client.stop();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PolicyError, loadCachedPolicy, pullPolicy, type ActivePolicy, type PolicyCache, type PolicySource } from '../node/policy';
+import { PolicyError, importPolicy, loadCachedPolicy, pullPolicy, type ActivePolicy, type PolicyCache, type PolicySource } from '../node/policy';
 import type { PolicyInitOptions, PolicyStatus } from '../protocol/custom-protocol';
 import type { RuleSetService } from './rule-set-service';
 
@@ -111,6 +111,27 @@ export class PolicyService {
       this.schedule(settings);
     });
     return this.refreshing;
+  }
+
+  /**
+   * An archive from `bulwark policy export` (air-gapped machines): the same verification, cache and
+   * activation as a pull, with the configured reference and key. A refused archive changes nothing.
+   */
+  async importArchive(tar: Buffer): Promise<{ status: PolicyStatus; error?: string }> {
+    const settings = this.deps.settings;
+    if (!settings) return { status: this.status(), error: 'no policy is configured: set bulwark.policy.ref and bulwark.policy.publicKey in your user settings first' };
+    try {
+      const active = await importPolicy(tar, this.source(settings), this.context(settings));
+      this.problem = undefined;
+      this.activate(active);
+    } catch (err) {
+      const error = describe(err);
+      this.deps.log(`Policy import refused: ${error}${this.active ? ` (still applying ${this.active.record.name} ${this.active.record.version})` : ''}`);
+      return { status: this.status(), error };
+    }
+    const status = this.status();
+    if (!this.disposed) this.deps.onStatus(status);
+    return { status };
   }
 
   dispose(): void {

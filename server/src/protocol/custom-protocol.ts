@@ -21,6 +21,22 @@ export const REFRESH_POLICY_REQUEST = 'bulwark/refreshPolicy';
  * machine) would change on the workspace, compared with the rules in force: `bulwark policy preview`.
  */
 export const PREVIEW_POLICY_REQUEST = 'bulwark/previewPolicy';
+/**
+ * Loads a bundle archive (`bulwark policy export`) for an air-gapped machine: verified with the
+ * configured key exactly as a pull, then cached and applied. Params: ImportPolicyParams.
+ */
+export const IMPORT_POLICY_REQUEST = 'bulwark/importPolicy';
+
+export interface ImportPolicyParams {
+  /** The archive's path on the machine the server runs on. */
+  readonly archive: string;
+}
+
+/** The policy in force afterwards; `error` says why the archive was refused (the last good bundle stays). */
+export interface ImportPolicyResult {
+  readonly status: PolicyStatus;
+  readonly error?: string;
+}
 /** Code action kind of "Fix all safe problems in this file". */
 export const FIX_ALL_KIND = 'source.fixAll.bulwark';
 

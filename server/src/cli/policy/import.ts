@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importPolicy } from '../../node/policy';
+import { importPolicy, MAX_POLICY_ARCHIVE_BYTES } from '../../node/policy';
 import { ExitCode, UsageError } from '../exit-codes';
 import { terminalSafe } from '../terminal-text';
 import type { PolicySubcommand } from './index';
@@ -13,7 +13,6 @@ import { asUsageError, policyContext, readText } from './registry-policy';
 // bundle cached before untouched.
 
 /** An archive is a few bundles' worth of YAML; anything larger is refused before it is read. */
-const MAX_ARCHIVE_BYTES = 128 * 1024 * 1024;
 
 export const importCommand: PolicySubcommand = {
   summary: 'verify a bundle archive from "policy export" and cache it, as a pull would',
@@ -44,7 +43,7 @@ function readArchive(file: string): Buffer {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new UsageError(`"${file}" is not a file`);
-    if (stat.size > MAX_ARCHIVE_BYTES) throw new UsageError(`"${file}" is ${stat.size} bytes; a bundle archive is at most ${MAX_ARCHIVE_BYTES}`);
+    if (stat.size > MAX_POLICY_ARCHIVE_BYTES) throw new UsageError(`"${file}" is ${stat.size} bytes; a bundle archive is at most ${MAX_POLICY_ARCHIVE_BYTES}`);
     return fs.readFileSync(file);
   } catch (err) {
     if (err instanceof UsageError) throw err;

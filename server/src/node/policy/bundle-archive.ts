@@ -11,6 +11,8 @@ import { PolicyError } from './policy-error';
 
 /** Index annotation: the registry reference the bundle was exported from (what import caches it as). */
 export const REF_ANNOTATION = 'dev.bulwark.policy.ref';
+/** The largest archive `policy import` (CLI or editor) reads: far above any real bundle, far below memory trouble. */
+export const MAX_POLICY_ARCHIVE_BYTES = 128 * 1024 * 1024;
 const REF_NAME = 'org.opencontainers.image.ref.name';
 const SIGNATURE_ARTIFACT_TYPE = SIMPLE_SIGNING_MEDIA_TYPE;
 
