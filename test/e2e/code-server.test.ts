@@ -59,6 +59,8 @@ describe('VS Code extension in code-server (real editor)', function () {
     fs.writeFileSync(path.join(folder, 'Dockerfile'), DOCKERFILE);
     fs.mkdirSync(path.dirname(path.join(folder, CLOSED_FILE.path)), { recursive: true });
     fs.writeFileSync(path.join(folder, CLOSED_FILE.path), CLOSED_FILE.text);
+    // Present from the start: quick open may not list a file created after the workbench indexed the folder.
+    fs.writeFileSync(path.join(folder, FIX_ALL_FILE.path), FIX_ALL_FILE.text);
     fs.mkdirSync(path.join(folder, '.vscode'));
     fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(SILENCING_SETTINGS, null, 2));
     fs.mkdirSync(ARTIFACTS, { recursive: true });

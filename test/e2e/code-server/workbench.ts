@@ -16,8 +16,10 @@ export async function openFile(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 30_000 });
   await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
-  await page.keyboard.press('Enter');
+  // The list first shows recently opened files: wait for the row of this file, not for any row.
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name.split('/').pop() ?? name }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible', timeout: 30_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 30_000 });
 }
