@@ -70,9 +70,19 @@ export async function revealProblem(page: Page, text: string): Promise<void> {
 /** Reveals the problem with `text`, opens Quick Fix (Ctrl+.) and picks the action titled `fixTitle`. */
 export async function applyQuickFixFromProblems(page: Page, text: string, fixTitle: string): Promise<void> {
   await revealProblem(page, text);
-  await page.keyboard.press('Control+.');
   const action = page.locator('.action-widget .monaco-list-row', { hasText: fixTitle }).first();
-  await action.waitFor({ state: 'visible', timeout: 30_000 });
+  // Ctrl+. pressed while the workbench is still moving focus from Problems to the editor is lost:
+  // a person presses it again, and so does the test (three tries, then the timeout is the failure).
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await action.waitFor({ state: 'visible', timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   await action.click();
 }
 
