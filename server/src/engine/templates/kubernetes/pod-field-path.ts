@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { containerAnchor, containerKey, containersOf, podEditContext, POD_READER_KINDS, type ContainerGroup, type ContainerRef, type PodSpecRef } from '../../parsers/kubernetes-workloads';
 import { deletePair, deleteSeqItem, replaceScalar, type YamlEditContext } from '../../parsers/yaml-edits';
 import { findPair, nodeSpan, pairSpan, scalarText } from '../../parsers/yaml-nodes';
-import type { Fix, FixKind, Span } from '../../types';
+import type { Fix, Span } from '../../types';
 import { defineTemplate } from '../template';
 import { containerOrigins, containerSubject, EXEMPTIONS_SCHEMA, exempted, podOrigins, podSpecs, podSubject, SCALAR_VALUE_SCHEMA, SUBJECT_PLACEHOLDERS, type Exemptions, type FieldValue } from './field-values';
 import { isCollection, parsePath, walkPath, type PathMatch, type PathSegment } from './field-paths';
@@ -30,7 +30,6 @@ interface Params {
   /** Fixes for a reported value: delete its key, delete the list item it is in, or replace it. */
   readonly fixes?: readonly ('delete' | 'delete-item' | 'replace')[];
   readonly replaceWith?: FieldValue;
-  readonly fixKind?: FixKind;
   readonly exempt?: Exemptions;
 }
 
@@ -57,12 +56,13 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
       required: { type: 'boolean' },
       fixes: { type: 'array', uniqueItems: true, items: { enum: ['delete', 'delete-item', 'replace'] } },
       replaceWith: SCALAR_VALUE_SCHEMA,
-      fixKind: { enum: ['autofix', 'suggestion'] },
       exempt: EXEMPTIONS_SCHEMA,
     },
   },
   placeholders: [...SUBJECT_PLACEHOLDERS, 'field', 'value', 'key'],
-  fixKind: 'autofix',
+  // A pod spec edit changes what the workload does: suggestions only (docs/architecture.md). The rule's
+  // `fix:` is the one place a rule chooses; there is no params.fixKind.
+  fixKind: 'suggestion',
   instantiate: (params) => {
     const paths = params.paths.map((text) => {
       const segments = parsePath(text);
@@ -133,7 +133,7 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
     };
 
     function fixesFor(edit: () => YamlEditContext, match: PathMatch): Fix[] {
-      const kind = params.fixKind ?? 'suggestion';
+      const kind = 'suggestion';
       const out: Fix[] = [];
       for (const fix of params.fixes ?? []) {
         if (fix === 'delete' && match.pair && isMap(match.parent)) {

@@ -1,7 +1,7 @@
 import { findPair, k8sScalar, nodeSpan, pairSpan } from '../../parsers/yaml-nodes';
 import { deletePair, setIn, type YamlEditContext } from '../../parsers/yaml-edits';
 import { podEditContext, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
-import type { Fix, FixKind } from '../../types';
+import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { EXEMPTIONS_SCHEMA, exempted, podOrigins, podSpecs, podSubject, SCALAR_VALUE_SCHEMA, VALUE_POLICY_SCHEMA, violates, type Exemptions, type FieldValue, type ValuePolicy } from './field-values';
 
@@ -15,8 +15,6 @@ interface Params extends ValuePolicy {
   readonly replaceWith?: FieldValue;
   /** Suggestion for a missing required field. */
   readonly insertValue?: FieldValue;
-  /** Only `suggestion`: a pod spec edit changes what the workload does (docs/architecture.md, "Fix policy"). */
-  readonly fixKind?: FixKind;
   readonly exempt?: Exemptions;
 }
 
@@ -37,7 +35,6 @@ export const podSpecField = defineTemplate<'kubernetes', Params>({
       fixes: { type: 'array', items: { enum: ['replace', 'delete'] }, uniqueItems: true },
       replaceWith: SCALAR_VALUE_SCHEMA,
       insertValue: SCALAR_VALUE_SCHEMA,
-      fixKind: { enum: ['suggestion'] },
       exempt: EXEMPTIONS_SCHEMA,
     },
   },
