@@ -1,19 +1,12 @@
+import type { PolicyPreviewChange } from '../../protocol/custom-protocol';
 import type { ReportedFinding } from '../report';
 import { terminalSafe } from '../terminal-text';
 
 // What `bulwark policy preview` and the editor's "Preview policy" show: the findings a candidate bundle
 // adds, removes or re-grades compared with the policy in use, on the same files.
 
-export interface Change {
-  readonly path: string;
-  readonly line: number;
-  readonly column: number;
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly message: string;
-  /** For severity changes: the severity under the policy in use. */
-  readonly from?: string;
-}
+/** One finding of the diff: the protocol's type, so the editor's answer and the CLI's are one shape. */
+export type Change = PolicyPreviewChange;
 
 export interface PreviewDiff {
   readonly added: Change[];
