@@ -11,7 +11,7 @@ import { MAIN_HELP, MERGE_SARIF_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from '.
 import { mergeSarif } from './merge-sarif';
 import { checkOverrides, loadRules } from './load-rules';
 import { scanFails, unreadNotices, type ScanReport } from './report';
-import { runScan } from './scan';
+import { runScanJobs } from './scan-jobs';
 import { testPacks } from './test-pack';
 import { terminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
@@ -72,7 +72,7 @@ async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue
   const ruleSet = options.approvedImages !== undefined ? withApprovedImagesFile(loaded.ruleSet, options.approvedImages, io.cwd) : loaded.ruleSet;
   checkOverrides(options.severityOverrides, ruleSet);
   const pins = options.pinDigests ? await resolveScanDigests(options, io.cwd, io.env, ruleSet.approvedImages) : undefined;
-  const report = runScan(options, { cwd: io.cwd, now: io.now, ruleSet, ...(pins ? { pins } : {}) });
+  const report = await runScanJobs(options, { cwd: io.cwd, now: io.now, ruleSet, ...(pins ? { pins } : {}) });
   const toTerminal = options.output === undefined && io.stdout.isTTY === true;
   const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');
   if (options.output === undefined) io.stdout.write(rendered);
