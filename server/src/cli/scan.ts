@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, type AnalyzeOptions, type RuleMeta, type RuleSet, type WorkspaceIndex } from '../engine';
+import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, workloadFacts, type AnalyzeOptions, type ParseCache, type RuleMeta, type RuleSet, type WorkloadContainerFact, type WorkspaceIndex } from '../engine';
 import { indexFilesOnDisk } from '../node/workspace-index';
 import type { ScanOptions } from './args';
 import { analysedFileReport, skippedFileReport } from './file-report';
@@ -29,11 +29,27 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
   // Cross-file rules see what this scan covers: the index is built from the listed files first, all of
   // them even in a shard, so a shard reports what the unsharded scan reports for its files.
   const enabled = context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off');
-  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize);
-  const scanContext = { ...context, workspace };
   const shard = options.shard;
   const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
-  const files = listing.files.filter(mine).map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, scanContext, rulesById));
+  const targets = listing.files.filter(mine);
+  // Workload containers of the files this scan analyses come from their own analysis (below), not a second parse.
+  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize, (file) => !mine(file));
+  const scanOne = (absolutePath: string, workspaceNow: WorkspaceIndex | undefined, onAnalysed?: AnalysedHook) =>
+    scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, { ...context, workspace: workspaceNow }, rulesById, onAnalysed);
+  let files: FileReport[];
+  if (!workspace) files = targets.map((file) => scanOne(file, undefined));
+  else {
+    // Dockerfiles last: whether their image runs as root depends on the workloads of every manifest.
+    const dockerfile = (file: string) => workspace.files.get(file)?.isDockerfile === true;
+    const workloads = new Map<string, WorkloadContainerFact[]>();
+    const reports = new Map<string, FileReport>();
+    for (const file of targets.filter((f) => !dockerfile(f))) {
+      reports.set(file, scanOne(file, workspace, (uri, text, cache) => workloads.set(uri, workloadFacts({ uri, text }, cache))));
+    }
+    const complete = workloads.size > 0 ? workspace.withWorkloads(workloads) : workspace;
+    for (const file of targets.filter(dockerfile)) reports.set(file, scanOne(file, complete));
+    files = targets.map((file) => reports.get(file) as FileReport);
+  }
   return {
     root: context.cwd,
     files,
@@ -46,28 +62,38 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
   };
 }
 
+/** Called with a file's final text and the parse cache its analysis filled. */
+type AnalysedHook = (uri: string, text: string, cache: ParseCache) => void;
+
 function scanFile(
   file: { readonly path: string; readonly absolutePath: string },
   options: ScanOptions,
   context: ScanContext,
   rulesById: ReadonlyMap<string, RuleMeta>,
+  onAnalysed?: AnalysedHook,
 ): FileReport {
   const read = readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
   if (read.kind === 'skipped') return skippedFileReport(file, read.code, read.message);
+  const cache = new DocumentParseCache();
   const analyzeOptions: AnalyzeOptions = {
     now: context.now,
     maxFileSize: options.maxFileSize,
     severityOverrides: options.severityOverrides,
     honorPeerSuppressions: options.honorPeerSuppressions,
     podSecurityProfile: options.podSecurityProfile,
-    cache: new DocumentParseCache(),
+    cache,
     // The replacement fixes name the approved image pinned to the digest its registry serves.
     ...(context.pins ? { imageDigests: context.pins.digests } : {}),
     ...(context.workspace ? { workspace: context.workspace } : {}),
   };
   const uri = file.absolutePath;
   const pathOf = (other: string) => displayPath(other, context.cwd);
-  if (options.fix === 'off') return analysedFileReport(file, read.text, analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions), rulesById, { pathOf });
+  // The text the report describes, with the cache its analysis filled: the hook reads it without parsing again.
+  const done = (text: string, report: FileReport): FileReport => {
+    onAnalysed?.(uri, text, cache);
+    return report;
+  };
+  if (options.fix === 'off') return done(read.text, analysedFileReport(file, read.text, analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions), rulesById, { pathOf }));
 
   const notices: ReportedNotice[] = [];
   if (!read.lossless) {
@@ -75,7 +101,7 @@ function scanFile(
     if (autofixesOf(result).length > 0) {
       notices.push({ path: file.path, code: 'fix-skipped', message: 'Autofixes not applied: the file is not valid UTF-8, and rewriting it would change the invalid bytes.' });
     }
-    return analysedFileReport(file, read.text, result, rulesById, { notices, pathOf });
+    return done(read.text, analysedFileReport(file, read.text, result, rulesById, { notices, pathOf }));
   }
   const pinned = context.pins ? pinFileImages(file, read.text, context.pins) : { text: read.text, applied: 0, notices: [] };
   notices.push(...pinned.notices);
@@ -90,8 +116,8 @@ function scanFile(
     } catch (err) {
       notices.push({ path: file.path, code: 'fix-not-written', message: `Autofixes could not be written: ${err instanceof Error ? err.message : String(err)}` });
       const result = analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions);
-      return analysedFileReport(file, read.text, result, rulesById, { notices, pathOf });
+      return done(read.text, analysedFileReport(file, read.text, result, rulesById, { notices, pathOf }));
     }
   }
-  return analysedFileReport(file, outcome.text, outcome.result, rulesById, { notices, fixesApplied: outcome.applied, pathOf });
+  return done(outcome.text, analysedFileReport(file, outcome.text, outcome.result, rulesById, { notices, fixesApplied: outcome.applied, pathOf }));
 }
