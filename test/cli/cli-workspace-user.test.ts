@@ -58,10 +58,11 @@ describe('bulwark scan: pods that run a Dockerfile\'s image as non-root', functi
     // The module object the engine's compiled `import { parseDocument } from 'yaml'` reads at each call.
     const exports = createRequire(__filename)('yaml') as { parseDocument: typeof Yaml.parseDocument };
     const original = exports.parseDocument;
-    exports.parseDocument = ((source: string, ...rest: never[]) => {
+    const counting = (source: string, options?: Parameters<typeof Yaml.parseDocument>[1]) => {
       parsed.push(source);
-      return original(source, ...rest);
-    }) as typeof Yaml.parseDocument;
+      return original(source, options);
+    };
+    exports.parseDocument = counting as typeof Yaml.parseDocument;
     try {
       const report = scanInProcess(dir, loadRuleSet([builtinPackRoot()]).ruleSet, ['.']);
       const dockerfiles = report.files.filter((f) => f.path.endsWith('Dockerfile'));
