@@ -15,3 +15,4 @@ export { WorkspaceIndex, needsWorkspace, type ImageSource } from './workspace/wo
 export { indexFile } from './workspace/index-file';
 export { workloadFacts } from './workspace/workload-facts';
 export type { FileFacts, FactLocation, Range, WorkloadContainerFact } from './workspace/facts';
+export { sameExceptLocations } from './workspace/facts';

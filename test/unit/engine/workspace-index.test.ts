@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, indexFile, WorkspaceIndex, type RuleSet } from '../../../server/src/engine';
 import { selects } from '../../../server/src/engine/workspace/workspace-index';
+import { sameExceptLocations } from '../../../server/src/engine/workspace/facts';
 import { resolveRelative, sameFile } from '../../../server/src/engine/workspace/paths';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 import { onlyRules } from '../../../server/src/engine';
@@ -79,6 +80,11 @@ describe('workspace index', () => {
     // The image a container runs, and its user, are facts (docker-user-missing reads them).
     assert.notEqual(before.with(indexFile({ uri: '/r/a.yaml', text: DEPLOYMENT('nginx:2') })), before);
     assert.notEqual(before.with(indexFile({ uri: '/r/a.yaml', text: DEPLOYMENT('nginx:1').replace('runAsNonRoot: true', 'runAsNonRoot: false') })), before);
+    // A line typed above the workload moves its facts but changes nothing they say (the editor then re-delivers nothing).
+    const moved = indexFile({ uri: '/r/a.yaml', text: `# a comment\n${DEPLOYMENT('nginx:1')}` });
+    const original = before.files.get('/r/a.yaml');
+    assert.ok(original && before.with(moved) !== before && sameExceptLocations(original, moved));
+    assert.ok(!sameExceptLocations(original, indexFile({ uri: '/r/a.yaml', text: DEPLOYMENT('nginx:2') })));
   });
 
   it('reads workload containers with the user the pod spec guarantees, the container\'s setting over the pod\'s', () => {

@@ -92,3 +92,12 @@ export function emptyFacts(uri: string): FileFacts {
 export function locate(uri: string, lines: LineIndex, span: Span): FactLocation {
   return { uri, span, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } };
 }
+
+/**
+ * The same facts but for where they are (a line typed above a workload moves it): the findings of other
+ * files stay the same, only the ranges of their related information would move.
+ */
+export function sameExceptLocations(a: FileFacts, b: FileFacts): boolean {
+  const withoutLocations = (key: string, value: unknown) => (key === 'location' ? undefined : value);
+  return JSON.stringify(a, withoutLocations) === JSON.stringify(b, withoutLocations);
+}
