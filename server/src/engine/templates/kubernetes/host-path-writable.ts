@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import { containerKey, containersOf, podEditContext, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
 import { setIn } from '../../parsers/yaml-edits';
 import { asMap, asSeq, findPair, getIn, k8sScalar, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
+import type { Document, YAMLMap } from 'yaml';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { containerOrigins, containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
@@ -16,7 +17,7 @@ export const hostPathWritable = defineTemplate<'kubernetes', Record<string, neve
   language: 'kubernetes',
   objectKinds: POD_READER_KINDS,
   description:
-    'Reports each volumeMounts item of every container (containers, initContainers, ephemeralContainers) of every workload kind that mounts a hostPath volume of its pod without `readOnly: true`, on the item\'s `name` value. Offers a suggestion that sets `readOnly: true` on a block-style item.',
+    'Reports each volumeMounts item of every container (containers, initContainers, ephemeralContainers) of every workload kind that mounts a hostPath volume of its pod without `readOnly: true`, on the item\'s `name` value; a socket (hostPath type Socket, or a path ending in .sock) is left out, since readOnly does not stop a client from connecting to it. Offers a suggestion that sets `readOnly: true` on a block-style item.',
   paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
   placeholders: [...SUBJECT_PLACEHOLDERS, 'volume', 'path', 'mountPath'],
   fixKind: 'suggestion',
@@ -27,7 +28,10 @@ export const hostPathWritable = defineTemplate<'kubernetes', Record<string, neve
         const volume = asMap(pod.doc, item);
         const hostPath = asMap(pod.doc, getIn(pod.doc, volume, ['hostPath']));
         const name = scalarString(getIn(pod.doc, volume, ['name']));
-        if (hostPath && name !== undefined) hostPaths.set(name, scalarString(getIn(pod.doc, hostPath, ['path'])) ?? '');
+        if (!hostPath) continue;
+        const path = scalarString(getIn(pod.doc, hostPath, ['path'])) ?? '';
+        // readOnly does not stop a client from connecting to a socket: that mount is the socket rule's finding.
+        if (name !== undefined && !isSocket(pod.doc, hostPath, path)) hostPaths.set(name, path);
       }
       if (hostPaths.size === 0) continue;
       for (const container of containersOf(pod)) {
@@ -54,3 +58,7 @@ export const hostPathWritable = defineTemplate<'kubernetes', Record<string, neve
     }
   },
 });
+
+function isSocket(doc: Document, hostPath: YAMLMap, path: string): boolean {
+  return scalarString(getIn(doc, hostPath, ['type'])) === 'Socket' || /\.sock$/.test(path.replace(/\/+$/, ''));
+}
