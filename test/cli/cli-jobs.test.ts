@@ -4,8 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCommand } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/exit-codes';
-import { planScan, runScan, type ScanContext } from '../../server/src/cli/scan';
-import { workerCount } from '../../server/src/cli/scan-jobs';
+import { planScan, runScan, scanPhases, type ScanContext } from '../../server/src/cli/scan';
+import { runScanJobs, workerCount } from '../../server/src/cli/scan-jobs';
+import type { WorkspaceIndex } from '../../server/src/engine';
 import { scanInWorkers } from '../../server/src/cli/worker-pool';
 import { ruleSetData } from '../../server/src/engine/rule-set-data';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
@@ -101,8 +102,13 @@ describe('scan workers (from the TypeScript sources)', function () {
     assert.ok(data, 'every built-in rule can be sent to a worker');
     const facts = plan.workspace ? [...plan.workspace.files.values()] : undefined;
     assert.ok(facts && facts.length > 0, 'the built-in pack has cross-file rules: the index is built');
-    const inWorkers = await scanInWorkers(plan.tasks, { options, cwd: dir, now: context.now, ruleSet: data, facts }, 2);
-    assert.deepEqual(inWorkers, runScan(options, context).files);
+    // Manifests in two workers, Dockerfiles after them with the workloads the workers found.
+    const inWorkers = await runScanJobs({ ...options, jobs: 2 }, context);
+    assert.deepEqual(inWorkers.files, runScan(options, context).files);
+    // The worker pool alone, on the files whose reports no workload can change.
+    const first = scanPhases(plan, plan.workspace as WorkspaceIndex).first.map((i) => plan.tasks[i]);
+    const pooled = await scanInWorkers(first, { options, cwd: dir, now: context.now, ruleSet: data, facts }, 2);
+    assert.ok(pooled.some((s) => (s.workloads ?? []).length > 0), 'workers return the workloads their analyses found');
   });
 });
 

@@ -8,6 +8,12 @@ import { describePeerAgreement } from './peer-agreement';
 
 /** fixture path (relative to labeled/) → rule id → why our answer differs from the peer's label. */
 const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'trivy/k8s/KSV-0020_runs_with_UID_le_10000/bad1.yaml': {
+    'k8s-run-as-user-low': 'Trivy counts an unset runAsUser as a low UID; we report only an explicit one (unset is the image\'s user: k8s-run-as-non-root-missing, docker-user-missing)',
+  },
+  'checkov/k8s/CKV_K8S_40_RootContainersHighUID/rootContainersHighUIDPASSED.yaml': {
+    'k8s-run-as-user-low': 'Checkov passes a pod-level low UID that every container overrides; we report the pod level as Pod Security reads it',
+  },
   'trivy/k8s/KSV-0022_specific_capabilities_added/bad1.yaml': {
     'k8s-capabilities-added': 'Trivy flags any add; PSS Baseline allows NET_BIND_SERVICE and the other default capabilities',
   },

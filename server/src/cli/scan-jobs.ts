@@ -2,7 +2,9 @@ import * as os from 'node:os';
 import { ruleSetData } from '../engine/rule-set-data';
 import type { ScanOptions } from './args';
 import type { ScanReport } from './report';
-import { planScan, runScan, scanPlanned, scanReport, type ScanContext } from './scan';
+import { planScan, rulesByIdOf, runScan, scanFile, scanPhases, scanPlanned, scanReport, withWorkloads, type ScanContext } from './scan';
+import type { WorkloadContainerFact } from '../engine';
+import type { FileReport } from './report';
 import { scanInWorkers } from './worker-pool';
 
 // `bulwark scan --jobs N`: the same scan on N worker threads. The main thread lists the files and
@@ -28,7 +30,20 @@ export async function runScanJobs(options: ScanOptions, context: ScanContext): P
   const plan = planScan(options, context);
   const jobs = workerCount(options, plan.tasks.length);
   if (jobs === 1) return scanPlanned(options, context, plan);
-  const facts = plan.workspace ? [...plan.workspace.files.values()] : undefined;
-  const files = await scanInWorkers(plan.tasks, { options, cwd: context.cwd, now: context.now, ruleSet: data, ...(facts ? { facts } : {}) }, jobs);
-  return scanReport(options, context, plan, files);
+  const init = { options, cwd: context.cwd, now: context.now, ruleSet: data };
+  const workspace = plan.workspace;
+  if (!workspace) return scanReport(options, context, plan, (await scanInWorkers(plan.tasks, init, jobs)).map((s) => s.report));
+  // Manifests in the workers; then the Dockerfiles here, with the workloads the workers found (scanPhases).
+  const { first, last } = scanPhases(plan, workspace);
+  const scanned = await scanInWorkers(first.map((i) => plan.tasks[i]), { ...init, facts: [...workspace.files.values()] }, jobs);
+  const reports = new Array<FileReport>(plan.tasks.length);
+  const workloads = new Map<string, WorkloadContainerFact[]>();
+  scanned.forEach((s, n) => {
+    reports[first[n]] = s.report;
+    if (s.workloads) workloads.set(plan.tasks[first[n]].absolutePath, s.workloads);
+  });
+  const complete = { ...context, workspace: withWorkloads(workspace, workloads) };
+  const rulesById = rulesByIdOf(context.ruleSet);
+  for (const i of last) reports[i] = scanFile(plan.tasks[i], options, complete, rulesById);
+  return scanReport(options, context, plan, reports);
 }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, type AnalyzeOptions, type RuleMeta, type RuleSet, type WorkspaceIndex } from '../engine';
+import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, workloadFacts, type AnalyzeOptions, type ParseCache, type RuleMeta, type RuleSet, type WorkloadContainerFact, type WorkspaceIndex } from '../engine';
 import { indexFilesOnDisk } from '../node/workspace-index';
 import type { ScanOptions } from './args';
 import { analysedFileReport, skippedFileReport } from './file-report';
@@ -43,8 +43,35 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
 /** The scan of a plan's files, one after the other in this thread. */
 export function scanPlanned(options: ScanOptions, context: ScanContext, plan: ScanPlan): ScanReport {
   const rulesById = rulesByIdOf(context.ruleSet);
-  const scanContext = { ...context, ...(plan.workspace ? { workspace: plan.workspace } : {}) };
-  return scanReport(options, context, plan, plan.tasks.map((task) => scanFile(task, options, scanContext, rulesById)));
+  const workspace = plan.workspace;
+  if (!workspace) return scanReport(options, context, plan, plan.tasks.map((task) => scanFile(task, options, context, rulesById)));
+  const reports = new Array<FileReport>(plan.tasks.length);
+  const workloads = new Map<string, WorkloadContainerFact[]>();
+  const { first, last } = scanPhases(plan, workspace);
+  for (const i of first) reports[i] = scanFile(plan.tasks[i], options, { ...context, workspace }, rulesById, collectWorkloads(workloads));
+  const complete = withWorkloads(workspace, workloads);
+  for (const i of last) reports[i] = scanFile(plan.tasks[i], options, { ...context, workspace: complete }, rulesById);
+  return scanReport(options, context, plan, reports);
+}
+
+/**
+ * Dockerfiles last: whether their image runs as root depends on the workloads of every manifest, and a
+ * manifest's workloads come from its own analysis (not a second parse). Indices into the plan's tasks.
+ */
+export function scanPhases(plan: ScanPlan, workspace: WorkspaceIndex): { readonly first: number[]; readonly last: number[] } {
+  const first: number[] = [];
+  const last: number[] = [];
+  plan.tasks.forEach((task, i) => (workspace.files.get(task.absolutePath)?.isDockerfile === true ? last : first).push(i));
+  return { first, last };
+}
+
+/** A hook that records the workload containers of each file analysed. */
+export function collectWorkloads(into: Map<string, WorkloadContainerFact[]>): AnalysedHook {
+  return (uri, text, cache) => into.set(uri, workloadFacts({ uri, text }, cache));
+}
+
+export function withWorkloads(workspace: WorkspaceIndex, workloads: ReadonlyMap<string, readonly WorkloadContainerFact[]>): WorkspaceIndex {
+  return workloads.size > 0 ? workspace.withWorkloads(workloads) : workspace;
 }
 
 /** The files to scan, in report order, and the workspace index the cross-file rules read. */
@@ -53,9 +80,10 @@ export function planScan(options: ScanOptions, context: ScanContext): ScanPlan {
   // Cross-file rules see what this scan covers: the index is built from the listed files first, all of
   // them even in a shard, so a shard reports what the unsharded scan reports for its files.
   const enabled = context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off');
-  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize);
   const shard = options.shard;
   const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
+  // Workload containers of the files this scan analyses come from their own analysis (scanPlanned), not a second parse.
+  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize, (file) => !mine(file));
   return {
     tasks: listing.files.filter(mine).map((absolutePath) => ({ path: displayPath(absolutePath, context.cwd), absolutePath })),
     pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
@@ -81,29 +109,39 @@ export function rulesByIdOf(ruleSet: RuleSet): ReadonlyMap<string, RuleMeta> {
   return new Map(ruleSet.rules.map((r) => [r.meta.id, r.meta]));
 }
 
+/** Called with a file's final text and the parse cache its analysis filled. */
+export type AnalysedHook = (uri: string, text: string, cache: ParseCache) => void;
+
 /** One file's report; the same in the main thread and in a scan worker. */
 export function scanFile(
   file: ScanTask,
   options: ScanOptions,
   context: ScanContext,
   rulesById: ReadonlyMap<string, RuleMeta>,
+  onAnalysed?: AnalysedHook,
 ): FileReport {
   const read = readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
   if (read.kind === 'skipped') return skippedFileReport(file, read.code, read.message);
+  const cache = new DocumentParseCache();
   const analyzeOptions: AnalyzeOptions = {
     now: context.now,
     maxFileSize: options.maxFileSize,
     severityOverrides: options.severityOverrides,
     honorPeerSuppressions: options.honorPeerSuppressions,
     podSecurityProfile: options.podSecurityProfile,
-    cache: new DocumentParseCache(),
+    cache,
     // The replacement fixes name the approved image pinned to the digest its registry serves.
     ...(context.pins ? { imageDigests: context.pins.digests } : {}),
     ...(context.workspace ? { workspace: context.workspace } : {}),
   };
   const uri = file.absolutePath;
   const pathOf = (other: string) => displayPath(other, context.cwd);
-  if (options.fix === 'off') return analysedFileReport(file, read.text, analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions), rulesById, { pathOf });
+  // The text the report describes, with the cache its analysis filled: the hook reads it without parsing again.
+  const done = (text: string, report: FileReport): FileReport => {
+    onAnalysed?.(uri, text, cache);
+    return report;
+  };
+  if (options.fix === 'off') return done(read.text, analysedFileReport(file, read.text, analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions), rulesById, { pathOf }));
 
   const notices: ReportedNotice[] = [];
   if (!read.lossless) {
@@ -111,7 +149,7 @@ export function scanFile(
     if (autofixesOf(result).length > 0) {
       notices.push({ path: file.path, code: 'fix-skipped', message: 'Autofixes not applied: the file is not valid UTF-8, and rewriting it would change the invalid bytes.' });
     }
-    return analysedFileReport(file, read.text, result, rulesById, { notices, pathOf });
+    return done(read.text, analysedFileReport(file, read.text, result, rulesById, { notices, pathOf }));
   }
   const pinned = context.pins ? pinFileImages(file, read.text, context.pins) : { text: read.text, applied: 0, notices: [] };
   notices.push(...pinned.notices);
@@ -126,8 +164,8 @@ export function scanFile(
     } catch (err) {
       notices.push({ path: file.path, code: 'fix-not-written', message: `Autofixes could not be written: ${err instanceof Error ? err.message : String(err)}` });
       const result = analyze({ uri, text: read.text }, context.ruleSet, analyzeOptions);
-      return analysedFileReport(file, read.text, result, rulesById, { notices, pathOf });
+      return done(read.text, analysedFileReport(file, read.text, result, rulesById, { notices, pathOf }));
     }
   }
-  return analysedFileReport(file, outcome.text, outcome.result, rulesById, { notices, fixesApplied: outcome.applied, pathOf });
+  return done(outcome.text, analysedFileReport(file, outcome.text, outcome.result, rulesById, { notices, fixesApplied: outcome.applied, pathOf }));
 }

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileReport } from './report';
 import type { ScanTask } from './scan';
-import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { ScannedFile, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 // Runs a scan's files on worker threads. Each idle worker is handed the next chunk of files in report
 // order, so a slow file holds up one worker, not the others; each report is stored at its file's index,
@@ -25,8 +24,8 @@ export function chunkSize(tasks: number, workers: number): number {
 }
 
 /** Every task's report, in the tasks' order, scanned by up to `jobs` workers. */
-export async function scanInWorkers(tasks: readonly ScanTask[], init: WorkerInit, jobs: number): Promise<FileReport[]> {
-  const reports: (FileReport | undefined)[] = new Array<FileReport | undefined>(tasks.length);
+export async function scanInWorkers(tasks: readonly ScanTask[], init: WorkerInit, jobs: number): Promise<ScannedFile[]> {
+  const reports: (ScannedFile | undefined)[] = new Array<ScannedFile | undefined>(tasks.length);
   if (tasks.length === 0) return [];
   const entry = workerEntry();
   const count = Math.min(jobs, tasks.length);
@@ -63,7 +62,7 @@ export async function scanInWorkers(tasks: readonly ScanTask[], init: WorkerInit
             fail(`${reply.message}\n${reply.stack.split('\n').slice(1).join('\n')}`);
             return;
           }
-          for (const { index, report } of reply.reports) reports[index] = report;
+          for (const scanned of reply.reports) reports[scanned.index] = scanned;
           handOut();
         });
         const scanning = () => (held.length > 0 ? ` while scanning ${held.map((t) => t.path).join(', ')}` : '');

@@ -1,4 +1,4 @@
-import type { FileFacts } from '../engine';
+import type { FileFacts, WorkloadContainerFact } from '../engine';
 import type { RuleSetData } from '../engine/rule-set-data';
 import type { ScanOptions } from './args';
 import type { FileReport } from './report';
@@ -22,6 +22,13 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { readonly kind: 'reports'; readonly reports: readonly { readonly index: number; readonly report: FileReport }[] }
+  | { readonly kind: 'reports'; readonly reports: readonly ScannedFile[] }
   /** A defect of ours (the main thread would have thrown too): the scan stops with it. */
   | { readonly kind: 'failed'; readonly message: string; readonly stack: string };
+
+/** A file's report and, when the scan reads the workspace, the workload containers its analysis found. */
+export interface ScannedFile {
+  readonly index: number;
+  readonly report: FileReport;
+  readonly workloads?: WorkloadContainerFact[];
+}

@@ -4,7 +4,7 @@ import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
 import { parseText, type TextModel } from './parsers/text';
-import { dropSuperseded, supersededFindings } from './superseded';
+import { dropSuperseded, impliedAsRelated, supersededFindings } from './superseded';
 import { permittedOverride } from './policy/enforce';
 import type { SuppressionDirective } from './suppressions';
 import { applySuppressions, type SuppressionInput } from './apply-suppressions';
@@ -95,7 +95,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const judged = applySuppressions(keyed.map((k) => k.finding), suppressionInput(models), now, ruleSet, options.honorPeerSuppressions === true);
   // Superseding runs on what remains: suppressing the stronger finding brings back the one it hid
   // (so a bulwark-ignore of a waivable rule never hides a non-waivable one it supersedes).
-  const kept = dropSuperseded(withKeys(judged.kept), ruleSet);
+  const kept = dropSuperseded(withKeys(judged.kept), ruleSet, impliedAsRelated(file));
   const hidden = supersededFindings(keyed, ruleSet);
   const suppressed = judged.suppressed.filter((s) => !hidden.has(s.finding));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));

@@ -13,4 +13,6 @@ export { DocumentParseCache } from './parsers/kubernetes';
 export { parseSuppressions, type SuppressionDirective } from './suppressions';
 export { WorkspaceIndex, needsWorkspace, type ImageSource } from './workspace/workspace-index';
 export { indexFile } from './workspace/index-file';
-export type { FileFacts, FactLocation, Range } from './workspace/facts';
+export { workloadFacts } from './workspace/workload-facts';
+export type { FileFacts, FactLocation, Range, WorkloadContainerFact } from './workspace/facts';
+export { sameExceptLocations } from './workspace/facts';

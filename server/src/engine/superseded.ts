@@ -1,4 +1,5 @@
-import { SEVERITIES, type Finding, type RuleMeta, type RuleSet } from './types';
+import { LineIndex } from './text';
+import { SEVERITIES, type Finding, type RelatedLocation, type RuleMeta, type RuleSet, type SourceFile } from './types';
 
 /** A finding with the template's identity of what it is about (Report.key: the container, the pair …). */
 export interface KeyedFinding {
@@ -20,15 +21,31 @@ export const TAG_PREFIX = 'tag:';
  * A hidden rule still reports wherever the stronger one is off, overridden or silent. One problem is never
  * demoted: the finding that remains takes the highest severity of those it hides (secret-github-token is
  * critical, docker-secret-in-env high: the ENV line is one critical finding).
+ * What an `implies` finding hid elsewhere is not lost: with `relatedOf`, each becomes related information of
+ * the finding that remains (the user sees what else privileged: true means, at its place).
  */
-export function dropSuperseded(findings: readonly KeyedFinding[], ruleSet: RuleSet): Finding[] {
-  const { hidden, raised } = judge(findings, ruleSet);
+export function dropSuperseded(findings: readonly KeyedFinding[], ruleSet: RuleSet, relatedOf?: (hidden: Finding) => RelatedLocation): Finding[] {
+  const { hidden, raised, implied } = judge(findings, ruleSet);
   return findings
     .filter((f) => !hidden.has(f))
     .map((f) => {
       const to = raised.get(f);
-      return to !== undefined && to < rank(f.finding) ? { ...f.finding, severity: SEVERITIES[to] } : f.finding;
+      const finding = to !== undefined && to < rank(f.finding) ? { ...f.finding, severity: SEVERITIES[to] } : f.finding;
+      const absorbed = relatedOf ? (implied.get(f) ?? []) : [];
+      if (!relatedOf || absorbed.length === 0) return finding;
+      const ordered = [...absorbed].sort((a, b) => a.finding.span.start - b.finding.span.start || a.finding.ruleId.localeCompare(b.finding.ruleId));
+      return { ...finding, related: [...(finding.related ?? []), ...ordered.map((h) => relatedOf(h.finding))] };
     });
+}
+
+/** A hidden finding of the analysed file as related information of the one that implies it (its place, its words). */
+export function impliedAsRelated(file: SourceFile): (hidden: Finding) => RelatedLocation {
+  let lines: LineIndex | undefined;
+  return (hidden) => {
+    lines ??= new LineIndex(file.text);
+    const range = { start: lines.positionAt(hidden.span.start), end: lines.positionAt(hidden.span.end) };
+    return { uri: file.uri, range, message: `Implied as well (${hidden.ruleId}): ${hidden.message}` };
+  };
 }
 
 /** The findings another one hides (for suppressed findings: one problem is not also listed as suppressed twice). */
@@ -36,28 +53,39 @@ export function supersededFindings(findings: readonly KeyedFinding[], ruleSet: R
   return new Set([...judge(findings, ruleSet).hidden].map((f) => f.finding));
 }
 
-function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): { hidden: Set<KeyedFinding>; raised: Map<KeyedFinding, number> } {
+interface Judgement {
+  readonly hidden: Set<KeyedFinding>;
+  readonly raised: Map<KeyedFinding, number>;
+  /** Strong finding → the findings it hides through `implies` (about its subject, elsewhere in the file). */
+  readonly implied: Map<KeyedFinding, KeyedFinding[]>;
+}
+
+function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): Judgement {
   const hidden = new Set<KeyedFinding>();
   const raised = new Map<KeyedFinding, number>();
+  const impliedBy = new Map<KeyedFinding, KeyedFinding[]>();
   const overlapping = relation(ruleSet, (m) => m.supersedes);
   const implied = relation(ruleSet, (m) => m.implies ?? []);
-  if (overlapping.size === 0 && implied.size === 0) return { hidden, raised };
+  if (overlapping.size === 0 && implied.size === 0) return { hidden, raised, implied: impliedBy };
   const strong = findings.filter((f) => overlapping.has(f.finding.ruleId) || implied.has(f.finding.ruleId));
-  const hides = (s: KeyedFinding, weak: KeyedFinding): boolean => {
-    if (s === weak || s.finding.ruleId === weak.finding.ruleId) return false;
+  const overlaps = (s: KeyedFinding, weak: KeyedFinding): boolean => {
     const a = s.finding.span;
     const b = weak.finding.span;
     // Two rules that name each other (both `tag:secret`) hide neither: one report must remain.
     const mutual = overlapping.get(weak.finding.ruleId)?.has(s.finding.ruleId);
-    if (!mutual && overlapping.get(s.finding.ruleId)?.has(weak.finding.ruleId) && a.start < b.end && b.start < a.end) return true;
-    return !!implied.get(s.finding.ruleId)?.has(weak.finding.ruleId) && s.key !== undefined && s.key === weak.key;
+    return !mutual && !!overlapping.get(s.finding.ruleId)?.has(weak.finding.ruleId) && a.start < b.end && b.start < a.end;
   };
+  const implies = (s: KeyedFinding, weak: KeyedFinding): boolean => !!implied.get(s.finding.ruleId)?.has(weak.finding.ruleId) && s.key !== undefined && s.key === weak.key;
   for (const f of findings) {
-    const by = strong.filter((s) => hides(s, f));
+    const by = strong.filter((s) => s !== f && s.finding.ruleId !== f.finding.ruleId && (overlaps(s, f) || implies(s, f)));
     if (by.length > 0) hidden.add(f);
     for (const s of by) raised.set(s, Math.min(raised.get(s) ?? rank(s.finding), rank(f.finding)));
+    // One hidden by an overlapping finding too is that finding's problem (the restricted twin of a
+    // capability): listed once, through the finding that covers it.
+    if (by.some((s) => overlaps(s, f))) continue;
+    for (const s of by) impliedBy.set(s, [...(impliedBy.get(s) ?? []), f]);
   }
-  return { hidden, raised };
+  return { hidden, raised, implied: impliedBy };
 }
 
 function rank(finding: Finding): number {

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { indexFile, needsWorkspace, WorkspaceIndex, type FileFacts, type ParseCache } from '../engine';
+import { indexFile, needsWorkspace, sameExceptLocations, WorkspaceIndex, type FileFacts, type ParseCache } from '../engine';
 import { walkWorkspace } from '../node/workspace-files';
 import { factsOfFile, mayHoldFacts } from '../node/workspace-index';
 import { fsPathOf, type WorkspaceFolders } from './workspace-folders';
@@ -64,7 +64,15 @@ export class WorkspaceIndexService {
       this.deps.log(`Could not index ${uri}: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    this.replace(this.index.with(facts));
+    const before = this.index.files.get(uri);
+    const next = this.index.with(facts);
+    // Typing moves the facts below the cursor (every workload has an image): keep their new places for the
+    // next analyses, but re-deliver other files' diagnostics only when what they say may have changed.
+    if (next !== this.index && before && sameExceptLocations(before, facts)) {
+      this.index = next;
+      return;
+    }
+    this.replace(next);
   }
 
   /** A file changed, appeared or disappeared on disk (watched files, a document closed unsaved). */

@@ -12,26 +12,27 @@ export function mayHoldFacts(file: string): boolean {
 }
 
 /** The facts of one file on disk, or undefined when it is not a candidate or cannot be read. */
-export function factsOfFile(file: string, uri: string, maxBytes: number): FileFacts | undefined {
+export function factsOfFile(file: string, uri: string, maxBytes: number, workloads = true): FileFacts | undefined {
   if (!mayHoldFacts(file)) return undefined;
   const read = readSourceFile(file, { maxBytes, limitName: 'the size limit' });
   if (read.kind === 'skipped') return undefined;
   try {
-    return indexFile({ uri, text: read.text });
+    return indexFile({ uri, text: read.text }, undefined, { workloads });
   } catch {
     return undefined;
   }
 }
 
 /**
- * The index of these files, or undefined when no enabled rule reads it (then nothing is read).
- * `uriOf` names files the way the analysis will (a path in the CLI, a file URI in the editor).
+ * The index of these files (named by their paths, as the CLI analyses them), or undefined when no
+ * enabled rule reads it (then nothing is read). `readWorkloads` says which files' workload containers
+ * to read here: the CLI takes those of the files it analyses from their own analysis parse instead.
  */
-export function indexFilesOnDisk(files: readonly string[], rules: readonly Rule[], maxBytes: number, uriOf: (file: string) => string = (f) => f): WorkspaceIndex | undefined {
+export function indexFilesOnDisk(files: readonly string[], rules: readonly Rule[], maxBytes: number, readWorkloads: (file: string) => boolean = () => true): WorkspaceIndex | undefined {
   if (!needsWorkspace(rules)) return undefined;
   const facts: FileFacts[] = [];
   for (const file of files) {
-    const one = factsOfFile(file, uriOf(file), maxBytes);
+    const one = factsOfFile(file, file, maxBytes, readWorkloads(file));
     if (one) facts.push(one);
   }
   return new WorkspaceIndex(facts);

@@ -63,6 +63,25 @@ describe('one problem, one finding (core pack)', () => {
     assert.deepEqual(of('agent', withoutPrivileged).filter((id) => implied.includes(id)), implied, 'implied rules report when the privileged rule is off');
   });
 
+  it('what a privileged container implies is attached to its finding as related information, at each hidden finding\'s place', () => {
+    const text = deployment('        - name: agent\n          image: agent:1.0\n          securityContext:\n            privileged: true\n            capabilities: { add: [NET_ADMIN] }\n');
+    const uri = '/repo/d.yaml';
+    const privileged = findings(uri, text).filter((f) => f.ruleId === 'k8s-privileged-container');
+    assert.equal(privileged.length, 1);
+    const hidden = findings(uri, text, ['k8s-privileged-container']).filter((f) => ['k8s-allow-privilege-escalation', 'k8s-capabilities-added', 'k8s-capabilities-drop-all-missing'].includes(f.ruleId));
+    assert.equal(hidden.length, 3);
+    const line = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+    const expected = [...hidden]
+      .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
+      .map((f) => [uri, line(f.span.start), `Implied as well (${f.ruleId}): ${f.message}`]);
+    assert.deepEqual(privileged[0].related?.map((r) => [r.uri, r.range.start.line, r.message]), expected);
+    assert.deepEqual(privileged[0].related?.map((r) => r.range.start.line), [10, 12, 12], "securityContext, capabilities, NET_ADMIN");
+    // A weaker finding the privileged one does not imply (another container) is never attached.
+    const twoContainers = deployment('        - name: agent\n          image: agent:1.0\n          securityContext: { privileged: true }\n        - name: web\n          image: web:1.0\n          securityContext: { capabilities: { add: [NET_ADMIN] } }\n');
+    const related = findings(uri, twoContainers).find((f) => f.ruleId === 'k8s-privileged-container')?.related ?? [];
+    assert.ok(related.length > 0 && related.every((r) => !r.message.includes('"web"')), JSON.stringify(related.map((r) => r.message)));
+  });
+
   it('suppressing the stronger finding brings back the one it hid: a bulwark-ignore never hides more than it names', () => {
     const text = '# bulwark-ignore docker-image-latest-tag reason="pinned by the release job"\nFROM node:latest\nUSER node\nCMD ["node"]\n';
     const result = analyze({ uri: 'Dockerfile', text }, ruleSet, { now: NOW });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, indexFile, WorkspaceIndex, type RuleSet } from '../../../server/src/engine';
 import { selects } from '../../../server/src/engine/workspace/workspace-index';
+import { sameExceptLocations } from '../../../server/src/engine/workspace/facts';
 import { resolveRelative, sameFile } from '../../../server/src/engine/workspace/paths';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 import { onlyRules } from '../../../server/src/engine';
@@ -74,8 +75,43 @@ describe('workspace index', () => {
 
   it('returns the same index when a file\'s facts did not change (typing inside a workload)', () => {
     const before = index({ '/r/a.yaml': DEPLOYMENT('nginx:1'), '/r/p.yaml': POLICY('shop', '{app: api}') });
-    assert.equal(before.with(indexFile({ uri: '/r/a.yaml', text: DEPLOYMENT('nginx:2') })), before);
+    assert.equal(before.with(indexFile({ uri: '/r/a.yaml', text: DEPLOYMENT('nginx:1').replace('{app: api}', '{app: apx}') })), before);
     assert.notEqual(before.with(indexFile({ uri: '/r/p.yaml', text: POLICY('shop', '{app: web}') })), before);
+    // The image a container runs, and its user, are facts (docker-user-missing reads them).
+    assert.notEqual(before.with(indexFile({ uri: '/r/a.yaml', text: DEPLOYMENT('nginx:2') })), before);
+    assert.notEqual(before.with(indexFile({ uri: '/r/a.yaml', text: DEPLOYMENT('nginx:1').replace('runAsNonRoot: true', 'runAsNonRoot: false') })), before);
+    // A line typed above the workload moves its facts but changes nothing they say (the editor then re-delivers nothing).
+    const moved = indexFile({ uri: '/r/a.yaml', text: `# a comment\n${DEPLOYMENT('nginx:1')}` });
+    const original = before.files.get('/r/a.yaml');
+    assert.ok(original && before.with(moved) !== before && sameExceptLocations(original, moved));
+    assert.ok(!sameExceptLocations(original, indexFile({ uri: '/r/a.yaml', text: DEPLOYMENT('nginx:2') })));
+  });
+
+  it('reads workload containers with the user the pod spec guarantees, the container\'s setting over the pod\'s', () => {
+    const text = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          securityContext: {runAsNonRoot: true}
+          initContainers: [{name: init, image: busybox:1, securityContext: {runAsUser: 0}}]
+          containers:
+            - {name: a, image: ghcr.io/acme/a:1}
+            - {name: b, image: ghcr.io/acme/b:1, securityContext: {runAsUser: 1000, runAsNonRoot: false}}
+            - {name: c, image: "\${IMAGE}"}
+            - {name: d, image: ghcr.io/acme/d:1, securityContext: {runAsUser: "$(UID)"}}
+`;
+    const facts = indexFile({ uri: '/r/cron.yaml', text }).workloads;
+    assert.deepEqual(facts.map((f) => [f.object, f.container, f.image, f.nonRoot, f.location.range.start.line]), [
+      ['CronJob/nightly', 'a', 'ghcr.io/acme/a:1', true, 11],
+      ['CronJob/nightly', 'b', 'ghcr.io/acme/b:1', true, 12],
+      ['CronJob/nightly', 'd', 'ghcr.io/acme/d:1', false, 14],
+      ['CronJob/nightly', 'init', 'busybox:1', false, 9],
+    ]);
+    assert.deepEqual(indexFile({ uri: '/r/cron.yaml', text }, undefined, { workloads: false }).workloads, []);
   });
 });
 

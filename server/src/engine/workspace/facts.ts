@@ -1,3 +1,4 @@
+import type { LineIndex } from '../text';
 import type { Span } from '../types';
 
 // What one file contributes to the workspace index: small, plain, JSON-safe data (the CLI may pass it
@@ -59,6 +60,19 @@ export interface ImageBuildFact {
   readonly location: FactLocation;
 }
 
+/** A container of a workload (any kind whose pod template path is known) and the image it runs. */
+export interface WorkloadContainerFact {
+  /** `Deployment/api`. */
+  readonly object: string;
+  readonly container: string;
+  /** As written (`ghcr.io/acme/api:1.4`). */
+  readonly image: string;
+  /** The pod spec alone keeps it off root: a non-zero runAsUser, or runAsNonRoot: true without runAsUser. */
+  readonly nonRoot: boolean;
+  /** The container's `image` value. */
+  readonly location: FactLocation;
+}
+
 export interface FileFacts {
   readonly uri: string;
   readonly networkPolicies: readonly NetworkPolicyFact[];
@@ -68,8 +82,22 @@ export interface FileFacts {
   /** Present for every Dockerfile, so a folder-name match can find it even without a USER. */
   readonly isDockerfile: boolean;
   readonly imageBuilds: readonly ImageBuildFact[];
+  readonly workloads: readonly WorkloadContainerFact[];
 }
 
 export function emptyFacts(uri: string): FileFacts {
-  return { uri, networkPolicies: [], namespaces: [], resourceControls: [], isDockerfile: false, imageBuilds: [] };
+  return { uri, networkPolicies: [], namespaces: [], resourceControls: [], isDockerfile: false, imageBuilds: [], workloads: [] };
+}
+
+export function locate(uri: string, lines: LineIndex, span: Span): FactLocation {
+  return { uri, span, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } };
+}
+
+/**
+ * The same facts but for where they are (a line typed above a workload moves it): the findings of other
+ * files stay the same, only the ranges of their related information would move.
+ */
+export function sameExceptLocations(a: FileFacts, b: FileFacts): boolean {
+  const withoutLocations = (key: string, value: unknown) => (key === 'location' ? undefined : value);
+  return JSON.stringify(a, withoutLocations) === JSON.stringify(b, withoutLocations);
 }

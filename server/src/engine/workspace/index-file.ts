@@ -6,19 +6,30 @@ import { asMap, asSeq, getIn, nodeSpan, scalarString } from '../parsers/yaml-nod
 import { finalStageUser } from '../templates/dockerfile/final-user';
 import { LineIndex } from '../text';
 import type { ParseCache, SourceFile, Span } from '../types';
-import { emptyFacts, type FactLocation, type FileFacts, type ImageBuildFact, type LabelSelector } from './facts';
+import { WORKLOAD_KINDS } from '../parsers/kubernetes-workloads';
+import { emptyFacts, locate, type FileFacts, type ImageBuildFact, type LabelSelector } from './facts';
 import { resolveRelative } from './paths';
+import { workloadFactsOf } from './workload-facts';
 
 /** The kinds the index reads; every other section of a manifest is left unparsed. */
 const INDEXED_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'Namespace', 'LimitRange', 'ResourceQuota']);
+const WITH_WORKLOADS: ReadonlySet<string> = new Set([...INDEXED_KINDS, ...WORKLOAD_KINDS]);
 const COMPOSE_NAME = /^(?:docker-)?compose(?:\.[^/\\]+)?\.ya?ml$/i;
 const SKAFFOLD_NAME = /^skaffold(?:\.[^/\\]+)?\.ya?ml$/i;
+
+export interface IndexFileOptions {
+  /**
+   * Read workload containers (default true). The CLI leaves them out of its first pass and takes them
+   * from each manifest's own analysis parse (workloadFacts with the same cache): no second parse.
+   */
+  readonly workloads?: boolean;
+}
 
 /**
  * What one file contributes to the workspace index. Pure and cheap: Kubernetes sections of kinds the
  * index does not read are not parsed, and a parse cache shared with the file's analysis is reused.
  */
-export function indexFile(file: SourceFile, cache?: ParseCache): FileFacts {
+export function indexFile(file: SourceFile, cache?: ParseCache, options: IndexFileOptions = {}): FileFacts {
   const facts = emptyFacts(file.uri);
   const name = baseName(file.uri);
   const language = detectLanguage(file);
@@ -32,7 +43,8 @@ export function indexFile(file: SourceFile, cache?: ParseCache): FileFacts {
   if (SKAFFOLD_NAME.test(name)) return { ...facts, imageBuilds: skaffoldBuilds(file) };
   if (language !== 'kubernetes') return facts;
   const lines = new LineIndex(file.text);
-  const model = parseKubernetes(file.text, cache, lines, INDEXED_KINDS);
+  const withWorkloads = options.workloads !== false;
+  const model = parseKubernetes(file.text, cache, lines, withWorkloads ? WITH_WORKLOADS : INDEXED_KINDS);
   const out = { networkPolicies: [] as FileFacts['networkPolicies'][number][], namespaces: [] as FileFacts['namespaces'][number][], resourceControls: [] as FileFacts['resourceControls'][number][] };
   for (const object of model.objects) {
     const doc = object.document.doc;
@@ -46,11 +58,7 @@ export function indexFile(file: SourceFile, cache?: ParseCache): FileFacts {
       out.resourceControls.push({ kind: object.kind, namespace: object.namespace, location });
     }
   }
-  return { ...facts, ...out };
-}
-
-export function locate(uri: string, lines: LineIndex, span: Span): FactLocation {
-  return { uri, span, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } };
+  return { ...facts, ...out, workloads: withWorkloads ? workloadFactsOf(model, file.uri) : [] };
 }
 
 /** The object's `kind:` pair, where a reader looks first; the whole node otherwise. */

@@ -1,4 +1,4 @@
-import type { DockerfileUserFact, FileFacts, ImageBuildFact, LabelSelector, NamespaceFact, NetworkPolicyFact, ResourceControlFact } from './facts';
+import { emptyFacts, type DockerfileUserFact, type FileFacts, type ImageBuildFact, type LabelSelector, type NamespaceFact, type NetworkPolicyFact, type ResourceControlFact, type WorkloadContainerFact } from './facts';
 import { repositoryOf } from './index-file';
 import { parentFolderName, sameFile } from './paths';
 
@@ -17,6 +17,8 @@ export interface ImageSource {
  */
 export class WorkspaceIndex {
   readonly files: ReadonlyMap<string, FileFacts>;
+  /** Workload containers by the Dockerfile that builds their image, computed on first use (the index never changes). */
+  private runningByDockerfile?: Map<string, WorkloadContainerFact[]>;
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
@@ -28,6 +30,19 @@ export class WorkspaceIndex {
     if (!current && isEmpty(facts)) return this;
     if (current && JSON.stringify(current) === JSON.stringify(facts)) return this;
     return new WorkspaceIndex([...this.files.values()].filter((f) => f.uri !== facts.uri).concat([facts]));
+  }
+
+  /**
+   * The index with these files' workload containers set (their other facts kept), built once: the CLI
+   * adds what each manifest's analysis read after analysing them all.
+   */
+  withWorkloads(byUri: ReadonlyMap<string, readonly WorkloadContainerFact[]>): WorkspaceIndex {
+    const next = new Map(this.files);
+    for (const [uri, workloads] of byUri) {
+      if (workloads.length === 0 && !next.has(uri)) continue;
+      next.set(uri, { ...(next.get(uri) ?? emptyFacts(uri)), workloads });
+    }
+    return new WorkspaceIndex(next.values());
   }
 
   without(uri: string): WorkspaceIndex {
@@ -49,6 +64,26 @@ export class WorkspaceIndex {
    */
   policiesSelecting(namespace: string | undefined, labels: ReadonlyMap<string, string>): NetworkPolicyFact[] {
     return this.networkPolicies.filter((p) => sameNamespace(p.namespace, namespace) && selects(p.podSelector, labels));
+  }
+
+  /** Every workload container of the workspace whose image the Dockerfile `uri` builds (imageSource). */
+  containersRunning(uri: string): WorkloadContainerFact[] {
+    this.runningByDockerfile ??= this.mapContainersToDockerfiles();
+    const key = [...this.runningByDockerfile.keys()].find((dockerfile) => sameFile(dockerfile, uri));
+    return key ? (this.runningByDockerfile.get(key) ?? []) : [];
+  }
+
+  private mapContainersToDockerfiles(): Map<string, WorkloadContainerFact[]> {
+    const byRepository = new Map<string, ImageSource | undefined>();
+    const out = new Map<string, WorkloadContainerFact[]>();
+    for (const container of [...this.files.values()].flatMap((f) => f.workloads)) {
+      const repository = repositoryOf(container.image);
+      if (!repository) continue;
+      if (!byRepository.has(repository)) byRepository.set(repository, this.imageSource(repository));
+      const source = byRepository.get(repository);
+      if (source) out.set(source.dockerfile, [...(out.get(source.dockerfile) ?? []), container]);
+    }
+    return out;
   }
 
   resourceControlsIn(namespace: string): ResourceControlFact[] {
@@ -76,7 +111,7 @@ export class WorkspaceIndex {
 
 /** Most files (source code, plain YAML) contribute nothing: keeping them out keeps `with` cheap and stable. */
 function isEmpty(facts: FileFacts): boolean {
-  return !facts.isDockerfile && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0;
+  return !facts.isDockerfile && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0 && facts.workloads.length === 0;
 }
 
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {

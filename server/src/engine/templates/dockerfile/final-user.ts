@@ -4,6 +4,7 @@ import type { Fix, Severity, Span, TextEdit } from '../../types';
 import { defineTemplate } from '../template';
 import { insertLineAfter, insertLineBefore, lineStartOf } from './edits';
 import { imageOf, imageOrigin } from './image-reference';
+import { workloadUserVerdict } from './user-from-workloads';
 
 interface Params {
   /** `root`: the final stage's user is root. `missing`: the final stage never sets a user. */
@@ -47,7 +48,8 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
   description:
     'Checks the user the final stage (the image that ships) runs as: the last USER of that stage, or, when it has none, the USER inherited from the earlier stage it is built FROM. ' +
     '`report: root` flags root, 0, root:<group>, 0:<group> and Windows\' ContainerAdministrator (variables resolved from ARG/ENV defaults); `report: missing` flags a final image that never sets a user, unless its base image matches `nonRootImages`. ' +
-    `Build stages are not checked: they do not ship. The suggestions use ${NON_ROOT_USER}.`,
+    `Build stages are not checked: they do not ship. The suggestions use ${NON_ROOT_USER}. ` +
+    '`missing` also reads the workspace index: when every workload container that runs the image this Dockerfile builds (tied as workspace-image-user-conflict ties them: compose, skaffold, or a folder named like the image) sets a non-zero runAsUser or runAsNonRoot: true, the image never runs as root there and nothing is reported; when only some do, the finding points at the others.',
   paramsSchema: {
     type: 'object',
     required: ['report'],
@@ -65,6 +67,7 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
   },
   placeholders: ['user', 'image', 'defaultUser'],
   fixKind: 'suggestion',
+  readsWorkspace: true,
   instantiate: (params, regex) => {
     const nonRoot = params.nonRootImages ? regex(params.nonRootImages) : undefined;
     const dropsRoot = params.dropsRoot ? regex(params.dropsRoot) : undefined;
@@ -102,7 +105,9 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
       const fix = insertUser(model, final, onWindows ? 'ContainerUser' : NON_ROOT_USER);
       const defaultUser = onWindows ? 'ContainerAdministrator, the administrator of Windows images' : 'root for most images';
       const severity = params.baseImageSeverity && isBaseImage(model, final, base) ? params.baseImageSeverity : undefined;
-      ctx.report({ span, data: { user: onWindows ? 'ContainerAdministrator' : 'root', image: imageName, defaultUser }, origins: imageSpan ? { image: imageSpan } : undefined, key: 'final-user-missing', fixes: fix ? [fix] : [], ...(severity ? { severity } : {}) });
+      const pods = workloadUserVerdict(ctx);
+      if (pods.satisfied) return;
+      ctx.report({ span, data: { user: onWindows ? 'ContainerAdministrator' : 'root', image: imageName, defaultUser }, origins: imageSpan ? { image: imageSpan } : undefined, key: 'final-user-missing', fixes: fix ? [fix] : [], ...(severity ? { severity } : {}), ...(pods.related.length > 0 ? { related: pods.related } : {}) });
     };
   },
 });

@@ -116,7 +116,8 @@ export const controlPlaneFlags = defineTemplate<'kubernetes', Params>({
         // The program is named in command or args, or is the image's entrypoint (`registry.k8s.io/etcd:3.5.15-0`).
         const image = scalarString(getIn(pod.doc, container.node, ['image'])) ?? '';
         const imageName = image.split('@')[0].replace(/:[^/]*$/, '').split('/').pop();
-        if (imageName !== params.component && !items.some((i) => String(i.value).split('/').pop() === params.component)) continue;
+        // A flag's value is not the program (`--root-dir=/var/lib/kubelet` in a CSI driver's args).
+        if (imageName !== params.component && !items.some((i) => !String(i.value).startsWith('-') && String(i.value).split('/').pop() === params.component)) continue;
         const flags = readFlags(items);
         const anchor = findPair(pod.doc, container.node, 'command') ?? findPair(pod.doc, container.node, 'args');
         for (const check of params.checks) {

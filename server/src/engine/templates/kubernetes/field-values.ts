@@ -15,6 +15,8 @@ export interface ValuePolicy {
   readonly allowed?: readonly FieldValue[];
   /** A value that is set must not be one of these. */
   readonly forbidden?: readonly FieldValue[];
+  /** A numeric value that is set must be at least this (a UID or GID range); other values are not judged by it. */
+  readonly minimum?: number;
 }
 
 export interface Exemptions {
@@ -29,6 +31,7 @@ const SCALAR_SCHEMA = { type: ['string', 'number', 'boolean'] };
 export const VALUE_POLICY_SCHEMA: Record<string, JsonSchema> = {
   allowed: { type: 'array', minItems: 1, items: SCALAR_SCHEMA },
   forbidden: { type: 'array', minItems: 1, items: SCALAR_SCHEMA },
+  minimum: { type: 'number' },
 };
 
 export const SCALAR_VALUE_SCHEMA: JsonSchema = SCALAR_SCHEMA;
@@ -43,6 +46,7 @@ export const EXEMPTIONS_SCHEMA: JsonSchema = {
 export function violates(policy: ValuePolicy, value: FieldValue): boolean {
   const text = String(value);
   if (policy.allowed && !policy.allowed.some((a) => String(a) === text)) return true;
+  if (policy.minimum !== undefined && /^\d+$/.test(text) && Number(text) < policy.minimum) return true;
   return !!policy.forbidden && policy.forbidden.some((f) => String(f) === text);
 }
 

@@ -8,6 +8,7 @@ import { containerImage } from './container-image';
 import { controlPlaneFlags } from './control-plane-flags';
 import { envSecretLiteral } from './env-secret-literal';
 import { hostPathVolume } from './host-path-volume';
+import { hostPathWritable } from './host-path-writable';
 import { imagePullPolicy } from './image-pull-policy';
 import { objectField } from './object-field';
 import { podFieldPath } from './pod-field-path';
@@ -28,6 +29,7 @@ export const KUBERNETES_TEMPLATES: readonly AnyTemplate[] = [
   controlPlaneFlags, // k8s-control-plane-flags
   envSecretLiteral, // k8s-env-secret-literal
   hostPathVolume, // k8s-host-path-volume
+  hostPathWritable, // k8s-host-path-writable
   imagePullPolicy, // k8s-image-pull-policy
   objectField, // k8s-object-field
   podFieldPath, // k8s-pod-field-path

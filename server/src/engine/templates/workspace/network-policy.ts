@@ -4,6 +4,7 @@ import { findPair, getIn, nodeSpan } from '../../parsers/yaml-nodes';
 import { stringPairs } from '../../workspace/index-file';
 import { podOrigins, podSpecs } from '../kubernetes/field-values';
 import { defineTemplate } from '../template';
+import { defaultDenyFix } from './default-deny-fix';
 
 /**
  * kube-linter's non-isolated-pod across files: a workload whose pods no NetworkPolicy of the
@@ -23,9 +24,10 @@ export const networkPolicyMissing = defineTemplate<'kubernetes', Params>({
   readsWorkspace: true,
   objectKinds: WORKLOAD_KINDS,
   description:
-    'Reports a workload whose pod labels no NetworkPolicy in the workspace selects (same namespace; a namespace left unset on either side matches any, and an empty podSelector selects every pod). By default only in a workspace that has NetworkPolicies (`onlyWhereWorkspaceHasPolicies: false` reports every uncovered workload). Reads the workspace index, so it runs in `bulwark scan` over the scanned paths and in the editor over the workspace folders; a file analysed alone is its own workspace.',
+    'Reports a workload whose pod labels no NetworkPolicy in the workspace selects (same namespace; a namespace left unset on either side matches any, and an empty podSelector selects every pod). By default only in a workspace that has NetworkPolicies (`onlyWhereWorkspaceHasPolicies: false` reports every uncovered workload). Reads the workspace index, so it runs in `bulwark scan` over the scanned paths and in the editor over the workspace folders; a file analysed alone is its own workspace. The suggestion appends a default-deny NetworkPolicy (`podSelector: {}`, both directions, named to avoid the namespace\'s existing policies) for the workload\'s namespace to its file.',
   paramsSchema: { type: 'object', additionalProperties: false, properties: { onlyWhereWorkspaceHasPolicies: { type: 'boolean' } } },
   placeholders: ['object', 'namespace'],
+  fixKind: 'suggestion',
   instantiate: (params) => (model, ctx) => {
     const index = ctx.workspace;
     if (!index) return;
@@ -36,7 +38,7 @@ export const networkPolicyMissing = defineTemplate<'kubernetes', Params>({
       const kind = findPair(pod.doc, pod.object.node, 'kind');
       const span = kind ? nodeSpan(pod.base, kind.value as Node) : undefined;
       if (!span) continue;
-      ctx.report({ span, key: `${pod.object.kind}/${pod.object.name ?? ''}`, data: { object: `${pod.object.kind}/${pod.object.name ?? '(unnamed)'}`, namespace: pod.object.namespace ?? '(unset)' }, origins: podOrigins(pod) });
+      ctx.report({ span, key: `${pod.object.kind}/${pod.object.name ?? ''}`, data: { object: `${pod.object.kind}/${pod.object.name ?? '(unnamed)'}`, namespace: pod.object.namespace ?? '(unset)' }, origins: podOrigins(pod), fixes: [defaultDenyFix(model, pod.object.namespace, index)] });
     }
   },
 });
