@@ -1,5 +1,6 @@
 import type { AnyTemplate } from '../template';
 import { addSource } from './add-source';
+import { argument } from './argument';
 import { approvedImage } from './approved-image';
 import { baseImagePin } from './base-image-pin';
 import { finalUser } from './final-user';
@@ -9,4 +10,4 @@ import { secretEnv } from './secret-env';
 import { setting } from './setting';
 
 /** Sorted by id. */
-export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, approvedImage, baseImagePin, finalUser, runCommand, remoteExec, secretEnv, setting];
+export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, approvedImage, argument, baseImagePin, finalUser, runCommand, remoteExec, secretEnv, setting];
