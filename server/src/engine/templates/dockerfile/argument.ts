@@ -28,6 +28,8 @@ interface ArgumentMatcher extends Common {
   readonly arguments: 'all' | 'first' | 'sources';
   /** Only instructions that carry this flag (`from`: COPY --from=…). */
   readonly requireFlag?: string;
+  /** RE2: only instructions whose last argument (COPY/ADD's destination) matches. */
+  readonly destinationPattern?: string;
   /** `remove`: a suggestion deletes the argument, or the instruction when it is the only one. */
   readonly fix?: 'remove';
 }
@@ -93,6 +95,7 @@ export const argument = defineTemplate<'dockerfile', Params>({
             instructions: KEYWORDS,
             arguments: { enum: ['all', 'first', 'sources'], description: '`all` arguments, the `first`, or the `sources` (every argument but the last: COPY, ADD); the first that matches is reported, once per instruction.' },
             requireFlag: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'Only instructions that carry this flag (`from`: COPY --from=…).' },
+            destinationPattern: { type: 'string', minLength: 1, description: 'RE2: only instructions whose last argument (COPY/ADD\'s destination) matches.' },
             fix: { enum: ['remove'], description: '`remove`: a suggestion deletes the argument, or the instruction when it is the only one.' },
           },
         },
@@ -167,6 +170,7 @@ function valueTest(m: Common, regex: RegexCompiler): (value: string) => boolean 
 function argumentFinder(m: ArgumentMatcher, regex: RegexCompiler): Finder {
   const keywords = new Set(m.instructions);
   const test = valueTest(m, regex);
+  const destination = m.destinationPattern ? regex(m.destinationPattern) : undefined;
   return (model) => {
     const hits: Hit[] = [];
     for (const entry of model.entries) {
@@ -174,6 +178,7 @@ function argumentFinder(m: ArgumentMatcher, regex: RegexCompiler): Finder {
       if (m.requireFlag && !flagsOf(entry.instruction).some((f) => f.getName().toLowerCase() === m.requireFlag)) continue;
       const all = argumentsOf(model, entry.instruction);
       if (all.some((a) => a.value.startsWith('<<'))) continue; // a heredoc: the content is written here, not copied
+      if (destination && !(all.length > 1 && destination.test(all[all.length - 1].value))) continue;
       const chosen = m.arguments === 'first' ? all.slice(0, 1) : m.arguments === 'sources' ? all.slice(0, -1) : all;
       // One finding per instruction: `COPY id_rsa /root/.ssh/id_rsa` is one key copied, `EXPOSE 22 22/tcp` one port.
       const arg = chosen.find((a) => test(a.value));
