@@ -6,8 +6,9 @@ import { baseImagePin } from './base-image-pin';
 import { finalUser } from './final-user';
 import { remoteExec } from './remote-exec';
 import { runCommand } from './run-command';
+import { runSequence } from './run-sequence';
 import { secretEnv } from './secret-env';
 import { setting } from './setting';
 
 /** Sorted by id. */
-export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, approvedImage, argument, baseImagePin, finalUser, runCommand, remoteExec, secretEnv, setting];
+export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, approvedImage, argument, baseImagePin, finalUser, runCommand, remoteExec, runSequence, secretEnv, setting];
