@@ -4,6 +4,7 @@ import { argument } from './argument';
 import { approvedImage } from './approved-image';
 import { baseImagePin } from './base-image-pin';
 import { finalUser } from './final-user';
+import { pipefail } from './pipefail';
 import { remoteExec } from './remote-exec';
 import { runCommand } from './run-command';
 import { runSequence } from './run-sequence';
@@ -11,4 +12,4 @@ import { secretEnv } from './secret-env';
 import { setting } from './setting';
 
 /** Sorted by id. */
-export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, approvedImage, argument, baseImagePin, finalUser, runCommand, remoteExec, runSequence, secretEnv, setting];
+export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, approvedImage, argument, baseImagePin, finalUser, pipefail, runCommand, remoteExec, runSequence, secretEnv, setting];
