@@ -4,7 +4,7 @@ import { jsonStrings, logicalText } from '../../parsers/dockerfile-script';
 import type { RegexCompiler, SafeRegex } from '../../safe-regex';
 import type { Span, TextEdit } from '../../types';
 import { defineTemplate } from '../template';
-import { COMMANDS_SCHEMA, compileCommands, matchingCommands, type CommandPattern } from './command-patterns';
+import { COMMANDS_SCHEMA, compileCommands, matchingCommands } from './command-patterns';
 import { deleteInstruction, deleteToken } from './edits';
 
 // One value written in the Dockerfile, judged by a pattern: an instruction's argument (EXPOSE 22,
@@ -210,7 +210,7 @@ function flagFinder(m: FlagMatcher, regex: RegexCompiler): Finder {
 }
 
 function operandFinder(matchers: readonly OperandMatcher[], regex: RegexCompiler): Finder {
-  const compiled = matchers.map((m) => ({ commands: compileCommands(m.commands) as readonly CommandPattern[], operands: m.operands, test: valueTest(m, regex), meaning: m.meaning ?? '' }));
+  const compiled = matchers.map((m) => ({ commands: compileCommands(m.commands), operands: m.operands, test: valueTest(m, regex), meaning: m.meaning ?? '' }));
   return (model) => {
     const hits: Hit[] = [];
     for (const { matcher, match } of matchingCommands(model, compiled)) {
