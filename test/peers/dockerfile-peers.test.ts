@@ -11,6 +11,9 @@ const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   'checkov/dockerfile/CKV_DOCKER_4_AddExists/failure/Dockerfile': {
     'docker-add-local-file': 'its only ADD downloads a URL: that is docker-add-remote-url (which agrees), not a local copy',
   },
+  'checkov/dockerfile/CKV_DOCKER_2_HealthcheckExists/failure/Dockerfile': {
+    'docker-healthcheck-missing': 'no EXPOSE and no CMD/ENTRYPOINT: nothing listens, so there is nothing to check (the rule judges network services only; its README gives the firing rates)',
+  },
   'trivy/dockerfile/DS-0002_root_user/bad1.Dockerfile': {
     'docker-user-root': 'no USER at all: that case is docker-user-missing (which agrees); this rule reports an explicit root USER',
   },

@@ -35,6 +35,14 @@ describe('one problem, one finding (core pack)', () => {
     assert.deepEqual(pinOnly.map((f) => f.ruleId), ['docker-image-not-digest-pinned', 'docker-image-not-digest-pinned']);
   });
 
+  it('curl … | sh is reported once, by docker-remote-script-piped-to-shell; the pipefail rule reports it when that rule is off', () => {
+    const text = 'FROM debian:12\nRUN curl -fsSL https://get.example.com/install.sh | sh\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\nUSER 10001\n';
+    const pipes = (off: readonly string[] = []) => findings('Dockerfile', text, off).filter((f) => f.ruleId === 'docker-remote-script-piped-to-shell' || f.ruleId === 'docker-pipe-without-pipefail');
+    const line = (f: Finding) => text.slice(0, f.span.start).split('\n').length;
+    assert.deepEqual(pipes().map((f) => `${f.ruleId}:${line(f)}`), ['docker-remote-script-piped-to-shell:2', 'docker-pipe-without-pipefail:3']);
+    assert.deepEqual(pipes(['docker-remote-script-piped-to-shell']).map((f) => `${f.ruleId}:${line(f)}`), ['docker-pipe-without-pipefail:2', 'docker-pipe-without-pipefail:3']);
+  });
+
   it('a GitHub token in ENV is reported once, by docker-secret-in-env; secret-github-token reports it when that rule is off', () => {
     const token = 'ghp_' + 'BulwarkFakeTokenQ7mZr3xW9kLp2V1sHUIE';
     const text = `FROM alpine:3.20\nENV GITHUB_TOKEN=${token}\nUSER 10001\n`;
@@ -83,7 +91,7 @@ describe('one problem, one finding (core pack)', () => {
   });
 
   it('suppressing the stronger finding brings back the one it hid: a bulwark-ignore never hides more than it names', () => {
-    const text = '# bulwark-ignore docker-image-latest-tag reason="pinned by the release job"\nFROM node:latest\nUSER node\nCMD ["node"]\n';
+    const text = '# bulwark-ignore docker-image-latest-tag reason="pinned by the release job"\nFROM node:latest\nUSER 10001\nCMD ["node"]\n';
     const result = analyze({ uri: 'Dockerfile', text }, ruleSet, { now: NOW });
     assert.deepEqual(result.findings.map((f) => f.ruleId), ['docker-image-not-digest-pinned']);
     assert.deepEqual(result.suppressed.map((s) => s.finding.ruleId), ['docker-image-latest-tag']);

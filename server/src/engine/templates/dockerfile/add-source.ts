@@ -1,8 +1,8 @@
-import type { Add, Argument } from 'dockerfile-ast';
+import type { Add } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../parsers/dockerfile';
-import { jsonStrings, logicalText } from '../../parsers/dockerfile-script';
 import type { Span } from '../../types';
 import { defineTemplate } from '../template';
+import { argumentsOf } from './argument';
 
 interface Params {
   /** `local`: ADD of files from the build context. `remote`: ADD of an http(s)/ftp URL without --checksum. */
@@ -66,18 +66,7 @@ export const addSource = defineTemplate<'dockerfile', Params>({
 
 /** The sources (every argument but the destination), in shell or JSON form. */
 function sourcesOf(model: DockerfileModel, add: Add): Source[] {
-  const args = add.getArguments();
-  const argsRange = add.getArgumentsRange();
-  if (args.length === 0 || !argsRange) return [];
-  const range = model.span(argsRange);
-  const line = logicalText(model.text, range.start, range.end, model.escape);
-  const json = jsonStrings(line.text);
-  if (json) return json.slice(0, -1).map((s) => ({ value: s.value, span: { start: line.offsets[s.start], end: line.offsets[s.end - 1] + 1 } }));
-  return args.slice(0, -1).map((a: Argument) => ({ value: unquote(a.getValue()), span: model.span(a.getRange()) }));
-}
-
-function unquote(value: string): string {
-  return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+  return argumentsOf(model, add).slice(0, -1);
 }
 
 /** URLs may carry credentials (`https://user:token@host/…`); messages never show them. */

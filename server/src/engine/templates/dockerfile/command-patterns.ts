@@ -42,7 +42,7 @@ function matchEffective(patterns: readonly CommandPattern[], effective: Effectiv
   return undefined;
 }
 
-function sameProgram(written: string, program: string): boolean {
+export function sameProgram(written: string, program: string): boolean {
   const name = written.replace(/\.exe$/i, ''); // Windows images: curl.exe
   if (name === program) return true;
   return name.startsWith(program) && /^\d+(?:\.\d+)*$/.test(name.slice(program.length));

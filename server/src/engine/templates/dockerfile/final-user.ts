@@ -7,8 +7,11 @@ import { imageOf, imageOrigin } from './image-reference';
 import { workloadUserVerdict } from './user-from-workloads';
 
 interface Params {
-  /** `root`: the final stage's user is root. `missing`: the final stage never sets a user. */
-  readonly report: 'root' | 'missing';
+  /**
+   * `root`: the final stage's user is root. `missing`: the final stage never sets a user. `non-numeric`: it
+   * sets a user by name, which Kubernetes' runAsNonRoot cannot verify (root and unresolved variables excluded).
+   */
+  readonly report: 'root' | 'missing' | 'non-numeric';
   /** RE2 over the resolved base image (as written when a variable is unknown): images whose default user is not root (skipped by `missing`). */
   readonly nonRootImages?: string;
   /**
@@ -47,7 +50,8 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
   language: 'dockerfile',
   description:
     'Checks the user the final stage (the image that ships) runs as: the last USER of that stage, or, when it has none, the USER inherited from the earlier stage it is built FROM. ' +
-    '`report: root` flags root, 0, root:<group>, 0:<group> and Windows\' ContainerAdministrator (variables resolved from ARG/ENV defaults); `report: missing` flags a final image that never sets a user, unless its base image matches `nonRootImages`. ' +
+    '`report: root` flags root, 0, root:<group>, 0:<group> and Windows\' ContainerAdministrator (variables resolved from ARG/ENV defaults); `report: missing` flags a final image that never sets a user, unless its base image matches `nonRootImages`; ' +
+    '`report: non-numeric` flags a final user given by name (`USER app`), which Kubernetes cannot check against runAsNonRoot (root, Windows images and unresolved variables are left out). ' +
     `Build stages are not checked: they do not ship. The suggestions use ${NON_ROOT_USER}. ` +
     '`missing` also reads the workspace index: when every workload container that runs the image this Dockerfile builds (tied as workspace-image-user-conflict ties them: compose, skaffold, or a folder named like the image) sets a non-zero runAsUser or runAsNonRoot: true, the image never runs as root there and nothing is reported; when only some do, the finding points at the others.',
   paramsSchema: {
@@ -55,7 +59,7 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
     required: ['report'],
     additionalProperties: false,
     properties: {
-      report: { enum: ['root', 'missing'] },
+      report: { enum: ['root', 'missing', 'non-numeric'] },
       nonRootImages: { type: 'string', minLength: 1 },
       dropsRoot: { type: 'string', minLength: 1 },
       windowsImages: { type: 'string', minLength: 1 },
@@ -94,6 +98,13 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
         const userSpan = source.user.value === model.text.slice(source.user.span.start, source.user.span.end) ? source.user.span : undefined;
         const origins = { ...(userSpan ? { user: userSpan } : {}), ...(imageSpan ? { image: imageSpan } : {}) };
         ctx.report({ span: source.user.span, data: { user: source.user.value, image: imageName }, origins, key: 'final-user', fixes: fix ? [fix] : [] });
+        return;
+      }
+      if (params.report === 'non-numeric') {
+        if (!source.user || isRoot(source.user.value) || !isNamedUser(source.user.value)) return;
+        if ((image && windows?.test(image.resolved ?? image.raw)) || windowsShell(model, final)) return;
+        const userSpan = source.user.value === model.text.slice(source.user.span.start, source.user.span.end) ? source.user.span : undefined;
+        ctx.report({ span: source.user.span, data: { user: source.user.value, image: imageName }, origins: { ...(userSpan ? { user: userSpan } : {}), ...(imageSpan ? { image: imageSpan } : {}) }, key: 'final-user-name' });
         return;
       }
       // The name up to an unknown tag still tells the image (mcr.microsoft.com/windows/nanoserver:${VERSION}).
@@ -183,6 +194,12 @@ function resolve(model: DockerfileModel, user: Instruction): string {
     const value = model.ast.resolveVariable(braced ?? bare ?? '', line);
     return value ?? fallback ?? whole;
   });
+}
+
+/** A user given by name (`app`, `app:app`), not by UID; an unresolved variable is unknown, not a name. */
+function isNamedUser(user: string): boolean {
+  const name = user.trim().split(':')[0];
+  return name !== '' && !/^[0-9]+$/.test(name) && !name.includes('$');
 }
 
 /** Windows containers' administrator; user names are case-insensitive there. */
