@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, type AnalyzeOptions, type RuleMeta, type RuleSet, type WorkspaceIndex } from '../engine';
 import { indexFilesOnDisk } from '../node/workspace-index';
+import { isDotenvFile, trackedDotenvAdvice } from '../engine/dotenv-files';
+import { gitTrackedFileSync } from '../node/git-tracked';
 import type { ScanOptions } from './args';
 import { analysedFileReport, skippedFileReport } from './file-report';
 import { fixFile } from './fix';
@@ -33,7 +35,9 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
   const scanContext = { ...context, workspace };
   const shard = options.shard;
   const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
-  const files = listing.files.filter(mine).map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, scanContext, rulesById));
+  const files = listing.files
+    .filter(mine)
+    .map((absolutePath) => withDotenvAdvice(scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, scanContext, rulesById), rulesById));
   return {
     root: context.cwd,
     files,
@@ -44,6 +48,16 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
     fixMode: options.fix,
     ...(context.ruleSet.bundle ? { bundle: context.ruleSet.bundle } : {}),
   };
+}
+
+/**
+ * A `.env` file with secrets that git tracks: ignoring it, untracking it and rotating its values is the
+ * advice (issue 8). Git is asked only for such files, within a deadline; no git, no advice.
+ */
+function withDotenvAdvice(report: FileReport, rulesById: ReadonlyMap<string, RuleMeta>): FileReport {
+  if (!isDotenvFile(report.absolutePath) || !report.findings.some((f) => rulesById.get(f.ruleId)?.tags.includes('secret'))) return report;
+  const tracked = gitTrackedFileSync(report.absolutePath);
+  return tracked ? { ...report, advice: [trackedDotenvAdvice(tracked.pathInRepo)] } : report;
 }
 
 function scanFile(
