@@ -43,6 +43,24 @@ describe('gitTrackedFile (real git)', function () {
     }
   });
 
+  it('never runs a git found through a relative PATH entry (a workspace\'s own git)', async () => {
+    const marker = path.join(dir, 'fake-git-ran');
+    // In the .env file's own folder, where git is run: a bare `git` would be looked up there through `bin`.
+    fs.mkdirSync(path.join(dir, 'a b', 'c', 'bin'));
+    fs.writeFileSync(path.join(dir, 'a b', 'c', 'bin', 'git'), `#!/bin/sh\ntouch '${marker}'\nprintf 'a b/c/.env\\0'\n`, { mode: 0o755 });
+    const saved = { path: process.env.PATH };
+    try {
+      process.env.PATH = ['bin', saved.path].join(path.delimiter);
+      assert.ok(await gitTrackedFile(path.join(dir, 'a b', 'c', '.env')), 'the real git still answers');
+      assert.ok(gitTrackedFileSync(path.join(dir, 'a b', 'c', '.env')));
+      process.env.PATH = 'bin';
+      assert.equal(await gitTrackedFile(path.join(dir, 'a b', 'c', '.env')), undefined, 'no absolute git on PATH: no answer');
+    } finally {
+      process.env.PATH = saved.path;
+    }
+    assert.ok(!fs.existsSync(marker), 'the git in a relative PATH folder ran');
+  });
+
   it('never runs the repository\'s core.fsmonitor command', async () => {
     const marker = path.join(dir, 'fsmonitor-ran');
     const hook = path.join(dir, 'hook.sh');
