@@ -70,6 +70,17 @@ describe('rule metadata (core pack)', () => {
         for (const peer of Object.keys(meta.peers)) assert.ok(KNOWN_PEERS.has(peer), `unknown peer tool "${peer}"`);
       });
 
+      // Issue 8: a secret finding says what to do next. Removing the value is not enough, because the
+      // credential may already be in git history (and in every clone): it must be rotated.
+      if (meta?.tags.includes('secret')) {
+        it('tells the reader to rotate the credential, since it may already be in history', () => {
+          for (const [field, text] of [['message', meta.message], ['remediation', meta.remediation]] as const) {
+            assert.match(text, /\b(rotate|revoke|regenerate|deactivate)\b/i, `${field} does not say to rotate or revoke the credential`);
+            assert.match(text, /\bhistory\b/i, `${field} does not say the value may already be in history`);
+          }
+        });
+      }
+
       it('has fixtures that show it firing and staying quiet', () => {
         assert.ok(folder.fixtures.length > 0, 'tests/ has no fixtures');
         const annotations = folder.fixtures.flatMap((f) => parseAnnotations(f.text).map((a) => ({ ...a, fixture: f.name })));

@@ -52,6 +52,8 @@ import { PolicyService, parsePolicySettings } from './lsp/policy-service';
 import { previewPolicy } from './lsp/policy-preview';
 import { importPolicyArchive } from './lsp/policy-import';
 import { PolicyCache, defaultCacheRoot } from './node/policy';
+import { gitTrackedFile } from './node/git-tracked';
+import { TrackedFileCache } from './lsp/gitignore-action';
 
 // bulwark-server: the composition root. Everything is built here, once per connection, and passed in.
 
@@ -130,6 +132,7 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
     ),
   );
 
+  const trackedFiles = new TrackedFileCache((file) => gitTrackedFile(file));
   const actionDeps: CodeActionDeps = {
     documents,
     analysis,
@@ -137,6 +140,8 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
     resolveEdits: features.resolveCodeActionEdits,
     now,
     images: { images, disabledSupport: features.disabledCodeActions },
+    gitignore: { tracked: (file) => trackedFiles.tracked(file) },
+    createFiles: features.createFiles,
   };
   connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (p) => provideCodeActions(actionDeps, p)));
   connection.onCodeActionResolve(guard(log, 'codeAction/resolve', (...args) => args[0], (action: CodeAction) => resolveCodeAction(actionDeps, action)));

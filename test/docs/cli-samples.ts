@@ -38,7 +38,10 @@ export function sampleCommands(markdown: string): string[] {
 function run(args: readonly string[]): string {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'FORCE_COLOR') env[k] = v;
-  const result = spawnSync(process.execPath, [CLI, ...args, '--no-color'], { cwd: ROOT, env: { ...env, NO_COLOR: '1', TZ: 'UTC' }, encoding: 'utf8', timeout: 60_000 });
+  // No git on the PATH: the tracked-.env advice (docs/cli.md describes it) would otherwise depend on
+  // whether the docs are generated in a git checkout.
+  const noGit = { PATH: path.join(ROOT, 'no-such-bin') };
+  const result = spawnSync(process.execPath, [CLI, ...args, '--no-color'], { cwd: ROOT, env: { ...env, NO_COLOR: '1', TZ: 'UTC', ...noGit }, encoding: 'utf8', timeout: 60_000 });
   if (result.error) throw result.error;
   // Exit 1 (findings) is what a sample usually shows; 2 and 3 mean the sample itself is broken.
   if (result.status !== 0 && result.status !== 1) throw new Error(`bulwark ${args.join(' ')} exited ${String(result.status)}: ${result.stderr}`);

@@ -31,6 +31,7 @@ function fileLines(file: FileReport, palette: Palette): string[] {
     ...(f.related ?? []).map((r) => `  ${palette.dim('related')} ${where(r.path, r.region)}: ${safe(r.message)}`),
   ]);
   for (const n of file.notices) lines.push(noticeLine({ ...n, path: file.path }, palette));
+  for (const advice of file.advice ?? []) lines.push(`${safe(file.path)}: ${palette.bold('advice')} ${safe(advice)}`);
   return lines;
 }
 

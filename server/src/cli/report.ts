@@ -72,6 +72,8 @@ export interface FileReport {
   readonly notices: readonly ReportedNotice[];
   /** Autofixes applied (--fix) or that would be applied (--fix-dry-run). */
   readonly fixesApplied: number;
+  /** What to do about the file as a whole (a `.env` file with secrets that git tracks); text output only. */
+  readonly advice?: readonly string[];
 }
 
 export interface ScanReport {

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, workloadFacts, type AnalyzeOptions, type ParseCache, type RuleMeta, type RuleSet, type WorkloadContainerFact, type WorkspaceIndex } from '../engine';
 import { indexFilesOnDisk } from '../node/workspace-index';
+import { isDotenvFile, trackedDotenvAdvice } from '../engine/dotenv-files';
+import { gitTrackedFileSync } from '../node/git-tracked';
 import type { ScanOptions } from './args';
 import { analysedFileReport, skippedFileReport } from './file-report';
 import { fixFile } from './fix';
@@ -113,7 +115,21 @@ export function rulesByIdOf(ruleSet: RuleSet): ReadonlyMap<string, RuleMeta> {
 export type AnalysedHook = (uri: string, text: string, cache: ParseCache) => void;
 
 /** One file's report; the same in the main thread and in a scan worker. */
-export function scanFile(
+export function scanFile(file: ScanTask, options: ScanOptions, context: ScanContext, rulesById: ReadonlyMap<string, RuleMeta>): FileReport {
+  return withDotenvAdvice(analysedFile(file, options, context, rulesById), rulesById);
+}
+
+/**
+ * A `.env` file with secrets that git tracks: ignoring it, untracking it and rotating its values is the
+ * advice (issue 8). Git is asked only for such files, within a deadline; no git, no advice.
+ */
+function withDotenvAdvice(report: FileReport, rulesById: ReadonlyMap<string, RuleMeta>): FileReport {
+  if (!isDotenvFile(report.absolutePath) || !report.findings.some((f) => rulesById.get(f.ruleId)?.tags.includes('secret'))) return report;
+  const tracked = gitTrackedFileSync(report.absolutePath);
+  return tracked ? { ...report, advice: [trackedDotenvAdvice(tracked.pathInRepo)] } : report;
+}
+
+function analysedFile(
   file: ScanTask,
   options: ScanOptions,
   context: ScanContext,

@@ -36,6 +36,18 @@ export interface Fix {
   readonly title: string;
   readonly kind: FixKind;
   readonly edits: readonly TextEdit[];
+  /**
+   * A new file this fix needs, offered by the editor as its own action beside the fix (a Secret
+   * manifest for a `secretKeyRef`). Never a secret value; the CLI does not write it.
+   */
+  readonly companionFile?: CompanionFile;
+}
+
+export interface CompanionFile {
+  readonly title: string;
+  /** A plain file name, created in the analysed file's folder. */
+  readonly fileName: string;
+  readonly text: string;
 }
 
 export interface SourceFile {

@@ -19,6 +19,8 @@ export interface ClientFeatures {
   readonly snippetEdits: boolean;
   readonly workDoneProgress: boolean;
   readonly versionedDocumentChanges: boolean;
+  /** Workspace edits may create files (`workspaceEdit.resourceOperations` includes `create`). */
+  readonly createFiles: boolean;
   /**
    * The client can fill in a code action's edit later (`codeAction/resolve` with `data` and `edit`).
    * The server then advertises `resolveProvider` and leaves the fix-all edit to resolve; otherwise it
@@ -41,6 +43,7 @@ export function clientFeaturesOf(caps: ClientCapabilities): ClientFeatures {
     snippetEdits: caps.workspace?.workspaceEdit?.snippetEditSupport === true,
     workDoneProgress: caps.window?.workDoneProgress === true,
     versionedDocumentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    createFiles: caps.workspace?.workspaceEdit?.documentChanges === true && (caps.workspace.workspaceEdit.resourceOperations?.includes('create') ?? false),
     watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     resolveCodeActionEdits: caps.textDocument?.codeAction?.dataSupport === true && (caps.textDocument.codeAction.resolveSupport?.properties.includes('edit') ?? false),
     disabledCodeActions: caps.textDocument?.codeAction?.disabledSupport === true,

@@ -16,6 +16,9 @@ import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
 import { autofixableCount, fixAll, minimalReplacement } from './fix-all';
 import { registryFixes, type ImageActionDeps } from './image-actions';
 import { suppressAction } from './suppress-action';
+import { companionFileActions } from './companion-file-action';
+import { isDotenvFile } from '../engine/dotenv-files';
+import { gitignoreAction, type GitignoreActionDeps } from './gitignore-action';
 
 export interface CodeActionDeps {
   readonly documents: TextDocuments<TextDocument>;
@@ -26,6 +29,10 @@ export interface CodeActionDeps {
   readonly now: () => Date;
   /** Registry-backed image actions (pin to digest, pinned replacement); absent in tests without them. */
   readonly images?: Omit<ImageActionDeps, 'analysis'>;
+  /** "Add … to .gitignore" for secrets in a `.env` file git tracks; absent where git is not asked. */
+  readonly gitignore?: Omit<GitignoreActionDeps, 'documents' | 'createFiles'>;
+  /** Workspace edits may create files (the .gitignore, a Secret manifest scaffold). */
+  readonly createFiles: boolean;
 }
 
 /** Data of a fix-all action whose edit is computed on codeAction/resolve. */
@@ -62,6 +69,10 @@ export async function provideCodeActions(deps: CodeActionDeps, params: CodeActio
       if (suppress) actions.push(suppress);
     }
     actions.push(...(registry?.pinActions ?? []));
+    actions.push(...companionFileActions(deps.documents, doc, targets, deps.createFiles));
+    const gitignore = await trackedDotenvAction(deps, doc, targets);
+    if (doc.version !== analysis.version) return [];
+    if (gitignore) actions.push(gitignore);
   }
   const fixable = autofixableCount(analysis.result);
   if (fixable >= 1 && wanted(FIX_ALL_KIND) && params.context.only !== undefined) actions.push(await fixAllAction(deps, doc, FIX_ALL_KIND));
@@ -101,6 +112,14 @@ async function fixAllEdit(deps: CodeActionDeps, doc: TextDocument): Promise<Work
   const fixed = fixAll(before, (text) => deps.analysis.analyzeText(doc.uri, text, doc.languageId, settings, cache));
   if (!fixed) return undefined;
   return versionedEdit(doc, [minimalReplacement(before, fixed.text)]);
+}
+
+/** Only for secret findings (rules tagged `secret`), and only when git tracks the file (asked last: it spawns git). */
+function trackedDotenvAction(deps: CodeActionDeps, doc: TextDocument, targets: readonly { finding: Finding; diagnostic?: Diagnostic }[]): Promise<CodeAction | undefined> {
+  const secrets = targets.filter((t) => deps.analysis.rules.meta(t.finding.ruleId)?.tags.includes('secret'));
+  if (!deps.gitignore || secrets.length === 0 || !isDotenvFile(doc.uri)) return Promise.resolve(undefined);
+  const diagnostics = secrets.flatMap((t) => (t.diagnostic ? [t.diagnostic] : []));
+  return gitignoreAction({ ...deps.gitignore, documents: deps.documents, createFiles: deps.createFiles }, doc, diagnostics);
 }
 
 function versionedEdit(doc: TextDocument, edits: readonly EngineTextEdit[]): WorkspaceEdit {

@@ -36,6 +36,8 @@ export interface StartOptions {
   readonly configuration?: (scopeUri: string | undefined) => unknown;
   readonly initializationOptions?: unknown;
   readonly snippetEdits?: boolean;
+  /** `workspaceEdit.resourceOperations` the client applies (VS Code: create, rename, delete). */
+  readonly resourceOperations?: readonly string[];
   readonly workspaceFolders?: readonly string[];
   readonly workDoneProgress?: boolean;
   /** The client resolves code actions lazily (VS Code does). */
@@ -132,7 +134,7 @@ export class LspTestClient {
           configuration: o.configuration !== undefined,
           didChangeConfiguration: { dynamicRegistration: true },
           workspaceFolders: true,
-          workspaceEdit: { documentChanges: true, snippetEditSupport: o.snippetEdits === true },
+          workspaceEdit: { documentChanges: true, snippetEditSupport: o.snippetEdits === true, ...(o.resourceOperations ? { resourceOperations: [...o.resourceOperations] } : {}) },
           diagnostics: o.mode === 'pull' ? { refreshSupport: true } : undefined,
         },
         textDocument: {

@@ -1,12 +1,14 @@
 import { isScalar } from 'yaml';
-import { containerKey, containersOf, podEditContext, POD_READER_KINDS } from '../../parsers/kubernetes-workloads';
+import { containerKey, containersOf, objectLabel, podEditContext, POD_READER_KINDS, type ContainerRef } from '../../parsers/kubernetes-workloads';
 import { replacePair, type YamlEditContext } from '../../parsers/yaml-edits';
 import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
-import type { Fix } from '../../types';
+import type { Pair, YAMLMap } from 'yaml';
+import type { Fix, Span } from '../../types';
 import { defineTemplate } from '../template';
 import { looksLikePlaceholder } from '../text/placeholders';
 import { maskedValue } from '../text/secret-filters';
 import { containerOrigins, containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
+import { secretScaffoldFile } from './secret-scaffold';
 
 interface Params {
   /** RE2 pattern (case-insensitive) that an env var name must match to look secret. */
@@ -23,12 +25,22 @@ interface Params {
 const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|\d{1,6}|\/[\w./-]*|<[^<>]*>)$/i;
 const EXPANDED = /\$\(|\$\{|\{\{/;
 
+interface EnvLiteral {
+  readonly container: ContainerRef;
+  readonly entry: YAMLMap;
+  readonly pair: Pair;
+  readonly name: string;
+  readonly value: string;
+  readonly span: Span;
+  readonly key: string;
+}
+
 export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
   id: 'k8s-env-secret-literal',
   language: 'kubernetes',
   objectKinds: POD_READER_KINDS,
   description:
-    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (and not `exclude`) and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist.',
+    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (and not `exclude`) and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist; the editor also offers to create that Secret\'s manifest (a new `<name>.secret.yaml` beside the file, every key of the workload, empty values).',
   paramsSchema: {
     type: 'object',
     required: ['names'],
@@ -45,6 +57,8 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
         let editContext: YamlEditContext | undefined;
         const edit = () => (editContext ??= podEditContext(model, pod));
         const secretName = `${(pod.object.name ?? 'app').toLowerCase()}-secrets`;
+        // Every literal of the pod first: the Secret manifest offered beside each fix holds all their keys.
+        const literals: EnvLiteral[] = [];
         for (const container of containersOf(pod)) {
           const env = asSeq(pod.doc, getIn(pod.doc, container.node, ['env']));
           for (const item of env?.items ?? []) {
@@ -57,11 +71,16 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
             if (!names.test(name) || exclude?.test(name)) continue;
             const span = nodeSpan(pod.base, pair.value);
             if (!span) continue;
-            const key = name.toLowerCase().replace(/[^-._a-z0-9]/g, '-');
-            const change = replacePair(edit(), entry, pair, 'valueFrom', { secretKeyRef: { name: secretName, key } });
-            const fixes: Fix[] = change ? [{ title: `Read ${name} from Secret ${secretName} (create it first)`, kind: 'suggestion', edits: [change] }] : [];
-            ctx.report({ span, key: `${containerKey(container)}/${name}`, data: { ...containerSubject(container), name, value: maskedValue(value) }, origins: containerOrigins(container), fixes });
+            literals.push({ container, entry, pair, name, value, span, key: name.toLowerCase().replace(/[^-._a-z0-9]/g, '-') });
           }
+        }
+        if (literals.length === 0) continue;
+        const keys = [...new Set(literals.map((l) => l.key))];
+        const companionFile = secretScaffoldFile({ name: secretName, namespace: pod.object.namespace, keys, readBy: objectLabel(pod.object), eol: model.eol });
+        for (const { container, entry, pair, name, value, span, key } of literals) {
+          const change = replacePair(edit(), entry, pair, 'valueFrom', { secretKeyRef: { name: secretName, key } });
+          const fixes: Fix[] = change ? [{ title: `Read ${name} from Secret ${secretName} (create it first)`, kind: 'suggestion', edits: [change], companionFile }] : [];
+          ctx.report({ span, key: `${containerKey(container)}/${name}`, data: { ...containerSubject(container), name, value: maskedValue(value) }, origins: containerOrigins(container), fixes });
         }
       }
     };

@@ -5,7 +5,8 @@ import type { Span } from '../../types';
 //   `define('AUTH_KEY', '…')`; XML attributes `<add key="ApiKey" value="…"/>`; a fallback after a lookup
 //   `process.env.X || "…"`, `?? "…"`, `?: "…"`, `or "…"`; a literal wrapped in a conversion
 //   `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`; a shell default `${X:-…}`; the value on the next line;
-//   `DriverManager.getConnection(url, user, "…")`'s third argument.
+//   `DriverManager.getConnection(url, user, "…")`'s third argument; a literal returned by a getter named
+//   after the secret (`char[] keystorePassword() {\n return "…".toCharArray();`, `fun apiKey() = "…"`).
 
 /** Where the statement after an operator may continue: the next line, or past an opening parenthesis. */
 const NEXT_LINE_SPAN = 2;
@@ -147,4 +148,33 @@ export function isSetterCall(key: string, words: readonly string[], member: bool
   const segment = key.slice(key.lastIndexOf('.') + 1);
   if (words[0] === 'set' || words[0] === 'with') return words.length >= 2;
   return (member || key.includes('.')) && /^[a-z]/.test(segment) && !/^(?:get|is|has|check|verify|validate|hash|encode|decode|encrypt|decrypt|generate|create|find|load|read|parse|compare|sign)/.test(segment);
+}
+
+/**
+ * `name(…) {` / `name(…):` / `name(…) =` declaring a getter whose body is `return "…"` (or, after `=` / `=>`,
+ * the literal itself), on this line or the next: the literal's quote and the end of its line. Only when
+ * the literal is the whole result (a conversion such as `.toCharArray()` aside), so a call such as
+ * `password()` in an expression, or a method that computes its result, is never read as one.
+ */
+export function returnedLiteralStart(text: string, open: number, lineEnd: number): { at: number; lineEnd: number } | undefined {
+  // Parameters without strings or nested calls, then a declared result type (Java's comes before the
+  // name; Go `string`, Kotlin/TS `: String`, Python `-> str`) and `throws …`.
+  const head = /^\([^()"'`\n]{0,80}\)[ \t]*(?:(?::|->)[ \t]*[\w.<>[\]?]+[ \t]*|[A-Za-z_][\w.[\]]*[ \t]*)?(?:throws[ \t]+[\w., \t]+?)?(\{|=>|=|:)[ \t]*/.exec(text.slice(open, Math.min(lineEnd, open + 200)));
+  if (!head) return undefined;
+  let at = open + head[0].length;
+  let end = lineEnd;
+  if (head[1] === '{' || head[1] === ':') {
+    if (at >= lineEnd) {
+      const next = nextLine(text, lineEnd);
+      if (!next) return undefined;
+      at = next.lineStart;
+      end = next.lineEnd;
+      while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+    }
+    const ret = /^return[ \t]+/.exec(text.slice(at, at + 10));
+    if (!ret) return undefined;
+    at += ret[0].length;
+  }
+  const literal = /^(["'])((?:\\.|(?!\1)[^\\\n])*)\1(?:\.\w+\(\))?[ \t]*(?:;|\}|$)/.exec(text.slice(at, Math.min(end, at + 1100)));
+  return literal ? { at, lineEnd: end } : undefined;
 }

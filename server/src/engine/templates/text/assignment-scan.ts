@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, PASSWORD_ARGUMENT, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, PASSWORD_ARGUMENT, returnedLiteralStart, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -85,7 +85,13 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const accessors = /^[ \t]*\{[ \t]*get;[^{}\n]{0,40}\}/.exec(text.slice(at, Math.min(lineEnd, at + 60)));
   if (accessors) at += accessors[0].length;
   at = skipBlanks(text, at, lineEnd);
-  if (text[at] === '(' && !isQuote(before) && isSetterCall(key, keyWords(key), before === '.')) return callArgument(text, key, keySpan, at, line);
+  if (text[at] === '(' && !isQuote(before)) {
+    if (isSetterCall(key, keyWords(key), before === '.')) return callArgument(text, key, keySpan, at, line);
+    const returned = returnedLiteralStart(text, at, lineEnd);
+    const a = returned && quotedValueAt(text, returned.at, returned.lineEnd, { key, keySpan, operator: 'return', enclosing: '', unquoted: false });
+    // Part of a method body: a fix replacing the literal alone is not offered.
+    if (a) return { ...a, embedded: true };
+  }
   const operator = operatorAt(text, at, lineEnd);
   if (!operator) return options.dockerfile ? dockerfileLegacyEnv(text, key, keySpan, lineStart, lineEnd) : undefined;
   // In YAML `a:b` with no space is one plain scalar (a URL, a time), not a pair.
