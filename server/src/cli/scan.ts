@@ -77,7 +77,7 @@ function scanFile(
     }
     return analysedFileReport(file, read.text, result, rulesById, { notices, pathOf });
   }
-  const pinned = context.pins ? pinFileImages(file, read.text, context.pins) : { text: read.text, applied: 0, notices: [] };
+  const pinned = context.pins ? pinFileImages(file, read.text, context.pins, { ruleSet: context.ruleSet, now: context.now, honorPeerSuppressions: options.honorPeerSuppressions }) : { text: read.text, applied: 0, notices: [] };
   notices.push(...pinned.notices);
   const fixed = fixFile(uri, pinned.text, context.ruleSet, analyzeOptions);
   const outcome = { ...fixed, applied: fixed.applied + pinned.applied };
