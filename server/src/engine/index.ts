@@ -12,5 +12,5 @@ export { builtinTemplates } from './templates/index';
 export { DocumentParseCache } from './parsers/kubernetes';
 export { parseSuppressions, type SuppressionDirective } from './suppressions';
 export { WorkspaceIndex, needsWorkspace, type ImageSource } from './workspace/workspace-index';
-export { indexFile } from './workspace/index-file';
+export { canHoldFacts, indexFile } from './workspace/index-file';
 export type { FileFacts, FactLocation, Range } from './workspace/facts';
