@@ -46,17 +46,3 @@ export function unprivilegedPrefix(ctx: Mocha.Context): string[] {
   }
   return skipUnlessRequired(ctx, 'neither setpriv nor runuser can run a process as nobody, and the suite runs as root');
 }
-
-/**
- * A home of its own for a process run through `prefix` (created by that user, so it owns it; `/tmp`, which
- * every user may enter): HOME, the XDG and Bulwark caches and TMPDIR point into it. Otherwise the process
- * inherits folders of the suite's user (a shared cache, a private TMPDIR) that it may not enter or write.
- * Undefined when `prefix` is empty (the suite's own user runs it).
- */
-export function unprivilegedHome(prefix: readonly string[]): { dir: string; env: Record<string, string> } | undefined {
-  if (prefix.length === 0) return undefined;
-  const made = spawnSync(prefix[0], [...prefix.slice(1), 'mktemp', '-d', '/tmp/bulwark-unprivileged-XXXXXX'], { encoding: 'utf8' });
-  const dir = made.stdout.trim();
-  if (made.status !== 0 || !dir) throw new Error(`mktemp as the unprivileged user failed: ${made.stderr}`);
-  return { dir, env: { HOME: dir, XDG_CACHE_HOME: path.join(dir, 'cache'), BULWARK_CACHE_DIR: path.join(dir, 'bulwark-cache'), DOCKER_CONFIG: path.join(dir, 'docker'), TMPDIR: dir } };
-}

@@ -124,7 +124,9 @@ export class LspTestClient {
     const o = this.options;
     const folders = (o.workspaceFolders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: f }));
     const result = await this.connection.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
-      processId: process.pid,
+      // A server run as another user (launcher) cannot signal us: vscode-languageserver's parent check,
+      // kill(pid, 0) every 3 s, gets EPERM, takes the client for gone and exits mid-test. It gets no id.
+      processId: o.launcher ? null : process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders.length > 0 ? folders : null,
       initializationOptions: o.initializationOptions,
