@@ -1,7 +1,9 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   createConnection,
   type CancellationToken,
@@ -142,6 +144,7 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
     images: { images, disabledSupport: features.disabledCodeActions },
     gitignore: { tracked: (file) => trackedFiles.tracked(file) },
     createFiles: features.createFiles,
+    warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined),
   };
   connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (p) => provideCodeActions(actionDeps, p)));
   connection.onCodeActionResolve(guard(log, 'codeAction/resolve', (...args) => args[0], (action: CodeAction) => resolveCodeAction(actionDeps, action)));

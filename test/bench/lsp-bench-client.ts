@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
+import { EventWait } from '../support/event-wait';
 
 // One LSP client for every server the bench measures (Bulwark and its peers), so they are timed the
 // same way: pull as VS Code does (textDocument/diagnostic after each change, with the previous
@@ -22,7 +23,7 @@ export class LspBenchClient {
   private readonly published = new Map<string, Publish[]>();
   private readonly versions = new Map<string, number>();
   private readonly resultIds = new Map<string, string>();
-  private readonly waiters: (() => void)[] = [];
+  private readonly events = new EventWait(500);
   private publishes = 0;
   /** hrtime when the process was spawned and when `initialize` was answered. */
   readonly spawnedAt: bigint;
@@ -123,23 +124,12 @@ export class LspBenchClient {
     }
   }
 
-  private async until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(left, 500));
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+  private until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    return this.events.until(condition, timeoutMs, what);
   }
 
   private wake(): void {
-    for (const w of this.waiters.splice(0)) w();
+    this.events.wake();
   }
 
   async stop(): Promise<void> {

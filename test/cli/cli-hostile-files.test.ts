@@ -119,7 +119,7 @@ describe('bulwark CLI: hostile files', function () {
     assert.deepEqual(latest(named, 'link.Dockerfile').map((f) => [f.startLine, f.startColumn, f.endColumn]), [[1, 13, 19]]);
   });
 
-  it('decodes UTF-16 LE and BE files with a BOM at exact positions, and --fix writes UTF-16 back', () => {
+  it('decodes UTF-16 LE and BE files with a BOM at exact positions; --fix with only a suggestion on offer leaves the UTF-16 file as it is', () => {
     const dockerfile = '# comment é\r\nFROM alpine:latest\r\n';
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
     dir = openTempDir({ 'le.Dockerfile': utf16(dockerfile, 'le'), 'be.Dockerfile': utf16(dockerfile, 'be'), 'pod.yaml': utf16(pod, 'le') });
@@ -135,6 +135,21 @@ describe('bulwark CLI: hostile files', function () {
     const bytes = fs.readFileSync(path.join(dir, 'pod.yaml'));
     assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
     assert.equal(bytes.subarray(2).toString('utf16le'), pod);
+  });
+
+  it('--fix applies a Dockerfile autofix to a UTF-16 LE file with a BOM and writes it back as UTF-16 LE with the BOM', () => {
+    // The core pack's docker-add-local-file: ADD of a local file becomes COPY (an autofix).
+    const dockerfile = '# café\r\nFROM alpine:3.20\r\nADD entrypoint.sh /entrypoint.sh\r\nENTRYPOINT ["/entrypoint.sh"]\r\n';
+    dir = openTempDir({ 'Dockerfile': utf16(dockerfile, 'le') });
+    const run = runCli(['scan', '--fix', '--format', 'json', '--fail-on', 'none', 'Dockerfile'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    const report = parseJson(run.stdout) as Omit<JsonReport, 'files'> & { files: { path: string; fixesApplied?: number }[] };
+    assert.deepEqual(report.notices, []);
+    assert.deepEqual(report.files.map((f) => [f.path, f.fixesApplied]), [['Dockerfile', 1]]);
+    assert.equal(report.findings.filter((f) => f.ruleId === 'docker-add-local-file').length, 0);
+    const bytes = fs.readFileSync(path.join(dir, 'Dockerfile'));
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe], 'the BOM stays');
+    assert.equal(bytes.subarray(2).toString('utf16le'), dockerfile.replace('ADD entrypoint.sh', 'COPY entrypoint.sh'));
   });
 
   it('escapes control characters and newlines from file names and file content in text output', () => {

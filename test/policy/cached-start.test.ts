@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { PolicyCache, PolicyError, loadCachedPolicy, pullPolicy, type PolicyContext, type PolicySource } from '../../server/src/node/policy';
-import { ensureCliBuilt, removeDir } from '../cli/cli-harness';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
-import { publishExampleBundle } from './publish';
+import type { RunningRegistry } from '../support/registry';
+import { publishExampleBundle, startPolicyRegistry, stopPolicyRegistry } from './publish';
 
 // Start-up from the cache (docs/security.md "The policy cache"): a pull keeps, beside the image-layout
 // tar, the bundle in its validated form, and a cached start reads that form instead of re-validating the
@@ -30,23 +27,15 @@ describe('cached policy start-up (real registry)', function () {
   const ruleIds = () => loadCachedPolicy(source, context)?.bundle.packs.flatMap((p) => p.rules.map((r) => r.meta.id));
 
   before(async function () {
-    this.timeout(180_000);
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
-    ensureCliBuilt();
-    registry = await startRegistry();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-cached-start-'));
+    ({ registry, root } = await startPolicyRegistry(this, 'cached-start'));
     const published = publishExampleBundle(root, registry);
-    digest = published.pinned.split('@')[1];
+    digest = published.digest;
     source = { ref: published.ref, publicKeyPem: fs.readFileSync(path.join(root, 'keys', 'bulwark.pub'), 'utf8') };
     context = { cache: new PolicyCache(path.join(root, 'cache')), engineVersion: '0.1.0', now: () => new Date(), registry: { env: {} } };
     await pullPolicy(source, context);
     await registry.stop();
   });
-  after(async () => {
-    await registry?.stop();
-    if (root) removeDir(root);
-  });
+  after(() => stopPolicyRegistry(registry, root));
 
   it('a pull stores the validated form beside the tar, named by the digest', () => {
     const hex = digest.slice('sha256:'.length);

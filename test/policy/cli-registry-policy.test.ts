@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureCliBuilt, removeDir, runCli, type CliRun } from '../cli/cli-harness';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import { runCli, type CliRun } from '../cli/cli-harness';
+import type { RunningRegistry } from '../support/registry';
+import { NETCAT_DOCKERFILE, startPolicyRegistry, stopPolicyRegistry } from './publish';
 
 // The organisation's half, end to end with the built CLI and Debian's real docker-registry on loopback:
 // a champion pushes and signs a bundle; CI scans with it (pull, verify, cache); every failure fails
@@ -30,24 +29,14 @@ describe('policy bundles through a real registry (CLI)', function () {
   const registryGets = () => registry.log().split('\n').filter((l) => /"GET \/v2\/security\/policy\/(manifests|blobs)\//.test(l)).length;
 
   before(async function () {
-    this.timeout(180_000);
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
-    ensureCliBuilt();
-    registry = await startRegistry();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-registry-policy-'));
+    ({ registry, root } = await startPolicyRegistry(this, 'registry-policy', { 'ws/Dockerfile': NETCAT_DOCKERFILE }));
     env = { BULWARK_KEY_PASSWORD: PASSWORD, BULWARK_CACHE_DIR: path.join(root, 'cache'), DOCKER_CONFIG: path.join(root, 'docker') };
     ref = `${registry.host}/security/policy:stable`;
-    fs.mkdirSync(path.join(root, 'ws'));
-    fs.writeFileSync(path.join(root, 'ws', 'Dockerfile'), 'FROM alpine:3.20\nRUN nc -z db 5432\n');
     assert.equal(cli(['policy', 'init', 'bundle']).status, 0);
     assert.equal(cli(['policy', 'keygen', '--out', 'keys']).status, 0);
     assert.equal(cli(['policy', 'keygen', '--out', 'other-keys']).status, 0);
   });
-  after(async () => {
-    await registry?.stop();
-    if (root) removeDir(root);
-  });
+  after(() => stopPolicyRegistry(registry, root));
 
   it('push builds, pushes and signs, and prints REF@sha256', () => {
     const push = cli(['policy', 'push', 'bundle', ref, '--key', 'keys/bulwark.key']);

@@ -1,25 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readTar, writeTar } from '../../server/src/node/bundle';
 import { PolicyCache } from '../../server/src/node/policy';
-import { ensureCliBuilt, removeDir, runCli, type CliRun } from '../cli/cli-harness';
+import { runCli, type CliRun } from '../cli/cli-harness';
 import { LspTestClient } from '../server/support/lsp-test-client';
 import { rawTar } from '../unit/bundle/hostile-tar';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
-import { KEY_PASSWORD, publishExampleBundle } from './publish';
+import type { RunningRegistry } from '../support/registry';
+import { KEY_PASSWORD, NETCAT_DOCKERFILE as DOCKERFILE, publishExampleBundle, startPolicyRegistry, stopPolicyRegistry } from './publish';
 
 // Air-gapped machines: `bulwark policy export` writes the signed bundle AND its cosign signature from the
 // real registry into one OCI layout tar; `bulwark policy import` on a machine with an empty cache and no
 // registry verifies it with the same public key as a pull and caches it, so `scan --offline` and the
 // language server apply it. A tampered, re-pointed, unsafe or foreign-key archive is refused with its
 // cause and the bundle imported before stays in force.
-
-const DOCKERFILE = 'FROM alpine:3.20\nRUN nc -z db 5432\n';
 
 interface JsonReport {
   policy?: { digest: string };
@@ -50,22 +46,10 @@ describe('policy export / import (air-gapped, real registry)', function () {
     JSON.parse((files.get('index.json') as Buffer).toString('utf8')) as { manifests: { digest: string; size: number; artifactType: string; annotations: Record<string, string> }[] };
 
   before(async function () {
-    this.timeout(180_000);
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
-    ensureCliBuilt();
-    registry = await startRegistry();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-export-import-'));
-    fs.mkdirSync(path.join(root, 'ws'));
-    fs.writeFileSync(path.join(root, 'ws', 'Dockerfile'), DOCKERFILE);
-    const published = publishExampleBundle(root, registry);
-    ref = published.ref;
-    digest = published.pinned.split('@')[1];
+    ({ registry, root } = await startPolicyRegistry(this, 'export-import', { 'ws/Dockerfile': DOCKERFILE }));
+    ({ ref, digest } = publishExampleBundle(root, registry));
   });
-  after(async () => {
-    await registry?.stop();
-    if (root) removeDir(root);
-  });
+  after(() => stopPolicyRegistry(registry, root));
 
   it('export from the registry writes the bundle with its signature manifest and payload', () => {
     const run = cli(['policy', 'export', ref, '-o', 'bundle.tar']);

@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureCliBuilt, removeDir, runCli, type CliRun } from '../cli/cli-harness';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
-import { KEY_PASSWORD, publishExampleBundle } from './publish';
+import { runCli, type CliRun } from '../cli/cli-harness';
+import type { RunningRegistry } from '../support/registry';
+import { KEY_PASSWORD, publishExampleBundle, startPolicyRegistry, stopPolicyRegistry } from './publish';
 
 // `bulwark policy inspect REF` against Debian's real docker-registry: the bundle's digest, rules and
 // approved images as the registry holds them, and the signature status judged there: signed by the given
@@ -34,20 +32,10 @@ describe('policy inspect REF (real registry)', function () {
   };
 
   before(async function () {
-    this.timeout(180_000);
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
-    ensureCliBuilt();
-    registry = await startRegistry();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-inspect-registry-'));
-    const published = publishExampleBundle(root, registry);
-    ref = published.ref;
-    digest = published.pinned.split('@')[1];
+    ({ registry, root } = await startPolicyRegistry(this, 'inspect-registry'));
+    ({ ref, digest } = publishExampleBundle(root, registry));
   });
-  after(async () => {
-    await registry?.stop();
-    if (root) removeDir(root);
-  });
+  after(() => stopPolicyRegistry(registry, root));
 
   it('signed by the given key: digest, rules, approved images and the signing identity', () => {
     const run = cli(['policy', 'inspect', ref, '--key', 'keys/bulwark.pub']);

@@ -1,18 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ARTIFACT_TYPE, CONFIG_MEDIA_TYPE, LAYER_MEDIA_TYPE, MANIFEST_MEDIA_TYPE, deterministicGzip } from '../../server/src/node/bundle';
 import { PolicyCache, PolicyError, loadCachedPolicy, pullPolicy, type PolicyContext, type PolicySource } from '../../server/src/node/policy';
 import { createRegistryClient } from '../../server/src/node/registry';
 import { decryptPrivateKey, signArtifact } from '../../server/src/node/signing';
-import { ensureCliBuilt, removeDir, runCli } from '../cli/cli-harness';
+import { runCli } from '../cli/cli-harness';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
+import type { RunningRegistry } from '../support/registry';
 import { rawTar, type RawEntry } from '../unit/bundle/hostile-tar';
-import { KEY_PASSWORD, publishExampleBundle } from './publish';
+import { KEY_PASSWORD, publishExampleBundle, startPolicyRegistry, stopPolicyRegistry } from './publish';
 
 // A broken registry never replaces the last good policy: with a verified v1 cached, the tag moves to a
 // validly signed v2, and every fault on the way to v2 (5xx, a flipped byte, a cut-off blob, a hang, an
@@ -33,14 +31,9 @@ describe('policy pull: every fault keeps the last good bundle', function () {
   const active = () => context.cache.read(source.ref)?.digest;
 
   before(async function () {
-    this.timeout(180_000);
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
-    ensureCliBuilt();
-    registry = await startRegistry();
+    ({ registry, root } = await startPolicyRegistry(this, 'pull-faults'));
     proxy = await startFaultProxy(registry.host);
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-pull-faults-'));
-    v1 = publishExampleBundle(root, registry).pinned.split('@')[1];
+    v1 = publishExampleBundle(root, registry).digest;
     source = { ref: `${proxy.host}/security/policy:stable`, publicKeyPem: fs.readFileSync(path.join(root, 'keys', 'bulwark.pub'), 'utf8') };
     context = { cache: new PolicyCache(path.join(root, 'cache')), engineVersion: '0.1.0', now: () => new Date(), registry: { env: {}, timeoutMs: 2_000 } };
     const first = await pullPolicy(source, context);
@@ -56,8 +49,7 @@ describe('policy pull: every fault keeps the last good bundle', function () {
   afterEach(() => proxy?.clear());
   after(async () => {
     await proxy?.close();
-    await registry?.stop();
-    if (root) removeDir(root);
+    await stopPolicyRegistry(registry, root);
   });
 
   const faults: [string, string, Parameters<FaultProxy['inject']>[1], RegExp][] = [

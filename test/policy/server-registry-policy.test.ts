@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureCliBuilt, removeDir } from '../cli/cli-harness';
 import { LspTestClient } from '../server/support/lsp-test-client';
-import { skipUnlessRequired } from '../support/real-client';
-import { registryUnavailable, startRegistry, type RunningRegistry } from '../support/registry';
-import { publishExampleBundle } from './publish';
+import type { RunningRegistry } from '../support/registry';
+import { NETCAT_DOCKERFILE as DOCKERFILE, publishExampleBundle, startPolicyRegistry, stopPolicyRegistry } from './publish';
 
 // The language server with the organisation's policy, over stdio JSON-RPC, against Debian's real
 // docker-registry: the bundle's rule reaches the diagnostics, the status names ref@digest, a workspace's
 // configuration cannot redirect the policy, and with the registry gone the cached bundle still applies
 // at start-up (no network needed) while the status says why it could not refresh.
-
-const DOCKERFILE = 'FROM alpine:3.20\nRUN nc -z db 5432\n';
 
 interface PolicyStatus {
   state: string;
@@ -50,26 +44,14 @@ describe('policy bundles in the language server (stdio, real registry)', functio
     });
 
   before(async function () {
-    this.timeout(180_000);
-    const missing = registryUnavailable();
-    if (missing) skipUnlessRequired(this, missing);
-    ensureCliBuilt();
-    registry = await startRegistry();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-server-policy-'));
-    fs.mkdirSync(path.join(root, 'ws'));
-    fs.writeFileSync(path.join(root, 'ws', 'Dockerfile'), DOCKERFILE);
-    const published = publishExampleBundle(root, registry);
-    ref = published.ref;
-    digest = published.pinned.split('@')[1];
+    ({ registry, root } = await startPolicyRegistry(this, 'server-policy', { 'ws/Dockerfile': DOCKERFILE }));
+    ({ ref, digest } = publishExampleBundle(root, registry));
   });
   afterEach(async () => {
     await client?.stop();
     client = undefined;
   });
-  after(async () => {
-    await registry?.stop();
-    if (root) removeDir(root);
-  });
+  after(() => stopPolicyRegistry(registry, root));
 
   it('pulls, verifies and applies the bundle: its rule is diagnosed, the status names ref@digest', async () => {
     // The workspace asks for another registry; the server must not take policy from workspace settings.

@@ -101,6 +101,47 @@ describe('image digests: HEAD on the manifest of a real registry (docker-registr
     assert.match(skipped[0].message, new RegExp(`^${dead.replace(/\./g, '\\.')} was not pinned to a digest: `));
   });
 
+  it('--pin-digests leaves an image as written where a bulwark-ignore of its digest-pin rule covers it, as it hides the finding; an expired one covers nothing', () => {
+    const dead = `${images.deadHost}/x/y:1`;
+    const dockerfile = [
+      '# bulwark-ignore docker-image-not-digest-pinned reason="follows the nightly build"',
+      `FROM ${images.node} AS build`,
+      `COPY --from=${images.tool} /hello.txt /x`,
+      '# bulwark-ignore docker-image-not-digest-pinned reason="an old waiver" until=2020-01-31',
+      `FROM ${images.multi}`,
+      `FROM ${dead} # bulwark-ignore docker-image-not-digest-pinned reason="offline mirror"`,
+      'FROM build',
+      '',
+    ].join('\n');
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: { name: p }',
+      'spec:',
+      '  containers:',
+      '    - name: a',
+      '      # bulwark-ignore k8s-image-not-digest-pinned reason="follows the nightly build"',
+      `      image: ${images.multi}`,
+      '    - name: b',
+      `      image: ${images.node}`,
+      '',
+    ].join('\n');
+    const wholeFile = ['# bulwark-ignore-file k8s-image-not-digest-pinned reason="a sandbox"', manifest].join('\n');
+    fs.writeFileSync(path.join(work, 'Dockerfile'), dockerfile);
+    fs.writeFileSync(path.join(work, 'pod.yaml'), manifest);
+    fs.writeFileSync(path.join(work, 'sandbox.yaml'), wholeFile);
+    const run = runCli(['scan', '.', '--fix', '--pin-digests', '--format', 'json', '--fail-on', 'none'], { cwd: work, env: { DOCKER_CONFIG: work } });
+    assert.equal(run.status, 0, run.stderr);
+    const pin = (ref: string) => `${ref}@${skopeoRawDigest(ref)}`;
+    const expected = dockerfile.replace(`COPY --from=${images.tool} `, `COPY --from=${pin(images.tool)} `).replace(`FROM ${images.multi}\n`, `FROM ${pin(images.multi)}\n`);
+    assert.equal(fs.readFileSync(path.join(work, 'Dockerfile'), 'utf8'), expected);
+    assert.equal(fs.readFileSync(path.join(work, 'pod.yaml'), 'utf8'), manifest.replace(`image: ${images.node}\n`, `image: ${pin(images.node)}\n`));
+    assert.equal(fs.readFileSync(path.join(work, 'sandbox.yaml'), 'utf8'), wholeFile);
+    const report = parseJson(run.stdout) as { files: { path: string; fixesApplied?: number }[]; notices: { code: string }[] };
+    assert.deepEqual(report.files.map((f) => [f.path, f.fixesApplied ?? 0]), [['Dockerfile', 2], ['pod.yaml', 1], ['sandbox.yaml', 0]]);
+    assert.deepEqual(report.notices.filter((n) => n.code === 'pin-skipped'), [], 'the suppressed unreachable image is not even looked up');
+  });
+
   it('--fix-dry-run --pin-digests writes nothing; the replacement fix names the approved image pinned to its served digest', () => {
     fs.writeFileSync(path.join(work, 'approved-images.yaml'), [`registries: [${images.registry.host}]`, 'replacements:', '  - from: docker.io/library/node', `    to: ${images.node}`, ''].join('\n'));
     fs.writeFileSync(path.join(work, 'Dockerfile'), 'FROM node:22\n');

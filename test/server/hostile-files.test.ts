@@ -34,6 +34,18 @@ describe('language server workspace scan: hostile files', function () {
     client = await startWithTestPack({ mode: 'pull', workspaceFolders: [root!], launcher, configuration: () => ({}) });
     return client;
   };
+  /** The scan's answer, or a failure that says the server never gave one (rather than a silent hang). */
+  const scanWorkspace = async (c: LspTestClient): Promise<ScanResult> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`bulwark/scanWorkspace did not answer within 30 s; server stderr:\n${c.stderr}`)), 30_000);
+    });
+    try {
+      return await Promise.race([c.request<ScanResult>('bulwark/scanWorkspace', {}), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const published = (rel: string) => client!.published.get(fileUri(path.join(root!, rel)))?.at(-1)?.diagnostics ?? [];
 
   it('finishes despite a FIFO .gitignore, a .bulwarkignore link to /dev/zero and a folder named .gitignore', async function () {
@@ -68,12 +80,13 @@ describe('language server workspace scan: hostile files', function () {
   });
 
   it('reports unreadable folders and files (run as nobody): unreadable count, log lines and a warning', async function () {
+    this.timeout(60_000);
     const launcher = unprivilegedPrefix(this);
     root = openTempDir({ 'Dockerfile': 'FROM node:latest\n', 'locked/Dockerfile': 'FROM node:latest\n', 'secret.Dockerfile': 'FROM node:latest\n' });
     fs.chmodSync(path.join(root, 'locked'), 0o000);
     fs.chmodSync(path.join(root, 'secret.Dockerfile'), 0o000);
     const c = await start(launcher);
-    const result = await c.request<ScanResult>('bulwark/scanWorkspace', {});
+    const result = await scanWorkspace(c);
     assert.deepEqual({ files: result.files, skipped: result.skipped, unreadable: result.unreadable }, { files: 1, skipped: 1, unreadable: 2 });
     assert.equal(byRule(published('Dockerfile'), PIN_RULE).length, 1);
     assert.ok(c.logs.includes(`Scan workspace: ${path.join(root, 'locked')}: unreadable-folder: Not scanned: the folder cannot be read (EACCES); no file in it was analysed.`), c.logs.join('\n'));

@@ -183,7 +183,14 @@ describe('language server: registry digests for code actions and hover (real doc
         '',
       ].join('\n');
       client.open(uri, 'yaml', text);
-      const hover = (line: number) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 26 } });
+      // A hover waits only a moment for the registry ("looking up…"); the answer is cached for the next one.
+      const hover = async (line: number): Promise<Hover | null> => {
+        for (let attempt = 0; ; attempt++) {
+          const found = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 26 } });
+          if (!found?.contents.value.includes('looking up…') || attempt === 20) return found;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
       const tool = await hover(5);
       assert.ok(tool);
       assert.ok(tool.contents.value.includes('Approved by the approved-images list.'), tool.contents.value);

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { applyEdits } from '../engine';
-import { imageOccurrences, type ImageOccurrence } from '../engine/images/occurrences';
+import { applyEdits, DocumentParseCache, type RuleSet } from '../engine';
+import type { ImageOccurrence } from '../engine/images/occurrences';
 import { digestQuery, pinEdits } from '../engine/images/pin';
+import { imagesToPin } from '../engine/images/pin-targets';
 import type { ResolvedDigests } from '../node/image-digests';
 import { readSourceFile } from '../node/source-file';
 import type { ApprovedImages } from '../engine/policy';
@@ -12,18 +13,27 @@ import { collectFiles } from './scan-files';
 // `bulwark scan --fix --pin-digests`: every image of the scanned files is looked up once in its registry
 // (HEAD on the manifest, Docker's credentials), then each file is pinned before the autofix loop runs.
 // An explicit opt-in: a pin freezes what a tag means today. Unreachable registries leave images as they
-// are and say why; no digest is ever guessed.
+// are and say why; no digest is ever guessed. An image whose digest-pin rule is suppressed where it is
+// written (bulwark-ignore docker-image-not-digest-pinned …) is neither looked up nor pinned.
+
+/** What decides which images a file lets the scan pin. */
+export interface PinScope {
+  readonly ruleSet: RuleSet;
+  readonly now: Date;
+  readonly honorPeerSuppressions: boolean;
+}
 
 /**
  * Looks up the digest of every unpinned, literal image in the files the scan covers, and of every
  * replacement the approved-images list names (so "Replace with the approved image" is pinned too).
  */
-export async function resolveScanDigests(options: ScanOptions, cwd: string, env: Readonly<Record<string, string | undefined>>, list?: ApprovedImages): Promise<ResolvedDigests> {
+export async function resolveScanDigests(options: ScanOptions, cwd: string, env: Readonly<Record<string, string | undefined>>, scope: PinScope): Promise<ResolvedDigests> {
+  const list: ApprovedImages | undefined = scope.ruleSet.approvedImages;
   const texts = new Set<string>([...(list?.replacements ?? []).map((r) => r.to), ...(list?.deprecated ?? []).flatMap((d) => d.replacement ?? [])]);
   for (const file of collectFiles(options.paths, options.exclude, cwd).files) {
     const read = readSourceFile(file, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
     if (read.kind === 'skipped') continue;
-    for (const image of safeOccurrences(file, read.text)) if (image.replaceable) texts.add(image.text);
+    for (const image of pinnableImages(file, read.text, scope)) texts.add(image.text);
   }
   const caFile = env.BULWARK_REGISTRY_CA_FILE;
   // Loaded here: the registry client (HTTP, TLS, credentials) is not part of every scan's startup.
@@ -35,8 +45,8 @@ export async function resolveScanDigests(options: ScanOptions, cwd: string, env:
 }
 
 /** `text` with every image pinned that has a digest, and a notice for each one that has none. */
-export function pinFileImages(file: { readonly path: string; readonly absolutePath: string }, text: string, resolved: ResolvedDigests): { text: string; applied: number; notices: ReportedNotice[] } {
-  const images = safeOccurrences(file.absolutePath, text).filter((image) => image.replaceable);
+export function pinFileImages(file: { readonly path: string; readonly absolutePath: string }, text: string, resolved: ResolvedDigests, scope: PinScope): { text: string; applied: number; notices: ReportedNotice[] } {
+  const images = pinnableImages(file.absolutePath, text, scope);
   const pinned = applyEdits(text, pinEdits(images, resolved.digests));
   const notices: ReportedNotice[] = [];
   for (const image of images) {
@@ -47,9 +57,9 @@ export function pinFileImages(file: { readonly path: string; readonly absolutePa
   return { ...pinned, notices };
 }
 
-function safeOccurrences(uri: string, text: string): ImageOccurrence[] {
+function pinnableImages(uri: string, text: string, scope: PinScope): ImageOccurrence[] {
   try {
-    return imageOccurrences({ uri, text });
+    return imagesToPin({ uri, text }, scope.ruleSet, { now: scope.now, honorPeerSuppressions: scope.honorPeerSuppressions, cache: new DocumentParseCache() });
   } catch {
     return []; // a file the parsers cannot read has no image to pin; the scan reports the file itself
   }

@@ -83,7 +83,7 @@ async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue
   const { options } = loaded;
   const ruleSet = options.approvedImages !== undefined ? withApprovedImagesFile(loaded.ruleSet, options.approvedImages, io.cwd) : loaded.ruleSet;
   checkOverrides(options.severityOverrides, ruleSet);
-  const pins = options.pinDigests ? await resolveScanDigests(options, io.cwd, io.env, ruleSet.approvedImages) : undefined;
+  const pins = options.pinDigests ? await resolveScanDigests(options, io.cwd, io.env, { ruleSet, now: io.now, honorPeerSuppressions: options.honorPeerSuppressions }) : undefined;
   const report = await runScanJobs(options, { cwd: io.cwd, now: io.now, ruleSet, ...(pins ? { pins } : {}) });
   const toTerminal = options.output === undefined && io.stdout.isTTY === true;
   const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');

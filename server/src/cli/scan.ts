@@ -115,8 +115,8 @@ export function rulesByIdOf(ruleSet: RuleSet): ReadonlyMap<string, RuleMeta> {
 export type AnalysedHook = (uri: string, text: string, cache: ParseCache) => void;
 
 /** One file's report; the same in the main thread and in a scan worker. */
-export function scanFile(file: ScanTask, options: ScanOptions, context: ScanContext, rulesById: ReadonlyMap<string, RuleMeta>): FileReport {
-  return withDotenvAdvice(analysedFile(file, options, context, rulesById), rulesById);
+export function scanFile(file: ScanTask, options: ScanOptions, context: ScanContext, rulesById: ReadonlyMap<string, RuleMeta>, onAnalysed?: AnalysedHook): FileReport {
+  return withDotenvAdvice(analysedFile(file, options, context, rulesById, onAnalysed), rulesById);
 }
 
 /**
@@ -167,7 +167,7 @@ function analysedFile(
     }
     return done(read.text, analysedFileReport(file, read.text, result, rulesById, { notices, pathOf }));
   }
-  const pinned = context.pins ? pinFileImages(file, read.text, context.pins) : { text: read.text, applied: 0, notices: [] };
+  const pinned = context.pins ? pinFileImages(file, read.text, context.pins, { ruleSet: context.ruleSet, now: context.now, honorPeerSuppressions: options.honorPeerSuppressions }) : { text: read.text, applied: 0, notices: [] };
   notices.push(...pinned.notices);
   const fixed = fixFile(uri, pinned.text, context.ruleSet, analyzeOptions);
   const outcome = { ...fixed, applied: fixed.applied + pinned.applied };

@@ -26,22 +26,35 @@ interface Cover {
  * comments altogether (they cannot carry one).
  */
 export function applySuppressions(findings: Finding[], input: SuppressionInput, now: Date, ruleSet: RuleSet, honorPeers: boolean): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  const coverOf = suppressionCovers(input, now, ruleSet, honorPeers);
+  if (!coverOf) return { kept: findings, suppressed: [] };
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const cover = coverOf(finding.ruleId, finding.span.start);
+    if (cover) suppressed.push({ finding, reason: cover.reason, ...(cover.until ? { until: cover.until } : {}) });
+    else kept.push(finding);
+  }
+  return { kept, suppressed };
+}
+
+/**
+ * The suppression that would hide a finding of `ruleId` starting at `offset`, by the rules above; undefined
+ * (the function) when the file suppresses nothing. For work that is not a finding but answers to a rule
+ * (`scan --fix --pin-digests` and the digest-pin rules).
+ */
+export function suppressionCovers(input: SuppressionInput, now: Date, ruleSet: RuleSet, honorPeers: boolean): ((ruleId: string, offset: number) => { readonly reason: string; readonly until?: string } | undefined) | undefined {
   const policy = ruleSet.suppressionPolicy;
   const covers: Cover[] = parseSuppressions(input.text, input.lines, now, policy)
     .filter((d) => d.problems.length === 0)
     .map((d) => ({ ruleIds: waivedRuleIds(d, policy), covers: (line) => d.scope === 'file' || d.targetLine === line, reason: d.reason ?? '', until: d.until }));
   if (honorPeers && policy?.maxUntilDays === undefined) covers.push(...peerCovers(input, ruleSet, now, policy));
-  if (covers.length === 0) return { kept: findings, suppressed: [] };
+  if (covers.length === 0) return undefined;
   const statementLine = statementLineOf(input);
-  const kept: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  for (const finding of findings) {
-    const line = statementLine(finding.span.start);
-    const cover = covers.find((c) => c.ruleIds.includes(finding.ruleId) && c.covers(line));
-    if (cover) suppressed.push({ finding, reason: cover.reason, ...(cover.until ? { until: cover.until } : {}) });
-    else kept.push(finding);
-  }
-  return { kept, suppressed };
+  return (ruleId, offset) => {
+    const line = statementLine(offset);
+    return covers.find((c) => c.ruleIds.includes(ruleId) && c.covers(line));
+  };
 }
 
 function peerCovers(input: SuppressionInput, ruleSet: RuleSet, now: Date, policy: SuppressionPolicy | undefined): Cover[] {

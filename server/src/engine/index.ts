@@ -12,7 +12,7 @@ export { builtinTemplates } from './templates/index';
 export { DocumentParseCache } from './parsers/kubernetes';
 export { parseSuppressions, type SuppressionDirective } from './suppressions';
 export { WorkspaceIndex, needsWorkspace, type ImageSource } from './workspace/workspace-index';
-export { indexFile } from './workspace/index-file';
+export { canHoldFacts, indexFile } from './workspace/index-file';
 export { workloadFacts } from './workspace/workload-facts';
 export type { FileFacts, FactLocation, Range, WorkloadContainerFact } from './workspace/facts';
 export { sameExceptLocations } from './workspace/facts';

@@ -14,6 +14,14 @@ export function baseName(uri: string): string {
   }
 }
 
+/** The kind of source a file's name says it is (a Dockerfile, YAML, JSON), without reading it. */
+export function kindByName(uri: string): 'dockerfile' | 'yaml' | 'json' | undefined {
+  const name = baseName(uri);
+  if (DOCKERFILE_NAME.test(name)) return 'dockerfile';
+  if (YAML_NAME.test(name)) return 'yaml';
+  return JSON_NAME.test(name) ? 'json' : undefined;
+}
+
 /**
  * Dockerfile by language id or name; Kubernetes when a YAML document has apiVersion and kind, or a
  * JSON file is an object with both (kubectl applies JSON manifests too; JSON is YAML to our parser).

@@ -14,7 +14,8 @@ import { spanOf, spansOverlap, toTextEdit } from './convert';
 import { FIX_ALL_KIND } from '../protocol/custom-protocol';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
 import { autofixableCount, fixAll, minimalReplacement } from './fix-all';
-import { registryFixes, type ImageActionDeps } from './image-actions';
+import { isImageActionData, resolveImageAction } from './image-action-resolve';
+import { registryFixes, type ImageActionDeps, type RegistryFix } from './image-actions';
 import { suppressAction } from './suppress-action';
 import { companionFileActions } from './companion-file-action';
 import { isDotenvFile } from '../engine/dotenv-files';
@@ -28,7 +29,9 @@ export interface CodeActionDeps {
   readonly resolveEdits: boolean;
   readonly now: () => Date;
   /** Registry-backed image actions (pin to digest, pinned replacement); absent in tests without them. */
-  readonly images?: Omit<ImageActionDeps, 'analysis'>;
+  readonly images?: Omit<ImageActionDeps, 'analysis' | 'lazy'>;
+  /** Tells the user why a resolved action does nothing (window/showMessage). */
+  readonly warn?: (message: string) => void;
   /** "Add … to .gitignore" for secrets in a `.env` file git tracks; absent where git is not asked. */
   readonly gitignore?: Omit<GitignoreActionDeps, 'documents' | 'createFiles'>;
   /** Workspace edits may create files (the .gitignore, a Secret manifest scaffold). */
@@ -52,17 +55,18 @@ export async function provideCodeActions(deps: CodeActionDeps, params: CodeActio
   const targets = targetFindings(analysis.result.findings, params, doc);
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
-    const registry = deps.images ? await registryFixes({ ...deps.images, analysis: deps.analysis }, doc, spanOf(doc, params.range), targets, (fix) => versionedEdit(doc, fix.edits)) : undefined;
+    const imageDeps = deps.images && { ...deps.images, analysis: deps.analysis, lazy: deps.resolveEdits };
+    const registry = imageDeps ? await registryFixes(imageDeps, doc, spanOf(doc, params.range), targets, (fix) => versionedEdit(doc, fix.edits)) : undefined;
     if (doc.version !== analysis.version) return [];
     for (const { finding, diagnostic } of targets) {
       const autofixes = finding.fixes.filter((f) => f.kind === 'autofix').length;
-      for (const fix of registry?.fixesOf(finding) ?? finding.fixes) {
+      for (const { fix, lazy } of registry?.fixesOf(finding) ?? finding.fixes.map((fix): RegistryFix => ({ fix }))) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
           ...(fix.kind === 'autofix' && autofixes === 1 ? { isPreferred: true } : {}),
-          edit: versionedEdit(doc, fix.edits),
+          ...(lazy ? { data: lazy } : { edit: versionedEdit(doc, fix.edits) }),
         });
       }
       const suppress = suppressAction(doc, finding, diagnostic, deps.now(), deps.snippetEdits);
@@ -81,6 +85,11 @@ export async function provideCodeActions(deps: CodeActionDeps, params: CodeActio
 }
 
 export async function resolveCodeAction(deps: CodeActionDeps, action: CodeAction): Promise<CodeAction> {
+  if (isImageActionData(action.data)) {
+    if (!deps.images) return action;
+    const imageDeps = { images: deps.images.images, analysis: deps.analysis, warn: deps.warn ?? (() => undefined) };
+    return resolveImageAction(imageDeps, (uri) => deps.documents.get(uri), action, action.data, (doc, fix) => versionedEdit(doc, fix.edits));
+  }
   const data = action.data as Partial<FixAllData> | undefined;
   const target = data?.bulwarkFixAll;
   if (!target || typeof target.uri !== 'string') return action;

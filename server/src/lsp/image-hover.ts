@@ -5,10 +5,11 @@ import { digestQuery } from '../engine/images/pin';
 import { formatImageReference, parseImageReference } from '../engine/images/reference';
 import type { ParseCache, Span } from '../engine';
 import { spanContains } from './convert';
-import type { ImageService } from './image-service';
+import { HOVER_LOOKUP_WAIT_MS, type ImageService } from './image-service';
 
 // Hover on an image reference: what the approved-images list says about it (approved, not approved with
-// the replacement, deprecated with the date) and the digest its registry serves for the tag now.
+// the replacement, deprecated with the date) and the digest its registry serves for the tag now (when it
+// answers within HOVER_LOOKUP_WAIT_MS or the cache knows it; "looking up…" otherwise).
 
 export interface ImageHover {
   readonly span: Span;
@@ -32,8 +33,10 @@ export async function imageHover(images: ImageService, doc: TextDocument, offset
   }
   const query = digestQuery(image.text);
   if (query) {
-    const answer = await images.lookup(image.text);
-    lines.push(answer.ok ? `Registry digest for \`${query.ref.tag}\` now: \`${answer.digest}\`` : `Registry digest for \`${query.ref.tag}\`: unknown (${answer.reason})`);
+    // A hover does not wait on a slow or offline registry: the lookup goes on and the next hover shows it.
+    const answer = await images.lookupWithin(image.text, HOVER_LOOKUP_WAIT_MS);
+    if (!answer) lines.push(`Registry digest for \`${query.ref.tag}\`: looking up…`);
+    else lines.push(answer.ok ? `Registry digest for \`${query.ref.tag}\` now: \`${answer.digest}\`` : `Registry digest for \`${query.ref.tag}\`: unknown (${answer.reason})`);
   } else if (parsed.ref.digest) {
     lines.push(`Pinned to \`${parsed.ref.digest}\`.`);
   }

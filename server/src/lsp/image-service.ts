@@ -7,10 +7,13 @@ import type { RuleSetService } from './rule-set-service';
 
 // What the editor's image features share: the approved-images list in force (the policy bundle's, else
 // the user's `bulwark.approvedImages.file`) and registry digest lookups with a short deadline, so a
-// code action or a hover never waits long on a registry.
+// code action or a hover never waits long on a registry (and, where it can, not at all: lookupWithin).
 
-/** A code action or hover waits at most this long for a registry. */
+/** A lookup for the editor gives up after this long (what a client without codeAction/resolve waits at most). */
 export const EDITOR_LOOKUP_TIMEOUT_MS = 3000;
+
+/** A hover shows the digest if the registry answers this fast (or the cache knows it); else "looking up…". */
+export const HOVER_LOOKUP_WAIT_MS = 150;
 
 export class ImageService {
   private readonly fileList: ApprovedImages | undefined;
@@ -44,6 +47,23 @@ export class ImageService {
 
   lookup(reference: string): Promise<DigestLookup> {
     return this.resolver.lookup(reference, EDITOR_LOOKUP_TIMEOUT_MS);
+  }
+
+  /**
+   * The answer when it comes within `waitMs` (0: only one the cache already holds); otherwise undefined,
+   * while the lookup goes on (bounded as above) and leaves its answer in the cache for the next request.
+   */
+  async lookupWithin(reference: string, waitMs: number): Promise<DigestLookup | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    // A cached answer settles in microtasks, always before a timer, even one of 0 ms.
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(resolve, waitMs, undefined);
+    });
+    try {
+      return await Promise.race([this.lookup(reference), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

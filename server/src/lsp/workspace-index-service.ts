@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { indexFile, needsWorkspace, sameExceptLocations, WorkspaceIndex, type FileFacts, type ParseCache } from '../engine';
+import { canHoldFacts, indexFile, needsWorkspace, sameExceptLocations, WorkspaceIndex, type FileFacts, type ParseCache } from '../engine';
 import { walkWorkspace } from '../node/workspace-files';
 import { factsOfFile, mayHoldFacts } from '../node/workspace-index';
 import { fsPathOf, type WorkspaceFolders } from './workspace-folders';
@@ -54,9 +54,12 @@ export class WorkspaceIndexService {
     return this.building;
   }
 
-  /** An open document's text: its facts replace those read from disk. */
+  /** An open document's text: its facts replace those read from disk. Called before every analysis. */
   updateText(uri: string, text: string, languageId: string | undefined, cache?: ParseCache): void {
     if (!this.ready) return;
+    // The hot path: a file of no kind that holds facts, and none so far, is not read. One in the index
+    // is (its language id may have changed, and its facts must then go).
+    if (!this.index.files.has(uri) && !canHoldFacts({ uri, languageId })) return;
     let facts: FileFacts;
     try {
       facts = indexFile({ uri, text, languageId }, cache);

@@ -1,14 +1,13 @@
-import { indexFile, needsWorkspace, WorkspaceIndex, type FileFacts, type Rule } from '../engine';
+import { canHoldFacts, indexFile, needsWorkspace, WorkspaceIndex, type FileFacts, type Rule } from '../engine';
 import { readSourceFile } from './source-file';
 
 // Builds the workspace index (engine/workspace) from files on disk, for the CLI and the language
 // server alike. Only files that can hold indexed facts are read: manifests and build files (YAML,
 // JSON) and Dockerfiles; a file that cannot be read contributes nothing (its own analysis says why).
 
-const CANDIDATE = /(?:\.ya?ml|\.json)$|(?:^|[\\/])(?:Dockerfile|Containerfile)(?:[._-][^\\/]*)?$|\.(?:dockerfile|containerfile)$/i;
-
+/** A file on disk that may hold facts, by its name (engine canHoldFacts). */
 export function mayHoldFacts(file: string): boolean {
-  return CANDIDATE.test(file);
+  return canHoldFacts({ uri: file });
 }
 
 /** The facts of one file on disk, or undefined when it is not a candidate or cannot be read. */

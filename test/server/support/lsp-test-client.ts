@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { ProgressType, StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { ensureServerBuilt } from './build';
+import { EventWait } from '../../support/event-wait';
 
 // A minimal LSP client for the protocol tests: spawns `node dist/server.js --stdio` and speaks
 // JSON-RPC to it, answering the server's requests (configuration, registrations, progress) itself.
@@ -64,7 +65,7 @@ export class LspTestClient {
   /** What the server answered to `initialize`. */
   serverCapabilities: ServerCapabilities = {};
   private readonly versions = new Map<string, number>();
-  private readonly waiters: (() => void)[] = [];
+  private readonly events = new EventWait(200);
 
   private constructor(
     readonly process: ChildProcessWithoutNullStreams,
@@ -125,7 +126,9 @@ export class LspTestClient {
     const o = this.options;
     const folders = (o.workspaceFolders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: f }));
     const result = await this.connection.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
-      processId: process.pid,
+      // A server run as another user (launcher) cannot signal us: vscode-languageserver's parent check,
+      // kill(pid, 0) every 3 s, gets EPERM, takes the client for gone and exits mid-test. It gets no id.
+      processId: o.launcher ? null : process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders.length > 0 ? folders : null,
       initializationOptions: o.initializationOptions,
@@ -204,23 +207,12 @@ export class LspTestClient {
   }
 
   /** Waits for an event-driven condition; rejects with `what` after the deadline. */
-  async until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(left, 200));
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+  until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    return this.events.until(condition, timeoutMs, what);
   }
 
   private wake(): void {
-    for (const w of this.waiters.splice(0)) w();
+    this.events.wake();
   }
 
   async stop(): Promise<void> {

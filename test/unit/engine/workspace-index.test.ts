@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyze, indexFile, WorkspaceIndex, type RuleSet } from '../../../server/src/engine';
+import { analyze, canHoldFacts, indexFile, WorkspaceIndex, type RuleSet } from '../../../server/src/engine';
+import { emptyFacts } from '../../../server/src/engine/workspace/facts';
 import { selects } from '../../../server/src/engine/workspace/workspace-index';
 import { sameExceptLocations } from '../../../server/src/engine/workspace/facts';
 import { resolveRelative, sameFile } from '../../../server/src/engine/workspace/paths';
@@ -136,5 +137,37 @@ describe('cross-file rules', () => {
     assert.deepEqual(idsOf('/r/a.yaml', text, ruleSet, index({ '/r/a.yaml': text, '/r/p.yaml': POLICY('other', '{app: api}') })), ['k8s-network-policy-missing']);
     assert.deepEqual(idsOf('/r/a.yaml', text, ruleSet, index({ '/r/a.yaml': text, '/r/p.yaml': POLICY('shop', '{app: api}') })), []);
     assert.deepEqual(idsOf('/r/a.yaml', text, ruleSet, index({ '/r/a.yaml': text, '/r/p.yaml': POLICY('shop', '{app: web}') })), ['k8s-network-policy-missing']);
+  });
+
+  it('canHoldFacts, judged by name and language id alone, is true for every file that has facts; the files it rules out have none', () => {
+    const compose = 'services:\n  api:\n    build: ./api\n    image: ghcr.io/acme/api:1\n';
+    const jsonPolicy = JSON.stringify({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'p', namespace: 'shop' }, spec: { podSelector: {} } });
+    const holding = [
+      { uri: 'file:///r/api/Dockerfile', text: ROOT_DOCKERFILE },
+      { uri: 'file:///r/api/Containerfile.prod', text: ROOT_DOCKERFILE },
+      { uri: 'file:///r/api/build.dockerfile', text: ROOT_DOCKERFILE },
+      { uri: 'untitled:Untitled-1', languageId: 'dockerfile', text: ROOT_DOCKERFILE },
+      { uri: 'file:///r/compose.yaml', text: compose },
+      { uri: 'file:///r/skaffold.yml', text: 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: ghcr.io/acme/api\n      context: api\n' },
+      { uri: 'file:///r/k8s/policy.yaml', text: POLICY('shop', '{app: api}') },
+      { uri: 'file:///r/k8s/policy.json', text: jsonPolicy },
+      { uri: 'file:///r/k8s/policy', languageId: 'yaml', text: POLICY('shop', '{app: api}') },
+      { uri: 'file:///r/chart/templates/policy.tpl', languageId: 'helm', text: POLICY('shop', '{app: api}') },
+      { uri: 'file:///r/k8s/policy.txt', languageId: 'json', text: jsonPolicy },
+    ];
+    for (const file of holding) {
+      assert.equal(canHoldFacts(file), true, file.uri);
+      assert.notDeepEqual(indexFile(file), emptyFacts(file.uri), `${file.uri} has facts`);
+    }
+    const none = [
+      { uri: 'file:///r/app.py', languageId: 'python', text: ROOT_DOCKERFILE },
+      { uri: 'file:///r/policy.txt', languageId: 'plaintext', text: POLICY('shop', '{app: api}') },
+      { uri: 'file:///r/README.md', languageId: 'markdown', text: compose },
+      { uri: 'file:///r/Dockerfile.d/notes', text: ROOT_DOCKERFILE },
+    ];
+    for (const file of none) {
+      assert.equal(canHoldFacts(file), false, file.uri);
+      assert.deepEqual(indexFile(file), emptyFacts(file.uri), `${file.uri}: skipping it loses nothing`);
+    }
   });
 });

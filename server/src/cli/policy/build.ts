@@ -1,10 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { imageLayoutTar } from '../../node/bundle';
 import { ExitCode, UsageError } from '../exit-codes';
 import { terminalSafe } from '../terminal-text';
 import type { PolicySubcommand } from './index';
-import { onePositional, openLocalBundle, parsePolicyArgs, shownPath } from './local-bundle';
+import { onePositional, openLocalBundle, parsePolicyArgs, shownPath, writeAtomically } from './local-bundle';
 
 export const buildCommand: PolicySubcommand = {
   summary: 'build a bundle source folder into an OCI image-layout tar',
@@ -33,15 +32,3 @@ Exit codes: 0 built, 2 the folder is not a valid bundle or FILE cannot be writte
     return ExitCode.Ok;
   },
 };
-
-function writeAtomically(file: string, bytes: Buffer): void {
-  const temp = `${file}.partial-${process.pid}`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, file);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw new UsageError(`cannot write "${file}": ${err instanceof Error ? err.message : String(err)}`);
-  }
-}

@@ -9,7 +9,7 @@ import { ExitCode, UsageError } from '../exit-codes';
 import type { CliIo } from '../run';
 import { terminalSafe } from '../terminal-text';
 import type { PolicySubcommand } from './index';
-import { onePositional, openLocalBundle, parsePolicyArgs, shownPath } from './local-bundle';
+import { onePositional, openLocalBundle, parsePolicyArgs, shownPath, writeAtomically } from './local-bundle';
 import { asUsageError } from './registry-policy';
 import { asUsageErrors, readKeyFile, resolveTarget } from './registry-target';
 
@@ -90,16 +90,4 @@ async function fromFolder(dir: string, values: { key?: string; ref?: string }, i
       blobs: [artifact.config, artifact.layer, config, payload],
     };
   });
-}
-
-function writeAtomically(file: string, bytes: Buffer): void {
-  const temp = `${file}.partial-${process.pid}`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, file);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw new UsageError(`cannot write "${file}": ${err instanceof Error ? err.message : String(err)}`);
-  }
 }

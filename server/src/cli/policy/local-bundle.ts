@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BundleError, openBundle, type OpenedBundle } from '../../node/bundle';
@@ -49,4 +50,17 @@ export function parseNow(value: string | undefined, fallback: Date): Date {
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!date || date.getUTCDate() !== Number(m?.[3])) throw new UsageError(`--now must be a date YYYY-MM-DD (got "${value}")`);
   return date;
+}
+
+/** An output file (`-o FILE` of build and export) written whole or not at all: a failed write leaves no partial file. */
+export function writeAtomically(file: string, bytes: Buffer): void {
+  const temp = `${file}.partial-${process.pid}`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw new UsageError(`cannot write "${file}": ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

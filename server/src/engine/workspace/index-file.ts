@@ -1,5 +1,5 @@
 import { parseDocument, isMap, type Document } from 'yaml';
-import { baseName, detectLanguage } from '../language';
+import { baseName, detectLanguage, kindByName } from '../language';
 import { parseDockerfile } from '../parsers/dockerfile';
 import { parseKubernetes, type K8sObject } from '../parsers/kubernetes';
 import { asMap, asSeq, getIn, nodeSpan, scalarString } from '../parsers/yaml-nodes';
@@ -16,6 +16,16 @@ const INDEXED_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'Namespace'
 const WITH_WORKLOADS: ReadonlySet<string> = new Set([...INDEXED_KINDS, ...WORKLOAD_KINDS]);
 const COMPOSE_NAME = /^(?:docker-)?compose(?:\.[^/\\]+)?\.ya?ml$/i;
 const SKAFFOLD_NAME = /^skaffold(?:\.[^/\\]+)?\.ya?ml$/i;
+/** The language ids under which detectLanguage may find a Dockerfile or a Kubernetes manifest. */
+const FACT_LANGUAGE_IDS: ReadonlySet<string> = new Set(['dockerfile', 'yaml', 'helm', 'json']);
+
+/**
+ * Whether indexFile can find a fact in a file of this name and language id, judged without its text:
+ * Dockerfiles, YAML and JSON (compose and skaffold files are YAML). Every other file has none.
+ */
+export function canHoldFacts(file: Pick<SourceFile, 'uri' | 'languageId'>): boolean {
+  return (file.languageId !== undefined && FACT_LANGUAGE_IDS.has(file.languageId)) || kindByName(file.uri) !== undefined;
+}
 
 export interface IndexFileOptions {
   /**
