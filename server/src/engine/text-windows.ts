@@ -10,12 +10,18 @@ import type { CheckContext, ParseCache, Report, Rule, Span, TextLookaround } fro
 // (content-defined, as in rsync), so typing or adding a line moves no cut elsewhere in the file.
 // Without a cache (the CLI) every rule sees the whole text, as it always did.
 
-/** A chunk is at least this long before a cut (fewer, larger windows: less overhead per keystroke). */
-const MIN_CHUNK = 4 * 1024;
-/** Past this length a chunk is cut at the next line whatever its content (a file of identical lines). */
-const MAX_CHUNK = 32 * 1024;
-/** About one line in CUT_ONE_IN ends a chunk once the chunk is long enough. */
-const CUT_ONE_IN = 16;
+/** Where chunks are cut: content-defined, within size bounds (characters). */
+export interface Chunking {
+  /** A chunk is at least this long before a cut (fewer, larger windows: less overhead per keystroke). */
+  readonly minChunk: number;
+  /** Past this length a chunk is cut at the next line whatever its content (a file of identical lines). */
+  readonly maxChunk: number;
+  /** About one line in this many ends a chunk once the chunk is long enough. */
+  readonly cutOneIn: number;
+}
+
+const CHUNKING: Chunking = { minChunk: 4 * 1024, maxChunk: 32 * 1024, cutOneIn: 16 };
+
 /** The one ParseCache entry that holds a document's windows (the cache is the document's own). */
 const STORE_KEY = '\u0002text-windows';
 
@@ -23,6 +29,8 @@ interface WindowEntry {
   /** The window's text, a copy of its own (see ownCopy). */
   readonly text: string;
   readonly uri: string;
+  /** Where the chunk lies in the window (the reports kept are those starting there) and whether it ends the file. */
+  readonly core: string;
   /** Each rule's reports on the window that start in its chunk, relative to the window's start. */
   readonly byRule: Map<Rule, readonly Report[]>;
 }
@@ -41,9 +49,9 @@ class WindowStore {
     this.current = new Map();
   }
 
-  find(text: string, uri: string): WindowEntry | undefined {
+  find(text: string, uri: string, core: string): WindowEntry | undefined {
     const print = fingerprint(text);
-    const hit = (list: readonly WindowEntry[] | undefined) => list?.find((e) => e.text === text && e.uri === uri);
+    const hit = (list: readonly WindowEntry[] | undefined) => list?.find((e) => e.core === core && e.text === text && e.uri === uri);
     const now = hit(this.current.get(print));
     if (now) return now;
     const before = hit(this.previous.get(print));
@@ -51,8 +59,8 @@ class WindowStore {
     return before;
   }
 
-  create(text: string, uri: string): WindowEntry {
-    const entry = { text: ownCopy(text), uri, byRule: new Map<Rule, readonly Report[]>() };
+  create(text: string, uri: string, core: string): WindowEntry {
+    const entry = { text: ownCopy(text), uri, core, byRule: new Map<Rule, readonly Report[]>() };
     this.add(fingerprint(text), entry);
     return entry;
   }
@@ -86,6 +94,7 @@ export class TextWindows {
     cache: ParseCache,
     /** What each rule of the analysis may read around a line (their union sizes the windows). */
     private readonly lookaround: TextLookaround,
+    private readonly chunking: Chunking = CHUNKING,
   ) {
     const known = cache.get(STORE_KEY);
     this.store = known instanceof WindowStore ? known : new WindowStore();
@@ -106,10 +115,11 @@ export class TextWindows {
   }
 
   private layout(uri: string) {
-    return chunkCores(this.model).map((core) => {
+    return chunkCores(this.model, this.chunking).map((core) => {
       const window = windowAround(this.model, core, this.lookaround);
       const slice = this.model.text.slice(window.start, window.end);
-      return { core, window, entry: this.store.find(slice, uri) ?? this.store.create(slice, uri) };
+      const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}`;
+      return { core, window, entry: this.store.find(slice, uri, inWindow) ?? this.store.create(slice, uri, inWindow) };
     });
   }
 
@@ -136,14 +146,14 @@ export function unionLookaround(around: readonly TextLookaround[]): TextLookarou
 }
 
 /** Chunks of whole lines covering the text, cut after lines whose content hashes to a cut. */
-function chunkCores(model: TextModel): Span[] {
+function chunkCores(model: TextModel, chunking: Chunking): Span[] {
   const { text, lines } = model;
   const cores: Span[] = [];
   let start = 0;
   for (let line = 0; line + 1 < lines.lineCount; line++) {
     const next = lines.lineStart(line + 1);
     const size = next - start;
-    if (size >= MAX_CHUNK || (size >= MIN_CHUNK && cutsAfter(text, lines.lineStart(line), next))) {
+    if (size >= chunking.maxChunk || (size >= chunking.minChunk && cutsAfter(text, lines.lineStart(line), next, chunking.cutOneIn))) {
       cores.push({ start, end: next });
       start = next;
     }
@@ -153,10 +163,10 @@ function chunkCores(model: TextModel): Span[] {
 }
 
 /** A hash of the line's length and its last characters: any function of the line's own text would do. */
-function cutsAfter(text: string, lineStart: number, next: number): boolean {
+function cutsAfter(text: string, lineStart: number, next: number, oneIn: number): boolean {
   let hash = next - lineStart;
   for (let i = Math.max(lineStart, next - 12); i < next; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return ((hash >>> 4) & (CUT_ONE_IN - 1)) === 0;
+  return (hash >>> 4) % oneIn === 0;
 }
 
 /** The core with the whole lines the rule may read around it; it ends after a line break (or at the end). */
