@@ -12,7 +12,7 @@ import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
 import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
-import { shiftReport, TextWindows, unionLookaround } from './text-windows';
+import { shiftReport, TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -70,7 +70,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const approvedImages = approvedList ? compileApprovedImages(approvedList) : undefined;
   const reported: RuleReport[] = [];
   // With the caller's cache, text rules that declare how far they read run on windows of the file (text-windows.ts).
-  const lookarounds = options.cache && !models.kubernetes ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
+  const windowed = options.cache && !models.kubernetes && file.text.length >= WINDOWED_MIN_LENGTH;
+  const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
   const windows = options.cache && lookarounds.size > 0 ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);

@@ -20,6 +20,12 @@ export interface Chunking {
   readonly cutOneIn: number;
 }
 
+/**
+ * Below this length the rules run on the whole text: one pass costs less than finding the windows,
+ * and a single analysis (the CLI) gains nothing from them.
+ */
+export const WINDOWED_MIN_LENGTH = 64 * 1024;
+
 const CHUNKING: Chunking = { minChunk: 4 * 1024, maxChunk: 32 * 1024, cutOneIn: 16 };
 
 /** The one ParseCache entry that holds a document's windows (the cache is the document's own). */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type AnalysisResult, type CheckContext, type ParseCache, type Report, type Rule, type RuleSet } from '../../../server/src/engine';
 import { parseText, type TextModel } from '../../../server/src/engine/parsers/text';
-import { TextWindows, unionLookaround } from '../../../server/src/engine/text-windows';
+import { TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from '../../../server/src/engine/text-windows';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 import { SeededRandom } from '../../bench/random';
@@ -143,11 +143,11 @@ describe('text rules on windows of a file (the editor cache)', function () {
     it(`keeps the same results through random edits of a large ${folder} file`, () => {
       const own = files.filter((f) => f.startsWith(`${folder}/`));
       const uri = `file:///work/large/${path.posix.basename(own[0])}`;
-      let text = largeFile(own, 24 * 1024);
+      let text = largeFile(own, WINDOWED_MIN_LENGTH + 8 * 1024);
       const cache = new SectionParseCache();
       const rng = new SeededRandom(folder.length * 7919 + folder.charCodeAt(0));
       assert.ok(assertSame(uri, text, ruleSet, cache, 'before any edit') > 0 || folder === 'traps');
-      for (let i = 1; i <= 15; i++) {
+      for (let i = 1; i <= 8; i++) {
         text = edit(text, rng);
         assertSame(uri, text, ruleSet, cache, `after edit ${i}`);
       }
