@@ -24,7 +24,7 @@ function main(): void {
   const doc = EditableDocument.create(uri, kind === 'yaml' ? 'yaml' : kind === 'dockerfile' ? 'dockerfile' : 'typescript', 1, text);
   const cache = new SectionParseCache();
   const run = () => {
-    analyze({ uri, text: doc.getText(), languageId: doc.languageId }, ruleSet, { cache, now: new Date('2026-06-01T00:00:00Z') });
+    analyze({ uri, text: doc.getText(), languageId: doc.languageId }, ruleSet, { cache, textWindows: true, now: new Date('2026-06-01T00:00:00Z') });
     cache.endAnalysis();
   };
   run();

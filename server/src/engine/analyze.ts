@@ -70,7 +70,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const approvedImages = approvedList ? compileApprovedImages(approvedList) : undefined;
   const reported: RuleReport[] = [];
   // With the caller's cache, text rules that declare how far they read run on windows of the file (text-windows.ts).
-  const windowed = options.cache && !models.kubernetes && file.text.length >= WINDOWED_MIN_LENGTH;
+  const windowed = options.textWindows === true && options.cache && !models.kubernetes && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
   const windows = options.cache && lookarounds.size > 0 ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
   for (const rule of ruleSet.rules) {

@@ -292,6 +292,12 @@ export interface AnalyzeOptions {
   readonly severityOverrides?: ReadonlyMap<string, SeverityOverride>;
   /** Reuses parsed YAML documents and RUN scripts between analyses of one file (the editor's keystrokes). */
   readonly cache?: ParseCache;
+  /**
+   * With `cache`, text rules that declare their lookaround run on windows of a large file and each
+   * window's reports are kept in the cache (text-windows.ts): the editor sets it, so a keystroke re-checks
+   * the windows it changed. Same findings; only a pack regex's work limit then counts per window.
+   */
+  readonly textWindows?: boolean;
   /** An approved-images list given by the caller (CLI --approved-images, editor setting); wins over the rule set's. */
   readonly approvedImages?: ApprovedImages;
   /**

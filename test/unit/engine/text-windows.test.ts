@@ -24,7 +24,7 @@ function shape(result: AnalysisResult): string[] {
 }
 
 function assertSame(uri: string, text: string, ruleSet: RuleSet, cache: ParseCache & { endAnalysis(): void }, step: string): number {
-  const cached = analyze({ uri, text }, ruleSet, { now: NOW, cache });
+  const cached = analyze({ uri, text }, ruleSet, { now: NOW, cache, textWindows: true });
   cache.endAnalysis();
   const whole = analyze({ uri, text }, ruleSet, { now: NOW });
   const a = shape(cached);
