@@ -12,6 +12,7 @@ import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
 import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
+import { shiftReport, TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -26,6 +27,7 @@ import type {
   SourceFile,
   Span,
   SuppressionPolicy,
+  TextLookaround,
 } from './types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -67,6 +69,10 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const approvedList = options.approvedImages ?? ruleSet.approvedImages;
   const approvedImages = approvedList ? compileApprovedImages(approvedList) : undefined;
   const reported: RuleReport[] = [];
+  // With the caller's cache, text rules that declare how far they read run on windows of the file (text-windows.ts).
+  const windowed = options.textWindows === true && options.cache && !models.kubernetes && file.text.length >= WINDOWED_MIN_LENGTH;
+  const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
+  const windows = options.cache && lookarounds.size > 0 ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);
     if (override === 'off') continue;
@@ -74,10 +80,14 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     if (!model) continue;
     let reports: readonly Report[];
     try {
-      reports =
+      const context = { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' } as const;
+      reports = inPositionOrder(
         rule.meta.language === 'text' && models.kubernetes
           ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
-          : runCheck(rule, model, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' });
+          : windows && lookarounds.has(rule)
+            ? windows.reports(rule, context)
+            : runCheck(rule, model, context),
+      );
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
@@ -181,14 +191,22 @@ function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: strin
   return out;
 }
 
-function shiftReport(report: Report, by: number): Report {
-  const shift = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
-  return {
-    ...report,
-    span: shift(report.span),
-    fixes: report.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shift(e.span) })) })),
-    origins: report.origins && Object.fromEntries(Object.entries(report.origins).map(([name, span]) => [name, shift(span)])),
-  };
+/** The text rules that may run on windows of this file (with the editor's cache), and how far each reads. */
+function windowedRules(ruleSet: RuleSet, fileName: string): Map<Rule, TextLookaround> {
+  const out = new Map<Rule, TextLookaround>();
+  for (const rule of ruleSet.rules) {
+    const around = rule.meta.language === 'text' ? rule.lookaround?.(fileName) : undefined;
+    if (around) out.set(rule, around);
+  }
+  return out;
+}
+
+/**
+ * A rule's reports by position (stable): the order numbers repeated findings in their fingerprints,
+ * and it must not depend on whether the rule ran on the whole text, per YAML section or per window.
+ */
+function inPositionOrder(reports: Report[]): Report[] {
+  return reports.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 function modelFor(rule: Rule, models: Models): unknown {

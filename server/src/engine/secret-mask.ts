@@ -68,8 +68,24 @@ export class SecretMasker {
   /** A value of unknown origin (a notice, a template's fix title): every secret text in it is masked. */
   text(value: string): string {
     let out = value;
-    for (const secret of this.texts) if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+    // Longest first: those longer than the value cannot occur in it (most values are short: a key name, a masked secret).
+    for (let i = this.firstAtMost(value.length); i < this.texts.length; i++) {
+      const secret = this.texts[i];
+      if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+    }
     return out;
+  }
+
+  /** The index of the first (longest) secret text no longer than `length`. */
+  private firstAtMost(length: number): number {
+    let lo = 0;
+    let hi = this.texts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.texts[mid].length > length) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** A value read from `origin`: only the secrets lying there are masked in it. */

@@ -76,8 +76,9 @@ function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): Judgement {
     return !mutual && !!overlapping.get(s.finding.ruleId)?.has(weak.finding.ruleId) && a.start < b.end && b.start < a.end;
   };
   const implies = (s: KeyedFinding, weak: KeyedFinding): boolean => !!implied.get(s.finding.ruleId)?.has(weak.finding.ruleId) && s.key !== undefined && s.key === weak.key;
+  const candidates = candidatesFor(strong, implied);
   for (const f of findings) {
-    const by = strong.filter((s) => s !== f && s.finding.ruleId !== f.finding.ruleId && (overlaps(s, f) || implies(s, f)));
+    const by = candidates(f).filter((s) => s !== f && s.finding.ruleId !== f.finding.ruleId && (overlaps(s, f) || implies(s, f)));
     if (by.length > 0) hidden.add(f);
     for (const s of by) raised.set(s, Math.min(raised.get(s) ?? rank(s.finding), rank(f.finding)));
     // One hidden by an overlapping finding too is that finding's problem (the restricted twin of a
@@ -86,6 +87,37 @@ function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): Judgement {
     for (const s of by) impliedBy.set(s, [...(impliedBy.get(s) ?? []), f]);
   }
   return { hidden, raised, implied: impliedBy };
+}
+
+/**
+ * The strong findings that may hide `f`: those whose span may overlap it (found by start, so a file
+ * with a thousand secrets is not a million comparisons per keystroke) and those with its report key.
+ */
+function candidatesFor(strong: readonly KeyedFinding[], implied: ReadonlyMap<string, ReadonlySet<string>>): (f: KeyedFinding) => KeyedFinding[] {
+  const byStart = [...strong].sort((a, b) => a.finding.span.start - b.finding.span.start);
+  const longest = byStart.reduce((n, s) => Math.max(n, s.finding.span.end - s.finding.span.start), 0);
+  const byKey = new Map<string, KeyedFinding[]>();
+  for (const s of strong) {
+    if (s.key === undefined || !implied.has(s.finding.ruleId)) continue;
+    const list = byKey.get(s.key);
+    if (list) list.push(s);
+    else byKey.set(s.key, [s]);
+  }
+  return (f) => {
+    const { start, end } = f.finding.span;
+    const out = new Set<KeyedFinding>();
+    // The first strong finding that starts late enough to reach `start`, then every one starting before `end`.
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].finding.span.start < start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < byStart.length && byStart[i].finding.span.start < end; i++) out.add(byStart[i]);
+    if (f.key !== undefined) for (const s of byKey.get(f.key) ?? []) out.add(s);
+    return [...out];
+  };
 }
 
 function rank(finding: Finding): number {

@@ -222,6 +222,20 @@ export interface CheckContext {
 
 export type Check<M> = (model: M, ctx: CheckContext) => void;
 
+/**
+ * How far from a line it reports on a text check reads: whole lines before and after, and at least
+ * so many characters (a value up to 1 KB past its key, a PEM block up to 32 KB long). A check that
+ * declares it promises that its reports on a line depend only on that much text around it and on the
+ * file's name, so the engine may run it on windows of a large file and keep each window's reports
+ * while its text is unchanged (the editor's keystrokes).
+ */
+export interface TextLookaround {
+  readonly linesBefore: number;
+  readonly linesAfter: number;
+  readonly charsBefore?: number;
+  readonly charsAfter?: number;
+}
+
 /** Pod Security Standards levels, least to most strict. */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 export const POD_SECURITY_LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
@@ -241,6 +255,8 @@ export interface Rule {
   readonly objectKinds?: readonly string[];
   /** From the rule's template: the check reads the workspace index (a cross-file rule). */
   readonly readsWorkspace?: boolean;
+  /** From a text rule's template: how far around a line the check reads in this file (text-windows.ts). */
+  readonly lookaround?: (fileName: string) => TextLookaround | undefined;
   /**
    * The validated `match` of the rule.yaml the check was instantiated from (set by the pack loader):
    * with `meta`, enough to instantiate the rule again without re-reading its YAML (a cached policy bundle).
@@ -288,6 +304,12 @@ export interface AnalyzeOptions {
   readonly severityOverrides?: ReadonlyMap<string, SeverityOverride>;
   /** Reuses parsed YAML documents and RUN scripts between analyses of one file (the editor's keystrokes). */
   readonly cache?: ParseCache;
+  /**
+   * With `cache`, text rules that declare their lookaround run on windows of a large file and each
+   * window's reports are kept in the cache (text-windows.ts): the editor sets it, so a keystroke re-checks
+   * the windows it changed. Same findings; only a pack regex's work limit then counts per window.
+   */
+  readonly textWindows?: boolean;
   /** An approved-images list given by the caller (CLI --approved-images, editor setting); wins over the rule set's. */
   readonly approvedImages?: ApprovedImages;
   /**

@@ -177,6 +177,7 @@ export class AnalysisService {
       podSecurityProfile: settings.podSecurityProfile,
       honorPeerSuppressions: settings.honorPeerSuppressions,
       cache,
+      textWindows: true,
       ...(approvedImages ? { approvedImages } : {}),
       ...(workspace ? { workspace } : {}),
     };

@@ -223,7 +223,15 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
   };
   // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.
   const readsWorkspace = template.readsWorkspace === true || ruleLevel !== undefined;
-  return { meta, check, objectKinds: template.objectKinds, ...(readsWorkspace ? { readsWorkspace: true } : {}), match };
+  const lookaround = template.lookaround?.bind(template);
+  return {
+    meta,
+    check,
+    objectKinds: template.objectKinds,
+    ...(readsWorkspace ? { readsWorkspace: true } : {}),
+    ...(lookaround ? { lookaround: (fileName: string) => lookaround(match.params as never, fileName) } : {}),
+    match,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { DockerfileModel } from '../parsers/dockerfile';
 import type { KubernetesModel } from '../parsers/kubernetes';
 import type { TextModel } from '../parsers/text';
 import type { RegexCompiler } from '../safe-regex';
-import type { Check, FixKind, Language } from '../types';
+import type { Check, FixKind, Language, TextLookaround } from '../types';
 
 /** The parsed model each language's templates receive. */
 export interface ModelOf {
@@ -36,6 +36,12 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
   readonly objectKinds?: readonly string[];
   /** The check reads CheckContext.workspace: callers build a workspace index only when a rule does. */
   readonly readsWorkspace?: boolean;
+  /**
+   * Text only: how far around a line the check reads in a file of this name (TextLookaround), or
+   * undefined where it reads the whole file. A check that declares it must not read CheckContext.now,
+   * the policy or the workspace: its reports on a window are reused while the window's text is unchanged.
+   */
+  lookaround?(params: P, fileName: string): TextLookaround | undefined;
   /**
    * `regex` compiles a pack's pattern on RE2 within the size limits, metered per file (safe-regex.ts):
    * every pattern that comes from params goes through it, never through `new RegExp`.

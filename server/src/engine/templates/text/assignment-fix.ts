@@ -56,8 +56,43 @@ function lookup(flavour: Flavour, name: string, csharpUsesSystem: boolean): stri
   }
 }
 
-export function assignmentFixes(model: TextModel, a: Assignment): Fix[] {
-  const flavour = FLAVOURS.find(([r]) => r.test(model.fileName))?.[1];
+/**
+ * What the fixes read from the whole file rather than around the finding: computed at most once per
+ * check of a file (not once per finding, which made a large file's fixes quadratic).
+ */
+export interface FixFacts {
+  readonly flavour: Flavour | undefined;
+  usesSystem(): boolean;
+  importEdit(): TextEdit | null | undefined;
+}
+
+export function fixFacts(model: TextModel): FixFacts {
+  const flavour = flavourOf(model.fileName);
+  let usesSystem: boolean | undefined;
+  let imported: { edit: TextEdit | null | undefined } | undefined;
+  return {
+    flavour,
+    usesSystem: () => (usesSystem ??= /^using\s+System\s*;/m.test(model.text)),
+    importEdit: () =>
+      (imported ??= { edit: flavour === 'python' ? pythonImportEdit(model.text, model.eol) : flavour === 'go' ? goImportEdit(model.text, model.eol) : null }).edit,
+  };
+}
+
+function flavourOf(fileName: string): Flavour | undefined {
+  return FLAVOURS.find(([r]) => r.test(fileName))?.[1];
+}
+
+/**
+ * Whether the fixes offered in this file depend on text far from the finding (an import to add, a
+ * `using System;`, a Go `const (` block): then the rule must see the whole file, not a window of it.
+ */
+export function fixesReadWholeFile(fileName: string): boolean {
+  const flavour = flavourOf(fileName);
+  return flavour === 'python' || flavour === 'go' || flavour === 'csharp';
+}
+
+export function assignmentFixes(model: TextModel, a: Assignment, facts: FixFacts = fixFacts(model)): Fix[] {
+  const flavour = facts.flavour;
   if (!flavour || a.embedded) return [];
   const name = envNameOf(a.key);
   if (!IDENTIFIER.test(name)) return [];
@@ -75,8 +110,8 @@ export function assignmentFixes(model: TextModel, a: Assignment): Fix[] {
   if (CONSTANT_CONTEXT[flavour]?.test(lead) || (flavour === 'go' && insideConstBlock(text, lineStart))) return [];
   // TypeScript: a declared `string` cannot take `string | undefined`; the assertion keeps the file compiling.
   const annotated = flavour === 'node' && /\.(?:[cm]?ts|tsx)$/i.test(model.fileName) && /^\s*:\s*[^=]+=\s*$/.test(text.slice(a.keySpan.end, a.literalSpan.start));
-  const edits: TextEdit[] = [{ span: a.literalSpan, newText: lookup(flavour, name, /^using\s+System\s*;/m.test(text)) + (annotated ? '!' : '') }];
-  const imported = flavour === 'python' ? pythonImportEdit(text, model.eol) : flavour === 'go' ? goImportEdit(text, model.eol) : null;
+  const edits: TextEdit[] = [{ span: a.literalSpan, newText: lookup(flavour, name, flavour === 'csharp' && facts.usesSystem()) + (annotated ? '!' : '') }];
+  const imported = facts.importEdit();
   if (imported === undefined) return [];
   if (imported) edits.unshift(imported);
   return [{ title: `Read the value from ${lookup(flavour, name, true).replace(/^\((.*) \?:.*\)$/, '$1')}`, kind: 'suggestion', edits }];

@@ -27,6 +27,8 @@ export const encodedPrivateKey = defineTemplate<'text', Params>({
     additionalProperties: false,
     properties: { minBodyLength: { type: 'integer', minimum: 16 } },
   },
+  // A base64 run never crosses a line break.
+  lookaround: () => ({ linesBefore: 0, linesAfter: 0 }),
   placeholders: ['kind', 'secret'],
   instantiate: (params) => {
     const minBody = params.minBodyLength ?? DEFAULT_MIN_BODY;

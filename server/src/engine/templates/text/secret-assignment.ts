@@ -1,6 +1,6 @@
 import type { TextModel } from '../../parsers/text';
 import { defineTemplate } from '../template';
-import { assignmentFixes } from './assignment-fix';
+import { assignmentFixes, fixFacts, fixesReadWholeFile } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
 import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
@@ -53,6 +53,10 @@ export const secretAssignment = defineTemplate<'text', Params>({
   },
   placeholders: ['key', 'secret'],
   fixKind: 'suggestion',
+  // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
+  // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
+  // key must be in view too. Fixes that add an import or read `using System;` need the whole file.
+  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
   instantiate: (params, regex) => {
     const keywords = params.keywords.map((k) => k.toLowerCase());
     const isSecretKey = compileKeyClassifier(params);
@@ -82,9 +86,10 @@ export const secretAssignment = defineTemplate<'text', Params>({
         dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
         skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
       };
+      const facts = fixFacts(model);
       for (const a of assignments(model, keywords, options)) {
         if (!isCandidate(a)) continue;
-        ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a) });
+        ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
       }
     };
   },

@@ -86,6 +86,12 @@ export const secretDetectors = defineTemplate<'text', Params>({
     additionalProperties: false,
     properties: { detectors: { type: 'array', minItems: 1, items: DETECTOR_SCHEMA }, ...FILE_FILTER_SCHEMA },
   },
+  // Each pattern runs on the lines around a keyword (contextLines); twice that either side keeps the
+  // merged segments near a window's edge as they are in the whole file.
+  lookaround: (params) => {
+    const lines = 2 * (Math.max(0, ...params.detectors.map((d) => d.contextLines ?? 0))) + 2;
+    return { linesBefore: lines, linesAfter: lines };
+  },
   placeholders: ['secret', 'name', 'detector'],
   instantiate: (params, regex) => {
     const ids = new Set<string>();

@@ -55,10 +55,19 @@ export function compileFileFilter(params: FileFilterParams, regex: RegexCompiler
   const names = (params.fileNames ?? []).map((p) => regex(p));
   const paths = (params.paths ?? []).map((p) => regex(p));
   const excluded = (params.excludePaths ?? []).map((p) => regex(p));
-  return (model) =>
-    (names.length === 0 || names.some((r) => r.test(model.fileName))) &&
-    (paths.length === 0 || paths.some((r) => r.test(model.path))) &&
-    !excluded.some((r) => r.test(model.path));
+  if (names.length === 0 && paths.length === 0 && excluded.length === 0) return () => true;
+  // The answer depends on the path alone, and a manifest's `---` sections all ask with the same one:
+  // the last answer is kept rather than running the RE2 patterns again for each section.
+  let last: { readonly path: string; readonly fileName: string; readonly inScope: boolean } | undefined;
+  return (model) => {
+    if (last?.path === model.path && last.fileName === model.fileName) return last.inScope;
+    const inScope =
+      (names.length === 0 || names.some((r) => r.test(model.fileName))) &&
+      (paths.length === 0 || paths.some((r) => r.test(model.path))) &&
+      !excluded.some((r) => r.test(model.path));
+    last = { path: model.path, fileName: model.fileName, inScope };
+    return inScope;
+  };
 }
 
 /** True when the candidate should be reported. */

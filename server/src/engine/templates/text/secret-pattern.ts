@@ -37,6 +37,12 @@ export const secretPattern = defineTemplate<'text', Params>({
       ...VALUE_FILTER_SCHEMA,
     },
   },
+  // Each pattern runs on the lines around a keyword (contextLines); twice that either side keeps the
+  // merged segments near a window's edge as they are in the whole file.
+  lookaround: (params) => {
+    const lines = 2 * (params.contextLines ?? 0) + 2;
+    return { linesBefore: lines, linesAfter: lines };
+  },
   placeholders: ['secret', 'kind'],
   instantiate: (params, compile) => {
     const regex = compile(params.pattern);

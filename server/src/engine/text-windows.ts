@@ -1,0 +1,203 @@
+import { parseText, type TextModel } from './parsers/text';
+import type { CheckContext, ParseCache, Report, Rule, Span, TextLookaround } from './types';
+
+// Text rules (secrets) run on every file at every keystroke. On a large file most of their work is the
+// same as at the previous keystroke, so with a caller's cache (the editor keeps one per open document)
+// a rule that declares its lookaround runs on windows instead of the whole text: the file is cut into
+// chunks of whole lines, each chunk is checked together with the lines the rule may read around it, and
+// the reports that start inside the chunk are kept under the window's text. A keystroke then re-checks
+// the one or two windows whose text it changed. Chunks are cut where a line's own content says so
+// (content-defined, as in rsync), so typing or adding a line moves no cut elsewhere in the file.
+// Without a cache (the CLI) every rule sees the whole text, as it always did.
+
+/** Where chunks are cut: content-defined, within size bounds (characters). */
+export interface Chunking {
+  /** A chunk is at least this long before a cut (fewer, larger windows: less overhead per keystroke). */
+  readonly minChunk: number;
+  /** Past this length a chunk is cut at the next line whatever its content (a file of identical lines). */
+  readonly maxChunk: number;
+  /** About one line in this many ends a chunk once the chunk is long enough. */
+  readonly cutOneIn: number;
+}
+
+/**
+ * Below this length the rules run on the whole text: one pass costs less than finding the windows,
+ * and a single analysis (the CLI) gains nothing from them.
+ */
+export const WINDOWED_MIN_LENGTH = 64 * 1024;
+
+const CHUNKING: Chunking = { minChunk: 4 * 1024, maxChunk: 32 * 1024, cutOneIn: 16 };
+
+/** The one ParseCache entry that holds a document's windows (the cache is the document's own). */
+const STORE_KEY = '\u0002text-windows';
+
+interface WindowEntry {
+  /** The window's text, a copy of its own (see ownCopy). */
+  readonly text: string;
+  readonly uri: string;
+  /** Where the chunk lies in the window (the reports kept are those starting there) and whether it ends the file. */
+  readonly core: string;
+  /** Each rule's reports on the window that start in its chunk, relative to the window's start. */
+  readonly byRule: Map<Rule, readonly Report[]>;
+}
+
+/**
+ * The windows of the last two analyses, found by a cheap fingerprint of their text and confirmed by
+ * comparing the text itself: hashing every window's whole text as a Map key cost more than the rules.
+ */
+class WindowStore {
+  private current = new Map<number, WindowEntry[]>();
+  private previous = new Map<number, WindowEntry[]>();
+
+  /** Called once per analysis: what the analysis before the last did not use ages out. */
+  rotate(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  find(text: string, uri: string, core: string): WindowEntry | undefined {
+    const print = fingerprint(text);
+    const hit = (list: readonly WindowEntry[] | undefined) => list?.find((e) => e.core === core && e.text === text && e.uri === uri);
+    const now = hit(this.current.get(print));
+    if (now) return now;
+    const before = hit(this.previous.get(print));
+    if (before) this.add(print, before);
+    return before;
+  }
+
+  create(text: string, uri: string, core: string): WindowEntry {
+    const entry = { text: ownCopy(text), uri, core, byRule: new Map<Rule, readonly Report[]>() };
+    this.add(fingerprint(text), entry);
+    return entry;
+  }
+
+  private add(print: number, entry: WindowEntry): void {
+    const list = this.current.get(print);
+    if (!list) this.current.set(print, [entry]);
+    else if (!list.includes(entry)) list.push(entry);
+  }
+}
+
+/** The length and a few characters spread over the text: equal texts agree, others rarely do. */
+function fingerprint(text: string): number {
+  let hash = text.length;
+  const step = Math.max(1, Math.floor(text.length / 32));
+  for (let i = 0; i < text.length; i += step) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  for (let i = Math.max(0, text.length - 16); i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/**
+ * One file's windows for one analysis: every chunk with the lines any of the rules may read around it
+ * (one window per chunk for all rules, so a keystroke compares each unchanged window's text once).
+ */
+export class TextWindows {
+  private windows: { readonly core: Span; readonly window: Span; readonly entry: WindowEntry }[] | undefined;
+  private readonly store: WindowStore;
+
+  constructor(
+    private readonly model: TextModel,
+    cache: ParseCache,
+    /** What each rule of the analysis may read around a line (their union sizes the windows). */
+    private readonly lookaround: TextLookaround,
+    private readonly chunking: Chunking = CHUNKING,
+  ) {
+    const known = cache.get(STORE_KEY);
+    this.store = known instanceof WindowStore ? known : new WindowStore();
+    if (!known) cache.set(STORE_KEY, this.store);
+    this.store.rotate();
+  }
+
+  /**
+   * The rule's reports on the whole file, from windows: the same reports, in offsets of the file, as
+   * running the rule on the whole text (test/unit/engine/text-windows.test.ts holds it to that).
+   */
+  reports(rule: Rule, context: Omit<CheckContext, 'report'>): Report[] {
+    const out: Report[] = [];
+    for (const w of (this.windows ??= this.layout(context.uri ?? ''))) {
+      for (const r of this.windowReports(rule, w.entry, w.window, w.core, context)) out.push(w.window.start === 0 ? r : shiftReport(r, w.window.start));
+    }
+    return out;
+  }
+
+  private layout(uri: string) {
+    return chunkCores(this.model, this.chunking).map((core) => {
+      const window = windowAround(this.model, core, this.lookaround);
+      const slice = this.model.text.slice(window.start, window.end);
+      const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}`;
+      return { core, window, entry: this.store.find(slice, uri, inWindow) ?? this.store.create(slice, uri, inWindow) };
+    });
+  }
+
+  private windowReports(rule: Rule, entry: WindowEntry, window: Span, core: Span, context: Omit<CheckContext, 'report'>): readonly Report[] {
+    const known = entry.byRule.get(rule);
+    if (known) return known;
+    // The window's own copy, so the strings reports take from it do not keep this version of the whole text alive.
+    const model: TextModel = { ...parseText(entry.text, entry.uri), eol: this.model.eol };
+    const reports: Report[] = [];
+    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, report: (r) => reports.push(r) });
+    const from = core.start - window.start;
+    const to = core.end - window.start;
+    const last = core.end === this.model.text.length;
+    const kept = reports.filter((r) => r.span.start >= from && (r.span.start < to || (last && r.span.start === to)));
+    entry.byRule.set(rule, kept);
+    return kept;
+  }
+}
+
+/** The lookaround that covers each of `around` (the most of each measure). */
+export function unionLookaround(around: readonly TextLookaround[]): TextLookaround {
+  const most = (pick: (l: TextLookaround) => number | undefined) => Math.max(0, ...around.map((l) => pick(l) ?? 0));
+  return { linesBefore: most((l) => l.linesBefore), linesAfter: most((l) => l.linesAfter), charsBefore: most((l) => l.charsBefore), charsAfter: most((l) => l.charsAfter) };
+}
+
+/** Chunks of whole lines covering the text, cut after lines whose content hashes to a cut. */
+function chunkCores(model: TextModel, chunking: Chunking): Span[] {
+  const { text, lines } = model;
+  const cores: Span[] = [];
+  let start = 0;
+  for (let line = 0; line + 1 < lines.lineCount; line++) {
+    const next = lines.lineStart(line + 1);
+    const size = next - start;
+    if (size >= chunking.maxChunk || (size >= chunking.minChunk && cutsAfter(text, lines.lineStart(line), next, chunking.cutOneIn))) {
+      cores.push({ start, end: next });
+      start = next;
+    }
+  }
+  cores.push({ start, end: text.length });
+  return cores;
+}
+
+/** A hash of the line's length and its last characters: any function of the line's own text would do. */
+function cutsAfter(text: string, lineStart: number, next: number, oneIn: number): boolean {
+  let hash = next - lineStart;
+  for (let i = Math.max(lineStart, next - 12); i < next; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return (hash >>> 4) % oneIn === 0;
+}
+
+/** The core with the whole lines the rule may read around it; it ends after a line break (or at the end). */
+function windowAround(model: TextModel, core: Span, around: TextLookaround): Span {
+  const { text, lines } = model;
+  const firstLine = lines.lineOf(core.start);
+  let startLine = Math.max(0, firstLine - around.linesBefore);
+  if (around.charsBefore) startLine = Math.min(startLine, lines.lineOf(Math.max(0, core.start - around.charsBefore)));
+  const lastLine = lines.lineOf(Math.max(core.start, core.end - 1));
+  let endLine = Math.min(lines.lineCount - 1, lastLine + around.linesAfter);
+  if (around.charsAfter) endLine = Math.max(endLine, lines.lineOf(Math.min(text.length, core.end + around.charsAfter)));
+  return { start: lines.lineStart(startLine), end: endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : text.length };
+}
+
+/** A string that shares no storage with the text it was sliced from. */
+function ownCopy(slice: string): string {
+  return JSON.parse(JSON.stringify(slice)) as string;
+}
+
+export function shiftReport(report: Report, by: number): Report {
+  const shift = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
+  return {
+    ...report,
+    span: shift(report.span),
+    fixes: report.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shift(e.span) })) })),
+    origins: report.origins && Object.fromEntries(Object.entries(report.origins).map(([name, span]) => [name, shift(span)])),
+  };
+}
