@@ -52,8 +52,20 @@ function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): { hidden: S
     if (!mutual && overlapping.get(s.finding.ruleId)?.has(weak.finding.ruleId) && a.start < b.end && b.start < a.end) return true;
     return !!implied.get(s.finding.ruleId)?.has(weak.finding.ruleId) && s.key !== undefined && s.key === weak.key;
   };
+  // Only the strong findings whose rule names the weak finding's rule can hide it: a file with hundreds
+  // of findings (a generated Dockerfile has ~500, ~200 of them of rules that hide others) would
+  // otherwise compare every pair.
+  const candidates = new Map<string, KeyedFinding[]>();
+  const candidatesFor = (ruleId: string): KeyedFinding[] => {
+    let found = candidates.get(ruleId);
+    if (!found) {
+      found = strong.filter((s) => overlapping.get(s.finding.ruleId)?.has(ruleId) || implied.get(s.finding.ruleId)?.has(ruleId));
+      candidates.set(ruleId, found);
+    }
+    return found;
+  };
   for (const f of findings) {
-    const by = strong.filter((s) => hides(s, f));
+    const by = candidatesFor(f.finding.ruleId).filter((s) => hides(s, f));
     if (by.length > 0) hidden.add(f);
     for (const s of by) raised.set(s, Math.min(raised.get(s) ?? rank(s.finding), rank(f.finding)));
   }
