@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, indexFile, type AnalysisResult, type RuleSet } from '../../../server/src/engine';
+import { analyze, indexFile, LineIndex, type AnalysisResult, type RuleSet } from '../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 import { EditableDocument } from '../../../server/src/lsp/editable-document';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
@@ -31,13 +31,32 @@ interface Edit {
 
 function randomEdit(random: SeededRandom, text: string, kind: 'yaml' | 'dockerfile'): Edit {
   const at = random.int(0, text.length);
-  // Prefer places at the start or end of a line, where typing usually happens.
+  // Prefer places at the end of a line, where typing usually happens.
   const lineEnd = text.indexOf('\n', at);
-  const start = random.next() < 0.5 ? (lineEnd < 0 ? text.length : lineEnd) : at;
+  const start = outsideCrlf(text, random.next() < 0.5 ? (lineEnd < 0 ? text.length : lineEnd) : at);
   const roll = random.next();
-  if (roll < 0.35) return { start, end: Math.min(text.length, start + random.int(1, 40)), text: '' };
-  if (roll < 0.5) return { start, end: Math.min(text.length, start + random.int(1, 3)), text: random.pick(SNIPPETS[kind]) };
+  if (roll < 0.35) return { start, end: outsideCrlf(text, Math.min(text.length, start + random.int(1, 40))), text: '' };
+  if (roll < 0.5) return { start, end: outsideCrlf(text, Math.min(text.length, start + random.int(1, 3))), text: random.pick(SNIPPETS[kind]) };
   return { start, end: start, text: random.pick(SNIPPETS[kind]) };
+}
+
+/** An editor position never falls between the CR and the LF of a line break. */
+function outsideCrlf(text: string, offset: number): number {
+  return offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+}
+
+/** Every fact location's range must be its span's position in the whole text. */
+function assertLocations(facts: unknown, text: string, what: string): void {
+  const lines = new LineIndex(text);
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      const v = value as { span?: { start: number; end: number }; range?: unknown };
+      if (v.span && v.range) assert.deepEqual(v.range, { start: lines.positionAt(v.span.start), end: lines.positionAt(v.span.end) }, `${what}: a fact's range`);
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(facts);
 }
 
 function comparable(result: AnalysisResult): unknown {
@@ -72,7 +91,7 @@ class OpenDocument {
   }
 }
 
-function corpusFiles(): { file: string; languageId: string; kind: 'yaml' | 'dockerfile'; edits: number }[] {
+function corpusFiles(): { file: string; languageId: string; kind: 'yaml' | 'dockerfile'; edits: number; crlf?: boolean }[] {
   const pick = (dir: string, filter: (name: string) => boolean, count: number, seed: number): string[] => {
     const root = path.join(REALWORLD, dir);
     const all = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => filter(f) && fs.statSync(path.join(root, f)).isFile()).sort();
@@ -88,6 +107,8 @@ function corpusFiles(): { file: string; languageId: string; kind: 'yaml' | 'dock
   const named = [
     { file: path.join(REALWORLD, 'k8s/argoproj__argo-cd/manifests__install.yaml'), languageId: 'yaml', kind: 'yaml' as const, edits: 6 },
     { file: path.join(REALWORLD, 'dockerfiles/docker-library__rabbitmq/4.0__alpine/Dockerfile'), languageId: 'dockerfile', kind: 'dockerfile' as const, edits: 25 },
+    // Line ends written CRLF: fact locations and findings are counted in lines of either kind.
+    { file: path.join(REALWORLD, 'k8s/kubernetes__ingress-nginx/deploy__static__provider__cloud__deploy.yaml'), languageId: 'yaml', kind: 'yaml' as const, edits: 15, crlf: true },
   ].filter((f) => fs.existsSync(f.file));
   return [...named, ...dockerfiles, ...manifests];
 }
@@ -103,10 +124,11 @@ describe('incremental analysis equals a fresh analysis', function () {
 
   // Listed lazily: without ../shared there is nothing to list, and the before() hook skips.
   const files = fs.existsSync(REALWORLD) ? corpusFiles() : [];
-  files.forEach(({ file, languageId, kind, edits }, n) => {
-    it(`${path.relative(REALWORLD, file)}: ${edits} random edits`, () => {
+  files.forEach(({ file, languageId, kind, edits, crlf }, n) => {
+    it(`${path.relative(REALWORLD, file)}${crlf ? ' (CRLF)' : ''}: ${edits} random edits`, () => {
       const random = new SeededRandom(1000 + n);
-      let expected = fs.readFileSync(file, 'utf8');
+      const original = fs.readFileSync(file, 'utf8');
+      let expected = crlf ? original.replace(/\r?\n/g, '\r\n') : original;
       const uri = `file:///workspace/${path.basename(file)}`;
       const open = new OpenDocument(uri, languageId, expected);
       open.analyse(ruleSet);
@@ -119,6 +141,7 @@ describe('incremental analysis equals a fresh analysis', function () {
         const fresh = analyze({ uri, text: expected, languageId }, ruleSet, { now: NOW });
         assert.deepEqual(comparable(cached.result), comparable(fresh), `${what} (${JSON.stringify(edit)}): cached and fresh analyses differ`);
         assert.deepEqual(cached.facts, indexFile({ uri, text: expected, languageId }), `${what}: cached and fresh facts differ`);
+        assertLocations(cached.facts, expected, what);
         findings += fresh.findings.length;
       };
       for (let i = 0; i < edits; i++) {
