@@ -71,12 +71,19 @@ function sectionLocator(uri: string, documents: readonly K8sDocument[]): (span: 
     return lines;
   };
   // Sections start at a line start (`---`), so the lines before one are the line breaks of those before it.
-  const firstLines: number[] = [];
-  let count = 0;
-  for (const document of documents) {
-    firstLines.push(count);
-    count += linesOf(document).lineCount - 1;
-  }
+  // Counted on the first location asked for: most manifests hold no fact at all.
+  let firstLines: number[] | undefined;
+  const firstLineOf = (i: number): number => {
+    if (!firstLines) {
+      firstLines = [];
+      let count = 0;
+      for (const document of documents) {
+        firstLines.push(count);
+        count += linesOf(document).lineCount - 1;
+      }
+    }
+    return firstLines[i];
+  };
   const positionAt = (offset: number) => {
     // The last section that starts at or before the offset.
     let lo = 0;
@@ -88,7 +95,7 @@ function sectionLocator(uri: string, documents: readonly K8sDocument[]): (span: 
     }
     const i = lo;
     const local = linesOf(documents[i]).positionAt(offset - documents[i].base);
-    return { line: firstLines[i] + local.line, character: local.character };
+    return { line: firstLineOf(i) + local.line, character: local.character };
   };
   return (span) => ({ uri, span, range: { start: positionAt(span.start), end: positionAt(span.end) } });
 }
