@@ -13,11 +13,15 @@ const common = {
   minify: production,
   logLevel: 'warning',
 };
+// Only a scan run from the TypeScript sources (tests) starts its workers through tsx (cli/worker-pool.ts).
+const sourceOnly = ['tsx/cjs'];
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: sourceOnly, banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', external: sourceOnly, banner: { js: '#!/usr/bin/env node' } }),
+  // `bulwark scan --jobs`: the worker threads' code, loaded from beside dist/cli.js (cli/worker-pool.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/scan-worker.ts'], outfile: 'dist/scan-worker.js' }),
 ]);
 
 // The built-in pack, validated once here, ships as dist/validated-packs.json: startup then skips parsing

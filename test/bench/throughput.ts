@@ -89,7 +89,10 @@ async function ruleIds(cliJs: string): Promise<string[]> {
   return (JSON.parse(out) as { rules: { id: string }[] }).rules.map((r) => r.id);
 }
 
-/** Bulwark with every rule, Bulwark with the secret rules only, and secretlint's recommended preset. */
+/**
+ * Bulwark with every rule and with the secret rules only, each on one core (`--jobs 1`) and on every
+ * core (`--jobs N`, worker threads), and secretlint's recommended preset.
+ */
 export async function throughputCommands(cliJs: string): Promise<Command[]> {
   const off = (await ruleIds(cliJs)).filter((id) => !id.startsWith('secret-')).flatMap((id) => ['--severity-override', `${id}=off`]);
   const scratch = path.join(os.tmpdir(), 'bulwark-bench', 'cli');
@@ -98,9 +101,15 @@ export async function throughputCommands(cliJs: string): Promise<Command[]> {
   fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
   const report = path.join(scratch, 'report');
   const secretlint = path.join(REPO_ROOT, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
+  const cores = os.availableParallelism();
+  const bulwark = (what: string, extra: readonly string[]): Command[] =>
+    [1, cores].map((jobs) => ({
+      tool: `Bulwark (${what}, ${jobs === 1 ? '1 core' : `${jobs} cores`})`,
+      argv: (dir: string) => [process.execPath, cliJs, 'scan', dir, '--format', 'json', '--fail-on', 'none', '-o', report, '--jobs', String(jobs), ...extra],
+    }));
   return [
-    { tool: 'Bulwark (every rule)', argv: (dir) => [process.execPath, cliJs, 'scan', dir, '--format', 'json', '--fail-on', 'none', '-o', report] },
-    { tool: 'Bulwark (secrets only)', argv: (dir) => [process.execPath, cliJs, 'scan', dir, '--format', 'json', '--fail-on', 'none', '-o', report, ...off] },
+    ...bulwark('every rule', []),
+    ...bulwark('secrets only', off),
     { tool: 'secretlint (preset-recommend)', argv: (dir) => [process.execPath, secretlint, `${dir}/**/*`, '--secretlintrc', rc, '--format', 'compact', '--maskSecrets', '--output', report] },
   ];
 }

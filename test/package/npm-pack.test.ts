@@ -35,7 +35,7 @@ describe('npm pack: the CLI tarball', function () {
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('holds the bundles, every built-in rule and the docs, and nothing else', () => {
-    for (const f of ['dist/cli.js', 'dist/server.js', 'dist/validated-packs.json', 'rules/core/pack.yaml', 'README.md', 'LICENSE', 'docs/cli.md', 'package.json']) {
+    for (const f of ['dist/cli.js', 'dist/scan-worker.js', 'dist/server.js', 'dist/validated-packs.json', 'rules/core/pack.yaml', 'README.md', 'LICENSE', 'docs/cli.md', 'package.json']) {
       assert.ok(files.includes(f), `${f} is missing from the tarball`);
     }
     const ruleFiles = files.filter((f) => f.endsWith('/rule.yaml'));
@@ -67,6 +67,10 @@ describe('npm pack: the CLI tarball', function () {
     const ruleIds = (JSON.parse(scan.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
     assert.ok(ruleIds.includes('docker-image-latest-tag'), ruleIds.join(', '));
     assert.ok(ruleIds.includes('docker-tls-verify-disabled'), ruleIds.join(', '));
+    // The worker threads' code ships beside the bundle: --jobs 2 finds it and reports the same bytes.
+    const jobs = spawnSync(path.join(prefix, 'bin', 'bulwark'), ['scan', '.', '--format', 'json', '--fail-on', 'high', '--jobs', '2'], { cwd: workspace, encoding: 'utf8' });
+    assert.equal(jobs.status, 1, jobs.stderr);
+    assert.equal(jobs.stdout, scan.stdout);
     const server = spawnSync(path.join(prefix, 'bin', 'bulwark-server'), ['--version'], { encoding: 'utf8' });
     assert.equal(server.status, 0, server.stderr);
   });

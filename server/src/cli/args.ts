@@ -54,6 +54,8 @@ export interface ScanOptions extends PackOptions {
   readonly honorPeerSuppressions: boolean;
   /** --pin-digests (with --fix or --fix-dry-run): pin every image to the digest its registry serves now. */
   readonly pinDigests: boolean;
+  /** --jobs N: scan with N worker threads (1: in this thread); absent, every core for a large enough scan. */
+  readonly jobs?: number;
 }
 
 export interface RulesOptions extends PackOptions {
@@ -96,6 +98,7 @@ const SCAN_FLAGS = {
   shard: { type: 'string' },
   'honor-peer-suppressions': { type: 'boolean' },
   'pin-digests': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
 } as const;
 
 const RULES_FLAGS = { ...PACK_FLAGS, format: { type: 'string', short: 'f' } } as const;
@@ -143,6 +146,7 @@ function parseScan(args: readonly string[], env: Readonly<Record<string, string 
       ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
       honorPeerSuppressions: values['honor-peer-suppressions'] === true,
       pinDigests: values['pin-digests'] === true,
+      ...(values.jobs !== undefined ? { jobs: parseJobs(values.jobs) } : {}),
     },
   };
 }
@@ -223,6 +227,15 @@ function parseOverrides(entries: readonly string[]): Map<string, SeverityOverrid
     overrides.set(m[1], oneOf(`--severity-override ${m[1]}`, m[2], OVERRIDE_LEVELS));
   }
   return overrides;
+}
+
+/** Up to 256 threads: more would only cost memory (each loads the rules once). */
+const MAX_JOBS = 256;
+
+function parseJobs(value: string): number {
+  const jobs = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS} (got "${value}")`);
+  return jobs;
 }
 
 const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2 };

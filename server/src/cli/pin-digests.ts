@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { applyEdits } from '../engine';
 import { imageOccurrences, type ImageOccurrence } from '../engine/images/occurrences';
 import { digestQuery, pinEdits } from '../engine/images/pin';
-import { ImageDigestResolver, type ResolvedDigests } from '../node/image-digests';
+import type { ResolvedDigests } from '../node/image-digests';
 import { readSourceFile } from '../node/source-file';
 import type { ApprovedImages } from '../engine/policy';
 import type { ScanOptions } from './args';
@@ -26,6 +26,10 @@ export async function resolveScanDigests(options: ScanOptions, cwd: string, env:
     for (const image of safeOccurrences(file, read.text)) if (image.replaceable) texts.add(image.text);
   }
   const caFile = env.BULWARK_REGISTRY_CA_FILE;
+  // Loaded here: the registry client (HTTP, TLS, credentials) is not part of every scan's startup.
+  // A require() inside the function: esbuild keeps it lazy in the bundle (an import would load it at start).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ImageDigestResolver } = require('../node/image-digests') as typeof import('../node/image-digests');
   const resolver = new ImageDigestResolver({ client: { env: { ...env }, ...(caFile ? { caFile: path.resolve(cwd, caFile) } : {}) } });
   return resolver.resolveAll(texts);
 }

@@ -11,15 +11,13 @@ import { MAIN_HELP, MERGE_SARIF_HELP, RULES_HELP, SCAN_HELP, TEST_HELP } from '.
 import { mergeSarif } from './merge-sarif';
 import { checkOverrides, loadRules } from './load-rules';
 import { scanFails, unreadNotices, type ScanReport } from './report';
-import { runScan } from './scan';
-import { testPacks } from './test-pack';
+import { runScanJobs } from './scan-jobs';
 import { terminalSafe } from './terminal-text';
 import { TOOL_VERSION } from './tool-info';
 import { withApprovedImagesFile } from './approved-images';
-import { runPolicyCommand } from './policy';
 import { resolveScanDigests } from './pin-digests';
-import { describeApplied, resolvePolicy } from './policy/registry-policy';
 import { loadPolicyRules } from './policy/scan-policy';
+import { POLICY_LOCK_FILE } from '../node/policy/policy-lock';
 
 /** Everything the CLI touches from its process, passed in so a test can run it in-process too. */
 export interface CliIo {
@@ -29,6 +27,19 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
   readonly now: Date;
 }
+
+/**
+ * Modules a scan without a policy never needs (signatures, registries, HTTP, fixtures), loaded when a
+ * command uses them: they are a large part of the bundle's start-up. A require() inside a function stays
+ * lazy in the esbuild bundle, where an import would be evaluated at start.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const onDemand = {
+  testPack: () => require('./test-pack') as typeof import('./test-pack'),
+  policy: () => require('./policy') as typeof import('./policy'),
+  registryPolicy: () => require('./policy/registry-policy') as typeof import('./policy/registry-policy'),
+} as const;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
   try {
@@ -46,11 +57,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       case 'scan':
         return await scanCommand(command.options, io);
       case 'test':
-        return testPacks(command.options, io);
+        return onDemand.testPack().testPacks(command.options, io);
       case 'merge-sarif':
         return mergeSarifCommand(command.options, io);
       case 'policy':
-        return await runPolicyCommand(command.argv, io);
+        return await onDemand.policy().runPolicyCommand(command.argv, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -64,20 +75,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
 }
 
 async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue> {
-  const policy = await resolvePolicy(given, io);
-  if (policy) io.stderr.write(describeApplied(policy));
+  const registryPolicy = mayUsePolicy(given, io.cwd) ? onDemand.registryPolicy() : undefined;
+  const policy = registryPolicy ? await registryPolicy.resolvePolicy(given, io) : undefined;
+  if (registryPolicy && policy) io.stderr.write(registryPolicy.describeApplied(policy));
   // With a policy, user overrides are folded into the rule set under the policy's constraints.
   const loaded = policy ? loadPolicyRules(given, io.cwd, policy.bundle) : { ruleSet: loadRules(given, io.cwd), options: given };
   const { options } = loaded;
   const ruleSet = options.approvedImages !== undefined ? withApprovedImagesFile(loaded.ruleSet, options.approvedImages, io.cwd) : loaded.ruleSet;
   checkOverrides(options.severityOverrides, ruleSet);
   const pins = options.pinDigests ? await resolveScanDigests(options, io.cwd, io.env, ruleSet.approvedImages) : undefined;
-  const report = runScan(options, { cwd: io.cwd, now: io.now, ruleSet, ...(pins ? { pins } : {}) });
+  const report = await runScanJobs(options, { cwd: io.cwd, now: io.now, ruleSet, ...(pins ? { pins } : {}) });
   const toTerminal = options.output === undefined && io.stdout.isTTY === true;
   const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');
   if (options.output === undefined) io.stdout.write(rendered);
   else writeReport(path.resolve(io.cwd, options.output), rendered);
   return exitCodeOf(report);
+}
+
+/** A scan uses a policy when given one, or when the repository has a policy lock (read, and checked, by resolvePolicy). */
+function mayUsePolicy(options: ScanOptions, cwd: string): boolean {
+  if (options.policy !== undefined) return true;
+  try {
+    fs.lstatSync(path.join(cwd, POLICY_LOCK_FILE));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function mergeSarifCommand(options: { readonly files: readonly string[]; readonly output?: string }, io: CliIo): ExitCodeValue {

@@ -22,22 +22,53 @@ export interface ScanContext {
   readonly workspace?: WorkspaceIndex;
 }
 
+/** One file of a scan: its path as reported and on disk. */
+export interface ScanTask {
+  readonly path: string;
+  readonly absolutePath: string;
+}
+
+/** What a scan covers, listed and indexed, before any file is analysed. */
+export interface ScanPlan {
+  readonly tasks: readonly ScanTask[];
+  readonly pathNotices: readonly ReportedNotice[];
+  readonly workspace?: WorkspaceIndex;
+}
+
 /** Lists, reads, analyses (and with --fix, rewrites) every file; one file's trouble never stops the scan. */
 export function runScan(options: ScanOptions, context: ScanContext): ScanReport {
-  const rulesById = new Map(context.ruleSet.rules.map((r) => [r.meta.id, r.meta]));
+  return scanPlanned(options, context, planScan(options, context));
+}
+
+/** The scan of a plan's files, one after the other in this thread. */
+export function scanPlanned(options: ScanOptions, context: ScanContext, plan: ScanPlan): ScanReport {
+  const rulesById = rulesByIdOf(context.ruleSet);
+  const scanContext = { ...context, ...(plan.workspace ? { workspace: plan.workspace } : {}) };
+  return scanReport(options, context, plan, plan.tasks.map((task) => scanFile(task, options, scanContext, rulesById)));
+}
+
+/** The files to scan, in report order, and the workspace index the cross-file rules read. */
+export function planScan(options: ScanOptions, context: ScanContext): ScanPlan {
   const listing = collectFiles(options.paths, options.exclude, context.cwd);
   // Cross-file rules see what this scan covers: the index is built from the listed files first, all of
   // them even in a shard, so a shard reports what the unsharded scan reports for its files.
   const enabled = context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off');
   const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize);
-  const scanContext = { ...context, workspace };
   const shard = options.shard;
   const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
-  const files = listing.files.filter(mine).map((absolutePath) => scanFile({ path: displayPath(absolutePath, context.cwd), absolutePath }, options, scanContext, rulesById));
+  return {
+    tasks: listing.files.filter(mine).map((absolutePath) => ({ path: displayPath(absolutePath, context.cwd), absolutePath })),
+    pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
+    ...(workspace ? { workspace } : {}),
+  };
+}
+
+/** The report of a plan whose files were scanned, `files` in the plan's order. */
+export function scanReport(options: ScanOptions, context: ScanContext, plan: ScanPlan, files: readonly FileReport[]): ScanReport {
   return {
     root: context.cwd,
     files,
-    pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
+    pathNotices: plan.pathNotices,
     allowIncomplete: options.allowIncomplete,
     rules: context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off').map((r) => r.meta),
     failOn: options.failOn,
@@ -46,8 +77,13 @@ export function runScan(options: ScanOptions, context: ScanContext): ScanReport 
   };
 }
 
-function scanFile(
-  file: { readonly path: string; readonly absolutePath: string },
+export function rulesByIdOf(ruleSet: RuleSet): ReadonlyMap<string, RuleMeta> {
+  return new Map(ruleSet.rules.map((r) => [r.meta.id, r.meta]));
+}
+
+/** One file's report; the same in the main thread and in a scan worker. */
+export function scanFile(
+  file: ScanTask,
   options: ScanOptions,
   context: ScanContext,
   rulesById: ReadonlyMap<string, RuleMeta>,

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { captureGroupCount } from './regex-groups';
 
 // Regexes that come from rule packs are data written by someone else: they run on RE2 (linear time),
 // never on the backtracking JavaScript engine, so no pack can hang an editor. Linear is not cheap:
@@ -50,23 +51,38 @@ export interface SafeMatch {
 }
 
 export class SafeRegex {
-  private readonly compiled: RE2JS;
+  // Compiled on first use when deferred: most of a pack's patterns (a secret detector whose keyword never
+  // appears) are never run in a given scan, and compiling them all was most of the CLI's startup.
+  private program: { readonly regex: RE2JS; readonly size: number } | undefined;
 
-  private readonly programSize: number;
-
-  /** Throws a readable error for invalid RE2 syntax or a pattern over the size limits. */
+  /**
+   * Throws a readable error for invalid RE2 syntax or a pattern over the size limits. `deferred` is for
+   * patterns this same engine already compiled and accepted (a pack file in the build's validated
+   * snapshot): they are compiled when first run.
+   */
   constructor(
     readonly source: string,
-    caseInsensitive = false,
+    private readonly caseInsensitive = false,
     /** The rule's meter; without one, each call alone is held to the limit. */
     private readonly meter?: RegexMeter,
+    deferred = false,
   ) {
     if (source.length > MAX_PATTERN_LENGTH) throw new Error(`the pattern ${excerpt(source)} is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
-    this.compiled = RE2JS.compile(source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
-    this.programSize = this.compiled.programSize();
-    if (this.programSize > MAX_PROGRAM_SIZE) {
-      throw new Error(`the pattern ${excerpt(source)} compiles to ${this.programSize} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (large counted repetitions such as {1000} cost one instruction per repeat)`);
+    if (!deferred) this.compile();
+  }
+
+  private get compiled(): RE2JS {
+    return (this.program ?? this.compile()).regex;
+  }
+
+  private compile(): { readonly regex: RE2JS; readonly size: number } {
+    const compiled = RE2JS.compile(this.source, this.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    const size = compiled.programSize();
+    if (size > MAX_PROGRAM_SIZE) {
+      throw new Error(`the pattern ${excerpt(this.source)} compiles to ${size} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (large counted repetitions such as {1000} cost one instruction per repeat)`);
     }
+    this.program = { regex: compiled, size };
+    return this.program;
   }
 
   /** The error a constructor would throw, or undefined for a usable pattern. */
@@ -81,7 +97,7 @@ export class SafeRegex {
 
   /** How many capture groups the pattern has (group 0, the whole match, not counted). */
   get groupCount(): number {
-    return this.compiled.groupCount();
+    return this.program ? this.program.regex.groupCount() : captureGroupCount(this.source);
   }
 
   test(input: string): boolean {
@@ -106,7 +122,8 @@ export class SafeRegex {
   }
 
   private checkWork(input: string): void {
-    (this.meter ?? new RegexMeter()).charge(input.length * this.programSize);
+    const program = this.program ?? this.compile();
+    (this.meter ?? new RegexMeter()).charge(input.length * program.size);
   }
 }
 

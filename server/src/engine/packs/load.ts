@@ -159,7 +159,7 @@ export class PackLoader {
     };
     let rule: Rule;
     try {
-      rule = instantiateRule(meta, { template: template.id, params }, template);
+      rule = instantiateRule(meta, { template: template.id, params }, template, { compiledBefore: known });
     } catch (err) {
       // Regexes are compiled here: an invalid or oversized pattern is refused with the rule's line.
       at(['match', 'params'], `template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);
@@ -208,10 +208,13 @@ export class PackLoader {
  * Turns a validated rule (its meta and `match`) into a runnable rule: the template compiles the params
  * (regexes on RE2, metered per check). Throws when the template rejects them. The pack loader calls it
  * after validation; a cached policy bundle calls it with rules validated when the bundle was pulled.
+ * `compiledBefore`: the rule's exact text was accepted by this engine's build (the validated snapshot),
+ * so its patterns are known to compile within the limits and are compiled only when first run.
  */
-export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyTemplate): Rule {
+export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyTemplate, options: { readonly compiledBefore?: boolean } = {}): Rule {
   const meter = new RegexMeter();
-  const inner = template.instantiate(match.params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter)) as Check<never>;
+  const deferred = options.compiledBefore === true;
+  const inner = template.instantiate(match.params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter, deferred)) as Check<never>;
   const ruleLevel = podSecurityLevelOf(meta.peers.pss);
   // Each check is one file (or one YAML section): the rule's regex work is counted from zero.
   const check: Check<never> = (model, ctx) => {

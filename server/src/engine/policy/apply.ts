@@ -111,7 +111,7 @@ function duplicatePackIds(packs: readonly LoadedPack[]): PackError[] {
 }
 
 /** Every check sees the policy's suppression rules in its context (the suppression reporter reads them). */
-function withPolicy(check: Check<never>, suppressionPolicy: SuppressionPolicy): Check<never> {
+export function withPolicy(check: Check<never>, suppressionPolicy: SuppressionPolicy): Check<never> {
   return (model, ctx) => check(model, { ...ctx, suppressionPolicy });
 }
 

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RE2JS } from 're2js';
+import { parse } from 'yaml';
+import { builtinTemplates } from '../../../server/src/engine';
+import { captureGroupCount } from '../../../server/src/engine/regex-groups';
+import { RegexMeter, SafeRegex } from '../../../server/src/engine/safe-regex';
+
+// A pattern the build already accepted is compiled on first use (startup compiles nothing); its group
+// count is then read from the syntax, and must be RE2's own count for every pattern we ship.
+
+const CORE = path.resolve(__dirname, '../../../rules/core');
+
+function builtinPatterns(): string[] {
+  const templates = builtinTemplates();
+  const sources: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== 'tests') walk(full);
+      else if (e.name === 'rule.yaml') {
+        const rule = parse(fs.readFileSync(full, 'utf8')) as { match: { template: string; params?: unknown } };
+        templates.get(rule.match.template)?.instantiate((rule.match.params ?? {}) as never, (source, ci) => {
+          sources.push(source);
+          return new SafeRegex(source, ci);
+        });
+      }
+    }
+  };
+  walk(CORE);
+  return sources;
+}
+
+describe('deferred regexes', () => {
+  it('the syntax count of capture groups is RE2\'s for every built-in pattern', () => {
+    const sources = builtinPatterns();
+    assert.ok(sources.length > 150, `expected the built-in pack's patterns, got ${sources.length}`);
+    const wrong = sources.filter((s) => captureGroupCount(s) !== RE2JS.compile(s).groupCount());
+    assert.deepEqual(wrong, []);
+  });
+
+  it('counts only capturing groups, whatever escapes, classes and quotes surround them', () => {
+    const cases: [string, number][] = [
+      ['(a)(b)', 2],
+      ['(?:a)(b)', 1],
+      ['(?i)(a)', 1],
+      ['(?i:a)', 0],
+      ['(?P<name>a)', 1],
+      ['(?<name>a)', 1],
+      ['\\(a\\)', 0],
+      ['[(]', 0],
+      ['[]()]', 0],
+      ['[^](]', 0],
+      ['[[:alpha:](]', 0],
+      ['[\\]()](x)', 1],
+      ['\\Q(a)\\E(b)', 1],
+      ['\\Q(a)', 0],
+    ];
+    for (const [source, groups] of cases) {
+      assert.equal(RE2JS.compile(source).groupCount(), groups, `RE2 on ${source}`);
+      assert.equal(captureGroupCount(source), groups, source);
+    }
+  });
+
+  it('a deferred pattern matches as an eager one and is held to the same work limit', () => {
+    const text = 'a key=abc b';
+    const limit = text.length * RE2JS.compile('key=(\\w+)').programSize();
+    const eager = new SafeRegex('key=(\\w+)', false, new RegexMeter(limit));
+    const deferredMeter = new RegexMeter(limit);
+    const deferred = new SafeRegex('key=(\\w+)', false, deferredMeter, true);
+    assert.equal(deferred.groupCount, 1);
+    const spans = (r: SafeRegex) => [...r.matchAll(text)].map((m) => [m.start, m.end, m.groups, m.groupStart(1)]);
+    const found = spans(deferred);
+    assert.deepEqual(found, [[2, 9, ['key=abc', 'abc'], 6]]);
+    assert.deepEqual(found, spans(eager));
+    deferredMeter.reset();
+    assert.throws(() => deferred.test(text + 'x'), /regex work limit/);
+  });
+
+  it('a deferred pattern over the size limit is refused when first run, not silently run', () => {
+    const deferred = new SafeRegex('[a-z]{1000}[a-z]{1000}', false, undefined, true);
+    assert.throws(() => deferred.test('abc'), /compiles to 2002 RE2 instructions; the limit is 1000/);
+  });
+});
