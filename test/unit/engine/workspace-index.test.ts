@@ -47,6 +47,13 @@ describe('workspace index', () => {
     assert.equal(selects(sel([], [{ key: 'zone', operator: 'DoesNotExist', values: [] }]), labels), true);
   });
 
+  it('places facts of later sections by whole-file lines, CRLF, blank lines and comments included', () => {
+    const text = ['# head', '', '---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c}', '---', '', 'apiVersion: v1', 'kind: Namespace', 'metadata: {name: shop}', '---', POLICY('shop', '{app: web}')].join('\r\n');
+    const facts = indexFile({ uri: '/r/all.yaml', text });
+    assert.deepEqual(facts.namespaces.map((n) => n.location.range), [{ start: { line: 9, character: 0 }, end: { line: 9, character: 4 } }]);
+    assert.deepEqual(facts.networkPolicies.map((n) => n.location.range), [{ start: { line: 13, character: 0 }, end: { line: 13, character: 4 } }]);
+  });
+
   it('resolves build-file paths against URIs and paths alike', () => {
     assert.equal(resolveRelative('file:///repo/deploy/compose.yaml', '../api/Dockerfile'), 'file:///repo/api/Dockerfile');
     assert.equal(resolveRelative('/repo/compose.yaml', './svc/my app/Dockerfile'), '/repo/svc/my app/Dockerfile');

@@ -28,7 +28,21 @@ export interface DockerfileModel {
   tooComplexScripts(): readonly RunScript[];
 }
 
+/**
+ * With a cache, one parse per text: the language server indexes an open Dockerfile's facts and then
+ * analyses the same text at each keystroke, and the parse is the larger part of either.
+ */
 export function parseDockerfile(text: string, cache?: ParseCache): DockerfileModel {
+  if (!cache) return parseDockerfileText(text);
+  const key = `dockerfile-model\u0000${text}`;
+  const hit = cache.get(key) as DockerfileModel | undefined;
+  if (hit) return hit;
+  const model = parseDockerfileText(text, cache);
+  cache.set(key, model);
+  return model;
+}
+
+function parseDockerfileText(text: string, cache?: ParseCache): DockerfileModel {
   const ast = parseDockerfileAst(withoutJsonHeredocs(text));
   const lines = new LineIndex(text);
   const stages: Stage[] = [];

@@ -48,6 +48,8 @@ interface ChunkParse {
 
 /** A section as cached: the cheap facts at once, the YAML tree only when a rule reads its kind. */
 interface ParsedChunk {
+  /** The section's text as a string of its own (see ownCopy). */
+  readonly text: string;
   readonly templated: boolean;
   /** `kind` read off the section's top-level lines without parsing; undefined when unsure. */
   readonly headerKind?: string;
@@ -81,11 +83,23 @@ const NO_PARSE: ChunkParse = { errors: [] };
 const TOP_LEVEL_KIND_LINE = /^kind[ \t]*:/gm;
 const SIMPLE_TOP_LEVEL_KIND = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?\r?$/m;
 
-function readChunk(text: string): ParsedChunk {
+function readChunk(section: string): ParsedChunk {
+  const text = ownCopy(section);
   // The includes() prefilter spares the line-anchored regex a walk over a 1.4 MB CRD at each keystroke.
-  if (text.includes('{{') && TEMPLATE_MARK.test(text)) return { templated: true, memo: new WeakMap(), full: NO_PARSE };
-  if (!hasContent(text)) return { templated: false, memo: new WeakMap(), full: NO_PARSE };
-  return { templated: false, headerKind: headerKind(text), memo: new WeakMap() };
+  if (text.includes('{{') && TEMPLATE_MARK.test(text)) return { text, templated: true, memo: new WeakMap(), full: NO_PARSE };
+  if (!hasContent(text)) return { text, templated: false, memo: new WeakMap(), full: NO_PARSE };
+  return { text, templated: false, headerKind: headerKind(text), memo: new WeakMap() };
+}
+
+/**
+ * A copy of `section` that does not hold on to the text it was cut from. A slice of a string keeps the
+ * whole string alive in V8, and a cached section (its YAML tree, its memoised reports) outlives the
+ * version of the document it was read from: in an editor each re-read section would keep one whole
+ * 1.9 MB version of the manifest alive for as long as that section stays unchanged. Joining a
+ * one-character prefix and slicing it off again makes V8 write the section into a string of its own.
+ */
+function ownCopy(section: string): string {
+  return section.length < 16 ? section : (' ' + section).slice(1);
 }
 
 const BLANK_OR_COMMENT = /^\s*(?:#.*)?\s*$/;
@@ -164,11 +178,11 @@ export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIn
       cache?.set(chunk.text, parsed);
     }
     const skip = wantedKinds !== undefined && parsed.headerKind !== undefined && parsed.headerKind !== 'List' && !wantedKinds.has(parsed.headerKind);
-    const full = skip ? NO_PARSE : (parsed.full ??= parseChunk(chunk.text));
+    const full = skip ? NO_PARSE : (parsed.full ??= parseChunk(parsed.text));
     const document: K8sDocument = {
       index,
       base: chunk.base,
-      text: chunk.text,
+      text: parsed.text,
       doc: full.doc,
       templated: parsed.templated,
       skipped: skip,

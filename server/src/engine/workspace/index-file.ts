@@ -1,13 +1,13 @@
 import { parseDocument, isMap, type Document } from 'yaml';
 import { baseName, detectLanguage, kindByName } from '../language';
 import { parseDockerfile } from '../parsers/dockerfile';
-import { parseKubernetes, type K8sObject } from '../parsers/kubernetes';
+import { parseKubernetes, type K8sDocument, type K8sObject } from '../parsers/kubernetes';
 import { asMap, asSeq, getIn, nodeSpan, scalarString } from '../parsers/yaml-nodes';
 import { finalStageUser } from '../templates/dockerfile/final-user';
 import { LineIndex } from '../text';
 import type { ParseCache, SourceFile, Span } from '../types';
 import { WORKLOAD_KINDS } from '../parsers/kubernetes-workloads';
-import { emptyFacts, locate, type FileFacts, type ImageBuildFact, type LabelSelector } from './facts';
+import { emptyFacts, locate, type FactLocation, type FileFacts, type ImageBuildFact, type LabelSelector } from './facts';
 import { resolveRelative } from './paths';
 import { workloadFactsOf } from './workload-facts';
 
@@ -52,14 +52,14 @@ export function indexFile(file: SourceFile, cache?: ParseCache, options: IndexFi
   if (COMPOSE_NAME.test(name)) return { ...facts, imageBuilds: composeBuilds(file) };
   if (SKAFFOLD_NAME.test(name)) return { ...facts, imageBuilds: skaffoldBuilds(file) };
   if (language !== 'kubernetes') return facts;
-  const lines = new LineIndex(file.text);
   const withWorkloads = options.workloads !== false;
-  const model = parseKubernetes(file.text, cache, lines, withWorkloads ? WITH_WORKLOADS : INDEXED_KINDS);
+  const model = parseKubernetes(file.text, cache, undefined, withWorkloads ? WITH_WORKLOADS : INDEXED_KINDS);
+  const locateIn = sectionLocator(file.uri, model.documents);
   const out = { networkPolicies: [] as FileFacts['networkPolicies'][number][], namespaces: [] as FileFacts['namespaces'][number][], resourceControls: [] as FileFacts['resourceControls'][number][] };
   for (const object of model.objects) {
     const doc = object.document.doc;
     if (!doc || !object.kind || !INDEXED_KINDS.has(object.kind)) continue;
-    const location = locate(file.uri, lines, objectSpan(object));
+    const location = locateIn(objectSpan(object));
     if (object.kind === 'NetworkPolicy') {
       out.networkPolicies.push({ name: object.name, namespace: object.namespace, podSelector: selectorOf(doc, getIn(doc, object.node, ['spec', 'podSelector'])), location });
     } else if (object.kind === 'Namespace' && object.name) {
@@ -68,7 +68,54 @@ export function indexFile(file: SourceFile, cache?: ParseCache, options: IndexFi
       out.resourceControls.push({ kind: object.kind, namespace: object.namespace, location });
     }
   }
-  return { ...facts, ...out, workloads: withWorkloads ? workloadFactsOf(model, file.uri) : [] };
+  return { ...facts, ...out, workloads: withWorkloads ? workloadFactsOf(model, file.uri, locateIn) : [] };
+}
+
+/** The key under which a section's memo keeps its own line index (an object no rule can be). */
+const SECTION_LINES: object = Object.freeze({});
+
+/**
+ * Locations in a manifest, counted section by section: each section's line index is memoised with the
+ * section, so at a keystroke only the edited section's lines are counted again, where a line index of
+ * the whole text walked every line of a 1.9 MB manifest to place a few NetworkPolicies.
+ */
+function sectionLocator(uri: string, documents: readonly K8sDocument[]): (span: Span) => FactLocation {
+  const linesOf = (document: K8sDocument): LineIndex => {
+    let lines = document.memo.get(SECTION_LINES) as LineIndex | undefined;
+    if (!lines) {
+      lines = new LineIndex(document.text);
+      document.memo.set(SECTION_LINES, lines);
+    }
+    return lines;
+  };
+  // Sections start at a line start (`---`), so the lines before one are the line breaks of those before it.
+  // Counted on the first location asked for: most manifests hold no fact at all.
+  let firstLines: number[] | undefined;
+  const firstLineOf = (i: number): number => {
+    if (!firstLines) {
+      firstLines = [];
+      let count = 0;
+      for (const document of documents) {
+        firstLines.push(count);
+        count += linesOf(document).lineCount - 1;
+      }
+    }
+    return firstLines[i];
+  };
+  const positionAt = (offset: number) => {
+    // The last section that starts at or before the offset.
+    let lo = 0;
+    let hi = documents.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (documents[mid].base <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const i = lo;
+    const local = linesOf(documents[i]).positionAt(offset - documents[i].base);
+    return { line: firstLineOf(i) + local.line, character: local.character };
+  };
+  return (span) => ({ uri, span, range: { start: positionAt(span.start), end: positionAt(span.end) } });
 }
 
 /** The object's `kind:` pair, where a reader looks first; the whole node otherwise. */

@@ -3,8 +3,8 @@ import { parseKubernetes, type KubernetesModel } from '../parsers/kubernetes';
 import { containersOf, objectLabel, podSpecOf, securityContextOf, WORKLOAD_KINDS, type ContainerRef } from '../parsers/kubernetes-workloads';
 import { getIn, k8sScalar, nodeSpan, scalarString } from '../parsers/yaml-nodes';
 import { LineIndex } from '../text';
-import type { ParseCache, SourceFile } from '../types';
-import { locate, type WorkloadContainerFact } from './facts';
+import type { ParseCache, SourceFile, Span } from '../types';
+import { locate, type FactLocation, type WorkloadContainerFact } from './facts';
 
 // The containers of a manifest's workloads, with the image each runs and whether the pod spec alone
 // guarantees a non-root user: what a Dockerfile's `docker-user-missing` needs to know about the pods
@@ -19,7 +19,7 @@ export function workloadFacts(file: SourceFile, cache?: ParseCache): WorkloadCon
   return workloadFactsOf(parseKubernetes(file.text, cache, lines, WORKLOAD_KIND_SET), file.uri);
 }
 
-export function workloadFactsOf(model: KubernetesModel, uri: string): WorkloadContainerFact[] {
+export function workloadFactsOf(model: KubernetesModel, uri: string, locateIn: (span: Span) => FactLocation = (span) => locate(uri, model.lines, span)): WorkloadContainerFact[] {
   const out: WorkloadContainerFact[] = [];
   for (const object of model.objects) {
     if (!object.kind || !WORKLOAD_KIND_SET.has(object.kind)) continue;
@@ -31,7 +31,7 @@ export function workloadFactsOf(model: KubernetesModel, uri: string): WorkloadCo
       const span = nodeSpan(pod.base, imageNode);
       // A templated image (`{{ .Values.image }}`, `${IMAGE}`) names no image yet.
       if (!image || !span || /[$]\{?|\{\{/.test(image)) continue;
-      out.push({ object: objectLabel(object), container: container.name, image, nonRoot: runsAsNonRoot(container), location: locate(uri, model.lines, span) });
+      out.push({ object: objectLabel(object), container: container.name, image, nonRoot: runsAsNonRoot(container), location: locateIn(span) });
     }
   }
   return out;
