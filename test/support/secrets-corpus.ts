@@ -70,6 +70,7 @@ export function kindOfRule(ruleId: string): string {
 export const HELD_OUT_BATCHES: ReadonlyArray<{ readonly name: string; readonly folder: string; readonly kinds: readonly string[] }> = [
   { name: 'batch 4', folder: 'harbor', kinds: ['generic', 'k8s'] },
   { name: 'batch 5', folder: 'harbor-tokens', kinds: ['jwt', 'provider', 'uri'] },
+  { name: 'batch 6', folder: 'quarry', kinds: ['generic', 'k8s'] },
 ];
 
 /** The held-out batch a corpus file belongs to, or undefined for the development part. */
