@@ -167,8 +167,9 @@ export function returnedLiteralStart(text: string, open: number, lineEnd: number
     if (at >= lineEnd) {
       const next = nextLine(text, lineEnd);
       if (!next) return undefined;
-      at = next.lineStart;
-      end = next.lineEnd;
+      const body = pastLookupGuard(text, next) ?? next;
+      at = body.lineStart;
+      end = body.lineEnd;
       while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
     }
     const ret = /^return[ \t]+/.exec(text.slice(at, at + 10));
@@ -177,4 +178,25 @@ export function returnedLiteralStart(text: string, open: number, lineEnd: number
   }
   const literal = /^(["'])((?:\\.|(?!\1)[^\\\n])*)\1(?:\.\w+\(\))?[ \t]*(?:;|\}|$)/.exec(text.slice(at, Math.min(end, at + 1100)));
   return literal ? { at, lineEnd: end } : undefined;
+}
+
+/** How many lines a guard that returns an environment value may take. */
+const GUARD_LINES = 4;
+
+/**
+ * `if v := os.Getenv("X"); v != "" {` … `}` as a getter's first statement, the literal being the fallback
+ * returned after it: the line after the guard's closing brace (at the guard's indentation).
+ */
+function pastLookupGuard(text: string, guard: LineBounds): LineBounds | undefined {
+  const head = text.slice(guard.lineStart, guard.lineEnd);
+  if (!/^[ \t]*if\b.*\b(?:Getenv|LookupEnv|getenv|environ|getEnv|process\.env)\b.*\{[ \t]*$/.test(head)) return undefined;
+  const indent = /^[ \t]*/.exec(head)?.[0] ?? '';
+  let line = guard;
+  for (let n = 0; n < GUARD_LINES; n++) {
+    const next = nextLine(text, line.lineEnd);
+    if (!next) return undefined;
+    line = next;
+    if (text.slice(next.lineStart, next.lineEnd) === `${indent}}`) return nextLine(text, next.lineEnd);
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../../types';
 import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, PASSWORD_ARGUMENT, returnedLiteralStart, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDigestPath, namespacedElementOpen, qualifiedByParent, tripleQuotedValue } from './assignment-syntax';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -24,6 +25,8 @@ export interface Assignment {
   readonly operator: string;
   /** The literal is part of a larger expression (a fallback after a lookup, `${X:-…}`): no fix replaces it alone. */
   readonly embedded?: boolean;
+  /** The value is an `Authorization` header's credential after its scheme (`Bearer …`): the key names a header, not a secret. */
+  readonly credentialHeader?: boolean;
 }
 
 export interface ScanOptions {
@@ -57,12 +60,24 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   while (keyStart < keyEnd && (text[keyStart] === '-' || text[keyStart] === '.')) keyStart++;
   while (keyEnd > keyStart && text[keyEnd - 1] === '.') keyEnd--;
   if (keyEnd <= keyStart) return undefined;
-  const key = text.slice(keyStart, keyEnd);
+  const written = text.slice(keyStart, keyEnd);
+  // `"key":` alone says nothing: its parent object's name says what kind of key it is.
+  const key = written === 'key' && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written;
   const keySpan = { start: keyStart, end: keyEnd };
   const line = { lineStart, lineEnd };
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
+  if (isDigestPath(text, keyStart, lineStart)) return undefined;
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
+  const element = namespacedElementOpen(text, keyStart, keyEnd, lineStart);
+  if (element !== undefined) return xmlElement(text, text.slice(element + 1, keyEnd), keySpan, lineEnd);
+  const variableDefault = before === '"' ? hclVariableDefault(text, keyStart, keyEnd, line) : undefined;
+  if (variableDefault) return quotedValueAt(text, variableDefault.at, variableDefault.lineEnd, { key, keySpan, operator: 'default', enclosing: '', unquoted: false });
+  if (key === 'toCharArray' && before === '.') {
+    const open = charArrayArgumentQuote(text, keyStart - 1, lineStart);
+    const a = open === undefined ? undefined : quotedValueAt(text, open, lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });
+    return a && { ...a, embedded: true };
+  }
   const positional = text[keyEnd] === '(' ? PASSWORD_ARGUMENT.get(key.slice(key.lastIndexOf('.') + 1)) : undefined;
   if (positional) return positionalPassword(text, keySpan, keyEnd, positional);
   const expansion = shellExpansionDefault(text, keyStart, keyEnd, lineEnd);
@@ -102,6 +117,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   at = skipBlanks(text, at + operator.length, lineEnd);
   if (operator === ':' && !options.unquotedValues) at = skipTypeAnnotation(text, at, lineEnd);
   const pending = { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' };
+  const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
+  if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
   if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
   const direct = valueAt(text, at, lineEnd, pending);
   if (direct || pending.unquoted) return direct;
@@ -186,6 +203,8 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
   const prefix = prefixMatch ? prefixMatch[0].toLowerCase() : '';
   const quoteAt = at + prefix.length;
   const quote = text[quoteAt];
+  const triple = quote === '"' && !p.enclosing ? tripleQuotedValue(text, quoteAt, end) : undefined;
+  if (triple) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '"""', prefix, value: text.slice(triple.start, triple.end), valueSpan: triple, literalSpan: { start: at, end: triple.end + 3 } };
   if (isQuote(quote) && quote !== p.enclosing) {
     const close = closingQuote(text, quoteAt + 1, end, quote);
     if (close < 0) return undefined;
@@ -204,7 +223,8 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
   // Embedded in a string, the value must run to the string's end or a `&`: `"PASSWORD=x and more"` is prose.
   if (p.enclosing && text[stop] !== p.enclosing && text[stop] !== '&') return undefined;
   // Trailing punctuation belongs to the surrounding syntax (`KEY=value,` in a list, `value;`).
-  while (stop > at && /[,;)\]}]/.test(text[stop - 1])) stop--;
+  // A `}` closing the value's own `${X:-…}` stays: the default inside is the literal.
+  while (stop > at && /[,;)\]}]/.test(text[stop - 1]) && !closesOwnExpansion(text, at, stop)) stop--;
   if (stop === at) return undefined;
   const inner = shellDefault(text.slice(at, stop), { start: at, end: stop });
   return {
@@ -214,6 +234,10 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
     literalSpan: inner?.span ?? { start: at, end: stop },
     ...(inner ? { embedded: true } : {}),
   };
+}
+
+function closesOwnExpansion(text: string, at: number, stop: number): boolean {
+  return text[stop - 1] === '}' && text.startsWith('${', at) && !text.slice(at, stop - 1).includes('}');
 }
 
 /** Index of the quote that closes a string opened before `from`, honouring backslash escapes; -1 if the line ends first. */

@@ -2,6 +2,7 @@ import type { TextModel } from '../../parsers/text';
 import { defineTemplate } from '../template';
 import { assignmentFixes, fixFacts, fixesReadWholeFile } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
+import { authorizationCredential } from './assignment-syntax';
 import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
 import { LONG_LINE } from './keyword-segments';
@@ -72,7 +73,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
     const isCandidate = (a: Assignment): boolean => {
       // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '');
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || a.credentialHeader === true;
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
       // Base64 of readable text (Kubernetes Secret data) is judged by what it decodes to as well.
@@ -95,6 +96,14 @@ export const secretAssignment = defineTemplate<'text', Params>({
   },
 });
 
+/** `Authorization: 'Bearer …'`: the credential after the scheme, read as a secret whatever the header's key says. */
+function withoutAuthorizationScheme(a: Assignment): Assignment {
+  const span = a.quote ? authorizationCredential(a.key, a.value, a.valueSpan) : undefined;
+  if (!span) return a;
+  const value = a.value.slice(span.start - a.valueSpan.start);
+  return { ...a, value, valueSpan: span, credentialHeader: true, embedded: true };
+}
+
 /** Each assignment whose key holds a keyword hit, once (a key like `secret_token` holds two hits). */
 function* assignments(model: TextModel, keywords: readonly string[], options: ScanOptions): Generator<Assignment> {
   const lines = model.lines;
@@ -104,7 +113,8 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
     if (hit < lastValueEnd) continue;
     const line = lines.lineOf(hit);
     if (options.skipLongLines && lines.lineEnd(line) - lines.lineStart(line) > LONG_LINE) continue;
-    const a = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
+    const found = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
+    const a = found && withoutAuthorizationScheme(found);
     if (!a || a.keySpan.start === lastKeyStart) continue;
     lastKeyStart = a.keySpan.start;
     lastValueEnd = a.valueSpan.end;

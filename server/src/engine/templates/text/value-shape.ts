@@ -33,6 +33,11 @@ const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$/;
 /** A value whose own words name a secret is the name of one (`AccessToken`, `X-Api-Key`, `db_password`). */
 const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'secrets', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth']);
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/**
+ * Base64 that starts with `/` (`/hRl9…/2ruM…`), not a path: 24 characters or more, each `/`-separated part
+ * mixing upper case, lower case and digits the way random bytes do and path names (`/etc/ssl/certs`) do not.
+ */
+const RANDOM_BASE64 = /^(?:\/+(?=[A-Za-z0-9+]*[0-9])(?=[A-Za-z0-9+]*[a-z])(?=[A-Za-z0-9+]*[A-Z])[A-Za-z0-9+]{6,})+\/*={0,2}$/;
 
 /** True when the value points at a secret or is structure rather than a literal secret. */
 export function isIndirection(value: string): boolean {
@@ -41,7 +46,7 @@ export function isIndirection(value: string): boolean {
     ENV_NAME.test(value) ||
     NAMED_REFERENCE.test(value) ||
     MEMBER_ACCESS.test(value) ||
-    PATH.test(value) ||
+    (PATH.test(value) && !(value.length >= 24 && RANDOM_BASE64.test(value))) ||
     FILE_REFERENCE.test(value) ||
     URL.test(value) ||
     CALL.test(value) ||

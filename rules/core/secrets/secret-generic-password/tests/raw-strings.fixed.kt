@@ -1,0 +1,9 @@
+// A Kotlin raw string is a literal like any other.
+object RawStrings {
+    // expect: secret-generic-password@25-45
+    val signingKey = (System.getenv("SIGNING_KEY") ?: error("SIGNING_KEY is not set"))
+    // expect-not: secret-generic-password
+    val apiToken = """${System.getenv("API_TOKEN")}"""
+    // expect-not: secret-generic-password
+    val password = """"""
+}

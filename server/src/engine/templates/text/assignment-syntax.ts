@@ -1,0 +1,114 @@
+import type { Span } from '../../types';
+import { nextLine, type LineBounds } from './assignment-forms';
+
+// Syntax around a value that the line scanner would otherwise misread: a value continued on the next
+// line (`.properties` `key=\`, a YAML block scalar `key: >-` holding one token), a Kotlin/Python raw
+// string `"""…"""`, a namespaced XML element `<ns:password>…</ns:password>`, an `Authorization` header
+// value with its scheme (`Bearer …`, `Token …`), a password literal passed as `"…".toCharArray()`, and a
+// key that is a path under a digest (`checksum/secret:` holds a hash of the secret, not the secret).
+
+/** `key=\` (`.properties`, shell) or `key: >-` / `key: |` (YAML): where the value continues, when it is one token on one line. */
+export function continuedValueLine(text: string, at: number, line: LineBounds, operator: string): LineBounds | undefined {
+  const rest = text.slice(at, line.lineEnd).trimEnd();
+  const backslash = rest === '\\' && (operator === '=' || operator === ':');
+  const block = /^[>|][-+]?[1-9]?$/.test(rest) && operator === ':';
+  if (!backslash && !block) return undefined;
+  const next = nextLine(text, line.lineEnd);
+  if (!next) return undefined;
+  const content = text.slice(next.lineStart, next.lineEnd).trim();
+  if (content === '' || /\s/.test(content)) return undefined;
+  if (block) {
+    // Only a block of one more-indented line: several lines are a document, not a credential.
+    const indent = (b: LineBounds) => /^[ \t]*/.exec(text.slice(b.lineStart, b.lineEnd))?.[0].length ?? 0;
+    if (indent(next) <= indent(line)) return undefined;
+    const after = nextLine(text, next.lineEnd);
+    if (after && after.lineStart === next.lineEnd + (text[next.lineEnd] === '\r' ? 2 : 1) && indent(after) >= indent(next)) return undefined;
+  }
+  const start = next.lineStart + (/^[ \t]*/.exec(text.slice(next.lineStart, next.lineEnd))?.[0].length ?? 0);
+  return { lineStart: start, lineEnd: next.lineEnd };
+}
+
+/** `"""…"""` on one line: the span inside the triple quotes. */
+export function tripleQuotedValue(text: string, quoteAt: number, lineEnd: number): Span | undefined {
+  if (text.slice(quoteAt, quoteAt + 3) !== '"""') return undefined;
+  const close = text.indexOf('"""', quoteAt + 3);
+  if (close < 0 || close > lineEnd) return undefined;
+  return { start: quoteAt + 3, end: close };
+}
+
+/** `<ns:key>` with the key after the colon: the offset of the element's `<`, so its text can be read as the value. */
+export function namespacedElementOpen(text: string, keyStart: number, keyEnd: number, lineStart: number): number | undefined {
+  if (text[keyStart - 1] !== ':' || text[keyEnd] !== '>') return undefined;
+  const m = /<[A-Za-z_][\w.-]*:$/.exec(text.slice(Math.max(lineStart, keyStart - 60), keyStart));
+  return m ? keyStart - m[0].length : undefined;
+}
+
+/** `Bearer …` / `Token …` as an `Authorization` header's value: the credential's span after the scheme. */
+export function authorizationCredential(key: string, value: string, valueSpan: Span): Span | undefined {
+  if (!/(?:^|[-_. ])authorization$/i.test(key) && !/^authorization$/i.test(key)) return undefined;
+  const m = /^(?:Bearer|Token)[ \t]+(?=\S+$)/i.exec(value);
+  return m ? { start: valueSpan.start + m[0].length, end: valueSpan.end } : undefined;
+}
+
+/**
+ * `"…".toCharArray()` passed as a call's argument (`ks.load(in,\n "…".toCharArray())`): Java takes
+ * passwords as `char[]`. The literal's quote, when `.toCharArray` at `dot` follows one and it follows `(`
+ * or `,` (on the line above for a continuation line). A field (`char[] HEX = "0123…".toCharArray()`) is not one.
+ */
+export function charArrayArgumentQuote(text: string, dot: number, lineStart: number): number | undefined {
+  const quote = text[dot - 1];
+  if (quote !== '"') return undefined;
+  const open = text.lastIndexOf('"', dot - 2);
+  if (open < lineStart || text.slice(open + 1, dot - 1).includes('\\')) return undefined;
+  // Whole-line comments between the call's lines are skipped.
+  const before = text.slice(Math.max(0, lineStart - 200), open).split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n').replace(/\s+$/, '');
+  return /[(,]$/.test(before) && !/=\s*\($/.test(before) ? open : undefined;
+}
+
+/** A key written as a path under a digest (`checksum/secret`, `sha256/token`): the hash of a secret, not one. */
+export function isDigestPath(text: string, keyStart: number, lineStart: number): boolean {
+  if (text[keyStart - 1] !== '/') return false;
+  return /(?:checksum|digest|hash|sha\d*|md5)\/$/i.test(text.slice(Math.max(lineStart, keyStart - 20), keyStart));
+}
+
+/** How many lines of a Terraform `variable` block are read for its `default`. */
+const VARIABLE_BLOCK_LINES = 8;
+
+/** `variable "api_token" {` … `default = "…"`: the default's quote and line end, the variable's name being the key. */
+export function hclVariableDefault(text: string, keyStart: number, keyEnd: number, line: LineBounds): { at: number; lineEnd: number } | undefined {
+  if (!/^[ \t]*variable[ \t]+"$/.test(text.slice(line.lineStart, keyStart)) || !/^"[ \t]*\{[ \t]*$/.test(text.slice(keyEnd, line.lineEnd))) return undefined;
+  let bounds: LineBounds = line;
+  for (let n = 0; n < VARIABLE_BLOCK_LINES; n++) {
+    const next = nextLine(text, bounds.lineEnd);
+    if (!next) return undefined;
+    bounds = next;
+    const content = text.slice(next.lineStart, next.lineEnd);
+    if (/^[ \t]*\}/.test(content)) return undefined;
+    const m = /^[ \t]*default[ \t]*=[ \t]*(?=")/.exec(content);
+    if (m) return { at: next.lineStart + m[0].length, lineEnd: next.lineEnd };
+  }
+  return undefined;
+}
+
+/** How many lines above a bare `"key":` its parent object's key is looked for. */
+const PARENT_LINES = 12;
+
+/**
+ * `"requestSigning": {` … `"key": "…"`: a bare `key` in a JSON object takes its parent's name
+ * (`requestSigning.key`, a signing key; `secretKeyRef.key` stays a reference). The parent is the nearest
+ * line above, less indented, that opens an object under a key.
+ */
+export function qualifiedByParent(text: string, key: string, lineStart: number): string {
+  const indent = (s: string) => /^[ \t]*/.exec(s)?.[0].length ?? 0;
+  const own = indent(text.slice(lineStart, lineStart + 200));
+  let end = lineStart - 1;
+  for (let n = 0; n < PARENT_LINES && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (content.trim() === '' || indent(content) >= own) continue;
+    const m = /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*\{[ \t]*$/.exec(content);
+    return m ? `${m[1]}.${key}` : key;
+  }
+  return key;
+}
