@@ -114,14 +114,14 @@ export class EditableDocument implements TextDocument {
     return (this.index = { bases, lines, length: base });
   }
 
-  /** The line that contains `offset` (0 ≤ offset ≤ length). */
+  /** The line that contains `offset` (0 <= offset <= length). */
   private lineOf(offset: number): number {
     const { bases, lines } = this.chunkIndex();
     const i = Math.max(0, upperBound(bases, offset) - 1);
     return lines[i] + upperBound(this.chunks[i].breaks, offset - bases[i]);
   }
 
-  /** Offset where `line` starts (0 ≤ line < lineCount). */
+  /** Offset where `line` starts (0 <= line < lineCount). */
   private lineStart(line: number): number {
     if (line <= 0) return 0;
     const { bases, lines } = this.chunkIndex();
