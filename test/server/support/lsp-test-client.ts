@@ -4,7 +4,6 @@ import { ProgressType, StreamMessageReader, StreamMessageWriter, createMessageCo
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { ensureServerBuilt } from './build';
 import { EventWait } from '../../support/event-wait';
-import { SERVER_NODE_FLAGS } from '../../../server/src/protocol/server-process';
 
 // A minimal LSP client for the protocol tests: spawns `node dist/server.js --stdio` and speaks
 // JSON-RPC to it, answering the server's requests (configuration, registrations, progress) itself.
@@ -77,7 +76,7 @@ export class LspTestClient {
   static async start(options: StartOptions): Promise<LspTestClient> {
     const serverJs = ensureServerBuilt();
     const launcher = options.launcher ?? [];
-    const command = [...launcher, process.execPath, ...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), serverJs, '--stdio'];
+    const command = [...launcher, process.execPath, ...(options.nodeArgs ?? []), serverJs, '--stdio'];
     const child = spawn(command[0], command.slice(1), { stdio: 'pipe', env: { ...process.env, ...options.env } });
     child.stderr.on('data', () => undefined);
     // Writes racing the server's exit at the end of a test must not crash mocha.
