@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileKind } from './edit-points';
 import type { DiagnosticMode, ServerCommand } from './lsp-bench-client';
+import { SERVER_NODE_FLAGS } from '../../server/src/protocol/server-process';
 
 // The language servers the bench measures: Bulwark, and the peers a user would run on the same file
 // (pinned by package-lock.json). Peers are measured in push mode, the only one they offer.
@@ -15,10 +16,11 @@ export interface ServerSpec extends ServerCommand {
   readonly note: string;
 }
 
+/** Launched with the flags the VS Code client uses; `--node-args` come after them, so they can override them. */
 export function bulwarkServer(nodeArgs: readonly string[]): ServerSpec {
   return {
     name: 'Bulwark',
-    argv: [process.execPath, ...nodeArgs, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'],
+    argv: [process.execPath, ...SERVER_NODE_FLAGS, ...nodeArgs, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'],
     configuration: () => null,
     kinds: ['yaml', 'dockerfile', 'source'],
     modes: ['pull', 'push'],

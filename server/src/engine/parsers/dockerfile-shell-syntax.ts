@@ -59,7 +59,7 @@ export const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
  * holds a few frames per level.
  */
 export const SHELL_LIMITS = {
-  /** Substitutions ($(…), `…`, <(…)) and `sh -c` strings nested inside one another. */
+  /** Substitutions ($(...), `...`, <(...)) and `sh -c` strings nested inside one another. */
   maxDepth: 32,
   /** Characters of one RUN instruction as written (heredoc bodies included), and of any one script in it. */
   maxScriptChars: 64 * 1024,

@@ -98,7 +98,7 @@ export class WordReader {
     return Math.min(pos + 1, limit);
   }
 
-  /** `$name`, `${…}`, `$(…)`, `$((…))`, `$'…'` and backticks; kept as written in the value. */
+  /** `$name`, `${...}`, `$(...)`, `$((...))`, `$'...'` and backticks; kept as written in the value. */
   private expansion(sink: Sink, pos: number, limit: number): number {
     const { text } = this;
     if (text[pos] === '`') {

@@ -92,7 +92,7 @@ export class WorkspaceIndex {
 
   /**
    * The Dockerfile that builds an image: named by a compose or skaffold file in the workspace, else the
-   * only Dockerfile whose folder has the repository's last name (`…/api/Dockerfile` for `ghcr.io/acme/api`).
+   * only Dockerfile whose folder has the repository's last name (`.../api/Dockerfile` for `ghcr.io/acme/api`).
    */
   imageSource(image: string): ImageSource | undefined {
     const repository = repositoryOf(image);

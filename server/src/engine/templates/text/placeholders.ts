@@ -25,7 +25,7 @@ const LEET: Readonly<Record<string, string>> = { '4': 'a', '@': 'a', '3': 'e', '
 const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|\$\(|#\{|%\(|<%|%>|\{%|\$\$\{|\[\[/;
 const VARIABLE_ONLY = /^(?:\$[A-Za-z_][\w.]*|%[A-Za-z_]\w*%|@[\w.-]+@|__[\w.-]+__|\{[\w.-]+\}|\$\{?\d+\}?)$/;
 const WRAPPED = /^(?:<[^<>]*>|\[[^[\]]*\]|\([^()]*\))$/;
-const MASKED = /\*{3,}|•{3,}|x{4,}|\.{3}|…|#{3,}|_{4,}/i;
+const MASKED = /\*{3,}|\u2022{3,}|x{4,}|\.{3}|\u2026|#{3,}|_{4,}/i;
 const YOUR_VALUE = /your[-_ .]?[a-z_ .-]{0,30}?(?:key|token|secret|pass|pwd|id|here|name|value|hook|api|url|cred)/i;
 const FILL_IN = /(?:^|[-_ .])here$|^(?:put|insert|enter|add|set|paste)[-_ .]/i;
 /** The name of a variable written where its value should be: `HF_TOKEN`, `GOOGLE_API_KEY_VAL`. */
