@@ -22,6 +22,11 @@ export interface TextModel {
    * set's one shared pass (run on first use); undefined when the pass does not hold that keyword.
    */
   sharedKeywordOffsets(keyword: string): readonly number[] | undefined;
+  /**
+   * A boolean fact about this file computed once for all rules: `key` must name everything the answer
+   * depends on besides this model (a file-filter pattern's source, and which part of the path it tests).
+   */
+  memoFact(key: string, compute: () => boolean): boolean;
 }
 
 export function parseText(text: string, uri: string, lines = new LineIndex(text), keywordPass?: SharedKeywordPass): TextModel {
@@ -29,6 +34,7 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
   const fileName = path.split('/').pop() ?? path;
   const hits = new Map<string, readonly number[]>();
   let shared: readonly (readonly number[])[] | undefined;
+  const facts = new Map<string, boolean>();
   return {
     language: 'text',
     text,
@@ -50,6 +56,11 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
       if (keywordPass === undefined || slot === undefined) return undefined;
       shared ??= runKeywordPass(keywordPass, text);
       return shared[slot];
+    },
+    memoFact(key, compute) {
+      let fact = facts.get(key);
+      if (fact === undefined) facts.set(key, (fact = compute()));
+      return fact;
     },
   };
 }

@@ -5,6 +5,7 @@ import { analyze, type RuleSet } from '../../../../server/src/engine';
 import { reviveRuleSet, ruleSetData } from '../../../../server/src/engine/rule-set-data';
 import { builtinTemplates } from '../../../../server/src/engine/templates';
 import { builtinPackRoot, loadRuleSet } from '../../../../server/src/node/rule-packs';
+import { parseText } from '../../../../server/src/engine/parsers/text';
 import { SECRETS_CORPUS } from '../../../support/secrets-corpus';
 
 // The rule set's one shared keyword pass (keyword-pass.ts) must find exactly what each rule's own
@@ -68,5 +69,27 @@ describe('shared keyword pass', () => {
     assert.ok(data && !('keywordPass' in data));
     const revived = reviveRuleSet(structuredClone(data), builtinTemplates());
     assert.deepEqual([...(revived.keywordPass?.slots.keys() ?? [])], [...(ruleSet.keywordPass?.slots.keys() ?? [])]);
+  });
+});
+
+describe('per-file facts shared by rules', () => {
+  const ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
+
+  it('computes a fact once per text model, whatever the rule asking', () => {
+    const model = parseText('x', 'a/b.txt');
+    let calls = 0;
+    const compute = (): boolean => (++calls, true);
+    assert.equal(model.memoFact('path\u0000k', compute), true);
+    assert.equal(model.memoFact('path\u0000k', compute), true);
+    assert.equal(model.memoFact('name\u0000k', () => false), false);
+    assert.equal(calls, 1);
+  });
+
+  it('still keeps every rule out of the paths its own filters exclude', () => {
+    const text = 'token = "postgres://admin:Zq8vW2rLx9KpT4mN@db.internal:5432/app"\n';
+    const at = (uri: string): number => analyze({ uri, text }, ruleSet, { now: NOW }).findings.filter((f) => f.ruleId.startsWith('secret-')).length;
+    assert.ok(at('src/app.py') >= 1);
+    assert.equal(at('vendor/lib/app.py'), 0);
+    assert.equal(at('node_modules/x/app.py'), 0);
   });
 });
