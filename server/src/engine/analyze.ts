@@ -73,6 +73,13 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const windowed = options.textWindows === true && options.cache && !models.kubernetes && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
   const windows = options.cache && lookarounds.size > 0 ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
+  // One text model per `---` section, shared by the text rules (and so their one keyword pass).
+  const sectionTexts = new Map<KubernetesModel['documents'][number], TextModel>();
+  const sectionText = (document: KubernetesModel['documents'][number]): TextModel => {
+    let model = sectionTexts.get(document);
+    if (!model) sectionTexts.set(document, (model = parseText(document.text, file.uri, undefined, ruleSet.keywordPass)));
+    return model;
+  };
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);
     if (override === 'off') continue;
@@ -83,7 +90,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
       const context = { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' } as const;
       reports = inPositionOrder(
         rule.meta.language === 'text' && models.kubernetes
-          ? textRulePerDocument(rule, models.kubernetes, file.uri, now, ruleSet.suppressionPolicy)
+          ? textRulePerDocument(rule, models.kubernetes, sectionText, now, ruleSet.suppressionPolicy)
           : windows && lookarounds.has(rule)
             ? windows.reports(rule, context)
             : runCheck(rule, model, context),
@@ -134,7 +141,7 @@ function tooComplexNotices(dockerfile: DockerfileModel): Notice[] {
 
 function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Generator<void, Models, void> {
   const lines = new LineIndex(file.text);
-  const text = parseText(file.text, file.uri, lines);
+  const text = parseText(file.text, file.uri, lines, ruleSet.keywordPass);
   if (language === 'dockerfile') {
     // dockerfile-ast would read a BOM as part of the first keyword; a space keeps every offset.
     const source = capLongLines(file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text);
@@ -178,12 +185,18 @@ function runCheck(rule: Rule, model: unknown, context: Omit<CheckContext, 'repor
  * per `---` section and their reports are memoised with the cached parse: a keystroke in a 2 MB
  * manifest re-scans only the section it touched.
  */
-function textRulePerDocument(rule: Rule, kubernetes: KubernetesModel, uri: string, now: Date, suppressionPolicy: SuppressionPolicy | undefined): Report[] {
+function textRulePerDocument(
+  rule: Rule,
+  kubernetes: KubernetesModel,
+  sectionText: (document: KubernetesModel['documents'][number]) => TextModel,
+  now: Date,
+  suppressionPolicy: SuppressionPolicy | undefined,
+): Report[] {
   const out: Report[] = [];
   for (const document of kubernetes.documents) {
     let reports = document.memo.get(rule) as Report[] | undefined;
     if (!reports) {
-      reports = runCheck(rule, parseText(document.text, uri), { now, suppressionPolicy });
+      reports = runCheck(rule, sectionText(document), { now, suppressionPolicy });
       document.memo.set(rule, reports);
     }
     for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));

@@ -1,5 +1,6 @@
 import { instantiateRule } from './packs/load';
 import { withPolicy } from './policy/apply';
+import { withKeywordPass } from './rule-set';
 import type { AnyTemplate } from './templates/template';
 import type { Rule, RuleMatch, RuleMeta, RuleSet } from './types';
 
@@ -7,7 +8,7 @@ import type { Rule, RuleMatch, RuleMeta, RuleSet } from './types';
 // sent, so each rule travels as the meta and `match` it was instantiated from, and is instantiated
 // again on arrival. Everything else of a rule set is plain data (structured-clone safe: Maps and Sets).
 
-export interface RuleSetData extends Omit<RuleSet, 'rules'> {
+export interface RuleSetData extends Omit<RuleSet, 'rules' | 'keywordPass'> {
   readonly rules: readonly { readonly meta: RuleMeta; readonly match: RuleMatch }[];
 }
 
@@ -18,7 +19,9 @@ export function ruleSetData(ruleSet: RuleSet): RuleSetData | undefined {
     if (!rule.match) return undefined;
     rules.push({ meta: rule.meta, match: rule.match });
   }
-  return { ...ruleSet, rules };
+  // The keyword pass is code (an automaton): rebuilt from the rules when revived, never sent.
+  const { keywordPass: _pass, ...rest } = ruleSet;
+  return { ...rest, rules };
 }
 
 /**
@@ -33,5 +36,5 @@ export function reviveRuleSet(data: RuleSetData, templates: ReadonlyMap<string, 
     // A policy's rule set gives every check the policy's suppression rules (policy/apply.ts).
     return data.suppressionPolicy ? { ...rule, check: withPolicy(rule.check, data.suppressionPolicy) } : rule;
   });
-  return { ...data, rules };
+  return withKeywordPass({ ...data, rules });
 }

@@ -1,4 +1,5 @@
 import type { LoadedPack, PackError } from './packs/load';
+import { sharedKeywordPass } from './templates/text/keyword-pass';
 import type { Rule, RuleSet } from './types';
 
 /** Combines packs in order; a rule id already taken by an earlier pack is an error, not an override. */
@@ -17,7 +18,14 @@ export function buildRuleSet(packs: readonly LoadedPack[]): { ruleSet: RuleSet; 
       rules.push(rule);
     }
   }
-  return { ruleSet: { rules, packs: packs.map((p) => p.info) }, errors };
+  return { ruleSet: withKeywordPass({ rules, packs: packs.map((p) => p.info) }), errors };
+}
+
+/** The rule set with one shared keyword pass for its rules' keywords (RuleSet.keywordPass). */
+export function withKeywordPass(ruleSet: RuleSet): RuleSet {
+  const { keywordPass: _old, ...rest } = ruleSet;
+  const pass = sharedKeywordPass(ruleSet.rules);
+  return pass ? { ...rest, keywordPass: pass } : rest;
 }
 
 /** A rule set with only the given rules, as the fixture harness uses (ESLint's RuleTester does the same). */

@@ -5,6 +5,7 @@ import type { CompiledApprovedImages } from './images/approved';
 import type { Range } from './workspace/facts';
 import type { WorkspaceIndex } from './workspace/workspace-index';
 import type { ApprovedImages } from './policy/policy';
+import type { SharedKeywordPass } from './templates/text/keyword-pass';
 
 /** Which model a rule runs on. `text` rules (secrets) run on every file, whatever its language. */
 export type Language = 'dockerfile' | 'kubernetes' | 'text';
@@ -257,6 +258,8 @@ export interface Rule {
   readonly readsWorkspace?: boolean;
   /** From a text rule's template: how far around a line the check reads in this file (text-windows.ts). */
   readonly lookaround?: (fileName: string) => TextLookaround | undefined;
+  /** From a text rule's template: the keywords its prefilter looks for in every file (RuleSet.keywordPass). */
+  readonly keywords?: readonly string[];
   /**
    * The validated `match` of the rule.yaml the check was instantiated from (set by the pack loader):
    * with `meta`, enough to instantiate the rule again without re-reading its YAML (a cached policy bundle).
@@ -279,6 +282,11 @@ export interface PackInfo {
 
 export interface RuleSet {
   readonly rules: readonly Rule[];
+  /**
+   * One keyword pass per text for every rule's `keywords` (keyword-pass.ts): the text model runs it
+   * once, on first use, and the rules read their own keywords' hits from it. Absent, each rule scans.
+   */
+  readonly keywordPass?: SharedKeywordPass;
   readonly packs: readonly PackInfo[];
   /** Present when a policy bundle was applied (engine/policy/apply.ts): enforced by analyze(). */
   readonly suppressionPolicy?: SuppressionPolicy;

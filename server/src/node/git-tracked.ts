@@ -27,7 +27,27 @@ interface GitCall {
   readonly options: { cwd: string; timeout: number; env: NodeJS.ProcessEnv; windowsHide: true; maxBuffer: number };
 }
 
+/**
+ * Whether a folder or one above it holds a `.git` entry (a folder, or a file for worktrees and
+ * submodules): git finds a work tree no other way once GIT_DIR is unset, so without one there is no
+ * need to start git at all (a scan of a tree outside any repository would start it once per .env file).
+ */
+function insideWorkTree(folder: string): boolean {
+  for (let dir = folder; ; ) {
+    try {
+      fs.statSync(path.join(dir, '.git'));
+      return true;
+    } catch {
+      // Not here: one level up.
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return false;
+    dir = up;
+  }
+}
+
 function gitCall(file: string, timeoutMs: number): GitCall | undefined {
+  if (!insideWorkTree(path.dirname(file))) return undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
   // The server's own environment must not point git at another repository than the file's (a pre-commit
   // hook running the CLI has GIT_DIR and GIT_INDEX_FILE set).

@@ -224,12 +224,14 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
   // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.
   const readsWorkspace = template.readsWorkspace === true || ruleLevel !== undefined;
   const lookaround = template.lookaround?.bind(template);
+  const keywords = template.keywords?.(match.params as never);
   return {
     meta,
     check,
     objectKinds: template.objectKinds,
     ...(readsWorkspace ? { readsWorkspace: true } : {}),
     ...(lookaround ? { lookaround: (fileName: string) => lookaround(match.params as never, fileName) } : {}),
+    ...(keywords && keywords.length > 0 ? { keywords } : {}),
     match,
   };
 }

@@ -1,4 +1,5 @@
 import { LineIndex, eolOf } from '../text';
+import { runKeywordPass, type SharedKeywordPass } from '../templates/text/keyword-pass';
 
 /** Any file seen as plain text: what secret detectors and suppression comments work on. */
 export interface TextModel {
@@ -16,12 +17,24 @@ export interface TextModel {
    * set is scanned once per file however many rules share it.
    */
   keywordOffsets(keywords: readonly string[]): readonly number[];
+  /**
+   * Sorted offsets of every occurrence (overlapping ones too) of a lower-case keyword, from the rule
+   * set's one shared pass (run on first use); undefined when the pass does not hold that keyword.
+   */
+  sharedKeywordOffsets(keyword: string): readonly number[] | undefined;
+  /**
+   * A boolean fact about this file computed once for all rules: `key` must name everything the answer
+   * depends on besides this model (a file-filter pattern's source, and which part of the path it tests).
+   */
+  memoFact(key: string, compute: () => boolean): boolean;
 }
 
-export function parseText(text: string, uri: string, lines = new LineIndex(text)): TextModel {
+export function parseText(text: string, uri: string, lines = new LineIndex(text), keywordPass?: SharedKeywordPass): TextModel {
   const path = decodeURIComponentSafe(uri).replace(/\\/g, '/');
   const fileName = path.split('/').pop() ?? path;
   const hits = new Map<string, readonly number[]>();
+  let shared: readonly (readonly number[])[] | undefined;
+  const facts = new Map<string, boolean>();
   return {
     language: 'text',
     text,
@@ -37,6 +50,17 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
         hits.set(key, found);
       }
       return found;
+    },
+    sharedKeywordOffsets(keyword) {
+      const slot = keywordPass?.slots.get(keyword);
+      if (keywordPass === undefined || slot === undefined) return undefined;
+      shared ??= runKeywordPass(keywordPass, text);
+      return shared[slot];
+    },
+    memoFact(key, compute) {
+      let fact = facts.get(key);
+      if (fact === undefined) facts.set(key, (fact = compute()));
+      return fact;
     },
   };
 }

@@ -43,6 +43,11 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
    */
   lookaround?(params: P, fileName: string): TextLookaround | undefined;
   /**
+   * Text only: the keywords the check's prefilter looks for in every file; the rule set finds them all
+   * in one shared pass (TextModel.sharedKeywordOffsets), which the check then reads.
+   */
+  keywords?(params: P): readonly string[];
+  /**
    * `regex` compiles a pack's pattern on RE2 within the size limits, metered per file (safe-regex.ts):
    * every pattern that comes from params goes through it, never through `new RegExp`.
    */

@@ -27,6 +27,21 @@ export function keywordIndex(detectorKeywords: readonly (readonly string[])[]): 
   return { keywords, automaton: new KeywordAutomaton(keywords), owners: [...owners.values()] };
 }
 
+/**
+ * The same occurrences from the rule set's one keyword pass (TextModel.sharedKeywordOffsets), when it
+ * holds every keyword of the index: then this rule costs no pass of its own. False when it does not.
+ */
+function fromSharedPass(model: TextModel, index: KeywordIndex, hit: (keyword: number, start: number) => void): boolean {
+  const found: (readonly number[])[] = [];
+  for (const keyword of index.keywords) {
+    const offsets = model.sharedKeywordOffsets(keyword);
+    if (offsets === undefined) return false;
+    found.push(offsets);
+  }
+  found.forEach((offsets, keyword) => offsets.forEach((start) => hit(keyword, start)));
+  return true;
+}
+
 /** Up to this many keywords are found with one indexOf pass each. */
 const FEW_KEYWORDS = 2;
 
@@ -39,7 +54,7 @@ export function hitsByDetector(model: TextModel, index: KeywordIndex, detectorCo
   if (index.keywords.length <= FEW_KEYWORDS) {
     // The model's own keyword scan (one native case-insensitive pass, shared) beats the automaton for a keyword or two.
     index.keywords.forEach((k, i) => model.keywordOffsets([k]).forEach((start) => hit(i, start)));
-  } else {
+  } else if (!fromSharedPass(model, index, hit)) {
     index.automaton.scan(model.text, hit);
   }
   return out.map((list) => (list.length < 2 ? list : [...new Set(list)].sort((a, b) => a - b)));

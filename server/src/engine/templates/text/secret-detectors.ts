@@ -92,6 +92,8 @@ export const secretDetectors = defineTemplate<'text', Params>({
     const lines = 2 * (Math.max(0, ...params.detectors.map((d) => d.contextLines ?? 0))) + 2;
     return { linesBefore: lines, linesAfter: lines };
   },
+  // The keywords of the usual pass (detectors that apply to every file), for the rule set's shared pass.
+  keywords: (params) => params.detectors.filter(appliesEverywhere).flatMap((d) => d.keywords),
   placeholders: ['secret', 'name', 'detector'],
   instantiate: (params, regex) => {
     const ids = new Set<string>();
@@ -102,7 +104,7 @@ export const secretDetectors = defineTemplate<'text', Params>({
     const detectors = params.detectors.map((d) => compileDetector(d, regex));
     // Detectors limited to some files (.pgpass) may have keywords too common to scan elsewhere (`:`),
     // so the usual pass scans only the keywords of detectors that apply to every file.
-    const everywhere = (d: Detector): boolean => !d.fileNames && !d.paths;
+    const everywhere = appliesEverywhere;
     const commonIndex = keywordIndex(params.detectors.map((d) => (everywhere(d) ? d.keywords : [])));
     const inScope = compileFileFilter(params, regex);
     return (model, ctx) => {
@@ -125,6 +127,10 @@ export const secretDetectors = defineTemplate<'text', Params>({
     };
   },
 });
+
+function appliesEverywhere(d: Detector): boolean {
+  return !d.fileNames && !d.paths;
+}
 
 function compileDetector(detector: Detector, regex: RegexCompiler): CompiledDetector {
   const where = `detector "${detector.id}"`;

@@ -1,5 +1,5 @@
 import type { TextModel } from '../../parsers/text';
-import type { RegexCompiler } from '../../safe-regex';
+import type { RegexCompiler, SafeRegex } from '../../safe-regex';
 import { lengthOnly, mask, shannonEntropy } from '../../text';
 import type { JsonSchema } from '../template';
 import { looksLikePlaceholder } from './placeholders';
@@ -61,10 +61,10 @@ export function compileFileFilter(params: FileFilterParams, regex: RegexCompiler
   let last: { readonly path: string; readonly fileName: string; readonly inScope: boolean } | undefined;
   return (model) => {
     if (last?.path === model.path && last.fileName === model.fileName) return last.inScope;
-    const inScope =
-      (names.length === 0 || names.some((r) => r.test(model.fileName))) &&
-      (paths.length === 0 || paths.some((r) => r.test(model.path))) &&
-      !excluded.some((r) => r.test(model.path));
+    // Rules share many patterns (the lock-file and vendored-code exclusions): each runs once per file.
+    const onName = (r: SafeRegex): boolean => model.memoFact(`name\u0000${r.source}`, () => r.test(model.fileName));
+    const onPath = (r: SafeRegex): boolean => model.memoFact(`path\u0000${r.source}`, () => r.test(model.path));
+    const inScope = (names.length === 0 || names.some(onName)) && (paths.length === 0 || paths.some(onPath)) && !excluded.some(onPath);
     last = { path: model.path, fileName: model.fileName, inScope };
     return inScope;
   };
