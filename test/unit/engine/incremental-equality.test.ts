@@ -118,7 +118,10 @@ describe('incremental analysis equals a fresh analysis', function () {
   let ruleSet: RuleSet;
 
   before(function () {
-    if (!fs.existsSync(REALWORLD)) this.skip();
+    if (!fs.existsSync(REALWORLD)) {
+      console.log(`    (skipped: ${REALWORLD} not found; the corpus lives in ../shared beside the repository)`);
+      this.skip();
+    }
     ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
   });
 
