@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { byRule, fileUri, tempDir } from './support/fixtures';
-import { LspTestClient, type Diagnostic } from './support/lsp-test-client';
+import { byRule } from './support/fixtures';
+import { type LspTestClient, type Diagnostic } from './support/lsp-test-client';
+import { useWorkspaceServer } from './support/workspace-server';
 
 // The real server over stdio keeps a workspace index: a manifest's finding depends on a Dockerfile of
 // the workspace, follows that Dockerfile's unsaved edits, and reverts when the edit is discarded.
@@ -16,21 +15,11 @@ type Related = { location: { uri: string; range: { start: { line: number; charac
 for (const mode of ['pull', 'push'] as const) {
   describe(`language server workspace index (${mode} client)`, function () {
     this.timeout(60_000);
-    let root: string;
+    const server = useWorkspaceServer(mode, 'index', { 'api/Dockerfile': DOCKERFILE, 'deploy/api.yaml': MANIFEST });
+    const uriOf = server.uriOf;
     let client: LspTestClient;
-    const uriOf = (rel: string) => fileUri(path.join(root, rel));
-
-    beforeEach(async () => {
-      root = tempDir('index');
-      fs.mkdirSync(path.join(root, 'api'));
-      fs.mkdirSync(path.join(root, 'deploy'));
-      fs.writeFileSync(path.join(root, 'api', 'Dockerfile'), DOCKERFILE);
-      fs.writeFileSync(path.join(root, 'deploy', 'api.yaml'), MANIFEST);
-      client = await LspTestClient.start({ mode, workspaceFolders: [root] });
-    });
-    afterEach(async () => {
-      await client.stop();
-      fs.rmSync(root, { recursive: true, force: true });
+    beforeEach(() => {
+      client = server.client();
     });
 
     /** The manifest's latest diagnostics: pulled again, or the newest push, until `wanted` holds. */

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { byRule, fileUri, tempDir } from './support/fixtures';
-import { LspTestClient, type Diagnostic } from './support/lsp-test-client';
+import { byRule } from './support/fixtures';
+import { type LspTestClient, type Diagnostic } from './support/lsp-test-client';
+import { useWorkspaceServer } from './support/workspace-server';
 
 // The real server over stdio, the reverse cross-file direction: a Dockerfile without USER is no finding
 // while the workload that runs its image sets a non-root runAsUser, and becomes one, pointing at that
@@ -17,21 +16,11 @@ type Related = { location: { uri: string; range: { start: { line: number; charac
 for (const mode of ['pull', 'push'] as const) {
   describe(`language server: pods satisfy docker-user-missing (${mode} client)`, function () {
     this.timeout(60_000);
-    let root: string;
+    const server = useWorkspaceServer(mode, 'index-user', { 'api/Dockerfile': DOCKERFILE, 'deploy/api.yaml': MANIFEST });
+    const uriOf = server.uriOf;
     let client: LspTestClient;
-    const uriOf = (rel: string) => fileUri(path.join(root, rel));
-
-    beforeEach(async () => {
-      root = tempDir('index-user');
-      fs.mkdirSync(path.join(root, 'api'));
-      fs.mkdirSync(path.join(root, 'deploy'));
-      fs.writeFileSync(path.join(root, 'api', 'Dockerfile'), DOCKERFILE);
-      fs.writeFileSync(path.join(root, 'deploy', 'api.yaml'), MANIFEST);
-      client = await LspTestClient.start({ mode, workspaceFolders: [root] });
-    });
-    afterEach(async () => {
-      await client.stop();
-      fs.rmSync(root, { recursive: true, force: true });
+    beforeEach(() => {
+      client = server.client();
     });
 
     /** Diagnostics were delivered (the unpinned FROM always has one), and none of them is the rule's. */
