@@ -98,3 +98,18 @@ export function k8sScalar(doc: Document, node: unknown): string | number | boole
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   return scalarText(v);
 }
+
+/**
+ * A block scalar's span starts at its header (`|`, `>-`) on the key's line: the content starts on the next
+ * line. The span from the first character of the content, so a finding on the value is on the value's line.
+ */
+export function blockScalarContent(text: string, span: Span): Span {
+  if (text[span.start] !== '|' && text[span.start] !== '>') return span;
+  const lf = text.indexOf('\n', span.start);
+  if (lf < 0 || lf >= span.end) return span;
+  let start = lf + 1;
+  while (start < span.end && /\s/.test(text[start])) start++;
+  let end = span.end;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return start < end ? { start, end } : span;
+}

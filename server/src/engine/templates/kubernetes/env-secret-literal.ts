@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { containerKey, containersOf, objectLabel, podEditContext, POD_READER_KINDS, type ContainerRef } from '../../parsers/kubernetes-workloads';
 import { replacePair, type YamlEditContext } from '../../parsers/yaml-edits';
-import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
+import { asMap, asSeq, blockScalarContent, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import type { Pair, YAMLMap } from 'yaml';
 import type { Fix, Span } from '../../types';
 import { defineTemplate } from '../template';
@@ -69,8 +69,9 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
             const value = pair.value.value;
             if (value.trim() === '' || NOT_A_SECRET.test(value.trim()) || EXPANDED.test(value) || looksLikePlaceholder(value)) continue;
             if (!names.test(name) || exclude?.test(name)) continue;
-            const span = nodeSpan(pod.base, pair.value);
-            if (!span) continue;
+            const node = nodeSpan(pod.base, pair.value);
+            if (!node) continue;
+            const span = blockScalarContent(model.text, node);
             literals.push({ container, entry, pair, name, value, span, key: name.toLowerCase().replace(/[^-._a-z0-9]/g, '-') });
           }
         }

@@ -1,3 +1,4 @@
+import type { Span } from '../../types';
 import { defineTemplate } from '../template';
 import { dockerConfigHasCredential, isRealValue, storedValueReport, storedValues, type StoredValue } from './secret-values';
 
@@ -13,6 +14,18 @@ const CERTIFICATE = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICA
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 /** A secret-named setting inside a multi-line value (a config file stored in the Secret). */
 const SECRET_LINE = /(?:^|\n)[ \t]*["']?[\w.-]*(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credentials?)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;
+
+/**
+ * A config file written in `stringData` (a block scalar): the span of the first secret line's value, as it
+ * is written in the file, so the finding is on that line rather than on the file's first one.
+ */
+function secretLineSpan(text: string, v: StoredValue, value: string, minLength: number): Span | undefined {
+  if (v.field !== 'stringData' || !value.trim().includes('\n')) return undefined;
+  const line = [...value.matchAll(SECRET_LINE)].find((m) => isRealValue(m[1], minLength));
+  if (!line) return undefined;
+  const at = text.indexOf(line[1], v.span.start);
+  return at >= 0 && at + line[1].length <= v.span.end ? { start: at, end: at + line[1].length } : undefined;
+}
 
 export const secretManifest = defineTemplate<'kubernetes', Params>({
   id: 'k8s-secret-manifest',
@@ -42,7 +55,7 @@ export const secretManifest = defineTemplate<'kubernetes', Params>({
         const doc = v.object.document.doc;
         if (!doc) continue;
         // The decoded value is masked like any secret: its length, and a published prefix (ghp_) at most.
-        ctx.report({ span: v.span, key: `${v.object.name ?? ''}/${v.field}/${v.key}`, ...storedValueReport(v, doc, value) });
+        ctx.report({ span: secretLineSpan(model.text, v, value, minLength) ?? v.span, key: `${v.object.name ?? ''}/${v.field}/${v.key}`, ...storedValueReport(v, doc, value) });
       }
     };
   },

@@ -1,7 +1,7 @@
 import { isScalar, type Document, type Pair } from 'yaml';
 import type { K8sObject, KubernetesModel } from '../../parsers/kubernetes';
 import { objectLabel } from '../../parsers/kubernetes-workloads';
-import { asMap, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
+import { asMap, blockScalarContent, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import type { Span } from '../../types';
 import { looksLikePlaceholder } from '../text/placeholders';
 import { maskedValue } from '../text/secret-filters';
@@ -40,9 +40,10 @@ export function* storedValues(model: KubernetesModel, kind: string): Generator<S
   }
 }
 
-/** A quoted scalar's range without its quotes: the finding is on the value, as the text detectors' are. */
+/** A quoted scalar's range without its quotes, a block scalar's without its header: the finding is on the value, as the text detectors' are. */
 function unquoted(text: string, span: Span | undefined): Span | undefined {
   if (!span || span.end - span.start < 2) return span;
+  if (text[span.start] === '|' || text[span.start] === '>') return blockScalarContent(text, span);
   const q = text[span.start];
   return (q === '"' || q === "'") && text[span.end - 1] === q ? { start: span.start + 1, end: span.end - 1 } : span;
 }

@@ -84,20 +84,21 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
   return undefined;
 }
 
-/** A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`. */
-const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode)\([ \t]*(?=["'])/;
+/** A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`, pydantic `SecretStr("…")`. */
+const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|SecretStr|SecretBytes|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode)\([ \t]*(?=["'])/;
 
 export function wrappedLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
   const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80)));
   return m ? at + m[0].length : undefined;
 }
 
-/** `${API_TOKEN:-literal}` / `${X-literal}` / `${X:=literal}`: the literal default inside. */
+/** `${API_TOKEN:-literal}` / `${X-literal}` / `${X:=literal}`, Spring's `${app.api-key:literal}`: the literal default inside. */
 export function shellDefault(value: string, span: Span): { value: string; span: Span } | undefined {
-  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$/.exec(value);
-  if (!m) return undefined;
-  const start = span.start + value.indexOf(m[1], 3);
-  return { value: m[1], span: { start, end: start + m[1].length } };
+  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$|^\$\{[A-Za-z_][\w.-]*:(?![-=?+])([^${}]+)\}$/.exec(value);
+  const inner = m?.[1] ?? m?.[2];
+  if (inner === undefined) return undefined;
+  const start = span.start + value.indexOf(inner, 3);
+  return { value: inner, span: { start, end: start + inner.length } };
 }
 
 /** Calls whose n-th argument (1-based) is a password: `getConnection(url, user, "…")`, `SetBasicAuth(user, "…")`. */
@@ -105,10 +106,11 @@ export const PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([
   ['getConnection', 3], ['SetBasicAuth', 2], ['setBasicAuth', 2], ['HTTPBasicAuth', 2], ['HTTPDigestAuth', 2], ['PasswordAuthentication', 2], ['NetworkCredential', 2], ['BasicAuth', 2], ['basicAuth', 2],
 ]);
 
-/** `${NAME:-value}` / `${NAME:=value}` with the key as NAME: the default's span, up to the closing brace. */
+/** `${NAME:-value}` / `${NAME:=value}` / `${name:value}` with the key as NAME: the default's span, up to the closing brace. */
 export function shellExpansionDefault(text: string, keyStart: number, keyEnd: number, lineEnd: number): Span | undefined {
   if (text.slice(keyStart - 2, keyStart) !== '${') return undefined;
-  const m = /^:?[-=]([^\s${}"'`]+)\}/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 1100)));
+  // `:-` / `-` / `:=` / `=` in shell; a bare `:` is Spring's default (`${app.api-key:…}`), not `:?` or `:+`.
+  const m = /^(?::[-=]?|[-=])(?![?+])([^\s${}"'`]+)\}/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 1100)));
   if (!m) return undefined;
   const start = keyEnd + m[0].length - 1 - m[1].length;
   return { start, end: start + m[1].length };

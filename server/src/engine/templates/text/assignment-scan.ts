@@ -1,6 +1,7 @@
 import type { Span } from '../../types';
 import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, PASSWORD_ARGUMENT, returnedLiteralStart, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDigestPath, namespacedElementOpen, qualifiedByParent, tripleQuotedValue } from './assignment-syntax';
+import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -36,6 +37,10 @@ export interface ScanOptions {
   readonly dockerfile: boolean;
   /** A script or style file: a line over LONG_LINE characters is minified code and is not read. */
   readonly skipLongLines?: boolean;
+  /** `.properties`: `key value` (a blank as the separator) assigns too. */
+  readonly spaceSeparated?: boolean;
+  /** C#: a positional record's parameter is assigned by each construction (`new Options("id", "…")`). */
+  readonly positionalRecords?: boolean;
 }
 
 const MAX_KEY = 120;
@@ -80,6 +85,10 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   }
   const positional = text[keyEnd] === '(' ? PASSWORD_ARGUMENT.get(key.slice(key.lastIndexOf('.') + 1)) : undefined;
   if (positional) return positionalPassword(text, keySpan, keyEnd, positional);
+  const login = key === 'login' ? registryLoginPasswordStart(text, keyStart, keyEnd, line) : undefined;
+  if (login !== undefined) return valueAt(text, login, lineEnd, { key: 'password', keySpan, operator: ' ', enclosing: '', unquoted: true });
+  const basic = before === ':' && /^authorization$/i.test(key) ? basicSchemeArgumentsStart(text, keyEnd, lineEnd) : undefined;
+  if (basic !== undefined) return quotedValueAt(text, basic, lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });
   const expansion = shellExpansionDefault(text, keyStart, keyEnd, lineEnd);
   if (expansion) {
     const value = text.slice(expansion.start, expansion.end);
@@ -91,8 +100,12 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (isQuote(before)) {
     if (text[at] === before) {
       at++;
-      const paired = callPairValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? xmlAttributeValueStart(text, keyStart - 1, at, lineStart, lineEnd);
+      const paired = callPairValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? xmlAttributeValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? kotlinPairValueStart(text, at, lineEnd);
       if (paired !== undefined) return quotedValueAt(text, paired, lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
+      const named = nameValueStart(text, keyStart - 1, at, line);
+      if (named) return quotedValueAt(text, named.at, named.lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
+      const elementText = attributeNamedText(text, keyStart - 1, at, lineEnd);
+      if (elementText) return { key, keySpan, operator: '>', quote: '', prefix: '', value: text.slice(elementText.start, elementText.end), valueSpan: elementText, literalSpan: elementText };
     } else enclosing = before;
   }
   if (text[at] === ']') at++;
@@ -100,6 +113,10 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const accessors = /^[ \t]*\{[ \t]*get;[^{}\n]{0,40}\}/.exec(text.slice(at, Math.min(lineEnd, at + 60)));
   if (accessors) at += accessors[0].length;
   at = skipBlanks(text, at, lineEnd);
+  const lazy = lazyLiteralStart(text, at, lineEnd);
+  if (lazy !== undefined) return quotedValueAt(text, lazy, lineEnd, { key, keySpan, operator: 'by lazy', enclosing: '', unquoted: false });
+  const pair = /^(?:basic_?|http_?)?auth$/i.test(key.slice(key.lastIndexOf('.') + 1)) ? authPairPasswordStart(text, at, lineEnd) : undefined;
+  if (pair !== undefined) return quotedValueAt(text, pair, lineEnd, { key: 'password', keySpan, operator: ',', enclosing: '', unquoted: false });
   if (text[at] === '(' && !isQuote(before)) {
     if (isSetterCall(key, keyWords(key), before === '.')) return callArgument(text, key, keySpan, at, line);
     const returned = returnedLiteralStart(text, at, lineEnd);
@@ -108,7 +125,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     if (a) return { ...a, embedded: true };
   }
   const operator = operatorAt(text, at, lineEnd);
-  if (!operator) return options.dockerfile ? dockerfileLegacyEnv(text, key, keySpan, lineStart, lineEnd) : undefined;
+  if (!operator) return withoutOperator(text, at, { key, keySpan, operator: ' ', enclosing, unquoted: false }, line, options);
   // In YAML `a:b` with no space is one plain scalar (a URL, a time), not a pair.
   if (operator === ':' && options.unquotedValues && !isQuote(before) && at + 1 < lineEnd && !/[\s"'`]/.test(text[at + 1])) return undefined;
   // Inside a string only `KEY=value` is an assignment (`"DB_PASSWORD=…"`) or a header (`"X-Api-Key: …"`);
@@ -127,6 +144,22 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (wrapped !== undefined) return quotedValueAt(text, wrapped, lineEnd, pending);
   const fallback = fallbackLiteralStart(text, at, lineEnd);
   const a = fallback === undefined ? undefined : quotedValueAt(text, fallback, lineEnd, pending);
+  return a && { ...a, embedded: true };
+}
+
+/**
+ * A key with no assignment operator after it: Dockerfile `ENV KEY value`, `.properties` `key value`, and
+ * in code a secret-named lookup's fallback (`credentials.signing_key || "…"`, `cfg.apiKey ?? "…"`).
+ */
+function withoutOperator(text: string, at: number, p: Pending, line: LineBounds, options: ScanOptions): Assignment | undefined {
+  if (options.dockerfile) return dockerfileLegacyEnv(text, p.key, p.keySpan, line.lineStart, line.lineEnd);
+  if (options.spaceSeparated) {
+    const startsLine = /^[ \t]*$/.test(text.slice(line.lineStart, p.keySpan.start));
+    return startsLine && at > p.keySpan.end && at < line.lineEnd ? valueAt(text, at, line.lineEnd, { ...p, unquoted: true }) : undefined;
+  }
+  if (options.unquotedValues || p.enclosing) return undefined;
+  const fallback = /^(?:\|\||\?\?|\?:|or\b)[ \t]*(?=["'])/.exec(text.slice(at, Math.min(line.lineEnd, at + 8)));
+  const a = fallback ? quotedValueAt(text, at + fallback[0].length, line.lineEnd, { ...p, operator: fallback[0].trim() }) : undefined;
   return a && { ...a, embedded: true };
 }
 
@@ -203,8 +236,13 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
   const prefix = prefixMatch ? prefixMatch[0].toLowerCase() : '';
   const quoteAt = at + prefix.length;
   const quote = text[quoteAt];
-  const triple = quote === '"' && !p.enclosing ? tripleQuotedValue(text, quoteAt, end) : undefined;
-  if (triple) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '"""', prefix, value: text.slice(triple.start, triple.end), valueSpan: triple, literalSpan: { start: at, end: triple.end + 3 } };
+  const triple = (quote === '"' || quote === "'") && !p.enclosing ? tripleQuotedValue(text, quoteAt, end) : undefined;
+  if (triple) {
+    const valueSpan = { start: triple.start, end: triple.end };
+    return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: quote.repeat(3), prefix, value: text.slice(triple.start, triple.end), valueSpan, literalSpan: { start: at, end: triple.literalEnd } };
+  }
+  const percent = prefix || p.unquoted ? undefined : percentLiteral(text, at, end);
+  if (percent) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: text.slice(at, percent.start), prefix: '', value: text.slice(percent.start, percent.end), valueSpan: percent, literalSpan: { start: at, end: percent.end + 1 } };
   if (isQuote(quote) && quote !== p.enclosing) {
     const close = closingQuote(text, quoteAt + 1, end, quote);
     if (close < 0) return undefined;
@@ -234,6 +272,19 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
     literalSpan: inner?.span ?? { start: at, end: stop },
     ...(inner ? { embedded: true } : {}),
   };
+}
+
+const PERCENT_CLOSE: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '<': '>', '|': '|', '!': '!' };
+
+/** Ruby's `%q(…)`, `%Q[…]`, `%(…)`: the span inside the delimiters, when they close on the line and do not nest. */
+function percentLiteral(text: string, at: number, end: number): Span | undefined {
+  const m = /^%[qQ]?([([{<|!])/.exec(text.slice(at, at + 3));
+  if (!m) return undefined;
+  const start = at + m[0].length;
+  const closer = PERCENT_CLOSE[m[1]];
+  const close = text.indexOf(closer, start);
+  if (close < 0 || close >= end || (closer !== m[1] && text.slice(start, close).includes(m[1]))) return undefined;
+  return { start, end: close };
 }
 
 function closesOwnExpansion(text: string, at: number, stop: number): boolean {
@@ -268,4 +319,9 @@ function xmlElement(text: string, key: string, keySpan: Span, lineEnd: number): 
     valueSpan: { start, end: close },
     literalSpan: { start, end: close },
   };
+}
+
+/** The quoted literal at `at` read as the value of `key` (for forms found outside this scanner). */
+export function quotedLiteralAt(text: string, at: number, lineEnd: number, key: string, keySpan: Span, operator: string): Assignment | undefined {
+  return quotedValueAt(text, at, lineEnd, { key, keySpan, operator, enclosing: '', unquoted: false });
 }

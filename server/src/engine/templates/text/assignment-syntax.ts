@@ -28,12 +28,23 @@ export function continuedValueLine(text: string, at: number, line: LineBounds, o
   return { lineStart: start, lineEnd: next.lineEnd };
 }
 
-/** `"""…"""` on one line: the span inside the triple quotes. */
-export function tripleQuotedValue(text: string, quoteAt: number, lineEnd: number): Span | undefined {
-  if (text.slice(quoteAt, quoteAt + 3) !== '"""') return undefined;
-  const close = text.indexOf('"""', quoteAt + 3);
-  if (close < 0 || close > lineEnd) return undefined;
-  return { start: quoteAt + 3, end: close };
+/**
+ * `"""…"""` / `'''…'''` on one line, or opened at a line's end with one token on the next line and the
+ * closing quotes after it or alone below (TOML multi-line strings, Python): the span inside, and where
+ * the literal ends.
+ */
+export function tripleQuotedValue(text: string, quoteAt: number, lineEnd: number): (Span & { readonly literalEnd: number }) | undefined {
+  const delimiter = text.slice(quoteAt, quoteAt + 3);
+  if (delimiter !== '"""' && delimiter !== "'''") return undefined;
+  const close = text.indexOf(delimiter, quoteAt + 3);
+  if (close < 0) return undefined;
+  if (close <= lineEnd) return { start: quoteAt + 3, end: close, literalEnd: close + 3 };
+  if (text.slice(quoteAt + 3, lineEnd).trim() !== '' || close - lineEnd > 1100) return undefined;
+  const inside = text.slice(lineEnd, close);
+  const m = /^\r?\n[ \t]*(\S+)(?:[ \t]*\r?\n[ \t]*)?$/.exec(inside);
+  if (!m) return undefined;
+  const start = lineEnd + inside.indexOf(m[1], 1);
+  return { start, end: start + m[1].length, literalEnd: close + 3 };
 }
 
 /** `<ns:key>` with the key after the colon: the offset of the element's `<`, so its text can be read as the value. */
@@ -71,12 +82,23 @@ export function isDigestPath(text: string, keyStart: number, lineStart: number):
   return /(?:checksum|digest|hash|sha\d*|md5)\/$/i.test(text.slice(Math.max(lineStart, keyStart - 20), keyStart));
 }
 
-/** How many lines of a Terraform `variable` block are read for its `default`. */
+/** How many lines of a Terraform block are read for the attribute that holds its value. */
 const VARIABLE_BLOCK_LINES = 8;
 
-/** `variable "api_token" {` … `default = "…"`: the default's quote and line end, the variable's name being the key. */
+/**
+ * `variable "api_token" {` … `default = "…"`, or a resource that stores a secret under its name
+ * (`resource "aws_ssm_parameter" "api_key" {` … `value = "…"`; `secret_string`, `secret_data` for the
+ * secret managers): that attribute's quote and line end, the block's name being the key.
+ */
 export function hclVariableDefault(text: string, keyStart: number, keyEnd: number, line: LineBounds): { at: number; lineEnd: number } | undefined {
-  if (!/^[ \t]*variable[ \t]+"$/.test(text.slice(line.lineStart, keyStart)) || !/^"[ \t]*\{[ \t]*$/.test(text.slice(keyEnd, line.lineEnd))) return undefined;
+  if (!/^"[ \t]*\{[ \t]*$/.test(text.slice(keyEnd, line.lineEnd))) return undefined;
+  const head = text.slice(line.lineStart, keyStart);
+  const attribute = /^[ \t]*variable[ \t]+"$/.test(head)
+    ? /^[ \t]*default[ \t]*=[ \t]*(?=")/
+    : /^[ \t]*resource[ \t]+"[\w-]+"[ \t]+"$/.test(head)
+      ? /^[ \t]*(?:value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/
+      : undefined;
+  if (!attribute) return undefined;
   let bounds: LineBounds = line;
   for (let n = 0; n < VARIABLE_BLOCK_LINES; n++) {
     const next = nextLine(text, bounds.lineEnd);
@@ -84,7 +106,7 @@ export function hclVariableDefault(text: string, keyStart: number, keyEnd: numbe
     bounds = next;
     const content = text.slice(next.lineStart, next.lineEnd);
     if (/^[ \t]*\}/.test(content)) return undefined;
-    const m = /^[ \t]*default[ \t]*=[ \t]*(?=")/.exec(content);
+    const m = attribute.exec(content);
     if (m) return { at: next.lineStart + m[0].length, lineEnd: next.lineEnd };
   }
   return undefined;

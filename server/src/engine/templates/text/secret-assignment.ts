@@ -6,6 +6,7 @@ import { authorizationCredential } from './assignment-syntax';
 import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
 import { LONG_LINE } from './keyword-segments';
+import { recordArguments, recordParameterAt } from './positional-records';
 import { decodedText, isIndirection } from './value-shape';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
@@ -17,6 +18,8 @@ interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   readonly unquotedValueFiles?: readonly string[];
   /** RE2 patterns on the file name of Dockerfiles, where `ENV KEY value` assigns too. */
   readonly dockerfileFiles?: readonly string[];
+  /** RE2 patterns on the file name of syntaxes where a blank separates a key from its value (`.properties`: `key value`). */
+  readonly spaceSeparatedFiles?: readonly string[];
   readonly minLength?: number;
   readonly maxLength?: number;
   /** RE2 patterns on the value: formats a dedicated detector reports (`AKIA…`, `ghp_…`), left to it. */
@@ -44,6 +47,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       ignoreKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
       unquotedValueFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       dockerfileFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+      spaceSeparatedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       minLength: { type: 'integer', minimum: 1 },
       maxLength: { type: 'integer', minimum: 1 },
       deferTo: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -64,6 +68,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const ignoredKeys = (params.ignoreKeys ?? []).map((p) => regex(p));
     const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => regex(p));
     const dockerfiles = (params.dockerfileFiles ?? []).map((p) => regex(p));
+    const spaceSeparatedFiles = (params.spaceSeparatedFiles ?? []).map((p) => regex(p));
     const deferred = (params.deferTo ?? []).map((p) => regex(p));
     const minifiedFiles = (params.minifiedFiles ?? []).map((p) => regex(p));
     const inScope = compileFileFilter(params, regex);
@@ -85,7 +90,10 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const options: ScanOptions = {
         unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
         dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
+        spaceSeparated: spaceSeparatedFiles.some((r) => r.test(model.fileName)),
         skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
+        // The rule reads the whole of a C# file (see lookaround), so a record's constructions are in view.
+        positionalRecords: /\.cs$/i.test(model.fileName),
       };
       const facts = fixFacts(model);
       for (const a of assignments(model, keywords, options)) {
@@ -115,6 +123,12 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
     if (options.skipLongLines && lines.lineEnd(line) - lines.lineStart(line) > LONG_LINE) continue;
     const found = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
     const a = found && withoutAuthorizationScheme(found);
+    if (!found && options.positionalRecords) {
+      // Constructions sit anywhere in the file: they do not move the scan past the hit.
+      const parameter = recordParameterAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line));
+      if (parameter && parameter.keySpan.start !== lastKeyStart) yield* recordArguments(model.text, parameter);
+      if (parameter) lastKeyStart = parameter.keySpan.start;
+    }
     if (!a || a.keySpan.start === lastKeyStart) continue;
     lastKeyStart = a.keySpan.start;
     lastValueEnd = a.valueSpan.end;
