@@ -91,6 +91,14 @@ describe('k8s-env-secret-literal', () => {
     assert.ok(!JSON.stringify(r.data).includes('correct-horse-battery'), 'the value never appears in report data');
     assert.ok(r.fixed[0].includes('\n          valueFrom:\n            secretKeyRef:\n              name: web-secrets\n              key: db_password\n'));
   });
+  it('a block scalar value (`|`, `>-`) is reported on its content, not on the key line', () => {
+    const secretValue = 'Vb7nQ2xLm9KpT4wZ';
+    for (const header of ['|', '>-']) {
+      const text = deployment(`containers:\n- name: a\n  env:\n  - name: API_TOKEN\n    value: ${header}\n      ${secretValue}\n`);
+      const start = text.indexOf(secretValue);
+      assert.deepEqual(runTemplate('k8s-env-secret-literal', params, text).map((r) => r.span), [[start, start + secretValue.length]], header);
+    }
+  });
   it('shows a published type prefix, and skips documentation stand-ins', () => {
     const env = (value: string) => deployment(`containers:\n- name: a\n  env:\n  - name: API_TOKEN\n    value: "${value}"\n`);
     assert.equal(runTemplate('k8s-env-secret-literal', params, env('ghp_Zq7R2mKx9TfW4bLc8NvY3pHs6Dj1Ge5aFAKE'))[0].data.value, 'ghp_…(40 chars)');

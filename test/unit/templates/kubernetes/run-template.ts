@@ -9,6 +9,8 @@ import type { Report } from '../../../../server/src/engine/types';
 
 export interface Described {
   readonly text: string;
+  /** Where the report starts and ends: offsets in the text. */
+  readonly span: readonly [number, number];
   readonly data: Readonly<Record<string, string>>;
   readonly key?: string;
   /** Text after applying each fix on its own. */
@@ -24,6 +26,7 @@ export function runTemplate(id: string, params: unknown, text: string): Describe
   check(parseKubernetes(text), { report: (r) => reports.push(r), now: new Date('2026-06-01T00:00:00Z') });
   return reports.map((r) => ({
     text: text.slice(r.span.start, r.span.end),
+    span: [r.span.start, r.span.end],
     data: r.data ?? {},
     key: r.key,
     fixed: (r.fixes ?? []).map((f) => applyEdits(text, f.edits).text),

@@ -58,6 +58,13 @@ describe('k8s-secret-manifest', () => {
     assert.deepEqual(runTemplate('k8s-secret-manifest', params, text).map((r) => r.data.key), ['app.yaml']);
   });
 
+  it('a config file in stringData is reported on its secret line; a one-token block scalar on its content', () => {
+    const text = secret(`stringData:\n  agent.conf: |\n    agent_id = billing-agent\n    agent_secret = ${PW}\n  api-token: >-\n    ${PW}y\n`);
+    const first = text.indexOf(PW);
+    const second = text.indexOf(`${PW}y`);
+    assert.deepEqual(runTemplate('k8s-secret-manifest', params, text).map((r) => r.span), [[first, first + PW.length], [second, second + PW.length + 1]]);
+  });
+
   it('reports a .dockerconfigjson only when a registry has a password or token', () => {
     const withAuth = b64(JSON.stringify({ auths: { 'ghcr.io': { auth: b64(`ci:${PW}`) } } }));
     const anonymous = b64(JSON.stringify({ auths: { 'ghcr.io': { auth: b64('ci:') } } }));

@@ -36,10 +36,12 @@ export function continuedValueLine(text: string, at: number, line: LineBounds, o
 export function tripleQuotedValue(text: string, quoteAt: number, lineEnd: number): (Span & { readonly literalEnd: number }) | undefined {
   const delimiter = text.slice(quoteAt, quoteAt + 3);
   if (delimiter !== '"""' && delimiter !== "'''") return undefined;
-  const close = text.indexOf(delimiter, quoteAt + 3);
-  if (close < 0) return undefined;
+  // Searched a bounded stretch: a file of unclosed quotes costs no more than its length.
+  const found = text.slice(quoteAt + 3, lineEnd + 1100).indexOf(delimiter);
+  if (found < 0) return undefined;
+  const close = quoteAt + 3 + found;
   if (close <= lineEnd) return { start: quoteAt + 3, end: close, literalEnd: close + 3 };
-  if (text.slice(quoteAt + 3, lineEnd).trim() !== '' || close - lineEnd > 1100) return undefined;
+  if (text.slice(quoteAt + 3, lineEnd).trim() !== '') return undefined;
   const inside = text.slice(lineEnd, close);
   const m = /^\r?\n[ \t]*(\S+)(?:[ \t]*\r?\n[ \t]*)?$/.exec(inside);
   if (!m) return undefined;

@@ -112,21 +112,29 @@ function withoutAuthorizationScheme(a: Assignment): Assignment {
   return { ...a, value, valueSpan: span, credentialHeader: true, embedded: true };
 }
 
+/** How many record parameters a file's scan reads constructions for. */
+const MAX_RECORD_PARAMETERS = 8;
+
 /** Each assignment whose key holds a keyword hit, once (a key like `secret_token` holds two hits). */
 function* assignments(model: TextModel, keywords: readonly string[], options: ScanOptions): Generator<Assignment> {
   const lines = model.lines;
   let lastKeyStart = -1;
   let lastValueEnd = -1;
+  let recordsRead = 0;
   for (const hit of model.keywordOffsets(keywords)) {
     if (hit < lastValueEnd) continue;
     const line = lines.lineOf(hit);
     if (options.skipLongLines && lines.lineEnd(line) - lines.lineStart(line) > LONG_LINE) continue;
     const found = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
     const a = found && withoutAuthorizationScheme(found);
-    if (!found && options.positionalRecords) {
-      // Constructions sit anywhere in the file: they do not move the scan past the hit.
+    if (!found && options.positionalRecords && recordsRead < MAX_RECORD_PARAMETERS) {
+      // Constructions sit anywhere in the file: they do not move the scan past the hit. Each read is a
+      // pass over the file, so a file gets a few (records with a secret parameter are rare).
       const parameter = recordParameterAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line));
-      if (parameter && parameter.keySpan.start !== lastKeyStart) yield* recordArguments(model.text, parameter);
+      if (parameter && parameter.keySpan.start !== lastKeyStart) {
+        recordsRead++;
+        yield* recordArguments(model.text, parameter);
+      }
       if (parameter) lastKeyStart = parameter.keySpan.start;
     }
     if (!a || a.keySpan.start === lastKeyStart) continue;

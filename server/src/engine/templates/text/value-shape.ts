@@ -13,10 +13,10 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const NAMED_REFERENCE = /^[a-z0-9._/:-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:-]*$/;
 /**
  * Dotted member access: `config.password`, `req.body.token`, `settings.API_KEY`, `Config.DbPassword`. Each
- * part is shaped like an identifier (lower, camel, Pascal or upper case); `j.NKsFONx…` mixes case the way
- * a generated password does, and is a literal.
+ * part is shaped like an identifier (lower, camel, Pascal or upper case, digits at a word's end); `j.NKsFONx…`
+ * mixes case and digits the way a generated password does, and is a literal.
  */
-const IDENTIFIER_PART = '(?:[a-z_$][a-z0-9_$]*(?:[A-Z][a-z0-9_$]+)*[A-Z]?|(?:[A-Z][a-z0-9_$]+)+[A-Z]?|[A-Z][A-Z0-9_$]*)';
+const IDENTIFIER_PART = '(?:[a-z_$][a-z0-9_$]*(?:[A-Z][a-z]+[0-9]*)*[A-Z]?|(?:[A-Z][a-z]+[0-9]*)+[A-Z]?|[A-Z][A-Z0-9_$]*)';
 const MEMBER_ACCESS = new RegExp(`^${IDENTIFIER_PART}(?:\\.${IDENTIFIER_PART})+$`);
 const PATH = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|file:)/;
 const FILE_REFERENCE = /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|txt|json|ya?ml|env|conf|cfg|ini|properties|secret|secrets|token|gpg|asc|enc|age)$/i;

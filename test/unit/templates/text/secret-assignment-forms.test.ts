@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { secretAssignment } from '../../../../server/src/engine/templates/text/secret-assignment';
+import { runTemplate } from './run-template';
+
+// The generic detector's forms learned from held-out batch 6 (test/corpus/secrets/README.md), each with
+// values of its own: the exact range reported (start and end offsets, never the value in the output),
+// and the neighbouring code that must stay quiet.
+
+const CORE = (parse(fs.readFileSync(path.join(__dirname, '../../../../rules/core/secrets/secret-generic-password/rule.yaml'), 'utf8')) as { match: { params: unknown } }).match.params;
+const V = 'Qm4vT8xWb2NcR7kLzP5s';
+const W = 'Hd9fK3pXq6VmB1tYw8Ze';
+
+/** The ranges the core rule reports, as [start, end] offsets. */
+function ranges(fileName: string, text: string): [number, number][] {
+  return runTemplate(secretAssignment, CORE, fileName, text).reports.map((r) => [r.span.start, r.span.end]);
+}
+
+/** The range of each value's (first) occurrence in the text, in order. */
+function at(text: string, ...values: string[]): [number, number][] {
+  return values.map((v) => {
+    const start = text.indexOf(v);
+    assert.ok(start >= 0, 'value not in the text');
+    return [start, start + v.length];
+  });
+}
+
+describe('text-secret-assignment: forms from held-out batch 6', () => {
+  const found: [string, string, string][] = [
+    ['C# positional record, target-typed construction', 'Options.cs', `public record Options(string ClientId, string ClientSecret);\nclass D {\n  static readonly Options O = new("svc", "${V}");\n}\n`],
+    ['C# positional record, new Name(…) far below', 'Options.cs', `public record Options(string ClientId, string ClientSecret);\n${'\n'.repeat(30)}var o = new Options(\n    "svc",\n    "${V}");\n`],
+    ['Go field assignment with a dot in the value', 'a.go', `func d(cfg *Config) {\n\tcfg.Password = "k.${V}"\n}\n`],
+    ['Go raw string for a webhook key', 'a.go', `func d(cfg *Config) {\n\tcfg.WebhookKey = \`${V}\`\n}\n`],
+    ['Terraform secret-store resource named after the secret', 'main.tf', `resource "aws_ssm_parameter" "billing_api_key" {\n  name  = "/billing/api-key"\n  type  = "SecureString"\n  value = "${V}"\n}\n`],
+    ['Terraform secrets manager version', 'main.tf', `resource "aws_secretsmanager_secret_version" "db_password" {\n  secret_id     = aws_secretsmanager_secret.db.id\n  secret_string = "${V}"\n}\n`],
+    ['Spring @Value default', 'Config.java', `  @Value("\${billing.api-key:${V}}")\n  private String apiKey;\n`],
+    ['Spring default in YAML', 'application.yml', `billing:\n  password: \${BILLING_PASSWORD:${V}}\n`],
+    ['name/value object on one line (ECS)', 'task.json', `{ "name": "BILLING_API_KEY", "value": "${V}" }\n`],
+    ['name/value object over two lines (ARM app settings)', 'site.json', `{\n  "name": "DB_PASSWORD",\n  "value": "${V}"\n}\n`],
+    ['Kotlin by lazy', 'Keys.kt', `object Keys {\n    val apiKey by lazy { "${V}" }\n}\n`],
+    ['Kotlin pair in mapOf', 'Keys.kt', `val headers = mapOf("accept" to "application/json", "apiToken" to "${V}")\n`],
+    ['PHP Guzzle auth array', 'Client.php', `return ['auth' => ['svc', '${V}'], 'timeout' => 5];\n`],
+    ['Python requests auth tuple argument', 'client.py', `requests.get(url, auth=("svc", "${V}"))\n`],
+    ['Python session auth tuple', 'client.py', `session.auth = ("svc", "${V}")\n`],
+    ['.properties blank separator', 'app.properties', `billing.client-id=svc\nbilling.client-secret   ${V}\n`],
+    ['pydantic SecretStr default', 'settings.py', `class S(BaseModel):\n    client_secret: SecretStr = SecretStr("${V}")\n`],
+    ['Ruby %q()', 'client.rb', `@webhook_secret = %q(${V})\n`],
+    ['Ruby %Q[]', 'client.rb', `API_TOKEN = %Q[${V}]\n`],
+    ['Faraday basic authorization arguments', 'client.rb', `f.request :authorization, :basic, "svc", "${V}"\n`],
+    ['Ruby || fallback after a credentials lookup', 'client.rb', `def signing_key\n  Rails.application.credentials.signing_key || "${V}"\nend\n`],
+    ['TypeScript ?? fallback of a secret-named member', 'a.ts', `return options.apiKey ?? "${V}";\n`],
+    ['docker login -p', 'deploy.sh', `docker login registry.internal -u deploy -p '${V}'\n`],
+    ['podman login --password', 'deploy.sh', `podman login --username deploy --password ${V} registry.internal\n`],
+    ['TOML multi-line string on the next line', 'app.toml', `[webhook]\nsigning_key = """\n${V}"""\n`],
+    ['Python triple-quoted string closed on the line below', 'settings.py', `API_TOKEN = '''\n    ${V}\n'''\n`],
+    ['XML properties entry', 'app.xml', `<properties>\n  <entry key="billing.client-secret">${V}</entry>\n</properties>\n`],
+    ['Android string resource with another attribute', 'strings.xml', `<resources>\n  <string name="maps_api_key" translatable="false">${V}</string>\n</resources>\n`],
+    ['workflow step env with a deploy key', 'ci.yml', `    steps:\n      - name: Deploy\n        env:\n          BILLING_DEPLOY_KEY: "${V}"\n`],
+  ];
+  for (const [form, fileName, text] of found) {
+    it(`finds ${form}`, () => {
+      const value = text.includes(`k.${V}`) ? `k.${V}` : V;
+      const expected = at(text, value);
+      assert.deepEqual(ranges(fileName, text), expected);
+    });
+  }
+
+  it('C#: each construction of a record is read, in any order of the file', () => {
+    const text = `var a = new Options("svc", "${W}");\npublic record Options(string ClientId, string ClientSecret);\nOptions b = new("svc", "${V}");\n`;
+    assert.deepEqual(ranges('Options.cs', text).sort((x, y) => x[0] - y[0]), at(text, W, V));
+  });
+
+  it('C#: a construction far below the record does not hide the secrets on the lines between', () => {
+    const text = `public record Options(string ClientId, string ClientSecret);\nclass D {\n  private const string ApiKey = "${W}";\n  static readonly Options O = new("svc", "${V}");\n}\n`;
+    assert.deepEqual(ranges('Options.cs', text).sort((x, y) => x[0] - y[0]), at(text, W, V));
+  });
+
+  const quiet: [string, string, string][] = [
+    ['a record constructed with a lookup', 'Options.cs', 'public record Options(string ClientId, string ClientSecret);\nvar o = new Options("svc", Environment.GetEnvironmentVariable("SECRET"));\n'],
+    ['a record parameter that names no secret', 'Options.cs', `public record Options(string ClientId, string Region);\nvar o = new Options("svc", "${V}");\n`],
+    ['Go member access in a string', 'a.go', 'cfg.Password = "settings.DbPassword"\n'],
+    ['a Terraform resource whose name is no secret', 'main.tf', `resource "aws_ssm_parameter" "region" {\n  value = "${V}"\n}\n`],
+    ['a Terraform resource with a reference', 'main.tf', 'resource "aws_ssm_parameter" "api_key" {\n  value = var.api_key\n}\n'],
+    ['a Spring placeholder without a default', 'Config.java', '  @Value("${billing.api-key}")\n'],
+    ['a shell error expansion', 'run.sh', 'TOKEN="${TOKEN:?TOKEN must be set}"\n'],
+    ['a shell alternate expansion', 'run.sh', 'echo "${API_TOKEN:+set}"\n'],
+    ['a name/value object naming no secret', 'task.json', `{ "name": "BILLING_REGION", "value": "${V}" }\n`],
+    ['a name/value object with valueFrom', 'task.json', '{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/db" }\n'],
+    ['by lazy computing the value', 'Keys.kt', '    val apiKey by lazy { loadKey("billing") }\n'],
+    ['an auth pair read from the environment', 'client.py', 'requests.get(url, auth=("svc", os.environ["SVC_PASSWORD"]))\n'],
+    ['a list of three names under auth', 'Client.php', `$x = ['auth' => ['basic', 'digest', '${V}']];\n`],
+    ['an auth flag', 'client.py', 'session.auth = None\n'],
+    ['a commented .properties line', 'app.properties', `# billing.client-secret ${V}\n`],
+    ['a .properties key with a blank and a placeholder', 'app.properties', 'billing.client-secret ${BILLING_SECRET}\n'],
+    ['a blank separator outside .properties', 'app.yaml', `password ${V}\n`],
+    ['docker login with a variable', 'deploy.sh', 'docker login registry.internal -u deploy -p "$REGISTRY_PASSWORD"\n'],
+    ['docker login reading stdin', 'deploy.sh', 'echo "$PW" | docker login registry.internal -u deploy --password-stdin\n'],
+    ['a login that is no registry login', 'deploy.sh', `ssh login.internal -p ${V}\n`],
+    ['a multi-line string of several lines', 'app.toml', 'signing_key = """\nfirst line of a document\nsecond line\n"""\n'],
+    ['an Android hint string', 'strings.xml', '<string name="password_hint">Password (at least 14 characters)</string>\n'],
+    ['an entry key holding a path', 'app.xml', '<entry key="billing.secret-name">billing/prod/dispatch</entry>\n'],
+    ['a fallback that is empty', 'a.ts', 'const t = options.apiKey ?? "";\n'],
+    ['a fallback of a key that names no secret', 'a.ts', `const t = options.region ?? "${V}";\n`],
+  ];
+  for (const [form, fileName, text] of quiet) it(`quiet on ${form}`, () => assert.deepEqual(ranges(fileName, text), []));
+});
