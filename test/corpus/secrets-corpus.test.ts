@@ -18,7 +18,7 @@ import {
 
 // The secret rules on the labeled corpus (test/corpus/secrets/README.md). On the development batches,
 // precision and recall must stay at the issue's goals for the kinds they label (generic assignments and
-// Kubernetes values); batch 4 counts among them since the detectors were changed for its misses. A held-out batch was written after that tuning and scored before
+// Kubernetes values); batches 4 and 6 count among them since the detectors were changed for their misses. A held-out batch was written after that tuning and scored before
 // any change: it is held to a floor (what it scored then), so no change loses what it found, and its gap
 // to the goals stays visible in `npm run bench`. A failure prints the part's table, with each missed label
 // and false alarm by file and line.
@@ -37,7 +37,6 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
     languages: ['js', 'ts', 'python', 'go', 'java', 'csharp', 'ruby', 'php', 'shell', 'yaml', 'json', 'dotenv', 'dotfiles', 'hcl', 'xml', 'docker', 'k8s'],
     floors: { provider: { found: 36, falseAlarms: 0 }, jwt: { found: 3, falseAlarms: 0 }, uri: { found: 22, falseAlarms: 0 } },
   },
-  'batch 6': { languages: LANGUAGES, floors: { generic: { found: 54, falseAlarms: 0 }, k8s: { found: 8, falseAlarms: 2 } } },
 };
 
 const labeledKinds = (part: CorpusScore) => [...new Set(part.labels.map((l) => l.kind))].sort();
@@ -82,6 +81,12 @@ describe('secret rules on the labeled corpus', function () {
       const batch4 = part.labels.filter((l) => l.note.startsWith('batch 4:'));
       assert.equal(batch4.length, 113);
       assert.ok(batch4.every((l) => l.file.split('/')[1] === 'harbor'));
+    });
+
+    it('holds batch 6 (quarry/ folders), development data since the detectors learned its misses', () => {
+      const batch6 = part.labels.filter((l) => l.note.startsWith('batch 6:'));
+      assert.equal(batch6.length, 85);
+      assert.ok(batch6.every((l) => l.file.split('/')[1] === 'quarry'));
     });
 
     it(`no false alarm of the provider, JWT and URI rules (their kinds are labeled in batch 5 only)`, () => {
