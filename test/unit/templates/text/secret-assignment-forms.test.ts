@@ -81,6 +81,8 @@ describe('text-secret-assignment: forms from held-out batch 6', () => {
     ['a record constructed with a lookup', 'Options.cs', 'public record Options(string ClientId, string ClientSecret);\nvar o = new Options("svc", Environment.GetEnvironmentVariable("SECRET"));\n'],
     ['a record parameter that names no secret', 'Options.cs', `public record Options(string ClientId, string Region);\nvar o = new Options("svc", "${V}");\n`],
     ['Go member access in a string', 'a.go', 'cfg.Password = "settings.DbPassword"\n'],
+    ['member access starting with an acronym', 'a.go', 'cfg.Password = "OAuth2.ClientPassword1"\n'],
+    ['a webhook key holding a header name', 'a.go', 'cfg.WebhookKey = "X-Hub-Signature-256"\n'],
     ['a Terraform resource whose name is no secret', 'main.tf', `resource "aws_ssm_parameter" "region" {\n  value = "${V}"\n}\n`],
     ['a Terraform resource with a reference', 'main.tf', 'resource "aws_ssm_parameter" "api_key" {\n  value = var.api_key\n}\n'],
     ['a Spring placeholder without a default', 'Config.java', '  @Value("${billing.api-key}")\n'],

@@ -13,10 +13,11 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const NAMED_REFERENCE = /^[a-z0-9._/:-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:-]*$/;
 /**
  * Dotted member access: `config.password`, `req.body.token`, `settings.API_KEY`, `Config.DbPassword`. Each
- * part is shaped like an identifier (lower, camel, Pascal or upper case, digits at a word's end); `j.NKsFONx…`
+ * part is shaped like an identifier (lower, camel, Pascal or upper case, an acronym first, digits at a word's
+ * end: `OAuth2.XmlReader`); `j.NKsFONx…`
  * mixes case and digits the way a generated password does, and is a literal.
  */
-const IDENTIFIER_PART = '(?:[a-z_$][a-z0-9_$]*(?:[A-Z][a-z]+[0-9]*)*[A-Z]?|(?:[A-Z][a-z]+[0-9]*)+[A-Z]?|[A-Z][A-Z0-9_$]*)';
+const IDENTIFIER_PART = '(?:[a-z_$][a-z0-9_$]*(?:[A-Z][a-z]+[0-9]*)*[A-Z]?|[A-Z]*(?:[A-Z][a-z]+[0-9]*)+[A-Z]?|[A-Z][A-Z0-9_$]*)';
 const MEMBER_ACCESS = new RegExp(`^${IDENTIFIER_PART}(?:\\.${IDENTIFIER_PART})+$`);
 const PATH = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|file:)/;
 const FILE_REFERENCE = /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|txt|json|ya?ml|env|conf|cfg|ini|properties|secret|secrets|token|gpg|asc|enc|age)$/i;
@@ -30,6 +31,8 @@ const EXPRESSION = /[[\]()"'`]/;
  * letters the way generated and typed secrets do, and are not names.
  */
 const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
+/** A custom HTTP header's name (`X-Hub-Signature`): what carries a secret, not one. */
+const HEADER_NAME = /^X-[A-Za-z]+(?:-[A-Za-z0-9]+)+$/i;
 /** Identifiers and hashes, not credentials: UUIDs, `sha256:…`/`sha512-…` digests, crypt hashes. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGEST = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-][A-Za-z0-9+/=]{16,}$/i;
@@ -59,6 +62,7 @@ export function isIndirection(value: string): boolean {
     LOWER_NAME.test(value) ||
     IDENTIFIER.test(value) ||
     UUID.test(value) ||
+    HEADER_NAME.test(value) ||
     DIGEST.test(value) ||
     // A name made of words (`X-Api-Key`, `AccessToken`), not a random string that happens to hold `Key`.
     (/^[A-Za-z][A-Za-z_. -]*$/.test(value) && keyWords(value).some((w) => SECRET_WORDS.has(w))) ||
