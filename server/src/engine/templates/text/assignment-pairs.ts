@@ -30,6 +30,7 @@ export function nameValueStart(text: string, openQuote: number, afterClose: numb
 
 /** `<entry key="db.password">…</entry>` / `<string name="api_key" translatable="false">…</string>`: the element's text. */
 export function attributeNamedText(text: string, openQuote: number, afterClose: number, lineEnd: number): Span | undefined {
+  if (!/(?:key|name)[ \t]*=[ \t]*$/.test(text.slice(Math.max(0, openQuote - 8), openQuote))) return undefined;
   const open = /<([A-Za-z_][\w.:-]*)[ \t]+(?:[\w.:-]+[ \t]*=[ \t]*"[^"<>\n]*"[ \t]+){0,3}(?:key|name)[ \t]*=[ \t]*$/.exec(text.slice(Math.max(0, openQuote - 160), openQuote));
   if (!open) return undefined;
   // Attributes after the name, then `>`; the text runs to the element's closing tag on the same line.
@@ -49,6 +50,7 @@ export function kotlinPairValueStart(text: string, afterClose: number, lineEnd: 
 
 /** Kotlin `val apiKey by lazy { "…" }`: the literal's quote, when it is the whole block. */
 export function lazyLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
+  if (text[at] !== 'b' && text[at] !== ':') return undefined;
   const m = /^[ \t]*(?::[ \t]*[\w.<>?]+[ \t]*)?by[ \t]+lazy[ \t]*(?:\([\w.]*\)[ \t]*)?\{[ \t]*(?=")/.exec(text.slice(at, Math.min(lineEnd, at + 80)));
   if (!m) return undefined;
   return /^"(?:\\.|[^"\\\n])*"[ \t]*\}/.test(text.slice(at + m[0].length, Math.min(lineEnd, at + m[0].length + 1100))) ? at + m[0].length : undefined;

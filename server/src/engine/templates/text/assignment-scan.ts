@@ -157,7 +157,7 @@ function withoutOperator(text: string, at: number, p: Pending, line: LineBounds,
     const startsLine = /^[ \t]*$/.test(text.slice(line.lineStart, p.keySpan.start));
     return startsLine && at > p.keySpan.end && at < line.lineEnd ? valueAt(text, at, line.lineEnd, { ...p, unquoted: true }) : undefined;
   }
-  if (options.unquotedValues || p.enclosing) return undefined;
+  if (options.unquotedValues || p.enclosing || !'|?o'.includes(text[at] ?? '')) return undefined;
   const fallback = /^(?:\|\||\?\?|\?:|or\b)[ \t]*(?=["'])/.exec(text.slice(at, Math.min(line.lineEnd, at + 8)));
   const a = fallback ? quotedValueAt(text, at + fallback[0].length, line.lineEnd, { ...p, operator: fallback[0].trim() }) : undefined;
   return a && { ...a, embedded: true };
