@@ -34,7 +34,7 @@ interface Params {
  * The kinds this template may read, fixed so that sections of other kinds (CRDs) are still never parsed;
  * add a kind here when a rule needs it.
  */
-const OBJECT_KINDS = ['Service', 'Ingress', 'PersistentVolume', 'ServiceAccount', 'ConfigMap', 'Secret', 'NetworkPolicy', 'Namespace'];
+const OBJECT_KINDS = ['Service', 'Ingress', 'PersistentVolume', 'ServiceAccount', 'ConfigMap', 'Secret', 'NetworkPolicy', 'Namespace', 'SecurityContextConstraints'];
 
 const STRINGS = { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } };
 
