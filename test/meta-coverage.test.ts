@@ -24,12 +24,12 @@ interface CoverageRow {
   readonly notes: string;
 }
 
-/** Table rows whose first cell is a catalog row id (`DF-03 ★` counts as DF-03). */
+/** Table rows whose first cell is a catalog row id (`DF-03 ★` counts as DF-03); `\|` is a pipe inside a cell. */
 function tableRows(markdown: string): string[][] {
   return markdown
     .split('\n')
     .filter((line) => /^\|\s*(DF|KP|KR)-\d+/.test(line))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) => line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim()));
 }
 
 const rowId = (cell: string) => /^(DF|KP|KR)-\d+/.exec(cell)![0];

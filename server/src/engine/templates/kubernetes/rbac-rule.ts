@@ -37,7 +37,7 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: RBAC_ROLE_KINDS,
   description:
-    'Reads every rule of every Role and ClusterRole (not only the first). With `wildcard`, reports the first `*` of each rule\'s verbs, resources or apiGroups. Otherwise reports each rule that grants one of `verbs` on one of `resources` in one of `apiGroups` (each absent list matches anything; a `*` in the rule counts on the side not reported, `pods/*` covers the subresources of pods), on each matching resource item or, with `reportOn: verbs`, each matching verb item.',
+    'Reads every rule of every Role and ClusterRole (not only the first). With `wildcard`, reports the first `*` of each rule\'s verbs, resources or apiGroups. Otherwise reports each rule that grants one of `verbs` on one of `resources` in one of `apiGroups` (each absent list matches anything; a `*` in the rule counts on the side not reported, `pods/*` covers the subresources of pods, `*/exec` the exec subresource of every resource), on each matching resource item or, with `reportOn: verbs`, each matching verb item.',
   paramsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -52,9 +52,13 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
   placeholders: ['object', 'rule', 'verbs', 'resource', 'verb'],
   instantiate: (params) => {
     const onVerbs = params.reportOn === 'verbs';
-    // `pods/*` grants every subresource of pods; `*` grants everything where it counts.
+    // `pods/*` grants every subresource of pods, `*/approval` that subresource of every resource (RBAC's
+    // ResourceMatches); `*` grants everything where it counts.
     const grants = (granted: string, wanted: string, starCounts: boolean) =>
-      granted === wanted || (starCounts && granted === '*') || (granted.endsWith('/*') && wanted.startsWith(granted.slice(0, -1)));
+      granted === wanted ||
+      (starCounts && granted === '*') ||
+      (granted.endsWith('/*') && wanted.startsWith(granted.slice(0, -1))) ||
+      (granted.startsWith('*/') && wanted.includes('/') && wanted.endsWith(granted.slice(1)));
     const covers = (granted: readonly Entry[], wanted: readonly string[] | undefined, starCounts: boolean): readonly Entry[] =>
       wanted === undefined ? granted : granted.filter((g) => wanted.some((w) => grants(g.value, w, starCounts)));
     return (model, ctx) => {
