@@ -73,6 +73,16 @@ export interface WorkloadContainerFact {
   readonly location: FactLocation;
 }
 
+/**
+ * A Dockerfile's ignore file (`.dockerignore`, or BuildKit's `<Dockerfile>.dockerignore`): its patterns,
+ * or that the caller looked for it on disk and it is not there. No fact at all means nobody looked.
+ */
+export interface DockerignoreFact {
+  readonly exists: boolean;
+  /** The patterns in file order, comments and blank lines left out, leading `/` and `./` removed. */
+  readonly patterns: readonly string[];
+}
+
 export interface FileFacts {
   readonly uri: string;
   readonly networkPolicies: readonly NetworkPolicyFact[];
@@ -83,6 +93,8 @@ export interface FileFacts {
   readonly isDockerfile: boolean;
   readonly imageBuilds: readonly ImageBuildFact[];
   readonly workloads: readonly WorkloadContainerFact[];
+  /** Set for ignore files of Docker builds (present or known to be absent). */
+  readonly dockerignore?: DockerignoreFact;
 }
 
 export function emptyFacts(uri: string): FileFacts {

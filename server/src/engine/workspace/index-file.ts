@@ -8,6 +8,7 @@ import { LineIndex } from '../text';
 import type { ParseCache, SourceFile, Span } from '../types';
 import { WORKLOAD_KINDS } from '../parsers/kubernetes-workloads';
 import { emptyFacts, locate, type FactLocation, type FileFacts, type ImageBuildFact, type LabelSelector } from './facts';
+import { dockerignoreFact, isDockerignoreName } from './dockerignore';
 import { resolveRelative } from './paths';
 import { workloadFactsOf } from './workload-facts';
 
@@ -21,10 +22,10 @@ const FACT_LANGUAGE_IDS: ReadonlySet<string> = new Set(['dockerfile', 'yaml', 'h
 
 /**
  * Whether indexFile can find a fact in a file of this name and language id, judged without its text:
- * Dockerfiles, YAML and JSON (compose and skaffold files are YAML). Every other file has none.
+ * Dockerfiles, YAML and JSON (compose and skaffold files are YAML), and Docker ignore files. Every other file has none.
  */
 export function canHoldFacts(file: Pick<SourceFile, 'uri' | 'languageId'>): boolean {
-  return (file.languageId !== undefined && FACT_LANGUAGE_IDS.has(file.languageId)) || kindByName(file.uri) !== undefined;
+  return (file.languageId !== undefined && FACT_LANGUAGE_IDS.has(file.languageId)) || kindByName(file.uri) !== undefined || isDockerignoreName(file.uri);
 }
 
 export interface IndexFileOptions {
@@ -42,6 +43,7 @@ export interface IndexFileOptions {
 export function indexFile(file: SourceFile, cache?: ParseCache, options: IndexFileOptions = {}): FileFacts {
   const facts = emptyFacts(file.uri);
   const name = baseName(file.uri);
+  if (isDockerignoreName(name)) return { ...facts, dockerignore: dockerignoreFact(file.text) };
   const language = detectLanguage(file);
   if (language === 'dockerfile') {
     const model = parseDockerfile(file.text, cache);

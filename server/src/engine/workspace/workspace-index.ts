@@ -1,6 +1,7 @@
 import { emptyFacts, type DockerfileUserFact, type FileFacts, type ImageBuildFact, type LabelSelector, type NamespaceFact, type NetworkPolicyFact, type ResourceControlFact, type WorkloadContainerFact } from './facts';
+import { dockerignoreCandidates } from './dockerignore';
 import { repositoryOf } from './index-file';
-import { parentFolderName, sameFile } from './paths';
+import { fileKey, parentFolderName, sameFile } from './paths';
 
 /** How a workload's image was tied to a Dockerfile in the workspace, for the finding to say. */
 export interface ImageSource {
@@ -19,6 +20,8 @@ export class WorkspaceIndex {
   readonly files: ReadonlyMap<string, FileFacts>;
   /** Workload containers by the Dockerfile that builds their image, computed on first use (the index never changes). */
   private runningByDockerfile?: Map<string, WorkloadContainerFact[]>;
+  /** Ignore-file facts by fileKey, computed on first use. */
+  private ignoreFiles?: Map<string, FileFacts>;
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
@@ -86,6 +89,23 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /**
+   * The ignore file a build of this Dockerfile with its own folder as the context reads (BuildKit's
+   * `<Dockerfile>.dockerignore` first, then `.dockerignore`): `exists: false` when the caller looked and
+   * found none, undefined when nobody looked (a Dockerfile outside the indexed folders).
+   */
+  dockerignoreFor(dockerfile: string): { readonly uri: string; readonly exists: boolean; readonly patterns: readonly string[] } | undefined {
+    const [own, shared] = dockerignoreCandidates(dockerfile).map((uri) => this.factsOf(uri));
+    for (const facts of [own, shared]) if (facts?.dockerignore?.exists) return { uri: facts.uri, ...facts.dockerignore };
+    return shared?.dockerignore || own?.dockerignore ? { uri: dockerignoreCandidates(dockerfile)[1], exists: false, patterns: [] } : undefined;
+  }
+
+  /** A file's facts by either name form (URI or path): an exact key first, else a normalised match. */
+  private factsOf(uri: string): FileFacts | undefined {
+    this.ignoreFiles ??= new Map([...this.files.values()].filter((f) => f.dockerignore !== undefined).map((f) => [fileKey(f.uri), f]));
+    return this.files.get(uri) ?? this.ignoreFiles.get(fileKey(uri));
+  }
+
   resourceControlsIn(namespace: string): ResourceControlFact[] {
     return [...this.files.values()].flatMap((f) => f.resourceControls).filter((c) => c.namespace === namespace);
   }
@@ -111,7 +131,7 @@ export class WorkspaceIndex {
 
 /** Most files (source code, plain YAML) contribute nothing: keeping them out keeps `with` cheap and stable. */
 function isEmpty(facts: FileFacts): boolean {
-  return !facts.isDockerfile && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0 && facts.workloads.length === 0;
+  return !facts.isDockerfile && facts.dockerignore === undefined && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0 && facts.workloads.length === 0;
 }
 
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {

@@ -3,6 +3,7 @@ import { addSource } from './add-source';
 import { argument } from './argument';
 import { approvedImage } from './approved-image';
 import { baseImagePin } from './base-image-pin';
+import { contextCopy } from './context-copy';
 import { finalInstruction } from './final-instruction';
 import { finalUser } from './final-user';
 import { pipefail } from './pipefail';
@@ -13,4 +14,4 @@ import { secretEnv } from './secret-env';
 import { setting } from './setting';
 
 /** Sorted by id. */
-export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, approvedImage, argument, baseImagePin, finalInstruction, finalUser, pipefail, runCommand, remoteExec, runSequence, secretEnv, setting];
+export const DOCKERFILE_TEMPLATES: readonly AnyTemplate[] = [addSource, approvedImage, argument, baseImagePin, contextCopy, finalInstruction, finalUser, pipefail, runCommand, remoteExec, runSequence, secretEnv, setting];
