@@ -35,6 +35,10 @@ describe('bulwark scan: .dockerignore beside each Dockerfile', function () {
       'own/api.Dockerfile': DOCKERFILE,
       'own/api.Dockerfile.dockerignore': 'node_modules\n',
       'own/.dockerignore': '.git\n.env*\n*.pem\n*.key\n',
+      // compose builds svc/docker/Dockerfile with svc/ as the context: svc/.dockerignore is the one read.
+      'svc/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n',
+      'svc/docker/Dockerfile': DOCKERFILE,
+      'svc/.dockerignore': '.git\n.env*\n*.pem\n*.key\n',
     };
     for (const [rel, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
@@ -63,6 +67,12 @@ describe('bulwark scan: .dockerignore beside each Dockerfile', function () {
     assert.deepEqual(findingsOf(['complete/Dockerfile']), []);
     assert.deepEqual(findingsOf(['bare/Dockerfile']).map((f) => [f.path, f.startLine]), [['bare/Dockerfile', 3]]);
     assert.deepEqual(findingsOf(['partial/Dockerfile']).map((f) => f.message.includes('does not exclude')), [true]);
+  });
+
+  it('reads the context a compose file builds with, when the scan covers that compose file', () => {
+    assert.deepEqual(findingsOf(['svc']), []);
+    // Scanned alone, the Dockerfile's own folder is the context it is judged by.
+    assert.deepEqual(findingsOf(['svc/docker/Dockerfile']).map((f) => [f.path, f.startLine]), [['svc/docker/Dockerfile', 3]]);
   });
 
   it('reports the same with --jobs', () => {

@@ -68,8 +68,9 @@ export class WorkspaceIndexService {
       return;
     }
     const before = this.index.files.get(uri);
-    // A Dockerfile opened from outside the indexed folders: what its build context ignores is on disk.
-    const ignoreFiles = facts.isDockerfile && !this.index.dockerignoreFor(uri) ? dockerignoreFactsFor([facts], fsPathOf, MAX_FILE_BYTES) : [];
+    // A Dockerfile opened from outside the indexed folders, or a build context a compose edit names:
+    // what the build ignores is on disk.
+    const ignoreFiles = facts.isDockerfile || facts.buildContexts ? dockerignoreFactsFor([facts], fsPathOf, MAX_FILE_BYTES, (name) => this.index.files.has(name)) : [];
     const next = ignoreFiles.reduce((index, f) => index.with(f), this.index.with(facts));
     // Typing moves the facts below the cursor (every workload has an image): keep their new places for the
     // next analyses, but re-deliver other files' diagnostics only when what they say may have changed.

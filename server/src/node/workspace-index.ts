@@ -37,22 +37,21 @@ function dockerignoreOnDisk(file: string, uri: string, maxBytes: number): FileFa
 }
 
 /**
- * The ignore files a build of each Dockerfile among `facts` may read (dockerignoreCandidates), looked
- * up on disk whether or not they were listed: present, or known to be absent. `pathOf` maps a name of
- * the index back to a local path (undefined: not on disk, stays unknown).
+ * The ignore files a build of each Dockerfile among `facts` may read (dockerignoreCandidates, and the
+ * contexts compose files name), looked up on disk whether or not they were listed: present, or known to
+ * be absent. `pathOf` maps a name of the index back to a local path (undefined: not on disk, stays
+ * unknown); `isKnown` skips names the caller's index already has.
  */
-export function dockerignoreFactsFor(facts: readonly FileFacts[], pathOf: (uri: string) => string | undefined, maxBytes: number): FileFacts[] {
+export function dockerignoreFactsFor(facts: readonly FileFacts[], pathOf: (uri: string) => string | undefined, maxBytes: number, isKnown: (uri: string) => boolean = () => false): FileFacts[] {
   const known = new Set(facts.map((f) => f.uri));
   const out: FileFacts[] = [];
-  for (const dockerfile of facts) {
-    if (!dockerfile.isDockerfile) continue;
-    for (const candidate of dockerignoreCandidates(dockerfile.uri)) {
-      if (known.has(candidate)) continue;
-      known.add(candidate);
-      const file = pathOf(candidate);
-      const one = file === undefined ? undefined : dockerignoreOnDisk(file, candidate, maxBytes);
-      if (one) out.push(one);
-    }
+  const wanted = facts.flatMap((f) => [...(f.isDockerfile ? dockerignoreCandidates(f.uri) : []), ...(f.buildContexts ?? []).map((b) => b.dockerignore)]);
+  for (const candidate of wanted) {
+    if (known.has(candidate) || isKnown(candidate)) continue;
+    known.add(candidate);
+    const file = pathOf(candidate);
+    const one = file === undefined ? undefined : dockerignoreOnDisk(file, candidate, maxBytes);
+    if (one) out.push(one);
   }
   return out;
 }

@@ -60,6 +60,16 @@ describe('WorkspaceIndex.dockerignoreFor', () => {
     assert.equal(new WorkspaceIndex([indexFile(dockerfile)]).dockerignoreFor('/w/api/Dockerfile'), undefined);
   });
 
+  it('reads the ignore file of the context a compose file builds the Dockerfile with', () => {
+    const compose = indexFile({ uri: '/w/compose.yaml', text: 'services:\n  api:\n    build: {context: ., dockerfile: api/Dockerfile}\n' });
+    assert.deepEqual(compose.buildContexts, [{ dockerfile: '/w/api/Dockerfile', dockerignore: '/w/.dockerignore' }]);
+    const withRoot = new WorkspaceIndex([indexFile(dockerfile), compose, facts('/w/.dockerignore', '*\n'), absentDockerignore('/w/api/Dockerfile.dockerignore')]);
+    assert.deepEqual(withRoot.dockerignoreFor('/w/api/Dockerfile'), { uri: '/w/.dockerignore', exists: true, patterns: ['*'] });
+    // The context's file not looked for: unknown, even though the one beside the Dockerfile is known absent.
+    const unknown = new WorkspaceIndex([indexFile(dockerfile), compose, absentDockerignore('/w/api/Dockerfile.dockerignore'), absentDockerignore('/w/api/.dockerignore')]);
+    assert.equal(unknown.dockerignoreFor('/w/api/Dockerfile'), undefined);
+  });
+
   it('finds a file URI and a path as one file', () => {
     const index = new WorkspaceIndex([facts('file:///w/api/.dockerignore', '.git\n')]);
     assert.equal(index.dockerignoreFor('/w/api/Dockerfile')?.exists, true);

@@ -147,8 +147,8 @@ export function withAbsentDockerignores(files: readonly FileFacts[]): FileFacts[
   const known = new Set(files.map((f) => f.uri));
   const absent = new Map<string, FileFacts>();
   for (const file of files) {
-    if (!file.isDockerfile) continue;
-    for (const candidate of dockerignoreCandidates(file.uri)) if (!known.has(candidate)) absent.set(candidate, absentDockerignore(candidate));
+    const candidates = [...(file.isDockerfile ? dockerignoreCandidates(file.uri) : []), ...(file.buildContexts ?? []).map((b) => b.dockerignore)];
+    for (const candidate of candidates) if (!known.has(candidate)) absent.set(candidate, absentDockerignore(candidate));
   }
   return [...files, ...absent.values()];
 }

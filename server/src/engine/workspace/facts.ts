@@ -60,6 +60,12 @@ export interface ImageBuildFact {
   readonly location: FactLocation;
 }
 
+/** A build a compose file defines: its Dockerfile and the ignore file of its context, both resolved. */
+export interface BuildContextFact {
+  readonly dockerfile: string;
+  readonly dockerignore: string;
+}
+
 /** A container of a workload (any kind whose pod template path is known) and the image it runs. */
 export interface WorkloadContainerFact {
   /** `Deployment/api`. */
@@ -93,6 +99,8 @@ export interface FileFacts {
   readonly isDockerfile: boolean;
   readonly imageBuilds: readonly ImageBuildFact[];
   readonly workloads: readonly WorkloadContainerFact[];
+  /** Builds a compose file defines, with their contexts (absent: none). */
+  readonly buildContexts?: readonly BuildContextFact[];
   /** Set for ignore files of Docker builds (present or known to be absent). */
   readonly dockerignore?: DockerignoreFact;
 }

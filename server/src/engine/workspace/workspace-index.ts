@@ -22,6 +22,8 @@ export class WorkspaceIndex {
   private runningByDockerfile?: Map<string, WorkloadContainerFact[]>;
   /** Ignore-file facts by fileKey, computed on first use. */
   private ignoreFiles?: Map<string, FileFacts>;
+  /** The context's ignore file by fileKey of the Dockerfile a compose file builds, computed on first use. */
+  private contextIgnores?: Map<string, string>;
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
@@ -95,9 +97,26 @@ export class WorkspaceIndex {
    * found none, undefined when nobody looked (a Dockerfile outside the indexed folders).
    */
   dockerignoreFor(dockerfile: string): { readonly uri: string; readonly exists: boolean; readonly patterns: readonly string[] } | undefined {
-    const [own, shared] = dockerignoreCandidates(dockerfile).map((uri) => this.factsOf(uri));
-    for (const facts of [own, shared]) if (facts?.dockerignore?.exists) return { uri: facts.uri, ...facts.dockerignore };
-    return shared?.dockerignore || own?.dockerignore ? { uri: dockerignoreCandidates(dockerfile)[1], exists: false, patterns: [] } : undefined;
+    const [own, beside] = dockerignoreCandidates(dockerfile);
+    const shared = this.contextDockerignoreOf(dockerfile) ?? beside;
+    for (const uri of [own, shared]) {
+      const facts = this.factsOf(uri);
+      if (facts?.dockerignore?.exists) return { uri: facts.uri, ...facts.dockerignore };
+    }
+    // Absent only when both were looked for: one unknown file may be the one the build reads.
+    return this.factsOf(own)?.dockerignore && this.factsOf(shared)?.dockerignore ? { uri: shared, exists: false, patterns: [] } : undefined;
+  }
+
+  /** The ignore file of the context a compose file builds this Dockerfile with, when one does. */
+  private contextDockerignoreOf(dockerfile: string): string | undefined {
+    if (!this.contextIgnores) {
+      this.contextIgnores = new Map();
+      for (const build of [...this.files.values()].flatMap((f) => f.buildContexts ?? [])) {
+        const key = fileKey(build.dockerfile);
+        if (!this.contextIgnores.has(key)) this.contextIgnores.set(key, build.dockerignore);
+      }
+    }
+    return this.contextIgnores.get(fileKey(dockerfile));
   }
 
   /** A file's facts by either name form (URI or path): an exact key first, else a normalised match. */
@@ -131,7 +150,7 @@ export class WorkspaceIndex {
 
 /** Most files (source code, plain YAML) contribute nothing: keeping them out keeps `with` cheap and stable. */
 function isEmpty(facts: FileFacts): boolean {
-  return !facts.isDockerfile && facts.dockerignore === undefined && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0 && facts.workloads.length === 0;
+  return !facts.isDockerfile && facts.dockerignore === undefined && (facts.buildContexts ?? []).length === 0 && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0 && facts.workloads.length === 0;
 }
 
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {

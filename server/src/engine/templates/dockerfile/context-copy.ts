@@ -1,6 +1,7 @@
 import type { ModifiableInstruction } from 'dockerfile-ast';
 import type { Fix } from '../../types';
 import { excludedBy } from '../../workspace/dockerignore';
+import { resolveRelative, sameFile } from '../../workspace/paths';
 import { defineTemplate } from '../template';
 import { argumentsOf } from './argument';
 
@@ -27,9 +28,9 @@ export const contextCopy = defineTemplate<'dockerfile', Params>({
   id: 'dockerfile-context-copy',
   language: 'dockerfile',
   description:
-    'Flags COPY and ADD of the whole build context (a source of `.`, `./`, `*` or `./*`, without --from; ONBUILD included) when the ignore file a build with the Dockerfile\'s folder as its context reads ' +
-    '(BuildKit\'s `<Dockerfile>.dockerignore`, else `.dockerignore`) is missing or does not exclude every `mustExclude` entry, judged by Docker\'s own matching (`!` re-includes, last match wins). ' +
-    'Reads the workspace index; silent for a Dockerfile whose folder was not indexed. The suggestion creates the ignore file, or appends the missing entries to it, beside the Dockerfile.',
+    'Flags COPY and ADD of the whole build context (a source of `.`, `./`, `*` or `./*`, without --from; ONBUILD included) when the ignore file the build reads ' +
+    '(BuildKit\'s `<Dockerfile>.dockerignore`, else the `.dockerignore` of the context a compose file of the workspace builds it with, else of the Dockerfile\'s folder) is missing or does not exclude every `mustExclude` entry, judged by Docker\'s own matching (`!` re-includes, last match wins). ' +
+    'Reads the workspace index; silent for a Dockerfile whose folder was not indexed. The suggestion creates the ignore file, or appends the missing entries to it, when it sits beside the Dockerfile.',
   paramsSchema: {
     type: 'object',
     required: ['mustExclude'],
@@ -67,6 +68,8 @@ export const contextCopy = defineTemplate<'dockerfile', Params>({
     const problem = ignore.exists
       ? `${fileName} does not exclude ${missing.map((m) => m.entry).join(', ')}`
       : 'the build context has no .dockerignore';
+    // The editor creates or extends a file beside the Dockerfile: none when the context is another folder.
+    const beside = sameFile(resolveRelative(ctx.uri, fileName), ignore.uri);
     const fix: Fix = {
       title: ignore.exists ? `Add ${missing.map((m) => m.entry).join(', ')} to ${fileName}` : 'Create .dockerignore',
       kind: 'suggestion',
@@ -78,7 +81,7 @@ export const contextCopy = defineTemplate<'dockerfile', Params>({
       const sources = argumentsOf(model, entry.instruction).slice(0, -1);
       const whole = sources.find((s) => WHOLE_CONTEXT.has(s.value));
       if (!whole) continue;
-      ctx.report({ span: whole.span, data: { instruction: entry.keyword, source: whole.value, problem }, key: `${entry.keyword} ${whole.value}`, fixes: [fix], ...(related.length > 0 ? { related } : {}) });
+      ctx.report({ span: whole.span, data: { instruction: entry.keyword, source: whole.value, problem }, key: `${entry.keyword} ${whole.value}`, fixes: beside ? [fix] : [], ...(related.length > 0 ? { related } : {}) });
     }
   },
 });
