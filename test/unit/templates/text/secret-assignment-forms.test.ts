@@ -82,6 +82,7 @@ describe('text-secret-assignment: forms from held-out batch 6', () => {
     ['a record parameter that names no secret', 'Options.cs', `public record Options(string ClientId, string Region);\nvar o = new Options("svc", "${V}");\n`],
     ['Go member access in a string', 'a.go', 'cfg.Password = "settings.DbPassword"\n'],
     ['member access starting with an acronym', 'a.go', 'cfg.Password = "OAuth2.ClientPassword1"\n'],
+    ['a public token with dots (no longer read as member access)', 'map.py', 'MAP = {"public_token": "pk.Xy7Kq2mWz9.Ab4Cd8Ef1Gh"}\n'],
     ['a webhook key holding a header name', 'a.go', 'cfg.WebhookKey = "X-Hub-Signature-256"\n'],
     ['a Terraform resource whose name is no secret', 'main.tf', `resource "aws_ssm_parameter" "region" {\n  value = "${V}"\n}\n`],
     ['a Terraform resource with a reference', 'main.tf', 'resource "aws_ssm_parameter" "api_key" {\n  value = var.api_key\n}\n'],
