@@ -30,20 +30,27 @@ export interface DockerfileModel {
 
 /**
  * With a cache, one parse per text: the language server indexes an open Dockerfile's facts and then
- * analyses the same text at each keystroke, and the parse is the larger part of either.
+ * analyses the same text at each keystroke, and the parse is the larger part of either. The last two
+ * models are kept under one key and found by comparing texts: a key made of the whole text would be
+ * hashed at every look-up, a pass over the file per keystroke.
  */
 export function parseDockerfile(text: string, cache?: ParseCache): DockerfileModel {
   if (!cache) return parseDockerfileText(text);
-  const key = `dockerfile-model\u0000${text}`;
-  const hit = cache.get(key) as DockerfileModel | undefined;
-  if (hit) return hit;
+  const recent = (cache.get(MODELS_KEY) as readonly DockerfileModel[] | undefined) ?? [];
+  const hit = recent.find((m) => m.text === text);
+  if (hit) {
+    if (hit !== recent[0]) cache.set(MODELS_KEY, [hit, recent[0]]);
+    return hit;
+  }
   const model = parseDockerfileText(text, cache);
-  cache.set(key, model);
+  cache.set(MODELS_KEY, recent.length > 0 ? [model, recent[0]] : [model]);
   return model;
 }
 
+const MODELS_KEY = 'dockerfile-models';
+
 function parseDockerfileText(text: string, cache?: ParseCache): DockerfileModel {
-  const ast = parseDockerfileAst(withoutJsonHeredocs(text));
+  const ast = parseDockerfileAst(withoutJsonHeredocs(text), cache);
   const lines = new LineIndex(text);
   const stages: Stage[] = [];
   const preamble: Instruction[] = [];
