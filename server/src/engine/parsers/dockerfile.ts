@@ -36,15 +36,36 @@ export interface DockerfileModel {
  */
 export function parseDockerfile(text: string, cache?: ParseCache): DockerfileModel {
   if (!cache) return parseDockerfileText(text);
-  const recent = (cache.get(MODELS_KEY) as readonly DockerfileModel[] | undefined) ?? [];
-  const hit = recent.find((m) => m.text === text);
+  const recent = (cache.get(MODELS_KEY) as readonly CachedModel[] | undefined) ?? [];
+  const hit = recent.find((m) => m.model.text === text);
   if (hit) {
-    if (hit !== recent[0]) cache.set(MODELS_KEY, [hit, recent[0]]);
-    return hit;
+    if (hit.model !== recent[0].model) cache.set(MODELS_KEY, [hit, recent[0]]);
+    // What the model was built from is marked used again: a cache that keeps only what the last
+    // analyses used would otherwise drop it while typing and undoing hits the model alone.
+    for (const [key, value] of hit.used) cache.set(key, value);
+    return hit.model;
   }
-  const model = parseDockerfileText(text, cache);
-  cache.set(MODELS_KEY, recent.length > 0 ? [model, recent[0]] : [model]);
+  const used = new Map<string, unknown>();
+  const tracked: ParseCache = {
+    get: (key) => {
+      const value = cache.get(key);
+      if (value !== undefined) used.set(key, value);
+      return value;
+    },
+    set: (key, value) => {
+      used.set(key, value);
+      cache.set(key, value);
+    },
+  };
+  const model = parseDockerfileText(text, tracked);
+  cache.set(MODELS_KEY, recent.length > 0 ? [{ model, used }, recent[0]] : [{ model, used }]);
   return model;
+}
+
+interface CachedModel {
+  readonly model: DockerfileModel;
+  /** The cache entries the model's parse and RUN scripts read or wrote. */
+  readonly used: ReadonlyMap<string, unknown>;
 }
 
 const MODELS_KEY = 'dockerfile-models';
