@@ -24,6 +24,8 @@ export interface DockerfileModel {
   span(range: AstRange): Span;
   /** The shell scripts of every RUN (ONBUILD RUN included); read on first use, then kept. */
   runScripts(): readonly RunScript[];
+  /** What rules derive from the model once and share (see commandIndex), under a key of the deriving module's. */
+  readonly memo: Map<unknown, unknown>;
   /** The RUN scripts read flat because they were too complex (see RunScript.tooComplex); none before runScripts(). */
   tooComplexScripts(): readonly RunScript[];
 }
@@ -103,6 +105,7 @@ function parseDockerfileText(text: string, cache?: ParseCache): DockerfileModel 
     escape,
     entries,
     span,
+    memo: new Map(),
     runScripts: () => (scripts ??= readRunScripts({ text, escape, span, cache }, entries)),
     tooComplexScripts: () => scripts?.filter((s) => s.tooComplex !== undefined) ?? [],
   };
