@@ -127,13 +127,7 @@ export function parseDockerfileAst(content: string, cache?: ParseCache): Dockerf
     const keywordLength = instructionEnd - start;
     let built = find(kept, at, start, end, keywordLength, this.escapeChar);
     if (!built) {
-      built = find(earlier, at, start, end, keywordLength, this.escapeChar) ?? {
-        text: ownCopy(content.slice(start, end)),
-        escape: this.escapeChar,
-        keywordLength,
-        // Built on a document of its own text: nothing kept points into this version of the file.
-        instruction: new Class(instructionDocument(content.slice(start, end), startPosition), lineRange, undefined, this.escapeChar, instruction, instructionRange),
-      };
+      built = find(earlier, at, start, end, keywordLength, this.escapeChar) ?? build(Class, ownCopy(content.slice(start, end)), this.escapeChar, instruction, keywordLength, lineRange, instructionRange);
       const list = kept.get(at);
       if (list) list.push(built);
       else kept.set(at, [built]);
@@ -143,6 +137,12 @@ export function parseDockerfileAst(content: string, cache?: ParseCache): Dockerf
   const ast = parser.parse(content);
   cache?.set(REUSE_KEY, kept);
   return ast;
+}
+
+/** Built on a document of its own text: nothing kept points into this version of the file. */
+function build(Class: InstructionClass, text: string, escape: string, keyword: string, keywordLength: number, lineRange: Range, instructionRange: Range): Built {
+  const instruction = new Class(instructionDocument(text, lineRange.start), lineRange, undefined, escape, keyword, instructionRange);
+  return { text, escape, keywordLength, instruction };
 }
 
 /**

@@ -5,8 +5,9 @@ import { TextDocument, type Position, type Range } from 'vscode-languageserver-t
 // while the instruction stays where it is, so it needs neither the file nor the version it came from.
 // Offsets are this document's own; dockerfile-ast only passes back offsets it got from the same document.
 
+/** `text` should be a string of its own (ownCopy), or the document keeps what it was cut from alive. */
 export function instructionDocument(text: string, at: Position): TextDocument {
-  const inner = TextDocument.create('', '', 0, ownCopy(text));
+  const inner = TextDocument.create('', '', 0, text);
   const toOuter = (p: Position): Position => (p.line === 0 ? { line: at.line, character: p.character + at.character } : { line: p.line + at.line, character: p.character });
   const toInner = (p: Position): Position => {
     if (p.line < at.line) return { line: 0, character: 0 };
