@@ -64,6 +64,8 @@ function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): Judgement {
   const hidden = new Set<KeyedFinding>();
   const raised = new Map<KeyedFinding, number>();
   const impliedBy = new Map<KeyedFinding, KeyedFinding[]>();
+  // Hiding takes two findings; most files have fewer, and the relations cost a walk of the rule set.
+  if (findings.length < 2) return { hidden, raised, implied: impliedBy };
   const overlapping = relation(ruleSet, (m) => m.supersedes);
   const implied = relation(ruleSet, (m) => m.implies ?? []);
   if (overlapping.size === 0 && implied.size === 0) return { hidden, raised, implied: impliedBy };
