@@ -19,6 +19,10 @@ export class WorkspaceIndex {
   readonly files: ReadonlyMap<string, FileFacts>;
   /** Workload containers by the Dockerfile that builds their image, computed on first use (the index never changes). */
   private runningByDockerfile?: Map<string, WorkloadContainerFact[]>;
+  /** Every file's facts of one kind, gathered on first use: each workload asks, and a scan has thousands. */
+  private allNetworkPolicies?: readonly NetworkPolicyFact[];
+  private allNamespaces?: readonly NamespaceFact[];
+  private allResourceControls?: ResourceControlFact[];
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
@@ -49,12 +53,12 @@ export class WorkspaceIndex {
     return this.files.has(uri) ? new WorkspaceIndex([...this.files.values()].filter((f) => f.uri !== uri)) : this;
   }
 
-  get networkPolicies(): NetworkPolicyFact[] {
-    return [...this.files.values()].flatMap((f) => f.networkPolicies);
+  get networkPolicies(): readonly NetworkPolicyFact[] {
+    return (this.allNetworkPolicies ??= [...this.files.values()].flatMap((f) => f.networkPolicies));
   }
 
-  get namespaces(): NamespaceFact[] {
-    return [...this.files.values()].flatMap((f) => f.namespaces);
+  get namespaces(): readonly NamespaceFact[] {
+    return (this.allNamespaces ??= [...this.files.values()].flatMap((f) => f.namespaces));
   }
 
   /**
@@ -87,7 +91,7 @@ export class WorkspaceIndex {
   }
 
   resourceControlsIn(namespace: string): ResourceControlFact[] {
-    return [...this.files.values()].flatMap((f) => f.resourceControls).filter((c) => c.namespace === namespace);
+    return (this.allResourceControls ??= [...this.files.values()].flatMap((f) => f.resourceControls)).filter((c) => c.namespace === namespace);
   }
 
   /**
