@@ -68,8 +68,7 @@ export function readPackDirectory(root: string, options: { readonly includeTests
       } else if (entry.isDirectory()) {
         if (depth + 1 > PACK_READ_LIMITS.maxDepth) errors.push({ file: childRel, message: `folders nest deeper than ${PACK_READ_LIMITS.maxDepth} levels` });
         else if (inTests) continue; // fixtures are the files directly in tests/
-        // Unread fixtures are not listed either: a scan's start-up reads only the rules.
-        else if (entry.name !== 'tests' || options.includeTests) walk(childRel, depth + 1, entry.name === 'tests');
+        else walk(childRel, depth + 1, entry.name === 'tests');
       } else if (!entry.isFile()) {
         errors.push({ file: childRel, message: 'is not a regular file or folder (a FIFO, socket or device); packs may only contain files and folders' });
       } else if (inTests) {
