@@ -28,7 +28,8 @@ export function ensureCliBuilt(): void {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURE_WORKSPACE, env, encoding: 'utf8', timeout: 60_000 });
+  // SARIF of a scan carries every rule's documentation: past 1 MiB (spawnSync's default buffer) as the pack grows.
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURE_WORKSPACE, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -83,6 +83,21 @@ const DISAGREEMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   'checkov/k8s/CKV_K8S_31_Seccomp/pod-seccomp-PASSED6.yaml': {
     'k8s-seccomp-profile': 'only the alpha seccomp annotation, which PSS Restricted ignores since 1.19: the field must be set',
   },
+  'checkov/k8s/CKV_K8S_156_RbacApproveCertificateSigningRequests/clusterrole-failed-2.yaml': {
+    'k8s-rbac-csr-approval': 'a * verb on * resources, which k8s-rbac-wildcard reports: one * is one finding',
+  },
+  ...Object.fromEntries(
+    [1, 2].map((n) => [
+      `checkov/k8s/CKV2_K8S_4_ModifyServicesStatus/Failing__${n}__FailingClusterRoleBinding.yaml`,
+      { 'k8s-rbac-services-status': 'Checkov reports the binding of a role that may write services/status; we report the rule of the role itself, in its own file' },
+    ]),
+  ),
+  ...Object.fromEntries(
+    [1, 3, 5, 7].map((n) => [
+      `trivy/k8s/KCV-0093_insecure_ingress_nginx/bad${n}.yaml`,
+      { 'k8s-ingress-nginx-annotation-injection': 'only a | in the value: it cannot end an NGINX directive, and auth-tls-match-cn is a regular expression where | is alternation' },
+    ]),
+  ),
   ...Object.fromEntries(
     ['egress_in_policytypes', 'egress_rules', 'ingress_in_policytypes', 'ingress_rules'].map((n) => [
       `polaris/k8s/missingNetworkPolicy/failure.netpol_missing_${n}.yaml`,

@@ -68,7 +68,8 @@ function result(finding: ReportedFinding, file: FileReport, ruleIndex: ReadonlyM
     locations: [{ physicalLocation: { artifactLocation: artifact(file), region: region(finding.region) } }],
     ...(finding.related ? { relatedLocations: finding.related.map((r, id) => ({ id, physicalLocation: { artifactLocation: artifact({ path: r.path, absolutePath: path.resolve(r.path) }), region: region(r.region) }, message: { text: r.message } })) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    ...(finding.fixes.length > 0 ? { fixes: finding.fixes.map((fix) => sarifFix(fix, artifact(file))) } : {}),
+    // SARIF fixes are replacements in the result's file; a fix that only creates another file has none.
+    ...(finding.fixes.some((fix) => fix.edits.length > 0) ? { fixes: finding.fixes.filter((fix) => fix.edits.length > 0).map((fix) => sarifFix(fix, artifact(file))) } : {}),
     properties: { severity: finding.severity, pack: finding.packId, ...(finding.provenance ? { provenance: provenanceJson(finding.provenance) } : {}) },
   };
 }

@@ -13,6 +13,7 @@ export { DocumentParseCache } from './parsers/kubernetes';
 export { parseSuppressions, type SuppressionDirective } from './suppressions';
 export { WorkspaceIndex, needsWorkspace, type ImageSource } from './workspace/workspace-index';
 export { canHoldFacts, indexFile } from './workspace/index-file';
+export { absentDockerignore, dockerignoreCandidates, isDockerignoreName } from './workspace/dockerignore';
 export { workloadFacts } from './workspace/workload-facts';
 export type { FileFacts, FactLocation, Range, WorkloadContainerFact } from './workspace/facts';
 export { sameExceptLocations } from './workspace/facts';

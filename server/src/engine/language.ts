@@ -1,7 +1,8 @@
 import { looksLikeKubernetes } from './parsers/kubernetes';
 import type { Language, SourceFile } from './types';
 
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[._-][^/\\]*)?$|\.(?:dockerfile|containerfile)$/i;
+// `Dockerfile.dockerignore` is BuildKit's per-Dockerfile ignore file, not a Dockerfile.
+const DOCKERFILE_NAME = /^(?!.*\.dockerignore$)(?:(?:Dockerfile|Containerfile)(?:[._-][^/\\]*)?|.*\.(?:dockerfile|containerfile))$/i;
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.json$/i;
 

@@ -49,6 +49,11 @@ export interface CompanionFile {
   /** A plain file name, created in the analysed file's folder. */
   readonly fileName: string;
   readonly text: string;
+  /**
+   * Add `text` at the end of the file when it exists (a line break first where it lacks one), instead of
+   * offering nothing: for files that are lists of entries (`.dockerignore`).
+   */
+  readonly append?: boolean;
 }
 
 export interface SourceFile {

@@ -61,6 +61,8 @@ export async function provideCodeActions(deps: CodeActionDeps, params: CodeActio
     for (const { finding, diagnostic } of targets) {
       const autofixes = finding.fixes.filter((f) => f.kind === 'autofix').length;
       for (const { fix, lazy } of registry?.fixesOf(finding) ?? finding.fixes.map((fix): RegistryFix => ({ fix }))) {
+        // A fix that only creates or extends another file is offered as that file's action (below).
+        if (!lazy && fix.edits.length === 0 && fix.companionFile) continue;
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { canHoldFacts, indexFile, needsWorkspace, sameExceptLocations, WorkspaceIndex, type FileFacts, type ParseCache } from '../engine';
 import { walkWorkspace } from '../node/workspace-files';
-import { factsOfFile, mayHoldFacts } from '../node/workspace-index';
+import { dockerignoreFactsFor, factsOfFile, mayHoldFacts } from '../node/workspace-index';
 import { fsPathOf, type WorkspaceFolders } from './workspace-folders';
 import type { RuleSetService } from './rule-set-service';
 
@@ -14,7 +14,7 @@ export interface WorkspaceIndexDeps {
 }
 
 /** The files whose changes on disk may change the index (mayHoldFacts, as LSP glob patterns). */
-export const WORKSPACE_FACT_GLOBS: readonly string[] = ['**/*.{yaml,yml,json}', '**/{Dockerfile,Containerfile}*', '**/*.{dockerfile,containerfile}'];
+export const WORKSPACE_FACT_GLOBS: readonly string[] = ['**/*.{yaml,yml,json}', '**/{Dockerfile,Containerfile}*', '**/*.{dockerfile,containerfile}', '**/{.dockerignore,*.dockerignore}'];
 
 /** Above this many candidate files the index is not built: a partial index would make cross-file rules guess. */
 const MAX_INDEXED_FILES = 20_000;
@@ -68,7 +68,10 @@ export class WorkspaceIndexService {
       return;
     }
     const before = this.index.files.get(uri);
-    const next = this.index.with(facts);
+    // A Dockerfile opened from outside the indexed folders, or a build context a compose edit names:
+    // what the build ignores is on disk.
+    const ignoreFiles = facts.isDockerfile || facts.buildContexts ? dockerignoreFactsFor([facts], fsPathOf, MAX_FILE_BYTES, (name) => this.index.files.has(name)) : [];
+    const next = ignoreFiles.reduce((index, f) => index.with(f), this.index.with(facts));
     // Typing moves the facts below the cursor (every workload has an image): keep their new places for the
     // next analyses, but re-deliver other files' diagnostics only when what they say may have changed.
     if (next !== this.index && before && sameExceptLocations(before, facts)) {
@@ -109,6 +112,7 @@ export class WorkspaceIndexService {
         if (read % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    facts.push(...dockerignoreFactsFor(facts, fsPathOf, MAX_FILE_BYTES));
     const before = this.index;
     this.index = new WorkspaceIndex(facts);
     this.ready = true;

@@ -1,5 +1,6 @@
-import { canHoldFacts, indexFile, needsWorkspace, WorkspaceIndex, type FileFacts, type Rule } from '../engine';
-import { readSourceFile } from './source-file';
+import { absentDockerignore, canHoldFacts, dockerignoreCandidates, indexFile, isDockerignoreName, needsWorkspace, WorkspaceIndex, type FileFacts, type Rule } from '../engine';
+import { readRegularFile } from './regular-file';
+import { decodeSource, readSourceFile } from './source-file';
 
 // Builds the workspace index (engine/workspace) from files on disk, for the CLI and the language
 // server alike. Only files that can hold indexed facts are read: manifests and build files (YAML,
@@ -10,9 +11,14 @@ export function mayHoldFacts(file: string): boolean {
   return canHoldFacts({ uri: file });
 }
 
-/** The facts of one file on disk, or undefined when it is not a candidate or cannot be read. */
+/**
+ * The facts of one file on disk, or undefined when it is not a candidate or cannot be read. A Docker
+ * ignore file that does not exist is known to be absent (a finding may rest on that); one that exists
+ * but cannot be read stays unknown.
+ */
 export function factsOfFile(file: string, uri: string, maxBytes: number, workloads = true): FileFacts | undefined {
   if (!mayHoldFacts(file)) return undefined;
+  if (isDockerignoreName(file)) return dockerignoreOnDisk(file, uri, maxBytes);
   const read = readSourceFile(file, { maxBytes, limitName: 'the size limit' });
   if (read.kind === 'skipped') return undefined;
   try {
@@ -20,6 +26,34 @@ export function factsOfFile(file: string, uri: string, maxBytes: number, workloa
   } catch {
     return undefined;
   }
+}
+
+function dockerignoreOnDisk(file: string, uri: string, maxBytes: number): FileFacts | undefined {
+  const raw = readRegularFile(file, { maxBytes, followSymlinks: true });
+  if (raw.kind === 'absent') return absentDockerignore(uri);
+  if (raw.kind !== 'bytes') return undefined;
+  const decoded = decodeSource(raw.bytes);
+  return decoded.kind === 'skipped' ? undefined : indexFile({ uri, text: decoded.text });
+}
+
+/**
+ * The ignore files a build of each Dockerfile among `facts` may read (dockerignoreCandidates, and the
+ * contexts compose files name), looked up on disk whether or not they were listed: present, or known to
+ * be absent. `pathOf` maps a name of the index back to a local path (undefined: not on disk, stays
+ * unknown); `isKnown` skips names the caller's index already has.
+ */
+export function dockerignoreFactsFor(facts: readonly FileFacts[], pathOf: (uri: string) => string | undefined, maxBytes: number, isKnown: (uri: string) => boolean = () => false): FileFacts[] {
+  const known = new Set(facts.map((f) => f.uri));
+  const out: FileFacts[] = [];
+  const wanted = facts.flatMap((f) => [...(f.isDockerfile ? dockerignoreCandidates(f.uri) : []), ...(f.buildContexts ?? []).map((b) => b.dockerignore)]);
+  for (const candidate of wanted) {
+    if (known.has(candidate) || isKnown(candidate)) continue;
+    known.add(candidate);
+    const file = pathOf(candidate);
+    const one = file === undefined ? undefined : dockerignoreOnDisk(file, candidate, maxBytes);
+    if (one) out.push(one);
+  }
+  return out;
 }
 
 /**
@@ -34,5 +68,5 @@ export function indexFilesOnDisk(files: readonly string[], rules: readonly Rule[
     const one = factsOfFile(file, file, maxBytes, readWorkloads(file));
     if (one) facts.push(one);
   }
-  return new WorkspaceIndex(facts);
+  return new WorkspaceIndex([...facts, ...dockerignoreFactsFor(facts, (file) => file, maxBytes)]);
 }

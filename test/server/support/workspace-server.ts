@@ -7,7 +7,13 @@ import { LspTestClient } from './lsp-test-client';
  * For a mocha describe: before each test, a fresh workspace folder holding `files` (relative path →
  * text) and the real server started over stdio on it; after each, both gone.
  */
-export function useWorkspaceServer(mode: 'pull' | 'push', prefix: string, files: Readonly<Record<string, string>>): { client: () => LspTestClient; uriOf: (rel: string) => string } {
+export function useWorkspaceServer(
+  mode: 'pull' | 'push',
+  prefix: string,
+  files: Readonly<Record<string, string>>,
+  /** `workspaceEdit.resourceOperations` the client declares (actions that create files need `create`). */
+  resourceOperations?: readonly string[],
+): { client: () => LspTestClient; uriOf: (rel: string) => string } {
   let root = '';
   let client: LspTestClient | undefined;
   beforeEach(async () => {
@@ -16,7 +22,7 @@ export function useWorkspaceServer(mode: 'pull' | 'push', prefix: string, files:
       fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
       fs.writeFileSync(path.join(root, rel), text);
     }
-    client = await LspTestClient.start({ mode, workspaceFolders: [root] });
+    client = await LspTestClient.start({ mode, workspaceFolders: [root], ...(resourceOperations ? { resourceOperations } : {}) });
   });
   afterEach(async () => {
     await client?.stop();

@@ -10,7 +10,7 @@ describe('detectLanguage', () => {
     it(`${uri} is a Dockerfile`, () => assert.equal(detectLanguage({ uri: `file:///w/${uri}`, text: 'FROM alpine:3.20\n' }), 'dockerfile'));
   }
 
-  const notDockerfiles = ['Dockerfiles.md', 'MyDockerfile.txt', 'docker-compose.yml'];
+  const notDockerfiles = ['Dockerfiles.md', 'MyDockerfile.txt', 'docker-compose.yml', 'Dockerfile.dockerignore', 'Containerfile.prod.dockerignore'];
   for (const uri of notDockerfiles) {
     it(`${uri} is not a Dockerfile`, () => assert.notEqual(detectLanguage({ uri: `file:///w/${uri}`, text: 'FROM alpine:3.20\n' }), 'dockerfile'));
   }

@@ -30,6 +30,11 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
   /** The strongest fix this template can propose; a rule may declare `fix:` only when this is set. */
   readonly fixKind?: FixKind;
   /**
+   * Its fixes only create or extend a file beside the analysed one (Fix.companionFile, no edit in the
+   * analysed file): the fixture harness has no golden to compare, the editor offers the file edit.
+   */
+  readonly fixesOtherFiles?: boolean;
+  /**
    * Kubernetes only: the object kinds the check reads (kube-linter's objectKinds). Documents of other
    * kinds are not parsed unless another rule reads them. Absent: every kind.
    */

@@ -4,6 +4,7 @@ import { parseKubernetes } from '../parsers/kubernetes';
 import { LineIndex } from '../text';
 import type { ApprovedImages } from '../policy/policy';
 import type { AnalysisResult, Finding, Fix, RuleSet, SourceFile } from '../types';
+import { withAbsentDockerignores } from '../workspace/dockerignore';
 import { indexFile } from '../workspace/index-file';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { declaredTestNow, parseAnnotations, type Annotation, type ExpectedFinding } from './annotations';
@@ -61,13 +62,15 @@ export function checkFixture(given: FixtureInput): FixtureOutcome {
   compareWithAnnotations(input, findings, parseAnnotations(input.text), failures, redact);
 
   let fixedText: string | undefined;
-  if (rule.meta.fix && findings.some((f) => f.fixes.length > 0)) {
+  // A fix that only creates or extends another file (companionFile) changes nothing here to compare.
+  const fixesHere = (f: Finding) => f.fixes.some((x) => x.edits.length > 0);
+  if (rule.meta.fix && findings.some(fixesHere)) {
     fixedText = fixAll(input, input.text);
     if (input.golden === undefined) failures.push(`${input.name}: the rule has a fix, so a .fixed golden is required`);
     else if (input.golden !== fixedText) failures.push(`${input.name}: fixed output differs from the golden\n${diffLines(input.golden, fixedText, redact)}`);
     const after = run(input, fixedText);
     const remaining = after.findings.filter((f) => f.ruleId === input.ruleId);
-    const unfixable = findings.filter((f) => f.fixes.length === 0).length;
+    const unfixable = findings.filter((f) => !fixesHere(f)).length;
     if (remaining.length !== unfixable) {
       failures.push(`${input.name}: after fixing, ${remaining.length} finding(s) remain; expected only the ${unfixable} without a fix`);
     }
@@ -82,7 +85,8 @@ export function checkFixture(given: FixtureInput): FixtureOutcome {
 function run(input: FixtureInput, text: string): AnalysisResult {
   // The fixture as it is now (fixed or not) is part of its own workspace, as an edited file is in the editor.
   const others = (input.workspace ?? []).filter((f) => f.uri !== input.name);
-  const workspace = new WorkspaceIndex([...others, { uri: input.name, text }].map((f) => indexFile(f)));
+  // The folder is the whole workspace, so an ignore file that is not in it is known to be absent.
+  const workspace = new WorkspaceIndex(withAbsentDockerignores([...others, { uri: input.name, text }].map((f) => indexFile(f))));
   return analyze({ uri: input.name, text }, input.ruleSet, { now: input.now, approvedImages: input.approvedImages, workspace });
 }
 

@@ -60,6 +60,12 @@ export interface ImageBuildFact {
   readonly location: FactLocation;
 }
 
+/** A build a compose file defines: its Dockerfile and the ignore file of its context, both resolved. */
+export interface BuildContextFact {
+  readonly dockerfile: string;
+  readonly dockerignore: string;
+}
+
 /** A container of a workload (any kind whose pod template path is known) and the image it runs. */
 export interface WorkloadContainerFact {
   /** `Deployment/api`. */
@@ -73,6 +79,16 @@ export interface WorkloadContainerFact {
   readonly location: FactLocation;
 }
 
+/**
+ * A Dockerfile's ignore file (`.dockerignore`, or BuildKit's `<Dockerfile>.dockerignore`): its patterns,
+ * or that the caller looked for it on disk and it is not there. No fact at all means nobody looked.
+ */
+export interface DockerignoreFact {
+  readonly exists: boolean;
+  /** The patterns in file order, comments and blank lines left out, leading `/` and `./` removed. */
+  readonly patterns: readonly string[];
+}
+
 export interface FileFacts {
   readonly uri: string;
   readonly networkPolicies: readonly NetworkPolicyFact[];
@@ -83,6 +99,10 @@ export interface FileFacts {
   readonly isDockerfile: boolean;
   readonly imageBuilds: readonly ImageBuildFact[];
   readonly workloads: readonly WorkloadContainerFact[];
+  /** Builds a compose file defines, with their contexts (absent: none). */
+  readonly buildContexts?: readonly BuildContextFact[];
+  /** Set for ignore files of Docker builds (present or known to be absent). */
+  readonly dockerignore?: DockerignoreFact;
 }
 
 export function emptyFacts(uri: string): FileFacts {

@@ -7,7 +7,8 @@ import { finalStageUser } from '../templates/dockerfile/final-user';
 import { LineIndex } from '../text';
 import type { ParseCache, SourceFile, Span } from '../types';
 import { WORKLOAD_KINDS } from '../parsers/kubernetes-workloads';
-import { emptyFacts, locate, type FactLocation, type FileFacts, type ImageBuildFact, type LabelSelector } from './facts';
+import { emptyFacts, locate, type BuildContextFact, type FactLocation, type FileFacts, type ImageBuildFact, type LabelSelector } from './facts';
+import { dockerignoreFact, isDockerignoreName } from './dockerignore';
 import { resolveRelative } from './paths';
 import { workloadFactsOf } from './workload-facts';
 
@@ -21,10 +22,10 @@ const FACT_LANGUAGE_IDS: ReadonlySet<string> = new Set(['dockerfile', 'yaml', 'h
 
 /**
  * Whether indexFile can find a fact in a file of this name and language id, judged without its text:
- * Dockerfiles, YAML and JSON (compose and skaffold files are YAML). Every other file has none.
+ * Dockerfiles, YAML and JSON (compose and skaffold files are YAML), and Docker ignore files. Every other file has none.
  */
 export function canHoldFacts(file: Pick<SourceFile, 'uri' | 'languageId'>): boolean {
-  return (file.languageId !== undefined && FACT_LANGUAGE_IDS.has(file.languageId)) || kindByName(file.uri) !== undefined;
+  return (file.languageId !== undefined && FACT_LANGUAGE_IDS.has(file.languageId)) || kindByName(file.uri) !== undefined || isDockerignoreName(file.uri);
 }
 
 export interface IndexFileOptions {
@@ -42,6 +43,7 @@ export interface IndexFileOptions {
 export function indexFile(file: SourceFile, cache?: ParseCache, options: IndexFileOptions = {}): FileFacts {
   const facts = emptyFacts(file.uri);
   const name = baseName(file.uri);
+  if (isDockerignoreName(name)) return { ...facts, dockerignore: dockerignoreFact(file.text) };
   const language = detectLanguage(file);
   if (language === 'dockerfile') {
     const model = parseDockerfile(file.text, cache);
@@ -49,7 +51,11 @@ export function indexFile(file: SourceFile, cache?: ParseCache, options: IndexFi
     const lines = new LineIndex(file.text);
     return { ...facts, isDockerfile: true, dockerfileUser: user ? { uri: file.uri, user: user.value, location: locate(file.uri, lines, user.span) } : undefined };
   }
-  if (COMPOSE_NAME.test(name)) return { ...facts, imageBuilds: composeBuilds(file) };
+  if (COMPOSE_NAME.test(name)) {
+    const doc = parseBuildFile(file.text);
+    const contexts = composeContexts(file.uri, doc);
+    return { ...facts, imageBuilds: composeBuilds(file, doc), ...(contexts.length > 0 ? { buildContexts: contexts } : {}) };
+  }
   if (SKAFFOLD_NAME.test(name)) return { ...facts, imageBuilds: skaffoldBuilds(file) };
   if (language !== 'kubernetes') return facts;
   const withWorkloads = options.workloads !== false;
@@ -163,8 +169,7 @@ function parseBuildFile(text: string): Document.Parsed | undefined {
 }
 
 /** docker compose: `services.<name>.image` built from `build` (a context, or `{context, dockerfile}`). */
-function composeBuilds(file: SourceFile): ImageBuildFact[] {
-  const doc = parseBuildFile(file.text);
+function composeBuilds(file: SourceFile, doc: Document.Parsed | undefined): ImageBuildFact[] {
   const services = doc ? asMap(doc, getIn(doc, doc.contents, ['services'])) : undefined;
   if (!doc || !services) return [];
   const lines = new LineIndex(file.text);
@@ -175,6 +180,24 @@ function composeBuilds(file: SourceFile): ImageBuildFact[] {
     const context = scalarString(build) ?? scalarString(getIn(doc, build, ['context']));
     const dockerfile = scalarString(getIn(doc, build, ['dockerfile'])) ?? 'Dockerfile';
     return buildFact(file.uri, lines, scalarString(imageNode), context, dockerfile, nodeSpan(0, imageNode));
+  });
+}
+
+/**
+ * docker compose: the build context of every service that builds (with or without `image`), so the
+ * ignore file its Dockerfile is built with is the context's, not the one beside the Dockerfile.
+ */
+function composeContexts(uri: string, doc: Document.Parsed | undefined): BuildContextFact[] {
+  const services = doc ? asMap(doc, getIn(doc, doc.contents, ['services'])) : undefined;
+  if (!doc || !services) return [];
+  return services.items.flatMap((pair) => {
+    const build = getIn(doc, asMap(doc, pair.value), ['build']);
+    const context = scalarString(build) ?? scalarString(getIn(doc, build, ['context']));
+    const dockerfile = scalarString(getIn(doc, build, ['dockerfile'])) ?? 'Dockerfile';
+    // Variables, remote contexts (git URLs) and inline Dockerfiles say nothing about a folder of the workspace.
+    if (context === undefined || /[$]\{?|\{\{|:\/\/|^git@/.test(context + dockerfile) || /^\//.test(dockerfile)) return [];
+    const folder = context.replace(/\/+$/, '');
+    return [{ dockerfile: resolveRelative(uri, `${folder}/${dockerfile}`), dockerignore: resolveRelative(uri, `${folder}/.dockerignore`) }];
   });
 }
 

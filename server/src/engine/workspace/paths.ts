@@ -35,10 +35,11 @@ export function parentFolderName(uri: string): string | undefined {
 
 /** Two names of one file, whether they came as URIs or paths. */
 export function sameFile(a: string, b: string): boolean {
-  return normalise(a) === normalise(b);
+  return fileKey(a) === fileKey(b);
 }
 
-function normalise(name: string): string {
+/** One key for the names of one file, whether a URI or a path. */
+export function fileKey(name: string): string {
   let value = name;
   try {
     value = decodeURIComponent(name);

@@ -1,6 +1,7 @@
 import { emptyFacts, type DockerfileUserFact, type FileFacts, type ImageBuildFact, type LabelSelector, type NamespaceFact, type NetworkPolicyFact, type ResourceControlFact, type WorkloadContainerFact } from './facts';
+import { dockerignoreCandidates } from './dockerignore';
 import { repositoryOf } from './index-file';
-import { parentFolderName, sameFile } from './paths';
+import { fileKey, parentFolderName, sameFile } from './paths';
 
 /** How a workload's image was tied to a Dockerfile in the workspace, for the finding to say. */
 export interface ImageSource {
@@ -23,6 +24,10 @@ export class WorkspaceIndex {
   private allNetworkPolicies?: readonly NetworkPolicyFact[];
   private allNamespaces?: readonly NamespaceFact[];
   private allResourceControls?: ResourceControlFact[];
+  /** Ignore-file facts by fileKey, computed on first use. */
+  private ignoreFiles?: Map<string, FileFacts>;
+  /** The context's ignore file by fileKey of the Dockerfile a compose file builds, computed on first use. */
+  private contextIgnores?: Map<string, string>;
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
@@ -90,6 +95,40 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /**
+   * The ignore file a build of this Dockerfile with its own folder as the context reads (BuildKit's
+   * `<Dockerfile>.dockerignore` first, then `.dockerignore`): `exists: false` when the caller looked and
+   * found none, undefined when nobody looked (a Dockerfile outside the indexed folders).
+   */
+  dockerignoreFor(dockerfile: string): { readonly uri: string; readonly exists: boolean; readonly patterns: readonly string[] } | undefined {
+    const [own, beside] = dockerignoreCandidates(dockerfile);
+    const shared = this.contextDockerignoreOf(dockerfile) ?? beside;
+    for (const uri of [own, shared]) {
+      const facts = this.factsOf(uri);
+      if (facts?.dockerignore?.exists) return { uri: facts.uri, ...facts.dockerignore };
+    }
+    // Absent only when both were looked for: one unknown file may be the one the build reads.
+    return this.factsOf(own)?.dockerignore && this.factsOf(shared)?.dockerignore ? { uri: shared, exists: false, patterns: [] } : undefined;
+  }
+
+  /** The ignore file of the context a compose file builds this Dockerfile with, when one does. */
+  private contextDockerignoreOf(dockerfile: string): string | undefined {
+    if (!this.contextIgnores) {
+      this.contextIgnores = new Map();
+      for (const build of [...this.files.values()].flatMap((f) => f.buildContexts ?? [])) {
+        const key = fileKey(build.dockerfile);
+        if (!this.contextIgnores.has(key)) this.contextIgnores.set(key, build.dockerignore);
+      }
+    }
+    return this.contextIgnores.get(fileKey(dockerfile));
+  }
+
+  /** A file's facts by either name form (URI or path): an exact key first, else a normalised match. */
+  private factsOf(uri: string): FileFacts | undefined {
+    this.ignoreFiles ??= new Map([...this.files.values()].filter((f) => f.dockerignore !== undefined).map((f) => [fileKey(f.uri), f]));
+    return this.files.get(uri) ?? this.ignoreFiles.get(fileKey(uri));
+  }
+
   resourceControlsIn(namespace: string): ResourceControlFact[] {
     return (this.allResourceControls ??= [...this.files.values()].flatMap((f) => f.resourceControls)).filter((c) => c.namespace === namespace);
   }
@@ -115,7 +154,7 @@ export class WorkspaceIndex {
 
 /** Most files (source code, plain YAML) contribute nothing: keeping them out keeps `with` cheap and stable. */
 function isEmpty(facts: FileFacts): boolean {
-  return !facts.isDockerfile && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0 && facts.workloads.length === 0;
+  return !facts.isDockerfile && facts.dockerignore === undefined && (facts.buildContexts ?? []).length === 0 && facts.networkPolicies.length === 0 && facts.namespaces.length === 0 && facts.resourceControls.length === 0 && facts.imageBuilds.length === 0 && facts.workloads.length === 0;
 }
 
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {

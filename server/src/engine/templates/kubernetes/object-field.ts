@@ -22,6 +22,8 @@ interface Params {
   readonly paths: readonly string[];
   readonly allowed?: readonly FieldValue[];
   readonly forbidden?: readonly FieldValue[];
+  /** RE2: a scalar that matches is reported (a Gatekeeper repository prefix that does not end the name). */
+  readonly forbiddenPattern?: string;
   /** A host path equal to one of these, or under one (`/` only when equal), after normalising. */
   readonly hostPathUnder?: readonly string[];
   /** Report anything set, collections included. */
@@ -34,7 +36,7 @@ interface Params {
  * The kinds this template may read, fixed so that sections of other kinds (CRDs) are still never parsed;
  * add a kind here when a rule needs it.
  */
-const OBJECT_KINDS = ['Service', 'Ingress', 'PersistentVolume', 'ServiceAccount', 'ConfigMap', 'Secret', 'NetworkPolicy', 'Namespace'];
+const OBJECT_KINDS = ['Service', 'Ingress', 'PersistentVolume', 'ServiceAccount', 'ConfigMap', 'Secret', 'NetworkPolicy', 'Namespace', 'SecurityContextConstraints', 'K8sAllowedRepos'];
 
 const STRINGS = { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } };
 
@@ -62,7 +64,7 @@ export const objectField = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: OBJECT_KINDS,
   description:
-    'Checks fields of objects of the given `kinds` (and `apiGroups`), by path from the object root (`*` for every item, `prefix*`, `[a.b/c]`), optionally only `where` scalars have given values and `unless` another path is set: a scalar must be `allowed` and not `forbidden`, a host path must not be `hostPathUnder` the given roots, `present` reports anything set, `required` reports an object that lacks the path (on the deepest key it has).',
+    'Checks fields of objects of the given `kinds` (and `apiGroups`), by path from the object root (`*` for every item, `prefix*`, `[a.b/c]`), optionally only `where` scalars have given values and `unless` another path is set: a scalar must be `allowed` and not `forbidden` (nor match `forbiddenPattern`), a host path must not be `hostPathUnder` the given roots, `present` reports anything set, `required` reports an object that lacks the path (on the deepest key it has).',
   paramsSchema: {
     type: 'object',
     required: ['kinds', 'paths'],
@@ -75,14 +77,16 @@ export const objectField = defineTemplate<'kubernetes', Params>({
       paths: STRINGS,
       allowed: { type: 'array', minItems: 1, items: SCALAR_VALUE_SCHEMA },
       forbidden: { type: 'array', minItems: 1, items: SCALAR_VALUE_SCHEMA },
+      forbiddenPattern: { type: 'string', minLength: 1, description: 'RE2: a scalar that matches is reported (a Gatekeeper repository prefix that does not end the name).' },
       hostPathUnder: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } },
       present: { type: 'boolean' },
       required: { type: 'boolean' },
     },
   },
   placeholders: ['object', 'field', 'value'],
-  instantiate: (params) => {
+  instantiate: (params, regex) => {
     const paths = params.paths.map(parsePath);
+    const forbiddenPattern = params.forbiddenPattern ? regex(params.forbiddenPattern) : undefined;
     const unless = (params.unless ?? []).map(parsePath);
     const where = Object.entries(params.where ?? {}).map(([path, values]) => ({ path: parsePath(path), values: values.map(String) }));
     const violates = (match: PathMatch): string | undefined => {
@@ -91,6 +95,7 @@ export const objectField = defineTemplate<'kubernetes', Params>({
       const text = scalarText(match.node.value);
       if (params.hostPathUnder) return under(text, params.hostPathUnder) ? text : undefined;
       if (params.forbidden?.some((f) => String(f) === text)) return text;
+      if (forbiddenPattern?.test(text)) return text;
       return params.allowed && !params.allowed.some((a) => String(a) === text) ? text : undefined;
     };
     const selected = (object: K8sObject): boolean => {

@@ -17,6 +17,8 @@ interface Params {
    * other side only (a `*` verb grants `get` on `secrets`), so a `*` itself is only ever the wildcard rule's.
    */
   readonly reportOn?: 'resources' | 'verbs';
+  /** Leave alone rules that name their objects (`resourceNames`): a controller scoped to its own webhook configuration. */
+  readonly exceptResourceNames?: boolean;
 }
 
 export const RBAC_ROLE_KINDS = ['Role', 'ClusterRole'];
@@ -37,7 +39,7 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: RBAC_ROLE_KINDS,
   description:
-    'Reads every rule of every Role and ClusterRole (not only the first). With `wildcard`, reports the first `*` of each rule\'s verbs, resources or apiGroups. Otherwise reports each rule that grants one of `verbs` on one of `resources` in one of `apiGroups` (each absent list matches anything; a `*` in the rule counts on the side not reported, `pods/*` covers the subresources of pods), on each matching resource item or, with `reportOn: verbs`, each matching verb item.',
+    'Reads every rule of every Role and ClusterRole (not only the first). With `wildcard`, reports the first `*` of each rule\'s verbs, resources or apiGroups. Otherwise reports each rule that grants one of `verbs` on one of `resources` in one of `apiGroups` (each absent list matches anything; a `*` in the rule counts on the side not reported, `pods/*` covers the subresources of pods, `*/exec` the exec subresource of every resource), on each matching resource item or, with `reportOn: verbs`, each matching verb item. With `exceptResourceNames`, rules restricted by `resourceNames` are left alone.',
   paramsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -47,14 +49,19 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
       resources: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
       apiGroups: { type: 'array', minItems: 1, items: { type: 'string' } },
       reportOn: { enum: ['resources', 'verbs'] },
+      exceptResourceNames: { type: 'boolean', description: 'Leave alone rules that name their objects (`resourceNames`): a controller scoped to its own webhook configuration.' },
     },
   },
   placeholders: ['object', 'rule', 'verbs', 'resource', 'verb'],
   instantiate: (params) => {
     const onVerbs = params.reportOn === 'verbs';
-    // `pods/*` grants every subresource of pods; `*` grants everything where it counts.
+    // `pods/*` grants every subresource of pods, `*/approval` that subresource of every resource (RBAC's
+    // ResourceMatches); `*` grants everything where it counts.
     const grants = (granted: string, wanted: string, starCounts: boolean) =>
-      granted === wanted || (starCounts && granted === '*') || (granted.endsWith('/*') && wanted.startsWith(granted.slice(0, -1)));
+      granted === wanted ||
+      (starCounts && granted === '*') ||
+      (granted.endsWith('/*') && wanted.startsWith(granted.slice(0, -1))) ||
+      (granted.startsWith('*/') && wanted.includes('/') && wanted.endsWith(granted.slice(1)));
     const covers = (granted: readonly Entry[], wanted: readonly string[] | undefined, starCounts: boolean): readonly Entry[] =>
       wanted === undefined ? granted : granted.filter((g) => wanted.some((w) => grants(g.value, w, starCounts)));
     return (model, ctx) => {
@@ -81,6 +88,7 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
           }
           // A rule for non-resource URLs has no resources and grants nothing on objects.
           if (resources.length === 0) return;
+          if (params.exceptResourceNames && entries(asSeq(doc, getIn(doc, rule, ['resourceNames']))).length > 0) return;
           const verbHits = covers(verbs, params.verbs, !onVerbs);
           const resourceHits = covers(resources, params.resources, onVerbs);
           const groupHits = groups.length === 0 ? [undefined] : covers(groups, params.apiGroups, true);
