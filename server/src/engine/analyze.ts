@@ -36,6 +36,8 @@ interface Models {
   readonly language: Language;
   readonly text: TextModel;
   readonly dockerfile?: DockerfileModel;
+  /** A Dockerfile no active rule reads is parsed only if a finding needs its instructions (suppressions). */
+  readonly unparsedDockerfile?: () => DockerfileModel;
   readonly kubernetes?: KubernetesModel;
 }
 
@@ -109,7 +111,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const keyed = reported.map((r) => ({ finding: toFinding(r, file.text, masker, occurrences), key: r.report.key }));
   const keyOf = new Map(keyed.map((k) => [k.finding, k.key]));
   const withKeys = (fs: readonly Finding[]) => fs.map((finding) => ({ finding, key: keyOf.get(finding) }));
-  const judged = applySuppressions(keyed.map((k) => k.finding), suppressionInput(models), now, ruleSet, options.honorPeerSuppressions === true);
+  // Without findings there is nothing to suppress: no suppression comment scan, no Dockerfile parse for it.
+  const judged = keyed.length === 0 ? { kept: [], suppressed: [] } : applySuppressions(keyed.map((k) => k.finding), suppressionInput(models), now, ruleSet, options.honorPeerSuppressions === true);
   // Superseding runs on what remains: suppressing the stronger finding brings back the one it hid
   // (so a bulwark-ignore of a waivable rule never hides a non-waivable one it supersedes).
   const kept = dropSuperseded(withKeys(judged.kept), ruleSet, impliedAsRelated(file));
@@ -146,7 +149,8 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
     // dockerfile-ast would read a BOM as part of the first keyword; a space keeps every offset.
     const source = capLongLines(file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text);
     notices.push(...source.notices);
-    return { language, text, dockerfile: parseDockerfile(source.text, options.cache) };
+    const parse = () => parseDockerfile(source.text, options.cache);
+    return activeLanguage(ruleSet, options, 'dockerfile') ? { language, text, dockerfile: parse() } : { language, text, unparsedDockerfile: parse };
   }
   if (language === 'kubernetes') {
     const kubernetes = yield* kubernetesSteps(file.text, options.cache, lines, kindsRead(ruleSet, options));
@@ -161,6 +165,11 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
     return { language, text, kubernetes };
   }
   return { language, text };
+}
+
+/** Whether a rule of that language is on: a parse no active rule reads is skipped. */
+function activeLanguage(ruleSet: RuleSet, options: AnalyzeOptions, language: Rule['meta']['language']): boolean {
+  return ruleSet.rules.some((rule) => rule.meta.language === language && permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy) !== 'off');
 }
 
 /** The Kubernetes kinds the active rules read; undefined when one of them reads every kind. */
@@ -265,7 +274,7 @@ function fixesFor(rule: Rule, fixes: readonly Fix[], fill: (template: string) =>
 }
 
 function suppressionInput(models: Models): SuppressionInput {
-  const dockerfile = models.dockerfile;
+  const dockerfile = models.dockerfile ?? models.unparsedDockerfile?.();
   return {
     text: models.text.text,
     lines: models.text.lines,

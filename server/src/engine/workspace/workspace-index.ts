@@ -20,6 +20,10 @@ export class WorkspaceIndex {
   readonly files: ReadonlyMap<string, FileFacts>;
   /** Workload containers by the Dockerfile that builds their image, computed on first use (the index never changes). */
   private runningByDockerfile?: Map<string, WorkloadContainerFact[]>;
+  /** Every file's facts of one kind, gathered on first use: each workload asks, and a scan has thousands. */
+  private allNetworkPolicies?: readonly NetworkPolicyFact[];
+  private allNamespaces?: readonly NamespaceFact[];
+  private allResourceControls?: ResourceControlFact[];
   /** Ignore-file facts by fileKey, computed on first use. */
   private ignoreFiles?: Map<string, FileFacts>;
   /** The context's ignore file by fileKey of the Dockerfile a compose file builds, computed on first use. */
@@ -54,12 +58,12 @@ export class WorkspaceIndex {
     return this.files.has(uri) ? new WorkspaceIndex([...this.files.values()].filter((f) => f.uri !== uri)) : this;
   }
 
-  get networkPolicies(): NetworkPolicyFact[] {
-    return [...this.files.values()].flatMap((f) => f.networkPolicies);
+  get networkPolicies(): readonly NetworkPolicyFact[] {
+    return (this.allNetworkPolicies ??= [...this.files.values()].flatMap((f) => f.networkPolicies));
   }
 
-  get namespaces(): NamespaceFact[] {
-    return [...this.files.values()].flatMap((f) => f.namespaces);
+  get namespaces(): readonly NamespaceFact[] {
+    return (this.allNamespaces ??= [...this.files.values()].flatMap((f) => f.namespaces));
   }
 
   /**
@@ -126,7 +130,7 @@ export class WorkspaceIndex {
   }
 
   resourceControlsIn(namespace: string): ResourceControlFact[] {
-    return [...this.files.values()].flatMap((f) => f.resourceControls).filter((c) => c.namespace === namespace);
+    return (this.allResourceControls ??= [...this.files.values()].flatMap((f) => f.resourceControls)).filter((c) => c.namespace === namespace);
   }
 
   /**
