@@ -2,7 +2,8 @@ import { fingerprint } from './fingerprint';
 import { compileApprovedImages } from './images/approved';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
-import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
+import { kubernetesSteps, type K8sDocument, type K8sObject, type KubernetesModel } from './parsers/kubernetes';
+import { kubernetesRulePerSection, objectsBySection, sectionInputs } from './kubernetes-sections';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded, impliedAsRelated, supersededFindings } from './superseded';
 import { permittedOverride } from './policy/enforce';
@@ -80,6 +81,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     if (!model) sectionTexts.set(document, (model = parseText(document.text, file.uri, undefined, ruleSet.keywordPass)));
     return model;
   };
+  // With the caller's cache, Kubernetes rules that read one section at a time are memoised per section.
+  let perSection: { readonly bySection: Map<K8sDocument, K8sObject[]>; readonly inputs: string } | undefined;
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);
     if (override === 'off') continue;
@@ -88,10 +91,13 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     let reports: readonly Report[];
     try {
       const context = { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' } as const;
+      const kubernetes = models.kubernetes;
       reports = inPositionOrder(
-        rule.meta.language === 'text' && models.kubernetes
-          ? textRulePerDocument(rule, models.kubernetes, sectionText, now, ruleSet.suppressionPolicy)
-          : windows && lookarounds.has(rule)
+        rule.meta.language === 'text' && kubernetes
+          ? textRulePerDocument(rule, kubernetes, sectionText, now, ruleSet.suppressionPolicy)
+          : rule.perSection && kubernetes && options.cache
+            ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context) }), context)
+            : windows && lookarounds.has(rule)
             ? windows.reports(rule, context)
             : runCheck(rule, model, context),
       );

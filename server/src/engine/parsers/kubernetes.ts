@@ -39,6 +39,8 @@ export interface KubernetesModel {
   readonly lines: LineIndex;
   readonly documents: readonly K8sDocument[];
   readonly objects: readonly K8sObject[];
+  /** Set when this model is one section of a file (rules run per section): the file's model. */
+  readonly whole?: KubernetesModel;
 }
 
 interface ChunkParse {
