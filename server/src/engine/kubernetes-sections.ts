@@ -12,7 +12,8 @@ import type { CheckContext, Report, Rule } from './types';
 
 interface SectionReports {
   readonly inputs: string;
-  /** Relative to the section's start. */
+  /** Where the section started when `reports` were placed: typing above it moves it. */
+  readonly base: number;
   readonly reports: readonly Report[];
 }
 
@@ -67,10 +68,14 @@ export function kubernetesRulePerSection(
       const section: KubernetesModel = { ...model, documents: [document], objects, whole: model.whole ?? model };
       const reports: Report[] = [];
       (rule.check as (m: KubernetesModel, ctx: CheckContext) => void)(section, { ...context, report: (r) => reports.push(r) });
-      memo = { inputs, reports: document.base === 0 ? reports : reports.map((r) => shiftReport(r, -document.base)) };
+      memo = { inputs, base: document.base, reports };
+      document.memo.set(rule, memo);
+    } else if (memo.base !== document.base) {
+      const by = document.base - memo.base;
+      memo = { inputs, base: document.base, reports: memo.reports.map((r) => shiftReport(r, by)) };
       document.memo.set(rule, memo);
     }
-    for (const r of memo.reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
+    out.push(...memo.reports);
   }
   return out;
 }

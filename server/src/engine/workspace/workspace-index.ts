@@ -19,6 +19,11 @@ export class WorkspaceIndex {
   readonly files: ReadonlyMap<string, FileFacts>;
   /** Workload containers by the Dockerfile that builds their image, computed on first use (the index never changes). */
   private runningByDockerfile?: Map<string, WorkloadContainerFact[]>;
+  /** Read for every pod by the Pod Security rules and for every workload by the NetworkPolicy rule: kept once listed. */
+  private allNetworkPolicies?: NetworkPolicyFact[];
+  private allNamespaces?: NamespaceFact[];
+  /** imageSource by repository: asked for every container of every open manifest at each analysis. */
+  private readonly sources = new Map<string, ImageSource | undefined>();
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
@@ -49,12 +54,12 @@ export class WorkspaceIndex {
     return this.files.has(uri) ? new WorkspaceIndex([...this.files.values()].filter((f) => f.uri !== uri)) : this;
   }
 
-  get networkPolicies(): NetworkPolicyFact[] {
-    return [...this.files.values()].flatMap((f) => f.networkPolicies);
+  get networkPolicies(): readonly NetworkPolicyFact[] {
+    return (this.allNetworkPolicies ??= [...this.files.values()].flatMap((f) => f.networkPolicies));
   }
 
-  get namespaces(): NamespaceFact[] {
-    return [...this.files.values()].flatMap((f) => f.namespaces);
+  get namespaces(): readonly NamespaceFact[] {
+    return (this.allNamespaces ??= [...this.files.values()].flatMap((f) => f.namespaces));
   }
 
   /**
@@ -97,6 +102,11 @@ export class WorkspaceIndex {
   imageSource(image: string): ImageSource | undefined {
     const repository = repositoryOf(image);
     if (!repository) return undefined;
+    if (!this.sources.has(repository)) this.sources.set(repository, this.findImageSource(repository));
+    return this.sources.get(repository);
+  }
+
+  private findImageSource(repository: string): ImageSource | undefined {
     const facts = [...this.files.values()];
     const build = facts.flatMap((f) => f.imageBuilds).find((b) => sameRepository(b.repository, repository));
     if (build) {
