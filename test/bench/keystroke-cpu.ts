@@ -27,7 +27,7 @@ function main(): void {
     const run = () => {
       const current = doc.getText();
       indexFile({ uri: doc.uri, text: current, languageId: doc.languageId }, cache);
-      const result = analyze({ uri: doc.uri, text: current, languageId: doc.languageId }, ruleSet, { cache, now: new Date(0) });
+      const result = analyze({ uri: doc.uri, text: current, languageId: doc.languageId }, ruleSet, { cache, now: new Date(0), textWindows: true });
       cache.endAnalysis();
       return result;
     };

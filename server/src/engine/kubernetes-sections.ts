@@ -1,8 +1,9 @@
 import type { K8sDocument, K8sObject, KubernetesModel } from './parsers/kubernetes';
+import { parseText, type TextModel } from './parsers/text';
 import { ENFORCE_LABEL } from './templates/kubernetes/pod-security';
 import { asMap, findPair, getIn, scalarString } from './parsers/yaml-nodes';
-import { shiftReport } from './text-windows';
-import type { CheckContext, Report, Rule } from './types';
+import { shiftReport, TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
+import type { CheckContext, ParseCache, Report, Rule, RuleSet, TextLookaround } from './types';
 
 // Kubernetes rules while typing: most checks read one object at a time, so on a multi-document manifest
 // a rule's reports for a `---` section depend only on that section's text and on a few file-wide
@@ -76,6 +77,64 @@ export function kubernetesRulePerSection(
       document.memo.set(rule, memo);
     }
     out.push(...memo.reports);
+  }
+  return out;
+}
+
+/**
+ * One analysis's text models of the sections (shared by the text rules, and so their one keyword pass),
+ * and, with the caller's cache, windows over the sections too large to re-scan whole at a keystroke.
+ */
+export class SectionTexts {
+  private readonly models = new Map<K8sDocument, TextModel>();
+  private readonly windows = new Map<K8sDocument, TextWindows>();
+  private readonly around: TextLookaround;
+
+  constructor(
+    private readonly uri: string,
+    private readonly keywordPass: RuleSet['keywordPass'],
+    private readonly cache: ParseCache | undefined,
+    /** The rules that may run on windows, and how far each reads. */
+    private readonly lookarounds: ReadonlyMap<Rule, TextLookaround>,
+  ) {
+    this.around = unionLookaround([...lookarounds.values()]);
+  }
+
+  model(document: K8sDocument): TextModel {
+    let model = this.models.get(document);
+    if (!model) this.models.set(document, (model = parseText(document.text, this.uri, undefined, this.keywordPass)));
+    return model;
+  }
+
+  windowsOf(rule: Rule, document: K8sDocument): TextWindows | undefined {
+    if (!this.cache || !this.lookarounds.has(rule) || document.text.length < WINDOWED_MIN_LENGTH) return undefined;
+    let windows = this.windows.get(document);
+    // The windows of every section live in one store, which ages its entries once per analysis.
+    if (!windows) this.windows.set(document, (windows = new TextWindows(this.model(document), this.cache, this.around, undefined, this.windows.size === 0)));
+    return windows;
+  }
+}
+
+/**
+ * Text rules (secrets, suppression comments) are line-local, so on a multi-document YAML file they run
+ * per `---` section and their reports are memoised with the cached parse: a keystroke in a 2 MB
+ * manifest re-scans only the section it touched, and in a large section only the windows it touched.
+ */
+export function textRulePerSection(rule: Rule, model: KubernetesModel, texts: SectionTexts, context: Omit<CheckContext, 'report'>): Report[] {
+  const out: Report[] = [];
+  for (const document of model.documents) {
+    let reports = document.memo.get(rule) as Report[] | undefined;
+    if (!reports) {
+      const windows = texts.windowsOf(rule, document);
+      if (windows) reports = windows.reports(rule, context);
+      else {
+        const found: Report[] = [];
+        (rule.check as (m: TextModel, ctx: CheckContext) => void)(texts.model(document), { now: context.now, suppressionPolicy: context.suppressionPolicy, report: (r) => found.push(r) });
+        reports = found;
+      }
+      document.memo.set(rule, reports);
+    }
+    for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
   }
   return out;
 }
