@@ -86,6 +86,7 @@ class OpenDocument {
   analyse(ruleSet: RuleSet): { text: string; facts: unknown; result: AnalysisResult } {
     const text = this.doc.getText();
     const facts = indexFile({ uri: this.uri, text, languageId: this.languageId }, this.cache);
+    // As the server analyses: with text windows (large files, and large sections of a manifest).
     const result = analyze({ uri: this.uri, text, languageId: this.languageId }, ruleSet, { cache: this.cache, now: NOW, textWindows: true });
     this.cache.endAnalysis();
     return { text, facts, result };
