@@ -20,7 +20,6 @@ export class WorkspaceIndex {
   readonly files: ReadonlyMap<string, FileFacts>;
   /** Workload containers by the Dockerfile that builds their image, computed on first use (the index never changes). */
   private runningByDockerfile?: Map<string, WorkloadContainerFact[]>;
-<<<<<<< HEAD
   /** Every file's facts of one kind, gathered on first use: each workload asks, and a scan has thousands. */
   private allNetworkPolicies?: readonly NetworkPolicyFact[];
   private allNamespaces?: readonly NamespaceFact[];
@@ -29,13 +28,8 @@ export class WorkspaceIndex {
   private ignoreFiles?: Map<string, FileFacts>;
   /** The context's ignore file by fileKey of the Dockerfile a compose file builds, computed on first use. */
   private contextIgnores?: Map<string, string>;
-=======
-  /** Read for every pod by the Pod Security rules and for every workload by the NetworkPolicy rule: kept once listed. */
-  private allNetworkPolicies?: NetworkPolicyFact[];
-  private allNamespaces?: NamespaceFact[];
   /** imageSource by repository: asked for every container of every open manifest at each analysis. */
   private readonly sources = new Map<string, ImageSource | undefined>();
->>>>>>> yaml-speed
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
