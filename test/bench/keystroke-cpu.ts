@@ -10,7 +10,7 @@ import { percentile } from './stats';
 
 // In-process keystroke cost (`node --import tsx test/bench/keystroke-cpu.ts [file-id] [--edits N]`):
 // the server's per-keystroke path without JSON-RPC (apply the change to the open document, index its
-// facts, analyse with the document's parse cache), so a CPU or heap profile (node --cpu-prof /
+// facts, analyse with the document's parse cache and text windows, as analysis-service.ts does), so a CPU or heap profile (node --cpu-prof /
 // --heap-prof) shows the engine's cost alone. Prints wall ms per keystroke, the process's CPU ms per
 // keystroke (steadier than wall time on a shared machine) and the heap after the run.
 
@@ -27,7 +27,7 @@ function main(): void {
     const run = () => {
       const current = doc.getText();
       indexFile({ uri: doc.uri, text: current, languageId: doc.languageId }, cache);
-      const result = analyze({ uri: doc.uri, text: current, languageId: doc.languageId }, ruleSet, { cache, now: new Date(0) });
+      const result = analyze({ uri: doc.uri, text: current, languageId: doc.languageId }, ruleSet, { cache, now: new Date(0), textWindows: true });
       cache.endAnalysis();
       return result;
     };

@@ -2,7 +2,8 @@ import { fingerprint } from './fingerprint';
 import { compileApprovedImages } from './images/approved';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
-import { kubernetesSteps, type KubernetesModel } from './parsers/kubernetes';
+import { kubernetesSteps, type K8sDocument, type K8sObject, type KubernetesModel } from './parsers/kubernetes';
+import { kubernetesRulePerSection, objectsBySection, sectionInputs, SectionTexts, textRulePerSection } from './kubernetes-sections';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded, impliedAsRelated, supersededFindings } from './superseded';
 import { permittedOverride } from './policy/enforce';
@@ -12,7 +13,7 @@ import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
 import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
-import { shiftReport, TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
+import { TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -26,7 +27,6 @@ import type {
   RuleSet,
   SourceFile,
   Span,
-  SuppressionPolicy,
   TextLookaround,
 } from './types';
 
@@ -36,6 +36,8 @@ interface Models {
   readonly language: Language;
   readonly text: TextModel;
   readonly dockerfile?: DockerfileModel;
+  /** A Dockerfile no active rule reads is parsed only if a finding needs its instructions (suppressions). */
+  readonly unparsedDockerfile?: () => DockerfileModel;
   readonly kubernetes?: KubernetesModel;
 }
 
@@ -69,17 +71,14 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const approvedList = options.approvedImages ?? ruleSet.approvedImages;
   const approvedImages = approvedList ? compileApprovedImages(approvedList) : undefined;
   const reported: RuleReport[] = [];
-  // With the caller's cache, text rules that declare how far they read run on windows of the file (text-windows.ts).
-  const windowed = options.textWindows === true && options.cache && !models.kubernetes && file.text.length >= WINDOWED_MIN_LENGTH;
+  // With the caller's cache, text rules that declare how far they read run on windows of the file (text-windows.ts),
+  // or in a manifest on windows of its large sections (a CRD of 1.4 MB).
+  const windowed = options.textWindows === true && options.cache && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
-  const windows = options.cache && lookarounds.size > 0 ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
-  // One text model per `---` section, shared by the text rules (and so their one keyword pass).
-  const sectionTexts = new Map<KubernetesModel['documents'][number], TextModel>();
-  const sectionText = (document: KubernetesModel['documents'][number]): TextModel => {
-    let model = sectionTexts.get(document);
-    if (!model) sectionTexts.set(document, (model = parseText(document.text, file.uri, undefined, ruleSet.keywordPass)));
-    return model;
-  };
+  const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
+  const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds) : undefined;
+  // With the caller's cache, Kubernetes rules that read one section at a time are memoised per section.
+  let perSection: { readonly bySection: Map<K8sDocument, K8sObject[]>; readonly inputs: string } | undefined;
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);
     if (override === 'off') continue;
@@ -88,10 +87,13 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     let reports: readonly Report[];
     try {
       const context = { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' } as const;
+      const kubernetes = models.kubernetes;
       reports = inPositionOrder(
-        rule.meta.language === 'text' && models.kubernetes
-          ? textRulePerDocument(rule, models.kubernetes, sectionText, now, ruleSet.suppressionPolicy)
-          : windows && lookarounds.has(rule)
+        rule.meta.language === 'text' && kubernetes && sectionTexts
+          ? textRulePerSection(rule, kubernetes, sectionTexts, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy })
+          : rule.perSection && kubernetes && options.cache
+            ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context) }), context)
+            : windows && lookarounds.has(rule)
             ? windows.reports(rule, context)
             : runCheck(rule, model, context),
       );
@@ -109,7 +111,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const keyed = reported.map((r) => ({ finding: toFinding(r, file.text, masker, occurrences), key: r.report.key }));
   const keyOf = new Map(keyed.map((k) => [k.finding, k.key]));
   const withKeys = (fs: readonly Finding[]) => fs.map((finding) => ({ finding, key: keyOf.get(finding) }));
-  const judged = applySuppressions(keyed.map((k) => k.finding), suppressionInput(models), now, ruleSet, options.honorPeerSuppressions === true);
+  // Without findings there is nothing to suppress: no suppression comment scan, no Dockerfile parse for it.
+  const judged = keyed.length === 0 ? { kept: [], suppressed: [] } : applySuppressions(keyed.map((k) => k.finding), suppressionInput(models), now, ruleSet, options.honorPeerSuppressions === true);
   // Superseding runs on what remains: suppressing the stronger finding brings back the one it hid
   // (so a bulwark-ignore of a waivable rule never hides a non-waivable one it supersedes).
   const kept = dropSuperseded(withKeys(judged.kept), ruleSet, impliedAsRelated(file));
@@ -146,7 +149,8 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
     // dockerfile-ast would read a BOM as part of the first keyword; a space keeps every offset.
     const source = capLongLines(file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text);
     notices.push(...source.notices);
-    return { language, text, dockerfile: parseDockerfile(source.text, options.cache) };
+    const parse = () => parseDockerfile(source.text, options.cache);
+    return activeLanguage(ruleSet, options, 'dockerfile') ? { language, text, dockerfile: parse() } : { language, text, unparsedDockerfile: parse };
   }
   if (language === 'kubernetes') {
     const kubernetes = yield* kubernetesSteps(file.text, options.cache, lines, kindsRead(ruleSet, options));
@@ -161,6 +165,11 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
     return { language, text, kubernetes };
   }
   return { language, text };
+}
+
+/** Whether a rule of that language is on: a parse no active rule reads is skipped. */
+function activeLanguage(ruleSet: RuleSet, options: AnalyzeOptions, language: Rule['meta']['language']): boolean {
+  return ruleSet.rules.some((rule) => rule.meta.language === language && permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy) !== 'off');
 }
 
 /** The Kubernetes kinds the active rules read; undefined when one of them reads every kind. */
@@ -178,30 +187,6 @@ function runCheck(rule: Rule, model: unknown, context: Omit<CheckContext, 'repor
   const reports: Report[] = [];
   (rule.check as (m: unknown, ctx: CheckContext) => void)(model, { ...context, report: (r) => reports.push(r) });
   return reports;
-}
-
-/**
- * Text rules (secrets, suppression comments) are line-local, so on a multi-document YAML file they run
- * per `---` section and their reports are memoised with the cached parse: a keystroke in a 2 MB
- * manifest re-scans only the section it touched.
- */
-function textRulePerDocument(
-  rule: Rule,
-  kubernetes: KubernetesModel,
-  sectionText: (document: KubernetesModel['documents'][number]) => TextModel,
-  now: Date,
-  suppressionPolicy: SuppressionPolicy | undefined,
-): Report[] {
-  const out: Report[] = [];
-  for (const document of kubernetes.documents) {
-    let reports = document.memo.get(rule) as Report[] | undefined;
-    if (!reports) {
-      reports = runCheck(rule, sectionText(document), { now, suppressionPolicy });
-      document.memo.set(rule, reports);
-    }
-    for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
-  }
-  return out;
 }
 
 /** The text rules that may run on windows of this file (with the editor's cache), and how far each reads. */
@@ -265,7 +250,7 @@ function fixesFor(rule: Rule, fixes: readonly Fix[], fill: (template: string) =>
 }
 
 function suppressionInput(models: Models): SuppressionInput {
-  const dockerfile = models.dockerfile;
+  const dockerfile = models.dockerfile ?? models.unparsedDockerfile?.();
   return {
     text: models.text.text,
     lines: models.text.lines,

@@ -64,8 +64,13 @@ function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): Judgement {
   const hidden = new Set<KeyedFinding>();
   const raised = new Map<KeyedFinding, number>();
   const impliedBy = new Map<KeyedFinding, KeyedFinding[]>();
-  const overlapping = relation(ruleSet, (m) => m.supersedes);
-  const implied = relation(ruleSet, (m) => m.implies ?? []);
+  // Hiding takes two findings; most files have fewer, and the relations cost a walk of the rule set.
+  if (findings.length < 2) return { hidden, raised, implied: impliedBy };
+  // Only the rules that reported are ever looked up (on either side), so only they are related.
+  const reporting = new Set(findings.map((f) => f.finding.ruleId));
+  const rules = ruleSet.rules.filter((r) => reporting.has(r.meta.id)).map((r) => r.meta);
+  const overlapping = relation(rules, (m) => m.supersedes);
+  const implied = relation(rules, (m) => m.implies ?? []);
   if (overlapping.size === 0 && implied.size === 0) return { hidden, raised, implied: impliedBy };
   const strong = findings.filter((f) => overlapping.has(f.finding.ruleId) || implied.has(f.finding.ruleId));
   const overlaps = (s: KeyedFinding, weak: KeyedFinding): boolean => {
@@ -125,18 +130,18 @@ function rank(finding: Finding): number {
 }
 
 /** rule id → the rule ids it hides, with `tag:` entries expanded over the rule set. */
-function relation(ruleSet: RuleSet, names: (meta: RuleMeta) => readonly string[]): Map<string, ReadonlySet<string>> {
+function relation(rules: readonly RuleMeta[], names: (meta: RuleMeta) => readonly string[]): Map<string, ReadonlySet<string>> {
   const out = new Map<string, ReadonlySet<string>>();
-  for (const rule of ruleSet.rules) {
-    const named = names(rule.meta);
+  for (const rule of rules) {
+    const named = names(rule);
     if (named.length === 0) continue;
     const ids = new Set<string>();
     for (const name of named) {
       if (!name.startsWith(TAG_PREFIX)) ids.add(name);
-      else for (const other of ruleSet.rules) if (other.meta.tags.includes(name.slice(TAG_PREFIX.length))) ids.add(other.meta.id);
+      else for (const other of rules) if (other.tags.includes(name.slice(TAG_PREFIX.length))) ids.add(other.id);
     }
-    ids.delete(rule.meta.id);
-    out.set(rule.meta.id, ids);
+    ids.delete(rule.id);
+    out.set(rule.id, ids);
   }
   return out;
 }

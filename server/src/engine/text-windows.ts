@@ -101,11 +101,13 @@ export class TextWindows {
     /** What each rule of the analysis may read around a line (their union sizes the windows). */
     private readonly lookaround: TextLookaround,
     private readonly chunking: Chunking = CHUNKING,
+    /** False for the second and later windowed texts of one analysis (a manifest's large sections). */
+    rotate = true,
   ) {
     const known = cache.get(STORE_KEY);
     this.store = known instanceof WindowStore ? known : new WindowStore();
     if (!known) cache.set(STORE_KEY, this.store);
-    this.store.rotate();
+    if (rotate) this.store.rotate();
   }
 
   /**

@@ -261,6 +261,12 @@ export interface Rule {
   readonly objectKinds?: readonly string[];
   /** From the rule's template: the check reads the workspace index (a cross-file rule). */
   readonly readsWorkspace?: boolean;
+  /**
+   * Kubernetes: the check's reports on one `---` section depend only on that section, the pod-security
+   * profile, the Namespace enforce labels and the line-break style (kubernetes-sections.ts), so the
+   * editor memoises them per section.
+   */
+  readonly perSection?: boolean;
   /** From a text rule's template: how far around a line the check reads in this file (text-windows.ts). */
   readonly lookaround?: (fileName: string) => TextLookaround | undefined;
   /** From a text rule's template: the keywords its prefilter looks for in every file (RuleSet.keywordPass). */

@@ -32,7 +32,7 @@ export function readRegularFile(file: string, options: RegularFileOptions): RawR
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | noFollow);
     const opened = fs.fstatSync(fd);
     if (!opened.isFile()) return { kind: 'not-regular', what: describeType(opened) };
-    return readAtMost(fd, options.maxBytes);
+    return readAtMost(fd, options.maxBytes, opened.size);
   } catch (err) {
     const code = errorCode(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };
@@ -44,9 +44,20 @@ export function readRegularFile(file: string, options: RegularFileOptions): RawR
   }
 }
 
-function readAtMost(fd: number, maxBytes: number): RawRead {
+function readAtMost(fd: number, maxBytes: number, expectedSize: number): RawRead {
   const chunks: Buffer[] = [];
   let total = 0;
+  // The size the file had when opened, plus one byte to see that it ended there: one read into one buffer,
+  // no copy. A file that grew meanwhile goes on in chunks below.
+  if (expectedSize > 0 && expectedSize <= maxBytes) {
+    const whole = Buffer.allocUnsafe(expectedSize + 1);
+    let n = 0;
+    for (let r = -1; r !== 0 && n < whole.length; n += r) r = fs.readSync(fd, whole, n, whole.length - n, null);
+    if (n <= expectedSize) return { kind: 'bytes', bytes: whole.subarray(0, n) };
+    chunks.push(whole.subarray(0, n));
+    total = n;
+    if (total > maxBytes) return { kind: 'too-large', size: Math.max(total, fs.fstatSync(fd).size) };
+  }
   for (;;) {
     const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
     const n = fs.readSync(fd, chunk, 0, chunk.length, null);

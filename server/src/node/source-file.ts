@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readRegularFile } from './regular-file';
 
 // The byte edge of every analysis of a file on disk, for the CLI and the language server's Scan
@@ -53,6 +54,8 @@ export function decodeSource(bytes: Uint8Array): ReadOutcome {
   const body = bytes.subarray(BOM_LENGTH[encoding]);
   // A UTF-16 text has NUL bytes in every ASCII character: look for NUL characters after decoding.
   if (label === 'utf-8' && body.includes(0)) return BINARY;
+  // Most source is ASCII: then each byte is its character, and a one-byte string is made without decoding.
+  if (label === 'utf-8' && isAscii(body)) return { kind: 'text', text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), encoding, lossless: true };
   let text: string;
   let lossless = true;
   try {

@@ -75,6 +75,15 @@ describe('analyze', () => {
     }
   });
 
+  it('with only text rules on, a directive above a Dockerfile instruction still covers its continuation lines', () => {
+    // No Dockerfile rule is active, so the file is parsed only because a finding needs its instructions.
+    const text = 'FROM debian:12\n# bulwark-ignore word-rule reason="test data"\nRUN echo \\\n  needle\nRUN needle\n';
+    const result = analyze({ uri: 'Dockerfile', text }, words, { now: new Date('2026-06-01') });
+    assert.equal(result.language, 'dockerfile');
+    assert.deepEqual(result.suppressed.map((s) => s.finding.span), [{ start: 74, end: 80 }]);
+    assert.deepEqual(result.findings.map((f) => f.span), [{ start: 85, end: 91 }]);
+  });
+
   describe('bad input never throws', () => {
     const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join('\n');
     const inputs: { name: string; uri: string; text: string; notice?: string }[] = [

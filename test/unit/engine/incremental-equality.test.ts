@@ -6,6 +6,7 @@ import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-pack
 import { EditableDocument } from '../../../server/src/lsp/editable-document';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 import { SeededRandom } from '../../bench/random';
+import { dockerfileText } from '../../bench/generate';
 
 // The language server analyses an open document with what it cached from earlier versions (parsed YAML
 // sections and their memoised text-rule reports, Dockerfile models, RUN scripts) and indexes its facts
@@ -85,7 +86,8 @@ class OpenDocument {
   analyse(ruleSet: RuleSet): { text: string; facts: unknown; result: AnalysisResult } {
     const text = this.doc.getText();
     const facts = indexFile({ uri: this.uri, text, languageId: this.languageId }, this.cache);
-    const result = analyze({ uri: this.uri, text, languageId: this.languageId }, ruleSet, { cache: this.cache, now: NOW });
+    // As the server analyses: with text windows (large files, and large sections of a manifest).
+    const result = analyze({ uri: this.uri, text, languageId: this.languageId }, ruleSet, { cache: this.cache, now: NOW, textWindows: true });
     this.cache.endAnalysis();
     return { text, facts, result };
   }
@@ -113,49 +115,98 @@ function corpusFiles(): { file: string; languageId: string; kind: 'yaml' | 'dock
   return [...named, ...dockerfiles, ...manifests];
 }
 
+/**
+ * Constructs a keystroke must not confuse when the parse keeps unchanged instructions (positions by line
+ * and column, an escape directive, continuations, heredocs, ONBUILD, JSON form, SHELL, stages).
+ */
+const CONSTRUCTS = [
+  '# escape=`',
+  'ARG BASE=alpine:3.20',
+  'FROM ${BASE} AS build',
+  'SHELL ["/bin/sh", "-c"]',
+  'RUN apk add --no-cache curl `',
+  '    && curl -k https://example.com/x | sh',
+  'RUN <<EOF',
+  'set -eux',
+  'curl -fsSL https://example.com/install.sh | sh',
+  'EOF',
+  'COPY <<EOF /etc/app.conf',
+  'password=hunter2',
+  'EOF',
+  'ENV GITHUB_TOKEN=ghp_1234567890abcdefghijklmnopqrstuvwxyzAB',
+  'ONBUILD RUN wget --no-check-certificate https://example.com/y',
+  'FROM build',
+  'RUN ["sh", "-c", "apt-get update && apt-get upgrade -y"]',
+  'COPY --chmod=777 id_rsa /root/.ssh/id_rsa',
+  'EXPOSE 22',
+  'WORKDIR /proc/x',
+  'USER root',
+  'CMD ["./start.sh"]',
+  '',
+].join('\n');
+
+/** Random edits typed into one document, each checked against a fresh analysis (and facts), mostly undone. */
+function typeInto(ruleSet: RuleSet, name: string, original: string, languageId: string, kind: 'yaml' | 'dockerfile', edits: number, seed: number): void {
+  const random = new SeededRandom(seed);
+  let expected = original;
+  const uri = `file:///workspace/${name}`;
+  const open = new OpenDocument(uri, languageId, expected);
+  open.analyse(ruleSet);
+  let findings = 0;
+  const check = (edit: Edit, what: string) => {
+    expected = expected.slice(0, edit.start) + edit.text + expected.slice(edit.end);
+    open.apply(edit);
+    const cached = open.analyse(ruleSet);
+    assert.equal(cached.text, expected, `${what}: the open document's text`);
+    const fresh = analyze({ uri, text: expected, languageId }, ruleSet, { now: NOW });
+    assert.deepEqual(comparable(cached.result), comparable(fresh), `${what} (${JSON.stringify(edit)}): cached and fresh analyses differ`);
+    assert.deepEqual(cached.facts, indexFile({ uri, text: expected, languageId }), `${what}: cached and fresh facts differ`);
+    assertLocations(cached.facts, expected, what);
+    findings += fresh.findings.length;
+  };
+  for (let i = 0; i < edits; i++) {
+    const edit = randomEdit(random, expected, kind);
+    const removed = expected.slice(edit.start, edit.end);
+    check(edit, `edit ${i}`);
+    // Mostly undone, as typing is: the section's earlier text comes back and must hit the cache right.
+    if (random.next() < 0.6) check({ start: edit.start, end: edit.start + edit.text.length, text: removed }, `undo of edit ${i}`);
+  }
+  // The edits must leave something to compare: files whose every version has no finding prove little.
+  assert.ok(findings > 0, 'no finding in any edited version');
+}
+
 describe('incremental analysis equals a fresh analysis', function () {
   this.timeout(300_000);
   let ruleSet: RuleSet;
 
   before(function () {
-    if (!fs.existsSync(REALWORLD)) {
-      console.log(`    (skipped: ${REALWORLD} not found; the corpus lives in ../shared beside the repository)`);
-      this.skip();
-    }
     ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
   });
 
-  // Listed lazily: without ../shared there is nothing to list, and the before() hook skips.
-  const files = fs.existsSync(REALWORLD) ? corpusFiles() : [];
-  files.forEach(({ file, languageId, kind, edits, crlf }, n) => {
-    it(`${path.relative(REALWORLD, file)}${crlf ? ' (CRLF)' : ''}: ${edits} random edits`, () => {
-      const random = new SeededRandom(1000 + n);
-      const original = fs.readFileSync(file, 'utf8');
-      let expected = crlf ? original.replace(/\r?\n/g, '\r\n') : original;
-      const uri = `file:///workspace/${path.basename(file)}`;
-      const open = new OpenDocument(uri, languageId, expected);
-      open.analyse(ruleSet);
-      let findings = 0;
-      const check = (edit: Edit, what: string) => {
-        expected = expected.slice(0, edit.start) + edit.text + expected.slice(edit.end);
-        open.apply(edit);
-        const cached = open.analyse(ruleSet);
-        assert.equal(cached.text, expected, `${what}: the open document's text`);
-        const fresh = analyze({ uri, text: expected, languageId }, ruleSet, { now: NOW });
-        assert.deepEqual(comparable(cached.result), comparable(fresh), `${what} (${JSON.stringify(edit)}): cached and fresh analyses differ`);
-        assert.deepEqual(cached.facts, indexFile({ uri, text: expected, languageId }), `${what}: cached and fresh facts differ`);
-        assertLocations(cached.facts, expected, what);
-        findings += fresh.findings.length;
-      };
-      for (let i = 0; i < edits; i++) {
-        const edit = randomEdit(random, expected, kind);
-        const removed = expected.slice(edit.start, edit.end);
-        check(edit, `edit ${i}`);
-        // Mostly undone, as typing is: the section's earlier text comes back and must hit the cache right.
-        if (random.next() < 0.6) check({ start: edit.start, end: edit.start + edit.text.length, text: removed }, `undo of edit ${i}`);
+  // Generated, so they run without the corpus too.
+  it('a Dockerfile of every construct the parse keeps between keystrokes: 60 random edits', () => {
+    typeInto(ruleSet, 'Dockerfile', CONSTRUCTS, 'dockerfile', 'dockerfile', 60, 7);
+  });
+
+  it('a generated 1,500-line Dockerfile (CRLF): 12 random edits', () => {
+    typeInto(ruleSet, 'Dockerfile', dockerfileText(new SeededRandom(5), 1500).replace(/\n/g, '\r\n'), 'dockerfile', 'dockerfile', 12, 8);
+  });
+
+  describe('in files of the reference corpus', () => {
+    before(function () {
+      if (!fs.existsSync(REALWORLD)) {
+        console.log(`    (skipped: ${REALWORLD} not found; the corpus lives in ../shared beside the repository)`);
+        this.skip();
       }
-      // The edits must leave something to compare: files whose every version has no finding prove little.
-      assert.ok(findings > 0, 'no finding in any edited version');
+    });
+
+    // Listed lazily: without ../shared there is nothing to list, and the before() hook skips.
+    const files = fs.existsSync(REALWORLD) ? corpusFiles() : [];
+    files.forEach(({ file, languageId, kind, edits, crlf }, n) => {
+      it(`${path.relative(REALWORLD, file)}${crlf ? ' (CRLF)' : ''}: ${edits} random edits`, () => {
+        const original = fs.readFileSync(file, 'utf8');
+        typeInto(ruleSet, path.basename(file), crlf ? original.replace(/\r?\n/g, '\r\n') : original, languageId, kind, edits, 1000 + n);
+      });
     });
   });
 });

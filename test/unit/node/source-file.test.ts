@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { decodeSource, encodeSource } from '../../../server/src/node/source-file';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { decodeSource, encodeSource, readSourceFile } from '../../../server/src/node/source-file';
 
 // Decoding the bytes of a file on disk, shared by the CLI and Scan workspace: BOMs removed (and put
 // back on write), UTF-16 with a BOM decoded, NUL characters still mean binary.
@@ -12,6 +15,26 @@ describe('source file decoding', () => {
     const invalid = decodeSource(Buffer.from([0x61, 0xff, 0x62]));
     assert.deepEqual(invalid, { kind: 'text', text: 'a\uFFFDb', encoding: 'utf-8', lossless: false });
     assert.equal(decodeSource(Buffer.from([0x61, 0x00])).kind, 'skipped');
+  });
+
+  it('reads ASCII, UTF-8 and files at the size limit whole, and refuses one byte more', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-source-file-'));
+    try {
+      const write = (name: string, content: string) => {
+        fs.writeFileSync(path.join(dir, name), content);
+        return path.join(dir, name);
+      };
+      const ascii = 'KEY=value\r\n'.repeat(10_000);
+      assert.deepEqual(readSourceFile(write('ascii.env', ascii), { maxBytes: 1 << 20, limitName: 'x' }), { kind: 'text', text: ascii, encoding: 'utf-8', lossless: true });
+      const utf8 = 'caf\u00e9 \u{1f600}\n';
+      assert.deepEqual(readSourceFile(write('utf8.txt', utf8), { maxBytes: 1 << 20, limitName: 'x' }), { kind: 'text', text: utf8, encoding: 'utf-8', lossless: true });
+      const exact = write('exact.txt', 'a'.repeat(100));
+      assert.equal(readSourceFile(exact, { maxBytes: 100, limitName: 'x' }).kind, 'text');
+      assert.deepEqual(readSourceFile(exact, { maxBytes: 99, limitName: 'x' }).kind, 'skipped');
+      assert.deepEqual(readSourceFile(write('empty.txt', ''), { maxBytes: 100, limitName: 'x' }), { kind: 'text', text: '', encoding: 'utf-8', lossless: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('decodes UTF-16 LE and BE with a BOM, and writes them back byte for byte', () => {

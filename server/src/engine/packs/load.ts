@@ -225,11 +225,14 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
   const readsWorkspace = template.readsWorkspace === true || ruleLevel !== undefined;
   const lookaround = template.lookaround?.bind(template);
   const keywords = template.keywords?.(match.params as never);
+  // The Namespace labels a Pod Security rule reads are among the per-section inputs; other workspace facts are not.
+  const perSection = template.language === 'kubernetes' && template.readsWorkspace !== true && template.perSection !== false;
   return {
     meta,
     check,
     objectKinds: template.objectKinds,
     ...(readsWorkspace ? { readsWorkspace: true } : {}),
+    ...(perSection ? { perSection: true } : {}),
     ...(lookaround ? { lookaround: (fileName: string) => lookaround(match.params as never, fileName) } : {}),
     ...(keywords && keywords.length > 0 ? { keywords } : {}),
     match,

@@ -21,6 +21,8 @@ import {
 } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParseCache } from '../types';
+import { instructionDocument, ownCopy } from './dockerfile-instruction-document';
 
 // dockerfile-ast recomputes an instruction's arguments (a character walk over its whole text) on every
 // getArguments(), getFlags(), getArgumentsRange(), getRawArgumentsContent()…, and its own constructors
@@ -91,16 +93,66 @@ interface ParserInternals {
   createInstruction(dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): Instruction;
 }
 
-/** DockerfileParser.parse, with every instruction's raw arguments computed once. */
-export function parseDockerfileAst(content: string): Dockerfile {
+/** An instruction built on its own text (see instructionDocument), kept for the next parse. */
+interface Built {
+  readonly text: string;
+  readonly escape: string;
+  readonly keywordLength: number;
+  readonly instruction: Instruction;
+}
+
+/** Under this key a cache keeps the instructions of the last parse, by `line:column` of their start. */
+const REUSE_KEY = 'dockerfile-instructions';
+
+/**
+ * DockerfileParser.parse, with every instruction's raw arguments computed once. With a cache, an
+ * instruction whose text, escape character and position (line and column) are those of the last
+ * parse is not built again: a keystroke builds the one instruction it touched (see reuseInstruction).
+ * Found by position and compared in place, so a parse hashes no instruction's text.
+ */
+export function parseDockerfileAst(content: string, cache?: ParseCache): Dockerfile {
   const parser = new Parser();
   const internals = parser as unknown as ParserInternals;
+  const earlier = cache?.get(REUSE_KEY) as Map<string, Built[]> | undefined;
+  const kept = new Map<string, Built[]>();
+  const find = (map: Map<string, Built[]> | undefined, at: string, start: number, end: number, keywordLength: number, escape: string) =>
+    map?.get(at)?.find((b) => b.text.length === end - start && b.keywordLength === keywordLength && b.escape === escape && content.startsWith(b.text, start));
   internals.createInstruction = function (dockerfile, instruction, start, instructionEnd, end) {
     const startPosition = this.document.positionAt(start);
     const instructionRange: Range = { start: startPosition, end: this.document.positionAt(instructionEnd) };
     const lineRange: Range = { start: startPosition, end: this.document.positionAt(end) };
     const Class = BY_KEYWORD.get(instruction.toUpperCase()) ?? OTHER;
-    return new Class(this.document, lineRange, dockerfile, this.escapeChar, instruction, instructionRange);
+    if (!cache) return new Class(this.document, lineRange, dockerfile, this.escapeChar, instruction, instructionRange);
+    const at = `${startPosition.line}:${startPosition.character}`;
+    const keywordLength = instructionEnd - start;
+    let built = find(kept, at, start, end, keywordLength, this.escapeChar);
+    if (!built) {
+      built = find(earlier, at, start, end, keywordLength, this.escapeChar) ?? build(Class, ownCopy(content.slice(start, end)), this.escapeChar, instruction, keywordLength, lineRange, instructionRange);
+      const list = kept.get(at);
+      if (list) list.push(built);
+      else kept.set(at, [built]);
+    }
+    return reuseInstruction(built.instruction, dockerfile);
   };
-  return parser.parse(content);
+  const ast = parser.parse(content);
+  cache?.set(REUSE_KEY, kept);
+  return ast;
+}
+
+/** Built on a document of its own text: nothing kept points into this version of the file. */
+function build(Class: InstructionClass, text: string, escape: string, keyword: string, keywordLength: number, lineRange: Range, instructionRange: Range): Built {
+  const instruction = new Class(instructionDocument(text, lineRange.start), lineRange, undefined, escape, keyword, instructionRange);
+  return { text, escape, keywordLength, instruction };
+}
+
+/**
+ * A copy of a cached instruction that belongs to this parse's Dockerfile. An instruction reads its own
+ * document (same lines and columns, same text) for everything but variable resolution and stage
+ * lookups, which go through its Dockerfile; the cached one has none, so it keeps no parse alive. State
+ * an instance fills in later (flags) lands on the copy; what its constructor computed is shared.
+ */
+function reuseInstruction(built: Instruction, dockerfile: unknown): Instruction {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(built) as object) as Instruction, built);
+  (copy as unknown as { dockerfile: unknown }).dockerfile = dockerfile;
+  return copy;
 }

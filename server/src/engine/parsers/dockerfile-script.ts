@@ -2,6 +2,7 @@ import type { Heredoc, Run } from 'dockerfile-ast';
 import type { ParseCache, Span } from '../types';
 import type { AstRange, InstructionEntry } from './dockerfile-instructions';
 import { cachedScripts, scriptCacheKey, type CachedScript } from './dockerfile-script-cache';
+import { ownCopy } from './dockerfile-instruction-document';
 import { SHELLS, effectiveCommand, readScript, withShellStrings } from './dockerfile-shell-commands';
 import { scanCommandsFlat } from './dockerfile-shell-fallback';
 import { ReadBudget, SHELL_LIMITS, ScriptTooComplex, type OffsetMap, type ShellCommand, type ShellWord } from './dockerfile-shell-syntax';
@@ -91,7 +92,8 @@ function readRun(source: ScriptSource, run: Run): CachedScript[] {
     const body = heredoc.getContentRange();
     if (!body || !runsBodyAsScript(commands, source.text, source.span(body))) continue;
     const span = source.span(body);
-    const text = source.text.slice(span.start, span.end);
+    // Its words are cut from this text and cached with the instruction: a slice would keep the whole file alive.
+    const text = ownCopy(source.text.slice(span.start, span.end));
     const identity: OffsetMap = { start: (i) => span.start + i, end: (i) => span.start + i };
     out.push({ form: 'heredoc', commands: readScript(text, identity), span });
   }

@@ -102,8 +102,24 @@ const WRAPPER_VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 /** Wrappers whose first operand is the user to run as (`gosu app:app cmd …`), not the program. */
 const USER_OPERAND_WRAPPERS: ReadonlySet<string> = new Set(['gosu', 'su-exec']);
 
-/** The program a simple command really runs: `sudo -E env A=1 /usr/bin/curl …` runs curl. */
+const EFFECTIVE = Symbol('effectiveCommand');
+
+/**
+ * The program a simple command really runs: `sudo -E env A=1 /usr/bin/curl …` runs curl. Kept on the
+ * command (most RUN rules ask for every command); not enumerable, so a moved copy of a cached command
+ * ({...command} with new offsets) never carries the words of the original.
+ */
 export function effectiveCommand(command: ShellCommand): EffectiveCommand | undefined {
+  const kept = command as ShellCommand & { [EFFECTIVE]?: EffectiveCommand | null };
+  let effective = kept[EFFECTIVE];
+  if (effective === undefined) {
+    effective = readEffective(command) ?? null;
+    Object.defineProperty(kept, EFFECTIVE, { value: effective, enumerable: false });
+  }
+  return effective ?? undefined;
+}
+
+function readEffective(command: ShellCommand): EffectiveCommand | undefined {
   const words = command.words;
   const assignments = [...command.assignments];
   let i = 0;

@@ -24,26 +24,56 @@ export interface DockerfileModel {
   span(range: AstRange): Span;
   /** The shell scripts of every RUN (ONBUILD RUN included); read on first use, then kept. */
   runScripts(): readonly RunScript[];
+  /** What rules derive from the model once and share (see commandIndex), under a key of the deriving module's. */
+  readonly memo: Map<unknown, unknown>;
   /** The RUN scripts read flat because they were too complex (see RunScript.tooComplex); none before runScripts(). */
   tooComplexScripts(): readonly RunScript[];
 }
 
 /**
  * With a cache, one parse per text: the language server indexes an open Dockerfile's facts and then
- * analyses the same text at each keystroke, and the parse is the larger part of either.
+ * analyses the same text at each keystroke, and the parse is the larger part of either. The last two
+ * models are kept under one key and found by comparing texts: a key made of the whole text would be
+ * hashed at every look-up, a pass over the file per keystroke.
  */
 export function parseDockerfile(text: string, cache?: ParseCache): DockerfileModel {
   if (!cache) return parseDockerfileText(text);
-  const key = `dockerfile-model\u0000${text}`;
-  const hit = cache.get(key) as DockerfileModel | undefined;
-  if (hit) return hit;
-  const model = parseDockerfileText(text, cache);
-  cache.set(key, model);
+  const recent = (cache.get(MODELS_KEY) as readonly CachedModel[] | undefined) ?? [];
+  const hit = recent.find((m) => m.model.text === text);
+  if (hit) {
+    if (hit.model !== recent[0].model) cache.set(MODELS_KEY, [hit, recent[0]]);
+    // What the model was built from is marked used again: a cache that keeps only what the last
+    // analyses used would otherwise drop it while typing and undoing hits the model alone.
+    for (const [key, value] of hit.used) cache.set(key, value);
+    return hit.model;
+  }
+  const used = new Map<string, unknown>();
+  const tracked: ParseCache = {
+    get: (key) => {
+      const value = cache.get(key);
+      if (value !== undefined) used.set(key, value);
+      return value;
+    },
+    set: (key, value) => {
+      used.set(key, value);
+      cache.set(key, value);
+    },
+  };
+  const model = parseDockerfileText(text, tracked);
+  cache.set(MODELS_KEY, recent.length > 0 ? [{ model, used }, recent[0]] : [{ model, used }]);
   return model;
 }
 
+interface CachedModel {
+  readonly model: DockerfileModel;
+  /** The cache entries the model's parse and RUN scripts read or wrote. */
+  readonly used: ReadonlyMap<string, unknown>;
+}
+
+const MODELS_KEY = 'dockerfile-models';
+
 function parseDockerfileText(text: string, cache?: ParseCache): DockerfileModel {
-  const ast = parseDockerfileAst(withoutJsonHeredocs(text));
+  const ast = parseDockerfileAst(withoutJsonHeredocs(text), cache);
   const lines = new LineIndex(text);
   const stages: Stage[] = [];
   const preamble: Instruction[] = [];
@@ -75,6 +105,7 @@ function parseDockerfileText(text: string, cache?: ParseCache): DockerfileModel 
     escape,
     entries,
     span,
+    memo: new Map(),
     runScripts: () => (scripts ??= readRunScripts({ text, escape, span, cache }, entries)),
     tooComplexScripts: () => scripts?.filter((s) => s.tooComplex !== undefined) ?? [],
   };

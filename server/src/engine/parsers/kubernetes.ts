@@ -39,6 +39,8 @@ export interface KubernetesModel {
   readonly lines: LineIndex;
   readonly documents: readonly K8sDocument[];
   readonly objects: readonly K8sObject[];
+  /** Set when this model is one section of a file (rules run per section): the file's model. */
+  readonly whole?: KubernetesModel;
 }
 
 interface ChunkParse {
@@ -55,6 +57,8 @@ interface ParsedChunk {
   readonly headerKind?: string;
   readonly memo: WeakMap<object, unknown>;
   full?: ChunkParse;
+  /** The objects' fields read off the tree once (each analysis re-reading them cost a walk of every section). */
+  heads?: readonly Omit<K8sObject, 'document'>[];
 }
 
 // Go templates (Helm) are not YAML; any `{{` outside a comment marks the section as a template.
@@ -190,27 +194,25 @@ export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIn
       errors: full.errors.map((e) => ({ message: e.message, span: { start: chunk.base + e.start, end: chunk.base + e.end } })),
     };
     documents.push(document);
-    if (document.doc && document.errors.length === 0) objects.push(...objectsOf(document));
+    if (document.doc && document.errors.length === 0) for (const head of (parsed.heads ??= objectsOf(document))) objects.push({ document, ...head });
   }
   return { language: 'kubernetes', text, eol: eolOf(text), lines, documents, objects };
 }
 
-function objectsOf(document: K8sDocument): K8sObject[] {
+function objectsOf(document: K8sDocument): Omit<K8sObject, 'document'>[] {
   const doc = document.doc;
   if (!doc || !isMap(doc.contents)) return [];
-  const root = toObject(document, doc.contents);
+  const root = toObject(doc, doc.contents);
   const items = root.kind === 'List' ? getIn(doc, doc.contents, ['items']) : undefined;
   if (!items || !('items' in items)) return root.kind ? [root] : [];
-  const out: K8sObject[] = [];
-  for (const item of (items as { items: unknown[] }).items) if (isMap(item)) out.push(toObject(document, item));
+  const out: Omit<K8sObject, 'document'>[] = [];
+  for (const item of (items as { items: unknown[] }).items) if (isMap(item)) out.push(toObject(doc, item));
   return out;
 }
 
-function toObject(document: K8sDocument, node: YAMLMap): K8sObject {
-  const doc = document.doc as Document.Parsed;
+function toObject(doc: Document.Parsed, node: YAMLMap): Omit<K8sObject, 'document'> {
   const read = (path: string[]) => scalarString(getIn(doc, node, path));
   return {
-    document,
     node,
     apiVersion: read(['apiVersion']),
     kind: read(['kind']),

@@ -46,7 +46,7 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
       const key = [...keywords].sort().join('\u0000');
       let found = hits.get(key);
       if (!found) {
-        found = scanKeywords(text, keywords);
+        found = scanKeywords(text, keywordAlternation(keywords, key, keywordPass?.alternations));
         hits.set(key, found);
       }
       return found;
@@ -71,13 +71,23 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
  * Without the `u` flag, `i` folds ASCII letters only, which is all a keyword needs.
  * Longest first so overlapping keywords report once.
  */
-function scanKeywords(text: string, keywords: readonly string[]): number[] {
-  const needles = [...new Set(keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0))];
+function scanKeywords(text: string, alternation: RegExp | undefined): number[] {
   const out: number[] = [];
-  if (needles.length === 0) return out;
-  const alternation = new RegExp(needles.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi');
-  for (const m of text.matchAll(alternation)) out.push(m.index ?? 0);
+  if (!alternation) return out;
+  alternation.lastIndex = 0;
+  for (let m = alternation.exec(text); m !== null; m = alternation.exec(text)) out.push(m.index);
   return out;
+}
+
+/** The alternation of a keyword list, from the rule set's memo when there is one; undefined for no keyword. */
+function keywordAlternation(keywords: readonly string[], key: string, memo: Map<string, RegExp> | undefined): RegExp | undefined {
+  const known = memo?.get(key);
+  if (known) return known;
+  const needles = [...new Set(keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0))];
+  if (needles.length === 0) return undefined;
+  const alternation = new RegExp(needles.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi');
+  memo?.set(key, alternation);
+  return alternation;
 }
 
 function escapeRegExp(literal: string): string {

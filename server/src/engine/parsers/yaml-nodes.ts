@@ -1,5 +1,10 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import * as yaml from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../types';
+
+// The bundle reads a CommonJS package's exports through a getter at every use: taken once here, the
+// node tests on the hot path of every rule (thousands per keystroke in a large manifest) are plain calls.
+const { isAlias, isMap, isPair, isScalar, isSeq } = yaml;
 
 // Navigation over the yaml AST without ever converting to JS: aliases are resolved one step at a
 // time, so an alias bomb costs no more than the path being read.

@@ -42,6 +42,13 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
   /** The check reads CheckContext.workspace: callers build a workspace index only when a rule does. */
   readonly readsWorkspace?: boolean;
   /**
+   * Kubernetes only: `false` when a check's reports on one `---` section may depend on more than that
+   * section's objects, the pod-security profile and the Namespace enforce labels (the clock, the policy's
+   * lists, other sections' objects). Such a check runs on the whole file at every analysis; others are
+   * memoised per section in the editor (a template that reads the workspace never is).
+   */
+  readonly perSection?: false;
+  /**
    * Text only: how far around a line the check reads in a file of this name (TextLookaround), or
    * undefined where it reads the whole file. A check that declares it must not read CheckContext.now,
    * the policy or the workspace: its reports on a window are reused while the window's text is unchanged.

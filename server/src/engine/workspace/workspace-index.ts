@@ -20,10 +20,16 @@ export class WorkspaceIndex {
   readonly files: ReadonlyMap<string, FileFacts>;
   /** Workload containers by the Dockerfile that builds their image, computed on first use (the index never changes). */
   private runningByDockerfile?: Map<string, WorkloadContainerFact[]>;
+  /** Every file's facts of one kind, gathered on first use: each workload asks, and a scan has thousands. */
+  private allNetworkPolicies?: readonly NetworkPolicyFact[];
+  private allNamespaces?: readonly NamespaceFact[];
+  private allResourceControls?: ResourceControlFact[];
   /** Ignore-file facts by fileKey, computed on first use. */
   private ignoreFiles?: Map<string, FileFacts>;
   /** The context's ignore file by fileKey of the Dockerfile a compose file builds, computed on first use. */
   private contextIgnores?: Map<string, string>;
+  /** imageSource by repository: asked for every container of every open manifest at each analysis. */
+  private readonly sources = new Map<string, ImageSource | undefined>();
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
@@ -54,12 +60,12 @@ export class WorkspaceIndex {
     return this.files.has(uri) ? new WorkspaceIndex([...this.files.values()].filter((f) => f.uri !== uri)) : this;
   }
 
-  get networkPolicies(): NetworkPolicyFact[] {
-    return [...this.files.values()].flatMap((f) => f.networkPolicies);
+  get networkPolicies(): readonly NetworkPolicyFact[] {
+    return (this.allNetworkPolicies ??= [...this.files.values()].flatMap((f) => f.networkPolicies));
   }
 
-  get namespaces(): NamespaceFact[] {
-    return [...this.files.values()].flatMap((f) => f.namespaces);
+  get namespaces(): readonly NamespaceFact[] {
+    return (this.allNamespaces ??= [...this.files.values()].flatMap((f) => f.namespaces));
   }
 
   /**
@@ -126,7 +132,7 @@ export class WorkspaceIndex {
   }
 
   resourceControlsIn(namespace: string): ResourceControlFact[] {
-    return [...this.files.values()].flatMap((f) => f.resourceControls).filter((c) => c.namespace === namespace);
+    return (this.allResourceControls ??= [...this.files.values()].flatMap((f) => f.resourceControls)).filter((c) => c.namespace === namespace);
   }
 
   /**
@@ -136,6 +142,11 @@ export class WorkspaceIndex {
   imageSource(image: string): ImageSource | undefined {
     const repository = repositoryOf(image);
     if (!repository) return undefined;
+    if (!this.sources.has(repository)) this.sources.set(repository, this.findImageSource(repository));
+    return this.sources.get(repository);
+  }
+
+  private findImageSource(repository: string): ImageSource | undefined {
     const facts = [...this.files.values()];
     const build = facts.flatMap((f) => f.imageBuilds).find((b) => sameRepository(b.repository, repository));
     if (build) {

@@ -236,8 +236,21 @@ export interface ArgumentRef {
   readonly json: boolean;
 }
 
-/** An instruction's arguments after its flags, in shell or JSON form (`COPY ["a b", "/dst/"]`). */
-export function argumentsOf(model: DockerfileModel, instruction: InstructionEntry['instruction']): ArgumentRef[] {
+const ARGUMENTS_KEY = Symbol('argumentsOf');
+
+/**
+ * An instruction's arguments after its flags, in shell or JSON form (`COPY ["a b", "/dst/"]`); read
+ * once per model (several rules and matchers ask for those of every COPY). Callers must not change them.
+ */
+export function argumentsOf(model: DockerfileModel, instruction: InstructionEntry['instruction']): readonly ArgumentRef[] {
+  let read = model.memo.get(ARGUMENTS_KEY) as Map<Instruction, readonly ArgumentRef[]> | undefined;
+  if (!read) model.memo.set(ARGUMENTS_KEY, (read = new Map()));
+  let args = read.get(instruction);
+  if (!args) read.set(instruction, (args = readArguments(model, instruction)));
+  return args;
+}
+
+function readArguments(model: DockerfileModel, instruction: InstructionEntry['instruction']): ArgumentRef[] {
   const args = instruction.getArguments();
   const argsRange = instruction.getArgumentsRange();
   if (args.length === 0 || !argsRange) return [];

@@ -53,14 +53,57 @@ export function* runCommands(model: DockerfileModel): Generator<{ script: RunScr
   for (const script of model.runScripts()) for (const command of script.commands) yield { script, command };
 }
 
-/** Each RUN command with every matcher whose command patterns it matches; a command is unwrapped once. */
+interface IndexedCommand {
+  readonly order: number;
+  readonly script: RunScript;
+  readonly command: ShellCommand;
+  readonly effective: EffectiveCommand;
+}
+
+const INDEX_KEY = Symbol('commandIndex');
+
+/**
+ * A program name without `.exe` and without trailing digits and dots: a name sameProgram() matches
+ * to a pattern's program (itself, or it followed by a version) has the same stem as that program.
+ */
+function stem(name: string): string {
+  return name.replace(/\.exe$/i, '').replace(/[\d.]+$/, '');
+}
+
+/** The model's RUN commands by the stem of the program each runs, unwrapped once for every rule. */
+function commandIndex(model: DockerfileModel): ReadonlyMap<string, readonly IndexedCommand[]> {
+  let index = model.memo.get(INDEX_KEY) as Map<string, IndexedCommand[]> | undefined;
+  if (index) return index;
+  index = new Map();
+  let order = 0;
+  for (const { script, command } of runCommands(model)) {
+    const effective = effectiveCommand(command);
+    if (!effective) continue;
+    const key = stem(effective.name);
+    const list = index.get(key);
+    const entry = { order: order++, script, command, effective };
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
+  }
+  model.memo.set(INDEX_KEY, index);
+  return index;
+}
+
+/**
+ * Each RUN command with every matcher whose command patterns it matches, in source order; only the
+ * commands whose program could match are looked at.
+ */
 export function* matchingCommands<M extends { readonly commands: readonly CommandPattern[] }>(
   model: DockerfileModel,
   matchers: readonly M[],
 ): Generator<{ script: RunScript; command: ShellCommand; matcher: M; match: CommandMatch }> {
-  for (const { script, command } of runCommands(model)) {
-    const effective = effectiveCommand(command);
-    if (!effective) continue;
+  const index = commandIndex(model);
+  const programs = matchers.flatMap((m) => m.commands.map((p) => p.program));
+  // `x.exe` as a pattern's program would match `x.exe.exe`, whose stem differs: read every command.
+  const stems = programs.some((p) => /\.exe$/i.test(p)) ? [...index.keys()] : [...new Set(programs.map(stem))];
+  const candidates = stems.flatMap((s) => index.get(s) ?? []);
+  if (stems.length > 1) candidates.sort((a, b) => a.order - b.order);
+  for (const { script, command, effective } of candidates) {
     for (const matcher of matchers) {
       const match = matchEffective(matcher.commands, effective);
       if (match) yield { script, command, matcher, match };

@@ -36,7 +36,17 @@ export function imageOrigin(image: ImageReference | undefined): Span | undefined
   return image && image.resolved !== undefined && image.resolved === image.raw ? image.span : undefined;
 }
 
+const IMAGES_KEY = Symbol('imageOf');
+
+/** What a stage's FROM names; read once per model (the image rules, pipefail and final-user all ask, some per RUN). */
 export function imageOf(model: DockerfileModel, stage: Stage): ImageReference | undefined {
+  let read = model.memo.get(IMAGES_KEY) as Map<Stage, ImageReference | undefined> | undefined;
+  if (!read) model.memo.set(IMAGES_KEY, (read = new Map()));
+  if (!read.has(stage)) read.set(stage, readImage(model, stage));
+  return read.get(stage);
+}
+
+function readImage(model: DockerfileModel, stage: Stage): ImageReference | undefined {
   const from: From = stage.from;
   const raw = from.getImage();
   const range = from.getImageRange();

@@ -36,12 +36,17 @@ export const pipefail = defineTemplate<'dockerfile', Params>({
     const producers = new Set(params.producers);
     return (model, ctx) => {
       for (const script of model.runScripts()) {
-        if (script.form === 'exec' || shellOf(model, script) !== 'posix') continue;
-        const pipefailFrom = setPipefailAt(script);
-        for (const command of script.commands) {
-          if (command.after !== '|' && command.after !== '|&') continue;
+        if (script.form === 'exec') continue;
+        // The piped producers first: the stage's shell is looked up only for a script that has one.
+        const piped = script.commands.flatMap((command) => {
+          if (command.after !== '|' && command.after !== '|&') return [];
           const effective = effectiveCommand(command);
-          if (!effective || !producers.has(effective.name) || effective.nameWord.start > pipefailFrom) continue;
+          return effective && producers.has(effective.name) ? [effective] : [];
+        });
+        if (piped.length === 0 || shellOf(model, script) !== 'posix') continue;
+        const pipefailFrom = setPipefailAt(script);
+        for (const effective of piped) {
+          if (effective.nameWord.start > pipefailFrom) continue;
           ctx.report({ span: { start: effective.nameWord.start, end: effective.nameWord.end }, data: { command: effective.name }, key: effective.name });
         }
       }

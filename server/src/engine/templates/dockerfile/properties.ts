@@ -20,7 +20,16 @@ export interface PropertyRef {
   readonly nextStart?: number;
 }
 
-export function propertiesOf(model: DockerfileModel): PropertyRef[] {
+const PROPERTIES_KEY = Symbol('propertiesOf');
+
+/** Every NAME=value of the model's ENV and ARG instructions, read once per model for every rule that asks. */
+export function propertiesOf(model: DockerfileModel): readonly PropertyRef[] {
+  let read = model.memo.get(PROPERTIES_KEY) as readonly PropertyRef[] | undefined;
+  if (!read) model.memo.set(PROPERTIES_KEY, (read = readProperties(model)));
+  return read;
+}
+
+function readProperties(model: DockerfileModel): PropertyRef[] {
   const out: PropertyRef[] = [];
   for (const entry of model.entries) {
     if (entry.keyword !== 'ENV' && entry.keyword !== 'ARG') continue;

@@ -1,4 +1,4 @@
-import type { DockerfileModel } from '../../parsers/dockerfile';
+import type { DockerfileModel, InstructionEntry, Stage } from '../../parsers/dockerfile';
 import type { Fix, TextEdit } from '../../types';
 import { deleteProperty, type PropertyRef } from './properties';
 
@@ -14,7 +14,7 @@ export function mountSecretFix(model: DockerfileModel, property: PropertyRef): F
   const stage = property.entry.stage;
   if (!stage || property.entry.onbuild || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(property.name)) return undefined;
   const reads = new RegExp(`\\$(?:\\{${property.name}(?:[:}])|${property.name}(?![A-Za-z0-9_]))`);
-  const later = model.entries.filter((e) => e.stage === stage && e.span.start >= property.span.end && reads.test(model.text.slice(e.span.start, e.span.end)));
+  const later = (entriesByStage(model).get(stage) ?? []).filter((e) => e.span.start >= property.span.end && reads.test(model.text.slice(e.span.start, e.span.end)));
   if (later.length === 0 || later.some((e) => e.keyword !== 'RUN' || e.onbuild)) return undefined;
   const removed = deleteProperty(model, property);
   if (!removed) return undefined;
@@ -37,4 +37,16 @@ export function mountSecretFix(model: DockerfileModel, property: PropertyRef): F
     kind: 'suggestion',
     edits,
   };
+}
+
+const BY_STAGE_KEY = Symbol('entriesByStage');
+
+/** Each stage's entries, grouped once per model: a file with many secrets would otherwise walk every entry for each. */
+function entriesByStage(model: DockerfileModel): ReadonlyMap<Stage, readonly InstructionEntry[]> {
+  let byStage = model.memo.get(BY_STAGE_KEY) as Map<Stage, InstructionEntry[]> | undefined;
+  if (byStage) return byStage;
+  byStage = new Map(model.stages.map((s) => [s, []]));
+  for (const entry of model.entries) if (entry.stage) byStage.get(entry.stage)?.push(entry);
+  model.memo.set(BY_STAGE_KEY, byStage);
+  return byStage;
 }

@@ -17,6 +17,8 @@ export const approvedImage = defineTemplate<'kubernetes', Params>({
   paramsSchema: APPROVED_IMAGE_PARAMS_SCHEMA,
   placeholders: [...SUBJECT_PLACEHOLDERS, ...APPROVED_IMAGE_PLACEHOLDERS],
   fixKind: 'suggestion',
+  // A deprecated image turns from a warning into an error on a date, and the list comes with the policy.
+  perSection: false,
   instantiate: (params) => (model, ctx) => {
     const list = ctx.approvedImages;
     if (!list) return;

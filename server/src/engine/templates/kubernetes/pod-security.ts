@@ -18,7 +18,7 @@ function isLevel(value: string | undefined): value is PodSecurityLevel {
 
 /** The enforce label of the Namespace `name` declared in this file, if any (an unknown value reads as absent). */
 export function namespaceEnforceLevel(model: KubernetesModel, name: string): PodSecurityLevel | undefined {
-  for (const object of model.objects) {
+  for (const object of (model.whole ?? model).objects) {
     if (object.kind !== 'Namespace' || object.name !== name || !object.document.doc) continue;
     const doc = object.document.doc;
     const labels = asMap(doc, getIn(doc, object.node, ['metadata', 'labels']));

@@ -24,7 +24,15 @@ export function keywordIndex(detectorKeywords: readonly (readonly string[])[]): 
     }
   });
   const keywords = [...owners.keys()];
-  return { keywords, automaton: new KeywordAutomaton(keywords), owners: [...owners.values()] };
+  // Built on first use: with the rule set's shared pass holding every keyword (the usual case) it never is.
+  let automaton: KeywordAutomaton | undefined;
+  return {
+    keywords,
+    get automaton() {
+      return (automaton ??= new KeywordAutomaton(keywords));
+    },
+    owners: [...owners.values()],
+  };
 }
 
 /**

@@ -8,12 +8,17 @@ export interface SharedKeywordPass {
   /** Lower-cased keyword → its index in the automaton. */
   readonly slots: ReadonlyMap<string, number>;
   readonly automaton: KeywordAutomaton;
+  /**
+   * The rule set's other keyword lists (TextModel.keywordOffsets) as compiled alternations, by list:
+   * built on first use and reused for every file, instead of escaped and compiled again per file.
+   */
+  readonly alternations: Map<string, RegExp>;
 }
 
 export function sharedKeywordPass(rules: readonly { readonly keywords?: readonly string[] }[]): SharedKeywordPass | undefined {
   const keywords = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))].filter((k) => k.length > 0);
   if (keywords.length === 0) return undefined;
-  return { slots: new Map(keywords.map((k, i) => [k, i])), automaton: new KeywordAutomaton(keywords) };
+  return { slots: new Map(keywords.map((k, i) => [k, i])), automaton: new KeywordAutomaton(keywords), alternations: new Map() };
 }
 
 /** Every occurrence (overlapping ones too) of each keyword of the pass: start offsets, ascending. */

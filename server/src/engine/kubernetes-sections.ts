@@ -1,0 +1,140 @@
+import type { K8sDocument, K8sObject, KubernetesModel } from './parsers/kubernetes';
+import { parseText, type TextModel } from './parsers/text';
+import { ENFORCE_LABEL } from './templates/kubernetes/pod-security';
+import { asMap, findPair, getIn, scalarString } from './parsers/yaml-nodes';
+import { shiftReport, TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
+import type { CheckContext, ParseCache, Report, Rule, RuleSet, TextLookaround } from './types';
+
+// Kubernetes rules while typing: most checks read one object at a time, so on a multi-document manifest
+// a rule's reports for a `---` section depend only on that section's text and on a few file-wide
+// inputs (the pod-security profile, the Namespace enforce labels, the line-break style). With the
+// caller's cache the rule runs per section and its reports are memoised with the cached parse, keyed by
+// those inputs: a keystroke in a 1.9 MB manifest re-checks the one section it touched, not every workload.
+
+interface SectionReports {
+  readonly inputs: string;
+  /** Where the section started when `reports` were placed: typing above it moves it. */
+  readonly base: number;
+  readonly reports: readonly Report[];
+}
+
+/**
+ * What a per-section rule may read besides its section (rules that read more, `Rule.perSection` false,
+ * run on the whole file): one string, compared whole, computed once per analysis.
+ */
+export function sectionInputs(model: KubernetesModel, context: Omit<CheckContext, 'report'>): string {
+  const levels: string[] = [];
+  for (const object of model.objects) {
+    if (object.kind !== 'Namespace' || !object.document.doc) continue;
+    const doc = object.document.doc;
+    const labels = asMap(doc, getIn(doc, object.node, ['metadata', 'labels']));
+    levels.push(`${object.name ?? ''}=${scalarString(findPair(doc, labels, ENFORCE_LABEL)?.value) ?? ''}`);
+  }
+  for (const namespace of context.workspace?.namespaces ?? []) {
+    const level = namespace.labels.find(([key]) => key === ENFORCE_LABEL)?.[1];
+    if (level !== undefined) levels.push(`ws:${namespace.name}=${level}`);
+  }
+  return JSON.stringify([context.podSecurityProfile ?? '', model.eol, levels]);
+}
+
+/** The file's objects by their section, for the one-section models below. */
+export function objectsBySection(model: KubernetesModel): Map<K8sDocument, K8sObject[]> {
+  const out = new Map<K8sDocument, K8sObject[]>();
+  for (const object of model.objects) {
+    const list = out.get(object.document);
+    if (list) list.push(object);
+    else out.set(object.document, [object]);
+  }
+  return out;
+}
+
+/**
+ * `rule`'s reports on the whole file, section by section: a section whose text and inputs are those of
+ * an earlier run reuses its reports. The same reports, in the same order, as one run on the whole model.
+ */
+export function kubernetesRulePerSection(
+  rule: Rule,
+  model: KubernetesModel,
+  { bySection, inputs }: { readonly bySection: ReadonlyMap<K8sDocument, readonly K8sObject[]>; readonly inputs: string },
+  context: Omit<CheckContext, 'report'>,
+): Report[] {
+  const out: Report[] = [];
+  for (const document of model.documents) {
+    const objects = bySection.get(document);
+    if (!objects) continue;
+    let memo = document.memo.get(rule) as SectionReports | undefined;
+    if (!memo || memo.inputs !== inputs) {
+      // Offsets stay the file's (templates add the section's base): the model is the file's, narrowed to
+      // this section's objects, with the whole file still there for what a check reads file-wide.
+      const section: KubernetesModel = { ...model, documents: [document], objects, whole: model.whole ?? model };
+      const reports: Report[] = [];
+      (rule.check as (m: KubernetesModel, ctx: CheckContext) => void)(section, { ...context, report: (r) => reports.push(r) });
+      memo = { inputs, base: document.base, reports };
+      document.memo.set(rule, memo);
+    } else if (memo.base !== document.base) {
+      const by = document.base - memo.base;
+      memo = { inputs, base: document.base, reports: memo.reports.map((r) => shiftReport(r, by)) };
+      document.memo.set(rule, memo);
+    }
+    out.push(...memo.reports);
+  }
+  return out;
+}
+
+/**
+ * One analysis's text models of the sections (shared by the text rules, and so their one keyword pass),
+ * and, with the caller's cache, windows over the sections too large to re-scan whole at a keystroke.
+ */
+export class SectionTexts {
+  private readonly models = new Map<K8sDocument, TextModel>();
+  private readonly windows = new Map<K8sDocument, TextWindows>();
+  private readonly around: TextLookaround;
+
+  constructor(
+    private readonly uri: string,
+    private readonly keywordPass: RuleSet['keywordPass'],
+    private readonly cache: ParseCache | undefined,
+    /** The rules that may run on windows, and how far each reads. */
+    private readonly lookarounds: ReadonlyMap<Rule, TextLookaround>,
+  ) {
+    this.around = unionLookaround([...lookarounds.values()]);
+  }
+
+  model(document: K8sDocument): TextModel {
+    let model = this.models.get(document);
+    if (!model) this.models.set(document, (model = parseText(document.text, this.uri, undefined, this.keywordPass)));
+    return model;
+  }
+
+  windowsOf(rule: Rule, document: K8sDocument): TextWindows | undefined {
+    if (!this.cache || !this.lookarounds.has(rule) || document.text.length < WINDOWED_MIN_LENGTH) return undefined;
+    let windows = this.windows.get(document);
+    // The windows of every section live in one store, which ages its entries once per analysis.
+    if (!windows) this.windows.set(document, (windows = new TextWindows(this.model(document), this.cache, this.around, undefined, this.windows.size === 0)));
+    return windows;
+  }
+}
+
+/**
+ * Text rules (secrets, suppression comments) are line-local, so on a multi-document YAML file they run
+ * per `---` section and their reports are memoised with the cached parse: a keystroke in a 2 MB
+ * manifest re-scans only the section it touched, and in a large section only the windows it touched.
+ */
+export function textRulePerSection(rule: Rule, model: KubernetesModel, texts: SectionTexts, context: Omit<CheckContext, 'report'>): Report[] {
+  const out: Report[] = [];
+  for (const document of model.documents) {
+    let reports = document.memo.get(rule) as Report[] | undefined;
+    if (!reports) {
+      const windows = texts.windowsOf(rule, document);
+      if (windows) reports = windows.reports(rule, context);
+      else {
+        const found: Report[] = [];
+        (rule.check as (m: TextModel, ctx: CheckContext) => void)(texts.model(document), { now: context.now, suppressionPolicy: context.suppressionPolicy, report: (r) => found.push(r) });
+        reports = found;
+      }
+      document.memo.set(rule, reports);
+    }
+    for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { analyze, indexFile, WorkspaceIndex, type AnalysisResult, type RuleSet } from '../../../server/src/engine';
+import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
+
+// Kubernetes rules are memoised per `---` section in the editor (engine/kubernetes-sections.ts), keyed by
+// what a section's reports may depend on besides its text: the Pod Security profile, the Namespace enforce
+// labels of this file and of the workspace, and the line breaks. Each step below changes one of those
+// inputs, or moves sections, and the cached analysis must equal a fresh one (with a fresh workspace).
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const URI = 'file:///workspace/app.yaml';
+const OTHER = 'file:///workspace/namespaces.yaml';
+
+const pod = (name: string, namespace: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      containers:
+        - name: app
+          image: nginx:1.27
+          securityContext:
+            privileged: true
+            capabilities:
+              add: [NET_ADMIN]
+`;
+
+const namespace = (name: string, level: string) => `apiVersion: v1
+kind: Namespace
+metadata:
+  name: ${name}
+  labels:
+    pod-security.kubernetes.io/enforce: ${level}
+`;
+
+function comparable(result: AnalysisResult): unknown {
+  return JSON.parse(JSON.stringify(result));
+}
+
+describe('per-section Kubernetes results follow the inputs they depend on', function () {
+  this.timeout(300_000);
+  let ruleSet: RuleSet;
+  before(() => {
+    ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
+  });
+
+  it('equals a fresh analysis as labels, the profile, other files and line breaks change', () => {
+    const cache = new SectionParseCache();
+    let workspace = new WorkspaceIndex([]);
+    const cached = (text: string, other: string, profile: 'restricted' | 'baseline') => {
+      workspace = workspace.with(indexFile({ uri: OTHER, text: other, languageId: 'yaml' })).with(indexFile({ uri: URI, text, languageId: 'yaml' }, cache));
+      const result = analyze({ uri: URI, text, languageId: 'yaml' }, ruleSet, { cache, now: NOW, workspace, podSecurityProfile: profile, textWindows: true });
+      cache.endAnalysis();
+      return result;
+    };
+    const fresh = (text: string, other: string, profile: 'restricted' | 'baseline') => {
+      const index = new WorkspaceIndex([indexFile({ uri: OTHER, text: other, languageId: 'yaml' }), indexFile({ uri: URI, text, languageId: 'yaml' })]);
+      return analyze({ uri: URI, text, languageId: 'yaml' }, ruleSet, { now: NOW, workspace: index, podSecurityProfile: profile });
+    };
+    const steps: { what: string; text: string; other: string; profile: 'restricted' | 'baseline' }[] = [];
+    const base = [namespace('apps', 'baseline'), pod('web', 'apps'), pod('api', 'tools'), pod('db', 'apps')].join('---\n');
+    steps.push({ what: 'as opened', text: base, other: namespace('tools', 'restricted'), profile: 'restricted' });
+    steps.push({ what: "this file's label", text: base.replace('enforce: baseline', 'enforce: privileged'), other: namespace('tools', 'restricted'), profile: 'restricted' });
+    steps.push({ what: "another file's label", text: base.replace('enforce: baseline', 'enforce: privileged'), other: namespace('tools', 'privileged'), profile: 'restricted' });
+    steps.push({ what: 'the profile', text: base.replace('enforce: baseline', 'enforce: privileged'), other: namespace('tools', 'privileged'), profile: 'baseline' });
+    steps.push({ what: 'typing above every workload', text: `# a comment\n${base}`, other: namespace('tools', 'privileged'), profile: 'baseline' });
+    steps.push({ what: 'a Namespace removed', text: base.split('---\n').slice(1).join('---\n'), other: namespace('tools', 'privileged'), profile: 'baseline' });
+    steps.push({ what: 'CRLF line breaks', text: base.replace(/\n/g, '\r\n'), other: namespace('tools', 'baseline'), profile: 'restricted' });
+    steps.push({ what: 'back to the start', text: base, other: namespace('tools', 'restricted'), profile: 'restricted' });
+    const findings = new Set<number>();
+    for (const step of steps) {
+      const expected = fresh(step.text, step.other, step.profile);
+      assert.deepEqual(comparable(cached(step.text, step.other, step.profile)), comparable(expected), `after ${step.what}`);
+      findings.add(expected.findings.length);
+    }
+    // The inputs must matter here, or the test would prove nothing about the memo's key.
+    assert.ok(findings.size >= 3, `finding counts across steps: ${[...findings].join(', ')}`);
+  });
+});
