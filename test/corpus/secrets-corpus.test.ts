@@ -47,6 +47,16 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
       uri: { found: 31, falseAlarms: 0 },
     },
   },
+  'batch 8': {
+    languages: [...LANGUAGES, 'dotfiles'],
+    floors: {
+      generic: { found: 45, falseAlarms: 2 },
+      k8s: { found: 9, falseAlarms: 0 },
+      provider: { found: 51, falseAlarms: 0 },
+      jwt: { found: 5, falseAlarms: 0 },
+      uri: { found: 23, falseAlarms: 0 },
+    },
+  },
 };
 
 const labeledKinds = (part: CorpusScore) => [...new Set(part.labels.map((l) => l.kind))].sort();
@@ -99,7 +109,7 @@ describe('secret rules on the labeled corpus', function () {
       assert.ok(batch6.every((l) => l.file.split('/')[1] === 'quarry'));
     });
 
-    it(`no false alarm of the provider, JWT and URI rules (their kinds are labeled in held-out batches 5 and 7 only)`, () => {
+    it(`no false alarm of the provider, JWT and URI rules (their kinds are labeled in held-out batches 5, 7 and 8 only)`, () => {
       const alarms = [...part.byKind.entries()].filter(([kind, t]) => kind !== 'generic' && kind !== 'k8s' && t.fp > 0);
       assert.deepEqual(alarms, [], scoreTable(part).join('\n'));
     });
