@@ -104,7 +104,22 @@ export function shellDefault(value: string, span: Span): { value: string; span: 
 /** Calls whose n-th argument (1-based) is a password: `getConnection(url, user, "…")`, `SetBasicAuth(user, "…")`. */
 export const PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([
   ['getConnection', 3], ['SetBasicAuth', 2], ['setBasicAuth', 2], ['HTTPBasicAuth', 2], ['HTTPDigestAuth', 2], ['PasswordAuthentication', 2], ['NetworkCredential', 2], ['BasicAuth', 2], ['basicAuth', 2],
+  // PHP `new PDO($dsn, $user, '…')`.
+  ['PDO', 3],
 ]);
+
+/** Calls named by their receiver too, whose last name alone says too little: OkHttp's `Credentials.basic(user, "…")`. */
+const QUALIFIED_PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([['Credentials.basic', 2]]);
+
+/**
+ * The password's position among a call's arguments, for the call named `key`: the calls above, and a
+ * member `login(user, "…")` (Python's ftplib, smtplib and imaplib, most client libraries); `docker login`
+ * is a command, read elsewhere.
+ */
+export function passwordArgumentPosition(key: string): number | undefined {
+  const segment = key.slice(key.lastIndexOf('.') + 1);
+  return PASSWORD_ARGUMENT.get(segment) ?? QUALIFIED_PASSWORD_ARGUMENT.get(key.split('.').slice(-2).join('.')) ?? (/\.login$/.test(key) ? 2 : undefined);
+}
 
 /** `${NAME:-value}` / `${NAME:=value}` / `${name:value}` with the key as NAME: the default's span, up to the closing brace. */
 export function shellExpansionDefault(text: string, keyStart: number, keyEnd: number, lineEnd: number): Span | undefined {

@@ -1,7 +1,8 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, PASSWORD_ARGUMENT, returnedLiteralStart, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDigestPath, namespacedElementOpen, qualifiedByParent, tripleQuotedValue } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
+import { computedHeaderKey } from './key-material';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -67,7 +68,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (keyEnd <= keyStart) return undefined;
   const written = text.slice(keyStart, keyEnd);
   // `"key":` alone says nothing: its parent object's name says what kind of key it is.
-  const key = written === 'key' && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written;
+  const computed = text[keyStart - 1] === '[' && text[keyEnd] === ']' ? computedHeaderKey(written) : undefined;
+  const key = computed ?? (written === 'key' && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written);
   const keySpan = { start: keyStart, end: keyEnd };
   const line = { lineStart, lineEnd };
 
@@ -83,7 +85,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     const a = open === undefined ? undefined : quotedValueAt(text, open, lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });
     return a && { ...a, embedded: true };
   }
-  const positional = text[keyEnd] === '(' ? PASSWORD_ARGUMENT.get(key.slice(key.lastIndexOf('.') + 1)) : undefined;
+  const positional = text[keyEnd] === '(' ? passwordArgumentPosition(key) : undefined;
   if (positional) return positionalPassword(text, keySpan, keyEnd, positional);
   const login = key === 'login' ? registryLoginPasswordStart(text, keyStart, keyEnd, line) : undefined;
   if (login !== undefined) return valueAt(text, login, lineEnd, { key: 'password', keySpan, operator: ' ', enclosing: '', unquoted: true });
@@ -127,12 +129,15 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const operator = operatorAt(text, at, lineEnd);
   if (!operator) return withoutOperator(text, at, { key, keySpan, operator: ' ', enclosing, unquoted: false }, line, options);
   // In YAML `a:b` with no space is one plain scalar (a URL, a time), not a pair.
-  if (operator === ':' && options.unquotedValues && !isQuote(before) && at + 1 < lineEnd && !/[\s"'`]/.test(text[at + 1])) return undefined;
+  // `.properties` takes `key:value` as a pair all the same.
+  if (operator === ':' && options.unquotedValues && !options.spaceSeparated && !isQuote(before) && at + 1 < lineEnd && !/[\s"'`]/.test(text[at + 1])) return undefined;
   // Inside a string only `KEY=value` is an assignment (`"DB_PASSWORD=…"`) or a header (`"X-Api-Key: …"`);
   // `"Token: expired"` is prose.
   if (enclosing && operator !== '=' && !(operator === ':' && key.includes('-'))) return undefined;
   at = skipBlanks(text, at + operator.length, lineEnd);
   if (operator === ':' && !options.unquotedValues) at = skipTypeAnnotation(text, at, lineEnd);
+  // A YAML anchor names the value for later aliases (`token: &partner_token …`): the value follows it.
+  if (operator === ':' && options.unquotedValues) at = skipYamlAnchor(text, at, lineEnd);
   const pending = { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
@@ -213,6 +218,12 @@ function operatorAt(text: string, at: number, end: number): string | undefined {
   if (text[at] === '=' && text[at + 1] !== '=' && text[at + 1] !== '~') return '=';
   if (text[at] === ':' && text[at + 1] !== ':') return ':';
   return undefined;
+}
+
+/** `&name ` before a YAML value: the offset of the value after it (unchanged when there is no anchor or no value after it). */
+function skipYamlAnchor(text: string, at: number, end: number): number {
+  const m = /^&[^\s,[\]{}]{1,100}[ \t]+(?=\S)/.exec(text.slice(at, Math.min(end, at + 110)));
+  return m ? at + m[0].length : at;
 }
 
 /** `password: str = "…"` (Python), `password: string = '…'` (TypeScript): skip the type to reach the value. */
@@ -308,8 +319,9 @@ function dockerfileLegacyEnv(text: string, key: string, keySpan: Span, lineStart
   return valueAt(text, at, lineEnd, { key, keySpan, operator: ' ', enclosing: '', unquoted: true });
 }
 
-/** `<password>value</password>` on one line. */
+/** `<password>value</password>` on one line, or the value alone on the line below the tag with the closing tag under it. */
 function xmlElement(text: string, key: string, keySpan: Span, lineEnd: number): Assignment | undefined {
+  if (text.slice(keySpan.end + 1, lineEnd).trim() === '') return xmlElementOnNextLine(text, key, keySpan, lineEnd);
   const start = keySpan.end + 1;
   const close = text.slice(start, Math.min(lineEnd, start + MAX_VALUE)).indexOf('</') + start;
   if (close < start || text.slice(close + 2, close + 2 + key.length) !== key) return undefined;
@@ -319,6 +331,18 @@ function xmlElement(text: string, key: string, keySpan: Span, lineEnd: number): 
     valueSpan: { start, end: close },
     literalSpan: { start, end: close },
   };
+}
+
+function xmlElementOnNextLine(text: string, key: string, keySpan: Span, lineEnd: number): Assignment | undefined {
+  const next = nextLine(text, lineEnd);
+  if (!next) return undefined;
+  const value = text.slice(next.lineStart, next.lineEnd).trim();
+  const closing = nextLine(text, next.lineEnd);
+  // One token, then the element's closing tag: a document of several lines is not a credential.
+  if (!closing || value === '' || /[\s<>]/.test(value) || text.slice(closing.lineStart, closing.lineEnd).trim() !== `</${key}>`) return undefined;
+  const start = text.indexOf(value, next.lineStart);
+  const valueSpan = { start, end: start + value.length };
+  return { key, keySpan, operator: '>', quote: '', prefix: '', value, valueSpan, literalSpan: valueSpan };
 }
 
 /** The quoted literal at `at` read as the value of `key` (for forms found outside this scanner). */

@@ -5,6 +5,7 @@ import { assignmentAt, type Assignment, type ScanOptions } from './assignment-sc
 import { authorizationCredential } from './assignment-syntax';
 import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
+import { endsWithBareKey, looksLikeKeyMaterial } from './key-material';
 import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { decodedText, isIndirection } from './value-shape';
@@ -78,7 +79,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
     const isCandidate = (a: Assignment): boolean => {
       // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || a.credentialHeader === true;
+      // A bare `…Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material.
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || a.credentialHeader === true || (a.quote !== '' && endsWithBareKey(a.key) && looksLikeKeyMaterial(a.value));
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
       // Base64 of readable text (Kubernetes Secret data) is judged by what it decodes to as well.
@@ -137,7 +139,8 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
       }
       if (parameter) lastKeyStart = parameter.keySpan.start;
     }
-    if (!a || a.keySpan.start === lastKeyStart) continue;
+    // A bare `key` names nothing (`<add key="ApiKey" value="…"/>`): the hits inside its value are read for themselves.
+    if (!a || a.keySpan.start === lastKeyStart || /^key$/i.test(a.key)) continue;
     lastKeyStart = a.keySpan.start;
     lastValueEnd = a.valueSpan.end;
     yield a;

@@ -33,6 +33,8 @@ const EXPRESSION = /[[\]()"'`]/;
 const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
 /** A custom HTTP header's name (`X-Hub-Signature`): what carries a secret, not one. */
 const HEADER_NAME = /^X-[A-Za-z]+(?:-[A-Za-z0-9]+)+$/i;
+/** The standard headers that carry credentials (`Token = 'Authorization'` in a header-name enum): names, not values. */
+const CREDENTIAL_HEADER_NAME = /^(?:Proxy-)?Authorization$|^(?:WWW|Proxy)-Authenticate$|^(?:Set-)?Cookie$/i;
 /** Identifiers and hashes, not credentials: UUIDs, `sha256:…`/`sha512-…` digests, crypt hashes. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGEST = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-][A-Za-z0-9+/=]{16,}$/i;
@@ -63,6 +65,7 @@ export function isIndirection(value: string): boolean {
     IDENTIFIER.test(value) ||
     UUID.test(value) ||
     HEADER_NAME.test(value) ||
+    CREDENTIAL_HEADER_NAME.test(value) ||
     DIGEST.test(value) ||
     // A name made of words (`X-Api-Key`, `AccessToken`), not a random string that happens to hold `Key`.
     (/^[A-Za-z][A-Za-z_. -]*$/.test(value) && keyWords(value).some((w) => SECRET_WORDS.has(w))) ||

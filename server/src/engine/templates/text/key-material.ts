@@ -1,0 +1,44 @@
+import { shannonEntropy } from '../../text';
+import { keyWords } from './secret-key-names';
+
+// A name ending in a bare `Key` (`ServiceBusKey`, `partnerKey`, `$mandrillKey`) may hold a credential or
+// anything else keyed (`cacheKey`, `sortKey`, `publicKey`): the name alone cannot say, so the value
+// decides. Only key material counts: one long token of random-looking characters (hex, or base64 mixing
+// upper case, lower case and digits), never words, names or a public key's encoding.
+
+/** The word before `key` in names that key something other than access (or a key anyone may read). */
+const NOT_A_SECRET_KEY = new Set([
+  'public', 'pub', 'publishable', 'verify', 'verification', 'verifying', 'cache', 'hash', 'sort', 'partition', 'primary',
+  'foreign', 'routing', 'idempotency', 'dedup', 'dedupe', 'lookup', 'map', 'object', 'i18n', 'translation', 'message',
+  'row', 'range', 'composite', 'unique', 'event', 'file', 'bucket', 'storage', 'state', 'query', 'group', 'react',
+  'list', 'item', 'node', 'field', 'column', 'table', 'index', 'license', 'host', 'ssh', 'gpg', 'pgp', 'meta', 'redis',
+]);
+
+const MIN_LENGTH = 20;
+const MAX_LENGTH = 128;
+/** Bits per character: random base64 of 20+ characters is well above it, identifiers and versions below. */
+const MIN_ENTROPY = 3.5;
+
+/** Whether `key` names something by a bare last word `key`, with a word before it that is no known non-secret use. */
+export function endsWithBareKey(key: string): boolean {
+  const words = keyWords(key);
+  return words.length >= 2 && words[words.length - 1] === 'key' && !NOT_A_SECRET_KEY.has(words[words.length - 2]);
+}
+
+/** One random-looking token: hex of 32+ characters with letters and digits, or base64(url) mixing all three classes. */
+export function looksLikeKeyMaterial(value: string): boolean {
+  if (value.length < MIN_LENGTH || value.length > MAX_LENGTH || shannonEntropy(value) < MIN_ENTROPY) return false;
+  if (/^[0-9a-f]{32,}$/.test(value) || /^[0-9A-F]{32,}$/.test(value)) return /[0-9]/.test(value) && /[a-fA-F]/.test(value);
+  // Public keys in DER (`MIIBIjAN…`, `MFkwEwYH…`) are not secrets.
+  if (/^MI[IG]|^MF[kY]|^MCo/.test(value)) return false;
+  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+
+/**
+ * `[API_KEY_HEADER]: '…'` / `headers[TOKEN_HEADER] = "…"`: a computed key naming a header constant sets that
+ * header's value, so the key is the header's name without `HEADER` (`API_KEY`); undefined for other keys.
+ */
+export function computedHeaderKey(key: string): string | undefined {
+  const m = /^([A-Za-z][\w-]*?)[-_]?header(?:[-_]?name)?$/i.exec(key);
+  return m?.[1];
+}
