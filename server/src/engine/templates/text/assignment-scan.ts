@@ -121,7 +121,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (pair !== undefined) return quotedValueAt(text, pair, lineEnd, { key: 'password', keySpan, operator: ',', enclosing: '', unquoted: false });
   if (text[at] === '(' && !isQuote(before)) {
     if (isSetterCall(key, keyWords(key), before === '.')) return callArgument(text, key, keySpan, at, line);
-    const returned = returnedLiteralStart(text, at, lineEnd);
+    const returned = returnedLiteralStart(text, at, lineEnd, /(?:^|[_.])credentials?$|Credentials?$/.test(key));
     const a = returned && quotedValueAt(text, returned.at, returned.lineEnd, { key, keySpan, operator: 'return', enclosing: '', unquoted: false });
     // Part of a method body: a fix replacing the literal alone is not offered.
     if (a) return { ...a, embedded: true };
