@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
 import { normaliseHostPath } from '../../../../server/src/engine/templates/kubernetes/host-path-volume';
 import { splitImage } from '../../../../server/src/engine/templates/kubernetes/container-image';
 import { deployment, runTemplate } from './run-template';
@@ -108,5 +111,17 @@ describe('k8s-env-secret-literal', () => {
   });
   it('rejects a pattern that is not valid RE2 when the rule loads', () => {
     assert.throws(() => runTemplate('k8s-env-secret-literal', { names: '(?<=x)' }, ''));
+  });
+  it('the core rule: keys named by their use (encryption, signing) in flow-style and folded entries', () => {
+    const core = (parse(fs.readFileSync(path.join(__dirname, '../../../../rules/core/kubernetes/k8s-env-literal-secret/rule.yaml'), 'utf8')) as { match: { params: Record<string, unknown> } }).match.params;
+    const [flow, folded] = ['Zr8Kq2mWx4Nc7LpT5vB9', 'Hs3Jd6Fk9Lq2Wm5Xn8Pc'];
+    const text = deployment(
+      `containers:\n- name: a\n  env:\n  - { name: ENCRYPTION_KEY, value: "${flow}" }\n  - name: EXPORT_SIGNING_KEY\n    value: >-\n      ${folded}\n  - { name: SIGNING_KEY_ID, value: "export-2024-q3" }\n`,
+    );
+    const start = (v: string) => text.indexOf(v);
+    assert.deepEqual(
+      runTemplate('k8s-env-secret-literal', core, text).map((r) => r.span),
+      [[start(flow) - 1, start(flow) + flow.length + 1], [start(folded), start(folded) + folded.length]],
+    );
   });
 });

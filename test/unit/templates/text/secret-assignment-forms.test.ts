@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { secretAssignment } from '../../../../server/src/engine/templates/text/secret-assignment';
 import { runTemplate } from './run-template';
 
-// The generic detector's forms learned from held-out batch 6 (test/corpus/secrets/README.md), each with
+// The generic detector's forms learned from held-out batches 6 and 7 (test/corpus/secrets/README.md), each with
 // values of its own: the exact range reported (start and end offsets, never the value in the output),
 // and the neighbouring code that must stay quiet.
 
@@ -108,4 +108,48 @@ describe('text-secret-assignment: forms from held-out batch 6', () => {
     ['a fallback of a key that names no secret', 'a.ts', `const t = options.region ?? "${V}";\n`],
   ];
   for (const [form, fileName, text] of quiet) it(`quiet on ${form}`, () => assert.deepEqual(ranges(fileName, text), []));
+});
+
+describe('text-secret-assignment: forms from held-out batch 7', () => {
+  const HEX = '9c1e4b7a2f58d03e6a4c91b7f2d8e05a3b6c9d14';
+  const B64 = 'kT3vQ9mZ2xW7pL5nR8sY4bC1dF6gH0jK+Ea/Uw2Xo5I=';
+  const found: [string, string, string, string][] = [
+    ['C# auto-property initializer of a …Key holding key material', 'Options.cs', `public string ServiceBusKey { get; init; } = "${B64}";\n`, B64],
+    ['TS private static readonly …Key holding hex key material', 'a.service.ts', `class S {\n  private static readonly partnerKey = '${HEX}';\n}\n`, HEX],
+    ['PHP typed property …Key', 'Mailer.php', `class M {\n    private string $mandrillKey = '${V}';\n}\n`, V],
+    ['JS computed header-constant key', 'gw.js', `const c = f({ headers: { [API_KEY_HEADER]: '${V}' } });\n`, V],
+    ['Python subscript by a header constant', 'gw.py', `headers[TOKEN_HEADER] = "${V}"\n`, V],
+    ['YAML value after an anchor', 'app.yml', `partners:\n  - name: a\n    token: &partner_token ${V}\n`, V],
+    ['a nested dict fernet key', 'settings.py', `S = {\n    "crypto": {\n        "fernet_key": "${V}",\n    },\n}\n`, V],
+    ['a fixture returning a (user, password) tuple', 'conftest.py', `@pytest.fixture\ndef driver_credentials():\n    return ("driver-7", "${V}")\n`, V],
+    ['.properties key = value with blanks and a hyphenated master-key', 'app.properties', `app.crypto.master-key = ${V}\n`, V],
+    ['.properties key:value', 'app.properties', `app.partner.token:${V}\n`, V],
+    ['XML element text on the line after its tag', 'pom.xml', `<properties>\n    <jib.to.auth.password>\n      ${V}\n    </jib.to.auth.password>\n</properties>\n`, V],
+    ['Python member login(user, password)', 'ingest.py', `    ftp.login("svc", "${V}")\n`, V],
+    ['OkHttp Credentials.basic(user, password)', 'Client.kt', `fun auth(): String = Credentials.basic("svc", "${V}")\n`, V],
+    ['PHP new PDO(dsn, user, password)', 'Db.php', `return new PDO('pgsql:host=db;dbname=app', 'svc', '${V}');\n`, V],
+  ];
+  for (const [form, fileName, text, value] of found) {
+    it(`finds ${form}`, () => assert.deepEqual(ranges(fileName, text), at(text, value)));
+  }
+
+  const quiet: [string, string, string][] = [
+    ['a TS enum member naming the Authorization header', 'a.ts', "export enum AuthHeader {\n  ApiKey = 'X-Partner-Key',\n  Token = 'Authorization',\n}\n"],
+    ['a cache key holding a hash', 'a.ts', `const cacheKey = '${HEX}';\n`],
+    ['a …Key holding a word', 'a.ts', "const partnerKey = 'northwind-partner-default';\n"],
+    ['a …Key holding a public key encoding', 'a.ts', "const signerKey = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA2x';\n"],
+    ['a …Key unquoted in YAML (names, not key material, in configuration)', 'app.yml', `partnerKey: ${V}\n`],
+    ['a computed header key holding a header name', 'gw.js', "const c = { [API_KEY_HEADER]: 'X-Api-Key' };\n"],
+    ['a computed key that is no header constant', 'gw.js', `const c = { [REGION]: '${V}' };\n`],
+    ['a YAML anchor on a non-secret key', 'app.yml', `partners:\n  - region: &r ${V}\n`],
+    ['an XML element holding a document of several lines', 'pom.xml', '<jib.to.auth.password>\n  first line\n  second line\n</jib.to.auth.password>\n'],
+    ['a fixture returning three items', 'conftest.py', `def driver_credentials():\n    return ("a", "b", "${V}")\n`],
+    ['a login() with a lookup', 'ingest.py', 'ftp.login("svc", os.environ["FTP_PASSWORD"])\n'],
+  ];
+  for (const [form, fileName, text] of quiet) it(`quiet on ${form}`, () => assert.deepEqual(ranges(fileName, text), []));
+
+  it('a bare `key` attribute does not hide the secret-named key inside its value', () => {
+    const text = `<add key="PartnerApiKey" value="${V}" />\n`;
+    assert.deepEqual(ranges('app.config', text), at(text, V));
+  });
 });
