@@ -12,19 +12,23 @@ import {
   readLabels,
   recall,
   scoreCorpus,
+  scorePart,
   scoreTable,
   SECRETS_CORPUS,
 } from '../support/secrets-corpus';
 
 // The secret rules on the labeled corpus (test/corpus/secrets/README.md). On the development batches,
 // precision and recall must stay at the issue's goals for the kinds they label (generic assignments and
-// Kubernetes values); batches 4 and 6 count among them since the detectors were changed for their misses. A held-out batch was written after that tuning and scored before
+// Kubernetes values, and since batch 7 provider tokens, JWTs and URI credentials); batches 4, 6 and 7 count among
+// them since the detectors were changed for their misses. A held-out batch was written after that tuning and scored before
 // any change: it is held to a floor (what it scored then), so no change loses what it found, and its gap
 // to the goals stays visible in `npm run bench`. A failure prints the part's table, with each missed label
 // and false alarm by file and line.
 
 const PRECISION_GOAL = 0.97;
 const RECALL_GOAL = 0.95;
+/** Batches 1–6 label generic assignments and Kubernetes values; batch 7 adds provider tokens, JWTs and URI credentials. */
+const DEVELOPMENT_KINDS = ['generic', 'k8s', 'provider', 'jwt', 'uri'];
 const LANGUAGES = ['js', 'ts', 'python', 'go', 'java', 'kotlin', 'csharp', 'ruby', 'php', 'shell', 'yaml', 'json', 'dotenv', 'properties', 'ini', 'toml', 'hcl', 'xml', 'docker', 'k8s'];
 
 /**
@@ -36,16 +40,6 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
   'batch 5': {
     languages: ['js', 'ts', 'python', 'go', 'java', 'csharp', 'ruby', 'php', 'shell', 'yaml', 'json', 'dotenv', 'dotfiles', 'hcl', 'xml', 'docker', 'k8s'],
     floors: { provider: { found: 36, falseAlarms: 0 }, jwt: { found: 3, falseAlarms: 0 }, uri: { found: 22, falseAlarms: 0 } },
-  },
-  'batch 7': {
-    languages: [...LANGUAGES, 'dotfiles'],
-    floors: {
-      generic: { found: 67, falseAlarms: 1 },
-      k8s: { found: 12, falseAlarms: 1 },
-      provider: { found: 63, falseAlarms: 0 },
-      jwt: { found: 6, falseAlarms: 0 },
-      uri: { found: 31, falseAlarms: 0 },
-    },
   },
   'batch 8': {
     languages: [...LANGUAGES, 'dotfiles'],
@@ -91,10 +85,10 @@ describe('secret rules on the labeled corpus', function () {
       part = developmentPart(score);
     });
 
-    it('covers the languages and both kinds', () => {
+    it('covers the languages and the five kinds', () => {
       const languages = new Set(part.labels.map((l) => l.file.split('/')[0]));
       for (const l of LANGUAGES) assert.ok(languages.has(l), `no label in ${l}/`);
-      assert.deepEqual(labeledKinds(part), ['generic', 'k8s']);
+      assert.deepEqual(labeledKinds(part), [...DEVELOPMENT_KINDS].sort());
     });
 
     it('holds batch 4 (harbor/ folders), development data since the detectors learned its misses', () => {
@@ -109,12 +103,19 @@ describe('secret rules on the labeled corpus', function () {
       assert.ok(batch6.every((l) => l.file.split('/')[1] === 'quarry'));
     });
 
-    it(`no false alarm of the provider, JWT and URI rules (their kinds are labeled in held-out batches 5, 7 and 8 only)`, () => {
-      const alarms = [...part.byKind.entries()].filter(([kind, t]) => kind !== 'generic' && kind !== 'k8s' && t.fp > 0);
-      assert.deepEqual(alarms, [], scoreTable(part).join('\n'));
+    it('holds batch 7 (lantern/ folders), development data since the detectors learned its misses', () => {
+      const batch7 = part.labels.filter((l) => l.note.startsWith('batch 7:'));
+      assert.equal(batch7.length, 199);
+      assert.ok(batch7.every((l) => l.file.split('/')[1] === 'lantern'));
     });
 
-    for (const kind of ['generic', 'k8s']) {
+    it(`no false alarm of the provider, JWT and URI rules outside batch 7 (the only development batch that labels their kinds)`, () => {
+      const older = scorePart(part, (file) => file.split('/')[1] !== 'lantern');
+      const alarms = [...older.byKind.entries()].filter(([kind, t]) => kind !== 'generic' && kind !== 'k8s' && t.fp > 0);
+      assert.deepEqual(alarms, [], scoreTable(older).join('\n'));
+    });
+
+    for (const kind of DEVELOPMENT_KINDS) {
       it(`${kind}: precision ≥ ${PRECISION_GOAL} and recall ≥ ${RECALL_GOAL}`, () => {
         const t = part.byKind.get(kind);
         assert.ok(t, `no ${kind} labels`);
