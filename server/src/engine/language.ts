@@ -2,7 +2,7 @@ import { looksLikeKubernetes } from './parsers/kubernetes';
 import type { Language, SourceFile } from './types';
 
 // `Dockerfile.dockerignore` is BuildKit's per-Dockerfile ignore file, not a Dockerfile.
-const DOCKERFILE_NAME = /^(?!.*\.dockerignore$)(?:(?:Dockerfile|Containerfile)(?:[._-][^/\\]*)?|.*\.(?:dockerfile|containerfile))$/i;
+const DOCKERFILE_NAME = /^(?!.*\.dockerignore$)(?:(?:Dockerfile|Containerfile)(?:[._-][^/\\]*)?|.*\.(?:dockerfile|containerfile))$/is;
 const YAML_NAME = /\.ya?ml$/i;
 const JSON_NAME = /\.json$/i;
 

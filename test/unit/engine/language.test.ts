@@ -5,7 +5,7 @@ import { detectLanguage } from '../../../server/src/engine';
 // silently loses every Dockerfile rule.
 
 describe('detectLanguage', () => {
-  const dockerfiles = ['Dockerfile', 'Containerfile', 'Dockerfile.dev', 'Dockerfile-alpine', 'Dockerfile_arm', 'dockerfile', 'build/app.dockerfile', 'x/Containerfile_4-2'];
+  const dockerfiles = ['Dockerfile', 'Containerfile', 'Dockerfile.dev', 'Dockerfile-alpine', 'Dockerfile_arm', 'dockerfile', 'build/app.dockerfile', 'evil\nname.dockerfile', 'x/Containerfile_4-2'];
   for (const uri of dockerfiles) {
     it(`${uri} is a Dockerfile`, () => assert.equal(detectLanguage({ uri: `file:///w/${uri}`, text: 'FROM alpine:3.20\n' }), 'dockerfile'));
   }
