@@ -104,16 +104,16 @@ export function shellDefault(value: string, span: Span): { value: string; span: 
 /** Calls whose n-th argument (1-based) is a password: `getConnection(url, user, "…")`, `SetBasicAuth(user, "…")`. */
 export const PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([
   ['getConnection', 3], ['SetBasicAuth', 2], ['setBasicAuth', 2], ['HTTPBasicAuth', 2], ['HTTPDigestAuth', 2], ['PasswordAuthentication', 2], ['NetworkCredential', 2], ['BasicAuth', 2], ['basicAuth', 2],
-  // PHP `new PDO($dsn, $user, '…')`.
+  // PHP `new PDO($dsn, $user, '...')`.
   ['PDO', 3],
 ]);
 
-/** Calls named by their receiver too, whose last name alone says too little: OkHttp's `Credentials.basic(user, "…")`. */
+/** Calls named by their receiver too, whose last name alone says too little: OkHttp's `Credentials.basic(user, "...")`. */
 const QUALIFIED_PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([['Credentials.basic', 2]]);
 
 /**
  * The password's position among a call's arguments, for the call named `key`: the calls above, and a
- * member `login(user, "…")` (Python's ftplib, smtplib and imaplib, most client libraries); `docker login`
+ * member `login(user, "...")` (Python's ftplib, smtplib and imaplib, most client libraries); `docker login`
  * is a command, read elsewhere.
  */
 export function passwordArgumentPosition(key: string): number | undefined {
@@ -195,7 +195,7 @@ export function returnedLiteralStart(text: string, open: number, lineEnd: number
   }
   const literal = /^(["'])((?:\\.|(?!\1)[^\\\n])*)\1(?:\.\w+\(\))?[ \t]*(?:;|\}|$)/.exec(text.slice(at, Math.min(end, at + 1100)));
   if (literal) return { at, lineEnd: end };
-  // A credentials getter returning a user and a password (`return ("svc", "…")`, a pytest fixture): the second.
+  // A credentials getter returning a user and a password (`return ("svc", "...")`, a pytest fixture): the second.
   const second = pair ? /^\(?[ \t]*(["'])(?:\\.|(?!\1)[^\\\n])*\1[ \t]*,[ \t]*(?=(["'])(?:\\.|(?!\2)[^\\\n])*\2[ \t]*\)?[ \t]*;?[ \t]*$)/.exec(text.slice(at, Math.min(end, at + 1100))) : undefined;
   return second ? { at: at + second[0].length, lineEnd: end } : undefined;
 }

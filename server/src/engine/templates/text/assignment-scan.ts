@@ -136,7 +136,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (enclosing && operator !== '=' && !(operator === ':' && key.includes('-'))) return undefined;
   at = skipBlanks(text, at + operator.length, lineEnd);
   if (operator === ':' && !options.unquotedValues) at = skipTypeAnnotation(text, at, lineEnd);
-  // A YAML anchor names the value for later aliases (`token: &partner_token …`): the value follows it.
+  // A YAML anchor names the value for later aliases (`token: &partner_token ...`): the value follows it.
   if (operator === ':' && options.unquotedValues) at = skipYamlAnchor(text, at, lineEnd);
   const pending = { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;

@@ -29,13 +29,13 @@ export function endsWithBareKey(key: string): boolean {
 export function looksLikeKeyMaterial(value: string): boolean {
   if (value.length < MIN_LENGTH || value.length > MAX_LENGTH || shannonEntropy(value) < MIN_ENTROPY) return false;
   if (/^[0-9a-f]{32,}$/.test(value) || /^[0-9A-F]{32,}$/.test(value)) return /[0-9]/.test(value) && /[a-fA-F]/.test(value);
-  // Public keys in DER (`MIIBIjAN…`, `MFkwEwYH…`) are not secrets.
+  // Public keys in DER (`MIIBIjAN...`, `MFkwEwYH...`) are not secrets.
   if (/^MI[IG]|^MF[kY]|^MCo/.test(value)) return false;
   return /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 }
 
 /**
- * `[API_KEY_HEADER]: '…'` / `headers[TOKEN_HEADER] = "…"`: a computed key naming a header constant sets that
+ * `[API_KEY_HEADER]: '...'` / `headers[TOKEN_HEADER] = "..."`: a computed key naming a header constant sets that
  * header's value, so the key is the header's name without `HEADER` (`API_KEY`); undefined for other keys.
  */
 export function computedHeaderKey(key: string): string | undefined {

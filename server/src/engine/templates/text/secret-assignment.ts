@@ -79,7 +79,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
     const isCandidate = (a: Assignment): boolean => {
       // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
-      // A bare `…Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material.
+      // A bare `...Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material.
       const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || a.credentialHeader === true || (a.quote !== '' && endsWithBareKey(a.key) && looksLikeKeyMaterial(a.value));
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
@@ -139,7 +139,7 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
       }
       if (parameter) lastKeyStart = parameter.keySpan.start;
     }
-    // A bare `key` names nothing (`<add key="ApiKey" value="…"/>`): the hits inside its value are read for themselves.
+    // A bare `key` names nothing (`<add key="ApiKey" value="..."/>`): the hits inside its value are read for themselves.
     if (!a || a.keySpan.start === lastKeyStart || /^key$/i.test(a.key)) continue;
     lastKeyStart = a.keySpan.start;
     lastValueEnd = a.valueSpan.end;
