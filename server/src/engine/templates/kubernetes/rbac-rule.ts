@@ -19,6 +19,8 @@ interface Params {
   readonly reportOn?: 'resources' | 'verbs';
   /** Leave alone rules that name their objects (`resourceNames`): a controller scoped to its own webhook configuration. */
   readonly exceptResourceNames?: boolean;
+  /** Only rules that name one of these objects in `resourceNames` (EKS's `aws-auth` ConfigMap): writing that one object is the risk. */
+  readonly onlyResourceNames?: readonly string[];
 }
 
 export const RBAC_ROLE_KINDS = ['Role', 'ClusterRole'];
@@ -39,7 +41,7 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: RBAC_ROLE_KINDS,
   description:
-    'Reads every rule of every Role and ClusterRole (not only the first). With `wildcard`, reports the first `*` of each rule\'s verbs, resources or apiGroups. Otherwise reports each rule that grants one of `verbs` on one of `resources` in one of `apiGroups` (each absent list matches anything; a `*` in the rule counts on the side not reported, `pods/*` covers the subresources of pods, `*/exec` the exec subresource of every resource), on each matching resource item or, with `reportOn: verbs`, each matching verb item. With `exceptResourceNames`, rules restricted by `resourceNames` are left alone.',
+    'Reads every rule of every Role and ClusterRole (not only the first). With `wildcard`, reports the first `*` of each rule\'s verbs, resources or apiGroups. Otherwise reports each rule that grants one of `verbs` on one of `resources` in one of `apiGroups` (each absent list matches anything; a `*` in the rule counts on the side not reported, `pods/*` covers the subresources of pods, `*/exec` the exec subresource of every resource), on each matching resource item or, with `reportOn: verbs`, each matching verb item. With `exceptResourceNames`, rules restricted by `resourceNames` are left alone; with `onlyResourceNames`, only rules whose `resourceNames` name one of those objects are read.',
   paramsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -50,6 +52,7 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
       apiGroups: { type: 'array', minItems: 1, items: { type: 'string' } },
       reportOn: { enum: ['resources', 'verbs'] },
       exceptResourceNames: { type: 'boolean', description: 'Leave alone rules that name their objects (`resourceNames`): a controller scoped to its own webhook configuration.' },
+      onlyResourceNames: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Only rules whose `resourceNames` name one of these objects (EKS `aws-auth`).' },
     },
   },
   placeholders: ['object', 'rule', 'verbs', 'resource', 'verb'],
@@ -88,7 +91,10 @@ export const rbacRule = defineTemplate<'kubernetes', Params>({
           }
           // A rule for non-resource URLs has no resources and grants nothing on objects.
           if (resources.length === 0) return;
-          if (params.exceptResourceNames && entries(asSeq(doc, getIn(doc, rule, ['resourceNames']))).length > 0) return;
+          const names = params.exceptResourceNames || params.onlyResourceNames ? entries(asSeq(doc, getIn(doc, rule, ['resourceNames']))) : [];
+          if (params.exceptResourceNames && names.length > 0) return;
+          const wantedNames = params.onlyResourceNames;
+          if (wantedNames && !names.some((n) => wantedNames.includes(n.value))) return;
           const verbHits = covers(verbs, params.verbs, !onVerbs);
           const resourceHits = covers(resources, params.resources, onVerbs);
           const groupHits = groups.length === 0 ? [undefined] : covers(groups, params.apiGroups, true);
