@@ -23,16 +23,7 @@ for (const mode of ['pull', 'push'] as const) {
       client = server.client();
     });
 
-    async function dockerfileUntil(wanted: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-      const uri = server.uriOf('app/Dockerfile');
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const latest = mode === 'pull' ? await client.pull(uri) : (client.published.get(uri)?.at(-1)?.diagnostics ?? []);
-        if (wanted(latest)) return latest;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(latest.map((d) => d.code))}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    const dockerfileUntil = (wanted: (d: Diagnostic[]) => boolean, what: string) => server.diagnosticsUntil('app/Dockerfile', wanted, what);
     const reported = (d: Diagnostic[]) => byRule(d, RULE).length === 1;
     const clean = (d: Diagnostic[]) => d.length > 0 && byRule(d, RULE).length === 0;
 

@@ -22,17 +22,7 @@ for (const mode of ['pull', 'push'] as const) {
       client = server.client();
     });
 
-    /** The manifest's latest diagnostics: pulled again, or the newest push, until `wanted` holds. */
-    async function manifestUntil(wanted: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-      const uri = uriOf('deploy/api.yaml');
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const latest = mode === 'pull' ? await client.pull(uri) : (client.published.get(uri)?.at(-1)?.diagnostics ?? []);
-        if (wanted(latest)) return latest;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(latest.map((d) => d.code))}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    const manifestUntil = (wanted: (d: Diagnostic[]) => boolean, what: string) => server.diagnosticsUntil('deploy/api.yaml', wanted, what);
 
     it('reports the conflict with the Dockerfile on disk, then follows its unsaved edits and their undoing', async () => {
       client.open(uriOf('deploy/api.yaml'), 'yaml', MANIFEST);

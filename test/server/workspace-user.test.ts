@@ -26,16 +26,7 @@ for (const mode of ['pull', 'push'] as const) {
     /** Diagnostics were delivered (the unpinned FROM always has one), and none of them is the rule's. */
     const satisfied = (d: Diagnostic[]) => d.length > 0 && byRule(d, RULE).length === 0;
 
-    async function dockerfileUntil(wanted: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-      const uri = uriOf('api/Dockerfile');
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const latest = mode === 'pull' ? await client.pull(uri) : (client.published.get(uri)?.at(-1)?.diagnostics ?? []);
-        if (wanted(latest)) return latest;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(latest.map((d) => d.code))}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    const dockerfileUntil = (wanted: (d: Diagnostic[]) => boolean, what: string) => server.diagnosticsUntil('api/Dockerfile', wanted, what);
 
     it('is satisfied by the pod on disk, reports when an unsaved edit runs the pod as root, and not once the edit is discarded', async () => {
       client.open(uriOf('api/Dockerfile'), 'dockerfile', DOCKERFILE);
