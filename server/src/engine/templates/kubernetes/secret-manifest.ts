@@ -12,6 +12,8 @@ interface Params {
 const DOCKER_CONFIG_KEY = /^\.docker(?:configjson|cfg)$/;
 const CERTIFICATE = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----/;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+/** One URI with a password in its user info (`postgres://app:…@db:5432/app`): the password. */
+const URI_PASSWORD = /^[A-Za-z][A-Za-z0-9+.-]{1,40}:\/\/[^\s:/?#@]{0,128}:([^\s/?#@]{1,256})@[^\s@]+$/;
 /** A secret-named setting inside a multi-line value (a config file stored in the Secret). */
 const SECRET_LINE = /(?:^|\n)[ \t]*["']?[\w.-]*(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credentials?)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;
 
@@ -44,6 +46,9 @@ export const secretManifest = defineTemplate<'kubernetes', Params>({
     const minLength = params.minLength ?? 6;
     const holdsSecret = (v: StoredValue, value: string): boolean => {
       if (DOCKER_CONFIG_KEY.test(v.key)) return dockerConfigHasCredential(value);
+      // A URL key (`DATABASE_URL`) names no secret, but a URL with a password in it is one.
+      const uriPassword = URI_PASSWORD.exec(value.trim())?.[1];
+      if (uriPassword !== undefined && isRealValue(uriPassword, minLength)) return true;
       if (ignored?.test(v.key) || CERTIFICATE.test(value) || PRIVATE_KEY.test(value)) return false;
       if (!value.trim().includes('\n')) return isRealValue(value, minLength);
       return [...value.matchAll(SECRET_LINE)].some((m) => isRealValue(m[1], minLength));
