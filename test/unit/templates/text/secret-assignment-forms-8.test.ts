@@ -86,6 +86,7 @@ describe('text-secret-assignment: forms from held-out batch 8', () => {
     ['a Joi default for a setting', 'app.module.ts', `    DATABASE_HOST: Joi.string().default('${V}'),\n`],
     ['a working directory in upper case', 'run.sh', 'PWD=/srv/shop\n'],
     ['a pwd variable in code', 'paths.py', `pwd = "${V}"\n`],
+    ['a lookup cut short at its closing bracket (Python in a YAML block)', 'deploy.yaml', '      model = load(\n          token=os.environ["HF_HUB_TOKEN"]\n      )\n'],
     ['a secret array of lookups', 'server.js', '  secret: [process.env.SESSION_SECRET, process.env.SESSION_SECRET_OLD],\n'],
     ['an array under a key that names no secret', 'server.js', `  keys: ['${HEX}'],\n`],
     ['a Helm .dockerconfigjson without a password', 'values.yaml', `registry:\n  dockerconfigjson: ${anonymous}\n`],

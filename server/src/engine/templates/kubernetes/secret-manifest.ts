@@ -34,7 +34,7 @@ export const secretManifest = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: ['Secret'],
   description:
-    'Reports each value a committed Secret holds: `data` decoded from base64 (the finding is on the encoded value), `stringData` as written. A `.dockerconfigjson`/`.dockercfg` counts when a registry entry has a password, an `auth` with a password or a token; a multi-line value (a config file) when one of its lines sets a secret-named key. Skipped: keys matching ignoreKeys (usernames, hosts, ports, CA certificates), certificates and public keys, values that are empty, settings (booleans, small numbers, paths), placeholders or shorter than minLength, and private keys (secret-private-key and secret-private-key-base64 report those). The message shows the value masked.',
+    'Reports each value a committed Secret holds: `data` decoded from base64 (the finding is on the encoded value), `stringData` as written. A `.dockerconfigjson`/`.dockercfg` counts when a registry entry has a password, an `auth` with a password or a token; a multi-line value (a config file) when one of its lines sets a secret-named key; a URI with a password whatever its key (`DATABASE_URL`). Skipped: keys matching ignoreKeys (usernames, hosts, ports, CA certificates), certificates and public keys, values that are empty, settings (booleans, small numbers, paths), placeholders or shorter than minLength, and private keys (secret-private-key and secret-private-key-base64 report those). The message shows the value masked.',
   paramsSchema: {
     type: 'object',
     additionalProperties: false,

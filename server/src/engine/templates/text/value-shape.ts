@@ -78,8 +78,8 @@ export function isIndirection(value: string): boolean {
 }
 
 /**
- * Brackets that no expression would write: a closer before its opener, or one left open (`x-6)dac3*@(nr(1+`,
- * a Django `SECRET_KEY` drawn from `!@#$%^&*(-_=+)`). Code and lookups always balance them.
+ * A bracket closed that no expression opened (`x-6)dac3*@(nr(1+`, a Django `SECRET_KEY` drawn from
+ * `!@#$%^&*(-_=+)`). An expression may be cut short (an unquoted value loses its last `)`), never reversed.
  */
 function unbalancedBrackets(value: string): boolean {
   const open: string[] = [];
@@ -87,7 +87,7 @@ function unbalancedBrackets(value: string): boolean {
     if (c === '(' || c === '[') open.push(c === '(' ? ')' : ']');
     else if ((c === ')' || c === ']') && open.pop() !== c) return true;
   }
-  return open.length > 0;
+  return false;
 }
 
 /**
