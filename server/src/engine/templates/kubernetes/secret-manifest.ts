@@ -12,7 +12,7 @@ interface Params {
 const DOCKER_CONFIG_KEY = /^\.docker(?:configjson|cfg)$/;
 const CERTIFICATE = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----/;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
-/** One URI with a password in its user info (`postgres://app:…@db:5432/app`): the password. */
+/** One URI with a password in its user info (`postgres://app:...@db:5432/app`): the password. */
 const URI_PASSWORD = /^[A-Za-z][A-Za-z0-9+.-]{1,40}:\/\/[^\s:/?#@]{0,128}:([^\s/?#@]{1,256})@[^\s@]+$/;
 /** A secret-named setting inside a multi-line value (a config file stored in the Secret). */
 const SECRET_LINE = /(?:^|\n)[ \t]*["']?[\w.-]*(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credentials?)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;

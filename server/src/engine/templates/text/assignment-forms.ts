@@ -45,7 +45,7 @@ export function callPairValueStart(text: string, openQuote: number, afterClose: 
   const opensCall = text[b] === '(' && /[\w$]/.test(text[b - 1] ?? '');
   const continuesArguments = (text[b] === ',' || b === lineStart) && /,[ \t]*(?:\r?\n[ \t]*)?$/.test(text.slice(Math.max(0, lineStart - 200), b + 1).replace(/[ \t]+$/, ''));
   if (!opensCall && !continuesArguments) return undefined;
-  // The default as a named argument too (django-environ `env("SECRET_KEY", default="…")`, `config(…, default=…)`).
+  // The default as a named argument too (django-environ `env("SECRET_KEY", default="...")`, `config(..., default=...)`).
   const m = /^[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 24)));
   return m ? afterClose + m[0].length : undefined;
 }
@@ -93,7 +93,7 @@ export function wrappedLiteralStart(text: string, at: number, lineEnd: number): 
   return m ? at + m[0].length : undefined;
 }
 
-/** A validation schema's default (`Joi.string().default('…')`, `z.string().min(12).default("…")`): the literal's offset. */
+/** A validation schema's default (`Joi.string().default('...')`, `z.string().min(12).default("...")`): the literal's offset. */
 const SCHEMA_DEFAULT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*\([^()"'`\n]{0,40}\)){1,6}\.default\([ \t]*(?=["'])/;
 
 export function schemaDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
@@ -102,7 +102,7 @@ export function schemaDefaultStart(text: string, at: number, lineEnd: number): n
 }
 
 /**
- * `secret: ['…', process.env.PREVIOUS]`: an array under a secret-named key whose first item is a literal
+ * `secret: ['...', process.env.PREVIOUS]`: an array under a secret-named key whose first item is a literal
  * (express-session and cookie signers take the current secret first, older ones after it).
  */
 export function firstItemStart(text: string, at: number, lineEnd: number): number | undefined {

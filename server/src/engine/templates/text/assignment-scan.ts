@@ -77,7 +77,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
-  // A JNDI name is a path (Tomcat `<Environment name="billing/apiKey" value="…"/>`): its last part is the key.
+  // A JNDI name is a path (Tomcat `<Environment name="billing/apiKey" value="..."/>`): its last part is the key.
   const pathName = before === '/' ? /["'][\w./-]*\/$/.exec(text.slice(Math.max(lineStart, keyStart - 100), keyStart)) : null;
   const jndiValue = pathName && text[keyEnd] === pathName[0][0] ? xmlAttributeValueStart(text, keyStart - pathName[0].length, keyEnd + 1, lineStart, lineEnd) : undefined;
   if (jndiValue !== undefined) return quotedValueAt(text, jndiValue, lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
@@ -202,7 +202,7 @@ function callArgument(text: string, key: string, keySpan: Span, open: number, li
   return quotedValueAt(text, skipBlanks(text, next.lineStart, next.lineEnd), next.lineEnd, pending);
 }
 
-/** A secret handed to a command or statement (command-forms.ts): SQL `PASSWORD '…'`, `mysql -p'…'`, `"--requirepass", "…"`, `"KEY=… cmd"`. */
+/** A secret handed to a command or statement (command-forms.ts): SQL `PASSWORD '...'`, `mysql -p'...'`, `"--requirepass", "..."`, `"KEY=... cmd"`. */
 function commandValue(text: string, key: string, keySpan: Span, line: LineBounds): Assignment | undefined {
   const read = (at: number | undefined, name: string, operator: string): Assignment | undefined => {
     const a = at === undefined ? undefined : quotedValueAt(text, at, line.lineEnd, { key: name, keySpan, operator, enclosing: '', unquoted: false });

@@ -2,17 +2,17 @@ import type { Span } from '../../types';
 import type { LineBounds } from './assignment-forms';
 
 // Secrets handed over the way commands and statements take them, rather than assigned to a key:
-//   SQL `CREATE USER app WITH PASSWORD '…'` / `CREATE ROLE app LOGIN PASSWORD '…'` (an init script, a psql
-//   heredoc, a string in code); MySQL's password glued to its option (`mysql -u root -p'…'`); an option
-//   and its value as two items of an exec-form array (`["redis-server", "--requirepass", "…"]`); an
-//   environment assignment written before a command inside a script string (`"PORTAL_API_KEY=… playwright
-//   test"`, an npm script); a key-derivation call's literal argument (`SignedString([]byte(\`…\`))`,
-//   `Keys.hmacShaKeyFor(\n "…".getBytes())`). Each reads the key's line, or the next one for an argument.
+//   SQL `CREATE USER app WITH PASSWORD '...'` / `CREATE ROLE app LOGIN PASSWORD '...'` (an init script, a psql
+//   heredoc, a string in code); MySQL's password glued to its option (`mysql -u root -p'...'`); an option
+//   and its value as two items of an exec-form array (`["redis-server", "--requirepass", "..."]`); an
+//   environment assignment written before a command inside a script string (`"PORTAL_API_KEY=... playwright
+//   test"`, an npm script); a key-derivation call's literal argument (`SignedString([]byte(\`...\`))`,
+//   `Keys.hmacShaKeyFor(\n "...".getBytes())`). Each reads the key's line, or the next one for an argument.
 
-/** `CREATE|ALTER USER|ROLE|LOGIN name … PASSWORD` before the key `PASSWORD`: a SQL statement that sets one. */
+/** `CREATE|ALTER USER|ROLE|LOGIN name ... PASSWORD` before the key `PASSWORD`: a SQL statement that sets one. */
 const SQL_PASSWORD_STATEMENT = /\b(?:create|alter)[ \t]+(?:user|role|login)[ \t]+[^;'"\n]*[ \t]$/i;
 
-/** `PASSWORD '…'` in a SQL user or role statement on the key's line: the offset of the value's quote. */
+/** `PASSWORD '...'` in a SQL user or role statement on the key's line: the offset of the value's quote. */
 export function sqlPasswordStart(text: string, keySpan: Span, line: LineBounds): number | undefined {
   if (!/^password$/i.test(text.slice(keySpan.start, keySpan.end))) return undefined;
   if (!SQL_PASSWORD_STATEMENT.test(text.slice(Math.max(line.lineStart, keySpan.start - 200), keySpan.start))) return undefined;
@@ -20,10 +20,10 @@ export function sqlPasswordStart(text: string, keySpan: Span, line: LineBounds):
   return m ? keySpan.end + m[0].length : undefined;
 }
 
-/** The MySQL and MariaDB clients, which take the password glued to `-p` (`-p'…'`, never `-p '…'`). */
+/** The MySQL and MariaDB clients, which take the password glued to `-p` (`-p'...'`, never `-p '...'`). */
 const MYSQL_COMMAND = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlpump|mysqlsh|mariadb|mariadb-dump|mariadb-admin)\b[^|;&\n]*[ \t]-$/;
 
-/** `mysql … -p'…'`: the offset of the quote after `-p` (the key being the `p`). */
+/** `mysql ... -p'...'`: the offset of the quote after `-p` (the key being the `p`). */
 export function gluedMysqlPasswordStart(text: string, keySpan: Span, line: LineBounds): number | undefined {
   if (text.slice(keySpan.start, keySpan.end) !== 'p') return undefined;
   const q = text[keySpan.end];
@@ -32,7 +32,7 @@ export function gluedMysqlPasswordStart(text: string, keySpan: Span, line: LineB
 }
 
 /**
- * `"--requirepass", "…"` / `'--password', '…'`: an option as one item of an exec-form array (compose
+ * `"--requirepass", "..."` / `'--password', '...'`: an option as one item of an exec-form array (compose
  * `command`, Dockerfile `CMD`, container `args`, `spawn` arguments) and its value as the next: the offset of
  * the value's quote.
  */
@@ -44,7 +44,7 @@ export function optionItemValueStart(text: string, keySpan: Span, line: LineBoun
 }
 
 /**
- * `"PORTAL_API_KEY=… playwright test"`: an upper-case environment assignment at the start of a script string
+ * `"PORTAL_API_KEY=... playwright test"`: an upper-case environment assignment at the start of a script string
  * (after `env`/`cross-env`, other assignments or `&&`) followed by a command: the value's span, up to the blank.
  * The value alone, with nothing after it, is read by the ordinary `"KEY=value"` form.
  */
@@ -53,7 +53,7 @@ export function inlineEnvValue(text: string, keySpan: Span, line: LineBounds): S
   const head = /(["'`])(?:[^"'`\n]*?(?:&&|;|\|\|)[ \t]*)?(?:(?:cross-env|env)[ \t]+)?(?:[A-Z_][A-Z0-9_]*=[^\s"'`]*[ \t]+)*$/.exec(text.slice(Math.max(line.lineStart, keySpan.start - 200), keySpan.start));
   if (!head) return undefined;
   const start = keySpan.end + 1;
-  const m = /^([^\s"'`]+)[ \t]+[A-Za-z.\/]/.exec(text.slice(start, Math.min(line.lineEnd, start + 1100)));
+  const m = /^([^\s"'`]+)[ \t]+[A-Za-z./]/.exec(text.slice(start, Math.min(line.lineEnd, start + 1100)));
   if (!m || !text.slice(start + m[0].length, line.lineEnd).includes(head[1])) return undefined;
   return { start, end: start + m[1].length };
 }
@@ -73,7 +73,7 @@ export function keyArgumentName(key: string): string | undefined {
 
 /**
  * The literal that is the whole first argument of the call opening at `open`, on that line or the next:
- * bare, inside `[]byte(…)`, or followed by a conversion to bytes (`.getBytes(UTF_8)`, `.toByteArray()`,
+ * bare, inside `[]byte(...)`, or followed by a conversion to bytes (`.getBytes(UTF_8)`, `.toByteArray()`,
  * `.encode()`); Go raw strings too. The offset of its quote and the end of its line.
  */
 export function keyArgumentStart(text: string, open: number): { at: number; lineEnd: number } | undefined {

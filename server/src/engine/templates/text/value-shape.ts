@@ -38,7 +38,7 @@ const CREDENTIAL_HEADER_NAME = /^(?:Proxy-)?Authorization$|^(?:WWW|Proxy)-Authen
 /** Identifiers and hashes, not credentials: UUIDs, `sha256:…`/`sha512-…` digests, crypt hashes. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGEST = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-][A-Za-z0-9+/=]{16,}$/i;
-/** PostgreSQL's stored password hashes (`ENCRYPTED PASSWORD 'md5…'`, `SCRAM-SHA-256$4096:…`): what a dump holds, not the password. */
+/** PostgreSQL's stored password hashes (`ENCRYPTED PASSWORD 'md5...'`, `SCRAM-SHA-256$4096:...`): what a dump holds, not the password. */
 const POSTGRES_HASH = /^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/;
 /** camelCase or PascalCase letters only: an identifier or enum value (`refreshToken`, `OverEvery`). */
 const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$/;
