@@ -18,6 +18,9 @@ export const MAX_PROGRAM_SIZE = 1000;
  */
 const MAX_REGEX_WORK = 100_000_000;
 
+/** test() remembers its last input up to this length. */
+const MEMO_MAX_INPUT = 512;
+
 /** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
 class RegexWorkLimitError extends Error {}
 
@@ -54,6 +57,8 @@ export class SafeRegex {
   // Compiled on first use when deferred: most of a pack's patterns (a secret detector whose keyword never
   // appears) are never run in a given scan, and compiling them all was most of the CLI's startup.
   private program: { readonly regex: RE2JS; readonly size: number } | undefined;
+  /** The last test() and its answer: a pure function of the input, kept for a repeated call. */
+  private lastTest: { readonly input: string; readonly result: boolean } | undefined;
 
   /**
    * Throws a readable error for invalid RE2 syntax or a pattern over the size limits. `deferred` is for
@@ -101,8 +106,17 @@ export class SafeRegex {
   }
 
   test(input: string): boolean {
+    // Templates test one file name per `---` section of a manifest, and one key against several lists:
+    // the same input again costs a comparison.
+    const last = this.lastTest;
+    if (last !== undefined && last.input === input) return last.result;
     this.checkWork(input);
-    return this.compiled.matcher(input).find();
+    // RE2JS.test asks for no capture groups, so it runs on the lazy DFA (a table step per character,
+    // its states kept across calls) instead of the backtracker or NFA a Matcher's find() runs.
+    const result = this.compiled.test(input);
+    // Only short inputs (names, keys, values) are kept: a large text is neither retained nor compared.
+    if (input.length <= MEMO_MAX_INPUT) this.lastTest = { input, result };
+    return result;
   }
 
   *matchAll(input: string): Generator<SafeMatch> {
