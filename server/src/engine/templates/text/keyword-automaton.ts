@@ -21,10 +21,11 @@ export class KeywordAutomaton {
   /** For each state, the keywords (indexes) that end there, including through failure links. */
   private readonly outputs: (readonly number[] | undefined)[];
   private readonly lengths: readonly number[];
-  /** delta with each target state as the offset of its row (state * CLASSES), for scan. */
+  /**
+   * delta with each target state as the offset of its row (state * CLASSES), for scan; negated where
+   * a keyword ends at the target, so the loop learns both from one load (state 0 never ends one).
+   */
   private readonly rows: Int32Array;
-  /** 1 where a keyword ends at that state. */
-  private readonly ends: Uint8Array;
 
   constructor(keywords: readonly string[]) {
     const next: Map<number, number>[] = [new Map<number, number>()];
@@ -71,22 +72,25 @@ export class KeywordAutomaton {
       }
     }
     this.outputs = outputs.map((o) => (o.length > 0 ? o : undefined));
-    this.rows = this.delta.map((state) => state * CLASSES);
-    this.ends = Uint8Array.from(this.outputs, (o) => (o === undefined ? 0 : 1));
+    this.rows = this.delta.map((state) => (this.outputs[state] === undefined ? state * CLASSES : -state * CLASSES));
   }
 
   /** Calls `hit(keyword, start)` for every occurrence, in the order the occurrences end. */
   scan(text: string, hit: (keyword: number, start: number) => void): void {
     // The per-character loop is the whole cost of a file without keywords: rows premultiplied by
-    // CLASSES, classes from a table, and a byte per state saying whether any keyword ends there.
+    // CLASSES, classes from a table, and the sign of the next row saying whether a keyword ends there.
     const rows = this.rows;
-    const ends = this.ends;
     const classes = CLASS_TABLE;
+    const length = text.length;
     let row = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       row = rows[row + (code < CLASSES ? classes[code] : OTHER)];
-      if (ends[row >> 7] === 1) for (const k of this.outputs[row >> 7]!) hit(k, i + 1 - this.lengths[k]);
+      if (row < 0) {
+        row = -row;
+        const ending = this.outputs[row >> 7]!;
+        for (let j = 0; j < ending.length; j++) hit(ending[j], i + 1 - this.lengths[ending[j]]);
+      }
     }
   }
 }
