@@ -4,6 +4,7 @@ import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDiges
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { gluedMysqlPasswordStart, inlineEnvValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
 import { computedHeaderKey } from './key-material';
+import { configurationPathStart, faradayAuthorizationStart, headerValueNamed, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -67,12 +68,13 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   while (keyStart < keyEnd && (text[keyStart] === '-' || text[keyStart] === '.')) keyStart++;
   while (keyEnd > keyStart && text[keyEnd - 1] === '.') keyEnd--;
   if (keyEnd <= keyStart) return undefined;
+  keyStart = configurationPathStart(text, keyStart, keyEnd, lineStart) ?? keyStart;
   const written = text.slice(keyStart, keyEnd);
   // `"key":` alone says nothing: its parent object's name says what kind of key it is.
   const computed = text[keyStart - 1] === '[' && text[keyEnd] === ']' ? computedHeaderKey(written) : undefined;
-  const key = computed ?? (/^key$/i.test(written) && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written);
-  const keySpan = { start: keyStart, end: keyEnd };
   const line = { lineStart, lineEnd };
+  const key = headerValueNamed(text, { start: keyStart, end: keyEnd }, line) ?? computed ?? (/^key$/i.test(written) && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written);
+  const keySpan = { start: keyStart, end: keyEnd };
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
@@ -93,6 +95,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const keyArgument = text[keyEnd] === '(' ? keyArgumentName(key) : undefined;
   const keyLiteral = keyArgument ? keyArgumentStart(text, keyEnd) : undefined;
   if (keyArgument && keyLiteral) return quotedValueAt(text, keyLiteral.at, keyLiteral.lineEnd, { key: keyArgument, keySpan, operator: '(', enclosing: '', unquoted: false });
+  const neighbour = neighbourValue(text, key, keySpan, line, options);
+  if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
   if (command) return command;
   const positional = text[keyEnd] === '(' ? passwordArgumentPosition(key) : undefined;
@@ -101,6 +105,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (login !== undefined) return valueAt(text, login, lineEnd, { key: 'password', keySpan, operator: ' ', enclosing: '', unquoted: true });
   const basic = before === ':' && /^authorization$/i.test(key) ? basicSchemeArgumentsStart(text, keyEnd, lineEnd) : undefined;
   if (basic !== undefined) return quotedValueAt(text, basic, lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });
+  const schemed = before === ':' && /^authorization$/i.test(key) ? faradayAuthorizationStart(text, keyEnd, lineEnd) : undefined;
+  if (schemed !== undefined) return quotedValueAt(text, schemed, lineEnd, { key: 'token', keySpan, operator: '(', enclosing: '', unquoted: false });
   const expansion = shellExpansionDefault(text, keyStart, keyEnd, lineEnd);
   if (expansion) {
     const value = text.slice(expansion.start, expansion.end);
@@ -200,6 +206,14 @@ function callArgument(text: string, key: string, keySpan: Span, open: number, li
   const next = nextLine(text, line.lineEnd);
   if (!next) return undefined;
   return quotedValueAt(text, skipBlanks(text, next.lineStart, next.lineEnd), next.lineEnd, pending);
+}
+
+/** The name written beside the value (assignment-neighbours.ts): a YAML `name:`/`value:` pair, a map named after its secrets. */
+function neighbourValue(text: string, key: string, keySpan: Span, line: LineBounds, options: ScanOptions): Assignment | undefined {
+  const pair = options.unquotedValues ? yamlNameValueStart(text, keySpan, line) : undefined;
+  if (pair) return valueAt(text, pair.at, pair.lineEnd, { key, keySpan, operator: 'value', enclosing: '', unquoted: true });
+  const entry = secretContainerEntry(text, keySpan, line);
+  return entry && quotedValueAt(text, entry.at, entry.lineEnd, { key: entry.key, keySpan, operator: ',', enclosing: '', unquoted: false });
 }
 
 /** A secret handed to a command or statement (command-forms.ts): SQL `PASSWORD '...'`, `mysql -p'...'`, `"--requirepass", "..."`, `"KEY=... cmd"`. */

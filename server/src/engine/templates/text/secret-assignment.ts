@@ -107,6 +107,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
         if (!isCandidate(a)) continue;
         // A SealedSecret's `encryptedData` holds ciphertext only its controller can open.
         if (options.unquotedValues && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'encryptedData')) continue;
+        // Shopify's `api_key` is the app's public client id (its secret is `api_secret`), as in Rails credentials.
+        if (options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'shopify')) continue;
         ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
       }
     };
