@@ -63,6 +63,7 @@ describe('text-secret-assignment: forms from held-out batch 9', () => {
     ['SecretValue.secretsManager', 'stack.ts', "const token = SecretValue.secretsManager('shop/api-token');\n"],
     ['an Azure Pipelines variable pair naming no secret', 'azure-pipelines.yml', `variables:\n  - name: imageRepository\n    value: ${B64}\n`],
     ['an Azure Pipelines secret from a variable group macro', 'azure-pipelines.yml', 'variables:\n  - name: PartnerSigningKey\n    value: $(partner-signing-key)\n'],
+    ['a container env list (the Kubernetes rules judge it)', 'deploy.yaml', `containers:\n  - env:\n      - name: TRUST_STORE_PASSWORD\n        value: ${V}\n`],
     ['an INI env = naming no secret', 'uwsgi.ini', `[uwsgi]\nenv = SHOP_REGION=${V}\n`],
     ['Twilio.init with a variable', 'Notify.java', '        Twilio.init(System.getenv("TWILIO_SID"),\n            System.getenv("TWILIO_TOKEN"));\n'],
     ['a header_value beside another header name', 'providers.tf', `    header_name  = "X-Request-Source"\n    header_value = "Splunk ${W}"\n`],

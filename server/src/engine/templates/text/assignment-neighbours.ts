@@ -14,7 +14,22 @@ export function yamlNameValueStart(text: string, keySpan: Span, line: LineBounds
   const next = nextLine(text, line.lineEnd);
   if (!next) return undefined;
   const m = /^[ \t]*value:[ \t]+(?=\S)/.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 60)));
-  return m ? { at: next.lineStart + m[0].length, lineEnd: next.lineEnd } : undefined;
+  return m && !underContainerEnv(text, line) ? { at: next.lineStart + m[0].length, lineEnd: next.lineEnd } : undefined;
+}
+
+/** A container's `env:` list, which the Kubernetes rules judge (with their own sense of a value): not read twice. */
+function underContainerEnv(text: string, line: LineBounds): boolean {
+  const indent = (s: string) => /^[ \t]*/.exec(s)?.[0].length ?? 0;
+  const own = indent(text.slice(line.lineStart, line.lineEnd));
+  let end = line.lineStart - 1;
+  for (let n = 0; n < 40 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end);
+    end = start - 1;
+    if (content.trim() === '' || indent(content) >= own) continue;
+    return /^[ \t]*(?:-[ \t]+)?env:[ \t]*$/.test(content);
+  }
+  return false;
 }
 
 /** `header_value = "…"` whose `header_name` (within two lines above) is `Authorization`: read as that header. */
