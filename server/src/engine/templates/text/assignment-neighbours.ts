@@ -73,6 +73,24 @@ export function secretContainerEntry(text: string, keySpan: Span, line: LineBoun
   return undefined;
 }
 
+/** Constant-time comparisons of a secret with a literal: Rails, Node, Python, PHP, Go. */
+const COMPARE_CALL = /(?:secure_compare|timingSafeEqual|compare_digest|hash_equals|ConstantTimeCompare|fixed_length_secure_compare)\([ \t]*$/;
+
+/**
+ * A literal a secret is compared with: `secure_compare(password, '…')` (the call's second argument), and
+ * `password == '…'` / `req.headers.get('x-overlay-key') !== '…'` (the key, its closing quote and `)`, then an
+ * equality operator): the literal's quote.
+ */
+export function comparedLiteralStart(text: string, keySpan: Span, line: LineBounds): number | undefined {
+  const after = text.slice(keySpan.end, Math.min(line.lineEnd, keySpan.end + 24));
+  if (COMPARE_CALL.test(text.slice(Math.max(line.lineStart, keySpan.start - 60), keySpan.start))) {
+    const m = /^[ \t]*,[ \t]*(?=["'])/.exec(after);
+    return m ? keySpan.end + m[0].length : undefined;
+  }
+  const m = /^(?:["'][ \t]*\)?)?[ \t]*(?:===?|!==?)[ \t]*(?=["'])/.exec(after);
+  return m ? keySpan.end + m[0].length : undefined;
+}
+
 /** Faraday `f.request :authorization, 'Bearer', '…'`: the credential's quote after the scheme. */
 export function faradayAuthorizationStart(text: string, keyEnd: number, lineEnd: number): number | undefined {
   const m = /^[ \t]*,[ \t]*["'](?:Bearer|Token)["'][ \t]*,[ \t]*(?=["'])/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 30)));

@@ -4,7 +4,7 @@ import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDiges
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { gluedMysqlPasswordStart, inlineEnvValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
 import { computedHeaderKey } from './key-material';
-import { configurationPathStart, faradayAuthorizationStart, headerValueNamed, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
+import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart, headerValueNamed, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -213,7 +213,10 @@ function neighbourValue(text: string, key: string, keySpan: Span, line: LineBoun
   const pair = options.unquotedValues ? yamlNameValueStart(text, keySpan, line) : undefined;
   if (pair) return valueAt(text, pair.at, pair.lineEnd, { key, keySpan, operator: 'value', enclosing: '', unquoted: true });
   const entry = secretContainerEntry(text, keySpan, line);
-  return entry && quotedValueAt(text, entry.at, entry.lineEnd, { key: entry.key, keySpan, operator: ',', enclosing: '', unquoted: false });
+  if (entry) return quotedValueAt(text, entry.at, entry.lineEnd, { key: entry.key, keySpan, operator: ',', enclosing: '', unquoted: false });
+  const compared = comparedLiteralStart(text, keySpan, line);
+  const a = compared === undefined ? undefined : quotedValueAt(text, compared, line.lineEnd, { key, keySpan, operator: '==', enclosing: '', unquoted: false });
+  return a && { ...a, embedded: true };
 }
 
 /** A secret handed to a command or statement (command-forms.ts): SQL `PASSWORD '...'`, `mysql -p'...'`, `"--requirepass", "..."`, `"KEY=... cmd"`. */
@@ -302,6 +305,9 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
   if (isQuote(quote) && quote !== p.enclosing) {
     const close = closingQuote(text, quoteAt + 1, end, quote);
     if (close < 0) return undefined;
+    // A string holding a quoted string (Gradle `buildConfigField("String", "K", "\"…\"")`): the inner one.
+    const escaped = escapedQuoted(text, quoteAt + 1, close);
+    if (escaped) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote, prefix, value: text.slice(escaped.start, escaped.end), valueSpan: escaped, literalSpan: { start: at, end: close + 1 }, embedded: true };
     const inner = shellDefault(text.slice(quoteAt + 1, close), { start: quoteAt + 1, end: close });
     return {
       key: p.key, keySpan: p.keySpan, operator: p.operator, quote, prefix,
@@ -310,6 +316,11 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
       literalSpan: inner?.span ?? { start: at, end: close + 1 },
       ...(inner ? { embedded: true } : {}),
     };
+  }
+  // `password=\"…\"` inside a string (a JAAS line in Java): the value between the escaped quotes.
+  if (p.enclosing && text[at] === '\\' && text[at + 1] === p.enclosing) {
+    const close = text.indexOf(`\\${p.enclosing}`, at + 2);
+    if (close > at + 2 && close < end) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '', prefix: '', value: text.slice(at + 2, close), valueSpan: { start: at + 2, end: close }, literalSpan: { start: at + 2, end: close }, embedded: true };
   }
   if (!p.unquoted || prefix) return undefined;
   let stop = at;
@@ -341,6 +352,12 @@ function percentLiteral(text: string, at: number, end: number): Span | undefined
   const close = text.indexOf(closer, start);
   if (close < 0 || close >= end || (closer !== m[1] && text.slice(start, close).includes(m[1]))) return undefined;
   return { start, end: close };
+}
+
+/** `\"…\"` filling the whole string between `start` and `end`: the span inside the escaped quotes. */
+function escapedQuoted(text: string, start: number, end: number): Span | undefined {
+  if (end - start < 6 || text[start] !== '\\' || text[end - 2] !== '\\' || text[start + 1] !== text[end - 1] || !'"\''.includes(text[start + 1])) return undefined;
+  return text.slice(start + 2, end - 2).includes('\\') ? undefined : { start: start + 2, end: end - 2 };
 }
 
 function closesOwnExpansion(text: string, at: number, stop: number): boolean {
