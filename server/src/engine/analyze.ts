@@ -76,7 +76,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const windowed = options.textWindows === true && options.cache && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
   const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
-  const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds) : undefined;
+  const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds, models.kubernetes.documents.length) : undefined;
   // With the caller's cache, Kubernetes rules that read one section at a time are memoised per section.
   let perSection: { readonly bySection: Map<K8sDocument, K8sObject[]>; readonly inputs: string } | undefined;
   for (const rule of ruleSet.rules) {

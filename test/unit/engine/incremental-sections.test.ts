@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, indexFile, WorkspaceIndex, type AnalysisResult, type RuleSet } from '../../../server/src/engine';
+import { analyze, indexFile, WorkspaceIndex, type AnalysisResult, type Rule, type RuleSet } from '../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 
@@ -80,5 +80,63 @@ describe('per-section Kubernetes results follow the inputs they depend on', func
     }
     // The inputs must matter here, or the test would prove nothing about the memo's key.
     assert.ok(findings.size >= 3, `finding counts across steps: ${[...findings].join(', ')}`);
+  });
+});
+
+/** A ConfigMap of `lines` data lines: a section large enough to be checked in windows (over 64 KiB). */
+const largeConfigMap = (name: string, lines: number) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${Array.from({ length: lines }, (_, i) => `  setting-${name}-${i}: "plain text value of ${name}, number ${(i * 7919) % 10007}"\n`).join('')}`;
+
+describe('windows of large sections while typing in several of them', function () {
+  this.timeout(300_000);
+  let ruleSet: RuleSet;
+  before(() => {
+    ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
+  });
+
+  it('equals a fresh analysis, and re-checks only the windows an edit touched when typing moves between sections', () => {
+    // Characters the windowed text rules were run on: a section checked whole counts its whole length.
+    let checked = 0;
+    const counting: RuleSet = {
+      ...ruleSet,
+      rules: ruleSet.rules.map((rule) =>
+        rule.lookaround?.('app.yaml')
+          ? { ...rule, check: ((model: { text: string }, ctx: never) => ((checked += model.text.length), (rule.check as (m: unknown, c: never) => void)(model, ctx))) as Rule['check'] }
+          : rule,
+      ),
+    };
+    const cache = new SectionParseCache();
+    const first = largeConfigMap('alpha', 2000);
+    const second = largeConfigMap('beta', 2000);
+    assert.ok(first.length > 96 * 1024 && second.length > 96 * 1024);
+    const parts = [pod('web', 'apps'), first, pod('api', 'apps'), second];
+    const secret = '  newrelic-key: NRAK-464BALJKQLAUSF7R0MPHT61XODL\n';
+    // Alternating between the two large sections, a secret typed into each and removed again, and a
+    // keystroke in a small section between them: every step must change what a stale cache would say.
+    const versions = [
+      { what: 'as opened', parts },
+      { what: 'a secret in the first', parts: [parts[0], first.replace('  setting-alpha-700:', secret + '  setting-alpha-700:'), parts[2], second] },
+      { what: 'a secret in the second too', parts: [parts[0], first.replace('  setting-alpha-700:', secret + '  setting-alpha-700:'), parts[2], second.replace('  setting-beta-1200:', secret + '  setting-beta-1200:')] },
+      { what: 'a small section typed into', parts: [parts[0].replace('hostNetwork: true', 'hostNetwork: true '), first.replace('  setting-alpha-700:', secret + '  setting-alpha-700:'), parts[2], second.replace('  setting-beta-1200:', secret + '  setting-beta-1200:')] },
+      { what: 'the first secret removed', parts: [parts[0].replace('hostNetwork: true', 'hostNetwork: true '), first, parts[2], second.replace('  setting-beta-1200:', secret + '  setting-beta-1200:')] },
+      { what: 'the second secret removed', parts },
+      { what: 'a section added above both, the first secret back', parts: [namespace('apps', 'baseline'), parts[0], first.replace('  setting-alpha-700:', secret + '  setting-alpha-700:'), parts[2], second] },
+    ];
+    const counts: number[] = [];
+    const checkedPerStep: number[] = [];
+    for (const version of versions) {
+      const text = version.parts.join('---\n');
+      checked = 0;
+      const cached = analyze({ uri: URI, text, languageId: 'yaml' }, counting, { cache, now: NOW, textWindows: true });
+      cache.endAnalysis();
+      checkedPerStep.push(checked);
+      const fresh = analyze({ uri: URI, text, languageId: 'yaml' }, ruleSet, { now: NOW });
+      assert.deepEqual(comparable(cached), comparable(fresh), `after ${version.what}`);
+      counts.push(fresh.findings.filter((f) => f.ruleId.startsWith('secret-')).length);
+    }
+    assert.deepEqual(counts.slice(0, 6), [0, 1, 2, 2, 1, 0], 'secrets found per step');
+    // Back in a section edited two analyses before, only the windows around the edit are checked again
+    // (a store shared by all sections had aged the other section's windows out: all of it was re-checked).
+    for (const step of [1, 2, 4, 5]) assert.ok(checkedPerStep[step] < checkedPerStep[0] / 8, `step ${step} checked ${checkedPerStep[step]} characters, opening ${checkedPerStep[0]}`);
   });
 });
