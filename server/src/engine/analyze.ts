@@ -256,7 +256,18 @@ function suppressionInput(models: Models): SuppressionInput {
     lines: models.text.lines,
     instructions: dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())),
     documents: models.kubernetes?.documents.map((d) => ({ start: d.base, end: d.base + d.text.length })),
+    ...(models.kubernetes ? { mayHoldDirectives: models.kubernetes.documents.some(holdsDirective) } : {}),
   };
+}
+
+/** The key of a section's memoised answer to holdsDirective (an object no rule can be). */
+const HOLDS_DIRECTIVE: object = Object.freeze({});
+
+/** A `bulwark-ignore` in the section, asked once per section text (parseSuppressions' own prefilter, per section). */
+function holdsDirective(document: K8sDocument): boolean {
+  let holds = document.memo.get(HOLDS_DIRECTIVE) as boolean | undefined;
+  if (holds === undefined) document.memo.set(HOLDS_DIRECTIVE, (holds = document.text.includes('bulwark-ignore')));
+  return holds;
 }
 
 function clampSpan(span: Span, max: number): Span {

@@ -71,13 +71,21 @@ describe('per-section Kubernetes results follow the inputs they depend on', func
     steps.push({ what: 'typing above every workload', text: `# a comment\n${base}`, other: namespace('tools', 'privileged'), profile: 'baseline' });
     steps.push({ what: 'a Namespace removed', text: base.split('---\n').slice(1).join('---\n'), other: namespace('tools', 'privileged'), profile: 'baseline' });
     steps.push({ what: 'CRLF line breaks', text: base.replace(/\n/g, '\r\n'), other: namespace('tools', 'baseline'), profile: 'restricted' });
+    // A suppression comment typed into one workload, then a section added above it: the file's
+    // directives are looked for per section (each section's answer memoised), and must be found again.
+    const suppressed = base.replace('          securityContext:\n            privileged: true', '          securityContext:\n            # bulwark-ignore k8s-privileged-container reason="lab"\n            privileged: true');
+    steps.push({ what: 'a suppression typed', text: suppressed, other: namespace('tools', 'restricted'), profile: 'restricted' });
+    steps.push({ what: 'a section added above', text: `${namespace('extra', 'restricted')}---\n${suppressed}`, other: namespace('tools', 'restricted'), profile: 'restricted' });
     steps.push({ what: 'back to the start', text: base, other: namespace('tools', 'restricted'), profile: 'restricted' });
     const findings = new Set<number>();
+    const suppressedCounts: number[] = [];
     for (const step of steps) {
       const expected = fresh(step.text, step.other, step.profile);
       assert.deepEqual(comparable(cached(step.text, step.other, step.profile)), comparable(expected), `after ${step.what}`);
       findings.add(expected.findings.length);
+      suppressedCounts.push(expected.suppressed.length);
     }
+    assert.deepEqual(suppressedCounts.slice(-4), [0, 1, 1, 0], 'suppressed findings: none, the typed directive works, still below a new section, none again');
     // The inputs must matter here, or the test would prove nothing about the memo's key.
     assert.ok(findings.size >= 3, `finding counts across steps: ${[...findings].join(', ')}`);
   });
