@@ -89,6 +89,8 @@ describe('EditableDocument', () => {
       ours.update(changes, v);
       TextDocument.update(theirs, changes, v);
       assert.equal(ours.getText(), theirs.getText(), `text after edit ${v}`);
+      // The size limit reads it at each analysis (bulwark.maxFileSize is in UTF-8 bytes).
+      assert.equal(ours.utf8Length(), Buffer.byteLength(theirs.getText(), 'utf8'), `UTF-8 length after edit ${v}`);
     }
     assert.ok(/[^\x00-\x7f]/.test(ours.getText()), 'non-ASCII text was left in the document');
     // Back to ASCII only, through a full-text change, then typed into.
@@ -96,5 +98,6 @@ describe('EditableDocument', () => {
     ours.update(changes, 40);
     TextDocument.update(theirs, changes, 40);
     assert.equal(ours.getText(), theirs.getText());
+    assert.equal(ours.utf8Length(), ours.getText().length);
   });
 });

@@ -87,6 +87,11 @@ export class EditableDocument implements TextDocument {
     return this.text().substring(this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }), next);
   }
 
+  /** The text's size in UTF-8 bytes: its length when every chunk is ASCII (the size limit asks at each analysis). */
+  utf8Length(): number {
+    return this.chunks.every((c) => c.ascii) ? this.chunkIndex().length : Buffer.byteLength(this.text(), 'utf8');
+  }
+
   /** Applies the changes in order; cost per incremental change is one chunk, not the whole text. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
