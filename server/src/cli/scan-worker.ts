@@ -4,10 +4,10 @@
 // answers each chunk with its reports. It never writes files (--fix and --pin-digests scan in the main
 // thread) and never prints.
 import { parentPort, workerData } from 'node:worker_threads';
-import { builtinTemplates, WorkspaceIndex, type WorkloadContainerFact } from '../engine';
+import { builtinTemplates, WorkspaceIndex } from '../engine';
 import { reviveRuleSet } from '../engine/rule-set-data';
-import { collectWorkloads, rulesByIdOf, scanFile, withWorkloads, type ScanContext, type ScanTask } from './scan';
-import type { ScannedFile, WorkerInit, WorkerMessage, WorkerReply, WorkerRequest } from './worker-protocol';
+import { rulesByIdOf, scannedFile, withWorkloads, type ScanContext } from './scan';
+import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 function serve(init: WorkerInit): void {
   const port = parentPort;
@@ -18,16 +18,9 @@ function serve(init: WorkerInit): void {
   let indexed: WorkspaceIndex | undefined = init.facts ? new WorkspaceIndex(init.facts) : undefined;
   let context: ScanContext = indexed ? { ...base, workspace: indexed } : base;
   // With a workspace index, the Dockerfiles are scanned last, with the workloads the first phase found.
-  const scanned = (task: ScanTask, index: number, collect: boolean): ScannedFile => {
-    if (!context.workspace || !collect) return { index, report: scanFile(task, init.options, context, rulesById) };
-    const workloads = new Map<string, WorkloadContainerFact[]>();
-    const report = scanFile(task, init.options, context, rulesById, collectWorkloads(workloads));
-    const found = workloads.get(task.absolutePath);
-    return { index, report, ...(found ? { workloads: found } : {}) };
-  };
   const scanChunk = (request: WorkerRequest): WorkerReply => ({
     kind: 'reports',
-    reports: request.tasks.map((task) => scanned(task, task.index, request.collectWorkloads !== false)),
+    reports: request.tasks.map((task) => scannedFile(task, task.index, init.options, context, rulesById, request.collectWorkloads !== false)),
   });
   port.on('message', (message: WorkerMessage) => {
     let reply: WorkerReply | undefined;

@@ -12,6 +12,7 @@ import { collectFiles, displayPath } from './scan-files';
 import { inShard } from './shard';
 import { pinFileImages } from './pin-digests';
 import type { ResolvedDigests } from '../node/image-digests';
+import type { ScannedFile } from './worker-protocol';
 
 export interface ScanContext {
   /** The scan root: paths are resolved against it and reported relative to it. */
@@ -127,6 +128,18 @@ export function scanReport(options: ScanOptions, context: ScanContext, plan: Sca
 
 export function rulesByIdOf(ruleSet: RuleSet): ReadonlyMap<string, RuleMeta> {
   return new Map(ruleSet.rules.map((r) => [r.meta.id, r.meta]));
+}
+
+/**
+ * One task's report as a scan thread returns it: with the workload containers its analysis found when
+ * `collect` is set and the scan reads the workspace (a scan's first phase, scanPhases).
+ */
+export function scannedFile(task: ScanTask, index: number, options: ScanOptions, context: ScanContext, rulesById: ReadonlyMap<string, RuleMeta>, collect: boolean): ScannedFile {
+  if (!context.workspace || !collect) return { index, report: scanFile(task, options, context, rulesById) };
+  const workloads = new Map<string, WorkloadContainerFact[]>();
+  const report = scanFile(task, options, context, rulesById, collectWorkloads(workloads));
+  const found = workloads.get(task.absolutePath);
+  return { index, report, ...(found ? { workloads: found } : {}) };
 }
 
 /** Called with a file's final text and the parse cache its analysis filled. */

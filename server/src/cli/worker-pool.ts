@@ -32,20 +32,28 @@ interface Batch {
   readonly chunk: number;
   readonly collectWorkloads: boolean;
   next: number;
+  /** Chunks handed out and not answered yet, plus one while this thread scans a file. */
   busy: number;
   readonly resolve: () => void;
 }
 
+/** A file scanned in this thread, in between the workers' messages: the caller's own share of the work. */
+export type LocalScan = (task: ScanTask, index: number) => ScannedFile;
+
+/** Chunks each worker holds at once: the next one is waiting when a worker finishes one, whatever this thread is doing. */
+const CHUNKS_AHEAD = 2;
+
 interface Slot {
   readonly worker: Worker;
-  held: readonly ScanTask[];
+  /** The chunks handed to the worker and not answered yet, oldest first (a worker answers in order). */
+  readonly held: ScanTask[][];
 }
 
 export class ScanWorkerPool {
   private readonly slots: Slot[] = [];
   private batch: Batch | undefined;
   private failure: ScanWorkerError | undefined;
-  private rejectBatch: ((err: ScanWorkerError) => void) | undefined;
+  private rejectBatch: ((err: unknown) => void) | undefined;
   private closing = false;
 
   /** Starts `jobs` workers; they load the code and rule set while the caller goes on. */
@@ -55,12 +63,13 @@ export class ScanWorkerPool {
       const worker = new Worker(entry.file, { workerData: init, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}), stdout: true, stderr: true });
       const slot: Slot = { worker, held: [] };
       this.slots.push(slot);
-      const scanning = () => (slot.held.length > 0 ? ` while scanning ${slot.held.map((t) => t.path).join(', ')}` : '');
+      const scanning = () => (slot.held.length > 0 ? ` while scanning ${slot.held.flat().map((t) => t.path).join(', ')}` : '');
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'failed') return this.fail(`${reply.message}\n${reply.stack.split('\n').slice(1).join('\n')}`);
         const batch = this.batch;
         if (!batch) return;
         for (const scanned of reply.reports) batch.reports[scanned.index] = scanned;
+        slot.held.shift();
         batch.busy--;
         this.handOut(slot, batch);
       });
@@ -76,8 +85,11 @@ export class ScanWorkerPool {
     for (const slot of this.slots) slot.worker.postMessage(update);
   }
 
-  /** Every task's report, in the tasks' order; `collectWorkloads` asks for each file's workload containers. */
-  async scan(tasks: readonly ScanTask[], collectWorkloads = true): Promise<ScannedFile[]> {
+  /**
+   * Every task's report, in the tasks' order; `collectWorkloads` asks for each file's workload containers.
+   * With `local`, this thread scans files too, one at a time, taking the next file as a worker would.
+   */
+  async scan(tasks: readonly ScanTask[], collectWorkloads = true, local?: LocalScan): Promise<ScannedFile[]> {
     if (this.failure) throw this.failure;
     if (this.batch) throw new Error('one scan at a time on a ScanWorkerPool');
     if (tasks.length === 0) return [];
@@ -87,7 +99,8 @@ export class ScanWorkerPool {
         this.rejectBatch = reject;
         const batch: Batch = { tasks, reports, chunk: chunkSize(tasks.length, this.slots.length), collectWorkloads, next: 0, busy: 0, resolve };
         this.batch = batch;
-        for (const slot of this.slots) this.handOut(slot, batch);
+        for (let ahead = 0; ahead < CHUNKS_AHEAD; ahead++) for (const slot of this.slots) this.handOut(slot, batch);
+        if (local) this.scanLocally(batch, local, reject);
       });
       return reports.map((report, i) => {
         if (!report) throw new ScanWorkerError(`no report for ${tasks[i].path}`);
@@ -104,17 +117,36 @@ export class ScanWorkerPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  /** One file at a time, yielding to the event loop in between so the workers' replies are answered at once. */
+  private scanLocally(batch: Batch, local: LocalScan, reject: (err: unknown) => void): void {
+    const step = () => {
+      if (this.failure || this.batch !== batch) return;
+      if (batch.next >= batch.tasks.length) return this.settle(batch);
+      const index = batch.next++;
+      batch.busy++;
+      try {
+        batch.reports[index] = local(batch.tasks[index], index);
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      batch.busy--;
+      setImmediate(step);
+    };
+    setImmediate(step);
+  }
+
+  private settle(batch: Batch): void {
+    if (batch.next >= batch.tasks.length && batch.busy === 0) batch.resolve();
+  }
+
   private handOut(slot: Slot, batch: Batch): void {
-    if (batch.next >= batch.tasks.length) {
-      slot.held = [];
-      if (batch.busy === 0) batch.resolve();
-      return;
-    }
+    if (batch.next >= batch.tasks.length) return this.settle(batch);
     const start = batch.next;
     const indices = Array.from({ length: Math.min(batch.chunk, batch.tasks.length - start) }, (_, i) => start + i);
     batch.next += indices.length;
     batch.busy++;
-    slot.held = indices.map((i) => batch.tasks[i]);
+    slot.held.push(indices.map((i) => batch.tasks[i]));
     const request: WorkerRequest = { kind: 'scan', collectWorkloads: batch.collectWorkloads, tasks: indices.map((index) => ({ index, path: batch.tasks[index].path, absolutePath: batch.tasks[index].absolutePath })) };
     slot.worker.postMessage(request);
   }
