@@ -17,6 +17,9 @@ export const MAX_PROGRAM_SIZE = 1000;
  * 138-instruction GitHub token pattern; a few seconds at RE2's worst.
  */
 const MAX_REGEX_WORK = 100_000_000;
+/** test() remembers its answer for inputs up to this long (words, values), at most this many per pattern. */
+const MAX_REMEMBERED_INPUT = 256;
+const MAX_REMEMBERED_TESTS = 4096;
 
 /** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
 class RegexWorkLimitError extends Error {}
@@ -54,6 +57,12 @@ export class SafeRegex {
   // Compiled on first use when deferred: most of a pack's patterns (a secret detector whose keyword never
   // appears) are never run in a given scan, and compiling them all was most of the CLI's startup.
   private program: { readonly regex: RE2JS; readonly size: number } | undefined;
+  /**
+   * test() answers for short inputs already seen. Dockerfile rules test the same words (package names,
+   * flag values, ENV names) at every keystroke, and RE2 in JavaScript costs microseconds per call; a
+   * match is a pure function of the input, so the answer is kept (bounded, emptied when full).
+   */
+  private readonly tested = new Map<string, boolean>();
 
   /**
    * Throws a readable error for invalid RE2 syntax or a pattern over the size limits. `deferred` is for
@@ -101,8 +110,16 @@ export class SafeRegex {
   }
 
   test(input: string): boolean {
+    // Charged on every call, answered from memory or not, so the meter's limit holds exactly as before.
     this.checkWork(input);
-    return this.compiled.matcher(input).find();
+    if (input.length > MAX_REMEMBERED_INPUT) return this.compiled.matcher(input).find();
+    let found = this.tested.get(input);
+    if (found === undefined) {
+      found = this.compiled.matcher(input).find();
+      if (this.tested.size >= MAX_REMEMBERED_TESTS) this.tested.clear();
+      this.tested.set(input, found);
+    }
+    return found;
   }
 
   *matchAll(input: string): Generator<SafeMatch> {
