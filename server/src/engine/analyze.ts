@@ -2,6 +2,7 @@ import { fingerprint } from './fingerprint';
 import { compileApprovedImages } from './images/approved';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
+import { dockerfileRulePerScript } from './dockerfile-script-rules';
 import { kubernetesSteps, type K8sDocument, type K8sObject, type KubernetesModel } from './parsers/kubernetes';
 import { kubernetesRulePerSection, objectsBySection, sectionInputs, SectionTexts, textRulePerSection } from './kubernetes-sections';
 import { parseText, type TextModel } from './parsers/text';
@@ -95,6 +96,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
             ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context) }), context)
             : windows && lookarounds.has(rule)
             ? windows.reports(rule, context)
+            : rule.perRunScript && models.dockerfile && options.cache
+            ? dockerfileRulePerScript(rule, models.dockerfile, options.cache, context)
             : runCheck(rule, model, context),
       );
     } catch (err) {
