@@ -76,7 +76,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   // or in a manifest on windows of its large sections (a CRD of 1.4 MB).
   const windowed = options.textWindows === true && options.cache && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
-  const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
+  const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()]), undefined, true, ruleSet.keywordPass) : undefined;
   const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds) : undefined;
   // With the caller's cache, Kubernetes rules that read one section at a time are memoised per section.
   let perSection: { readonly bySection: Map<K8sDocument, K8sObject[]>; readonly inputs: string } | undefined;

@@ -1,4 +1,5 @@
 import { parseText, type TextModel } from './parsers/text';
+import type { SharedKeywordPass } from './templates/text/keyword-pass';
 import type { CheckContext, ParseCache, Report, Rule, Span, TextLookaround } from './types';
 
 // Text rules (secrets) run on every file at every keystroke. On a large file most of their work is the
@@ -94,6 +95,8 @@ function fingerprint(text: string): number {
 export class TextWindows {
   private windows: { readonly core: Span; readonly window: Span; readonly entry: WindowEntry }[] | undefined;
   private readonly store: WindowStore;
+  /** The text model of each window re-checked in this analysis, shared by its rules (one keyword pass). */
+  private readonly windowModels = new Map<WindowEntry, TextModel>();
 
   constructor(
     private readonly model: TextModel,
@@ -103,6 +106,8 @@ export class TextWindows {
     private readonly chunking: Chunking = CHUNKING,
     /** False for the second and later windowed texts of one analysis (a manifest's large sections). */
     rotate = true,
+    /** The rule set's one keyword pass, run once per re-checked window rather than once per rule and window. */
+    private readonly keywordPass?: SharedKeywordPass,
   ) {
     const known = cache.get(STORE_KEY);
     this.store = known instanceof WindowStore ? known : new WindowStore();
@@ -135,7 +140,8 @@ export class TextWindows {
     const known = entry.byRule.get(rule);
     if (known) return known;
     // The window's own copy, so the strings reports take from it do not keep this version of the whole text alive.
-    const model: TextModel = { ...parseText(entry.text, entry.uri), eol: this.model.eol };
+    let model = this.windowModels.get(entry);
+    if (!model) this.windowModels.set(entry, (model = { ...parseText(entry.text, entry.uri, undefined, this.keywordPass), eol: this.model.eol }));
     const reports: Report[] = [];
     (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, report: (r) => reports.push(r) });
     const from = core.start - window.start;
