@@ -31,7 +31,7 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
   for (const script of model.runScripts()) {
     const { read, base } = script.origin;
     let byRule = store.get(read);
-    if (!byRule) store.set(read, (byRule = new Map()));
+    if (!byRule) store.set(read, (byRule = new Map<Rule, KeptReports>()));
     let kept = byRule.get(rule);
     if (!kept) {
       // The model narrowed to this one script: a perRunScript check reads nothing else (template.ts).

@@ -173,7 +173,7 @@ describe('text rules on windows of a file (the editor cache)', function () {
     const counted = (id: string): Rule => {
       const rule = ruleSet.rules.find((r) => r.meta.id === id);
       assert.ok(rule?.lookaround, `${id} runs on windows`);
-      return { ...rule, check: (model: TextModel, ctx: CheckContext) => (read.get(id)?.push(model.text.length), (rule.check as (m: TextModel, c: CheckContext) => void)(model, ctx)) } as Rule;
+      return { ...rule, check: (model: TextModel, ctx: CheckContext) => (read.get(id)?.push(model.text.length), (rule.check as (m: TextModel, c: CheckContext) => void)(model, ctx)) };
     };
     const rules = [counted('secret-github-token'), counted('secret-generic-password')];
     const counting: RuleSet = { ...ruleSet, rules };
