@@ -75,6 +75,22 @@ describe('k8s-secret-manifest', () => {
     assert.equal(dockerConfigHasCredential('{not json'), false);
   });
 
+  it('reports a URL key whose decoded value is a URI with a password, and not one without', () => {
+    const urlParams = { ignoreKeys: '^(?:.*[._-])?(?:host|url|uri)$' };
+    const withPassword = b64(`postgres://shop:${PW}@db.shop.internal:5432/shop?sslmode=require`);
+    const body = [
+      'data:',
+      `  DATABASE_URL: ${withPassword}`,
+      `  CACHE_URL: ${b64('redis://cache.shop.internal:6379/0')}`,
+      `  REPLICA_URL: ${b64('postgres://shop:${DB_PASSWORD}@replica:5432/shop')}`,
+      `  API_HOST: ${b64('api.shop.internal')}`,
+      '',
+    ].join('\n');
+    const text = secret(body);
+    const start = text.indexOf(withPassword);
+    assert.deepEqual(runTemplate('k8s-secret-manifest', urlParams, text).map((r) => r.span), [[start, start + withPassword.length]]);
+  });
+
   it('ignores other kinds', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  password: ${b64(PW)}\n`;
     assert.deepEqual(runTemplate('k8s-secret-manifest', params, text), []);

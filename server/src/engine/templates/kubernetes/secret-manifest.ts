@@ -12,6 +12,8 @@ interface Params {
 const DOCKER_CONFIG_KEY = /^\.docker(?:configjson|cfg)$/;
 const CERTIFICATE = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----/;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+/** One URI with a password in its user info (`postgres://app:...@db:5432/app`): the password. */
+const URI_PASSWORD = /^[A-Za-z][A-Za-z0-9+.-]{1,40}:\/\/[^\s:/?#@]{0,128}:([^\s/?#@]{1,256})@[^\s@]+$/;
 /** A secret-named setting inside a multi-line value (a config file stored in the Secret). */
 const SECRET_LINE = /(?:^|\n)[ \t]*["']?[\w.-]*(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credentials?)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;
 
@@ -32,7 +34,7 @@ export const secretManifest = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: ['Secret'],
   description:
-    'Reports each value a committed Secret holds: `data` decoded from base64 (the finding is on the encoded value), `stringData` as written. A `.dockerconfigjson`/`.dockercfg` counts when a registry entry has a password, an `auth` with a password or a token; a multi-line value (a config file) when one of its lines sets a secret-named key. Skipped: keys matching ignoreKeys (usernames, hosts, ports, CA certificates), certificates and public keys, values that are empty, settings (booleans, small numbers, paths), placeholders or shorter than minLength, and private keys (secret-private-key and secret-private-key-base64 report those). The message shows the value masked.',
+    'Reports each value a committed Secret holds: `data` decoded from base64 (the finding is on the encoded value), `stringData` as written. A `.dockerconfigjson`/`.dockercfg` counts when a registry entry has a password, an `auth` with a password or a token; a multi-line value (a config file) when one of its lines sets a secret-named key; a URI with a password whatever its key (`DATABASE_URL`). Skipped: keys matching ignoreKeys (usernames, hosts, ports, CA certificates), certificates and public keys, values that are empty, settings (booleans, small numbers, paths), placeholders or shorter than minLength, and private keys (secret-private-key and secret-private-key-base64 report those). The message shows the value masked.',
   paramsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -44,6 +46,9 @@ export const secretManifest = defineTemplate<'kubernetes', Params>({
     const minLength = params.minLength ?? 6;
     const holdsSecret = (v: StoredValue, value: string): boolean => {
       if (DOCKER_CONFIG_KEY.test(v.key)) return dockerConfigHasCredential(value);
+      // A URL key (`DATABASE_URL`) names no secret, but a URL with a password in it is one.
+      const uriPassword = URI_PASSWORD.exec(value.trim())?.[1];
+      if (uriPassword !== undefined && isRealValue(uriPassword, minLength)) return true;
       if (ignored?.test(v.key) || CERTIFICATE.test(value) || PRIVATE_KEY.test(value)) return false;
       if (!value.trim().includes('\n')) return isRealValue(value, minLength);
       return [...value.matchAll(SECRET_LINE)].some((m) => isRealValue(m[1], minLength));

@@ -45,7 +45,8 @@ export function callPairValueStart(text: string, openQuote: number, afterClose: 
   const opensCall = text[b] === '(' && /[\w$]/.test(text[b - 1] ?? '');
   const continuesArguments = (text[b] === ',' || b === lineStart) && /,[ \t]*(?:\r?\n[ \t]*)?$/.test(text.slice(Math.max(0, lineStart - 200), b + 1).replace(/[ \t]+$/, ''));
   if (!opensCall && !continuesArguments) return undefined;
-  const m = /^[ \t]*,[ \t]*/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 8)));
+  // The default as a named argument too (django-environ `env("SECRET_KEY", default="...")`, `config(..., default=...)`).
+  const m = /^[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 24)));
   return m ? afterClose + m[0].length : undefined;
 }
 
@@ -90,6 +91,26 @@ const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffe
 export function wrappedLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
   const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80)));
   return m ? at + m[0].length : undefined;
+}
+
+/** A validation schema's default (`Joi.string().default('...')`, `z.string().min(12).default("...")`): the literal's offset. */
+const SCHEMA_DEFAULT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*\([^()"'`\n]{0,40}\)){1,6}\.default\([ \t]*(?=["'])/;
+
+export function schemaDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
+  const m = SCHEMA_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 300)));
+  return m ? at + m[0].length : undefined;
+}
+
+/**
+ * `secret: ['...', process.env.PREVIOUS]`: an array under a secret-named key whose first item is a literal
+ * (express-session and cookie signers take the current secret first, older ones after it).
+ */
+export function firstItemStart(text: string, at: number, lineEnd: number): number | undefined {
+  const m = /^\[[ \t]*(?=["'])/.exec(text.slice(at, Math.min(lineEnd, at + 8)));
+  if (!m) return undefined;
+  const q = text[at + m[0].length];
+  const close = text.indexOf(q, at + m[0].length + 1);
+  return close > 0 && close < lineEnd && /^[ \t]*[,\]]/.test(text.slice(close + 1, close + 8)) ? at + m[0].length : undefined;
 }
 
 /** `${API_TOKEN:-literal}` / `${X-literal}` / `${X:=literal}`, Spring's `${app.api-key:literal}`: the literal default inside. */

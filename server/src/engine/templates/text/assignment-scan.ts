@@ -1,7 +1,8 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, fallbackLiteralStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDigestPath, namespacedElementOpen, qualifiedByParent, tripleQuotedValue } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
+import { gluedMysqlPasswordStart, inlineEnvValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
 import { computedHeaderKey } from './key-material';
 import { keyWords } from './secret-key-names';
 
@@ -69,13 +70,17 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const written = text.slice(keyStart, keyEnd);
   // `"key":` alone says nothing: its parent object's name says what kind of key it is.
   const computed = text[keyStart - 1] === '[' && text[keyEnd] === ']' ? computedHeaderKey(written) : undefined;
-  const key = computed ?? (written === 'key' && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written);
+  const key = computed ?? (/^key$/i.test(written) && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written);
   const keySpan = { start: keyStart, end: keyEnd };
   const line = { lineStart, lineEnd };
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
+  // A JNDI name is a path (Tomcat `<Environment name="billing/apiKey" value="..."/>`): its last part is the key.
+  const pathName = before === '/' ? /["'][\w./-]*\/$/.exec(text.slice(Math.max(lineStart, keyStart - 100), keyStart)) : null;
+  const jndiValue = pathName && text[keyEnd] === pathName[0][0] ? xmlAttributeValueStart(text, keyStart - pathName[0].length, keyEnd + 1, lineStart, lineEnd) : undefined;
+  if (jndiValue !== undefined) return quotedValueAt(text, jndiValue, lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
   const element = namespacedElementOpen(text, keyStart, keyEnd, lineStart);
   if (element !== undefined) return xmlElement(text, text.slice(element + 1, keyEnd), keySpan, lineEnd);
   const variableDefault = before === '"' ? hclVariableDefault(text, keyStart, keyEnd, line) : undefined;
@@ -85,6 +90,11 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     const a = open === undefined ? undefined : quotedValueAt(text, open, lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });
     return a && { ...a, embedded: true };
   }
+  const keyArgument = text[keyEnd] === '(' ? keyArgumentName(key) : undefined;
+  const keyLiteral = keyArgument ? keyArgumentStart(text, keyEnd) : undefined;
+  if (keyArgument && keyLiteral) return quotedValueAt(text, keyLiteral.at, keyLiteral.lineEnd, { key: keyArgument, keySpan, operator: '(', enclosing: '', unquoted: false });
+  const command = commandValue(text, key, keySpan, line);
+  if (command) return command;
   const positional = text[keyEnd] === '(' ? passwordArgumentPosition(key) : undefined;
   if (positional) return positionalPassword(text, keySpan, keyEnd, positional);
   const login = key === 'login' ? registryLoginPasswordStart(text, keyStart, keyEnd, line) : undefined;
@@ -137,7 +147,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   at = skipBlanks(text, at + operator.length, lineEnd);
   if (operator === ':' && !options.unquotedValues) at = skipTypeAnnotation(text, at, lineEnd);
   // A YAML anchor names the value for later aliases (`token: &partner_token ...`): the value follows it.
-  if (operator === ':' && options.unquotedValues) at = skipYamlAnchor(text, at, lineEnd);
+  if (operator === ':' && options.unquotedValues) at = skipYamlStringTag(text, skipYamlAnchor(text, at, lineEnd), lineEnd);
   const pending = { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
@@ -147,7 +157,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
   const wrapped = wrappedLiteralStart(text, at, lineEnd);
   if (wrapped !== undefined) return quotedValueAt(text, wrapped, lineEnd, pending);
-  const fallback = fallbackLiteralStart(text, at, lineEnd);
+  const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd);
   const a = fallback === undefined ? undefined : quotedValueAt(text, fallback, lineEnd, pending);
   return a && { ...a, embedded: true };
 }
@@ -192,6 +202,18 @@ function callArgument(text: string, key: string, keySpan: Span, open: number, li
   return quotedValueAt(text, skipBlanks(text, next.lineStart, next.lineEnd), next.lineEnd, pending);
 }
 
+/** A secret handed to a command or statement (command-forms.ts): SQL `PASSWORD '...'`, `mysql -p'...'`, `"--requirepass", "..."`, `"KEY=... cmd"`. */
+function commandValue(text: string, key: string, keySpan: Span, line: LineBounds): Assignment | undefined {
+  const read = (at: number | undefined, name: string, operator: string): Assignment | undefined => {
+    const a = at === undefined ? undefined : quotedValueAt(text, at, line.lineEnd, { key: name, keySpan, operator, enclosing: '', unquoted: false });
+    return a && { ...a, embedded: true };
+  };
+  const found = read(sqlPasswordStart(text, keySpan, line), 'password', 'PASSWORD') ?? read(gluedMysqlPasswordStart(text, keySpan, line), 'password', '-p') ?? read(optionItemValueStart(text, keySpan, line), key, ',');
+  if (found) return found;
+  const inline = inlineEnvValue(text, keySpan, line);
+  return inline && { key, keySpan, operator: '=', quote: '', prefix: '', value: text.slice(inline.start, inline.end), valueSpan: inline, literalSpan: inline, embedded: true };
+}
+
 /** `DriverManager.getConnection(url, user, "…")`, `SetBasicAuth(user, "…")`: the password argument. */
 function positionalPassword(text: string, keySpan: Span, open: number, n: number): Assignment | undefined {
   const at = argumentStart(text, open, n);
@@ -223,6 +245,15 @@ function operatorAt(text: string, at: number, end: number): string | undefined {
 /** `&name ` before a YAML value: the offset of the value after it (unchanged when there is no anchor or no value after it). */
 function skipYamlAnchor(text: string, at: number, end: number): number {
   const m = /^&[^\s,[\]{}]{1,100}[ \t]+(?=\S)/.exec(text.slice(at, Math.min(end, at + 110)));
+  return m ? at + m[0].length : at;
+}
+
+/**
+ * A tag saying the value is a plain string (`!!str`, the non-specific `!`, Ansible's `!unsafe`, which only
+ * turns templating off): the value follows it. Other tags (`!Ref`, `!vault`) are references or ciphertext.
+ */
+function skipYamlStringTag(text: string, at: number, end: number): number {
+  const m = /^(?:!!str|!unsafe|!)[ \t]+(?=\S)/.exec(text.slice(at, Math.min(end, at + 12)));
   return m ? at + m[0].length : at;
 }
 

@@ -136,3 +136,18 @@ export function qualifiedByParent(text: string, key: string, lineStart: number):
   }
   return key;
 }
+
+/** Whether the line at `lineStart` sits directly under a YAML key `parent:` (the nearest less-indented line above). */
+export function underYamlParent(text: string, lineStart: number, parent: string): boolean {
+  const indent = (s: string) => /^[ \t]*/.exec(s)?.[0].length ?? 0;
+  const own = indent(text.slice(lineStart, lineStart + 200));
+  let end = lineStart - 1;
+  for (let n = 0; n < PARENT_LINES && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (content.trim() === '' || content.trim().startsWith('#') || indent(content) >= own) continue;
+    return content.trim() === `${parent}:`;
+  }
+  return false;
+}

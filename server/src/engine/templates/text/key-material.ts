@@ -4,12 +4,13 @@ import { keyWords } from './secret-key-names';
 // A name ending in a bare `Key` (`ServiceBusKey`, `partnerKey`, `$mandrillKey`) may hold a credential or
 // anything else keyed (`cacheKey`, `sortKey`, `publicKey`): the name alone cannot say, so the value
 // decides. Only key material counts: one long token of random-looking characters (hex, or base64 mixing
-// upper case, lower case and digits), never words, names or a public key's encoding.
+// upper case, lower case and digits), never words, names or a public key's encoding. A routing key is
+// either: a message broker's (`orders.created`, a name) or PagerDuty's integration key (32 random hex).
 
 /** The word before `key` in names that key something other than access (or a key anyone may read). */
 const NOT_A_SECRET_KEY = new Set([
   'public', 'pub', 'publishable', 'verify', 'verification', 'verifying', 'cache', 'hash', 'sort', 'partition', 'primary',
-  'foreign', 'routing', 'idempotency', 'dedup', 'dedupe', 'lookup', 'map', 'object', 'i18n', 'translation', 'message',
+  'foreign', 'idempotency', 'dedup', 'dedupe', 'lookup', 'map', 'object', 'i18n', 'translation', 'message',
   'row', 'range', 'composite', 'unique', 'event', 'file', 'bucket', 'storage', 'state', 'query', 'group', 'react',
   'list', 'item', 'node', 'field', 'column', 'table', 'index', 'license', 'host', 'ssh', 'gpg', 'pgp', 'meta', 'redis',
 ]);

@@ -2,13 +2,14 @@ import type { TextModel } from '../../parsers/text';
 import { defineTemplate } from '../template';
 import { assignmentFixes, fixFacts, fixesReadWholeFile } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
-import { authorizationCredential } from './assignment-syntax';
+import { authorizationCredential, underYamlParent } from './assignment-syntax';
 import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
 import { endsWithBareKey, looksLikeKeyMaterial } from './key-material';
 import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
-import { decodedText, isIndirection } from './value-shape';
+import { dockerConfigHasCredential } from '../kubernetes/secret-values';
+import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   /** Case-insensitive literals; only keys containing one are looked at. */
@@ -36,7 +37,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
   id: 'text-secret-assignment',
   language: 'text',
   description:
-    'A generic hardcoded-credential detector: a key whose last word names a secret (keyEndings: password, token, api key…) assigned a literal, in YAML, JSON, .env/shell/INI, Python/TOML/HCL, JS/TS, Go, Java/C#, PHP/Ruby, CLI flags, Dockerfile ENV and XML syntax. Values must be quoted except in unquotedValueFiles. References (${VAR}, {{ .Values.x }}, env lookups, secret names, paths, URLs), placeholders, short or low-entropy values, and formats left to dedicated detectors (deferTo) are skipped. Also reads fallbacks after a lookup (`process.env.X || "…"`, `getenv("X", "…")`, `${X:-…}`), setter and positional password arguments, call pairs (`Header.Set("X-Api-Key", "…")`), XML key/value attributes, headers in strings and values on the next line, name/value objects (`{"name": "DB_PASSWORD", "value": "…"}`), element text named by a `key`/`name` attribute, Kotlin `to` pairs and `by lazy`, basic-auth pairs (`auth=(user, "…")`), registry logins (`docker login -p`), Spring `${name:default}`, Terraform resources named after a secret, C# positional record constructions, `.properties` `key value` (spaceSeparatedFiles), a bare `…Key` name holding quoted key material (hex or mixed-case base64, high entropy), computed header-constant keys (`[API_KEY_HEADER]: \'…\'`), YAML anchors before a value, XML element text on the line below its tag and a credentials getter returning `(user, "…")`. Suggests the language\'s environment lookup named after the key (Python, JavaScript/TypeScript, Go, Java, Kotlin, C#, Ruby, PHP) or an empty .env value.',
+    'A generic hardcoded-credential detector: a key whose last word names a secret (keyEndings: password, token, api key…) assigned a literal, in YAML, JSON, .env/shell/INI, Python/TOML/HCL, JS/TS, Go, Java/C#, PHP/Ruby, CLI flags, Dockerfile ENV and XML syntax. Values must be quoted except in unquotedValueFiles. References (${VAR}, {{ .Values.x }}, env lookups, secret names, paths, URLs), placeholders, short or low-entropy values, and formats left to dedicated detectors (deferTo) are skipped. Also reads fallbacks after a lookup (`process.env.X || "…"`, `getenv("X", "…")`, `${X:-…}`), setter and positional password arguments, call pairs (`Header.Set("X-Api-Key", "…")`), XML key/value attributes, headers in strings and values on the next line, name/value objects (`{"name": "DB_PASSWORD", "value": "…"}`), element text named by a `key`/`name` attribute, Kotlin `to` pairs and `by lazy`, basic-auth pairs (`auth=(user, "…")`), registry logins (`docker login -p`), Spring `${name:default}`, Terraform resources named after a secret, C# positional record constructions, `.properties` `key value` (spaceSeparatedFiles), a bare `…Key` name holding quoted key material (hex or mixed-case base64, high entropy), computed header-constant keys (`[API_KEY_HEADER]: \'…\'`), YAML anchors before a value, XML element text on the line below its tag, a credentials getter returning `(user, "…")`, SQL `CREATE USER|ROLE … PASSWORD \'…\'`, a glued `mysql -p\'…\'`, an option and its value as items of an exec-form array, an environment assignment before a command in a script string, a key-derivation call\'s literal argument (`SignedString`, `hmacShaKeyFor`, `HMAC256`), YAML string tags (`!unsafe`, `!!str`), JNDI path names, a schema\'s `.default(…)`, a `default=` argument, the first item of a secret array, ODBC `PWD`, and a `dockerconfigjson` value holding registry credentials; values under a SealedSecret\'s `encryptedData` are ciphertext. Suggests the language\'s environment lookup named after the key (Python, JavaScript/TypeScript, Go, Java, Kotlin, C#, Ruby, PHP) or an empty .env value.',
   paramsSchema: {
     type: 'object',
     required: ['keywords', 'keyEndings'],
@@ -80,7 +81,9 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const isCandidate = (a: Assignment): boolean => {
       // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
       // A bare `...Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material.
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || a.credentialHeader === true || (a.quote !== '' && endsWithBareKey(a.key) && looksLikeKeyMaterial(a.value));
+      // `PWD =` in upper case is ODBC's password keyword (odbc.ini, a DSN); `pwd` alone is a working directory.
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (a.quote !== '' && endsWithBareKey(a.key) && looksLikeKeyMaterial(a.value));
+      if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
       // Base64 of readable text (Kubernetes Secret data) is judged by what it decodes to as well.
@@ -100,11 +103,22 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const facts = fixFacts(model);
       for (const a of assignments(model, keywords, options)) {
         if (!isCandidate(a)) continue;
+        // A SealedSecret's `encryptedData` holds ciphertext only its controller can open.
+        if (options.unquotedValues && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'encryptedData')) continue;
         ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
       }
     };
   },
 });
+
+/** A Docker registry config stored encoded under its Secret key's name (`dockerconfigjson:` in Helm values). */
+const DOCKER_CONFIG_KEY = /^\.?docker(?:configjson|cfg)$/i;
+
+/** Base64 of a Docker config whose `auths` hold a password or token (not one with only a registry name). */
+function registryCredentials(value: string): boolean {
+  const json = value.length <= 8192 ? decodeBase64Text(value) : undefined;
+  return json !== undefined && dockerConfigHasCredential(json);
+}
 
 /** `Authorization: 'Bearer …'`: the credential after the scheme, read as a secret whatever the header's key says. */
 function withoutAuthorizationScheme(a: Assignment): Assignment {

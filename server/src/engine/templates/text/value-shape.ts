@@ -38,6 +38,8 @@ const CREDENTIAL_HEADER_NAME = /^(?:Proxy-)?Authorization$|^(?:WWW|Proxy)-Authen
 /** Identifiers and hashes, not credentials: UUIDs, `sha256:…`/`sha512-…` digests, crypt hashes. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGEST = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-][A-Za-z0-9+/=]{16,}$/i;
+/** PostgreSQL's stored password hashes (`ENCRYPTED PASSWORD 'md5...'`, `SCRAM-SHA-256$4096:...`): what a dump holds, not the password. */
+const POSTGRES_HASH = /^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/;
 /** camelCase or PascalCase letters only: an identifier or enum value (`refreshToken`, `OverEvery`). */
 const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$/;
 /** A value whose own words name a secret is the name of one (`AccessToken`, `X-Api-Key`, `db_password`). */
@@ -60,18 +62,32 @@ export function isIndirection(value: string): boolean {
     FILE_REFERENCE.test(value) ||
     URL.test(value) ||
     CALL.test(value) ||
-    EXPRESSION.test(value) ||
+    (EXPRESSION.test(value) && !unbalancedBrackets(value)) ||
     LOWER_NAME.test(value) ||
     IDENTIFIER.test(value) ||
     UUID.test(value) ||
     HEADER_NAME.test(value) ||
     CREDENTIAL_HEADER_NAME.test(value) ||
     DIGEST.test(value) ||
+    POSTGRES_HASH.test(value) ||
     // A name made of words (`X-Api-Key`, `AccessToken`), not a random string that happens to hold `Key`.
     (/^[A-Za-z][A-Za-z_. -]*$/.test(value) && keyWords(value).some((w) => SECRET_WORDS.has(w))) ||
     /\s/.test(value) ||
     /^\d+$/.test(value)
   );
+}
+
+/**
+ * A bracket closed that no expression opened (`x-6)dac3*@(nr(1+`, a Django `SECRET_KEY` drawn from
+ * `!@#$%^&*(-_=+)`). An expression may be cut short (an unquoted value loses its last `)`), never reversed.
+ */
+function unbalancedBrackets(value: string): boolean {
+  const open: string[] = [];
+  for (const c of value) {
+    if (c === '(' || c === '[') open.push(c === '(' ? ')' : ']');
+    else if ((c === ')' || c === ']') && open.pop() !== c) return true;
+  }
+  return false;
 }
 
 /**
