@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { captureGroupCount } from './regex-groups';
+import { requiredCharacters, requiredCharactersWork } from './regex-required';
 
 // Regexes that come from rule packs are data written by someone else: they run on RE2 (linear time),
 // never on the backtracking JavaScript engine, so no pack can hang an editor. Linear is not cheap:
@@ -17,8 +18,12 @@ export const MAX_PROGRAM_SIZE = 1000;
  * 138-instruction GitHub token pattern; a few seconds at RE2's worst.
  */
 const MAX_REGEX_WORK = 100_000_000;
-/** test() remembers its answer for inputs up to this long (words, values), at most this many per pattern. */
-const MAX_REMEMBERED_INPUT = 256;
+
+/** Whether this re2js's programs read as regex-required.ts expects: decided once, by probes, at load. */
+const REQUIRED_CHARACTERS_READABLE = requiredCharactersWork();
+
+/** test() remembers its answer for inputs up to this long (names, keys, values), at most this many per pattern. */
+const MEMO_MAX_INPUT = 512;
 const MAX_REMEMBERED_TESTS = 4096;
 
 /** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
@@ -56,11 +61,11 @@ export interface SafeMatch {
 export class SafeRegex {
   // Compiled on first use when deferred: most of a pack's patterns (a secret detector whose keyword never
   // appears) are never run in a given scan, and compiling them all was most of the CLI's startup.
-  private program: { readonly regex: RE2JS; readonly size: number } | undefined;
+  private program: { readonly regex: RE2JS; readonly size: number; readonly required: readonly string[] } | undefined;
   /**
-   * test() answers for short inputs already seen. Dockerfile rules test the same words (package names,
-   * flag values, ENV names) at every keystroke, and RE2 in JavaScript costs microseconds per call; a
-   * match is a pure function of the input, so the answer is kept (bounded, emptied when full).
+   * test()'s answers for short inputs already seen, a pure function of the input: Dockerfile rules test
+   * the same words (package names, flag values, ENV names) at every keystroke, templates one file name
+   * per `---` section and one key against several lists. Bounded: emptied when full.
    */
   private readonly tested = new Map<string, boolean>();
 
@@ -84,13 +89,13 @@ export class SafeRegex {
     return (this.program ?? this.compile()).regex;
   }
 
-  private compile(): { readonly regex: RE2JS; readonly size: number } {
+  private compile(): { readonly regex: RE2JS; readonly size: number; readonly required: readonly string[] } {
     const compiled = RE2JS.compile(this.source, this.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     const size = compiled.programSize();
     if (size > MAX_PROGRAM_SIZE) {
       throw new Error(`the pattern ${excerpt(this.source)} compiles to ${size} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (large counted repetitions such as {1000} cost one instruction per repeat)`);
     }
-    this.program = { regex: compiled, size };
+    this.program = { regex: compiled, size, required: REQUIRED_CHARACTERS_READABLE ? requiredCharacters(compiled) : [] };
     return this.program;
   }
 
@@ -112,18 +117,23 @@ export class SafeRegex {
   test(input: string): boolean {
     // Charged on every call, answered from memory or not, so the meter's limit holds exactly as before.
     this.checkWork(input);
-    if (input.length > MAX_REMEMBERED_INPUT) return this.compiled.matcher(input).find();
-    let found = this.tested.get(input);
-    if (found === undefined) {
-      found = this.compiled.matcher(input).find();
+    const remembered = input.length <= MEMO_MAX_INPUT;
+    const known = remembered ? this.tested.get(input) : undefined;
+    if (known !== undefined) return known;
+    // RE2JS.test asks for no capture groups, so it runs on the lazy DFA (a table step per character,
+    // its states kept across calls) instead of the backtracker or NFA a Matcher's find() runs.
+    const result = this.mayMatch(input) && this.compiled.test(input);
+    // Only short inputs (names, keys, values) are kept: a large text is neither retained nor compared.
+    if (remembered) {
       if (this.tested.size >= MAX_REMEMBERED_TESTS) this.tested.clear();
-      this.tested.set(input, found);
+      this.tested.set(input, result);
     }
-    return found;
+    return result;
   }
 
   *matchAll(input: string): Generator<SafeMatch> {
     this.checkWork(input);
+    if (!this.mayMatch(input)) return;
     const m = this.compiled.matcher(input);
     const groupCount = m.groupCount();
     while (m.find()) {
@@ -136,6 +146,15 @@ export class SafeRegex {
       }
       yield { start: m.start(), end: m.end(), groups, groupStart: (i) => starts[i] ?? -1 };
     }
+  }
+
+  /**
+   * False when the input lacks a character every match contains (regex-required.ts): an indexOf per
+   * such character instead of an RE2 run, for the many inputs that cannot match.
+   */
+  private mayMatch(input: string): boolean {
+    for (const ch of (this.program ?? this.compile()).required) if (input.indexOf(ch) < 0) return false;
+    return true;
   }
 
   private checkWork(input: string): void {

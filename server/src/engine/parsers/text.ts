@@ -1,5 +1,5 @@
 import { LineIndex, eolOf } from '../text';
-import { runKeywordPass, type SharedKeywordPass } from '../templates/text/keyword-pass';
+import { alternationOffsets, runKeywordPass, slotOffsets, type KeywordHits, type SharedKeywordPass } from '../templates/text/keyword-pass';
 
 /** Any file seen as plain text: what secret detectors and suppression comments work on. */
 export interface TextModel {
@@ -22,6 +22,10 @@ export interface TextModel {
    * set's one shared pass (run on first use); undefined when the pass does not hold that keyword.
    */
   sharedKeywordOffsets(keyword: string): readonly number[] | undefined;
+  /** The rule set's one keyword pass, when there is one: what `keywordHits` slots refer to. */
+  readonly keywordPass?: SharedKeywordPass;
+  /** Every hit of the rule set's one keyword pass (run on first use); undefined without a pass. */
+  keywordHits(): KeywordHits | undefined;
   /**
    * A boolean fact about this file computed once for all rules: `key` must name everything the answer
    * depends on besides this model (a file-filter pattern's source, and which part of the path it tests).
@@ -33,7 +37,8 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
   const path = decodeURIComponentSafe(uri).replace(/\\/g, '/');
   const fileName = path.split('/').pop() ?? path;
   const hits = new Map<string, readonly number[]>();
-  let shared: readonly (readonly number[])[] | undefined;
+  let shared: KeywordHits | undefined;
+  const sharedHits = (pass: SharedKeywordPass): KeywordHits => (shared ??= runKeywordPass(pass, text));
   const facts = new Map<string, boolean>();
   return {
     language: 'text',
@@ -46,7 +51,8 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
       const key = [...keywords].sort().join('\u0000');
       let found = hits.get(key);
       if (!found) {
-        found = scanKeywords(text, keywordAlternation(keywords, key, keywordPass?.alternations));
+        // From the shared pass when it holds every keyword of the list: no pass of the list's own.
+        found = (keywordPass && alternationOffsets(keywordPass, sharedHits(keywordPass), keywords, key)) ?? scanKeywords(text, keywordAlternation(keywords, key, keywordPass?.alternations));
         hits.set(key, found);
       }
       return found;
@@ -54,9 +60,10 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
     sharedKeywordOffsets(keyword) {
       const slot = keywordPass?.slots.get(keyword);
       if (keywordPass === undefined || slot === undefined) return undefined;
-      shared ??= runKeywordPass(keywordPass, text);
-      return shared[slot];
+      return slotOffsets(sharedHits(keywordPass), slot);
     },
+    keywordPass,
+    keywordHits: () => (keywordPass ? sharedHits(keywordPass) : undefined),
     memoFact(key, compute) {
       let fact = facts.get(key);
       if (fact === undefined) facts.set(key, (fact = compute()));

@@ -6,6 +6,7 @@ import { reviveRuleSet, ruleSetData } from '../../../../server/src/engine/rule-s
 import { builtinTemplates } from '../../../../server/src/engine/templates';
 import { builtinPackRoot, loadRuleSet } from '../../../../server/src/node/rule-packs';
 import { parseText } from '../../../../server/src/engine/parsers/text';
+import { sharedKeywordPass } from '../../../../server/src/engine/templates/text/keyword-pass';
 import { SECRETS_CORPUS } from '../../../support/secrets-corpus';
 
 // The rule set's one shared keyword pass (keyword-pass.ts) must find exactly what each rule's own
@@ -62,6 +63,34 @@ describe('shared keyword pass', () => {
       assert.ok((JSON.parse(shared) as unknown[]).length >= 2, shared);
       assert.equal(shared, findings(perRule, uri, text));
     }
+  });
+
+  it('gives each keyword list the offsets of its own regex alternation, where keywords overlap, nest and repeat', () => {
+    const lists = [
+      ['pass', 'password', 'passwordauthentication', 'pwd'],
+      ['key=', 'api_key', 'key', 'apikey', 'key =', 'ey'],
+      ['aa'],
+      ['-----begin'],
+      ['token', 'oke', 'ken'],
+      ['secret', 'secret_access_key', 'access_key', 'cre'],
+    ];
+    const pass = sharedKeywordPass([...lists.map((keywords) => ({ keywords })), { keywords: ['zeta\u00e9', 'del\u007f'] }]);
+    assert.ok(pass);
+    assert.ok(!pass.slots.has('zeta\u00e9') && !pass.slots.has('del\u007f'), 'characters the automaton cannot fold stay out of the pass');
+    const texts = [
+      'PASSWORDAUTHENTICATION=no password=x Pass pwdpassword passpass\napi_key= API_KEY =1 apikey key = key==\n',
+      'aaaaa aAa a\n-----BEGIN -----begin------begin\ntokenizer broken TOKEN oken\n',
+      'aws_secret_access_key=1 SECRET_ACCESS_KEY secretsecret access_keyaccess_key credential\r\nzeta\u00e9 ZETA\u00c9 del\u007f',
+    ];
+    for (const text of texts) {
+      const shared = parseText(text, 'a.env', undefined, pass);
+      const own = parseText(text, 'a.env');
+      for (const keywords of [...lists, ['zeta\u00e9', 'pass'], ['del\u007f']]) {
+        assert.deepEqual(shared.keywordOffsets(keywords), own.keywordOffsets(keywords), `${JSON.stringify(keywords)} in ${JSON.stringify(text)}`);
+      }
+    }
+    assert.deepEqual(parseText('aaaaa', 'x', undefined, pass).keywordOffsets(['aa']), [0, 2]);
+    assert.deepEqual(parseText('passwordpass', 'x', undefined, pass).keywordOffsets(['pass', 'password']), [0, 8]);
   });
 
   it('is rebuilt when a rule set is revived in a scan worker, and never sent', () => {

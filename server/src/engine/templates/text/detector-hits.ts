@@ -1,5 +1,6 @@
 import type { TextModel } from '../../parsers/text';
 import { KeywordAutomaton } from './keyword-automaton';
+import type { SharedKeywordPass } from './keyword-pass';
 
 // One keyword pass for a whole list of detectors: an Aho-Corasick automaton of the union of their
 // keywords finds every occurrence (overlapping ones too) in one pass over the file, and each
@@ -12,6 +13,8 @@ export interface KeywordIndex {
   readonly automaton: KeywordAutomaton;
   /** For each keyword of the automaton, the indexes of the detectors that own it. */
   readonly owners: readonly (readonly number[])[];
+  /** Per shared pass: its slot → this index's keyword (-1: not one of ours); null when the pass lacks one of ours. */
+  readonly bySlot: WeakMap<SharedKeywordPass, Int32Array | null>;
 }
 
 export function keywordIndex(detectorKeywords: readonly (readonly string[])[]): KeywordIndex {
@@ -32,22 +35,36 @@ export function keywordIndex(detectorKeywords: readonly (readonly string[])[]): 
       return (automaton ??= new KeywordAutomaton(keywords));
     },
     owners: [...owners.values()],
+    bySlot: new WeakMap(),
   };
 }
 
 /**
- * The same occurrences from the rule set's one keyword pass (TextModel.sharedKeywordOffsets), when it
- * holds every keyword of the index: then this rule costs no pass of its own. False when it does not.
+ * The same occurrences from the rule set's one keyword pass, when it holds every keyword of the index:
+ * then this rule costs no pass of its own, only a look at each hit of the pass. False when it does not.
  */
 function fromSharedPass(model: TextModel, index: KeywordIndex, hit: (keyword: number, start: number) => void): boolean {
-  const found: (readonly number[])[] = [];
-  for (const keyword of index.keywords) {
-    const offsets = model.sharedKeywordOffsets(keyword);
-    if (offsets === undefined) return false;
-    found.push(offsets);
+  const pass = model.keywordPass;
+  if (pass === undefined) return false;
+  let ours = index.bySlot.get(pass);
+  if (ours === undefined) index.bySlot.set(pass, (ours = slotMap(pass, index.keywords)));
+  if (ours === null) return false;
+  const { starts, slots } = model.keywordHits()!;
+  for (let i = 0; i < slots.length; i++) {
+    const keyword = ours[slots[i]];
+    if (keyword >= 0) hit(keyword, starts[i]);
   }
-  found.forEach((offsets, keyword) => offsets.forEach((start) => hit(keyword, start)));
   return true;
+}
+
+function slotMap(pass: SharedKeywordPass, keywords: readonly string[]): Int32Array | null {
+  const ours = new Int32Array(pass.lengths.length).fill(-1);
+  for (const [i, keyword] of keywords.entries()) {
+    const slot = pass.slots.get(keyword);
+    if (slot === undefined) return null;
+    ours[slot] = i;
+  }
+  return ours;
 }
 
 /** Up to this many keywords are found with one indexOf pass each. */

@@ -29,6 +29,8 @@ export const encodedPrivateKey = defineTemplate<'text', Params>({
   },
   // A base64 run never crosses a line break.
   lookaround: () => ({ linesBefore: 0, linesAfter: 0 }),
+  // Found in the rule set's one keyword pass (keyword-pass.ts).
+  keywords: () => ENCODED_BEGIN,
   placeholders: ['kind', 'secret'],
   instantiate: (params) => {
     const minBody = params.minBodyLength ?? DEFAULT_MIN_BODY;

@@ -16,77 +16,86 @@ function classOf(code: number): number {
 }
 
 export class KeywordAutomaton {
-  /** delta[state * CLASSES + class]: the next state (the failure links are folded in). */
-  private readonly delta: Int32Array;
   /** For each state, the keywords (indexes) that end there, including through failure links. */
   private readonly outputs: (readonly number[] | undefined)[];
   private readonly lengths: readonly number[];
-  /** delta with each target state as the offset of its row (state * CLASSES), for scan. */
+  /**
+   * rows[state * CLASSES + class]: the next state (failure links folded in) as the offset of its row,
+   * negated where a keyword ends at it, so the loop learns both from one load (the root never ends one).
+   */
   private readonly rows: Int32Array;
-  /** 1 where a keyword ends at that state. */
-  private readonly ends: Uint8Array;
 
   constructor(keywords: readonly string[]) {
-    const next: Map<number, number>[] = [new Map<number, number>()];
+    // The trie's transitions in one typed table, rewritten in place into the automaton's. In the trie
+    // 0 means "no edge" (no edge leads back to the root); in the automaton it is the root itself.
+    const capacity = 1 + keywords.reduce((n, k) => n + k.length, 0);
+    const table = new Int32Array(capacity * CLASSES);
     const ends: number[][] = [[]];
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const c = classOf(keyword.charCodeAt(i));
-        let to = next[state].get(c);
-        if (to === undefined) {
-          to = next.length;
-          next.push(new Map());
+        const cell = state * CLASSES + classOf(keyword.charCodeAt(i));
+        if (table[cell] === 0) {
+          table[cell] = ends.length;
           ends.push([]);
-          next[state].set(c, to);
         }
-        state = to;
+        state = table[cell];
       }
       ends[state].push(index);
     });
     this.lengths = keywords.map((k) => k.length);
-    this.delta = new Int32Array(next.length * CLASSES);
-    const fail = new Int32Array(next.length);
+    const count = ends.length;
+    // A class no keyword holds leads every state back to the root (0, as the table already says): only
+    // the keywords' own classes are computed. This runs once per rule set, mostly before the JIT has
+    // compiled it, so the iterations count.
+    const alphabet = [...new Set(keywords.flatMap((k) => Array.from(k, (ch) => classOf(ch.charCodeAt(0)))))];
+    const fail = new Int32Array(count);
     const outputs: number[][] = ends.map((e) => [...e]);
     // Breadth first: a state's failure target is shallower, so its row and outputs are complete.
-    const queue: number[] = [];
-    for (let c = 0; c < CLASSES; c++) {
-      const to = next[0].get(c) ?? 0;
-      this.delta[c] = to;
-      if (to !== 0) queue.push(to);
-    }
+    const queue: number[] = alphabet.map((c) => table[c]).filter((to) => to !== 0);
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
       if (outputs[fail[state]].length > 0) outputs[state].push(...outputs[fail[state]]);
-      for (let c = 0; c < CLASSES; c++) {
-        const to = next[state].get(c);
-        const viaFail = this.delta[fail[state] * CLASSES + c];
-        if (to === undefined) {
-          this.delta[state * CLASSES + c] = viaFail;
+      const row = state * CLASSES;
+      const failRow = fail[state] * CLASSES;
+      for (let a = 0; a < alphabet.length; a++) {
+        const c = alphabet[a];
+        const to = table[row + c];
+        const viaFail = table[failRow + c];
+        if (to === 0) {
+          table[row + c] = viaFail;
         } else {
-          this.delta[state * CLASSES + c] = to;
           fail[to] = viaFail;
           queue.push(to);
         }
       }
     }
     this.outputs = outputs.map((o) => (o.length > 0 ? o : undefined));
-    this.rows = this.delta.map((state) => state * CLASSES);
-    this.ends = Uint8Array.from(this.outputs, (o) => (o === undefined ? 0 : 1));
+    const ending = Uint8Array.from(outputs, (o) => (o.length > 0 ? 1 : 0));
+    const rows = new Int32Array(count * CLASSES);
+    for (let cell = 0; cell < rows.length; cell++) {
+      const to = table[cell];
+      if (to !== 0) rows[cell] = ending[to] === 1 ? -to * CLASSES : to * CLASSES;
+    }
+    this.rows = rows;
   }
 
   /** Calls `hit(keyword, start)` for every occurrence, in the order the occurrences end. */
   scan(text: string, hit: (keyword: number, start: number) => void): void {
     // The per-character loop is the whole cost of a file without keywords: rows premultiplied by
-    // CLASSES, classes from a table, and a byte per state saying whether any keyword ends there.
+    // CLASSES, classes from a table, and the sign of the next row saying whether a keyword ends there.
     const rows = this.rows;
-    const ends = this.ends;
     const classes = CLASS_TABLE;
+    const length = text.length;
     let row = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       row = rows[row + (code < CLASSES ? classes[code] : OTHER)];
-      if (ends[row >> 7] === 1) for (const k of this.outputs[row >> 7]!) hit(k, i + 1 - this.lengths[k]);
+      if (row < 0) {
+        row = -row;
+        const ending = this.outputs[row >> 7]!;
+        for (let j = 0; j < ending.length; j++) hit(ending[j], i + 1 - this.lengths[ending[j]]);
+      }
     }
   }
 }

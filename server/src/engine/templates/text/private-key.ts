@@ -11,6 +11,9 @@ interface Params {
 }
 
 const DEFAULT_MIN_BODY = 64;
+/** The block markers, lower-cased as keywords are. */
+const BEGIN = '-----begin';
+const END = '-----end';
 
 export const privateKey = defineTemplate<'text', Params>({
   id: 'text-private-key',
@@ -26,6 +29,8 @@ export const privateKey = defineTemplate<'text', Params>({
       minBodyLength: { type: 'integer', minimum: 16 },
     },
   },
+  // The markers are found in the rule set's one keyword pass (keyword-pass.ts).
+  keywords: () => [BEGIN, END],
   placeholders: ['kind', 'secret'],
   instantiate: (params) => {
     const minBody = params.minBodyLength ?? DEFAULT_MIN_BODY;
@@ -33,7 +38,7 @@ export const privateKey = defineTemplate<'text', Params>({
     return (model, ctx) => {
       const markers = markerIndex(model);
       let after = 0;
-      for (const hit of model.keywordOffsets(['-----begin'])) {
+      for (const hit of model.keywordOffsets([BEGIN])) {
         if (hit < after) continue;
         const block = readKeyBlock(model.text, hit, markers);
         if (!block) continue;
@@ -46,8 +51,8 @@ export const privateKey = defineTemplate<'text', Params>({
 
 /** BEGIN and END offsets from the model's keyword index: a binary search per block, not a rescan. */
 function markerIndex(model: TextModel): MarkerIndex {
-  const begins = model.keywordOffsets(['-----begin']);
-  const ends = model.keywordOffsets(['-----end']);
+  const begins = model.keywordOffsets([BEGIN]);
+  const ends = model.keywordOffsets([END]);
   return { endAfter: (o) => firstAtOrAfter(ends, o), beginAfter: (o) => firstAtOrAfter(begins, o) };
 }
 

@@ -60,6 +60,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
   },
   placeholders: ['key', 'secret'],
   fixKind: 'suggestion',
+  // Found in the rule set's one keyword pass (keyword-pass.ts) rather than by a pass of their own.
+  keywords: (params) => params.keywords,
   // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
   // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
   // key must be in view too. Fixes that add an import or read `using System;` need the whole file.

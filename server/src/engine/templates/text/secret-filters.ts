@@ -59,12 +59,17 @@ export function compileFileFilter(params: FileFilterParams, regex: RegexCompiler
   // The answer depends on the path alone, and a manifest's `---` sections all ask with the same one:
   // the last answer is kept rather than running the RE2 patterns again for each section.
   let last: { readonly path: string; readonly fileName: string; readonly inScope: boolean } | undefined;
+  // The memo keys are built once: a key made per call is a new long string to hash at every lookup.
+  const keyed = (prefix: string, regexes: readonly SafeRegex[]) => regexes.map((regex) => ({ regex, key: `${prefix}\u0000${regex.source}` }));
+  const nameKeys = keyed('name', names);
+  const pathKeys = keyed('path', paths);
+  const excludedKeys = keyed('path', excluded);
   return (model) => {
     if (last?.path === model.path && last.fileName === model.fileName) return last.inScope;
     // Rules share many patterns (the lock-file and vendored-code exclusions): each runs once per file.
-    const onName = (r: SafeRegex): boolean => model.memoFact(`name\u0000${r.source}`, () => r.test(model.fileName));
-    const onPath = (r: SafeRegex): boolean => model.memoFact(`path\u0000${r.source}`, () => r.test(model.path));
-    const inScope = (names.length === 0 || names.some(onName)) && (paths.length === 0 || paths.some(onPath)) && !excluded.some(onPath);
+    const onName = ({ regex, key }: { regex: SafeRegex; key: string }): boolean => model.memoFact(key, () => regex.test(model.fileName));
+    const onPath = ({ regex, key }: { regex: SafeRegex; key: string }): boolean => model.memoFact(key, () => regex.test(model.path));
+    const inScope = (nameKeys.length === 0 || nameKeys.some(onName)) && (pathKeys.length === 0 || pathKeys.some(onPath)) && !excludedKeys.some(onPath);
     last = { path: model.path, fileName: model.fileName, inScope };
     return inScope;
   };

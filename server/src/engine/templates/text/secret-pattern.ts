@@ -43,6 +43,8 @@ export const secretPattern = defineTemplate<'text', Params>({
     const lines = 2 * (params.contextLines ?? 0) + 2;
     return { linesBefore: lines, linesAfter: lines };
   },
+  // Found in the rule set's one keyword pass (keyword-pass.ts) rather than by a pass of their own.
+  keywords: (params) => params.keywords,
   placeholders: ['secret', 'kind'],
   instantiate: (params, compile) => {
     const regex = compile(params.pattern);

@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RE2JS } from 're2js';
+import { parse } from 'yaml';
+import { builtinTemplates } from '../../../server/src/engine';
+import { requiredCharacters, requiredCharactersWork } from '../../../server/src/engine/regex-required';
+import { SafeRegex } from '../../../server/src/engine/safe-regex';
+import { SECRETS_CORPUS } from '../../support/secrets-corpus';
+
+// SafeRegex skips RE2 on an input that lacks a character every match must contain (regex-required.ts).
+// That is only a shortcut if the characters are right: every match of every built-in pattern over the
+// secret rules' fixtures and the labeled corpus contains them, and SafeRegex finds what RE2 finds.
+
+const CORE = path.resolve(__dirname, '../../../rules/core');
+
+function builtinPatterns(): { source: string; caseInsensitive: boolean }[] {
+  const templates = builtinTemplates();
+  const out: { source: string; caseInsensitive: boolean }[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== 'tests') walk(full);
+      else if (e.name === 'rule.yaml') {
+        const rule = parse(fs.readFileSync(full, 'utf8')) as { match: { template: string; params?: unknown } };
+        templates.get(rule.match.template)?.instantiate((rule.match.params ?? {}) as never, (source, ci) => {
+          out.push({ source, caseInsensitive: ci === true });
+          return new SafeRegex(source, ci);
+        });
+      }
+    }
+  };
+  walk(CORE);
+  return out;
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+function compiled(source: string, caseInsensitive: boolean): RE2JS {
+  return RE2JS.compile(source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+}
+
+describe('characters every match of a pattern contains', () => {
+  it('reads this re2js as its probes expect', () => {
+    assert.equal(requiredCharactersWork(), true);
+  });
+
+  it('claims the exact characters on every path, and no case-folded letter or alternative', () => {
+    const of = (source: string) => requiredCharacters(RE2JS.compile(source)).sort().join('');
+    assert.equal(of(String.raw`\b[A-Za-z][A-Za-z0-9+.-]{1,40}://([^\s:/?#@]{0,128}):([^\s/?#@]{1,256})@[A-Za-z0-9._\[-]`), '/:@');
+    assert.equal(of(String.raw`(?:\b|\\[nrt])(SK[0-9a-f]{32})\b`), 'KS');
+    assert.equal(of('(?i)jdbc:[a-z0-9]+:password=(x)'), ':=');
+    assert.equal(of('(?i)secret[_-]?key'), '');
+    assert.equal(of('a|@'), '');
+    assert.equal(of('x(?:@)?y'), 'xy');
+    assert.equal(of('[^@]+'), '');
+    assert.equal(of('é@'), '@');
+  });
+
+  it('holds for every match of every built-in pattern over the secret rules\' fixtures and the provider corpus files', () => {
+    const corpus = filesUnder(SECRETS_CORPUS).filter((f) => /provider|token|uri|jwt/i.test(path.basename(f)));
+    const texts = [...filesUnder(path.join(CORE, 'secrets')).filter((f) => f.includes(`${path.sep}tests${path.sep}`)), ...corpus].map((f) => fs.readFileSync(f, 'utf8'));
+    let checked = 0;
+    let claiming = 0;
+    for (const { source, caseInsensitive } of builtinPatterns()) {
+      const regex = compiled(source, caseInsensitive);
+      const required = requiredCharacters(regex);
+      if (required.length > 0) claiming++;
+      for (const text of texts) {
+        const m = regex.matcher(text);
+        while (m.find()) {
+          const match = m.group(0) ?? '';
+          for (const ch of required) assert.ok(match.includes(ch), `${source} matched ${JSON.stringify(match.slice(0, 40))} without ${JSON.stringify(ch)}`);
+          if (required.length > 0) checked++;
+        }
+      }
+    }
+    assert.ok(claiming > 40, `${claiming} patterns claim characters`);
+    assert.ok(checked > 200, `${checked} matches checked`);
+  });
+
+  it('lets SafeRegex find exactly what RE2 finds, line by line', () => {
+    const lines = filesUnder(path.join(CORE, 'secrets'))
+      .filter((f) => f.includes(`${path.sep}tests${path.sep}`))
+      .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n'));
+    const patterns = builtinPatterns().filter((p) => requiredCharacters(compiled(p.source, p.caseInsensitive)).length > 0);
+    let found = 0;
+    for (const { source, caseInsensitive } of patterns) {
+      const safe = new SafeRegex(source, caseInsensitive);
+      const raw = compiled(source, caseInsensitive);
+      for (const line of lines) {
+        const expected: string[] = [];
+        const m = raw.matcher(line);
+        while (m.find()) expected.push(`${m.start()}:${m.group(0)}`);
+        assert.deepEqual([...safe.matchAll(line)].map((x) => `${x.start}:${x.groups[0]}`), expected, source);
+        assert.equal(safe.test(line), expected.length > 0, source);
+        found += expected.length;
+      }
+    }
+    assert.ok(found > 50, `${found} matches`);
+  });
+});
