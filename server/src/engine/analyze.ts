@@ -77,7 +77,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const windowed = options.textWindows === true && options.cache && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
   const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new FileWindows(models.text, options.cache, lookarounds, ruleSet.keywordPass) : undefined;
-  const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds) : undefined;
+  const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds, models.kubernetes.documents.length) : undefined;
   // With the caller's cache, Kubernetes rules that read one section at a time are memoised per section.
   let perSection: { readonly bySection: Map<K8sDocument, K8sObject[]>; readonly inputs: string } | undefined;
   for (const rule of ruleSet.rules) {
@@ -259,7 +259,18 @@ function suppressionInput(models: Models): SuppressionInput {
     lines: models.text.lines,
     instructions: dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())),
     documents: models.kubernetes?.documents.map((d) => ({ start: d.base, end: d.base + d.text.length })),
+    ...(models.kubernetes ? { mayHoldDirectives: models.kubernetes.documents.some(holdsDirective) } : {}),
   };
+}
+
+/** The key of a section's memoised answer to holdsDirective (an object no rule can be). */
+const HOLDS_DIRECTIVE: object = Object.freeze({});
+
+/** A `bulwark-ignore` in the section, asked once per section text (parseSuppressions' own prefilter, per section). */
+function holdsDirective(document: K8sDocument): boolean {
+  let holds = document.memo.get(HOLDS_DIRECTIVE) as boolean | undefined;
+  if (holds === undefined) document.memo.set(HOLDS_DIRECTIVE, (holds = document.text.includes('bulwark-ignore')));
+  return holds;
 }
 
 function clampSpan(span: Span, max: number): Span {
