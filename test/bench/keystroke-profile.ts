@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const mode = (flag('mode') ?? 'pull') as DiagnosticMode;
   const topN = Number(flag('top') ?? 25);
   const wanted = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
-  for (const file of benchFiles().filter((f) => f.kind === 'yaml' && (wanted.length === 0 || wanted.includes(f.id)))) {
+  for (const file of benchFiles().filter((f) => (wanted.length === 0 ? f.kind === 'yaml' : wanted.includes(f.id)))) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-prof-'));
     const text = fs.readFileSync(file.path, 'utf8');
     const uri = pathToFileURL(file.path).href;

@@ -70,4 +70,34 @@ describe('EditableDocument', () => {
     assert.deepEqual(doc.getLineRange(1), { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
     assert.equal(doc.getEOLCharacters(0), '\n');
   });
+
+  // Texts of a megabyte and more are joined through a Buffer (lsp/flat-text.ts), one byte per character
+  // while every chunk is ASCII, two otherwise: typing non-ASCII text in and out must keep every character.
+  it('keeps every character of a text over 1 MB as ASCII, accented letters, emoji and lone surrogates come and go', () => {
+    const random = rng(9);
+    const line = (i: number) => `  key-${i}: "value ${Math.floor(random() * 1e6)}"\n`;
+    const text = Array.from({ length: 40_000 }, (_, i) => line(i)).join('');
+    assert.ok(text.length > 1024 * 1024);
+    const ours = EditableDocument.create('file:///big.yaml', 'yaml', 1, text);
+    const theirs = TextDocument.create('file:///big.yaml', 'yaml', 1, text);
+    const inserts = [' ', 'é', '\u{1F600}', '\uD800', 'x\uDC00y', '', 'plain\n'];
+    for (let v = 2; v < 40; v++) {
+      const at = { line: Math.floor(random() * theirs.lineCount), character: Math.floor(random() * 12) };
+      // Every other edit deletes what is there (a non-ASCII character typed before, often).
+      const end = v % 2 === 0 ? at : { line: at.line, character: at.character + 2 };
+      const changes = [{ range: { start: at, end }, text: inserts[v % inserts.length] }];
+      ours.update(changes, v);
+      TextDocument.update(theirs, changes, v);
+      assert.equal(ours.getText(), theirs.getText(), `text after edit ${v}`);
+      // The size limit reads it at each analysis (bulwark.maxFileSize is in UTF-8 bytes).
+      assert.equal(ours.utf8Length(), Buffer.byteLength(theirs.getText(), 'utf8'), `UTF-8 length after edit ${v}`);
+    }
+    assert.ok(/[^\x00-\x7f]/.test(ours.getText()), 'non-ASCII text was left in the document');
+    // Back to ASCII only, through a full-text change, then typed into.
+    const changes = [{ text }, { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '#' }];
+    ours.update(changes, 40);
+    TextDocument.update(theirs, changes, 40);
+    assert.equal(ours.getText(), theirs.getText());
+    assert.equal(ours.utf8Length(), ours.getText().length);
+  });
 });

@@ -2,6 +2,7 @@ import { fingerprint } from './fingerprint';
 import { compileApprovedImages } from './images/approved';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
+import { dockerfileRulePerScript } from './dockerfile-script-rules';
 import { kubernetesSteps, type K8sDocument, type K8sObject, type KubernetesModel } from './parsers/kubernetes';
 import { kubernetesRulePerSection, objectsBySection, sectionInputs, SectionTexts, textRulePerSection } from './kubernetes-sections';
 import { parseText, type TextModel } from './parsers/text';
@@ -13,7 +14,7 @@ import { SecretMasker } from './secret-mask';
 import { runSteps } from './steps';
 import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
-import { TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
+import { FileWindows, WINDOWED_MIN_LENGTH } from './text-windows';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -75,8 +76,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   // or in a manifest on windows of its large sections (a CRD of 1.4 MB).
   const windowed = options.textWindows === true && options.cache && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
-  const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new TextWindows(models.text, options.cache, unionLookaround([...lookarounds.values()])) : undefined;
-  const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds) : undefined;
+  const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new FileWindows(models.text, options.cache, lookarounds, ruleSet.keywordPass) : undefined;
+  const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds, models.kubernetes.documents.length) : undefined;
   // With the caller's cache, Kubernetes rules that read one section at a time are memoised per section.
   let perSection: { readonly bySection: Map<K8sDocument, K8sObject[]>; readonly inputs: string } | undefined;
   for (const rule of ruleSet.rules) {
@@ -93,8 +94,10 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
           ? textRulePerSection(rule, kubernetes, sectionTexts, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy })
           : rule.perSection && kubernetes && options.cache
             ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context) }), context)
-            : windows && lookarounds.has(rule)
+            : windows && windows.has(rule)
             ? windows.reports(rule, context)
+            : rule.perRunScript && models.dockerfile && options.cache
+            ? dockerfileRulePerScript(rule, models.dockerfile, options.cache, context)
             : runCheck(rule, model, context),
       );
     } catch (err) {
@@ -256,7 +259,18 @@ function suppressionInput(models: Models): SuppressionInput {
     lines: models.text.lines,
     instructions: dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())),
     documents: models.kubernetes?.documents.map((d) => ({ start: d.base, end: d.base + d.text.length })),
+    ...(models.kubernetes ? { mayHoldDirectives: models.kubernetes.documents.some(holdsDirective) } : {}),
   };
+}
+
+/** The key of a section's memoised answer to holdsDirective (an object no rule can be). */
+const HOLDS_DIRECTIVE: object = Object.freeze({});
+
+/** A `bulwark-ignore` in the section, asked once per section text (parseSuppressions' own prefilter, per section). */
+function holdsDirective(document: K8sDocument): boolean {
+  let holds = document.memo.get(HOLDS_DIRECTIVE) as boolean | undefined;
+  if (holds === undefined) document.memo.set(HOLDS_DIRECTIVE, (holds = document.text.includes('bulwark-ignore')));
+  return holds;
 }
 
 function clampSpan(span: Span, max: number): Span {

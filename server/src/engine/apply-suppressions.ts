@@ -11,6 +11,11 @@ export interface SuppressionInput {
   readonly instructions?: readonly Span[];
   /** A YAML file's `---` sections (a checkov:skip covers the document it is in). */
   readonly documents?: readonly Span[];
+  /**
+   * False when the caller knows no `bulwark-ignore` is in the text (a manifest asks its sections, each
+   * answer memoised with the section): no pass over the whole text at each keystroke to find none.
+   */
+  readonly mayHoldDirectives?: boolean;
 }
 
 interface Cover {
@@ -45,7 +50,7 @@ export function applySuppressions(findings: Finding[], input: SuppressionInput, 
  */
 export function suppressionCovers(input: SuppressionInput, now: Date, ruleSet: RuleSet, honorPeers: boolean): ((ruleId: string, offset: number) => { readonly reason: string; readonly until?: string } | undefined) | undefined {
   const policy = ruleSet.suppressionPolicy;
-  const covers: Cover[] = parseSuppressions(input.text, input.lines, now, policy)
+  const covers: Cover[] = (input.mayHoldDirectives === false ? [] : parseSuppressions(input.text, input.lines, now, policy))
     .filter((d) => d.problems.length === 0)
     .map((d) => ({ ruleIds: waivedRuleIds(d, policy), covers: (line) => d.scope === 'file' || d.targetLine === line, reason: d.reason ?? '', until: d.until }));
   if (honorPeers && policy?.maxUntilDays === undefined) covers.push(...peerCovers(input, ruleSet, now, policy));

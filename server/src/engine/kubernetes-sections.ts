@@ -81,6 +81,31 @@ export function kubernetesRulePerSection(
   return out;
 }
 
+/** The one ParseCache entry holding each large section's own window store (see SectionWindowCaches). */
+const SECTION_WINDOWS_KEY = '\u0002section-windows';
+
+/**
+ * The windows of each large section, kept by the section's place in the file. One store shared by every
+ * section ages per analysis: typing in one large CRD, then in another, dropped the first one's windows,
+ * and the next keystroke there re-checked all of its 1.4 MB (the manifest's slowest keystrokes). Here a
+ * section's windows age only when that section is windowed again. Entries are still confirmed by their
+ * text, so a section that moved to another place only costs one full check of it.
+ */
+class SectionWindowCaches {
+  private readonly bySection = new Map<number, Map<string, unknown>>();
+
+  of(index: number): ParseCache {
+    let cache = this.bySection.get(index);
+    if (!cache) this.bySection.set(index, (cache = new Map<string, unknown>()));
+    return cache;
+  }
+
+  /** Sections past the file's end are gone: their windows go too. */
+  keepBelow(count: number): void {
+    for (const index of this.bySection.keys()) if (index >= count) this.bySection.delete(index);
+  }
+}
+
 /**
  * One analysis's text models of the sections (shared by the text rules, and so their one keyword pass),
  * and, with the caller's cache, windows over the sections too large to re-scan whole at a keystroke.
@@ -89,15 +114,24 @@ export class SectionTexts {
   private readonly models = new Map<K8sDocument, TextModel>();
   private readonly windows = new Map<K8sDocument, TextWindows>();
   private readonly around: TextLookaround;
+  /** Fetched at every analysis of the file, so the caller's cache never ages it out. */
+  private readonly sectionWindows: SectionWindowCaches | undefined;
 
   constructor(
     private readonly uri: string,
     private readonly keywordPass: RuleSet['keywordPass'],
-    private readonly cache: ParseCache | undefined,
+    cache: ParseCache | undefined,
     /** The rules that may run on windows, and how far each reads. */
     private readonly lookarounds: ReadonlyMap<Rule, TextLookaround>,
+    sectionCount = 0,
   ) {
     this.around = unionLookaround([...lookarounds.values()]);
+    if (cache && lookarounds.size > 0) {
+      const known = cache.get(SECTION_WINDOWS_KEY);
+      this.sectionWindows = known instanceof SectionWindowCaches ? known : new SectionWindowCaches();
+      if (!known) cache.set(SECTION_WINDOWS_KEY, this.sectionWindows);
+      this.sectionWindows.keepBelow(sectionCount);
+    }
   }
 
   model(document: K8sDocument): TextModel {
@@ -107,10 +141,10 @@ export class SectionTexts {
   }
 
   windowsOf(rule: Rule, document: K8sDocument): TextWindows | undefined {
-    if (!this.cache || !this.lookarounds.has(rule) || document.text.length < WINDOWED_MIN_LENGTH) return undefined;
+    if (!this.sectionWindows || !this.lookarounds.has(rule) || document.text.length < WINDOWED_MIN_LENGTH) return undefined;
     let windows = this.windows.get(document);
-    // The windows of every section live in one store, which ages its entries once per analysis.
-    if (!windows) this.windows.set(document, (windows = new TextWindows(this.model(document), this.cache, this.around, undefined, this.windows.size === 0)));
+    // Each section's windows live in a store of their own, which ages when that section is windowed again.
+    if (!windows) this.windows.set(document, (windows = new TextWindows(this.model(document), this.sectionWindows.of(document.index), this.around)));
     return windows;
   }
 }

@@ -22,8 +22,9 @@ const MAX_REGEX_WORK = 100_000_000;
 /** Whether this re2js's programs read as regex-required.ts expects: decided once, by probes, at load. */
 const REQUIRED_CHARACTERS_READABLE = requiredCharactersWork();
 
-/** test() remembers its last input up to this length. */
+/** test() remembers its answer for inputs up to this long (names, keys, values), at most this many per pattern. */
 const MEMO_MAX_INPUT = 512;
+const MAX_REMEMBERED_TESTS = 4096;
 
 /** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
 class RegexWorkLimitError extends Error {}
@@ -61,8 +62,12 @@ export class SafeRegex {
   // Compiled on first use when deferred: most of a pack's patterns (a secret detector whose keyword never
   // appears) are never run in a given scan, and compiling them all was most of the CLI's startup.
   private program: { readonly regex: RE2JS; readonly size: number; readonly required: readonly string[] } | undefined;
-  /** The last test() and its answer: a pure function of the input, kept for a repeated call. */
-  private lastTest: { readonly input: string; readonly result: boolean } | undefined;
+  /**
+   * test()'s answers for short inputs already seen, a pure function of the input: Dockerfile rules test
+   * the same words (package names, flag values, ENV names) at every keystroke, templates one file name
+   * per `---` section and one key against several lists. Bounded: emptied when full.
+   */
+  private readonly tested = new Map<string, boolean>();
 
   /**
    * Throws a readable error for invalid RE2 syntax or a pattern over the size limits. `deferred` is for
@@ -110,17 +115,19 @@ export class SafeRegex {
   }
 
   test(input: string): boolean {
-    // Templates test one file name per `---` section of a manifest, and one key against several lists:
-    // the same input again costs a comparison.
-    const last = this.lastTest;
-    if (last !== undefined && last.input === input) return last.result;
+    // Charged on every call, answered from memory or not, so the meter's limit holds exactly as before.
     this.checkWork(input);
-    if (!this.mayMatch(input)) return false;
+    const remembered = input.length <= MEMO_MAX_INPUT;
+    const known = remembered ? this.tested.get(input) : undefined;
+    if (known !== undefined) return known;
     // RE2JS.test asks for no capture groups, so it runs on the lazy DFA (a table step per character,
     // its states kept across calls) instead of the backtracker or NFA a Matcher's find() runs.
-    const result = this.compiled.test(input);
+    const result = this.mayMatch(input) && this.compiled.test(input);
     // Only short inputs (names, keys, values) are kept: a large text is neither retained nor compared.
-    if (input.length <= MEMO_MAX_INPUT) this.lastTest = { input, result };
+    if (remembered) {
+      if (this.tested.size >= MAX_REMEMBERED_TESTS) this.tested.clear();
+      this.tested.set(input, result);
+    }
     return result;
   }
 

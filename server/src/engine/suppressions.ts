@@ -35,9 +35,9 @@ export function parseSuppressions(text: string, lines: LineIndex, now: Date, pol
   if (!text.includes('bulwark-ignore')) return [];
   const found: Omit<SuppressionDirective, 'targetLine'>[] = [];
   const ownLine = new Set<number>();
-  for (let line = 0; line < lines.lineCount; line++) {
+  for (const line of linesWith(text, lines, 'bulwark-ignore')) {
     const content = lines.lineText(line);
-    const m = content.includes('bulwark-ignore') ? DIRECTIVE.exec(content) : null;
+    const m = DIRECTIVE.exec(content);
     if (!m) continue;
     const keywordAt = m.index + m[0].indexOf(m[1]);
     const commentAt = m.index;
@@ -58,6 +58,19 @@ export function parseSuppressions(text: string, lines: LineIndex, now: Date, pol
   }
   const targets = stackTargets(ownLine, lines);
   return found.map((d) => ({ ...d, targetLine: targets.get(d.line) ?? d.line }));
+}
+
+/**
+ * The lines holding `needle`, in order, each once: found by searching the text, so an analysis at each
+ * keystroke does not cut every line of a large file that has a directive somewhere.
+ */
+function* linesWith(text: string, lines: LineIndex, needle: string): Generator<number> {
+  let last = -1;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    const line = lines.lineOf(at);
+    if (line !== last) yield line;
+    last = line;
+  }
 }
 
 function parseAttributes(source: string): Map<string, string> {

@@ -1,4 +1,5 @@
 import { parseText, type TextModel } from './parsers/text';
+import type { SharedKeywordPass } from './templates/text/keyword-pass';
 import type { CheckContext, ParseCache, Report, Rule, Span, TextLookaround } from './types';
 
 // Text rules (secrets) run on every file at every keystroke. On a large file most of their work is the
@@ -94,15 +95,21 @@ function fingerprint(text: string): number {
 export class TextWindows {
   private windows: { readonly core: Span; readonly window: Span; readonly entry: WindowEntry }[] | undefined;
   private readonly store: WindowStore;
+  /** The text model of each window re-checked in this analysis, shared by its rules (one keyword pass). */
+  private readonly windowModels = new Map<WindowEntry, TextModel>();
 
   constructor(
     private readonly model: TextModel,
     cache: ParseCache,
     /** What each rule of the analysis may read around a line (their union sizes the windows). */
     private readonly lookaround: TextLookaround,
-    private readonly chunking: Chunking = CHUNKING,
+    chunking: Chunking = CHUNKING,
     /** False for the second and later windowed texts of one analysis (a manifest's large sections). */
     rotate = true,
+    /** The rule set's one keyword pass, run once per re-checked window rather than once per rule and window. */
+    private readonly keywordPass?: SharedKeywordPass,
+    /** The file's chunks when another TextWindows of the same text has cut them (FileWindows). */
+    private readonly cores: () => Span[] = () => chunkCores(model, chunking),
   ) {
     const known = cache.get(STORE_KEY);
     this.store = known instanceof WindowStore ? known : new WindowStore();
@@ -123,7 +130,7 @@ export class TextWindows {
   }
 
   private layout(uri: string) {
-    return chunkCores(this.model, this.chunking).map((core) => {
+    return this.cores().map((core) => {
       const window = windowAround(this.model, core, this.lookaround);
       const slice = this.model.text.slice(window.start, window.end);
       const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}`;
@@ -135,7 +142,8 @@ export class TextWindows {
     const known = entry.byRule.get(rule);
     if (known) return known;
     // The window's own copy, so the strings reports take from it do not keep this version of the whole text alive.
-    const model: TextModel = { ...parseText(entry.text, entry.uri), eol: this.model.eol };
+    let model = this.windowModels.get(entry);
+    if (!model) this.windowModels.set(entry, (model = { ...parseText(entry.text, entry.uri, undefined, this.keywordPass), eol: this.model.eol }));
     const reports: Report[] = [];
     (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, report: (r) => reports.push(r) });
     const from = core.start - window.start;
@@ -144,6 +152,39 @@ export class TextWindows {
     const kept = reports.filter((r) => r.span.start >= from && (r.span.start < to || (last && r.span.start === to)));
     entry.byRule.set(rule, kept);
     return kept;
+  }
+}
+
+/**
+ * A file's windows for its rules, in two sizes: the rules that read a few lines around a line get windows
+ * of those lines, the ones that read thousands of characters around (assignments) windows of those. A
+ * keystroke then re-checks, for most rules, the one small window it changed instead of the two or three
+ * wide windows whose margins reach it. Both sizes share the file's chunks and one store of windows.
+ */
+export class FileWindows {
+  private readonly byRule = new Map<Rule, TextWindows>();
+
+  constructor(model: TextModel, cache: ParseCache, lookarounds: ReadonlyMap<Rule, TextLookaround>, keywordPass?: SharedKeywordPass) {
+    const wide = (l: TextLookaround) => (l.charsBefore ?? 0) > 0 || (l.charsAfter ?? 0) > 0;
+    let cores: Span[] | undefined;
+    const cut = () => (cores ??= chunkCores(model, CHUNKING));
+    for (const isWide of [false, true]) {
+      const rules = [...lookarounds].filter(([, l]) => wide(l) === isWide);
+      if (rules.length === 0) continue;
+      // The store ages its entries once per analysis: only the first TextWindows rotates it.
+      const windows = new TextWindows(model, cache, unionLookaround(rules.map(([, l]) => l)), CHUNKING, this.byRule.size === 0, keywordPass, cut);
+      for (const [rule] of rules) this.byRule.set(rule, windows);
+    }
+  }
+
+  has(rule: Rule): boolean {
+    return this.byRule.has(rule);
+  }
+
+  reports(rule: Rule, context: Omit<CheckContext, 'report'>): Report[] {
+    const windows = this.byRule.get(rule);
+    if (!windows) throw new Error(`rule ${rule.meta.id} does not run on windows`);
+    return windows.reports(rule, context);
   }
 }
 

@@ -267,6 +267,8 @@ export interface Rule {
    * editor memoises them per section.
    */
   readonly perSection?: boolean;
+  /** Dockerfile: the check's reports on one RUN script depend only on that script (dockerfile-script-rules.ts). */
+  readonly perRunScript?: boolean;
   /** From a text rule's template: how far around a line the check reads in this file (text-windows.ts). */
   readonly lookaround?: (fileName: string) => TextLookaround | undefined;
   /** From a text rule's template: the keywords its prefilter looks for in every file (RuleSet.keywordPass). */

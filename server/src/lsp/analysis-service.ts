@@ -14,6 +14,8 @@ export interface AnalysableDocument {
   readonly version: number;
   readonly languageId: string;
   getText(): string;
+  /** The text's size in UTF-8 bytes, when the document knows it without encoding its text (EditableDocument). */
+  utf8Length?(): number;
 }
 
 export interface DocumentAnalysis {
@@ -129,7 +131,7 @@ export class AnalysisService {
   private async analyzeInSlices(doc: AnalysableDocument, settings: BulwarkSettings, cache: SectionParseCache | undefined): Promise<AnalysisResult> {
     const version = doc.version;
     const text = doc.getText();
-    const skipped = this.skipped(doc.uri, text, settings);
+    const skipped = this.skipped(doc.uri, text, settings, doc.utf8Length?.bind(doc));
     if (skipped) return skipped;
     const steps = analysisSteps({ uri: doc.uri, text, languageId: doc.languageId }, this.deps.rules.ruleSet, this.optionsFor(settings, cache));
     let sliceStart = Date.now();
@@ -157,11 +159,11 @@ export class AnalysisService {
     return this.finished(uri, analyze({ uri, text, languageId }, this.deps.rules.ruleSet, options), cache);
   }
 
-  private skipped(uri: string, text: string, settings: BulwarkSettings): AnalysisResult | undefined {
+  private skipped(uri: string, text: string, settings: BulwarkSettings, utf8Length = () => Buffer.byteLength(text, 'utf8')): AnalysisResult | undefined {
     if (this.isExcluded(uri, settings)) return { language: 'text', ...EMPTY };
     // bulwark.maxFileSize is in bytes; a UTF-8 byte count is never below the UTF-16 length the engine
     // measures, so once the byte check passes the engine's own check passes too.
-    if (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text, 'utf8') > settings.maxFileSize) {
+    if (text.length * 3 > settings.maxFileSize && utf8Length() > settings.maxFileSize) {
       return { language: 'text', ...EMPTY, notices: [tooLarge(settings.maxFileSize)] };
     }
     return undefined;

@@ -1,4 +1,5 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { isAscii, joinPieces } from './flat-text';
 
 // The server's own open-document store. vscode-languageserver-textdocument rewrites the whole text and
 // shifts every later line offset on each incremental change: 2,000 keystrokes in a 3.5 MB manifest
@@ -13,6 +14,8 @@ interface Chunk {
   readonly text: string;
   /** Offsets inside the chunk just after each line break. */
   readonly breaks: readonly number[];
+  /** Every character is ASCII (the whole text is then joined one byte per character, flat-text.ts). */
+  readonly ascii: boolean;
 }
 
 export class EditableDocument implements TextDocument {
@@ -84,6 +87,11 @@ export class EditableDocument implements TextDocument {
     return this.text().substring(this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }), next);
   }
 
+  /** The text's size in UTF-8 bytes: its length when every chunk is ASCII (the size limit asks at each analysis). */
+  utf8Length(): number {
+    return this.chunks.every((c) => c.ascii) ? this.chunkIndex().length : Buffer.byteLength(this.text(), 'utf8');
+  }
+
   /** Applies the changes in order; cost per incremental change is one chunk, not the whole text. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
@@ -95,11 +103,11 @@ export class EditableDocument implements TextDocument {
 
   private text(): string {
     if (this.flat !== undefined) return this.flat;
-    const flat = this.chunks.map((c) => c.text).join('');
+    const flat = joinPieces(this.chunks);
     // The chunks are re-cut from the joined text: V8 keeps a slice's whole parent alive, so chunks cut from
     // the text as opened would keep that copy of a 1.9 MB manifest resident beside this one for good.
     let at = 0;
-    this.chunks = this.chunks.map((c) => ({ text: flat.slice(at, (at += c.text.length)), breaks: c.breaks }));
+    this.chunks = this.chunks.map((c) => ({ text: flat.slice(at, (at += c.text.length)), breaks: c.breaks, ascii: c.ascii }));
     this.flat = flat;
     return flat;
   }
@@ -146,7 +154,7 @@ export class EditableDocument implements TextDocument {
 
   private reset(text: string): void {
     this.chunks = split(text);
-    if (this.chunks.length === 0) this.chunks.push({ text: '', breaks: [] });
+    if (this.chunks.length === 0) this.chunks.push({ text: '', breaks: [], ascii: true });
     this.flat = text;
     this.index = undefined;
   }
@@ -162,7 +170,7 @@ export class EditableDocument implements TextDocument {
     // A CRLF pair must not straddle a chunk boundary (each chunk counts its own line breaks).
     this.heal(first.index + pieces.length - 1);
     this.heal(first.index - 1);
-    if (this.chunks.length === 0) this.chunks.push({ text: '', breaks: [] });
+    if (this.chunks.length === 0) this.chunks.push({ text: '', breaks: [], ascii: true });
     this.flat = undefined;
     this.index = undefined;
   }
@@ -173,7 +181,7 @@ export class EditableDocument implements TextDocument {
     const right = this.chunks[i + 1];
     if (!left || !right || left.text.charCodeAt(left.text.length - 1) !== 13 || right.text.charCodeAt(0) !== 10) return;
     const text = left.text + right.text;
-    this.chunks.splice(i, 2, { text, breaks: breaksOf(text) });
+    this.chunks.splice(i, 2, { text, breaks: breaksOf(text), ascii: left.ascii && right.ascii });
   }
 
   /** The chunk that holds `offset`; the end of the text belongs to the last chunk. */
@@ -222,7 +230,7 @@ function split(text: string): Chunk[] {
     let end = Math.min(text.length, start + CHUNK_SIZE);
     if (end < text.length && text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++;
     const piece = text.slice(start, end);
-    chunks.push({ text: piece, breaks: breaksOf(piece) });
+    chunks.push({ text: piece, breaks: breaksOf(piece), ascii: isAscii(piece) });
     start = end;
   }
   return chunks;

@@ -82,4 +82,21 @@ describe('deferred regexes', () => {
     const deferred = new SafeRegex('[a-z]{1000}[a-z]{1000}', false, undefined, true);
     assert.throws(() => deferred.test('abc'), /compiles to 2002 RE2 instructions; the limit is 1000/);
   });
+
+  it('test() answers a repeated input from memory as RE2 would, and charges the meter every time', () => {
+    const size = RE2JS.compile('^(?:curl|wget)$').programSize();
+    const meter = new RegexMeter(3 * 'curl'.length * size);
+    const regex = new SafeRegex('^(?:curl|wget)$', false, meter);
+    assert.equal(regex.test('curl'), true);
+    assert.equal(regex.test('curlx'), false, 'an input that differs gets its own answer');
+    meter.reset();
+    assert.equal(regex.test('curl'), true);
+    // A fourth 'curl' takes the work past the limit: a remembered answer is no way around it.
+    regex.test('curl');
+    regex.test('curl');
+    assert.throws(() => regex.test('curl'), /regex work limit/);
+    const long = 'x'.repeat(600) + 'wget';
+    assert.equal(new SafeRegex('wget$').test(long), true, 'a long input is matched, not remembered');
+    assert.equal(new SafeRegex('^wget$').test(long), false);
+  });
 });

@@ -20,7 +20,7 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 
 /** Edits a user makes: typing, deleting, new lines and document markers, and security-relevant text. */
 const SNIPPETS: Readonly<Record<'yaml' | 'dockerfile', readonly string[]>> = {
-  yaml: [' ', 'a', '\n', '\n---\n', '#', '  privileged: true\n', '        - name: TOKEN\n          value: ghp_1234567890abcdefghijklmnopqrstuvwxyzAB\n', '{{ .x }}', 'kind: Pod\n', '"', ':'],
+  yaml: [' ', 'a', '\n', '\n---\n', '#', '  privileged: true\n', '        - name: TOKEN\n          value: ghp_1234567890abcdefghijklmnopqrstuvwxyzAB\n', '{{ .x }}', 'kind: Pod\n', '"', ':', '# bulwark-ignore k8s-privileged-container,k8s-image-latest-tag reason="test"\n'],
   dockerfile: [' ', 'a', '\n', '\\\n', '#', 'RUN curl -k https://example.com/x | sh\n', 'USER root\n', 'FROM node:latest\n', 'ENV GITHUB_TOKEN=ghp_1234567890abcdefghijklmnopqrstuvwxyzAB\n', '"', '<<EOF\n'],
 };
 

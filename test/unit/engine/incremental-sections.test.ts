@@ -71,14 +71,86 @@ describe('per-section Kubernetes results follow the inputs they depend on', func
     steps.push({ what: 'typing above every workload', text: `# a comment\n${base}`, other: namespace('tools', 'privileged'), profile: 'baseline' });
     steps.push({ what: 'a Namespace removed', text: base.split('---\n').slice(1).join('---\n'), other: namespace('tools', 'privileged'), profile: 'baseline' });
     steps.push({ what: 'CRLF line breaks', text: base.replace(/\n/g, '\r\n'), other: namespace('tools', 'baseline'), profile: 'restricted' });
+    // A suppression comment typed into one workload, then a section added above it: the file's
+    // directives are looked for per section (each section's answer memoised), and must be found again.
+    const suppressed = base.replace('          securityContext:\n            privileged: true', '          securityContext:\n            # bulwark-ignore k8s-privileged-container reason="lab"\n            privileged: true');
+    steps.push({ what: 'a suppression typed', text: suppressed, other: namespace('tools', 'restricted'), profile: 'restricted' });
+    steps.push({ what: 'a section added above', text: `${namespace('extra', 'restricted')}---\n${suppressed}`, other: namespace('tools', 'restricted'), profile: 'restricted' });
     steps.push({ what: 'back to the start', text: base, other: namespace('tools', 'restricted'), profile: 'restricted' });
     const findings = new Set<number>();
+    const suppressedCounts: number[] = [];
     for (const step of steps) {
       const expected = fresh(step.text, step.other, step.profile);
       assert.deepEqual(comparable(cached(step.text, step.other, step.profile)), comparable(expected), `after ${step.what}`);
       findings.add(expected.findings.length);
+      suppressedCounts.push(expected.suppressed.length);
     }
+    assert.deepEqual(suppressedCounts.slice(-4), [0, 1, 1, 0], 'suppressed findings: none, the typed directive works, still below a new section, none again');
     // The inputs must matter here, or the test would prove nothing about the memo's key.
     assert.ok(findings.size >= 3, `finding counts across steps: ${[...findings].join(', ')}`);
+  });
+});
+
+/** A ConfigMap of `lines` data lines: a section large enough to be checked in windows (over 64 KiB). */
+const largeConfigMap = (name: string, lines: number) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${Array.from({ length: lines }, (_, i) => `  setting-${name}-${i}: "plain text value of ${name}, number ${(i * 7919) % 10007}"\n`).join('')}`;
+
+describe('windows of large sections while typing in several of them', function () {
+  this.timeout(300_000);
+  let ruleSet: RuleSet;
+  before(() => {
+    ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
+  });
+
+  it('equals a fresh analysis, and re-checks only the windows an edit touched when typing moves between sections', () => {
+    // Characters the windowed text rules were run on: a section checked whole counts its whole length.
+    let checked = 0;
+    const counting: RuleSet = {
+      ...ruleSet,
+      rules: ruleSet.rules.map((rule) =>
+        rule.lookaround?.('app.yaml')
+          ? {
+              ...rule,
+              check: (model: { text: string }, ctx: unknown) => {
+                checked += model.text.length;
+                (rule.check as unknown as (m: unknown, c: unknown) => void)(model, ctx);
+              },
+            }
+          : rule,
+      ),
+    };
+    const cache = new SectionParseCache();
+    const first = largeConfigMap('alpha', 2000);
+    const second = largeConfigMap('beta', 2000);
+    assert.ok(first.length > 96 * 1024 && second.length > 96 * 1024);
+    const parts = [pod('web', 'apps'), first, pod('api', 'apps'), second];
+    const secret = '  newrelic-key: NRAK-464BALJKQLAUSF7R0MPHT61XODL\n';
+    // Alternating between the two large sections, a secret typed into each and removed again, and a
+    // keystroke in a small section between them: every step must change what a stale cache would say.
+    const versions = [
+      { what: 'as opened', parts },
+      { what: 'a secret in the first', parts: [parts[0], first.replace('  setting-alpha-700:', secret + '  setting-alpha-700:'), parts[2], second] },
+      { what: 'a secret in the second too', parts: [parts[0], first.replace('  setting-alpha-700:', secret + '  setting-alpha-700:'), parts[2], second.replace('  setting-beta-1200:', secret + '  setting-beta-1200:')] },
+      { what: 'a small section typed into', parts: [parts[0].replace('hostNetwork: true', 'hostNetwork: true '), first.replace('  setting-alpha-700:', secret + '  setting-alpha-700:'), parts[2], second.replace('  setting-beta-1200:', secret + '  setting-beta-1200:')] },
+      { what: 'the first secret removed', parts: [parts[0].replace('hostNetwork: true', 'hostNetwork: true '), first, parts[2], second.replace('  setting-beta-1200:', secret + '  setting-beta-1200:')] },
+      { what: 'the second secret removed', parts },
+      { what: 'a section added above both, the first secret back', parts: [namespace('apps', 'baseline'), parts[0], first.replace('  setting-alpha-700:', secret + '  setting-alpha-700:'), parts[2], second] },
+    ];
+    const counts: number[] = [];
+    const checkedPerStep: number[] = [];
+    for (const version of versions) {
+      const text = version.parts.join('---\n');
+      checked = 0;
+      const cached = analyze({ uri: URI, text, languageId: 'yaml' }, counting, { cache, now: NOW, textWindows: true });
+      cache.endAnalysis();
+      checkedPerStep.push(checked);
+      const fresh = analyze({ uri: URI, text, languageId: 'yaml' }, ruleSet, { now: NOW });
+      assert.deepEqual(comparable(cached), comparable(fresh), `after ${version.what}`);
+      counts.push(fresh.findings.filter((f) => f.ruleId.startsWith('secret-')).length);
+    }
+    assert.deepEqual(counts.slice(0, 6), [0, 1, 2, 2, 1, 0], 'secrets found per step');
+    // Back in a section edited two analyses before, only the windows around the edit are checked again
+    // (a store shared by all sections had aged the other section's windows out: all of it was re-checked).
+    for (const step of [1, 2, 4, 5]) assert.ok(checkedPerStep[step] < checkedPerStep[0] / 8, `step ${step} checked ${checkedPerStep[step]} characters, opening ${checkedPerStep[0]}`);
   });
 });

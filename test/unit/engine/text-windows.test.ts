@@ -166,4 +166,32 @@ describe('text rules on windows of a file (the editor cache)', function () {
       }
     }
   });
+
+  it('re-checks a rule that reads a few lines around on a small window, not on the wide windows of the assignment rule', () => {
+    const text = sourceText(new SeededRandom(20261206), 'ts', 192 * 1024);
+    const read = new Map<string, number[]>();
+    const counted = (id: string): Rule => {
+      const rule = ruleSet.rules.find((r) => r.meta.id === id);
+      assert.ok(rule?.lookaround, `${id} runs on windows`);
+      return { ...rule, check: (model: TextModel, ctx: CheckContext) => (read.get(id)?.push(model.text.length), (rule.check as (m: TextModel, c: CheckContext) => void)(model, ctx)) };
+    };
+    const rules = [counted('secret-github-token'), counted('secret-generic-password')];
+    const counting: RuleSet = { ...ruleSet, rules };
+    const cache = new SectionParseCache();
+    const run = (t: string) => {
+      const result = analyze({ uri: 'big.ts', text: t }, counting, { now: NOW, cache, textWindows: true });
+      cache.endAnalysis();
+      assert.deepEqual(shape(result), shape(analyze({ uri: 'big.ts', text: t }, counting, { now: NOW })));
+    };
+    run(text);
+    const at = text.indexOf('\n', text.length / 2);
+    read.set('secret-github-token', []).set('secret-generic-password', []);
+    run(text.slice(0, at) + ' ' + text.slice(at));
+    const narrow = read.get('secret-github-token') ?? [];
+    const wide = read.get('secret-generic-password') ?? [];
+    assert.ok(narrow.length >= 1 && wide.length >= 1, 'both rules re-check the edited place');
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    // The narrow rule's windows are its chunk and a few lines; the wide rule's carry 4 KB on each side.
+    assert.ok(sum(narrow) + 8192 <= sum(wide), `re-checked ${sum(narrow)} characters for the token rule, ${sum(wide)} for the assignment rule`);
+  });
 });

@@ -227,12 +227,14 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
   const keywords = template.keywords?.(match.params as never);
   // The Namespace labels a Pod Security rule reads are among the per-section inputs; other workspace facts are not.
   const perSection = template.language === 'kubernetes' && template.readsWorkspace !== true && template.perSection !== false;
+  const perRunScript = template.language === 'dockerfile' && template.perRunScript === true && !readsWorkspace;
   return {
     meta,
     check,
     objectKinds: template.objectKinds,
     ...(readsWorkspace ? { readsWorkspace: true } : {}),
     ...(perSection ? { perSection: true } : {}),
+    ...(perRunScript ? { perRunScript: true } : {}),
     ...(lookaround ? { lookaround: (fileName: string) => lookaround(match.params as never, fileName) } : {}),
     ...(keywords && keywords.length > 0 ? { keywords } : {}),
     match,

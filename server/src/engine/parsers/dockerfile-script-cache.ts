@@ -18,12 +18,22 @@ interface CacheEntry {
   readonly scripts: readonly CachedScript[];
 }
 
-export function cachedScripts(cache: ParseCache | undefined, key: string, base: number, read: () => CachedScript[]): readonly CachedScript[] {
+/**
+ * A script as first read and where its instruction started then: the same object for as long as the
+ * instruction's text and the escape character stay the same (keystrokes elsewhere in the file), so
+ * what derives from the script alone can be kept under it and moved (dockerfile-script-rules.ts).
+ */
+export interface ScriptOrigin {
+  readonly read: CachedScript;
+  readonly base: number;
+}
+
+export function cachedScripts(cache: ParseCache | undefined, key: string, base: number, read: () => CachedScript[]): readonly (CachedScript & { readonly origin: ScriptOrigin })[] {
   const hit = cache?.get(key) as CacheEntry | undefined;
-  if (hit) return hit.base === base ? hit.scripts : hit.scripts.map((s) => shiftScript(s, base - hit.base));
+  if (hit) return hit.scripts.map((s) => ({ ...(hit.base === base ? s : shiftScript(s, base - hit.base)), origin: { read: s, base: hit.base } }));
   const scripts = read();
   cache?.set(key, { base, scripts } satisfies CacheEntry);
-  return scripts;
+  return scripts.map((s) => ({ ...s, origin: { read: s, base } }));
 }
 
 export function scriptCacheKey(escape: string, instructionText: string): string {

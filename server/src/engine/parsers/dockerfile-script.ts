@@ -1,7 +1,7 @@
 import type { Heredoc, Run } from 'dockerfile-ast';
 import type { ParseCache, Span } from '../types';
 import type { AstRange, InstructionEntry } from './dockerfile-instructions';
-import { cachedScripts, scriptCacheKey, type CachedScript } from './dockerfile-script-cache';
+import { cachedScripts, scriptCacheKey, type CachedScript, type ScriptOrigin } from './dockerfile-script-cache';
 import { ownCopy } from './dockerfile-instruction-document';
 import { SHELLS, effectiveCommand, readScript, withShellStrings } from './dockerfile-shell-commands';
 import { scanCommandsFlat } from './dockerfile-shell-fallback';
@@ -25,6 +25,8 @@ export interface RunScript {
    * `commands` come from the flat scan of the whole instruction, and no fix may edit them.
    */
   readonly tooComplex?: string;
+  /** The script as read from its instruction's text, the same while that text is (see ScriptOrigin). */
+  readonly origin: ScriptOrigin;
 }
 
 export interface ScriptSource {

@@ -174,7 +174,7 @@ const SECTIONS_PER_STEP = 25;
 export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: ReadonlySet<string>): Generator<void, KubernetesModel, void> {
   const documents: K8sDocument[] = [];
   const objects: K8sObject[] = [];
-  for (const [index, chunk] of splitDocuments(text).entries()) {
+  for (const [index, chunk] of sectionsOf(text, cache).entries()) {
     if (index > 0 && index % SECTIONS_PER_STEP === 0) yield;
     let parsed = cache?.get(chunk.text) as ParsedChunk | undefined;
     if (!parsed) {
@@ -197,6 +197,27 @@ export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIn
     if (document.doc && document.errors.length === 0) for (const head of (parsed.heads ??= objectsOf(document))) objects.push({ document, ...head });
   }
   return { language: 'kubernetes', text, eol: eolOf(text), lines, documents, objects };
+}
+
+/** The cache entry holding the last text split into sections, with its sections. */
+const LAST_SPLIT_KEY = '\u0002last-split';
+
+interface LastSplit {
+  readonly text: string;
+  readonly sections: readonly { base: number; text: string }[];
+}
+
+/**
+ * splitDocuments, once per text: the editor indexes a manifest's facts and then analyses the same text
+ * with the same cache, and each split was a regex pass over the whole 1.9 MB. The same string object
+ * compares equal at once; a different text differs at the latest where it was edited.
+ */
+function sectionsOf(text: string, cache: ParseCache | undefined): readonly { base: number; text: string }[] {
+  const last = cache?.get(LAST_SPLIT_KEY) as LastSplit | undefined;
+  if (last && last.text === text) return last.sections;
+  const sections = splitDocuments(text);
+  cache?.set(LAST_SPLIT_KEY, { text, sections } satisfies LastSplit);
+  return sections;
 }
 
 function objectsOf(document: K8sDocument): Omit<K8sObject, 'document'>[] {

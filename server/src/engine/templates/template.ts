@@ -49,6 +49,13 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
    */
   readonly perSection?: false;
   /**
+   * Dockerfile only: the check reads nothing of the model but its RUN scripts (model.runScripts(), the
+   * helpers over them in command-patterns.ts) and reports on each script from that script alone: not
+   * the instruction's stage, other instructions, the file's text, CheckContext.now, the policy or the
+   * workspace. The editor then memoises its reports per RUN instruction (dockerfile-script-rules.ts).
+   */
+  readonly perRunScript?: true;
+  /**
    * Text only: how far around a line the check reads in a file of this name (TextLookaround), or
    * undefined where it reads the whole file. A check that declares it must not read CheckContext.now,
    * the policy or the workspace: its reports on a window are reused while the window's text is unchanged.

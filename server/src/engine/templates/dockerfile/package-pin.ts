@@ -70,6 +70,7 @@ export const packagePin = defineTemplate<'dockerfile', Params>({
     },
   },
   placeholders: ['command', 'package'],
+  perRunScript: true,
   instantiate: (params, regex) => {
     const managers: CompiledManager[] = params.managers.map((m) => ({
       commands: compileCommands(m.commands),

@@ -39,6 +39,7 @@ export const remoteExec = defineTemplate<'dockerfile', Params>({
     },
   },
   placeholders: ['downloader', 'interpreter'],
+  perRunScript: true,
   instantiate: (params) => {
     const downloaders = new Set(params.downloaders);
     const interpreters = new Set(params.interpreters);

@@ -31,6 +31,7 @@ export const runCommand = defineTemplate<'dockerfile', Params>({
   },
   placeholders: ['command'],
   fixKind: 'suggestion',
+  perRunScript: true,
   instantiate: (params) => {
     const wanted = new Set(params.commands);
     return (model, ctx) => {

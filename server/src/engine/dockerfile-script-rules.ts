@@ -1,0 +1,50 @@
+import type { DockerfileModel } from './parsers/dockerfile';
+import type { CachedScript } from './parsers/dockerfile-script-cache';
+import { shiftReport } from './text-windows';
+import type { CheckContext, ParseCache, Report, Rule } from './types';
+
+// A keystroke in a Dockerfile changes one instruction, yet every rule ran on every RUN again: the
+// rules over RUN commands (programs run, packages installed, scripts piped to a shell) were most of
+// the rule time in a long file. A rule whose template declares `perRunScript` reports on each script
+// from that script alone, so the editor keeps its reports per script (under the script as first read,
+// the same object while the instruction's text is: ScriptOrigin) and moves them with the instruction.
+// Without the caller's cache (the CLI) the rule runs on the whole model, as it always did. As for a
+// YAML section, the rule's regex work is then metered per script rather than per file.
+
+/** The one cache entry holding every script's kept reports; scripts the cache dropped drop theirs. */
+const STORE_KEY = '\u0002dockerfile-script-reports';
+
+type Store = WeakMap<CachedScript, Map<Rule, KeptReports>>;
+
+interface KeptReports {
+  /** Where the instruction started when these reports were made (their offsets are the file's then). */
+  readonly base: number;
+  readonly reports: readonly Report[];
+}
+
+/** The rule's reports on the whole file, from its reports on each RUN script, run again only for changed ones. */
+export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cache: ParseCache, context: Omit<CheckContext, 'report'>): Report[] {
+  const known = cache.get(STORE_KEY);
+  const store: Store = known instanceof WeakMap ? (known as Store) : new WeakMap();
+  if (!known) cache.set(STORE_KEY, store);
+  const out: Report[] = [];
+  for (const script of model.runScripts()) {
+    const { read, base } = script.origin;
+    let byRule = store.get(read);
+    if (!byRule) store.set(read, (byRule = new Map<Rule, KeptReports>()));
+    let kept = byRule.get(rule);
+    if (!kept) {
+      // The model narrowed to this one script: a perRunScript check reads nothing else (template.ts).
+      const one: DockerfileModel = { ...model, runScripts: () => [script], memo: new Map() };
+      const reports: Report[] = [];
+      (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(one, { ...context, report: (r) => reports.push(r) });
+      // Kept in the offsets of the script as first read, so each later analysis shifts from there.
+      const by = base - script.entry.span.start;
+      kept = { base, reports: by === 0 ? reports : reports.map((r) => shiftReport(r, by)) };
+      byRule.set(rule, kept);
+    }
+    const by = script.entry.span.start - kept.base;
+    for (const r of kept.reports) out.push(by === 0 ? r : shiftReport(r, by));
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+import * as assert from 'node:assert/strict';
+import { analyze, type AnalysisResult, type Rule, type RuleSet } from '../../../server/src/engine';
+import { EditableDocument } from '../../../server/src/lsp/editable-document';
+import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
+import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+
+// The editor keeps the reports of rules over RUN commands per RUN instruction (dockerfile-script-rules.ts)
+// and moves them when lines are added above. Each step below is an edit that must change what those
+// rules report (or where), typed into one open document as the server keeps it; after each, the
+// editor's result must be a fresh analysis's, and the expected finding must be there or gone.
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const URI = 'file:///workspace/Dockerfile';
+
+const START = [
+  'ARG BASE=alpine:3.20',
+  'FROM ${BASE} AS build',
+  'RUN apk add --no-cache curl \\',
+  '    && curl -fsSL https://example.com/x | sh',
+  'RUN <<EOF',
+  'set -eux',
+  'sudo apt-get install -y git',
+  'EOF',
+  'ONBUILD RUN pip install flask',
+  'FROM build',
+  'RUN ["sh", "-c", "npm install left-pad"]',
+  'USER app',
+  '',
+].join('\n');
+
+class OpenDockerfile {
+  private readonly doc: EditableDocument;
+  private readonly cache = new SectionParseCache();
+  private version = 1;
+
+  constructor(text: string) {
+    this.doc = EditableDocument.create(URI, 'dockerfile', 1, text);
+  }
+
+  get text(): string {
+    return this.doc.getText();
+  }
+
+  /** Replaces the first occurrence of `find` (after `after`, when given) with `replace`. */
+  edit(find: string, replace: string): void {
+    const text = this.doc.getText();
+    const start = text.indexOf(find);
+    assert.ok(start >= 0, `the document has ${JSON.stringify(find)}`);
+    const range = { start: this.doc.positionAt(start), end: this.doc.positionAt(start + find.length) };
+    this.doc.update([{ range, text: replace }], ++this.version);
+  }
+
+  analyse(ruleSet: RuleSet): AnalysisResult {
+    const result = analyze({ uri: URI, text: this.doc.getText(), languageId: 'dockerfile' }, ruleSet, { cache: this.cache, now: NOW, textWindows: true });
+    this.cache.endAnalysis();
+    return result;
+  }
+}
+
+function comparable(result: AnalysisResult): unknown {
+  return JSON.parse(JSON.stringify(result));
+}
+
+/** `rule@line:col-line:col` for each finding of the given rules, for messages that say what changed. */
+function placed(result: AnalysisResult, text: string, ruleIds: readonly string[]): string[] {
+  const at = (offset: number) => {
+    const before = text.slice(0, offset);
+    const line = before.split(/\r\n|\n/).length;
+    return `${line}:${offset - Math.max(before.lastIndexOf('\n') + 1, 0) + 1}`;
+  };
+  return result.findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => `${f.ruleId}@${at(f.span.start)}=${text.slice(f.span.start, f.span.end)}`);
+}
+
+const SCRIPT_RULES = ['docker-package-version-unpinned', 'docker-run-sudo', 'docker-remote-script-piped-to-shell'];
+
+describe('Dockerfile rules kept per RUN instruction equal a fresh analysis', function () {
+  this.timeout(60_000);
+  let ruleSet: RuleSet;
+
+  before(function () {
+    ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
+    for (const id of SCRIPT_RULES) assert.equal(ruleSet.rules.find((r) => r.meta.id === id)?.perRunScript, true, `${id} is kept per RUN script`);
+  });
+
+  it('after edits that change, move or re-read RUN scripts, finding for finding', () => {
+    const open = new OpenDockerfile(START);
+    const step = (what: string, expect: { has?: string[]; lacks?: string[] }) => {
+      const cached = open.analyse(ruleSet);
+      const fresh = analyze({ uri: URI, text: open.text, languageId: 'dockerfile' }, ruleSet, { now: NOW });
+      assert.deepEqual(comparable(cached), comparable(fresh), `${what}: cached and fresh analyses differ`);
+      const found = placed(cached, open.text, SCRIPT_RULES);
+      for (const f of expect.has ?? []) assert.ok(found.includes(f), `${what}: expected ${f} among ${found.join(', ')}`);
+      for (const f of expect.lacks ?? []) assert.ok(!found.some((x) => x.includes(f)), `${what}: expected no ${f} among ${found.join(', ')}`);
+    };
+    step('as opened', { has: ['docker-package-version-unpinned@3:24=curl', 'docker-run-sudo@7:1=sudo', 'docker-package-version-unpinned@9:25=flask', 'docker-package-version-unpinned@11:31=left-pad', 'docker-remote-script-piped-to-shell@4:8=curl -fsSL https://example.com/x | sh'] });
+    open.edit('curl \\', 'curl=8.9.1-r0 \\');
+    step('a package pinned on a continued line', { lacks: ['docker-package-version-unpinned@3:24'], has: ['docker-remote-script-piped-to-shell@4:8=curl -fsSL https://example.com/x | sh'] });
+    open.edit('FROM ${BASE} AS build\n', 'FROM ${BASE} AS build\n\n# a comment\n');
+    step('Enter and a comment above every RUN: every later report moves two lines', { has: ['docker-run-sudo@9:1=sudo', 'docker-package-version-unpinned@11:25=flask', 'docker-package-version-unpinned@13:31=left-pad'] });
+    open.edit('sudo apt-get', 'apt-get');
+    step('a wrapper removed inside a heredoc', { lacks: ['docker-run-sudo'], has: ['docker-package-version-unpinned@9:20=git'] });
+    open.edit('x | sh', 'x -o x.sh');
+    step('a pipe to a shell removed on a continuation line', { lacks: ['docker-remote-script-piped-to-shell'] });
+    open.edit('x -o x.sh', 'x | sh');
+    step('and typed back (a script read before, at the same place)', { has: ['docker-remote-script-piped-to-shell@6:8=curl -fsSL https://example.com/x | sh'] });
+    open.edit('ARG BASE', '# escape=`\nARG BASE');
+    // With ` as the escape character the backslash no longer continues the line: line 5 is no longer part of the RUN.
+    step('an escape directive that changes how every RUN is read', { lacks: ['docker-remote-script-piped-to-shell'] });
+    open.edit('# escape=`\n', '');
+    step('and removed again', { has: ['docker-remote-script-piped-to-shell@6:8=curl -fsSL https://example.com/x | sh'] });
+    open.edit('\n', '\r\n');
+    step('a CRLF line break on the first line', { has: ['docker-package-version-unpinned@13:31=left-pad'] });
+    open.edit('left-pad', 'left-pad@1.3.0');
+    step('a package pinned in JSON form', { lacks: ['docker-package-version-unpinned@13:31'] });
+    open.edit('ONBUILD RUN pip install flask', 'ONBUILD RUN pip install flask==3.0.2 requests');
+    step('an ONBUILD RUN edited', { lacks: ['docker-package-version-unpinned@11:25'], has: ['docker-package-version-unpinned@11:38=requests'] });
+  });
+
+  it('a keystroke re-runs the rule on the edited RUN only', () => {
+    const base = ruleSet.rules.find((r) => r.meta.id === 'docker-package-version-unpinned');
+    assert.ok(base);
+    let calls = 0;
+    const counting: Rule = { ...base, check: (model, ctx) => ((calls += 1), (base.check as (m: unknown, c: unknown) => void)(model, ctx)) };
+    const counted: RuleSet = { ...ruleSet, rules: [counting] };
+    const open = new OpenDockerfile(START);
+    open.analyse(counted);
+    assert.equal(calls, 5, 'once per RUN script when opened (the heredoc is its RUN\'s only script)');
+    calls = 0;
+    open.edit('flask', 'flask ');
+    const result = open.analyse(counted);
+    assert.equal(calls, 1, 'the edited ONBUILD RUN only');
+    assert.deepEqual(comparable(result), comparable(analyze({ uri: URI, text: open.text, languageId: 'dockerfile' }, counted, { now: NOW })));
+    calls = 0;
+    open.edit('FROM build', '\nFROM build');
+    open.analyse(counted);
+    assert.equal(calls, 0, 'a line added between instructions moves the reports, it re-runs nothing');
+  });
+});
