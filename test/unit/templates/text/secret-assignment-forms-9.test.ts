@@ -82,6 +82,7 @@ describe('text-secret-assignment: forms from held-out batch 9', () => {
     ['a Quarkus header naming no key', 'application.properties', `quarkus.rest-client.shop.headers.X-Shop-Region=${V}\n`],
     ['secure_compare of a user name', 'sidekiq.rb', "  ActiveSupport::SecurityUtils.secure_compare(user, 'operations')\n"],
     ['a secret compared with an empty string or a stand-in', 'auth.ts', "  if (password === '' || token !== 'changeme') return;\n"],
+    ['a variable compared with a literal (a check, as before)', 'auth.ts', `  if (input.password === '${V}') throw new Error('invalid');\n`],
     ['a header compared with a variable', 'ws.ts', "  if (req.headers.get('x-shop-key') !== expectedKey) {\n"],
     ['an INI env = naming no secret', 'uwsgi.ini', `[uwsgi]\nenv = SHOP_REGION=${V}\n`],
     ['Twilio.init with a variable', 'Notify.java', '        Twilio.init(System.getenv("TWILIO_SID"),\n            System.getenv("TWILIO_TOKEN"));\n'],

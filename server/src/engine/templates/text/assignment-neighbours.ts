@@ -78,7 +78,7 @@ const COMPARE_CALL = /(?:secure_compare|timingSafeEqual|compare_digest|hash_equa
 
 /**
  * A literal a secret is compared with: `secure_compare(password, '…')` (the call's second argument), and
- * `password == '…'` / `req.headers.get('x-overlay-key') !== '…'` (the key, its closing quote and `)`, then an
+ * `req.headers.get('x-overlay-key') !== '…'` (the header's name, its closing quote and `)` or `]`, then an
  * equality operator): the literal's quote.
  */
 export function comparedLiteralStart(text: string, keySpan: Span, line: LineBounds): number | undefined {
@@ -87,7 +87,9 @@ export function comparedLiteralStart(text: string, keySpan: Span, line: LineBoun
     const m = /^[ \t]*,[ \t]*(?=["'])/.exec(after);
     return m ? keySpan.end + m[0].length : undefined;
   }
-  const m = /^(?:["'][ \t]*\)?)?[ \t]*(?:===?|!==?)[ \t]*(?=["'])/.exec(after);
+  // A header read by name (`headers.get('x-…-key')`, `headers['x-api-key']`); a variable compared with a
+  // literal (`password == "…"`) is a check, not where the secret is kept, and stays quiet.
+  const m = /^["'][ \t]*[)\]][ \t]*(?:===?|!==?)[ \t]*(?=["'])/.exec(after);
   return m ? keySpan.end + m[0].length : undefined;
 }
 
