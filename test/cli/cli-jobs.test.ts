@@ -7,7 +7,7 @@ import { UsageError } from '../../server/src/cli/exit-codes';
 import { planScan, runScan, scanPhases, type ScanContext } from '../../server/src/cli/scan';
 import { runScanJobs, workerCount } from '../../server/src/cli/scan-jobs';
 import type { WorkspaceIndex } from '../../server/src/engine';
-import { scanInWorkers } from '../../server/src/cli/worker-pool';
+import { ScanWorkerError, ScanWorkerPool, scanInWorkers } from '../../server/src/cli/worker-pool';
 import { ruleSetData } from '../../server/src/engine/rule-set-data';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
 import { REPO, ensureCliBuilt, removeDir, runCli } from './cli-harness';
@@ -109,6 +109,34 @@ describe('scan workers (from the TypeScript sources)', function () {
     const first = scanPhases(plan, plan.workspace as WorkspaceIndex).first.map((i) => plan.tasks[i]);
     const pooled = await scanInWorkers(first, { options, cwd: dir, now: context.now, ruleSet: data, facts }, 2);
     assert.ok(pooled.some((s) => (s.workloads ?? []).length > 0), 'workers return the workloads their analyses found');
+    // Three threads: this one and two workers share each phase's files.
+    assert.deepEqual((await runScanJobs({ ...options, jobs: 3 }, context)).files, inWorkers.files);
+  });
+
+  it('stops a scan with the worker\'s error when a worker fails, and with this thread\'s when its own file throws', async () => {
+    const command = parseCommand(['scan', '.'], {});
+    assert.equal(command.kind, 'scan');
+    const { ruleSet } = loadRuleSet([builtinPackRoot()]);
+    const data = ruleSetData(ruleSet);
+    assert.ok(data);
+    const tasks = planScan(command.options, { cwd: dir, now: new Date(), ruleSet }).tasks.slice(0, 40);
+    const init = { options: command.options, cwd: dir, now: new Date(), ruleSet: data };
+    const broken = new ScanWorkerPool(init, 1);
+    try {
+      // Workloads without the index they complete: a defect of ours, which the worker reports rather than guessing.
+      broken.updateWorkspace({ kind: 'workloads', workloads: [] });
+      await assert.rejects(broken.scan(tasks), (err: Error) => err instanceof ScanWorkerError && /before the workspace index/.test(err.message));
+    } finally {
+      await broken.close();
+    }
+    const pool = new ScanWorkerPool(init, 1);
+    try {
+      await assert.rejects(pool.scan(tasks, false, () => {
+        throw new Error('this thread failed');
+      }), /this thread failed/);
+    } finally {
+      await pool.close();
+    }
   });
 });
 

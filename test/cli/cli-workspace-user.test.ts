@@ -42,6 +42,13 @@ describe('bulwark scan: pods that run a Dockerfile\'s image as non-root', functi
     ]);
   });
 
+  it('finds the same on two workers, which scan the Dockerfiles after the manifests with the workloads those had', () => {
+    const findings = findingsOf(runCli(['scan', '.', '--jobs', '2', '--format', 'json', '--fail-on', 'none'], { cwd: dir }).stdout);
+    assert.deepEqual(findings.map((f) => [f.path, f.startLine, f.startColumn, f.related?.map((r) => [r.path, r.startLine, r.startColumn])]), [
+      ['worker/Dockerfile', 1, 6, [['deploy/jobs.yaml', 9, 18]]],
+    ]);
+  });
+
   it('reports both Dockerfiles when the scan covers no manifest that runs them', () => {
     const findings = findingsOf(runCli(['scan', 'api', 'worker', 'compose.yaml', '--format', 'json', '--fail-on', 'none'], { cwd: dir }).stdout);
     assert.deepEqual(findings.map((f) => [f.path, f.startLine, f.related]), [['api/Dockerfile', 1, undefined], ['worker/Dockerfile', 1, undefined]]);

@@ -71,10 +71,10 @@ Files:
       --shard <i/n>                 scan only this job's share of the files (1 ≤ i ≤ n), for a CI matrix:
                                     files are split by a hash of their path, the same on every run;
                                     merge the SARIF reports with "bulwark merge-sarif"
-  -j, --jobs <n>                    scan on n worker threads (default: every core, for a scan of
-                                    more than a few dozen files; 1: in one thread); the report is
-                                    the same, byte for byte, whatever n. --fix, --fix-dry-run and
-                                    --pin-digests always scan in one thread
+  -j, --jobs <n>                    scan on n threads, this one and n-1 workers (default: every
+                                    core, for a scan of more than a few dozen files; 1: in one
+                                    thread); the report is the same, byte for byte, whatever n.
+                                    --fix, --fix-dry-run and --pin-digests scan in one thread
 
 Fixing:
       --fix                         apply autofixes in place (never suggestions), re-scan until stable,

@@ -12,6 +12,7 @@ import { collectFiles, displayPath } from './scan-files';
 import { inShard } from './shard';
 import { pinFileImages } from './pin-digests';
 import type { ResolvedDigests } from '../node/image-digests';
+import type { ScannedFile } from './worker-protocol';
 
 export interface ScanContext {
   /** The scan root: paths are resolved against it and reported relative to it. */
@@ -78,19 +79,37 @@ export function withWorkloads(workspace: WorkspaceIndex, workloads: ReadonlyMap<
 
 /** The files to scan, in report order, and the workspace index the cross-file rules read. */
 export function planScan(options: ScanOptions, context: ScanContext): ScanPlan {
+  return indexedPlan(options, context, listScan(options, context));
+}
+
+/** What a scan covers before anything is read: every listed file (the index's input) and this shard's tasks. */
+export interface ScanListing {
+  readonly files: readonly string[];
+  readonly tasks: readonly ScanTask[];
+  readonly pathNotices: readonly ReportedNotice[];
+}
+
+/** Lists the scan's files (cheap: no file is read), so workers can start loading while the index is built. */
+export function listScan(options: ScanOptions, context: ScanContext): ScanListing {
   const listing = collectFiles(options.paths, options.exclude, context.cwd);
+  const shard = options.shard;
+  const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
+  return {
+    files: listing.files,
+    tasks: listing.files.filter(mine).map((absolutePath) => ({ path: displayPath(absolutePath, context.cwd), absolutePath })),
+    pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
+  };
+}
+
+/** The listing with the workspace index its cross-file rules read (none when no enabled rule reads one). */
+export function indexedPlan(options: ScanOptions, context: ScanContext, listing: ScanListing): ScanPlan {
   // Cross-file rules see what this scan covers: the index is built from the listed files first, all of
   // them even in a shard, so a shard reports what the unsharded scan reports for its files.
   const enabled = context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off');
-  const shard = options.shard;
-  const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
+  const analysed = new Set(listing.tasks.map((t) => t.absolutePath));
   // Workload containers of the files this scan analyses come from their own analysis (scanPlanned), not a second parse.
-  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize, (file) => !mine(file));
-  return {
-    tasks: listing.files.filter(mine).map((absolutePath) => ({ path: displayPath(absolutePath, context.cwd), absolutePath })),
-    pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
-    ...(workspace ? { workspace } : {}),
-  };
+  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize, (file) => !analysed.has(file));
+  return { tasks: listing.tasks, pathNotices: listing.pathNotices, ...(workspace ? { workspace } : {}) };
 }
 
 /** The report of a plan whose files were scanned, `files` in the plan's order. */
@@ -109,6 +128,18 @@ export function scanReport(options: ScanOptions, context: ScanContext, plan: Sca
 
 export function rulesByIdOf(ruleSet: RuleSet): ReadonlyMap<string, RuleMeta> {
   return new Map(ruleSet.rules.map((r) => [r.meta.id, r.meta]));
+}
+
+/**
+ * One task's report as a scan thread returns it: with the workload containers its analysis found when
+ * `collect` is set and the scan reads the workspace (a scan's first phase, scanPhases).
+ */
+export function scannedFile(task: ScanTask, index: number, options: ScanOptions, context: ScanContext, rulesById: ReadonlyMap<string, RuleMeta>, collect: boolean): ScannedFile {
+  if (!context.workspace || !collect) return { index, report: scanFile(task, options, context, rulesById) };
+  const workloads = new Map<string, WorkloadContainerFact[]>();
+  const report = scanFile(task, options, context, rulesById, collectWorkloads(workloads));
+  const found = workloads.get(task.absolutePath);
+  return { index, report, ...(found ? { workloads: found } : {}) };
 }
 
 /** Called with a file's final text and the parse cache its analysis filled. */

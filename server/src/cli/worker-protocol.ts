@@ -12,14 +12,27 @@ export interface WorkerInit {
   readonly cwd: string;
   readonly now: Date;
   readonly ruleSet: RuleSetData;
-  /** The workspace index's facts, when a cross-file rule is enabled. */
+  /** The workspace index's facts, when a cross-file rule is enabled (or sent later, as a WorkspaceUpdate). */
   readonly facts?: readonly FileFacts[];
 }
 
 /** A chunk of files, each with its place in the report. */
 export interface WorkerRequest {
+  readonly kind?: 'scan';
   readonly tasks: readonly (ScanTask & { readonly index: number })[];
+  /** Whether to return the workload containers each analysis found (false for a scan's last phase). */
+  readonly collectWorkloads?: boolean;
 }
+
+/**
+ * The workspace index the next chunks are scanned with: its facts (the main thread builds the index while
+ * the workers start), then, before a scan's last phase, the workload containers the first phase found.
+ */
+export type WorkspaceUpdate =
+  | { readonly kind: 'facts'; readonly facts: readonly FileFacts[] }
+  | { readonly kind: 'workloads'; readonly workloads: readonly (readonly [string, readonly WorkloadContainerFact[]])[] };
+
+export type WorkerMessage = WorkerRequest | WorkspaceUpdate;
 
 export type WorkerReply =
   | { readonly kind: 'reports'; readonly reports: readonly ScannedFile[] }

@@ -30,6 +30,11 @@ export class WorkspaceIndex {
   private contextIgnores?: Map<string, string>;
   /** imageSource by repository: asked for every container of every open manifest at each analysis. */
   private readonly sources = new Map<string, ImageSource | undefined>();
+  /**
+   * What findImageSource searches, gathered on first use: a scan asks for a thousand repositories, and
+   * walking every file's facts for each cost as much as a tenth of a scan's rules.
+   */
+  private sourceCandidates?: { readonly builds: readonly ImageBuildFact[]; readonly byFolder: ReadonlyMap<string, readonly FileFacts[]> };
 
   constructor(files: Iterable<FileFacts>) {
     this.files = new Map([...files].map((f) => [f.uri, f]));
@@ -147,15 +152,30 @@ export class WorkspaceIndex {
   }
 
   private findImageSource(repository: string): ImageSource | undefined {
-    const facts = [...this.files.values()];
-    const build = facts.flatMap((f) => f.imageBuilds).find((b) => sameRepository(b.repository, repository));
+    const { builds, byFolder } = (this.sourceCandidates ??= this.gatherSourceCandidates());
+    const build = builds.find((b) => sameRepository(b.repository, repository));
     if (build) {
-      const dockerfile = facts.find((f) => f.isDockerfile && sameFile(f.uri, build.dockerfile));
+      const dockerfile = [...this.files.values()].find((f) => f.isDockerfile && sameFile(f.uri, build.dockerfile));
       return dockerfile ? { dockerfile: dockerfile.uri, user: dockerfile.dockerfileUser, build } : undefined;
     }
     const last = repository.split('/').pop();
-    const named = facts.filter((f) => f.isDockerfile && /^(?:Dockerfile|Containerfile)$/i.test(f.uri.split(/[\\/]/).pop() ?? '') && parentFolderName(f.uri)?.toLowerCase() === last);
+    const named = last === undefined ? [] : (byFolder.get(last) ?? []);
     return named.length === 1 ? { dockerfile: named[0].uri, user: named[0].dockerfileUser } : undefined;
+  }
+
+  /** Every image build in file order, and each file named Dockerfile or Containerfile by its folder's name in lower case. */
+  private gatherSourceCandidates(): { builds: ImageBuildFact[]; byFolder: Map<string, FileFacts[]> } {
+    const facts = [...this.files.values()];
+    const byFolder = new Map<string, FileFacts[]>();
+    for (const f of facts) {
+      if (!f.isDockerfile || !/^(?:Dockerfile|Containerfile)$/i.test(f.uri.split(/[\\/]/).pop() ?? '')) continue;
+      const folder = parentFolderName(f.uri)?.toLowerCase();
+      if (folder === undefined) continue;
+      const same = byFolder.get(folder);
+      if (same) same.push(f);
+      else byFolder.set(folder, [f]);
+    }
+    return { builds: facts.flatMap((f) => f.imageBuilds), byFolder };
   }
 }
 
