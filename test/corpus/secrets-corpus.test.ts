@@ -19,7 +19,7 @@ import {
 
 // The secret rules on the labeled corpus (test/corpus/secrets/README.md). On the development batches,
 // precision and recall must stay at the issue's goals for the kinds they label (generic assignments and
-// Kubernetes values, and since batch 7 provider tokens, JWTs and URI credentials); batches 4, 6, 7 and 8 count among
+// Kubernetes values, and since batch 7 provider tokens, JWTs and URI credentials); batches 4, 6, 7, 8 and 9 count among
 // them since the detectors were changed for their misses. A held-out batch was written after that tuning and scored before
 // any change: it is held to a floor (what it scored then), so no change loses what it found, and its gap
 // to the goals stays visible in `npm run bench`. A failure prints the part's table, with each missed label
@@ -40,16 +40,6 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
   'batch 5': {
     languages: ['js', 'ts', 'python', 'go', 'java', 'csharp', 'ruby', 'php', 'shell', 'yaml', 'json', 'dotenv', 'dotfiles', 'hcl', 'xml', 'docker', 'k8s'],
     floors: { provider: { found: 36, falseAlarms: 0 }, jwt: { found: 3, falseAlarms: 0 }, uri: { found: 22, falseAlarms: 0 } },
-  },
-  'batch 9': {
-    languages: [...LANGUAGES, 'dotfiles'],
-    floors: {
-      generic: { found: 59, falseAlarms: 5 },
-      k8s: { found: 14, falseAlarms: 0 },
-      provider: { found: 61, falseAlarms: 1 },
-      jwt: { found: 7, falseAlarms: 0 },
-      uri: { found: 32, falseAlarms: 1 },
-    },
   },
   'batch 10': {
     languages: [...LANGUAGES, 'dotfiles'],
@@ -125,8 +115,17 @@ describe('secret rules on the labeled corpus', function () {
       assert.ok(batch8.every((l) => l.file.split('/')[1] === 'meridian'));
     });
 
-    it(`no false alarm of the provider, JWT and URI rules outside batches 7 and 8 (the development batches that label their kinds)`, () => {
-      const older = scorePart(part, (file) => !['lantern', 'meridian'].includes(file.split('/')[1]));
+    it('holds batch 9 (kestrel/ folders), development data since the detectors learned its forms', () => {
+      const batch9 = part.labels.filter((l) => l.note.startsWith('batch 9:'));
+      assert.equal(batch9.length, 201);
+      assert.ok(batch9.every((l) => l.file.split('/')[1] === 'kestrel'));
+      // Two rare forms are left (README item 10): every other label is found, with no false alarm.
+      const t = scorePart(part, (file) => file.split('/')[1] === 'kestrel').total;
+      assert.ok(t.tp >= 199 && t.fp === 0, `batch 9: ${t.tp} found, ${t.fp} false alarm(s)`);
+    });
+
+    it(`no false alarm of the provider, JWT and URI rules outside batches 7, 8 and 9 (the development batches that label their kinds)`, () => {
+      const older = scorePart(part, (file) => !['lantern', 'meridian', 'kestrel'].includes(file.split('/')[1]));
       const alarms = [...older.byKind.entries()].filter(([kind, t]) => kind !== 'generic' && kind !== 'k8s' && t.fp > 0);
       assert.deepEqual(alarms, [], scoreTable(older).join('\n'));
     });

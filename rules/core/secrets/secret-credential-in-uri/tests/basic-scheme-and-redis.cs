@@ -11,5 +11,8 @@ var scheme = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(bytes
 var cache = "cache.internal:6380,password=Tq7mR2xW9kL4pZ,ssl=True,abortConnect=False";
 // expect-not: secret-credential-in-uri
 var cacheFromEnv = "cache.internal:6380,password=${REDIS_PASSWORD},ssl=True";
+// An interpolated C# string reads the password at run time: a lookup, not a literal.
+// expect-not: secret-credential-in-uri
+var cacheInterpolated = $"cache.internal:6380,ssl=true,password={Environment.GetEnvironmentVariable("REDIS_PASSWORD")}";
 // expect-not: secret-credential-in-uri
 var cacheNoPassword = "cache.internal:6380,ssl=True,abortConnect=False";

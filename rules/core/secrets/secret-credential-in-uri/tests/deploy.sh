@@ -20,3 +20,14 @@ curl -H "Authorization: Basic $(printf '%s:%s' "$U" "$P" | base64)" https://api.
 # Prose about basic authentication is not a credential.
 # expect-not: secret-credential-in-uri
 echo "Basic authentication is configured in the proxy"
+# Short options clustered before -u, lftp's -u user,password, mosquitto's -P on a continuation line.
+# expect: secret-credential-in-uri@18-30
+curl -fsSu probe:Wd7kP3nX9qL2 https://status.internal.test/health
+# expect: secret-credential-in-uri@16-28
+lftp -u mirror,Tb4mQ8zR2vK6 sftp://mirror.internal.test -e "mirror -R /srv/pkg /pkg; bye"
+# expect-not: secret-credential-in-uri
+lftp -u "$MIRROR_USER,$MIRROR_PASSWORD" sftp://mirror.internal.test
+# expect: secret-credential-in-uri@50-62
+mosquitto_pub -h mqtt.internal.test -u fleet -P 'Jx6nV2cT8rW4' -t fleet/reload -m now
+# expect-not: secret-credential-in-uri
+mosquitto_sub -h mqtt.internal.test -u fleet -P "$MQTT_PASSWORD" -t fleet/#

@@ -48,6 +48,13 @@ conn.setRequestProperty("Authorization", "Bearer 4b1dfF0F341Qt57s7u5gECFlW2Xfppb
 okta_api_token = "00QXr8yXPpdMCP1MxCotMSfmTVuCBQiIyIVxgx3aQ1"
 // expect: secret-provider-token@19-51
 algoliaAdminKey: "3e33e8ee5d4f029c02cc42755bcb5af9"
+// expect: secret-provider-token@21-53
+ALGOLIA_SECRET_KEY="7c0d2e9b41f6a8350e9c2b7d4f1a6e83"
+// Algolia's search-only key is public: browsers send it with every query.
+// expect-not: secret-provider-token
+NEXT_PUBLIC_ALGOLIA_SEARCH_KEY="5e81a3c09d7f2b64e1a0c9d83b7f2e56"
+// expect-not: secret-provider-token
+algoliaSearchOnlyApiKey: "9a3e7c1f05d2b846e0c7f3a19d5b2e84"
 // expect: secret-provider-token@12-48
 SNYK_TOKEN=4a2cb7c9-a492-e064-8e5a-79c237278260
 // expect: secret-provider-token@18-42

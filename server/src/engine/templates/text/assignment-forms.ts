@@ -88,8 +88,11 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
 /** A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`, pydantic `SecretStr("…")`. */
 const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|SecretStr|SecretBytes|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode)\([ \t]*(?=["'])/;
 
+/** pydantic's `Field("…", description=…)` / `Field(default="…")`: the field's default. */
+const FIELD_DEFAULT = /^(?:pydantic\.)?Field\([ \t]*(?:default[ \t]*=[ \t]*)?(?=["'])/;
+
 export function wrappedLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
-  const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80)));
+  const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80))) ?? FIELD_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 40)));
   return m ? at + m[0].length : undefined;
 }
 
@@ -127,10 +130,12 @@ export const PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([
   ['getConnection', 3], ['SetBasicAuth', 2], ['setBasicAuth', 2], ['HTTPBasicAuth', 2], ['HTTPDigestAuth', 2], ['PasswordAuthentication', 2], ['NetworkCredential', 2], ['BasicAuth', 2], ['basicAuth', 2],
   // PHP `new PDO($dsn, $user, '...')`.
   ['PDO', 3],
+  // Node's `crypto.createHmac('sha256', '...')`: the key is the second argument.
+  ['createHmac', 2],
 ]);
 
 /** Calls named by their receiver too, whose last name alone says too little: OkHttp's `Credentials.basic(user, "...")`. */
-const QUALIFIED_PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([['Credentials.basic', 2]]);
+const QUALIFIED_PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([['Credentials.basic', 2], ['Twilio.init', 2]]);
 
 /**
  * The password's position among a call's arguments, for the call named `key`: the calls above, and a
@@ -185,7 +190,9 @@ export function argumentStart(text: string, open: number, n: number): number | u
 export function isSetterCall(key: string, words: readonly string[], member: boolean): boolean {
   const segment = key.slice(key.lastIndexOf('.') + 1);
   if (words[0] === 'set' || words[0] === 'with') return words.length >= 2;
-  return (member || key.includes('.')) && /^[a-z]/.test(segment) && !/^(?:get|is|has|check|verify|validate|hash|encode|decode|encrypt|decrypt|generate|create|find|load|read|parse|compare|sign)/.test(segment);
+  // C# names methods in upper case (MassTransit `h.Password("...")`): a member call only.
+  const named = /^[a-z]/.test(segment) || (key.includes('.') && /^[A-Z]/.test(segment));
+  return (member || key.includes('.')) && named && !/^(?:get|is|has|check|verify|validate|hash|encode|decode|encrypt|decrypt|generate|create|find|load|read|parse|compare|sign)/i.test(segment);
 }
 
 /**

@@ -4,6 +4,7 @@ import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDiges
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { gluedMysqlPasswordStart, inlineEnvValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
 import { computedHeaderKey } from './key-material';
+import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart, headerValueNamed, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -67,12 +68,13 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   while (keyStart < keyEnd && (text[keyStart] === '-' || text[keyStart] === '.')) keyStart++;
   while (keyEnd > keyStart && text[keyEnd - 1] === '.') keyEnd--;
   if (keyEnd <= keyStart) return undefined;
+  keyStart = configurationPathStart(text, keyStart, keyEnd, lineStart) ?? keyStart;
   const written = text.slice(keyStart, keyEnd);
   // `"key":` alone says nothing: its parent object's name says what kind of key it is.
   const computed = text[keyStart - 1] === '[' && text[keyEnd] === ']' ? computedHeaderKey(written) : undefined;
-  const key = computed ?? (/^key$/i.test(written) && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written);
-  const keySpan = { start: keyStart, end: keyEnd };
   const line = { lineStart, lineEnd };
+  const key = headerValueNamed(text, { start: keyStart, end: keyEnd }, line) ?? computed ?? (/^key$/i.test(written) && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written);
+  const keySpan = { start: keyStart, end: keyEnd };
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
@@ -93,6 +95,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const keyArgument = text[keyEnd] === '(' ? keyArgumentName(key) : undefined;
   const keyLiteral = keyArgument ? keyArgumentStart(text, keyEnd) : undefined;
   if (keyArgument && keyLiteral) return quotedValueAt(text, keyLiteral.at, keyLiteral.lineEnd, { key: keyArgument, keySpan, operator: '(', enclosing: '', unquoted: false });
+  const neighbour = neighbourValue(text, key, keySpan, line, options);
+  if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
   if (command) return command;
   const positional = text[keyEnd] === '(' ? passwordArgumentPosition(key) : undefined;
@@ -101,6 +105,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (login !== undefined) return valueAt(text, login, lineEnd, { key: 'password', keySpan, operator: ' ', enclosing: '', unquoted: true });
   const basic = before === ':' && /^authorization$/i.test(key) ? basicSchemeArgumentsStart(text, keyEnd, lineEnd) : undefined;
   if (basic !== undefined) return quotedValueAt(text, basic, lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });
+  const schemed = before === ':' && /^authorization$/i.test(key) ? faradayAuthorizationStart(text, keyEnd, lineEnd) : undefined;
+  if (schemed !== undefined) return quotedValueAt(text, schemed, lineEnd, { key: 'token', keySpan, operator: '(', enclosing: '', unquoted: false });
   const expansion = shellExpansionDefault(text, keyStart, keyEnd, lineEnd);
   if (expansion) {
     const value = text.slice(expansion.start, expansion.end);
@@ -202,6 +208,17 @@ function callArgument(text: string, key: string, keySpan: Span, open: number, li
   return quotedValueAt(text, skipBlanks(text, next.lineStart, next.lineEnd), next.lineEnd, pending);
 }
 
+/** The name written beside the value (assignment-neighbours.ts): a YAML `name:`/`value:` pair, a map named after its secrets. */
+function neighbourValue(text: string, key: string, keySpan: Span, line: LineBounds, options: ScanOptions): Assignment | undefined {
+  const pair = options.unquotedValues ? yamlNameValueStart(text, keySpan, line) : undefined;
+  if (pair) return valueAt(text, pair.at, pair.lineEnd, { key, keySpan, operator: 'value', enclosing: '', unquoted: true });
+  const entry = secretContainerEntry(text, keySpan, line);
+  if (entry) return quotedValueAt(text, entry.at, entry.lineEnd, { key: entry.key, keySpan, operator: ',', enclosing: '', unquoted: false });
+  const compared = comparedLiteralStart(text, keySpan, line);
+  const a = compared === undefined ? undefined : quotedValueAt(text, compared, line.lineEnd, { key, keySpan, operator: '==', enclosing: '', unquoted: false });
+  return a && { ...a, embedded: true };
+}
+
 /** A secret handed to a command or statement (command-forms.ts): SQL `PASSWORD '...'`, `mysql -p'...'`, `"--requirepass", "..."`, `"KEY=... cmd"`. */
 function commandValue(text: string, key: string, keySpan: Span, line: LineBounds): Assignment | undefined {
   const read = (at: number | undefined, name: string, operator: string): Assignment | undefined => {
@@ -288,6 +305,9 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
   if (isQuote(quote) && quote !== p.enclosing) {
     const close = closingQuote(text, quoteAt + 1, end, quote);
     if (close < 0) return undefined;
+    // A string holding a quoted string (Gradle `buildConfigField("String", "K", "\"…\"")`): the inner one.
+    const escaped = escapedQuoted(text, quoteAt + 1, close);
+    if (escaped) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote, prefix, value: text.slice(escaped.start, escaped.end), valueSpan: escaped, literalSpan: { start: at, end: close + 1 }, embedded: true };
     const inner = shellDefault(text.slice(quoteAt + 1, close), { start: quoteAt + 1, end: close });
     return {
       key: p.key, keySpan: p.keySpan, operator: p.operator, quote, prefix,
@@ -296,6 +316,11 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
       literalSpan: inner?.span ?? { start: at, end: close + 1 },
       ...(inner ? { embedded: true } : {}),
     };
+  }
+  // `password=\"…\"` inside a string (a JAAS line in Java): the value between the escaped quotes.
+  if (p.enclosing && text[at] === '\\' && text[at + 1] === p.enclosing) {
+    const close = text.indexOf(`\\${p.enclosing}`, at + 2);
+    if (close > at + 2 && close < end) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '', prefix: '', value: text.slice(at + 2, close), valueSpan: { start: at + 2, end: close }, literalSpan: { start: at + 2, end: close }, embedded: true };
   }
   if (!p.unquoted || prefix) return undefined;
   let stop = at;
@@ -327,6 +352,12 @@ function percentLiteral(text: string, at: number, end: number): Span | undefined
   const close = text.indexOf(closer, start);
   if (close < 0 || close >= end || (closer !== m[1] && text.slice(start, close).includes(m[1]))) return undefined;
   return { start, end: close };
+}
+
+/** `\"…\"` filling the whole string between `start` and `end`: the span inside the escaped quotes. */
+function escapedQuoted(text: string, start: number, end: number): Span | undefined {
+  if (end - start < 6 || text[start] !== '\\' || text[end - 2] !== '\\' || text[start + 1] !== text[end - 1] || !'"\''.includes(text[start + 1])) return undefined;
+  return text.slice(start + 2, end - 2).includes('\\') ? undefined : { start: start + 2, end: end - 2 };
 }
 
 function closesOwnExpansion(text: string, at: number, stop: number): boolean {

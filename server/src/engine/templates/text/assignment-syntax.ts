@@ -58,8 +58,11 @@ export function namespacedElementOpen(text: string, keyStart: number, keyEnd: nu
 
 /** `Bearer …` / `Token …` as an `Authorization` header's value: the credential's span after the scheme. */
 export function authorizationCredential(key: string, value: string, valueSpan: Span): Span | undefined {
-  if (!/(?:^|[-_. ])authorization$/i.test(key) && !/^authorization$/i.test(key)) return undefined;
-  const m = /^(?:Bearer|Token)[ \t]+(?=\S+$)/i.exec(value);
+  // A token written with its scheme (`token = "Bearer …"`, a registry's credentials) holds the same credential.
+  const header = /(?:^|[-_. ])authorization$/i.test(key) || /^authorization$/i.test(key);
+  if (!header && !/(?:^|[-_. ]|[a-z])token$/i.test(key)) return undefined;
+  // Splunk's HEC scheme (`Authorization: Splunk …`) beside the usual ones.
+  const m = (header ? /^(?:Bearer|Token|Splunk)[ \t]+(?=\S+$)/i : /^Bearer[ \t]+(?=\S+$)/).exec(value);
   return m ? { start: valueSpan.start + m[0].length, end: valueSpan.end } : undefined;
 }
 

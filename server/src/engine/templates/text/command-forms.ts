@@ -60,10 +60,10 @@ export function inlineEnvValue(text: string, keySpan: Span, line: LineBounds): S
 
 /**
  * Calls whose first argument is a signing or HMAC key, by their last name: golang-jwt's `SignedString`,
- * JJWT's `Keys.hmacShaKeyFor`, java-jwt's `Algorithm.HMAC256`. The name the finding gives the key.
+ * JJWT's `Keys.hmacShaKeyFor`, java-jwt's `Algorithm.HMAC256`, AWS CDK's `SecretValue.unsafePlainText`. The name the finding gives the key.
  */
 const KEY_ARGUMENT_CALLS: ReadonlyMap<string, string> = new Map([
-  ['SignedString', 'signingKey'], ['hmacShaKeyFor', 'hmacKey'], ['HMAC256', 'hmacKey'], ['HMAC384', 'hmacKey'], ['HMAC512', 'hmacKey'],
+  ['SignedString', 'signingKey'], ['unsafePlainText', 'secret'], ['hmacShaKeyFor', 'hmacKey'], ['HMAC256', 'hmacKey'], ['HMAC384', 'hmacKey'], ['HMAC512', 'hmacKey'],
 ]);
 
 /** The name of the key a call named `key` takes as its first argument, if it is a key-derivation call. */

@@ -84,13 +84,19 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
       // A bare `...Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material.
       // `PWD =` in upper case is ODBC's password keyword (odbc.ini, a DSN); `pwd` alone is a working directory.
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (a.quote !== '' && endsWithBareKey(a.key) && looksLikeKeyMaterial(a.value));
+      // An upper-case environment name ending in `_KEY` (`IMGPROXY_KEY=…`, uwsgi `env = …`) unquoted too.
+      const bareKeyLiteral = a.quote !== '' || (a.operator === '=' && ENV_KEY_NAME.test(a.key));
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && endsWithBareKey(a.key) && looksLikeKeyMaterial(a.value));
       if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
       // Base64 of readable text (Kubernetes Secret data) is judged by what it decodes to as well.
       const decoded = decodedText(a.value);
-      return literalSecret(a.value) && (decoded === undefined || literalSecret(decoded));
+      // After an Authorization scheme a UUID is the credential (Splunk's HEC tokens, many API tokens), not an id.
+      if (a.credentialHeader === true && SCHEMED_UUID.test(a.value)) return reportable(a.value);
+      // Inside quotes a leading `!` is a character of a generated password, not a negation or a YAML tag.
+      const judged = a.quote !== '' && /^![^\s!=]/.test(a.value) ? a.value.slice(1) : a.value;
+      return literalSecret(judged) && (decoded === undefined || literalSecret(decoded));
     };
     return (model, ctx) => {
       if (!inScope(model)) return;
@@ -107,11 +113,16 @@ export const secretAssignment = defineTemplate<'text', Params>({
         if (!isCandidate(a)) continue;
         // A SealedSecret's `encryptedData` holds ciphertext only its controller can open.
         if (options.unquotedValues && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'encryptedData')) continue;
+        // Shopify's `api_key` is the app's public client id (its secret is `api_secret`), as in Rails credentials.
+        if (options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'shopify')) continue;
         ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
       }
     };
   },
 });
+
+const ENV_KEY_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
+const SCHEMED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A Docker registry config stored encoded under its Secret key's name (`dockerconfigjson:` in Helm values). */
 const DOCKER_CONFIG_KEY = /^\.?docker(?:configjson|cfg)$/i;

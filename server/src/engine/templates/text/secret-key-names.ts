@@ -32,7 +32,9 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
     if (words.length === 0) return false;
     const last = words[words.length - 1];
     // A custom HTTP header that carries a key: `X-Ledger-Key`, `x-client-key`.
-    if (words.length >= 3 && words[0] === 'x' && last === 'key' && /^x-/i.test(key)) return true;
+    // Also as the last part of a dotted path (Quarkus `rest-client.epg.headers.X-Epg-Key`).
+    const header = key.slice(key.lastIndexOf('.') + 1);
+    if (last === 'key' && /^x-[a-z0-9]+-/i.test(header)) return true;
     if (words.length >= 2 && qualified.includes(last) && /[-_.]/.test(key[key.length - last.length - 1] ?? '')) return true;
     // Joined, so both `api_key` and `apikey`, `db_password` and `dbpassword`, end the same way; the
     // ending must start at a word start or inside the last word (a compound), never mid-way elsewhere.

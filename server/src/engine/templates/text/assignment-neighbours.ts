@@ -1,0 +1,100 @@
+import type { Span } from '../../types';
+import { nextLine, type LineBounds } from './assignment-forms';
+
+// Forms where the secret's name is written beside the value rather than as its key: a YAML list item's
+// `name:` with its `value:` on the next line (Azure Pipelines `variables`); an HCL `header_value` whose
+// sibling `header_name` is `Authorization`; a .NET configuration path (`"Smtp:Password": "…"`); a map or
+// array whose own name says it holds secrets, under neutral keys (`partnerSecrets = { "north": "…" }`);
+// an INI value that is itself an environment assignment (uwsgi `env = KEY=…`); Faraday's
+// `:authorization, 'Bearer', '…'`. Each is bounded by a few lines.
+
+/** `- name: PartnerSigningKey` then `value: …` on the next line (YAML): the value's offset and its line's end. */
+export function yamlNameValueStart(text: string, keySpan: Span, line: LineBounds): { at: number; lineEnd: number } | undefined {
+  if (!/^[ \t]*-?[ \t]*name:[ \t]+$/.test(text.slice(line.lineStart, keySpan.start)) || text.slice(keySpan.end, line.lineEnd).trim() !== '') return undefined;
+  const next = nextLine(text, line.lineEnd);
+  if (!next) return undefined;
+  const m = /^[ \t]*value:[ \t]+(?=\S)/.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 60)));
+  return m && !underContainerEnv(text, line) ? { at: next.lineStart + m[0].length, lineEnd: next.lineEnd } : undefined;
+}
+
+/** A container's `env:` list, which the Kubernetes rules judge (with their own sense of a value): not read twice. */
+function underContainerEnv(text: string, line: LineBounds): boolean {
+  const indent = (s: string) => /^[ \t]*/.exec(s)?.[0].length ?? 0;
+  const own = indent(text.slice(line.lineStart, line.lineEnd));
+  let end = line.lineStart - 1;
+  for (let n = 0; n < 40 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end);
+    end = start - 1;
+    if (content.trim() === '' || indent(content) >= own) continue;
+    return /^[ \t]*(?:-[ \t]+)?env:[ \t]*$/.test(content);
+  }
+  return false;
+}
+
+/** `header_value = "…"` whose `header_name` (within two lines above) is `Authorization`: read as that header. */
+export function headerValueNamed(text: string, keySpan: Span, line: LineBounds): string | undefined {
+  if (!/^header_value$/i.test(text.slice(keySpan.start, keySpan.end))) return undefined;
+  const above = text.slice(Math.max(0, line.lineStart - 240), line.lineStart).split('\n').slice(-3).join('\n');
+  return /\bheader_name[ \t]*[:=][ \t]*["'](?:proxy-)?authorization["']/i.test(above) ? 'Authorization' : undefined;
+}
+
+/** A .NET configuration path before the key inside its quotes (`"Mail:Smtp:Password"`): the path's start. */
+export function configurationPathStart(text: string, keyStart: number, keyEnd: number, lineStart: number): number | undefined {
+  if (text[keyStart - 1] !== ':') return undefined;
+  const m = /(["'])[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)*:$/.exec(text.slice(Math.max(lineStart, keyStart - 160), keyStart));
+  // Only as a key: the closing quote follows the name, then `:` (JSON) or `=`.
+  if (!m || text[keyEnd] !== m[1] || !/^[ \t]*[:=]/.test(text.slice(keyEnd + 1, keyEnd + 4))) return undefined;
+  return keyStart - m[0].length + 1;
+}
+
+/** After a container's name: its type and `=` / `:` / `=>`, then the opening `{` / `[` / `array(` ending the line. */
+const OPENS_CONTAINER = /^["']?[ \t]*(?::[ \t]*[\w<>[\], .|]{1,60}?)?[ \t]*(?::=|=>|=|:)[ \t]*(?:map\[string\][\w.]+|array\(|\[\]|new[ \t]+[\w<>, .]+\(\)[ \t]*)?[ \t]*(?:[[{(][ \t]*)$/;
+const ENTRY = /^[ \t]*["']?[\w.-]{1,60}["']?[ \t]*(?::|=>)[ \t]*(?="[^"]|'[^'])/;
+
+/**
+ * `partnerSecrets := map[string]string{` / `const PARTNER_KEYS: Record<string, string> = {` / `private const
+ * SIGNING_SECRETS = [`: a map, record or array whose name is a plural of a secret word, its entries under
+ * neutral keys (the partner, the tenant) on the lines below. The first entry whose value is a literal, read as
+ * the value of the singular name (`partnerSecret`), which the classifier then judges like any key.
+ */
+export function secretContainerEntry(text: string, keySpan: Span, line: LineBounds): { key: string; at: number; lineEnd: number } | undefined {
+  const name = text.slice(keySpan.start, keySpan.end);
+  if (!/(?:secrets|keys|tokens|passwords)$/i.test(name) || !OPENS_CONTAINER.test(text.slice(keySpan.end, line.lineEnd))) return undefined;
+  let current: LineBounds = line;
+  for (let n = 0; n < 6; n++) {
+    const next = nextLine(text, current.lineEnd);
+    if (!next) return undefined;
+    current = next;
+    const entry = ENTRY.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 80)));
+    if (entry) return { key: name.slice(0, -1), at: next.lineStart + entry[0].length, lineEnd: next.lineEnd };
+    if (/^[ \t]*[}\])]/.test(text.slice(next.lineStart, next.lineEnd))) return undefined;
+  }
+  return undefined;
+}
+
+/** Constant-time comparisons of a secret with a literal: Rails, Node, Python, PHP, Go. */
+const COMPARE_CALL = /(?:secure_compare|timingSafeEqual|compare_digest|hash_equals|ConstantTimeCompare|fixed_length_secure_compare)\([ \t]*$/;
+
+/**
+ * A literal a secret is compared with: `secure_compare(password, '…')` (the call's second argument), and
+ * `req.headers.get('x-overlay-key') !== '…'` (the header's name, its closing quote and `)` or `]`, then an
+ * equality operator): the literal's quote.
+ */
+export function comparedLiteralStart(text: string, keySpan: Span, line: LineBounds): number | undefined {
+  const after = text.slice(keySpan.end, Math.min(line.lineEnd, keySpan.end + 24));
+  if (COMPARE_CALL.test(text.slice(Math.max(line.lineStart, keySpan.start - 60), keySpan.start))) {
+    const m = /^[ \t]*,[ \t]*(?=["'])/.exec(after);
+    return m ? keySpan.end + m[0].length : undefined;
+  }
+  // A header read by name (`headers.get('x-…-key')`, `headers['x-api-key']`); a variable compared with a
+  // literal (`password == "…"`) is a check, not where the secret is kept, and stays quiet.
+  const m = /^["'][ \t]*[)\]][ \t]*(?:===?|!==?)[ \t]*(?=["'])/.exec(after);
+  return m ? keySpan.end + m[0].length : undefined;
+}
+
+/** Faraday `f.request :authorization, 'Bearer', '…'`: the credential's quote after the scheme. */
+export function faradayAuthorizationStart(text: string, keyEnd: number, lineEnd: number): number | undefined {
+  const m = /^[ \t]*,[ \t]*["'](?:Bearer|Token)["'][ \t]*,[ \t]*(?=["'])/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 30)));
+  return m ? keyEnd + m[0].length : undefined;
+}
