@@ -34,7 +34,10 @@ export function utf16(text: string, order: 'le' | 'be'): Buffer {
  * suite runs as root in CI, and root reads everything). Empty when already unprivileged.
  */
 export function unprivilegedPrefix(ctx: Mocha.Context): string[] {
-  if (typeof process.getuid !== 'function') return ctx.skip();
+  if (typeof process.getuid !== 'function') {
+    console.log('      skipped: this platform has no process.getuid (no POSIX users to drop privileges to)');
+    return ctx.skip();
+  }
   if (process.getuid() !== 0) return [];
   const candidates = [
     ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'],

@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parse } from 'yaml';
-import { secretAssignment } from '../../../../server/src/engine/templates/text/secret-assignment';
-import { runTemplate } from './run-template';
+import { at, ranges } from './generic-password-ranges';
 
 // The generic detector's forms learned from held-out batch 8 (test/corpus/secrets/README.md, item 9), each
 // with values of its own: the exact range reported (start and end offsets, never the value in the output),
 // and the neighbouring code that must stay quiet. Decided by syntax or by the value's shape, never by value.
 
-const CORE = (parse(fs.readFileSync(path.join(__dirname, '../../../../rules/core/secrets/secret-generic-password/rule.yaml'), 'utf8')) as { match: { params: unknown } }).match.params;
 const V = 'Wp6tNc3Qz8RkLm2Vx9Hb';
 const W = 'Jf4sYd7Gq1TzKe5Rn8Ua';
 const HEX = 'e41b9c07d2f86a35b1c4e9d07a2f6b38';
@@ -17,16 +12,6 @@ const B64 = 'r7Kd2QmX9vTz4LpW1nYc8HsB5fJe3GaU0iOq6Rt';
 /** Django's generator draws from `!@#$%^&*(-_=+)`: brackets in it do not balance. */
 const DJANGO = 'k3&v9!q)w#7z@(m2^x5*p8=r_t+y0-u4jd';
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
-
-function ranges(fileName: string, text: string): [number, number][] {
-  return runTemplate(secretAssignment, CORE, fileName, text).reports.map((r) => [r.span.start, r.span.end]);
-}
-
-function at(text: string, value: string): [number, number][] {
-  const start = text.indexOf(value);
-  assert.ok(start >= 0, 'value not in the text');
-  return [[start, start + value.length]];
-}
 
 describe('text-secret-assignment: forms from held-out batch 8', () => {
   const registry = b64(JSON.stringify({ auths: { 'registry.shop.test': { username: 'ci', password: V, auth: b64(`ci:${V}`) } } }));

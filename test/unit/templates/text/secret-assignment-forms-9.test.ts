@@ -1,31 +1,16 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parse } from 'yaml';
-import { secretAssignment } from '../../../../server/src/engine/templates/text/secret-assignment';
-import { runTemplate } from './run-template';
+import { at, ranges } from './generic-password-ranges';
 
 // The generic detector's forms learned from held-out batch 9 (test/corpus/secrets/README.md, item 10), each
 // with values of its own: the exact range reported (start and end offsets, never the value in the output),
 // and the neighbouring code that must stay quiet. Decided by syntax or by the value's shape, never by value.
 
-const CORE = (parse(fs.readFileSync(path.join(__dirname, '../../../../rules/core/secrets/secret-generic-password/rule.yaml'), 'utf8')) as { match: { params: unknown } }).match.params;
 const V = 'Qm7vR2xLp9Tz4KwN8cHd';
 const W = 'Ht3qZ8mVn5Lx2RcJ7bPe';
 const HEX = 'a93f0c7e51d82b46e0f9c3a7d158e62b';
 const HEX64 = `${HEX}7c2e9f04b6d13a85c0e7f29b4d6a1358`;
 const B64 = 'Zr4Nq8Xv2Lm6Tp0Wc9Yb3Hk7Jd5Fs1Ga/Ue+Qi2Ro';
 const KEY_ID = 'Q4RX7NTB2KW9MZPL';
-
-function ranges(fileName: string, text: string): [number, number][] {
-  return runTemplate(secretAssignment, CORE, fileName, text).reports.map((r) => [r.span.start, r.span.end]);
-}
-
-function at(text: string, value: string): [number, number][] {
-  const start = text.indexOf(value);
-  assert.ok(start >= 0, 'value not in the text');
-  return [[start, start + value.length]];
-}
 
 describe('text-secret-assignment: forms from held-out batch 9', () => {
   const found: [string, string, string, string][] = [

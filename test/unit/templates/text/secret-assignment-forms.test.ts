@@ -1,32 +1,14 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parse } from 'yaml';
-import { secretAssignment } from '../../../../server/src/engine/templates/text/secret-assignment';
-import { runTemplate } from './run-template';
+import { at, ranges } from './generic-password-ranges';
 
 // The generic detector's forms learned from held-out batches 6 and 7 (test/corpus/secrets/README.md), each with
 // values of its own: the exact range reported (start and end offsets, never the value in the output),
 // and the neighbouring code that must stay quiet.
 
-const CORE = (parse(fs.readFileSync(path.join(__dirname, '../../../../rules/core/secrets/secret-generic-password/rule.yaml'), 'utf8')) as { match: { params: unknown } }).match.params;
 const V = 'Qm4vT8xWb2NcR7kLzP5s';
 const W = 'Hd9fK3pXq6VmB1tYw8Ze';
 
 /** The ranges the core rule reports, as [start, end] offsets. */
-function ranges(fileName: string, text: string): [number, number][] {
-  return runTemplate(secretAssignment, CORE, fileName, text).reports.map((r) => [r.span.start, r.span.end]);
-}
-
-/** The range of each value's (first) occurrence in the text, in order. */
-function at(text: string, ...values: string[]): [number, number][] {
-  return values.map((v) => {
-    const start = text.indexOf(v);
-    assert.ok(start >= 0, 'value not in the text');
-    return [start, start + v.length];
-  });
-}
-
 describe('text-secret-assignment: forms from held-out batch 6', () => {
   const found: [string, string, string][] = [
     ['C# positional record, target-typed construction', 'Options.cs', `public record Options(string ClientId, string ClientSecret);\nclass D {\n  static readonly Options O = new("svc", "${V}");\n}\n`],

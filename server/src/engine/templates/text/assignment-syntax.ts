@@ -126,22 +126,21 @@ const PARENT_LINES = 12;
  * line above, less indented, that opens an object under a key.
  */
 export function qualifiedByParent(text: string, key: string, lineStart: number): string {
-  const indent = (s: string) => /^[ \t]*/.exec(s)?.[0].length ?? 0;
-  const own = indent(text.slice(lineStart, lineStart + 200));
-  let end = lineStart - 1;
-  for (let n = 0; n < PARENT_LINES && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const content = text.slice(start, end).replace(/\r$/, '');
-    end = start - 1;
-    if (content.trim() === '' || indent(content) >= own) continue;
-    const m = /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*\{[ \t]*$/.exec(content);
-    return m ? `${m[1]}.${key}` : key;
-  }
-  return key;
+  const parent = parentLineAbove(text, lineStart, false);
+  const m = parent === undefined ? null : /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*\{[ \t]*$/.exec(parent);
+  return m ? `${m[1]}.${key}` : key;
 }
 
 /** Whether the line at `lineStart` sits directly under a YAML key `parent:` (the nearest less-indented line above). */
 export function underYamlParent(text: string, lineStart: number, parent: string): boolean {
+  return parentLineAbove(text, lineStart, true)?.trim() === `${parent}:`;
+}
+
+/**
+ * The nearest non-blank line above `lineStart` that is less indented (its parent), within PARENT_LINES;
+ * comment lines are passed over when `skipComments` (YAML), since a comment says nothing of nesting.
+ */
+function parentLineAbove(text: string, lineStart: number, skipComments: boolean): string | undefined {
   const indent = (s: string) => /^[ \t]*/.exec(s)?.[0].length ?? 0;
   const own = indent(text.slice(lineStart, lineStart + 200));
   let end = lineStart - 1;
@@ -149,8 +148,9 @@ export function underYamlParent(text: string, lineStart: number, parent: string)
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const content = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
-    if (content.trim() === '' || content.trim().startsWith('#') || indent(content) >= own) continue;
-    return content.trim() === `${parent}:`;
+    const trimmed = content.trim();
+    if (trimmed === '' || (skipComments && trimmed.startsWith('#')) || indent(content) >= own) continue;
+    return content;
   }
-  return false;
+  return undefined;
 }
