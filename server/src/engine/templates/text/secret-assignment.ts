@@ -5,7 +5,7 @@ import { assignmentAt, type Assignment, type ScanOptions } from './assignment-sc
 import { authorizationCredential, underYamlParent } from './assignment-syntax';
 import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
-import { endsWithBareKey, looksLikeKeyMaterial } from './key-material';
+import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
 import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
@@ -82,11 +82,12 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
     const isCandidate = (a: Assignment): boolean => {
       // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
-      // A bare `...Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material.
+      // A bare `...Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material;
+      // so does a quoted `refresh` (a refresh token named by its qualifier alone).
       // `PWD =` in upper case is ODBC's password keyword (odbc.ini, a DSN); `pwd` alone is a working directory.
       // An upper-case environment name ending in `_KEY` (`IMGPROXY_KEY=…`, uwsgi `env = …`) unquoted too.
       const bareKeyLiteral = a.quote !== '' || (a.operator === '=' && ENV_KEY_NAME.test(a.key));
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && endsWithBareKey(a.key) && looksLikeKeyMaterial(a.value));
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value));
       if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
