@@ -19,7 +19,10 @@ const MIN_LENGTH = 20;
 const MAX_LENGTH = 128;
 /** Bits per character: random base64 of 20+ characters is well above it, identifiers and versions below. */
 const MIN_ENTROPY = 3.5;
-/** Upper case and digits only: a higher floor (a 36-character alphabet) and letters and digits interleaved. */
+/**
+ * Upper case and digits only: a higher floor (a 36-character alphabet) and letters and digits switching at least
+ * once every three characters (random base-36 switches about every 2.5; `REGION1ZONE2RACK3` every 3.1).
+ */
 const UPPER_MIN_ENTROPY = 3.8;
 const MIN_CLASS_SWITCHES = 6;
 
@@ -34,7 +37,7 @@ export function endsWithBareKey(key: string): boolean {
  * parameter passed on to `BearerTokens(…, refreshToken = refresh)`): like a bare `Key`, the value decides.
  */
 export function namesTokenByQualifier(key: string): boolean {
-  return /(?:^|[_.-])refresh$|^refresh$|[a-z0-9]Refresh$/.test(key);
+  return /(?:^|[_.-])refresh$/i.test(key);
 }
 
 /** One random-looking token: hex of 32+ characters with letters and digits, or base64(url) mixing all three classes. */
@@ -43,7 +46,10 @@ export function looksLikeKeyMaterial(value: string): boolean {
   if (/^[0-9a-f]{32,}$/.test(value) || /^[0-9A-F]{32,}$/.test(value)) return /[0-9]/.test(value) && /[a-fA-F]/.test(value);
   // Upper case and digits only (base32-like activation and license keys, `8DPE51ZXK0…`): random when letters and
   // digits alternate often, unlike names and versions (`ORDERS2024V3`).
-  if (/^[0-9A-Z]+$/.test(value)) return shannonEntropy(value) >= UPPER_MIN_ENTROPY && (value.match(/[0-9](?=[A-Z])|[A-Z](?=[0-9])/g)?.length ?? 0) >= MIN_CLASS_SWITCHES;
+  if (/^[0-9A-Z]+$/.test(value)) {
+    const switches = value.match(/[0-9](?=[A-Z])|[A-Z](?=[0-9])/g)?.length ?? 0;
+    return shannonEntropy(value) >= UPPER_MIN_ENTROPY && switches >= Math.max(MIN_CLASS_SWITCHES, value.length / 3);
+  }
   // Public keys in DER (`MIIBIjAN...`, `MFkwEwYH...`) are not secrets.
   if (/^MI[IG]|^MF[kY]|^MCo/.test(value)) return false;
   return /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
