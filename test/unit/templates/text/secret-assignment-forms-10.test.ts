@@ -18,7 +18,7 @@ const UPPER = '9K3XWQ7T2MPV8RZ4HN6YD5JB';
 describe('text-secret-assignment: forms from held-out batch 10', () => {
   const found: [string, string, string, string][] = [
     ["paho-mqtt's username_pw_set(user, '…')", 'relay.py', `client = mqtt.Client(client_id="yard-relay")\nclient.username_pw_set("yard-relay", "${V}")\n`, V],
-    ["pika's PlainCredentials(user, '…')", 'consumer.py', `creds = pika.PlainCredentials("orders", "${V}")\n`, V],
+    ["pika's PlainCredentials(user, '…')", 'consumer.py', `creds = pika.PlainCredentials("orders", "${W}")\n`, W],
     ["Go's smtp.PlainAuth(identity, user, '…', host)", 'mail.go', `\tauth := smtp.PlainAuth("", "alerts@yard.test", "${V}", "smtp.yard.test")\n`, V],
     ['a C# NetworkCredential constructed target-typed', 'MailTests.cs', `    private static readonly NetworkCredential Relay = new("relay", "${V}");\n`, V],
     ['a hex literal through bytes.fromhex to signing_key=', 'conftest.py', `    return Signer(signing_key=bytes.fromhex("${HEX64}"))\n`, HEX64],

@@ -1,9 +1,11 @@
 import type { Span } from '../../types';
 import { nextLine, type LineBounds } from './assignment-forms';
+import { indentOf, lineAbove, type LineAbove } from './assignment-syntax';
 
 // Forms where the secret's name is written beside the value rather than as its key: a YAML list item's
-// `name:` with its `value:` on the next line (Azure Pipelines `variables`, an Argo Workflows container's `env`); an HCL `header_value` whose
-// sibling `header_name` is `Authorization`; a .NET configuration path (`"Smtp:Password": "…"`); a map or
+// `name:` with its `value:` on the next line (Azure Pipelines `variables`, an Argo Workflows container's
+// `env`); an HCL `header_value` whose sibling `header_name` is `Authorization`; a request header named
+// `…-signature` compared with a literal; a .NET configuration path (`"Smtp:Password": "…"`); a map or
 // array whose own name says it holds secrets, under neutral keys (`partnerSecrets = { "north": "…" }`);
 // an INI value that is itself an environment assignment (uwsgi `env = KEY=…`); Faraday's
 // `:authorization, 'Bearer', '…'`. Each is bounded by a few lines.
@@ -35,41 +37,17 @@ function underContainerEnv(text: string, line: LineBounds): boolean {
 /** How many lines a walk up a YAML block reads (a container's fields before its `env:`, the items of a list). */
 const PARENT_LINES = 80;
 
-interface YamlLine {
-  readonly start: number;
-  readonly content: string;
-}
-
-const indentOf = (content: string): number => /^[ \t]*/.exec(content)?.[0].length ?? 0;
-
-/** The YAML lines above `lineStart`, nearest first, without blank lines and comments. */
-function* linesAbove(text: string, lineStart: number): Generator<YamlLine> {
-  let end = lineStart - 1;
-  for (let n = 0; n < PARENT_LINES && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const content = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
-    end = start - 1;
-    if (content.trim() !== '' && !content.trimStart().startsWith('#')) yield { start, content };
-  }
-}
-
 /** The nearest line above, less indented than the line at `lineStart`: the key whose block holds it. */
-function parentLine(text: string, lineStart: number): YamlLine | undefined {
+function parentLine(text: string, lineStart: number): LineAbove | undefined {
   const lf = text.indexOf('\n', lineStart);
   const own = indentOf(text.slice(lineStart, lf < 0 ? text.length : lf));
-  for (const l of linesAbove(text, lineStart)) if (indentOf(l.content) < own) return l;
-  return undefined;
+  return lineAbove(text, lineStart, true, PARENT_LINES, (content) => indentOf(content) < own);
 }
 
 /** The key holding the list whose item starts at `item` (its sibling items, at the same dash, are passed over). */
-function listOwner(text: string, item: YamlLine): YamlLine | undefined {
+function listOwner(text: string, item: LineAbove): LineAbove | undefined {
   const dash = indentOf(item.content);
-  for (const l of linesAbove(text, item.start)) {
-    const indent = indentOf(l.content);
-    if (indent > dash || (indent === dash && /^[ \t]*-[ \t]/.test(l.content))) continue;
-    return l;
-  }
-  return undefined;
+  return lineAbove(text, item.start, true, PARENT_LINES, (content) => indentOf(content) < dash || (indentOf(content) === dash && !/^[ \t]*-[ \t]/.test(content)));
 }
 
 /** `header_value = "…"` whose `header_name` (within two lines above) is `Authorization`: read as that header. */
