@@ -167,6 +167,26 @@ describe('text rules on windows of a file (the editor cache)', function () {
     }
   });
 
+  it('moves the kept reports of unchanged windows when a line typed above moves them, and keeps them where none moved', () => {
+    // Each window keeps its reports placed in the file (TextWindows.placedReports): a line added at the top
+    // moves every window, so a placement kept by window text alone would be stale by that line's length.
+    const text = sourceText(new SeededRandom(20261206), 'ts', 192 * 1024);
+    const cache = new SectionParseCache();
+    const spans = (t: string) => {
+      const result = analyze({ uri: 'big.ts', text: t }, ruleSet, { now: NOW, cache, textWindows: true });
+      cache.endAnalysis();
+      assert.deepEqual(shape(result), shape(analyze({ uri: 'big.ts', text: t }, ruleSet, { now: NOW })));
+      return result.findings.map((f) => f.span.start);
+    };
+    const before = spans(text);
+    assert.ok(before.length > 20);
+    const moved = spans(`// a comment line\n${text}`);
+    assert.deepEqual(moved, before.map((s) => s + '// a comment line\n'.length));
+    // Typing at the end of the file moves no window: the same placements, and the same results.
+    assert.deepEqual(spans(`// a comment line\n${text} `), moved);
+    assert.deepEqual(spans(text), before);
+  });
+
   it('re-checks a rule that reads a few lines around on a small window, not on the wide windows of the assignment rule', () => {
     const text = sourceText(new SeededRandom(20261206), 'ts', 192 * 1024);
     const read = new Map<string, number[]>();
