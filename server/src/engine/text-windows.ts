@@ -143,9 +143,10 @@ export class TextWindows {
   }
 
   private layout(uri: string) {
-    const lfOnly = !this.model.text.includes('\r');
-    return this.cores().map((core) => {
-      const window = lfOnly ? windowAroundLfOnly(this.model.text, core, this.lookaround) : windowAround(this.model, core, this.lookaround);
+    const cores = this.cores();
+    const windows = windowSpans(this.model, cores, this.lookaround);
+    return cores.map((core, i) => {
+      const window = windows[i];
       const slice = this.model.text.slice(window.start, window.end);
       const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}`;
       return { core, window, entry: this.store.find(slice, uri, inWindow) ?? this.store.create(slice, uri, inWindow) };
@@ -213,9 +214,9 @@ export function unionLookaround(around: readonly TextLookaround[]): TextLookarou
  * CR is walked by its LFs alone: the file's line index (an array of every line start, built for this
  * alone at each keystroke: ~1 MB of allocation in a 1 MB file) is then never needed.
  */
-function chunkCores(model: TextModel, chunking: Chunking): Span[] {
+export function chunkCores(model: TextModel, chunking: Chunking, byLineIndex = model.text.includes('\r')): Span[] {
   const { text } = model;
-  if (text.includes('\r')) return chunkCoresByLineIndex(model, chunking);
+  if (byLineIndex) return chunkCoresByLineIndex(model, chunking);
   const cores: Span[] = [];
   let start = 0;
   let lineStart = 0;
@@ -254,6 +255,11 @@ function cutsAfter(text: string, lineStart: number, next: number, oneIn: number)
   let hash = next - lineStart;
   for (let i = Math.max(lineStart, next - 12); i < next; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   return (hash >>> 4) % oneIn === 0;
+}
+
+/** Each core's window (windowAround); `byLineIndex` false only for a text with no CR. */
+export function windowSpans(model: TextModel, cores: readonly Span[], around: TextLookaround, byLineIndex = model.text.includes('\r')): Span[] {
+  return cores.map((core) => (byLineIndex ? windowAround(model, core, around) : windowAroundLfOnly(model.text, core, around)));
 }
 
 /**
