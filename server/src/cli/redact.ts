@@ -25,8 +25,18 @@ export function redactorFor(text: string, result: AnalysisResult, rulesById: Rea
   result.suppressed.forEach((s) => consider(s.finding));
   // Longest first, so a secret that contains another is masked whole.
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
+  // Each finding's fixes ask about the same few titles and new texts, and each answer searches for every
+  // secret of the file: remembered per file, a file of n secrets costs n searches per distinct text, not per finding.
+  const masked = new Map<string, string>();
+  const leaking = new Map<string, boolean>();
   return {
-    text: (value) => ordered.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(maskSecret(secret)) : out), value),
-    leaks: (value) => ordered.some((secret) => value.includes(secret)),
+    text: (value) => remembered(masked, value, () => ordered.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(maskSecret(secret)) : out), value)),
+    leaks: (value) => remembered(leaking, value, () => ordered.some((secret) => value.includes(secret))),
   };
+}
+
+function remembered<T>(answers: Map<string, T>, key: string, compute: () => T): T {
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = compute()));
+  return answer;
 }

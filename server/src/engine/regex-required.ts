@@ -70,6 +70,97 @@ function exactAscii(inst: Inst): string | undefined {
   return ch;
 }
 
+/** re2js Utils.EMPTY_BEGIN_TEXT: `^` outside multi-line mode, the input's first position only. */
+const EMPTY_BEGIN_TEXT = 4;
+
+/**
+ * For a pattern whose every match starts at the input's start (`^…`, not multi-line): which ASCII
+ * characters a match can start with, as a 128-entry table (1: possible). A non-ASCII first character
+ * is left to RE2. Undefined when the pattern is not anchored so, may match the empty text, or holds an
+ * instruction not read here (a case-folded non-ASCII rune, a lookbehind).
+ */
+export function anchoredFirstCharacters(regex: RE2JS): Uint8Array | undefined {
+  const prog = programOf(regex);
+  if (!prog || prog.inst.length > MAX_ANALYSED) return undefined;
+  const first = new Uint8Array(128);
+  // Each instruction is visited once before `^` and once after it (2 * pc + anchored).
+  const seen = new Uint8Array(prog.inst.length * 2);
+  const stack: number[] = [prog.start * 2];
+  while (stack.length > 0) {
+    const state = stack.pop()!;
+    const pc = state >> 1;
+    const anchored = state & 1;
+    if (pc < 0 || pc >= prog.inst.length || seen[state] === 1) continue;
+    seen[state] = 1;
+    const inst = prog.inst[pc];
+    switch (inst.op) {
+      case FAIL:
+        break;
+      case ALT:
+      case ALT_MATCH:
+        stack.push(inst.out * 2 + anchored, inst.arg * 2 + anchored);
+        break;
+      case CAPTURE:
+      case NOP:
+        stack.push(inst.out * 2 + anchored);
+        break;
+      case EMPTY_WIDTH:
+        // Other conditions (`\b`, `$`) only narrow what follows: passing them keeps the answer an over-approximation.
+        stack.push(inst.out * 2 + ((inst.arg & EMPTY_BEGIN_TEXT) !== 0 ? 1 : anchored));
+        break;
+      case RUNE:
+      case RUNE1:
+      case RUNE_ANY:
+      case RUNE_ANY_NOT_NL:
+        if (anchored === 0 || !addFirstCharacters(inst, first)) return undefined;
+        break;
+      default:
+        // MATCH before any character (an empty match), a lookbehind, or an instruction not known here.
+        return undefined;
+    }
+  }
+  return first;
+}
+
+/** Marks the ASCII characters one consuming instruction accepts; false when it cannot be read exactly. */
+function addFirstCharacters(inst: Inst, first: Uint8Array): boolean {
+  for (let c = 0; c < 128; c++) {
+    switch (inst.op) {
+      case RUNE_ANY:
+        first[c] = 1;
+        break;
+      case RUNE_ANY_NOT_NL:
+        if (c !== 10) first[c] = 1;
+        break;
+      default: {
+        const accepts = acceptsAscii(inst, c);
+        if (accepts === undefined) return false;
+        if (accepts) first[c] = 1;
+      }
+    }
+  }
+  return true;
+}
+
+/** Whether a RUNE or RUNE1 accepts ASCII character `c`, as re2js's Inst.matchRune decides; undefined when not known here. */
+function acceptsAscii(inst: Inst, c: number): boolean | undefined {
+  const runes = inst.runes;
+  if (runes.length === 1) {
+    const r0 = runes[0];
+    if ((inst.arg & FOLD_CASE) === 0 || inst.op === RUNE1) return r0 === c;
+    // A case-folded rune: ASCII letters fold by case alone; a non-ASCII one (the Kelvin sign) may fold to ASCII.
+    if (r0 >= 128) return undefined;
+    return asciiLower(r0) === asciiLower(c);
+  }
+  if (runes.length % 2 !== 0) return undefined;
+  for (let j = 0; j < runes.length; j += 2) if (runes[j] <= c && c <= runes[j + 1]) return true;
+  return false;
+}
+
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
 /** Whether some path from the start reaches MATCH without passing instruction `avoid`. */
 function matchReachableAvoiding(prog: Prog, avoid: number): boolean {
   const seen = new Uint8Array(prog.inst.length);

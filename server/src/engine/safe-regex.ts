@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 import { captureGroupCount } from './regex-groups';
-import { requiredCharacters, requiredCharactersWork } from './regex-required';
+import { anchoredFirstCharacters, requiredCharacters, requiredCharactersWork } from './regex-required';
 
 // Regexes that come from rule packs are data written by someone else: they run on RE2 (linear time),
 // never on the backtracking JavaScript engine, so no pack can hang an editor. Linear is not cheap:
@@ -25,6 +25,15 @@ const REQUIRED_CHARACTERS_READABLE = requiredCharactersWork();
 /** test() remembers its answer for inputs up to this long (names, keys, values), at most this many per pattern. */
 const MEMO_MAX_INPUT = 512;
 const MAX_REMEMBERED_TESTS = 4096;
+
+interface Program {
+  readonly regex: RE2JS;
+  readonly size: number;
+  /** Characters every match contains (regex-required.ts). */
+  readonly required: readonly string[];
+  /** For a pattern anchored at the input's start: the ASCII characters a match may start with. */
+  readonly first: Uint8Array | undefined;
+}
 
 /** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
 class RegexWorkLimitError extends Error {}
@@ -61,7 +70,7 @@ export interface SafeMatch {
 export class SafeRegex {
   // Compiled on first use when deferred: most of a pack's patterns (a secret detector whose keyword never
   // appears) are never run in a given scan, and compiling them all was most of the CLI's startup.
-  private program: { readonly regex: RE2JS; readonly size: number; readonly required: readonly string[] } | undefined;
+  private program: Program | undefined;
   /**
    * test()'s answers for short inputs already seen, a pure function of the input: Dockerfile rules test
    * the same words (package names, flag values, ENV names) at every keystroke, templates one file name
@@ -89,13 +98,18 @@ export class SafeRegex {
     return (this.program ?? this.compile()).regex;
   }
 
-  private compile(): { readonly regex: RE2JS; readonly size: number; readonly required: readonly string[] } {
+  private compile(): Program {
     const compiled = RE2JS.compile(this.source, this.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     const size = compiled.programSize();
     if (size > MAX_PROGRAM_SIZE) {
       throw new Error(`the pattern ${excerpt(this.source)} compiles to ${size} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (large counted repetitions such as {1000} cost one instruction per repeat)`);
     }
-    this.program = { regex: compiled, size, required: REQUIRED_CHARACTERS_READABLE ? requiredCharacters(compiled) : [] };
+    this.program = {
+      regex: compiled,
+      size,
+      required: REQUIRED_CHARACTERS_READABLE ? requiredCharacters(compiled) : [],
+      first: REQUIRED_CHARACTERS_READABLE ? anchoredFirstCharacters(compiled) : undefined,
+    };
     return this.program;
   }
 
@@ -117,12 +131,15 @@ export class SafeRegex {
   test(input: string): boolean {
     // Charged on every call, answered from memory or not, so the meter's limit holds exactly as before.
     this.checkWork(input);
+    // An input without a character every match holds is answered without the memo: most inputs of the
+    // many filter patterns a secret candidate meets (allowlists, deferTo, ignoreKeys) end here.
+    if (!this.mayMatch(input)) return false;
     const remembered = input.length <= MEMO_MAX_INPUT;
     const known = remembered ? this.tested.get(input) : undefined;
     if (known !== undefined) return known;
     // RE2JS.test asks for no capture groups, so it runs on the lazy DFA (a table step per character,
     // its states kept across calls) instead of the backtracker or NFA a Matcher's find() runs.
-    const result = this.mayMatch(input) && this.compiled.test(input);
+    const result = this.compiled.test(input);
     // Only short inputs (names, keys, values) are kept: a large text is neither retained nor compared.
     if (remembered) {
       if (this.tested.size >= MAX_REMEMBERED_TESTS) this.tested.clear();
@@ -134,6 +151,9 @@ export class SafeRegex {
   *matchAll(input: string): Generator<SafeMatch> {
     this.checkWork(input);
     if (!this.mayMatch(input)) return;
+    // Most inputs (the lines around a keyword) hold no match: RE2's DFA says so at a table step per
+    // character, where a Matcher with capture groups runs the backtracker or the NFA, several times dearer.
+    if (!this.compiled.test(input)) return;
     const m = this.compiled.matcher(input);
     const groupCount = m.groupCount();
     while (m.find()) {
@@ -153,7 +173,16 @@ export class SafeRegex {
    * such character instead of an RE2 run, for the many inputs that cannot match.
    */
   private mayMatch(input: string): boolean {
-    for (const ch of (this.program ?? this.compile()).required) if (input.indexOf(ch) < 0) return false;
+    const program = this.program ?? this.compile();
+    // A `^…` pattern's match starts at the input's first character: one table look for the many
+    // values the anchored filters (deferTo, allowlists, ignoreKeys) are asked about.
+    const first = program.first;
+    if (first !== undefined) {
+      if (input.length === 0) return false;
+      const c = input.charCodeAt(0);
+      if (c < 128 && first[c] === 0) return false;
+    }
+    for (const ch of program.required) if (input.indexOf(ch) < 0) return false;
     return true;
   }
 

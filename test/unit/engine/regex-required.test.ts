@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { RE2JS } from 're2js';
 import { parse } from 'yaml';
 import { builtinTemplates } from '../../../server/src/engine';
-import { requiredCharacters, requiredCharactersWork } from '../../../server/src/engine/regex-required';
+import { anchoredFirstCharacters, requiredCharacters, requiredCharactersWork } from '../../../server/src/engine/regex-required';
 import { SafeRegex } from '../../../server/src/engine/safe-regex';
 import { SECRETS_CORPUS } from '../../support/secrets-corpus';
 
@@ -62,6 +62,33 @@ describe('characters every match of a pattern contains', () => {
     assert.equal(of('é@'), '@');
   });
 
+  it('reads the first characters of a match anchored at the input\'s start, and claims nothing otherwise', () => {
+    const firsts = (source: string) => {
+      const table = anchoredFirstCharacters(RE2JS.compile(source));
+      return table && String.fromCharCode(...[...table.keys()].filter((c) => table[c] === 1));
+    };
+    assert.equal(firsts('^(?:ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{36}$'), 'g');
+    assert.equal(firsts('^(?:A3T[A-Z0-9]|AKIA|ASIA)[A-Z2-7]{16}$'), 'A');
+    assert.equal(firsts('(?i)^existing'), 'Ee');
+    assert.equal(firsts('^(?:x|[a-c]|\\d)'), '0123456789abcx');
+    assert.equal(firsts('^(?:a|)'), undefined, 'may match the empty text');
+    assert.equal(firsts('^a|b'), undefined, 'one alternative is not anchored');
+    assert.equal(firsts('(?m)^a'), undefined, 'multi-line: a line start, not the input start');
+    assert.equal(firsts('hooks\\.slack'), undefined);
+    // The Kelvin sign folds to k and K (a class of three runes); a non-ASCII first character is left to RE2.
+    assert.equal(firsts('(?i)^\u212a'), 'Kk');
+    assert.equal(firsts('(?i)^k')?.length, 2);
+  });
+
+  it('lets SafeRegex answer as RE2 does for anchored patterns, whatever the first character', () => {
+    const inputs = ['', 'ghp_' + 'a'.repeat(36), 'xghp_' + 'a'.repeat(36), 'Existing', 'existingSecret', 'EXISTING', '\u212axisting', 'é', 'AKIA' + 'A'.repeat(16), '\nAKIA' + 'A'.repeat(16), 'k', 'K', '\u212a'];
+    for (const source of ['^(?:ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{36}$', '(?i)^existing', '^(?:A3T[A-Z0-9]|AKIA|ASIA)[A-Z2-7]{16}$', '(?i)^k$', '^(?:é|k)']) {
+      const safe = new SafeRegex(source);
+      const raw = RE2JS.compile(source);
+      for (const input of inputs) assert.equal(safe.test(input), raw.test(input), `${source} on ${JSON.stringify(input)}`);
+    }
+  });
+
   it('holds for every match of every built-in pattern over the secret rules\' fixtures and the provider corpus files', () => {
     const corpus = filesUnder(SECRETS_CORPUS).filter((f) => /provider|token|uri|jwt/i.test(path.basename(f)));
     const texts = [...filesUnder(path.join(CORE, 'secrets')).filter((f) => f.includes(`${path.sep}tests${path.sep}`)), ...corpus].map((f) => fs.readFileSync(f, 'utf8'));
@@ -70,13 +97,15 @@ describe('characters every match of a pattern contains', () => {
     for (const { source, caseInsensitive } of builtinPatterns()) {
       const regex = compiled(source, caseInsensitive);
       const required = requiredCharacters(regex);
-      if (required.length > 0) claiming++;
+      const first = anchoredFirstCharacters(regex);
+      if (required.length > 0 || first) claiming++;
       for (const text of texts) {
         const m = regex.matcher(text);
         while (m.find()) {
           const match = m.group(0) ?? '';
           for (const ch of required) assert.ok(match.includes(ch), `${source} matched ${JSON.stringify(match.slice(0, 40))} without ${JSON.stringify(ch)}`);
-          if (required.length > 0) checked++;
+          if (first) assert.ok(m.start() === 0 && (match.length > 0 && (match.charCodeAt(0) >= 128 || first[match.charCodeAt(0)] === 1)), `${source} matched ${JSON.stringify(match.slice(0, 40))} at ${m.start()}`);
+          if (required.length > 0 || first) checked++;
         }
       }
     }
@@ -88,7 +117,7 @@ describe('characters every match of a pattern contains', () => {
     const lines = filesUnder(path.join(CORE, 'secrets'))
       .filter((f) => f.includes(`${path.sep}tests${path.sep}`))
       .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n'));
-    const patterns = builtinPatterns().filter((p) => requiredCharacters(compiled(p.source, p.caseInsensitive)).length > 0);
+    const patterns = builtinPatterns().filter((p) => requiredCharacters(compiled(p.source, p.caseInsensitive)).length > 0 || anchoredFirstCharacters(compiled(p.source, p.caseInsensitive)));
     let found = 0;
     for (const { source, caseInsensitive } of patterns) {
       const safe = new SafeRegex(source, caseInsensitive);

@@ -189,6 +189,15 @@ describe('text-secret-assignment', () => {
     const no = ['passwordFile', 'secretName', 'secretKeyRef', 'token_url', 'max_tokens', 'pwd', 'pass', 'bypass', 'allPass', 'monkey', 'tokenizer', 'keyId'];
     for (const key of yes) it(`${key} names a secret`, () => assert.equal(isSecret(key), true));
     for (const key of no) it(`${key} does not`, () => assert.equal(isSecret(key), false));
+    it('answers each key for itself with its answers remembered, also after the memo was emptied when full', () => {
+      const classify = compileKeyClassifier(PARAMS);
+      const asked = [...yes, ...no];
+      for (let round = 0; round < 3; round++) {
+        for (const key of asked) assert.equal(classify(key), yes.includes(key), `${key}, round ${round}`);
+        // Thousands of other keys: the memo fills and is emptied between rounds.
+        for (let i = 0; i < 5000; i++) assert.equal(classify(`field${i}${i % 2 === 0 ? 'Token' : 'Name'}`), i % 2 === 0);
+      }
+    });
   });
 
   describe('suggestions', () => {

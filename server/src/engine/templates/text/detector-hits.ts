@@ -71,10 +71,11 @@ function slotMap(pass: SharedKeywordPass, keywords: readonly string[]): Int32Arr
 const FEW_KEYWORDS = 2;
 
 /** Sorted, distinct keyword offsets per detector. */
-export function hitsByDetector(model: TextModel, index: KeywordIndex, detectorCount: number): number[][] {
-  const out: number[][] = Array.from({ length: detectorCount }, () => []);
+export function hitsByDetector(model: TextModel, index: KeywordIndex, detectorCount: number): readonly (readonly number[])[] {
+  // A list only for detectors with hits: most files hit a few of a rule's hundred detectors, or none.
+  const out: (number[] | undefined)[] = new Array<number[] | undefined>(detectorCount).fill(undefined);
   const hit = (keyword: number, start: number): void => {
-    for (const d of index.owners[keyword]) out[d].push(start);
+    for (const d of index.owners[keyword]) (out[d] ??= []).push(start);
   };
   if (index.keywords.length <= FEW_KEYWORDS) {
     // The model's own keyword scan (one native case-insensitive pass, shared) beats the automaton for a keyword or two.
@@ -82,5 +83,7 @@ export function hitsByDetector(model: TextModel, index: KeywordIndex, detectorCo
   } else if (!fromSharedPass(model, index, hit)) {
     index.automaton.scan(model.text, hit);
   }
-  return out.map((list) => (list.length < 2 ? list : [...new Set(list)].sort((a, b) => a - b)));
+  return out.map((list) => (list === undefined ? NO_HITS : list.length < 2 ? list : [...new Set(list)].sort((a, b) => a - b)));
 }
+
+const NO_HITS: readonly number[] = Object.freeze([]);

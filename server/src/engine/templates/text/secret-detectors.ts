@@ -107,15 +107,18 @@ export const secretDetectors = defineTemplate<'text', Params>({
     const everywhere = appliesEverywhere;
     const commonIndex = keywordIndex(params.detectors.map((d) => (everywhere(d) ? d.keywords : [])));
     const inScope = compileFileFilter(params, regex);
+    // Detectors limited to some files, by index: the only ones whose scope can change the keyword index.
+    const limited = detectors.flatMap((d, i) => (everywhere(d.detector) ? [] : [i]));
     return (model, ctx) => {
       if (!inScope(model)) return;
-      const active = detectors.map((d) => d.inScope(model));
-      const special = detectors.some((d, i) => active[i] && !everywhere(d.detector));
-      const index = special ? keywordIndex(detectors.map((d, i) => (active[i] ? d.detector.keywords : []))) : commonIndex;
+      // Per file, the work follows the keyword hits: a detector's file filter is asked only when it has
+      // hits (or it is one limited to some files), so a file with a hit or two does not pay for a hundred detectors.
+      const special = limited.some((i) => detectors[i].inScope(model));
+      const index = special ? keywordIndex(detectors.map((d) => (d.inScope(model) ? d.detector.keywords : []))) : commonIndex;
       const hits = hitsByDetector(model, index, detectors.length);
       const taken: Span[] = [];
       detectors.forEach((d, i) => {
-        if (hits[i].length === 0 || !active[i]) return;
+        if (hits[i].length === 0 || !d.inScope(model)) return;
         for (const span of matches(model, d, hits[i])) {
           if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
           taken.push(span);

@@ -27,7 +27,7 @@ export type KeyClassifier = (key: string) => boolean;
 export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
   const endings = params.keyEndings.map((e) => e.toLowerCase().replace(/[^a-z0-9]+/g, ''));
   const qualified = (params.qualifiedKeyEndings ?? []).map((e) => e.toLowerCase());
-  return (key) => {
+  return remembering((key) => {
     const words = keyWords(key);
     if (words.length === 0) return false;
     const last = words[words.length - 1];
@@ -44,6 +44,22 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
       const start = joined.length - e.length;
       return joined.endsWith(e) && (start >= lastStart || wordStartAt(words, start));
     });
+  });
+}
+
+/** Keys remembered per classifier: a file names the same few keys at many keyword hits. */
+const MAX_REMEMBERED_KEYS = 4096;
+
+/** The classifier with its answers remembered (a pure function of the key), in a bounded memo emptied when full. */
+function remembering(classify: KeyClassifier): KeyClassifier {
+  const answers = new Map<string, boolean>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      if (answers.size >= MAX_REMEMBERED_KEYS) answers.clear();
+      answers.set(key, (answer = classify(key)));
+    }
+    return answer;
   };
 }
 
