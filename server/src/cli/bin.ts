@@ -1,0 +1,6 @@
+// `bulwark` (dist/cli.js): runs the CLI's bundle, dist/cli-bundle.js (built from main.ts), through the
+// V8 code cache (node/code-cache.ts). Kept apart from the bundle so that the cache can hold all of it.
+import * as path from 'node:path';
+import { runBundle } from '../node/code-cache';
+
+runBundle(path.join(__dirname, 'cli-bundle.js'), { name: 'cli', parent: module });
