@@ -3,4 +3,5 @@
 import * as path from 'node:path';
 import { runBundle } from '../node/code-cache';
 
-runBundle(path.join(__dirname, 'cli-bundle.js'), { name: 'cli', parent: module });
+// A scan writes a missing cache: it compiles what later scans need, where `--version` or `--help` would not.
+runBundle(path.join(__dirname, 'cli-bundle.js'), { name: 'cli', parent: module, mayWrite: process.argv[2] === 'scan' });

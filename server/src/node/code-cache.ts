@@ -30,6 +30,11 @@ export interface BundleRun {
   readonly parent: NodeModule;
   /** For a long-lived process: also write a missing cache this long after start, not only at exit. */
   readonly writeAfterMs?: number;
+  /**
+   * Whether this run may write a missing cache. The cache holds what the writing run compiled, so a run
+   * that compiles little (`bulwark --version`) would leave every later run a cache without the rest.
+   */
+  readonly mayWrite?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -127,12 +132,12 @@ export function runBundle(bundle: string, run: BundleRun): void {
   const source = fs.readFileSync(bundle);
   const dir = codeCacheDir(env);
   const key = dir === undefined ? '' : codeCacheKey(source, env);
-  const cached = dir === undefined ? undefined : readCodeCache(codeCacheFile(dir, run.name, key), key);
+  const cached = dir === undefined ? 'off' : readCodeCache(codeCacheFile(dir, run.name, key), key);
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source.toString('utf8')}\n})`;
   const script = new vm.Script(wrapped, { filename: bundle, ...(Buffer.isBuffer(cached) ? { cachedData: cached } : {}) });
-  const outcome: CodeCacheOutcome = dir === undefined ? 'off' : !Buffer.isBuffer(cached) ? cached : script.cachedDataRejected === true ? 'rejected' : 'hit';
+  const outcome: CodeCacheOutcome = !Buffer.isBuffer(cached) ? cached : script.cachedDataRejected === true ? 'rejected' : 'hit';
   if (env.BULWARK_CODE_CACHE_TRACE === '1') process.stderr.write(`bulwark: code cache ${outcome}\n`);
-  if (dir !== undefined && outcome !== 'hit') scheduleWrite(() => writeCodeCache(dir, run.name, key, script.createCachedData()), run.writeAfterMs);
+  if (dir !== undefined && outcome !== 'hit' && run.mayWrite !== false) scheduleWrite(() => writeCodeCache(dir, run.name, key, script.createCachedData()), run.writeAfterMs);
   const module = new Module(bundle, run.parent);
   module.filename = bundle;
   const main = script.runInThisContext() as (...args: unknown[]) => void;

@@ -85,7 +85,7 @@ describe('V8 code cache', () => {
       const env = { BULWARK_CODE_CACHE_DIR: dir };
       const plain = scan({ BULWARK_CODE_CACHE: 'off' });
       assert.equal(plain.trace, 'off');
-      assert.ok(JSON.parse(plain.stdout).findings.length > 10, 'the examples have findings');
+      assert.ok((JSON.parse(plain.stdout) as { findings: unknown[] }).findings.length > 10, 'the examples have findings');
       const cold = scan(env);
       assert.equal(cold.trace, 'missing');
       const [file] = fs.readdirSync(dir);
@@ -117,6 +117,8 @@ describe('V8 code cache', () => {
       const caches = path.join(dir, 'caches');
       cli = path.join(dist, 'cli.js');
       assert.equal(scan({ BULWARK_CODE_CACHE_DIR: caches }, ['--version']).trace, 'missing');
+      assert.equal(fs.existsSync(caches), false, 'only a scan writes the cache');
+      assert.equal(scan({ BULWARK_CODE_CACHE_DIR: caches }, ['scan', path.join(EXAMPLES, 'Dockerfile')]).trace, 'missing');
       // Planted under the edited bundle's name: V8 would accept it (same length), the header does not match.
       const [made] = fs.readdirSync(caches);
       const env = { BULWARK_CODE_CACHE_DIR: caches };
@@ -126,6 +128,7 @@ describe('V8 code cache', () => {
       try {
         const edited = scan(env, ['--version']);
         assert.deepEqual({ trace: edited.trace, stdout: edited.stdout.trim(), status: edited.status }, { trace: 'invalid', stdout: other, status: 0 });
+        assert.equal(scan(env, ['scan', '--help']).trace, 'invalid');
         assert.equal(scan(env, ['--version']).trace, 'hit', 'and its own cache is written');
       } finally {
         cli = path.join(dist, 'cli.js');
