@@ -20,6 +20,11 @@ import { platformCacheRoot } from './cache-root';
 
 const MAGIC = 'bulwark-v8-cache';
 const FORMAT = 1;
+/**
+ * Caches kept per bin: runs under a few node versions or flag sets (the editor's server flags, NODE_OPTIONS
+ * in a test run) each keep theirs instead of replacing each other's; older builds' caches are removed.
+ */
+const KEPT_PER_BIN = 4;
 /** A cache larger than this is not a cache this code wrote. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -99,7 +104,7 @@ function ownedByUser(stat: fs.Stats): boolean {
 
 /**
  * Writes a cache through a new temporary file renamed into place (a reader sees the old file or the new
- * one), and removes this bin's caches of other builds. A cache is only a speed-up: any failure is ignored.
+ * one), and removes this bin's least recently written caches. A cache is only a speed-up: any failure is ignored.
  */
 export function writeCodeCache(dir: string, name: string, key: string, payload: Buffer): void {
   const file = codeCacheFile(dir, name, key);
@@ -115,9 +120,9 @@ export function writeCodeCache(dir: string, name: string, key: string, payload: 
       fs.closeSync(fd);
     }
     fs.renameSync(temp, file);
-    for (const entry of fs.readdirSync(dir)) {
-      if (entry.startsWith(`${name}-`) && entry.endsWith('.v8cache') && path.join(dir, entry) !== file) fs.rmSync(path.join(dir, entry), { force: true });
-    }
+    const caches = fs.readdirSync(dir).filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.v8cache'));
+    const newestFirst = caches.map((entry) => ({ file: path.join(dir, entry), mtime: fs.statSync(path.join(dir, entry)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+    for (const old of newestFirst.slice(KEPT_PER_BIN)) if (old.file !== file) fs.rmSync(old.file, { force: true });
   } catch {
     fs.rmSync(temp, { force: true });
   }

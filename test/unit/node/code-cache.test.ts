@@ -61,13 +61,21 @@ describe('V8 code cache', () => {
     assert.equal(readCodeCache(file, key), 'invalid', 'never through a link');
   });
 
-  it('keeps one cache per bin: writing a new one removes the older ones of that bin only', () => {
-    writeCodeCache(dir, 'cli', codeCacheKey(Buffer.from('a'), {}), Buffer.from('1'));
-    writeCodeCache(dir, 'server', codeCacheKey(Buffer.from('a'), {}), Buffer.from('1'));
-    writeCodeCache(dir, 'cli', codeCacheKey(Buffer.from('b'), {}), Buffer.from('2'));
-    const names = fs.readdirSync(dir).sort();
-    assert.deepEqual(names.map((n) => n.split('-')[0]), ['cli', 'server']);
-    assert.ok(names.includes(path.basename(codeCacheFile(dir, 'cli', codeCacheKey(Buffer.from('b'), {})))));
+  it('keeps the four newest caches of each bin: writing a fifth removes the oldest of that bin only', () => {
+    const key = (source: string) => codeCacheKey(Buffer.from(source), {});
+    writeCodeCache(dir, 'server', key('a'), Buffer.from('1'));
+    const written = ['a', 'b', 'c', 'd', 'e'].map((source, i) => {
+      writeCodeCache(dir, 'cli', key(source), Buffer.from(source));
+      const file = codeCacheFile(dir, 'cli', key(source));
+      // mtimes one second apart, oldest first, whatever the file system's timestamp resolution.
+      const at = new Date(Date.now() - (10 - i) * 1000);
+      fs.utimesSync(file, at, at);
+      return path.basename(file);
+    });
+    writeCodeCache(dir, 'cli', key('f'), Buffer.from('f'));
+    const kept = fs.readdirSync(dir).sort();
+    const expected = [...written.slice(2), path.basename(codeCacheFile(dir, 'cli', key('f'))), path.basename(codeCacheFile(dir, 'server', key('a')))].sort();
+    assert.deepEqual(kept, expected);
   });
 
   describe('through the built CLI', function () {
