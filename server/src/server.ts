@@ -4,6 +4,7 @@ import {
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
+  StreamMessageWriter,
   TextDocuments,
   createConnection,
   type CancellationToken,
@@ -12,7 +13,9 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type MessageReader,
 } from 'vscode-languageserver/node';
+import { Console } from 'node:console';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { AnalysisService } from './lsp/analysis-service';
@@ -38,6 +41,7 @@ import {
   type ScanWorkspaceResult,
 } from './protocol/custom-protocol';
 import { DiagnosticDelivery } from './lsp/diagnostic-delivery';
+import { PreparedDiagnosticsEncoder } from './lsp/diagnostic-json';
 import { ExcludeMatcher } from './lsp/exclude';
 import { guard, guardReport, runGuarded, type Log } from './lsp/guard';
 import { EditableDocument } from './lsp/editable-document';
@@ -70,7 +74,7 @@ Custom messages are described in docs/protocol.md.`;
 /** Push mode waits this long after the last keystroke, so a burst of typing costs one analysis. */
 const PUSH_DEBOUNCE_MS = 20;
 
-function initialize(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams): InitializeResult {
+function initialize(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams, encoder: PreparedDiagnosticsEncoder | undefined): InitializeResult {
   const log: Log = (message) => connection.console.error(message);
   const features = clientFeaturesOf(params.capabilities);
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -95,7 +99,7 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   const workspace = new WorkspaceIndexService({ folders, rules, log, onChanged: () => onWorkspaceChanged() });
   const analysis = new AnalysisService({ rules, settings, exclude: new ExcludeMatcher(folders), log, now, workspace, approvedImages: () => images.fromSettings() });
   const scanner = new WorkspaceScanner({ connection, documents, folders, analysis, features, log });
-  const delivery = new DiagnosticDelivery({ connection, documents, analysis, features, closedFiles: scanner, log, debounceMs: PUSH_DEBOUNCE_MS });
+  const delivery = new DiagnosticDelivery({ connection, documents, analysis, features, closedFiles: scanner, log, debounceMs: PUSH_DEBOUNCE_MS, encoder });
   delivery.register();
   onWorkspaceChanged = () => delivery.revalidateAll();
   documents.onDidClose((e) => runGuarded(log, 'didClose (workspace index)', () => workspace.updateFromDisk(e.document.uri)));
@@ -211,7 +215,7 @@ function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  const connection = createConnection(ProposedFeatures.all);
+  const { connection, encoder } = connect(argv);
   const documents: TextDocuments<TextDocument> = new TextDocuments<EditableDocument>({
     create: (uri, languageId, version, text) => EditableDocument.create(uri, languageId, version, text),
     update: (doc, changes, version) => {
@@ -222,9 +226,23 @@ function main(argv: readonly string[]): void {
   // A bug in one handler must not take the editor's diagnostics down with it.
   process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
-  connection.onInitialize((params) => initialize(connection, documents, params));
+  connection.onInitialize((params) => initialize(connection, documents, params, encoder));
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Over stdio the writer is the server's own, so that published diagnostics are serialised once
+ * (diagnostic-json.ts). vscode-languageserver then no longer routes `console` to the client's log, as it
+ * does for `--stdio`: it goes to stderr instead, never into the protocol's stdout.
+ */
+function connect(argv: readonly string[]): { connection: Connection; encoder?: PreparedDiagnosticsEncoder } {
+  if (!argv.includes('--stdio')) return { connection: createConnection(ProposedFeatures.all) };
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+  const encoder = new PreparedDiagnosticsEncoder();
+  // A stream as the reader: the library then exits when stdin ends, as it does for --stdio.
+  const connection = createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StreamMessageWriter(process.stdout, { contentTypeEncoder: encoder }));
+  return { connection, encoder };
 }
 
 main(process.argv.slice(2));

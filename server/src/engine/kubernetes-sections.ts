@@ -157,8 +157,9 @@ export class SectionTexts {
 export function textRulePerSection(rule: Rule, model: KubernetesModel, texts: SectionTexts, context: Omit<CheckContext, 'report'>): Report[] {
   const out: Report[] = [];
   for (const document of model.documents) {
-    let reports = document.memo.get(rule) as Report[] | undefined;
-    if (!reports) {
+    let memo = document.memo.get(rule) as PlacedReports | undefined;
+    if (!memo) {
+      let reports: Report[];
       const windows = texts.windowsOf(rule, document);
       if (windows) reports = windows.reports(rule, context);
       else {
@@ -166,9 +167,25 @@ export function textRulePerSection(rule: Rule, model: KubernetesModel, texts: Se
         (rule.check as (m: TextModel, ctx: CheckContext) => void)(texts.model(document), { now: context.now, suppressionPolicy: context.suppressionPolicy, report: (r) => found.push(r) });
         reports = found;
       }
-      document.memo.set(rule, reports);
+      memo = placed(reports, document.base);
+      document.memo.set(rule, memo);
+    } else if (memo.base !== document.base) {
+      // Typing above the section moved it: the reports in offsets of the file move, nothing is re-checked.
+      memo = placed(memo.reports, document.base);
+      document.memo.set(rule, memo);
     }
-    for (const r of reports) out.push(document.base === 0 ? r : shiftReport(r, document.base));
+    for (const r of memo.placed) out.push(r);
   }
   return out;
+}
+
+/** A text rule's reports on one section, relative to it, and placed where the section last was. */
+interface PlacedReports {
+  readonly reports: readonly Report[];
+  readonly base: number;
+  readonly placed: readonly Report[];
+}
+
+function placed(reports: readonly Report[], base: number): PlacedReports {
+  return { reports, base, placed: base === 0 ? reports : reports.map((r) => shiftReport(r, base)) };
 }

@@ -40,6 +40,8 @@ interface WindowEntry {
   readonly core: string;
   /** Each rule's reports on the window that start in its chunk, relative to the window's start. */
   readonly byRule: Map<Rule, readonly Report[]>;
+  /** The same reports in offsets of the file, for the place the window had when they were last asked for. */
+  readonly placed: Map<Rule, { readonly start: number; readonly reports: readonly Report[] }>;
 }
 
 /**
@@ -67,7 +69,7 @@ class WindowStore {
   }
 
   create(text: string, uri: string, core: string): WindowEntry {
-    const entry = { text: ownCopy(text), uri, core, byRule: new Map<Rule, readonly Report[]>() };
+    const entry = { text: ownCopy(text), uri, core, byRule: new Map<Rule, readonly Report[]>(), placed: new Map() };
     this.add(fingerprint(text), entry);
     return entry;
   }
@@ -124,14 +126,27 @@ export class TextWindows {
   reports(rule: Rule, context: Omit<CheckContext, 'report'>): Report[] {
     const out: Report[] = [];
     for (const w of (this.windows ??= this.layout(context.uri ?? ''))) {
-      for (const r of this.windowReports(rule, w.entry, w.window, w.core, context)) out.push(w.window.start === 0 ? r : shiftReport(r, w.window.start));
+      for (const r of this.placedReports(rule, w.entry, w.window, w.core, context)) out.push(r);
     }
     return out;
   }
 
+  /** windowReports in offsets of the file: shifted again only when the window moved (a keystroke above it). */
+  private placedReports(rule: Rule, entry: WindowEntry, window: Span, core: Span, context: Omit<CheckContext, 'report'>): readonly Report[] {
+    const reports = this.windowReports(rule, entry, window, core, context);
+    if (window.start === 0 || reports.length === 0) return reports;
+    const known = entry.placed.get(rule);
+    if (known && known.start === window.start) return known.reports;
+    const placed = reports.map((r) => shiftReport(r, window.start));
+    entry.placed.set(rule, { start: window.start, reports: placed });
+    return placed;
+  }
+
   private layout(uri: string) {
-    return this.cores().map((core) => {
-      const window = windowAround(this.model, core, this.lookaround);
+    const cores = this.cores();
+    const windows = windowSpans(this.model, cores, this.lookaround);
+    return cores.map((core, i) => {
+      const window = windows[i];
       const slice = this.model.text.slice(window.start, window.end);
       const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}`;
       return { core, window, entry: this.store.find(slice, uri, inWindow) ?? this.store.create(slice, uri, inWindow) };
@@ -194,8 +209,32 @@ export function unionLookaround(around: readonly TextLookaround[]): TextLookarou
   return { linesBefore: most((l) => l.linesBefore), linesAfter: most((l) => l.linesAfter), charsBefore: most((l) => l.charsBefore), charsAfter: most((l) => l.charsAfter) };
 }
 
-/** Chunks of whole lines covering the text, cut after lines whose content hashes to a cut. */
-function chunkCores(model: TextModel, chunking: Chunking): Span[] {
+/**
+ * Chunks of whole lines covering the text, cut after lines whose content hashes to a cut. A text with no
+ * CR is walked by its LFs alone: the file's line index (an array of every line start, built for this
+ * alone at each keystroke: ~1 MB of allocation in a 1 MB file) is then never needed.
+ */
+export function chunkCores(model: TextModel, chunking: Chunking, byLineIndex = model.text.includes('\r')): Span[] {
+  const { text } = model;
+  if (byLineIndex) return chunkCoresByLineIndex(model, chunking);
+  const cores: Span[] = [];
+  let start = 0;
+  let lineStart = 0;
+  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) {
+    const next = lf + 1;
+    const size = next - start;
+    if (size >= chunking.maxChunk || (size >= chunking.minChunk && cutsAfter(text, lineStart, next, chunking.cutOneIn))) {
+      cores.push({ start, end: next });
+      start = next;
+    }
+    lineStart = next;
+  }
+  cores.push({ start, end: text.length });
+  return cores;
+}
+
+/** chunkCores for texts with CRs (CRLF or a lone CR ends a line too), by the line index. */
+function chunkCoresByLineIndex(model: TextModel, chunking: Chunking): Span[] {
   const { text, lines } = model;
   const cores: Span[] = [];
   let start = 0;
@@ -216,6 +255,30 @@ function cutsAfter(text: string, lineStart: number, next: number, oneIn: number)
   let hash = next - lineStart;
   for (let i = Math.max(lineStart, next - 12); i < next; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   return (hash >>> 4) % oneIn === 0;
+}
+
+/** Each core's window (windowAround); `byLineIndex` false only for a text with no CR. */
+export function windowSpans(model: TextModel, cores: readonly Span[], around: TextLookaround, byLineIndex = model.text.includes('\r')): Span[] {
+  return cores.map((core) => (byLineIndex ? windowAround(model, core, around) : windowAroundLfOnly(model.text, core, around)));
+}
+
+/**
+ * windowAround in a text whose lines end at LFs only (no CR anywhere): a line starts just after the LF
+ * before it, found from the core outwards, so the file's line index is not needed.
+ */
+function windowAroundLfOnly(text: string, core: Span, around: TextLookaround): Span {
+  const lineStartAt = (offset: number) => (offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1);
+  const nextLineStart = (offset: number) => {
+    const lf = text.indexOf('\n', offset);
+    return lf < 0 ? text.length : lf + 1;
+  };
+  let start = core.start;
+  for (let i = 0; i < around.linesBefore && start > 0; i++) start = lineStartAt(start - 1);
+  if (around.charsBefore) start = Math.min(start, lineStartAt(Math.max(0, core.start - around.charsBefore)));
+  let end = lineStartAt(Math.max(core.start, core.end - 1));
+  for (let i = 0; i <= around.linesAfter && end < text.length; i++) end = nextLineStart(end);
+  if (around.charsAfter) end = Math.max(end, nextLineStart(Math.min(text.length, core.end + around.charsAfter)));
+  return { start, end };
 }
 
 /** The core with the whole lines the rule may read around it; it ends after a line break (or at the end). */

@@ -10,6 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisService } from './analysis-service';
 import type { ClientFeatures } from './capabilities';
+import { DiagnosticJsonCache, type PreparedDiagnosticsEncoder } from './diagnostic-json';
 import { diagnosticsResultId, toDiagnostics } from './diagnostics';
 import { guard, runGuarded, type Log } from './guard';
 
@@ -30,6 +31,8 @@ export interface DeliveryDeps {
   readonly log: Log;
   /** Push mode waits this long after the last change before analysing. */
   readonly debounceMs: number;
+  /** The connection's JSON encoder, when it splices diagnostics serialised at an earlier publish. */
+  readonly encoder?: PreparedDiagnosticsEncoder;
 }
 
 /**
@@ -39,6 +42,8 @@ export interface DeliveryDeps {
  */
 export class DiagnosticDelivery {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Each open document's diagnostics as JSON, kept from one delivery to the next. */
+  private readonly json = new Map<string, DiagnosticJsonCache>();
 
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -83,6 +88,7 @@ export class DiagnosticDelivery {
     // server neither serialises nor sends them again (LSP 3.17 previousResultId).
     const resultId = diagnosticsResultId(items);
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    this.prepare(uri, items, analysis.version);
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
@@ -104,13 +110,25 @@ export class DiagnosticDelivery {
     const analysis = await this.deps.analysis.analyzeLatest(doc);
     // A newer version arrived meanwhile: its own timer publishes it.
     if (!analysis || this.deps.documents.get(uri) !== doc || doc.version !== analysis.version || this.timers.has(uri)) return;
-    await this.deps.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules) });
+    const diagnostics = toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules);
+    this.prepare(uri, diagnostics, analysis.version);
+    await this.deps.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+  }
+
+  /** Hands the encoder this delivery's bytes, made mostly of the last deliveries' (diagnostic-json.ts). */
+  private prepare(uri: string, diagnostics: Diagnostic[], version: number): void {
+    const { encoder } = this.deps;
+    if (!encoder || !this.deps.documents.get(uri)) return;
+    let cache = this.json.get(uri);
+    if (!cache) this.json.set(uri, (cache = new DiagnosticJsonCache()));
+    encoder.prepare(diagnostics, cache.arrayJson(diagnostics, version));
   }
 
   private closed(uri: string): void {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
+    this.json.delete(uri);
     this.deps.analysis.closed(uri);
     if (this.deps.closedFiles.has(uri)) {
       void this.deps.closedFiles.republish(uri);

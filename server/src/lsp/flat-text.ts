@@ -26,5 +26,6 @@ export function joinPieces(pieces: readonly { readonly text: string; readonly as
   const buffer = Buffer.allocUnsafe(ascii ? length : 2 * length);
   let at = 0;
   for (const piece of pieces) at += buffer.write(piece.text, at, encoding);
-  return buffer.toString(ascii ? 'ascii' : 'utf16le', 0, at);
+  // Latin-1 reads ASCII bytes as they are, with a plain copy: 'ascii' first scans the bytes for high ones.
+  return buffer.toString(ascii ? 'latin1' : 'utf16le', 0, at);
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type AnalysisResult, type CheckContext, type ParseCache, type Report, type Rule, type RuleSet } from '../../../server/src/engine';
 import { parseText, type TextModel } from '../../../server/src/engine/parsers/text';
-import { TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from '../../../server/src/engine/text-windows';
+import { chunkCores, TextWindows, unionLookaround, windowSpans, WINDOWED_MIN_LENGTH } from '../../../server/src/engine/text-windows';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 import { SeededRandom } from '../../bench/random';
@@ -165,6 +165,56 @@ describe('text rules on windows of a file (the editor cache)', function () {
         assertSame(name, text, ruleSet, cache, `after edit ${i}`);
       }
     }
+  });
+
+  it('cuts a text with no CR into the same chunks and windows by its LFs as by the line index', () => {
+    const texts = [
+      '',
+      '\n',
+      'a',
+      'a\n',
+      '\n\n\n',
+      `${'x'.repeat(40_000)}\n${'y\n'.repeat(30_000)}`,
+      `${'z\n'.repeat(50_000)}end`,
+      sourceText(new SeededRandom(20261206), 'ts', 192 * 1024),
+      sourceText(new SeededRandom(7), 'py', 96 * 1024),
+    ];
+    const arounds = [{ linesBefore: 0, linesAfter: 0 }, { linesBefore: 3, linesAfter: 5 }, { linesBefore: 2, linesAfter: 2, charsBefore: 4096, charsAfter: 4096 }, { linesBefore: 0, linesAfter: 0, charsAfter: 1600 }];
+    const chunkings = [{ minChunk: 4096, maxChunk: 32_768, cutOneIn: 16 }, { minChunk: 1, maxChunk: 50, cutOneIn: 2 }];
+    let windows = 0;
+    for (const text of texts) {
+      const model = parseText(text, 'big.ts');
+      for (const chunking of chunkings) {
+        const cores = chunkCores(model, chunking, false);
+        assert.deepEqual(cores, chunkCores(model, chunking, true));
+        for (const around of arounds) {
+          const byLf = windowSpans(model, cores, around, false);
+          assert.deepEqual(byLf, windowSpans(model, cores, around, true), JSON.stringify(around));
+          windows += byLf.length;
+        }
+      }
+    }
+    assert.ok(windows > 10_000, `${windows} windows compared`);
+  });
+
+  it('moves the kept reports of unchanged windows when a line typed above moves them, and keeps them where none moved', () => {
+    // Each window keeps its reports placed in the file (TextWindows.placedReports): a line added at the top
+    // moves every window, so a placement kept by window text alone would be stale by that line's length.
+    const text = sourceText(new SeededRandom(20261206), 'ts', 192 * 1024);
+    const cache = new SectionParseCache();
+    const spans = (t: string) => {
+      const result = analyze({ uri: 'big.ts', text: t }, ruleSet, { now: NOW, cache, textWindows: true });
+      cache.endAnalysis();
+      assert.deepEqual(shape(result), shape(analyze({ uri: 'big.ts', text: t }, ruleSet, { now: NOW })));
+      return result.findings.map((f) => f.span.start);
+    };
+    const before = spans(text);
+    assert.ok(before.length > 20);
+    const moved = spans(`// a comment line\n${text}`);
+    assert.deepEqual(moved, before.map((s) => s + '// a comment line\n'.length));
+    // Typing at the end of the file moves no window: the same placements, and the same results.
+    assert.deepEqual(spans(`// a comment line\n${text} `), moved);
+    assert.deepEqual(spans(text), before);
   });
 
   it('re-checks a rule that reads a few lines around on a small window, not on the wide windows of the assignment rule', () => {
