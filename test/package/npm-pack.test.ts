@@ -35,7 +35,7 @@ describe('npm pack: the CLI tarball', function () {
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('holds the bundles, every built-in rule and the docs, and nothing else', () => {
-    for (const f of ['dist/cli.js', 'dist/scan-worker.js', 'dist/server.js', 'dist/validated-packs.json', 'rules/core/pack.yaml', 'README.md', 'LICENSE', 'docs/cli.md', 'package.json']) {
+    for (const f of ['dist/cli.js', 'dist/cli-bundle.js', 'dist/scan-worker.js', 'dist/server.js', 'dist/server-bundle.js', 'dist/validated-packs.json', 'rules/core/pack.yaml', 'README.md', 'LICENSE', 'docs/cli.md', 'package.json']) {
       assert.ok(files.includes(f), `${f} is missing from the tarball`);
     }
     const ruleFiles = files.filter((f) => f.endsWith('/rule.yaml'));

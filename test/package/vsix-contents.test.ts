@@ -21,7 +21,7 @@ describe('.vsix contents', function () {
   before(() => (files = packagedFiles()));
 
   it('ships the bundles, package metadata, snippets and docs', () => {
-    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/scan-worker.js', 'dist/validated-packs.json', 'package.json', 'README.md', 'LICENSE', 'snippets/dockerfile.json', 'snippets/kubernetes.json', 'docs/editor.md', 'docs/cli.md']) {
+    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/server-bundle.js', 'dist/cli.js', 'dist/cli-bundle.js', 'dist/scan-worker.js', 'dist/validated-packs.json', 'package.json', 'README.md', 'LICENSE', 'snippets/dockerfile.json', 'snippets/kubernetes.json', 'docs/editor.md', 'docs/cli.md']) {
       assert.ok(files.includes(f), `${f} is missing from the .vsix`);
     }
   });

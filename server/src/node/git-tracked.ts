@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -20,6 +20,15 @@ export interface TrackedFile {
 }
 
 export const GIT_DEADLINE_MS = 2_000;
+
+/**
+ * node:child_process (with net, dgram and streams under it) is loaded when git is first asked: most scans
+ * and every start of the CLI ask it nothing, and loading it is a measurable part of the start-up.
+ */
+function childProcess(): typeof ChildProcess {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:child_process') as typeof ChildProcess;
+}
 
 interface GitCall {
   readonly git: string;
@@ -100,7 +109,7 @@ export function gitTrackedFile(file: string, timeoutMs = GIT_DEADLINE_MS): Promi
   if (!call) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     try {
-      execFile(call.git, call.args, { ...call.options, encoding: 'utf8' }, (err, stdout) => resolve(err ? undefined : trackedFrom(file, stdout)));
+      childProcess().execFile(call.git, call.args, { ...call.options, encoding: 'utf8' }, (err, stdout) => resolve(err ? undefined : trackedFrom(file, stdout)));
     } catch {
       resolve(undefined);
     }
@@ -112,7 +121,7 @@ export function gitTrackedFileSync(file: string, timeoutMs = GIT_DEADLINE_MS): T
   const call = gitCall(file, timeoutMs);
   if (!call) return undefined;
   try {
-    const stdout = execFileSync(call.git, call.args, { ...call.options, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const stdout = childProcess().execFileSync(call.git, call.args, { ...call.options, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return trackedFrom(file, stdout);
   } catch {
     return undefined;

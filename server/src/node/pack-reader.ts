@@ -82,9 +82,12 @@ export function readPackDirectory(root: string, options: { readonly includeTests
   return { root: realRoot, files, fixtures, errors };
 }
 
-/** Through the shared reader, never following a link; every refusal is an error naming the file. */
+/**
+ * Through the shared reader, never following a link; every refusal is an error naming the file. Only
+ * files the folder's listing calls regular files come here, so the reader does not lstat them again.
+ */
 function readInto(out: PackFile[], root: string, rel: string, maxBytes: number, errors: PackError[]): void {
-  const read = readRegularFile(path.join(root, rel), { maxBytes, followSymlinks: false });
+  const read = readRegularFile(path.join(root, rel), { maxBytes, followSymlinks: false, listedAsFile: true });
   switch (read.kind) {
     case 'bytes':
       out.push({ path: rel, text: read.bytes.toString('utf8') });

@@ -18,6 +18,11 @@ export interface RegularFileOptions {
   readonly maxBytes: number;
   /** False for files whose symbolic link must not be followed (ignore files, as git does). */
   readonly followSymlinks: boolean;
+  /**
+   * The caller's directory listing (readdir's file type, an lstat when the file system gives none) says
+   * this is a regular file, not a link: that is the check before opening, so it is not made twice.
+   */
+  readonly listedAsFile?: boolean;
 }
 
 const CHUNK = 64 * 1024;
@@ -25,13 +30,16 @@ const CHUNK = 64 * 1024;
 export function readRegularFile(file: string, options: RegularFileOptions): RawRead {
   let fd: number | undefined;
   try {
-    const before = options.followSymlinks ? fs.statSync(file) : fs.lstatSync(file);
-    if (!before.isFile()) return { kind: 'not-regular', what: describeType(before) };
-    if (before.size > options.maxBytes) return { kind: 'too-large', size: before.size };
+    if (!(options.listedAsFile === true && !options.followSymlinks)) {
+      const before = options.followSymlinks ? fs.statSync(file) : fs.lstatSync(file);
+      if (!before.isFile()) return { kind: 'not-regular', what: describeType(before) };
+      if (before.size > options.maxBytes) return { kind: 'too-large', size: before.size };
+    }
     const noFollow = options.followSymlinks ? 0 : (fs.constants.O_NOFOLLOW ?? 0);
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | noFollow);
     const opened = fs.fstatSync(fd);
     if (!opened.isFile()) return { kind: 'not-regular', what: describeType(opened) };
+    if (opened.size > options.maxBytes) return { kind: 'too-large', size: opened.size };
     return readAtMost(fd, options.maxBytes, opened.size);
   } catch (err) {
     const code = errorCode(err);

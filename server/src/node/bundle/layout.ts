@@ -1,4 +1,4 @@
-import * as zlib from 'node:zlib';
+import type * as zlib from 'node:zlib';
 import { BundleError } from './errors';
 import {
   ARTIFACT_TYPE,
@@ -59,7 +59,8 @@ export function readImageLayout(tar: Buffer, limits: TarLimits = DEFAULT_TAR_LIM
   const layer = blob(layers[0], 'layer');
   let unzipped: Buffer;
   try {
-    unzipped = zlib.gunzipSync(layer, { maxOutputLength: limits.maxTotalBytes + 1024 * 1024 });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when a bundle is read, not at start (start-up time)
+    unzipped = (require('node:zlib') as typeof zlib).gunzipSync(layer, { maxOutputLength: limits.maxTotalBytes + 1024 * 1024 });
   } catch (err) {
     const tooBig = err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
     throw new BundleError(tooBig ? 'too-large' : 'invalid', tooBig ? `the layer unpacks to more than ${limits.maxTotalBytes} bytes` : `the layer is not valid gzip: ${(err as Error).message}`);

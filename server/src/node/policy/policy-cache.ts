@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { platformCacheRoot } from '../cache-root';
 
 // The per-user cache of pulled policy bundles:
 //   <root>/bundles/sha256-<hex>.tar   the bundle as an OCI image-layout tar, named by its manifest digest
@@ -36,9 +36,7 @@ const DIGEST = /^sha256:[a-f0-9]{64}$/;
 /** `BULWARK_CACHE_DIR`, else the platform's per-user cache folder, + `/bulwark`. */
 export function defaultCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   if (env.BULWARK_CACHE_DIR) return path.resolve(env.BULWARK_CACHE_DIR);
-  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'bulwark', 'cache');
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'bulwark');
-  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bulwark');
+  return platformCacheRoot(env);
 }
 
 export class PolicyCache {

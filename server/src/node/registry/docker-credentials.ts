@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import type * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -134,7 +134,8 @@ interface ProcessResult {
 
 function runProcess(program: string, args: string[], input: string, options: DockerCredentialsOptions): Promise<ProcessResult> {
   return new Promise((resolve) => {
-    const child = spawn(program, args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by the first helper run, not at start (start-up time)
+    const child = (require('node:child_process') as typeof childProcess).spawn(program, args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;

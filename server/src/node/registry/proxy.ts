@@ -1,6 +1,6 @@
-import * as http from 'node:http';
-import { isIP, type Socket } from 'node:net';
-import * as tls from 'node:tls';
+import type * as http from 'node:http';
+import type * as net from 'node:net';
+import type * as tls from 'node:tls';
 import { RegistryError } from './errors';
 
 // HTTPS through an HTTP proxy (CONNECT tunnel, end-to-end TLS to the registry, so the proxy sees only
@@ -57,7 +57,14 @@ export function usesProxy(url: URL, proxy: ProxyConfig | undefined, isLoopback: 
 }
 
 /** A socket tunnelled to `url`'s host and port through the proxy (not yet TLS). */
-export function openTunnel(url: URL, proxy: URL, timeoutMs: number): Promise<Socket> {
+/** Loaded by the first tunnel, not at start (start-up time). */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const nodeHttp = (): typeof http => require('node:http') as typeof http;
+const nodeNet = (): typeof net => require('node:net') as typeof net;
+const nodeTls = (): typeof tls => require('node:tls') as typeof tls;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export function openTunnel(url: URL, proxy: URL, timeoutMs: number): Promise<net.Socket> {
   const target = `${url.hostname}:${url.port || '443'}`;
   const headers: Record<string, string> = { host: target };
   if (proxy.username) {
@@ -67,7 +74,7 @@ export function openTunnel(url: URL, proxy: URL, timeoutMs: number): Promise<Soc
   }
   return new Promise((resolve, reject) => {
     const hostname = proxy.hostname.replace(/^\[|\]$/g, '');
-    const req = http.request({ host: hostname, port: proxy.port || 80, method: 'CONNECT', path: target, headers, agent: false });
+    const req = nodeHttp().request({ host: hostname, port: proxy.port || 80, method: 'CONNECT', path: target, headers, agent: false });
     req.setTimeout(timeoutMs, () => req.destroy(new RegistryError('timeout', `the proxy ${proxy.host} did not open a tunnel to ${url.host} within ${timeoutMs / 1000} s`)));
     req.on('connect', (res, socket) => {
       if (res.statusCode === 200) return resolve(socket);
@@ -83,9 +90,9 @@ export function openTunnel(url: URL, proxy: URL, timeoutMs: number): Promise<Soc
 }
 
 /** TLS to the registry over the tunnel, verified as a direct connection would be. */
-export function tlsOverTunnel(socket: Socket, url: URL, secureContext: tls.SecureContext | undefined): tls.TLSSocket {
+export function tlsOverTunnel(socket: net.Socket, url: URL, secureContext: tls.SecureContext | undefined): tls.TLSSocket {
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   // SNI carries names only; an IP address is checked against the certificate's IP SANs via `host`.
-  const names = isIP(hostname) ? { host: hostname } : { host: hostname, servername: hostname };
-  return tls.connect({ socket, ...names, ...(secureContext ? { secureContext } : {}) });
+  const names = nodeNet().isIP(hostname) ? { host: hostname } : { host: hostname, servername: hostname };
+  return nodeTls().connect({ socket, ...names, ...(secureContext ? { secureContext } : {}) });
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as https from 'node:https';
-import * as tls from 'node:tls';
+import type * as http from 'node:http';
+import type * as https from 'node:https';
+import type * as tls from 'node:tls';
 import { RegistryError } from './errors';
 import { openTunnel, tlsOverTunnel, usesProxy, type ProxyConfig } from './proxy';
 
@@ -81,12 +81,19 @@ export function isPlainHttpAnswer(error: unknown): boolean {
   return cause?.code === 'ERR_SSL_WRONG_VERSION_NUMBER' || (cause?.code === 'EPROTO' && /wrong version number|packet length too long|http request/i.test(cause.message ?? ''));
 }
 
+/** node:http, node:https and node:tls, loaded by the first client: a start that sends no request does not pay for them. */
+function web(): { readonly http: typeof http; readonly https: typeof https; readonly tls: typeof tls } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return { http: require('node:http') as typeof http, https: require('node:https') as typeof https, tls: require('node:tls') as typeof tls };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 export class Transport {
   private secureContext: tls.SecureContext | undefined;
   // Own connection pools: a pooled TLS connection verified under one client's CA file is never reused
   // by a client that trusts less (Node's global agent does not key its pool on a secure context).
-  private readonly httpAgent = new http.Agent({ keepAlive: true });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true });
+  private readonly httpAgent = new (web().http.Agent)({ keepAlive: true });
+  private readonly httpsAgent = new (web().https.Agent)({ keepAlive: true });
 
   constructor(private readonly config: TransportConfig) {}
 
@@ -135,7 +142,7 @@ export class Transport {
       const options: https.RequestOptions = tunnel
         ? { method, headers, createConnection: () => tlsOverTunnel(tunnel, url, secureContext) }
         : { method, headers, agent, ...(secureContext ? { secureContext } : {}) };
-      const req = (url.protocol === 'https:' ? https : http).request(url, options, (res) => {
+      const req = (url.protocol === 'https:' ? web().https : web().http).request(url, options, (res) => {
         const status = res.statusCode ?? 0;
         const base = { status, headers: res.headers, url };
         const declared = Number(res.headers['content-length']);
@@ -189,7 +196,7 @@ export class Transport {
     const systemFile = env.SSL_CERT_FILE || SYSTEM_CA_FILES.find((file) => fs.existsSync(file));
     const ca: (string | Buffer)[] = [];
     const system = systemFile ? readPem(systemFile) : undefined;
-    ca.push(...(system ? [system] : tls.rootCertificates));
+    ca.push(...(system ? [system] : web().tls.rootCertificates));
     const nodeExtra = env.NODE_EXTRA_CA_CERTS ? readPem(env.NODE_EXTRA_CA_CERTS) : undefined;
     if (nodeExtra) ca.push(nodeExtra);
     if (this.config.caFile !== undefined) {
@@ -204,7 +211,7 @@ export class Transport {
       }
       ca.push(extra);
     }
-    this.secureContext = tls.createSecureContext({ ca });
+    this.secureContext = web().tls.createSecureContext({ ca });
     return this.secureContext;
   }
 

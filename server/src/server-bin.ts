@@ -1,0 +1,7 @@
+// `bulwark-server` (dist/server.js): runs the server's bundle, dist/server-bundle.js (built from
+// server.ts), through the V8 code cache (node/code-cache.ts). A server runs for hours: a missing cache
+// is written once its first requests are answered, not only when it exits.
+import * as path from 'node:path';
+import { runBundle } from './node/code-cache';
+
+runBundle(path.join(__dirname, 'server-bundle.js'), { name: 'server', parent: module, writeAfterMs: 20_000 });
