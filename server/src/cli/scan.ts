@@ -177,7 +177,8 @@ function analysedFile(
   const indexed = context.indexedReads?.take(file.absolutePath);
   const read = indexed?.read ?? readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
   if (read.kind === 'skipped') return skippedFileReport(file, read.code, read.message);
-  const cache = indexed?.cache ?? new DocumentParseCache();
+  // One file's cache, dropped after its analysis (ParseCache.shortLived).
+  const cache = indexed?.cache ?? new DocumentParseCache(undefined, true);
   const analyzeOptions: AnalyzeOptions = {
     now: context.now,
     maxFileSize: options.maxFileSize,

@@ -21,7 +21,8 @@ export function factsOfFile(file: string, uri: string, maxBytes: number, workloa
   if (isDockerignoreName(file)) return dockerignoreOnDisk(file, uri, maxBytes);
   const read = readSourceFile(file, { maxBytes, limitName: 'the size limit' });
   if (read.kind === 'skipped') return undefined;
-  const cache = onRead ? new DocumentParseCache() : undefined;
+  // Kept for the file's analysis, then dropped with its text.
+  const cache = onRead ? new DocumentParseCache(undefined, true) : undefined;
   try {
     return indexFile({ uri, text: read.text }, cache, { workloads });
   } catch {
