@@ -6,6 +6,7 @@ import { indexedPlan, listScan, rulesByIdOf, runScan, scannedFile, scanPhases, s
 import type { WorkloadContainerFact } from '../engine';
 import type { FileReport } from './report';
 import { ScanWorkerPool, type LocalScan } from './worker-pool';
+import { IndexedReads } from './indexed-reads';
 
 // `bulwark scan --jobs N`: the same scan on N threads, this one and N - 1 workers. The main thread lists
 // the files, starts the workers and builds the workspace index while they load (every worker sees the whole index, as the
@@ -30,7 +31,10 @@ export async function runScanJobs(options: ScanOptions, context: ScanContext): P
   if (workerCount(options, Number.MAX_SAFE_INTEGER) === 1 || context.pins || !data) return runScan(options, context);
   const listing = listScan(options, context);
   const jobs = Math.min(workerCount(options, listing.tasks.length), Math.max(1, listing.tasks.length));
-  if (jobs === 1) return scanPlanned(options, context, indexedPlan(options, context, listing));
+  if (jobs === 1) {
+    const here = { ...context, indexedReads: new IndexedReads() };
+    return scanPlanned(options, here, indexedPlan(options, here, listing));
+  }
   // This thread is one of the n: n - 1 workers load the code and the rule set while it reads the files the index needs.
   const pool = new ScanWorkerPool({ options, cwd: context.cwd, now: context.now, ruleSet: data }, jobs - 1);
   const rulesById = rulesByIdOf(context.ruleSet);

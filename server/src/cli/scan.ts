@@ -13,6 +13,7 @@ import { inShard } from './shard';
 import { pinFileImages } from './pin-digests';
 import type { ResolvedDigests } from '../node/image-digests';
 import type { ScannedFile } from './worker-protocol';
+import { IndexedReads } from './indexed-reads';
 
 export interface ScanContext {
   /** The scan root: paths are resolved against it and reported relative to it. */
@@ -23,6 +24,8 @@ export interface ScanContext {
   readonly pins?: ResolvedDigests;
   /** The scanned files' workspace index, when a cross-file rule is enabled. */
   readonly workspace?: WorkspaceIndex;
+  /** What the index read of the files this thread analyses (a one-thread scan): not read or parsed twice. */
+  readonly indexedReads?: IndexedReads;
 }
 
 /** One file of a scan: its path as reported and on disk. */
@@ -40,7 +43,9 @@ export interface ScanPlan {
 
 /** Lists, reads, analyses (and with --fix, rewrites) every file; one file's trouble never stops the scan. */
 export function runScan(options: ScanOptions, context: ScanContext): ScanReport {
-  return scanPlanned(options, context, planScan(options, context));
+  const indexedReads = new IndexedReads();
+  const here = { ...context, indexedReads };
+  return scanPlanned(options, here, planScan(options, here));
 }
 
 /** The scan of a plan's files, one after the other in this thread. */
@@ -108,7 +113,9 @@ export function indexedPlan(options: ScanOptions, context: ScanContext, listing:
   const enabled = context.ruleSet.rules.filter((r) => options.severityOverrides.get(r.meta.id) !== 'off');
   const analysed = new Set(listing.tasks.map((t) => t.absolutePath));
   // Workload containers of the files this scan analyses come from their own analysis (scanPlanned), not a second parse.
-  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize, (file) => !analysed.has(file));
+  const kept = context.indexedReads;
+  const keep = kept && options.fix === 'off' ? (file: string) => (analysed.has(file) ? kept.hookFor(file) : undefined) : undefined;
+  const workspace = indexFilesOnDisk(listing.files, enabled, options.maxFileSize, (file) => !analysed.has(file), keep);
   return { tasks: listing.tasks, pathNotices: listing.pathNotices, ...(workspace ? { workspace } : {}) };
 }
 
@@ -167,9 +174,11 @@ function analysedFile(
   rulesById: ReadonlyMap<string, RuleMeta>,
   onAnalysed?: AnalysedHook,
 ): FileReport {
-  const read = readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
+  const indexed = context.indexedReads?.take(file.absolutePath);
+  const read = indexed?.read ?? readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
   if (read.kind === 'skipped') return skippedFileReport(file, read.code, read.message);
-  const cache = new DocumentParseCache();
+  // One file's cache, dropped after its analysis (ParseCache.shortLived).
+  const cache = indexed?.cache ?? new DocumentParseCache(undefined, true);
   const analyzeOptions: AnalyzeOptions = {
     now: context.now,
     maxFileSize: options.maxFileSize,

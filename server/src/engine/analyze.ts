@@ -3,8 +3,8 @@ import { compileApprovedImages } from './images/approved';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { dockerfileRulePerScript } from './dockerfile-script-rules';
-import { kubernetesSteps, type K8sDocument, type K8sObject, type KubernetesModel } from './parsers/kubernetes';
-import { kubernetesRulePerSection, objectsBySection, sectionInputs, SectionTexts, textRulePerSection } from './kubernetes-sections';
+import { kubernetesSteps, type K8sDocument, type KubernetesModel } from './parsers/kubernetes';
+import { kubernetesRulePerSection, objectsBySection, sectionInputs, SectionTexts, textRulePerSection, type PerSectionState } from './kubernetes-sections';
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded, impliedAsRelated, supersededFindings } from './superseded';
 import { permittedOverride } from './policy/enforce';
@@ -79,7 +79,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new FileWindows(models.text, options.cache, lookarounds, ruleSet.keywordPass) : undefined;
   const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds, models.kubernetes.documents.length) : undefined;
   // With the caller's cache, Kubernetes rules that read one section at a time are memoised per section.
-  let perSection: { readonly bySection: Map<K8sDocument, K8sObject[]>; readonly inputs: string } | undefined;
+  let perSection: PerSectionState | undefined;
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);
     if (override === 'off') continue;
@@ -93,7 +93,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
         rule.meta.language === 'text' && kubernetes && sectionTexts
           ? textRulePerSection(rule, kubernetes, sectionTexts, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy })
           : rule.perSection && kubernetes && options.cache
-            ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context) }), context)
+            ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context), models: new Map() }), context)
             : windows && windows.has(rule)
             ? windows.reports(rule, context)
             : rule.perRunScript && models.dockerfile && options.cache

@@ -48,37 +48,58 @@ export function objectsBySection(model: KubernetesModel): Map<K8sDocument, K8sOb
   return out;
 }
 
+/** One analysis's per-section state: the objects of each section, the inputs, and each section's model once built. */
+export interface PerSectionState {
+  readonly bySection: ReadonlyMap<K8sDocument, readonly K8sObject[]>;
+  readonly inputs: string;
+  /** Each section's one-section model, shared by every rule of the analysis (built at the first rule that reads it). */
+  readonly models?: Map<K8sDocument, KubernetesModel>;
+}
+
 /**
  * `rule`'s reports on the whole file, section by section: a section whose text and inputs are those of
  * an earlier run reuses its reports. The same reports, in the same order, as one run on the whole model.
  */
-export function kubernetesRulePerSection(
-  rule: Rule,
-  model: KubernetesModel,
-  { bySection, inputs }: { readonly bySection: ReadonlyMap<K8sDocument, readonly K8sObject[]>; readonly inputs: string },
-  context: Omit<CheckContext, 'report'>,
-): Report[] {
+export function kubernetesRulePerSection(rule: Rule, model: KubernetesModel, { bySection, inputs, models }: PerSectionState, context: Omit<CheckContext, 'report'>): Report[] {
   const out: Report[] = [];
+  const reports: Report[] = [];
+  const sectionContext: CheckContext = { ...context, report: (r) => reports.push(r) };
   for (const document of model.documents) {
     const objects = bySection.get(document);
-    if (!objects) continue;
+    if (!objects || !readsAnyOf(rule, objects)) continue;
     let memo = document.memo.get(rule) as SectionReports | undefined;
     if (!memo || memo.inputs !== inputs) {
       // Offsets stay the file's (templates add the section's base): the model is the file's, narrowed to
       // this section's objects, with the whole file still there for what a check reads file-wide.
-      const section: KubernetesModel = { ...model, documents: [document], objects, whole: model.whole ?? model };
-      const reports: Report[] = [];
-      (rule.check as (m: KubernetesModel, ctx: CheckContext) => void)(section, { ...context, report: (r) => reports.push(r) });
-      memo = { inputs, base: document.base, reports };
+      let section = models?.get(document);
+      if (!section) {
+        section = { ...model, documents: [document], objects, whole: model.whole ?? model };
+        models?.set(document, section);
+      }
+      reports.length = 0;
+      (rule.check as (m: KubernetesModel, ctx: CheckContext) => void)(section, sectionContext);
+      memo = { inputs, base: document.base, reports: reports.slice() };
       document.memo.set(rule, memo);
     } else if (memo.base !== document.base) {
       const by = document.base - memo.base;
       memo = { inputs, base: document.base, reports: memo.reports.map((r) => shiftReport(r, by)) };
       document.memo.set(rule, memo);
     }
-    out.push(...memo.reports);
+    for (const r of memo.reports) out.push(r);
   }
   return out;
+}
+
+/**
+ * Whether the rule may report on these objects: a rule that declares its `objectKinds` reads no other
+ * kind (sections of other kinds are not even parsed when it runs alone), so a section holding only
+ * objects of other kinds is passed over without calling its check. An object without a kind is read.
+ */
+function readsAnyOf(rule: Rule, objects: readonly K8sObject[]): boolean {
+  const kinds = rule.objectKinds;
+  if (!kinds) return true;
+  for (const object of objects) if (object.kind === undefined || kinds.includes(object.kind)) return true;
+  return false;
 }
 
 /** The one ParseCache entry holding each large section's own window store (see SectionWindowCaches). */

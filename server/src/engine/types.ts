@@ -360,4 +360,9 @@ export interface AnalyzeOptions {
 export interface ParseCache {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /**
+   * The cache is dropped with the file it serves (the CLI's cache per file, across its fix passes): a
+   * section it keeps cannot hold an old text alive for long, so sections need not own copies (ownCopy).
+   */
+  readonly shortLived?: boolean;
 }

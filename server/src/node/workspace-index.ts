@@ -1,6 +1,6 @@
-import { absentDockerignore, canHoldFacts, dockerignoreCandidates, indexFile, isDockerignoreName, needsWorkspace, WorkspaceIndex, type FileFacts, type Rule } from '../engine';
+import { absentDockerignore, canHoldFacts, dockerignoreCandidates, DocumentParseCache, indexFile, isDockerignoreName, needsWorkspace, WorkspaceIndex, type FileFacts, type ParseCache, type Rule } from '../engine';
 import { readRegularFile } from './regular-file';
-import { decodeSource, readSourceFile } from './source-file';
+import { decodeSource, readSourceFile, type ReadOutcome } from './source-file';
 
 // Builds the workspace index (engine/workspace) from files on disk, for the CLI and the language
 // server alike. Only files that can hold indexed facts are read: manifests and build files (YAML,
@@ -16,17 +16,30 @@ export function mayHoldFacts(file: string): boolean {
  * ignore file that does not exist is known to be absent (a finding may rest on that); one that exists
  * but cannot be read stays unknown.
  */
-export function factsOfFile(file: string, uri: string, maxBytes: number, workloads = true): FileFacts | undefined {
+export function factsOfFile(file: string, uri: string, maxBytes: number, workloads = true, onRead?: IndexedReadHook): FileFacts | undefined {
   if (!mayHoldFacts(file)) return undefined;
   if (isDockerignoreName(file)) return dockerignoreOnDisk(file, uri, maxBytes);
   const read = readSourceFile(file, { maxBytes, limitName: 'the size limit' });
   if (read.kind === 'skipped') return undefined;
+  // Kept for the file's analysis, then dropped with its text.
+  const cache = onRead ? new DocumentParseCache(undefined, true) : undefined;
   try {
-    return indexFile({ uri, text: read.text }, undefined, { workloads });
+    return indexFile({ uri, text: read.text }, cache, { workloads });
   } catch {
     return undefined;
+  } finally {
+    if (cache) onRead?.(file, read, cache);
   }
 }
+
+/** A file's text as the index read it, and the parse cache its facts filled. */
+export type IndexedRead = { readonly read: Extract<ReadOutcome, { kind: 'text' }>; readonly cache: ParseCache };
+
+/**
+ * Called with each file the index read as text: a caller that analyses the file next (the CLI) may keep
+ * both, so the file is neither read nor parsed a second time (a Dockerfile's parse is most of its cost).
+ */
+export type IndexedReadHook = (file: string, read: IndexedRead['read'], cache: ParseCache) => void;
 
 function dockerignoreOnDisk(file: string, uri: string, maxBytes: number): FileFacts | undefined {
   const raw = readRegularFile(file, { maxBytes, followSymlinks: true });
@@ -61,11 +74,17 @@ export function dockerignoreFactsFor(facts: readonly FileFacts[], pathOf: (uri: 
  * enabled rule reads it (then nothing is read). `readWorkloads` says which files' workload containers
  * to read here: the CLI takes those of the files it analyses from their own analysis parse instead.
  */
-export function indexFilesOnDisk(files: readonly string[], rules: readonly Rule[], maxBytes: number, readWorkloads: (file: string) => boolean = () => true): WorkspaceIndex | undefined {
+export function indexFilesOnDisk(
+  files: readonly string[],
+  rules: readonly Rule[],
+  maxBytes: number,
+  readWorkloads: (file: string) => boolean = () => true,
+  onRead?: (file: string) => IndexedReadHook | undefined,
+): WorkspaceIndex | undefined {
   if (!needsWorkspace(rules)) return undefined;
   const facts: FileFacts[] = [];
   for (const file of files) {
-    const one = factsOfFile(file, file, maxBytes, readWorkloads(file));
+    const one = factsOfFile(file, file, maxBytes, readWorkloads(file), onRead?.(file));
     if (one) facts.push(one);
   }
   return new WorkspaceIndex([...facts, ...dockerignoreFactsFor(facts, (file) => file, maxBytes)]);

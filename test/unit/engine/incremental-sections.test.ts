@@ -153,4 +153,28 @@ describe('windows of large sections while typing in several of them', function (
     // (a store shared by all sections had aged the other section's windows out: all of it was re-checked).
     for (const step of [1, 2, 4, 5]) assert.ok(checkedPerStep[step] < checkedPerStep[0] / 8, `step ${step} checked ${checkedPerStep[step]} characters, opening ${checkedPerStep[0]}`);
   });
+  it('equals the whole-file run where rules pass over sections of kinds they do not read, and as containers change', () => {
+    // A List's items are objects of their own; the ConfigMap and the Service are kinds the pod rules do
+    // not read (they pass over those sections), and the secret and Service rules do.
+    const list = (privileged: boolean) => `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec:\n    containers: [{name: a, image: "nginx:latest", securityContext: {privileged: ${privileged}}}]\n- metadata: {name: b}\n  spec:\n    hostPID: true\n`;
+    const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  password: "hunter2-hunter2-hunter2"\n';
+    const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: NodePort\n  ports: [{port: 80}]\n';
+    const sidecar = pod('web', 'shop').replace('      containers:\n', '      containers:\n        - name: sidecar\n          image: busybox:latest\n          securityContext: {privileged: true}\n');
+    const cache = new SectionParseCache();
+    const steps: { text: string; privileged: number }[] = [
+      { text: [list(true), configMap, service, pod('web', 'shop')].join('---\n'), privileged: 2 },
+      // A container added to the workload: the section's pods and containers are read again.
+      { text: [list(true), configMap, service, sidecar].join('---\n'), privileged: 3 },
+      // The List's Pod no longer runs privileged.
+      { text: [list(false), configMap, service, sidecar].join('---\n'), privileged: 2 },
+    ];
+    for (const { text, privileged } of steps) {
+      const cached = analyze({ uri: URI, text, languageId: 'yaml' }, ruleSet, { cache, now: NOW });
+      cache.endAnalysis();
+      const whole = analyze({ uri: URI, text, languageId: 'yaml' }, ruleSet, { now: NOW });
+      assert.deepEqual(comparable(cached), comparable(whole));
+      assert.equal(cached.findings.filter((f) => f.ruleId === 'k8s-privileged-container').length, privileged);
+      assert.ok(cached.findings.some((f) => f.ruleId === 'k8s-service-node-port'));
+    }
+  });
 });

@@ -85,7 +85,19 @@ export interface ContainerRef {
   readonly name: string;
 }
 
+/**
+ * The object's pod spec. Kept in its section's memo under the object itself (made anew by each analysis,
+ * so the entry lives as long as that analysis): every pod rule of an analysis asks for every object.
+ */
 export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
+  const memo = object.document.memo;
+  if (memo.has(object)) return memo.get(object) as PodSpecRef | undefined;
+  const pod = readPodSpec(object);
+  memo.set(object, pod);
+  return pod;
+}
+
+function readPodSpec(object: K8sObject): PodSpecRef | undefined {
   const doc = object.document.doc;
   if (!doc) return undefined;
   for (const path of podSpecPaths(object)) {
@@ -96,16 +108,28 @@ export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
 }
 
 export function containersOf(pod: PodSpecRef, groups: readonly ContainerGroup[] = CONTAINER_GROUPS): ContainerRef[] {
+  // Read once per pod of an analysis (kept in the section's memo under the pod, as podSpecOf keeps the pod).
+  const memo = pod.object.document.memo;
+  let byGroup = memo.get(pod) as Map<ContainerGroup, readonly ContainerRef[]> | undefined;
+  if (!byGroup) memo.set(pod, (byGroup = new Map()));
   const out: ContainerRef[] = [];
   for (const group of groups) {
-    const seq = asSeq(pod.doc, getIn(pod.doc, pod.spec, [group]));
-    seq?.items.forEach((item, index) => {
-      const node = asMap(pod.doc, item);
-      if (!node) return;
-      const name = scalarString(getIn(pod.doc, node, ['name'])) ?? `${group}[${index}]`;
-      out.push({ pod, node, group, index, name });
-    });
+    let refs = byGroup.get(group);
+    if (!refs) byGroup.set(group, (refs = groupContainers(pod, group)));
+    for (const ref of refs) out.push(ref);
   }
+  return out;
+}
+
+function groupContainers(pod: PodSpecRef, group: ContainerGroup): ContainerRef[] {
+  const out: ContainerRef[] = [];
+  const seq = asSeq(pod.doc, getIn(pod.doc, pod.spec, [group]));
+  seq?.items.forEach((item, index) => {
+    const node = asMap(pod.doc, item);
+    if (!node) return;
+    const name = scalarString(getIn(pod.doc, node, ['name'])) ?? `${group}[${index}]`;
+    out.push({ pod, node, group, index, name });
+  });
   return out;
 }
 

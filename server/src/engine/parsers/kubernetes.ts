@@ -87,8 +87,8 @@ const NO_PARSE: ChunkParse = { errors: [] };
 const TOP_LEVEL_KIND_LINE = /^kind[ \t]*:/gm;
 const SIMPLE_TOP_LEVEL_KIND = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?\r?$/m;
 
-function readChunk(section: string): ParsedChunk {
-  const text = ownCopy(section);
+function readChunk(section: string, shared: boolean): ParsedChunk {
+  const text = shared ? section : ownCopy(section);
   // The includes() prefilter spares the line-anchored regex a walk over a 1.4 MB CRD at each keystroke.
   if (text.includes('{{') && TEMPLATE_MARK.test(text)) return { text, templated: true, memo: new WeakMap(), full: NO_PARSE };
   if (!hasContent(text)) return { text, templated: false, memo: new WeakMap(), full: NO_PARSE };
@@ -178,7 +178,8 @@ export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIn
     if (index > 0 && index % SECTIONS_PER_STEP === 0) yield;
     let parsed = cache?.get(chunk.text) as ParsedChunk | undefined;
     if (!parsed) {
-      parsed = readChunk(chunk.text);
+      // A section that is the whole text, or one of a text the cache never outlives, keeps nothing else alive.
+      parsed = readChunk(chunk.text, cache?.shortLived === true || chunk.text.length === text.length);
       cache?.set(chunk.text, parsed);
     }
     const skip = wantedKinds !== undefined && parsed.headerKind !== undefined && parsed.headerKind !== 'List' && !wantedKinds.has(parsed.headerKind);
@@ -251,7 +252,11 @@ export function looksLikeKubernetes(text: string): boolean {
 export class DocumentParseCache implements ParseCache {
   private readonly entries = new Map<string, unknown>();
 
-  constructor(private readonly capacity = 512) {}
+  constructor(
+    private readonly capacity = 512,
+    /** See ParseCache.shortLived. */
+    readonly shortLived = false,
+  ) {}
 
   get(key: string): unknown {
     const value = this.entries.get(key);

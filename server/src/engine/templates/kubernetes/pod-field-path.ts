@@ -117,15 +117,19 @@ export const podFieldPath = defineTemplate<'kubernetes', Params>({
         }
 
         function check(node: YAMLMap, segments: PathSegment[], container: ContainerRef | undefined): void {
-          const subject = container ? containerSubject(container) : podSubject(pod);
-          const origins = container ? containerOrigins(container) : podOrigins(pod);
-          const key = container ? containerKey(container) : subject.object;
           const matches = walkPath(pod.doc, node, segments);
+          // Who the finding is about is read only for a finding: most containers match nothing.
+          let about: { readonly subject: Record<string, string>; readonly origins: Record<string, Span>; readonly key: string } | undefined;
           for (const match of matches) {
             const value = violates(match);
             if (value === undefined) continue;
             const span = spanOf(pod, match);
             if (!span) continue;
+            if (!about) {
+              const subject = container ? containerSubject(container) : podSubject(pod);
+              about = { subject, origins: container ? containerOrigins(container) : podOrigins(pod), key: container ? containerKey(container) : subject.object };
+            }
+            const { subject, origins, key } = about;
             ctx.report({ span, key: `${key}/${match.label}`, data: { ...subject, field: match.label, value, key: match.key ?? '' }, origins, fixes: fixesFor(edit, match) });
           }
         }
