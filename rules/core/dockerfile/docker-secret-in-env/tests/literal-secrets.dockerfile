@@ -18,3 +18,6 @@ FROM node:22-alpine
 ONBUILD ENV SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiOjE3MDAwMDAwMDB9
 # expect: docker-secret-in-env@27-67
 ARG AWS_SECRET_ACCESS_KEY=r7Kq2ZfT9wXv4Lm8Np3Bs6Hd1Gj5Yc0e/FAKE+k9
+# A Mapbox secret token (`sk.`) is still a secret, whatever its payload looks like.
+# expect: docker-secret-in-env@18-75
+ENV MAPBOX_TOKEN=sk.eyJ1IjoiZmxlZXQtbWFwcyIsImEiOiJ4In0.Qm7vR2xLp9Tz4KwN8c

@@ -13,3 +13,5 @@ FROM node:22-alpine
 # expect: docker-secret-in-env@31-62
 # expect: docker-secret-in-env@27-67
 ARG AWS_SECRET_ACCESS_KEY
+# A Mapbox secret token (`sk.`) is still a secret, whatever its payload looks like.
+# expect: docker-secret-in-env@18-75

@@ -30,3 +30,15 @@ ARG AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 ENV GITHUB_TOKEN=GITHUB_TOKEN
 # expect-not: docker-secret-in-env
 ENV REDIS_URL=redis://default:changeme@cache:6379/0
+# Public tokens and keys ship in clients, as secret-generic-password judges them: a name saying public or
+# publishable, or a public key's own shape (Mapbox `pk.`, Stripe `pk_live_`, PostHog `phc_`).
+# expect-not: docker-secret-in-env
+ENV MAPBOX_PUBLIC_TOKEN pk.eyJ1IjoiZmxlZXQtbWFwcyJ9.dGlsZXNvbmx5
+# expect-not: docker-secret-in-env
+ENV MAPBOX_TOKEN=pk.eyJ1IjoiZmxlZXQtbWFwcyJ9.dGlsZXNvbmx5
+# expect-not: docker-secret-in-env
+ARG STRIPE_PUBLISHABLE_KEY=pk_live_Tq8vK3mZ6xN1bW4rY7cL2pH5
+# expect-not: docker-secret-in-env
+ENV POSTHOG_API_KEY=phc_Rw4kT9nB2xM7qZ5vL8cH3sP6yD1fG0jK2mN5tV8w
+# expect-not: docker-secret-in-env
+ENV NEXT_PUBLIC_API_TOKEN=Vx7qM2kR9tL4wN8bZ3cY

@@ -31,3 +31,30 @@ lftp -u "$MIRROR_USER,$MIRROR_PASSWORD" sftp://mirror.internal.test
 mosquitto_pub -h mqtt.internal.test -u fleet -P 'Jx6nV2cT8rW4' -t fleet/reload -m now
 # expect-not: secret-credential-in-uri
 mosquitto_sub -h mqtt.internal.test -u fleet -P "$MQTT_PASSWORD" -t fleet/#
+# Password files written in batch mode, and redis-cli's -a: the password is the last argument.
+# expect: secret-credential-in-uri@51-63
+mosquitto_passwd -b /etc/mosquitto/passwd sensor 'Lw5pR8xT2nK7'
+# expect: secret-credential-in-uri@52-64
+mosquitto_passwd -c -b /etc/mosquitto/passwd relay Gq3vZ9mY4sH6
+# expect: secret-credential-in-uri@42-54
+htpasswd -cb /etc/nginx/.htpasswd admin "Vb8kN2qW5tP3"
+# expect: secret-credential-in-uri@21-33
+htpasswd -nbB probe Rt6yM3cX9wL4 > /etc/traefik/users
+# expect: secret-credential-in-uri@38-50
+redis-cli -h cache.internal.test -a 'Zk4nQ7vB2mT8' --no-auth-warning PING
+# expect: secret-credential-in-uri@18-30
+redis-cli --pass Hp9wD3sK6rV2 -n 2 FLUSHDB
+# expect-not: secret-credential-in-uri
+mosquitto_passwd -b /etc/mosquitto/passwd sensor "$MQTT_PASSWORD"
+# expect-not: secret-credential-in-uri
+mosquitto_passwd -c /etc/mosquitto/passwd sensor
+# expect-not: secret-credential-in-uri
+htpasswd -b /etc/nginx/.htpasswd admin "${ADMIN_PASSWORD}"
+# expect-not: secret-credential-in-uri
+htpasswd -nbB probe "$(cat /run/secrets/probe)"
+# expect-not: secret-credential-in-uri
+redis-cli -h cache.internal.test -a "$REDIS_PASSWORD" PING
+# expect-not: secret-credential-in-uri
+redis-cli -h cache.internal.test --askpass PING
+# expect-not: secret-credential-in-uri
+redis-cli -h cache.internal.test -n 2 FLUSHDB

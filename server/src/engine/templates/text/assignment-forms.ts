@@ -85,8 +85,12 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
   return undefined;
 }
 
-/** A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`, pydantic `SecretStr("…")`. */
-const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|SecretStr|SecretBytes|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode)\([ \t]*(?=["'])/;
+/**
+ * A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`, pydantic
+ * `SecretStr("…")`, and decoders of key material written as hex or base64 (`bytes.fromhex("…")`,
+ * `base64.b64decode("…")`, `Convert.FromBase64String("…")`, `Base64.getDecoder().decode("…")`).
+ */
+const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|SecretStr|SecretBytes|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode|(?:bytes|bytearray)\.fromhex|binascii\.(?:unhexlify|a2b_hex|a2b_base64)|base64\.(?:b64decode|urlsafe_b64decode|standard_b64decode|b32decode)|Convert\.From(?:Base64|Hex)String|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode|Hex\.decodeHex)\([ \t]*(?=["'])/;
 
 /** pydantic's `Field("…", description=…)` / `Field(default="…")`: the field's default. */
 const FIELD_DEFAULT = /^(?:pydantic\.)?Field\([ \t]*(?:default[ \t]*=[ \t]*)?(?=["'])/;
@@ -132,6 +136,11 @@ export const PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([
   ['PDO', 3],
   // Node's `crypto.createHmac('sha256', '...')`: the key is the second argument.
   ['createHmac', 2],
+  // Client logins by position: paho-mqtt `username_pw_set(user, '...')`, RabbitMQ's pika `PlainCredentials(user, '...')`,
+  // Apache HttpClient `UsernamePasswordCredentials(user, "...")`, python-ldap `simple_bind_s(dn, '...')`, Go
+  // `smtp.PlainAuth("", user, "...", host)`, PHP `ldap_bind($conn, $dn, '...')`, `mysqli_connect($host, $user, '...')`.
+  ['username_pw_set', 2], ['PlainCredentials', 2], ['UsernamePasswordCredentials', 2], ['simple_bind_s', 2], ['simple_bind', 2],
+  ['PlainAuth', 3], ['ldap_bind', 3], ['mysqli_connect', 3], ['mysqli', 3],
 ]);
 
 /** Calls named by their receiver too, whose last name alone says too little: OkHttp's `Credentials.basic(user, "...")`. */
@@ -145,6 +154,16 @@ const QUALIFIED_PASSWORD_ARGUMENT: ReadonlyMap<string, number> = new Map([['Cred
 export function passwordArgumentPosition(key: string): number | undefined {
   const segment = key.slice(key.lastIndexOf('.') + 1);
   return PASSWORD_ARGUMENT.get(segment) ?? QUALIFIED_PASSWORD_ARGUMENT.get(key.split('.').slice(-2).join('.')) ?? (/\.login$/.test(key) ? 2 : undefined);
+}
+
+/**
+ * C# `NetworkCredential smtp = new("user", "…")`: a declaration of one of the calls above as a type, constructed
+ * target-typed: the offset of `new(`'s parenthesis.
+ */
+export function targetTypedNewOpen(text: string, key: string, keyEnd: number, lineEnd: number): number | undefined {
+  if (text[keyEnd] !== ' ' || !PASSWORD_ARGUMENT.has(key)) return undefined;
+  const m = /^[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*new[ \t]*\(/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 120)));
+  return m ? keyEnd + m[0].length - 1 : undefined;
 }
 
 /** `${NAME:-value}` / `${NAME:=value}` / `${name:value}` with the key as NAME: the default's span, up to the closing brace. */

@@ -1,9 +1,11 @@
 import type { Span } from '../../types';
 import { nextLine, type LineBounds } from './assignment-forms';
+import { indentOf, lineAbove, type LineAbove } from './assignment-syntax';
 
 // Forms where the secret's name is written beside the value rather than as its key: a YAML list item's
-// `name:` with its `value:` on the next line (Azure Pipelines `variables`); an HCL `header_value` whose
-// sibling `header_name` is `Authorization`; a .NET configuration path (`"Smtp:Password": "…"`); a map or
+// `name:` with its `value:` on the next line (Azure Pipelines `variables`, an Argo Workflows container's
+// `env`); an HCL `header_value` whose sibling `header_name` is `Authorization`; a request header named
+// `…-signature` compared with a literal; a .NET configuration path (`"Smtp:Password": "…"`); a map or
 // array whose own name says it holds secrets, under neutral keys (`partnerSecrets = { "north": "…" }`);
 // an INI value that is itself an environment assignment (uwsgi `env = KEY=…`); Faraday's
 // `:authorization, 'Bearer', '…'`. Each is bounded by a few lines.
@@ -17,19 +19,35 @@ export function yamlNameValueStart(text: string, keySpan: Span, line: LineBounds
   return m && !underContainerEnv(text, line) ? { at: next.lineStart + m[0].length, lineEnd: next.lineEnd } : undefined;
 }
 
-/** A container's `env:` list, which the Kubernetes rules judge (with their own sense of a value): not read twice. */
+/**
+ * A pod spec's container `env:` list (under `containers:`, `initContainers:` or `ephemeralContainers:`), which the
+ * Kubernetes rules judge with their own sense of a value: not read twice. An `env:` list of another kind of
+ * container (an Argo Workflows template's `container:` or `script:`, a Tekton step) is read here.
+ */
 function underContainerEnv(text: string, line: LineBounds): boolean {
-  const indent = (s: string) => /^[ \t]*/.exec(s)?.[0].length ?? 0;
-  const own = indent(text.slice(line.lineStart, line.lineEnd));
-  let end = line.lineStart - 1;
-  for (let n = 0; n < 40 && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const content = text.slice(start, end);
-    end = start - 1;
-    if (content.trim() === '' || indent(content) >= own) continue;
-    return /^[ \t]*(?:-[ \t]+)?env:[ \t]*$/.test(content);
-  }
-  return false;
+  const env = parentLine(text, line.lineStart);
+  if (!env || !/^[ \t]*(?:-[ \t]+)?env:[ \t]*$/.test(env.content)) return false;
+  // The container holding the list: `- env:` opens its item itself; otherwise the item is the line above `env:`.
+  const item = /^[ \t]*-[ \t]/.test(env.content) ? env : parentLine(text, env.start);
+  if (!item || !/^[ \t]*-[ \t]/.test(item.content)) return false;
+  const list = listOwner(text, item);
+  return list !== undefined && /^[ \t]*(?:-[ \t]+)?(?:containers|initContainers|ephemeralContainers):[ \t]*$/.test(list.content);
+}
+
+/** How many lines a walk up a YAML block reads (a container's fields before its `env:`, the items of a list). */
+const PARENT_LINES = 80;
+
+/** The nearest line above, less indented than the line at `lineStart`: the key whose block holds it. */
+function parentLine(text: string, lineStart: number): LineAbove | undefined {
+  const lf = text.indexOf('\n', lineStart);
+  const own = indentOf(text.slice(lineStart, lf < 0 ? text.length : lf));
+  return lineAbove(text, lineStart, true, PARENT_LINES, (content) => indentOf(content) < own);
+}
+
+/** The key holding the list whose item starts at `item` (its sibling items, at the same dash, are passed over). */
+function listOwner(text: string, item: LineAbove): LineAbove | undefined {
+  const dash = indentOf(item.content);
+  return lineAbove(text, item.start, true, PARENT_LINES, (content) => indentOf(content) < dash || (indentOf(content) === dash && !/^[ \t]*-[ \t]/.test(content)));
 }
 
 /** `header_value = "…"` whose `header_name` (within two lines above) is `Authorization`: read as that header. */
@@ -71,6 +89,14 @@ export function secretContainerEntry(text: string, keySpan: Span, line: LineBoun
     if (/^[ \t]*[}\])]/.test(text.slice(next.lineStart, next.lineEnd))) return undefined;
   }
   return undefined;
+}
+
+/**
+ * A request header named `…-signature` (`X-Harvest-Signature`, `Stripe-Signature`) compared with a literal: the
+ * literal is the secret a sender is trusted by, written where a computed signature should be checked.
+ */
+export function isSignatureHeader(name: string): boolean {
+  return /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-signature$/i.test(name);
 }
 
 /** Constant-time comparisons of a secret with a literal: Rails, Node, Python, PHP, Go. */

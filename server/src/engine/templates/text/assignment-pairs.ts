@@ -15,16 +15,20 @@ export interface ValueStart {
   readonly lineEnd: number;
 }
 
-/** `"name": "DB_PASSWORD", "value": "…"` (same line or the next): the value's quote, the key string being the name. */
+/** `"name": "DB_PASSWORD", "value": "…"` (same line or the next; HCL's `name = "…"` then `value = "…"`): the value's quote, the key string being the name. */
 export function nameValueStart(text: string, openQuote: number, afterClose: number, line: LineBounds): ValueStart | undefined {
   if (!/["']?\b(?:name|Name|key|Key)["']?[ \t]*[:=][ \t]*$/.test(text.slice(Math.max(line.lineStart, openQuote - 12), openQuote))) return undefined;
-  const valueKey = /^[ \t]*,[ \t]*["']?(?:value|Value)["']?[ \t]*[:=][ \t]*(?=["'])/;
-  const same = valueKey.exec(text.slice(afterClose, Math.min(line.lineEnd, afterClose + 24)));
+  const sameLine = /^[ \t]*,[ \t]*["']?(?:value|Value)["']?[ \t]*[:=][ \t]*(?=["'])/;
+  const same = sameLine.exec(text.slice(afterClose, Math.min(line.lineEnd, afterClose + 24)));
   if (same) return { at: afterClose + same[0].length, lineEnd: line.lineEnd };
-  if (!/^[ \t]*,[ \t]*$/.test(text.slice(afterClose, line.lineEnd))) return undefined;
+  // HCL blocks take the pair without a comma, one attribute a line (`set_sensitive { name = "…"` / `value = "…"`,
+  // Elastic Beanstalk `setting`, a container's `env`).
+  const hcl = /^[ \t]*$/.test(text.slice(afterClose, line.lineEnd)) && /\bname[ \t]*=[ \t]*$/.test(text.slice(Math.max(line.lineStart, openQuote - 12), openQuote));
+  if (!hcl && !/^[ \t]*,[ \t]*$/.test(text.slice(afterClose, line.lineEnd))) return undefined;
   const next = nextLine(text, line.lineEnd);
   if (!next) return undefined;
-  const m = /^[ \t]*["']?(?:value|Value)["']?[ \t]*[:=][ \t]*(?=["'])/.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 40)));
+  const valueKey = hcl ? /^[ \t]*value[ \t]*=[ \t]*(?=")/ : /^[ \t]*["']?(?:value|Value)["']?[ \t]*[:=][ \t]*(?=["'])/;
+  const m = valueKey.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 40)));
   return m ? { at: next.lineStart + m[0].length, lineEnd: next.lineEnd } : undefined;
 }
 

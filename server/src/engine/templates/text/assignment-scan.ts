@@ -1,10 +1,10 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, shellDefault, shellExpansionDefault, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, shellDefault, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDigestPath, namespacedElementOpen, qualifiedByParent, tripleQuotedValue } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { gluedMysqlPasswordStart, inlineEnvValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
 import { computedHeaderKey } from './key-material';
-import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart, headerValueNamed, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
+import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart, headerValueNamed, isSignatureHeader, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
 import { keyWords } from './secret-key-names';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -99,8 +99,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
   if (command) return command;
-  const positional = text[keyEnd] === '(' ? passwordArgumentPosition(key) : undefined;
-  if (positional) return positionalPassword(text, keySpan, keyEnd, positional);
+  const callOpen = text[keyEnd] === '(' ? keyEnd : targetTypedNewOpen(text, key, keyEnd, lineEnd);
+  const positional = callOpen !== undefined ? passwordArgumentPosition(key) : undefined;
+  if (positional && callOpen !== undefined) return positionalPassword(text, keySpan, callOpen, positional);
   const login = key === 'login' ? registryLoginPasswordStart(text, keyStart, keyEnd, line) : undefined;
   if (login !== undefined) return valueAt(text, login, lineEnd, { key: 'password', keySpan, operator: ' ', enclosing: '', unquoted: true });
   const basic = before === ':' && /^authorization$/i.test(key) ? basicSchemeArgumentsStart(text, keyEnd, lineEnd) : undefined;
@@ -125,7 +126,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
       const elementText = attributeNamedText(text, keyStart - 1, at, lineEnd);
       if (elementText) return { key, keySpan, operator: '>', quote: '', prefix: '', value: text.slice(elementText.start, elementText.end), valueSpan: elementText, literalSpan: elementText };
     } else enclosing = before;
-  }
+  } else if (before === '-') enclosing = optionInString(text, keyStart, lineStart);
   if (text[at] === ']') at++;
   // C# `public string ClientSecret { get; set; } = "…"`.
   const accessors = /^[ \t]*\{[ \t]*get;[^{}\n]{0,40}\}/.exec(text.slice(at, Math.min(lineEnd, at + 60)));
@@ -216,7 +217,8 @@ function neighbourValue(text: string, key: string, keySpan: Span, line: LineBoun
   if (entry) return quotedValueAt(text, entry.at, entry.lineEnd, { key: entry.key, keySpan, operator: ',', enclosing: '', unquoted: false });
   const compared = comparedLiteralStart(text, keySpan, line);
   const a = compared === undefined ? undefined : quotedValueAt(text, compared, line.lineEnd, { key, keySpan, operator: '==', enclosing: '', unquoted: false });
-  return a && { ...a, embedded: true };
+  // A signature header names no secret word, but a literal it is compared with can only be a shared secret.
+  return a && { ...a, embedded: true, ...(isSignatureHeader(key) ? { credentialHeader: true } : {}) };
 }
 
 /** A secret handed to a command or statement (command-forms.ts): SQL `PASSWORD '...'`, `mysql -p'...'`, `"--requirepass", "..."`, `"KEY=... cmd"`. */
@@ -237,6 +239,12 @@ function positionalPassword(text: string, keySpan: Span, open: number, n: number
   if (at === undefined) return undefined;
   const end = text.indexOf('\n', at);
   return quotedValueAt(text, at, end < 0 ? text.length : end, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false });
+}
+
+/** `"--db-password=…"` (an exec-form array item, container `args`): the quote before the option's dashes, which ends its value. */
+function optionInString(text: string, keyStart: number, lineStart: number): string {
+  const m = /(["'])-{1,2}$/.exec(text.slice(Math.max(lineStart, keyStart - 3), keyStart));
+  return m ? m[1] : '';
 }
 
 function quotedValueAt(text: string, at: number, lineEnd: number, p: Pending): Assignment | undefined {

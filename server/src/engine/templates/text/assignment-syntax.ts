@@ -141,16 +141,33 @@ export function underYamlParent(text: string, lineStart: number, parent: string)
  * comment lines are passed over when `skipComments` (YAML), since a comment says nothing of nesting.
  */
 function parentLineAbove(text: string, lineStart: number, skipComments: boolean): string | undefined {
-  const indent = (s: string) => /^[ \t]*/.exec(s)?.[0].length ?? 0;
-  const own = indent(text.slice(lineStart, lineStart + 200));
+  const own = indentOf(text.slice(lineStart, lineStart + 200));
+  return lineAbove(text, lineStart, skipComments, PARENT_LINES, (content) => indentOf(content) < own)?.content;
+}
+
+export interface LineAbove {
+  readonly start: number;
+  /** The line without its line break. */
+  readonly content: string;
+}
+
+export function indentOf(content: string): number {
+  return /^[ \t]*/.exec(content)?.[0].length ?? 0;
+}
+
+/**
+ * The nearest non-blank line above `lineStart` that `accept` takes, within `maxLines` lines; comment lines
+ * are passed over when `skipComments`.
+ */
+export function lineAbove(text: string, lineStart: number, skipComments: boolean, maxLines: number, accept: (content: string) => boolean): LineAbove | undefined {
   let end = lineStart - 1;
-  for (let n = 0; n < PARENT_LINES && end > 0; n++) {
+  for (let n = 0; n < maxLines && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const content = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
     const trimmed = content.trim();
-    if (trimmed === '' || (skipComments && trimmed.startsWith('#')) || indent(content) >= own) continue;
-    return content;
+    if (trimmed === '' || (skipComments && trimmed.startsWith('#')) || !accept(content)) continue;
+    return { start, content };
   }
   return undefined;
 }

@@ -19,6 +19,12 @@ const MIN_LENGTH = 20;
 const MAX_LENGTH = 128;
 /** Bits per character: random base64 of 20+ characters is well above it, identifiers and versions below. */
 const MIN_ENTROPY = 3.5;
+/**
+ * Upper case and digits only: a higher floor (a 36-character alphabet) and letters and digits switching at least
+ * once every three characters (random base-36 switches about every 2.5; `REGION1ZONE2RACK3` every 3.1).
+ */
+const UPPER_MIN_ENTROPY = 3.8;
+const MIN_CLASS_SWITCHES = 6;
 
 /** Whether `key` names something by a bare last word `key`, with a word before it that is no known non-secret use. */
 export function endsWithBareKey(key: string): boolean {
@@ -26,10 +32,24 @@ export function endsWithBareKey(key: string): boolean {
   return words.length >= 2 && words[words.length - 1] === 'key' && !NOT_A_SECRET_KEY.has(words[words.length - 2]);
 }
 
+/**
+ * A name whose last word qualifies a token without naming it (`refresh` for a refresh token, as a Kotlin
+ * parameter passed on to `BearerTokens(…, refreshToken = refresh)`): like a bare `Key`, the value decides.
+ */
+export function namesTokenByQualifier(key: string): boolean {
+  return /(?:^|[_.-])refresh$/i.test(key);
+}
+
 /** One random-looking token: hex of 32+ characters with letters and digits, or base64(url) mixing all three classes. */
 export function looksLikeKeyMaterial(value: string): boolean {
   if (value.length < MIN_LENGTH || value.length > MAX_LENGTH || shannonEntropy(value) < MIN_ENTROPY) return false;
   if (/^[0-9a-f]{32,}$/.test(value) || /^[0-9A-F]{32,}$/.test(value)) return /[0-9]/.test(value) && /[a-fA-F]/.test(value);
+  // Upper case and digits only (base32-like activation and license keys, `8DPE51ZXK0…`): random when letters and
+  // digits alternate often, unlike names and versions (`ORDERS2024V3`).
+  if (/^[0-9A-Z]+$/.test(value)) {
+    const switches = value.match(/[0-9](?=[A-Z])|[A-Z](?=[0-9])/g)?.length ?? 0;
+    return shannonEntropy(value) >= UPPER_MIN_ENTROPY && switches >= Math.max(MIN_CLASS_SWITCHES, value.length / 3);
+  }
   // Public keys in DER (`MIIBIjAN...`, `MFkwEwYH...`) are not secrets.
   if (/^MI[IG]|^MF[kY]|^MCo/.test(value)) return false;
   return /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
