@@ -11,6 +11,7 @@ import { permittedOverride } from './policy/enforce';
 import type { SuppressionDirective } from './suppressions';
 import { applySuppressions, type SuppressionInput } from './apply-suppressions';
 import { SecretMasker } from './secret-mask';
+import { FindingMemo } from './finding-memo';
 import { runSteps } from './steps';
 import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
@@ -110,8 +111,12 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   if (models.dockerfile) notices.push(...tooComplexNotices(models.dockerfile));
   // Every secret's range is known before the first message is written, so each message is safe as built.
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
-  const occurrences = new Map<string, number>();
-  const keyed = reported.map((r) => ({ finding: toFinding(r, file.text, masker, occurrences), key: r.report.key }));
+  // With the caller's cache, a report kept from the last analyses gives back its finding (finding-memo.ts).
+  const memo = FindingMemo.of(options.cache, file.text, masker);
+  const keyed = reported.map((r) => ({
+    finding: memo.finding(r.rule, r.report, r.severity, (report, span, matched, occurrence) => toFinding(r.rule, report, r.severity, span, matched, occurrence, masker)),
+    key: r.report.key,
+  }));
   const keyOf = new Map(keyed.map((k) => [k.finding, k.key]));
   const withKeys = (fs: readonly Finding[]) => fs.map((finding) => ({ finding, key: keyOf.get(finding) }));
   // Without findings there is nothing to suppress: no suppression comment scan, no Dockerfile parse for it.
@@ -119,7 +124,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   // Superseding runs on what remains: suppressing the stronger finding brings back the one it hid
   // (so a bulwark-ignore of a waivable rule never hides a non-waivable one it supersedes).
   const kept = dropSuperseded(withKeys(judged.kept), ruleSet, impliedAsRelated(file));
-  const hidden = supersededFindings(keyed, ruleSet);
+  // Only suppressed findings are asked about: none, no second judgement of every finding.
+  const hidden = judged.suppressed.length === 0 ? new Set<Finding>() : supersededFindings(keyed, ruleSet);
   const suppressed = judged.suppressed.filter((s) => !hidden.has(s.finding));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   // A notice quotes a parser's or a failing rule's words, which may carry text of the file.
@@ -221,12 +227,8 @@ function modelFor(rule: Rule, models: Models): unknown {
   }
 }
 
-function toFinding({ rule, report, severity }: RuleReport, text: string, masker: SecretMasker, occurrences: Map<string, number>): Finding {
-  const span = clampSpan(report.span, text.length);
-  const matched = text.slice(span.start, span.end);
-  const identity = `${rule.meta.id}\u0000${matched}\u0000${report.key ?? ''}`;
-  const occurrence = occurrences.get(identity) ?? 0;
-  occurrences.set(identity, occurrence + 1);
+/** `span` is the report's, clamped to the text; `occurrence` numbers the identical findings before it (FindingMemo). */
+function toFinding(rule: Rule, report: Report, severity: Finding['severity'], span: Span, matched: string, occurrence: number, masker: SecretMasker): Finding {
   const data = report.data ?? {};
   return {
     id: fingerprint(rule.meta.id, matched, report.key ?? '', occurrence),

@@ -20,6 +20,11 @@ interface KeptReports {
   /** Where the instruction started when these reports were made (their offsets are the file's then). */
   readonly base: number;
   readonly reports: readonly Report[];
+  /**
+   * The reports as last moved: typing above an instruction moves it by one, deleting brings it back,
+   * and the same moved reports (the same objects) let the findings made from them be reused (finding-memo.ts).
+   */
+  moved?: { readonly by: number; readonly reports: readonly Report[] };
 }
 
 /** The rule's reports on the whole file, from its reports on each RUN script, run again only for changed ones. */
@@ -44,7 +49,8 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
       byRule.set(rule, kept);
     }
     const by = script.entry.span.start - kept.base;
-    for (const r of kept.reports) out.push(by === 0 ? r : shiftReport(r, by));
+    const moved = by === 0 ? kept.reports : kept.moved?.by === by ? kept.moved.reports : (kept.moved = { by, reports: kept.reports.map((r) => shiftReport(r, by)) }).reports;
+    for (const r of moved) out.push(r);
   }
   return out;
 }

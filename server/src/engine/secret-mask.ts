@@ -41,6 +41,7 @@ export class SecretMasker {
    * and each call searches for every secret of the file (a file of 600 secrets did 360,000 searches).
    */
   private readonly masked = new Map<string, string>();
+  private joinedTexts?: string;
 
   constructor(
     private readonly fileText: string,
@@ -59,6 +60,34 @@ export class SecretMasker {
 
   get empty(): boolean {
     return this.spans.length === 0;
+  }
+
+  /**
+   * The secret texts a value of unknown origin is searched for, as one string: two maskers with the same
+   * key mask such values alike (finding-memo.ts reuses a finding's message on that ground).
+   */
+  get textsKey(): string {
+    return (this.joinedTexts ??= this.texts.join('\u0000'));
+  }
+
+  /** Whether a secret lies where any of these values was read from (then it is masked by place, see sourced). */
+  overlapsAny(origins: Origins | undefined): boolean {
+    if (!origins || this.spans.length === 0) return false;
+    for (const name in origins) if (Object.hasOwn(origins, name) && this.overlaps(origins[name])) return true;
+    return false;
+  }
+
+  /** overlapping(range).length > 0, without the list. */
+  private overlaps(range: Span): boolean {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid].start < range.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = hi - 1; i >= 0 && this.reach[i] > range.start; i--) if (this.spans[i].end > range.start) return true;
+    return false;
   }
 
   /** Fills `{{name}}` placeholders; the template's own words are never altered. */

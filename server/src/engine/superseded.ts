@@ -83,7 +83,10 @@ function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): Judgement {
   const implies = (s: KeyedFinding, weak: KeyedFinding): boolean => !!implied.get(s.finding.ruleId)?.has(weak.finding.ruleId) && s.key !== undefined && s.key === weak.key;
   const candidates = candidatesFor(strong, implied);
   for (const f of findings) {
-    const by = candidates(f).filter((s) => s !== f && s.finding.ruleId !== f.finding.ruleId && (overlaps(s, f) || implies(s, f)));
+    const near = candidates(f);
+    // Most findings have no strong one near them: no list made for those (thousands per keystroke in a long file).
+    if (near.length === 0) continue;
+    const by = near.filter((s) => s !== f && s.finding.ruleId !== f.finding.ruleId && (overlaps(s, f) || implies(s, f)));
     if (by.length > 0) hidden.add(f);
     for (const s of by) raised.set(s, Math.min(raised.get(s) ?? rank(s.finding), rank(f.finding)));
     // One hidden by an overlapping finding too is that finding's problem (the restricted twin of a
@@ -98,7 +101,7 @@ function judge(findings: readonly KeyedFinding[], ruleSet: RuleSet): Judgement {
  * The strong findings that may hide `f`: those whose span may overlap it (found by start, so a file
  * with a thousand secrets is not a million comparisons per keystroke) and those with its report key.
  */
-function candidatesFor(strong: readonly KeyedFinding[], implied: ReadonlyMap<string, ReadonlySet<string>>): (f: KeyedFinding) => KeyedFinding[] {
+function candidatesFor(strong: readonly KeyedFinding[], implied: ReadonlyMap<string, ReadonlySet<string>>): (f: KeyedFinding) => readonly KeyedFinding[] {
   const byStart = [...strong].sort((a, b) => a.finding.span.start - b.finding.span.start);
   const longest = byStart.reduce((n, s) => Math.max(n, s.finding.span.end - s.finding.span.start), 0);
   const byKey = new Map<string, KeyedFinding[]>();
@@ -119,11 +122,15 @@ function candidatesFor(strong: readonly KeyedFinding[], implied: ReadonlyMap<str
       if (byStart[mid].finding.span.start < start - longest) lo = mid + 1;
       else hi = mid;
     }
+    const sameKey = f.key !== undefined ? byKey.get(f.key) : undefined;
+    if (!sameKey && (lo >= byStart.length || byStart[lo].finding.span.start >= end)) return NONE;
     for (let i = lo; i < byStart.length && byStart[i].finding.span.start < end; i++) out.add(byStart[i]);
-    if (f.key !== undefined) for (const s of byKey.get(f.key) ?? []) out.add(s);
+    for (const s of sameKey ?? []) out.add(s);
     return [...out];
   };
 }
+
+const NONE: readonly KeyedFinding[] = Object.freeze([]);
 
 function rank(finding: Finding): number {
   return SEVERITIES.indexOf(finding.severity);

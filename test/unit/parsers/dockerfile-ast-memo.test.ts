@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type ImageTemplate, type Instruction } from 'dockerfile-ast';
 import { parseDockerfileAst } from '../../../server/src/engine/parsers/dockerfile-ast-memo';
 
 // The memoised parser must be indistinguishable from dockerfile-ast's own: every instruction, argument,
@@ -75,6 +75,11 @@ function describeInstruction(i: Instruction): unknown {
   };
 }
 
+/** The stages dockerfile-ast keeps inside a Dockerfile (not in its typings). */
+function internals(d: Dockerfile): { initialInstructions: ImageTemplate; buildStages: ImageTemplate[] } {
+  return d as unknown as { initialInstructions: ImageTemplate; buildStages: ImageTemplate[] };
+}
+
 function describeDockerfile(d: Dockerfile): unknown {
   return {
     escape: d.getEscapeCharacter(),
@@ -83,6 +88,9 @@ function describeDockerfile(d: Dockerfile): unknown {
     directives: d.getDirectives().map((x) => [x.getName(), x.getValue()]),
     froms: d.getFROMs().map((f) => f.getRange()),
     hasFrom: d.getInstructions().length > 0 ? d.getContainingImage(d.getInstructions()[0].getRange().start)?.getRange() : null,
+    // Which stage each comment was given to (organizeComments, replaced by one that asks each stage its range once).
+    initialComments: internals(d).initialInstructions.getComments().map((c) => c.getRange()),
+    stageComments: internals(d).buildStages.map((stage) => stage.getComments().map((c) => c.getRange())),
   };
 }
 

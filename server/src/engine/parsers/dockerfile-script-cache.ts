@@ -16,6 +16,11 @@ interface CacheEntry {
   /** Where the instruction started when its scripts were read. */
   readonly base: number;
   readonly scripts: readonly CachedScript[];
+  /**
+   * The scripts as last moved (every word copied): typing above a RUN moves it by one character and
+   * deleting moves it back, so the last move is most often the next one too.
+   */
+  moved?: { readonly base: number; readonly scripts: readonly CachedScript[] };
 }
 
 /**
@@ -30,7 +35,10 @@ export interface ScriptOrigin {
 
 export function cachedScripts(cache: ParseCache | undefined, key: string, base: number, read: () => CachedScript[]): readonly (CachedScript & { readonly origin: ScriptOrigin })[] {
   const hit = cache?.get(key) as CacheEntry | undefined;
-  if (hit) return hit.scripts.map((s) => ({ ...(hit.base === base ? s : shiftScript(s, base - hit.base)), origin: { read: s, base: hit.base } }));
+  if (hit) {
+    const moved = hit.base === base ? hit.scripts : hit.moved?.base === base ? hit.moved.scripts : (hit.moved = { base, scripts: hit.scripts.map((s) => shiftScript(s, base - hit.base)) }).scripts;
+    return hit.scripts.map((s, i) => ({ ...moved[i], origin: { read: s, base: hit.base } }));
+  }
   const scripts = read();
   cache?.set(key, { base, scripts } satisfies CacheEntry);
   return scripts.map((s) => ({ ...s, origin: { read: s, base } }));

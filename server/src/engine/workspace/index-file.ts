@@ -48,8 +48,8 @@ export function indexFile(file: SourceFile, cache?: ParseCache, options: IndexFi
   if (language === 'dockerfile') {
     const model = parseDockerfile(file.text, cache);
     const user = finalStageUser(model);
-    const lines = new LineIndex(file.text);
-    return { ...facts, isDockerfile: true, dockerfileUser: user ? { uri: file.uri, user: user.value, location: locate(file.uri, lines, user.span) } : undefined };
+    // The model's own line index (of this same text): no pass over the file to place one USER.
+    return { ...facts, isDockerfile: true, dockerfileUser: user ? { uri: file.uri, user: user.value, location: locate(file.uri, model.lines, user.span) } : undefined };
   }
   if (COMPOSE_NAME.test(name)) {
     const doc = parseBuildFile(file.text);

@@ -1,0 +1,148 @@
+import * as assert from 'node:assert/strict';
+import { analyze, type AnalysisResult, type AnalyzeOptions, type Finding, type Report, type RuleSet } from '../../../server/src/engine';
+import { FindingMemo } from '../../../server/src/engine/finding-memo';
+import { SecretMasker } from '../../../server/src/engine/secret-mask';
+import { EditableDocument } from '../../../server/src/lsp/editable-document';
+import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
+import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+
+// The editor hands back the finding it made from a report at the last analyses when everything the
+// finding is made from is unchanged (finding-memo.ts). Each step below changes one thing a kept finding
+// depends on without touching the instruction that reported it: the severity, its occurrence number, a
+// secret whose text appears in its message, the rule set. After each, the editor's result must equal a
+// fresh analysis and show the change.
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const URI = 'file:///workspace/Dockerfile';
+const PIN = 'docker-package-version-unpinned';
+
+const START = ['FROM alpine:3.20', 'RUN apk add --no-cache examplepkg', 'USER app', ''].join('\n');
+
+class OpenDockerfile {
+  private readonly doc: EditableDocument;
+  private readonly cache = new SectionParseCache();
+  private version = 1;
+
+  constructor(text: string) {
+    this.doc = EditableDocument.create(URI, 'dockerfile', 1, text);
+  }
+
+  get text(): string {
+    return this.doc.getText();
+  }
+
+  edit(find: string, replace: string): void {
+    const start = this.text.indexOf(find);
+    assert.ok(start >= 0, `the document has ${JSON.stringify(find)}`);
+    this.doc.update([{ range: { start: this.doc.positionAt(start), end: this.doc.positionAt(start + find.length) }, text: replace }], ++this.version);
+  }
+
+  analyse(ruleSet: RuleSet, options: AnalyzeOptions = {}): AnalysisResult {
+    const result = analyze({ uri: URI, text: this.text, languageId: 'dockerfile' }, ruleSet, { ...options, cache: this.cache, now: NOW, textWindows: true });
+    this.cache.endAnalysis();
+    return result;
+  }
+}
+
+function comparable(result: AnalysisResult): unknown {
+  return JSON.parse(JSON.stringify(result));
+}
+
+function pins(result: AnalysisResult): Finding[] {
+  return result.findings.filter((f) => f.ruleId === PIN);
+}
+
+describe('Findings kept per report in the editor equal a fresh analysis', function () {
+  this.timeout(60_000);
+  let ruleSet: RuleSet;
+
+  before(function () {
+    ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
+  });
+
+  const same = (open: OpenDockerfile, cached: AnalysisResult, options: AnalyzeOptions, what: string) =>
+    assert.deepEqual(comparable(cached), comparable(analyze({ uri: URI, text: open.text, languageId: 'dockerfile' }, ruleSet, { ...options, now: NOW })), `${what}: cached and fresh analyses differ`);
+
+  it('reuses the finding object while nothing it is made from changed', () => {
+    const open = new OpenDockerfile(START);
+    const first = pins(open.analyse(ruleSet));
+    assert.equal(first.length, 1);
+    open.edit('USER app', 'USER app2');
+    const second = pins(open.analyse(ruleSet));
+    assert.equal(second[0], first[0], 'an edit below leaves the RUN finding as it was: the same object');
+    open.edit('FROM alpine:3.20', 'FROM alpine:3.21');
+    const third = open.analyse(ruleSet);
+    same(open, third, {}, 'an edit above that moves the RUN by no character');
+    assert.equal(pins(third)[0], first[0]);
+  });
+
+  it('a severity override changes the kept finding', () => {
+    const open = new OpenDockerfile(START);
+    const before = pins(open.analyse(ruleSet))[0];
+    const options: AnalyzeOptions = { severityOverrides: new Map([[PIN, 'critical']]) };
+    const after = open.analyse(ruleSet, options);
+    same(open, after, options, 'severity overridden');
+    assert.notEqual(before.severity, 'critical');
+    assert.equal(pins(after)[0].severity, 'critical');
+  });
+
+  it('a RUN above made identical renumbers the kept finding (its fingerprint), though it did not move', () => {
+    // Same length above: the kept RUN's report is the same object at the same place, only its occurrence changes.
+    const open = new OpenDockerfile(START.replace('FROM alpine:3.20\n', 'FROM alpine:3.20\nRUN apk add --no-cache otherpkg00\n'));
+    const before = pins(open.analyse(ruleSet))[1];
+    open.edit('otherpkg00', 'examplepkg');
+    const after = open.analyse(ruleSet);
+    same(open, after, {}, 'the same package unpinned in a RUN above');
+    const found = pins(after);
+    assert.equal(found.length, 2);
+    assert.equal(found[0].id, before.id, 'the new first one takes occurrence 0, the fingerprint the kept one had');
+    assert.notEqual(found[1].id, before.id, 'the kept one is now occurrence 1');
+  });
+
+  it('a secret typed elsewhere with the text of a kept message value masks it there', () => {
+    const open = new OpenDockerfile(START.replace('examplepkg', 'Zq7xKp2mWv9r'));
+    const before = pins(open.analyse(ruleSet))[0];
+    assert.match(before.message, /Zq7xKp2mWv9r/);
+    open.edit('USER app', 'ENV DB_PASSWORD=Zq7xKp2mWv9r\nUSER app');
+    const after = open.analyse(ruleSet);
+    same(open, after, {}, 'a secret with the package name as its value');
+    assert.ok(after.findings.some((f) => f.ruleId === 'docker-secret-in-env'), 'the secret is found');
+    assert.doesNotMatch(pins(after)[0].message, /Zq7xKp2mWv9r/, 'the kept finding\'s message no longer shows it');
+    open.edit('ENV DB_PASSWORD=Zq7xKp2mWv9r\n', '');
+    const again = open.analyse(ruleSet);
+    same(open, again, {}, 'the secret removed');
+    assert.match(pins(again)[0].message, /Zq7xKp2mWv9r/);
+  });
+
+  it('another rule set (a pack reloaded) makes every finding again', () => {
+    const open = new OpenDockerfile(START);
+    const before = pins(open.analyse(ruleSet))[0];
+    const reloaded = loadRuleSet([builtinPackRoot()]).ruleSet;
+    const after = pins(open.analyse(reloaded))[0];
+    assert.notEqual(after, before);
+    assert.deepEqual(after, before);
+  });
+
+  it('a value read from where a secret lies is masked by place, never taken from the memo', () => {
+    const rule = ruleSet.rules.find((r) => r.meta.id === PIN);
+    assert.ok(rule);
+    // Five characters: too short to be searched for in values of unknown origin, so both maskers have the
+    // same secret texts (none) and only the place of the secret tells them apart.
+    const text = 'RUN apk add pkgnm\n';
+    const report: Report = { span: { start: 12, end: 17 }, data: { command: 'apk', package: 'pkgnm' }, origins: { package: { start: 12, end: 17 } } };
+    const cache = new SectionParseCache();
+    let made = 0;
+    const at = (m: SecretMasker, r = rule) =>
+      FindingMemo.of(cache, text, m).finding(r, report, 'medium', (rep, span, matched, occurrence) => ((made += 1), { id: `${matched}#${occurrence}`, ruleId: PIN, packId: 'core', severity: 'medium', message: m.fill(r.meta.message, rep.data ?? {}, rep.origins), span, fixes: [] }));
+    const clear = new SecretMasker(text, []);
+    const first = at(clear);
+    assert.equal(at(clear), first, 'made once, then taken from the memo');
+    assert.equal(made, 1);
+    const secret = new SecretMasker(text, [{ start: 12, end: 17 }]);
+    assert.equal(secret.textsKey, clear.textsKey);
+    assert.doesNotMatch(at(secret).message, /pkgnm/, 'a secret now at its origin: made again, masked');
+    at(secret);
+    assert.equal(made, 3, 'made at each analysis while a secret lies at its origin');
+    assert.notEqual(at(clear, { ...rule }), first, 'the same report from another rule object is made again');
+  });
+});
