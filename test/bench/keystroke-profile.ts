@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     console.log(`${file.id} (${mode}): ${windows.length} keystrokes, server CPU ms per keystroke p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} max ${s.max.toFixed(1)} mean ${(summary.totalMs / windows.length).toFixed(1)}`);
     console.log(`  by sample count (CPU while on a core): p50 ${c.p50.toFixed(1)} p95 ${c.p95.toFixed(1)} p99 ${c.p99.toFixed(1)} max ${c.max.toFixed(1)} mean ${(summary.sampledMs.reduce((a, b) => a + b, 0) / windows.length).toFixed(1)}`);
     for (const t of summary.top) console.log(`  ${t.ms.toFixed(0).padStart(6)} ms ${((100 * t.ms) / summary.totalMs).toFixed(1).padStart(5)}%  ${t.name}`);
-    printAttribution(attributeProfile(profile, windows, `${bulwarkServer([]).argv.find((a) => a.endsWith('server.js')) ?? ''}.map`).byWindow, summary.sampledMs, labels);
+    printAttribution(attributeProfile(profile, windows, `${(bulwarkServer([]).argv.find((a) => a.endsWith('server.js')) ?? '').replace(/server\.js$/, 'server-bundle.js')}.map`).byWindow, summary.sampledMs, labels);
     console.log(`  profile: ${path.join(dir, profileFile)}`);
   }
 }
