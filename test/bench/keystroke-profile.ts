@@ -4,11 +4,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchFiles } from './corpus';
 import { readProfile, summariseProfile, type Window } from './cpu-profile';
-import { editPoints } from './edit-points';
 import { attributeProfile, meanParts } from './profile-attribution';
 import { LspBenchClient, type DiagnosticMode } from './lsp-bench-client';
 import { bulwarkServer } from './servers';
 import { summarise } from './stats';
+import { typeAtEditPoints } from './typing';
 
 // Where the real server's CPU goes per keystroke (`node --import tsx test/bench/keystroke-profile.ts
 // [file-id…] [--edits N] [--mode pull|push] [--top N]`, after `npm run build`): the server over stdio with
@@ -36,18 +36,10 @@ async function main(): Promise<void> {
     const windows: Window[] = [];
     const labels: string[] = [];
     try {
-      await client.open(uri, file.languageId, text, 60_000);
-      // The workspace index is built after the first diagnostics; type once it is.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-      await client.timeChange(uri, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }, 60_000);
-      for (const p of editPoints(text, file.kind, Math.ceil(edits / 2))) {
-        for (const type of [true, false]) {
-          const start = Number(process.hrtime.bigint() / 1000n);
-          await client.timeChange(uri, { range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: type ? p.character : p.character + 1 } }, text: type ? ' ' : '' }, 60_000);
-          windows.push({ start, end: Number(process.hrtime.bigint() / 1000n) });
-          labels.push(`${type ? 'type' : 'delete'} at line ${p.line + 1} (${p.place})`);
-        }
-      }
+      await typeAtEditPoints(client, { uri, languageId: file.languageId, kind: file.kind, text }, edits, async (label, send) => {
+        windows.push(await send());
+        labels.push(label);
+      });
     } finally {
       await client.stop();
     }

@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchFiles } from './corpus';
 import type { Window } from './cpu-profile';
-import { editPoints } from './edit-points';
 import { LspBenchClient, type DiagnosticMode } from './lsp-bench-client';
 import { bulwarkServer } from './servers';
 import { summarise } from './stats';
+import { typeAtEditPoints } from './typing';
 
 // What ran in the slowest keystrokes. Sums hide a p99: a keystroke that pays for a GC or for a
 // whole-document pass looks like any other in a total. Two ways in (after `npm run build`):
@@ -122,20 +122,12 @@ async function run(id: string, edits: number, mode: DiagnosticMode, nodeArgs: re
   const pid = client.child.pid ?? 0;
   const windows: TimedWindow[] = [];
   try {
-    await client.open(uri, file.languageId, text, 60_000);
-    // The workspace index is built after the first diagnostics; type once it is.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    await client.timeChange(uri, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }, 60_000);
-    for (const p of editPoints(text, file.kind, Math.ceil(edits / 2))) {
-      for (const type of [true, false]) {
-        const cpuBefore = threadCpuMs(pid);
-        const start = Number(process.hrtime.bigint() / 1000n);
-        await client.timeChange(uri, { range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: type ? p.character : p.character + 1 } }, text: type ? ' ' : '' }, 60_000);
-        const end = Number(process.hrtime.bigint() / 1000n);
-        const cpuAfter = threadCpuMs(pid);
-        windows.push({ start, end, ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMs: cpuAfter - cpuBefore } : {}) });
-      }
-    }
+    await typeAtEditPoints(client, { uri, languageId: file.languageId, kind: file.kind, text }, edits, async (_label, send) => {
+      const cpuBefore = threadCpuMs(pid);
+      const { start, end } = await send();
+      const cpuAfter = threadCpuMs(pid);
+      windows.push({ start, end, ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMs: cpuAfter - cpuBefore } : {}) });
+    });
   } finally {
     await client.stop();
   }
