@@ -44,8 +44,26 @@ export function collectFiles(paths: readonly string[], exclude: readonly string[
 
 /** How a file is named in reports: relative to the current directory when inside it, with `/`. */
 export function displayPath(file: string, cwd: string): string {
+  // Every listed file of a scan lies under the current directory: path.relative (two resolves) is
+  // a few percent of a secrets-only scan, and a plain prefix says the same for normalised paths.
+  const inside = plainlyInside(cwd, file);
+  if (inside !== undefined) return inside;
   if (path.relative(cwd, file) === '') return '.';
   return relativeInside(cwd, file) ?? toSlashes(file);
+}
+
+/** `file` relative to `dir` when both are normalised absolute paths and `file` is below `dir`; else undefined. */
+function plainlyInside(dir: string, file: string): string | undefined {
+  if (!path.isAbsolute(dir) || dir.endsWith(path.sep) || file.length <= dir.length + 1 || file.charCodeAt(dir.length) !== path.sep.charCodeAt(0) || !file.startsWith(dir)) return undefined;
+  const rest = file.slice(dir.length + 1);
+  return isNormalisedRelative(rest) && path.normalize(dir) === dir ? toSlashes(rest) : undefined;
+}
+
+/** No empty, `.` or `..` segment (and on Windows no `/`): what path.relative would rewrite. */
+function isNormalisedRelative(rest: string): boolean {
+  if (path.sep === '\\' && rest.includes('/')) return false;
+  for (const segment of rest.split(path.sep)) if (segment === '' || segment === '.' || segment === '..') return false;
+  return true;
 }
 
 function relativeInside(dir: string, file: string): string | undefined {

@@ -159,7 +159,7 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
     const source = capLongLines(file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text);
     notices.push(...source.notices);
     const parse = () => parseDockerfile(source.text, options.cache);
-    return activeLanguage(ruleSet, options, 'dockerfile') ? { language, text, dockerfile: parse() } : { language, text, unparsedDockerfile: parse };
+    return activeLanguage(ruleSet, options, 'dockerfile') ? models(language, text, parse()) : models(language, text, undefined, parse);
   }
   if (language === 'kubernetes') {
     const kubernetes = yield* kubernetesSteps(file.text, options.cache, lines, kindsRead(ruleSet, options));
@@ -171,9 +171,17 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
     if (broken) {
       notices.push({ code: 'parse-error', span: broken.errors[0].span, message: `YAML syntax error (${broken.errors[0].message}); Kubernetes checks skipped that document until it parses.` });
     }
-    return { language, text, kubernetes };
+    return models(language, text, undefined, undefined, kubernetes);
   }
-  return { language, text };
+  return models(language, text);
+}
+
+/**
+ * Every file's models in one object shape: the rule loop reads them for each rule of each file, and a
+ * shape per language made V8 throw away and recompile analysisSteps as each new kind of file came by.
+ */
+function models(language: Language, text: TextModel, dockerfile?: DockerfileModel, unparsedDockerfile?: () => DockerfileModel, kubernetes?: KubernetesModel): Models {
+  return { language, text, dockerfile, unparsedDockerfile, kubernetes };
 }
 
 /** Whether a rule of that language is on: a parse no active rule reads is skipped. */
