@@ -108,6 +108,16 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     for (const report of reports) reported.push({ rule, report, severity: override ?? report.severity ?? rule.meta.severity });
     yield;
   }
+  return judgedResult(file, ruleSet, options, models, reported, notices, now);
+}
+
+/**
+ * The rules' reports made findings (masked, fingerprinted), judged against suppressions and superseding,
+ * in position order. A function of its own, not part of the generator: V8 recompiles a function each time
+ * a new object shape reaches it, and this part sees many (findings with and without fixes or related).
+ */
+function judgedResult(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions, models: Models, reported: readonly RuleReport[], notices: Notice[], now: Date): AnalysisResult {
+  const language = models.language;
   if (models.dockerfile) notices.push(...tooComplexNotices(models.dockerfile));
   // Every secret's range is known before the first message is written, so each message is safe as built.
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
