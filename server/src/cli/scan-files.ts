@@ -11,10 +11,10 @@ import { UsageError } from './exit-codes';
  * rules of a .gitignore in the current directory (absolute paths work too), as `bulwark.exclude`
  * does in the editor; an excluded folder is not entered.
  */
-export function collectFiles(paths: readonly string[], exclude: readonly string[], cwd: string): WorkspaceListing {
+export function collectFiles(paths: readonly string[], exclude: readonly string[], cwd: string): CollectedFiles {
   const excluded = excludeMatcher(exclude, cwd);
   const seen = new Set<string>();
-  const collected: WorkspaceListing = { files: [], skipped: [] };
+  const collected = { files: [] as string[], skipped: [] as WorkspaceListing['skipped'], givenFiles: new Set<string>() };
   for (const given of paths) {
     const root = path.resolve(cwd, given);
     let stat: fs.Stats;
@@ -26,6 +26,7 @@ export function collectFiles(paths: readonly string[], exclude: readonly string[
       throw new UsageError(`cannot read "${given}": ${err instanceof Error ? err.message : String(err)}`);
     }
     if (excluded(root, stat.isDirectory())) continue;
+    if (stat.isFile()) collected.givenFiles.add(root);
     const listing = listWorkspaceFiles(root, { ancestorsFrom: cwd, excluded });
     for (const file of listing.files) {
       if (seen.has(file)) continue;
@@ -40,6 +41,15 @@ export function collectFiles(paths: readonly string[], exclude: readonly string[
     }
   }
   return collected;
+}
+
+/** The listing, and which files were named on the command line rather than found in a folder. */
+export interface CollectedFiles extends WorkspaceListing {
+  /**
+   * Files given as paths (perhaps links, followed): every other file was listed by a folder's walk as
+   * a regular file, not a link, and is read without a stat first (readRegularFile's listedAsFile).
+   */
+  readonly givenFiles: ReadonlySet<string>;
 }
 
 /** How a file is named in reports: relative to the current directory when inside it, with `/`. */
