@@ -71,10 +71,13 @@ function plainlyInside(dir: string, file: string): string | undefined {
 
 /** No empty, `.` or `..` segment (and on Windows no `/`): what path.relative would rewrite. */
 function isNormalisedRelative(rest: string): boolean {
-  if (path.sep === '\\' && rest.includes('/')) return false;
-  for (const segment of rest.split(path.sep)) if (segment === '' || segment === '.' || segment === '..') return false;
-  return true;
+  return !(path.sep === '/' ? POSIX_ODD_SEGMENT : WINDOWS_ODD_SEGMENT).test(rest);
 }
+
+/** An empty, `.` or `..` segment between separators or at either end. */
+const POSIX_ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+/** The same with either separator: on Windows a `/` is one too, which path.relative would rewrite. */
+const WINDOWS_ODD_SEGMENT = /(?:^|[\\/])\.{0,2}(?:[\\/]|$)|\//;
 
 function relativeInside(dir: string, file: string): string | undefined {
   const relative = path.relative(dir, file);
