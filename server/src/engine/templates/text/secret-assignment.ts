@@ -3,7 +3,7 @@ import { defineTemplate } from '../template';
 import { assignmentFixes, fixFacts, fixesReadWholeFile } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
 import { authorizationCredential, underYamlParent } from './assignment-syntax';
-import { compileKeyClassifier, type KeyNameParams } from './secret-key-names';
+import { compileKeyClassifier, keyWords, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
 import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
 import { LONG_LINE } from './keyword-segments';
@@ -87,7 +87,10 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // `PWD =` in upper case is ODBC's password keyword (odbc.ini, a DSN); `pwd` alone is a working directory.
       // An upper-case environment name ending in `_KEY` (`IMGPROXY_KEY=…`, uwsgi `env = …`) unquoted too.
       const bareKeyLiteral = a.quote !== '' || (a.operator === '=' && ENV_KEY_NAME.test(a.key));
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && a.quote !== '') || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value));
+      // A name that is a key in its ecosystem, with key material as its value: Consul's and Nomad's gossip
+      // `encrypt`, Koa's and Keygrip's cookie-signing `keys` (`app.keys = ['…', …]`, the first item read).
+      const keyByEcosystem = a.quote !== '' && ECOSYSTEM_KEY_NAME.test(a.key) && looksLikeKeyMaterial(a.value);
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value));
       if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
@@ -95,6 +98,9 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const decoded = decodedText(a.value);
       // After an Authorization scheme a UUID is the credential (Splunk's HEC tokens, many API tokens), not an id.
       if (a.credentialHeader === true && SCHEMED_UUID.test(a.value)) return reportable(a.value);
+      // So it is under a key that names a credential (an ACL token, Opsgenie's `api_key`); a token named for a
+      // client, a request or a session is an idempotency or correlation id (AWS's `ClientToken`), not one.
+      if (SCHEMED_UUID.test(a.value) && isSecretKey(a.key) && !keyWords(a.key).some((w) => ID_TOKEN_WORDS.has(w))) return reportable(a.value);
       // Inside quotes a leading `!` is a character of a generated password, not a negation or a YAML tag.
       const judged = a.quote !== '' && /^![^\s!=]/.test(a.value) ? a.value.slice(1) : a.value;
       return literalSecret(judged) && (decoded === undefined || literalSecret(decoded));
@@ -122,6 +128,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
   },
 });
 
+const ID_TOKEN_WORDS = new Set(['client', 'request', 'idempotency', 'correlation', 'trace', 'session', 'csrf', 'xsrf', 'nonce', 'id']);
+const ECOSYSTEM_KEY_NAME = /^encrypt$|(?:^|[._])keys$/;
 const ENV_KEY_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
 const SCHEMED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
