@@ -194,7 +194,18 @@ export function insideHeredoc(text: string, lineStart: number): boolean {
   return false;
 }
 
-/** A `user =` / `username =` / `login =` key within three lines above (an rclone or INI section's login pair). */
+/** How many lines above a `pass =` its section's `user =` is looked for. */
+const SECTION_LINES = 10;
+
+/** A `user =` / `username =` / `login =` key above in the same section (an rclone remote, an INI section's login pair). */
 export function userKeyAbove(text: string, lineStart: number): boolean {
-  return lineAbove(text, lineStart, true, 3, (content) => /^[ \t]*(?:user|username|login)[ \t]*[=:]/.test(content)) !== undefined;
+  let end = lineStart - 1;
+  for (let n = 0; n < SECTION_LINES && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (/^[ \t]*\[/.test(content)) return false;
+    if (/^[ \t]*(?:user|username|login)[ \t]*[=:]/.test(content)) return true;
+  }
+  return false;
 }

@@ -115,7 +115,7 @@ export function passwordOptionValue(text: string, keySpan: Span, line: LineBound
   const rest = text.slice(keySpan.end, Math.min(line.lineEnd, keySpan.end + 1100));
   let m: RegExpExecArray | null = null;
   if (dashes === '-' && (key === 'p' || key === 'P')) {
-    if (MYSQL_COMMAND.test(text.slice(Math.max(line.lineStart, keySpan.start - 300), keySpan.start + 1))) return undefined;
+    if (MYSQL_COMMAND.test(text.slice(Math.max(line.lineStart, keySpan.start - 300), keySpan.start))) return undefined;
     m = /^[ \t]+(?=["'])/.exec(rest);
   } else if (dashes === '-' && /^pass(?:in|out)?$/.test(key)) m = /^[ \t]+(?:["']?)pass:/.exec(rest);
   else if (dashes === '--' && PASSWORD_LONG_OPTION.test(key)) m = /^[ \t]+(?=["']|[^\s"'`$<{[(-])/.exec(rest);

@@ -68,7 +68,7 @@ export function credentialArgumentStart(text: string, key: string, keyEnd: numbe
  * `"user": "…"` on the next line, express-basic-auth's `basicAuth({ users: { admin: '…' } })`): the quote of
  * the first entry's value and the end of its line.
  */
-const USERS_MAP = /^\([ \t\r\n]*(?:[\w.]*(?:Accounts|Users)[ \t]*\{|\{[ \t\r\n]*(?:users|accounts)[ \t]*:[ \t]*\{)[ \t\r\n]*["']?[\w.@-]{1,60}["']?[ \t]*:[ \t]*(?=["'])/;
+const USERS_MAP = /^\([ \t\r\n]*(?:[\w.]*(?:Accounts|Users)[ \t]*\{|\{[ \t\r\n]*(?:users|accounts)[ \t]*:[ \t]*\{)[ \t\r\n]*(?:\/\/[^\n]*\n[ \t\r\n]*){0,3}["']?[\w.@-]{1,60}["']?[ \t]*:[ \t]*(?=["'])/;
 
 export function usersMapEntryStart(text: string, open: number): { at: number; lineEnd: number } | undefined {
   const m = USERS_MAP.exec(text.slice(open, Math.min(text.length, open + 300)));
