@@ -31,3 +31,9 @@ docker run -p '8080:80' tugboat/portal
 backup-tool push --password "$BACKUP_PASSWORD" --target s3://tugboat-backups
 # expect-not: secret-generic-password
 yarn config set npmRegistryServer https://npm.tugboat.test
+# expect-not: secret-generic-password
+make list | grep -P "^$module\s+\d" > /dev/null
+# expect-not: secret-generic-password
+grep -P '^[A-Za-z0-9]{20,}$' tokens.txt
+# expect-not: secret-generic-password
+ssh -p '2222' ops@bastion.tugboat.test uptime

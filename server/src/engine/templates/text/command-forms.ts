@@ -91,6 +91,9 @@ export function keyArgumentStart(text: string, open: number): { at: number; line
   return ok ? { at, lineEnd } : undefined;
 }
 
+/** A user named on a command line: `-u`/`-U`/`-l`/`--user`/`--username` and its value, or `user@host`. */
+const USER_ON_COMMAND_LINE = /(?:^|[ \t])(?:-[uUl]|--user(?:name)?)(?:[ \t]+|=)["']?[\w$]|[ \t]["']?[\w.-]+@[\w-]+(?:\.[\w-]+)*(?=[\s:"'])/;
+
 /** Options that carry a password by convention, written `--name value` (a blank, not `=`, before the value). */
 const PASSWORD_LONG_OPTION = /^(?:password|passwd|pass|requirepass|auth)$/i;
 
@@ -104,8 +107,8 @@ export interface OptionValue {
 
 /**
  * A password handed to a command as an option: `--password '…'` / `--requirepass …` (a compose `command`
- * string), a quoted value after a one-letter `-p` / `-P` (`sshpass -p '…'`, `sqlcmd -P '…'`: a port or a
- * directory is not written quoted as a random string, and the value filters judge the rest), and OpenSSL's
+ * string), a quoted value after a one-letter `-p` / `-P` on a command line that names a user (`sshpass -p '…' ssh
+ * ops@host`, `sqlcmd -U sa -P '…'`), and OpenSSL's
  * `-pass pass:…` / `-passin pass:…`. MySQL's `-p '…'` is the database name (its password is glued) and stays quiet.
  */
 export function passwordOptionValue(text: string, keySpan: Span, line: LineBounds): OptionValue | undefined {
@@ -115,7 +118,9 @@ export function passwordOptionValue(text: string, keySpan: Span, line: LineBound
   const rest = text.slice(keySpan.end, Math.min(line.lineEnd, keySpan.end + 1100));
   let m: RegExpExecArray | null = null;
   if (dashes === '-' && (key === 'p' || key === 'P')) {
-    if (MYSQL_COMMAND.test(text.slice(Math.max(line.lineStart, keySpan.start - 300), keySpan.start))) return undefined;
+    // `-p` is a port, a path, a pattern (`grep -P`) as often: a password only beside a user on the same command line.
+    const command = text.slice(line.lineStart, line.lineEnd);
+    if (MYSQL_COMMAND.test(text.slice(Math.max(line.lineStart, keySpan.start - 300), keySpan.start)) || !USER_ON_COMMAND_LINE.test(command)) return undefined;
     m = /^[ \t]+(?=["'])/.exec(rest);
   } else if (dashes === '-' && /^pass(?:in|out)?$/.test(key)) m = /^[ \t]+(?:["']?)pass:/.exec(rest);
   else if (dashes === '--' && PASSWORD_LONG_OPTION.test(key)) m = /^[ \t]+(?=["']|[^\s"'`$<{[(-])/.exec(rest);
