@@ -113,7 +113,7 @@ export interface OptionValue {
  */
 export function passwordOptionValue(text: string, keySpan: Span, line: LineBounds): OptionValue | undefined {
   const key = text.slice(keySpan.start, keySpan.end);
-  const dashes = /(?:^|[\s"'`=(\[,])(-{1,2})$/.exec(text.slice(Math.max(line.lineStart, keySpan.start - 3), keySpan.start))?.[1];
+  const dashes = /(?:^|[\s"'`=([,])(-{1,2})$/.exec(text.slice(Math.max(line.lineStart, keySpan.start - 3), keySpan.start))?.[1];
   if (!dashes) return undefined;
   const rest = text.slice(keySpan.end, Math.min(line.lineEnd, keySpan.end + 1100));
   let m: RegExpExecArray | null = null;
