@@ -43,6 +43,7 @@ describe('text-secret-assignment: forms from batch 11', () => {
     ['keys holding names', 'app.js', "app.keys = ['vesselName', 'berthNumber'];\n"],
     ['a heredoc line from a template', 'job.hcl', '      data = <<EOH\nDB_PASSWORD={{ with secret "kv/db" }}{{ .Data.data.password }}{{ end }}\nEOH\n'],
     ['pass without a user in its section', 'remote.conf', `[alias]\ntype = alias\npass = ${V}\n`],
+    ['an upper-case line after a shift, not a heredoc', 'flags.js', `const mask = 1 << bits;\nAPI_KEY=${V}\n`],
   ];
   for (const [form, fileName, text] of quiet) {
     it(`stays quiet on ${form}`, () => assert.deepEqual(ranges(fileName, text), []));

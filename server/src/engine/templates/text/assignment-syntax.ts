@@ -186,8 +186,8 @@ export function insideHeredoc(text: string, lineStart: number): boolean {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const content = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
-    const open = /<<[-~]?[ \t]*["']?([A-Za-z_]\w*)["']?/.exec(content);
-    if (open) return true;
+    // The delimiter in capitals by convention (`<<EOH`, `<<-'EOF'`), so a shift (`x << count`) opens nothing.
+    if (/<<[-~]?[ \t]*(["']?)[A-Z][A-Z0-9_]*\1(?![\w])/.test(content)) return true;
     // A line holding only a word in capitals closes the heredoc it names (`EOH`, `EOF`).
     if (/^[ \t]*[A-Z_]{2,}[ \t]*$/.test(content)) return false;
   }
