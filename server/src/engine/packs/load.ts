@@ -214,11 +214,15 @@ export class PackLoader {
 export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyTemplate, options: { readonly compiledBefore?: boolean } = {}): Rule {
   const meter = new RegexMeter();
   const deferred = options.compiledBefore === true;
-  const inner = template.instantiate(match.params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter, deferred)) as Check<never>;
+  const build = () => template.instantiate(match.params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter, deferred)) as Check<never>;
+  // A rule known to instantiate (compiledBefore) is instantiated at its first check: a scan of Dockerfiles
+  // never builds the Kubernetes rules' checks. Any other rule is built now, so bad params are a load error.
+  let inner = deferred ? undefined : build();
   const ruleLevel = podSecurityLevelOf(meta.peers.pss);
   // Each check is one file (or one YAML section): the rule's regex work is counted from zero.
   const check: Check<never> = (model, ctx) => {
     meter.reset();
+    inner ??= build();
     inner(model, ruleLevel ? { ...ctx, podSecurity: { profile: ctx.podSecurityProfile ?? 'restricted', ruleLevel } } : ctx);
   };
   // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.

@@ -72,10 +72,13 @@ export class KeywordAutomaton {
     }
     this.outputs = outputs.map((o) => (o.length > 0 ? o : undefined));
     const ending = Uint8Array.from(outputs, (o) => (o.length > 0 ? 1 : 0));
+    // Again only the keywords' classes: every other cell leads to the root, 0 in both tables.
     const rows = new Int32Array(count * CLASSES);
-    for (let cell = 0; cell < rows.length; cell++) {
-      const to = table[cell];
-      if (to !== 0) rows[cell] = ending[to] === 1 ? -to * CLASSES : to * CLASSES;
+    for (let row = 0; row < rows.length; row += CLASSES) {
+      for (let a = 0; a < alphabet.length; a++) {
+        const to = table[row + alphabet[a]];
+        if (to !== 0) rows[row + alphabet[a]] = ending[to] === 1 ? -to * CLASSES : to * CLASSES;
+      }
     }
     this.rows = rows;
   }
