@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from './re2js-module';
 import { captureGroupCount } from './regex-groups';
 import { anchoredFirstCharacters, requiredCharacters, requiredCharactersWork } from './regex-required';
 
@@ -108,6 +109,7 @@ export class SafeRegex {
   }
 
   private compile(): Program {
+    const { RE2JS } = re2js();
     const compiled = RE2JS.compile(this.source, this.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     const size = compiled.programSize();
     if (size > MAX_PROGRAM_SIZE) {

@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schema-compiler';
+import { compareNames } from '../name-order';
 import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
 import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMatch, RuleMeta, Severity, Confidence } from '../types';
@@ -92,7 +93,7 @@ export class PackLoader {
     const info: PackInfo = { id: manifest.id, version: manifest.version, description: manifest.description, root };
     const rules: Rule[] = [];
     const seen = new Set<string>();
-    for (const file of files.filter((f) => /(^|\/)rule\.ya?ml$/.test(f.path)).sort((a, b) => a.path.localeCompare(b.path))) {
+    for (const file of files.filter((f) => /(^|\/)rule\.ya?ml$/.test(f.path)).sort((a, b) => compareNames(a.path, b.path))) {
       let rule: Rule | undefined;
       try {
         rule = this.loadRule(info, file, byPath, errors);
