@@ -32,6 +32,8 @@ export interface ScanContext {
 export interface ScanTask {
   readonly path: string;
   readonly absolutePath: string;
+  /** A folder's walk listed it as a regular file, not a link (CollectedFiles.givenFiles). */
+  readonly listedAsFile?: boolean;
 }
 
 /** What a scan covers, listed and indexed, before any file is analysed. */
@@ -101,7 +103,7 @@ export function listScan(options: ScanOptions, context: ScanContext): ScanListin
   const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
   return {
     files: listing.files,
-    tasks: listing.files.filter(mine).map((absolutePath) => ({ path: displayPath(absolutePath, context.cwd), absolutePath })),
+    tasks: listing.files.filter(mine).map((absolutePath) => ({ path: displayPath(absolutePath, context.cwd), absolutePath, ...(listing.givenFiles.has(absolutePath) ? {} : { listedAsFile: true }) })),
     pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
   };
 }
@@ -175,7 +177,7 @@ function analysedFile(
   onAnalysed?: AnalysedHook,
 ): FileReport {
   const indexed = context.indexedReads?.take(file.absolutePath);
-  const read = indexed?.read ?? readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size' });
+  const read = indexed?.read ?? readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size', listedAsFile: file.listedAsFile === true });
   if (read.kind === 'skipped') return skippedFileReport(file, read.code, read.message);
   // One file's cache, dropped after its analysis (ParseCache.shortLived).
   const cache = indexed?.cache ?? new DocumentParseCache(undefined, true);

@@ -150,7 +150,7 @@ export class ScanWorkerPool {
     batch.next += indices.length;
     batch.busy++;
     slot.held.push(indices.map((i) => batch.tasks[i]));
-    const request: WorkerRequest = { kind: 'scan', collectWorkloads: batch.collectWorkloads, tasks: indices.map((index) => ({ index, path: batch.tasks[index].path, absolutePath: batch.tasks[index].absolutePath })) };
+    const request: WorkerRequest = { kind: 'scan', collectWorkloads: batch.collectWorkloads, tasks: indices.map((index) => ({ index, path: batch.tasks[index].path, absolutePath: batch.tasks[index].absolutePath, listedAsFile: batch.tasks[index].listedAsFile })) };
     slot.worker.postMessage(request);
   }
 

@@ -109,6 +109,16 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     for (const report of reports) reported.push({ rule, report, severity: override ?? report.severity ?? rule.meta.severity });
     yield;
   }
+  return judgedResult(file, ruleSet, options, models, reported, notices, now);
+}
+
+/**
+ * The rules' reports made findings (masked, fingerprinted), judged against suppressions and superseding,
+ * in position order. A function of its own, not part of the generator: V8 recompiles a function each time
+ * a new object shape reaches it, and this part sees many (findings with and without fixes or related).
+ */
+function judgedResult(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions, models: Models, reported: readonly RuleReport[], notices: Notice[], now: Date): AnalysisResult {
+  const language = models.language;
   if (models.dockerfile) notices.push(...tooComplexNotices(models.dockerfile));
   // Every secret's range is known before the first message is written, so each message is safe as built.
   const masker = new SecretMasker(file.text, reported.filter((r) => r.rule.meta.tags.includes('secret')).map((r) => clampSpan(r.report.span, file.text.length)));
@@ -160,7 +170,7 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
     const source = capLongLines(file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text);
     notices.push(...source.notices);
     const parse = () => parseDockerfile(source.text, options.cache);
-    return activeLanguage(ruleSet, options, 'dockerfile') ? { language, text, dockerfile: parse() } : { language, text, unparsedDockerfile: parse };
+    return activeLanguage(ruleSet, options, 'dockerfile') ? models(language, text, parse()) : models(language, text, undefined, parse);
   }
   if (language === 'kubernetes') {
     const kubernetes = yield* kubernetesSteps(file.text, options.cache, lines, kindsRead(ruleSet, options));
@@ -172,9 +182,17 @@ function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, op
     if (broken) {
       notices.push({ code: 'parse-error', span: broken.errors[0].span, message: `YAML syntax error (${broken.errors[0].message}); Kubernetes checks skipped that document until it parses.` });
     }
-    return { language, text, kubernetes };
+    return models(language, text, undefined, undefined, kubernetes);
   }
-  return { language, text };
+  return models(language, text);
+}
+
+/**
+ * Every file's models in one object shape: the rule loop reads them for each rule of each file, and a
+ * shape per language made V8 throw away and recompile analysisSteps as each new kind of file came by.
+ */
+function models(language: Language, text: TextModel, dockerfile?: DockerfileModel, unparsedDockerfile?: () => DockerfileModel, kubernetes?: KubernetesModel): Models {
+  return { language, text, dockerfile, unparsedDockerfile, kubernetes };
 }
 
 /** Whether a rule of that language is on: a parse no active rule reads is skipped. */

@@ -109,6 +109,31 @@ export function unquotedSecret(matched: string): string {
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
+  return asciiEntropy(value) ?? codePointEntropy(value);
+}
+
+/**
+ * The same sum for an ASCII value (most secrets and what looks like one) without a Map or a string per
+ * character: counts in a typed array, terms added in the order each character first appears, as the
+ * Map's insertion order has them, so the result is the same number to the last bit. Undefined otherwise.
+ */
+function asciiEntropy(value: string): number | undefined {
+  const counts = new Int32Array(128);
+  const order: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 128) return undefined;
+    if (counts[code]++ === 0) order.push(code);
+  }
+  let bits = 0;
+  for (const code of order) {
+    const p = counts[code] / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+function codePointEntropy(value: string): number {
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;

@@ -20,7 +20,9 @@ export interface RegularFileOptions {
   readonly followSymlinks: boolean;
   /**
    * The caller's directory listing (readdir's file type, an lstat when the file system gives none) says
-   * this is a regular file, not a link: that is the check before opening, so it is not made twice.
+   * this is a regular file, not a link: that is the check before opening, so it is not made twice. With
+   * followSymlinks, the file is then opened without following a link (one that replaced the listed file
+   * is checked the long way, with a stat first).
    */
   readonly listedAsFile?: boolean;
 }
@@ -28,6 +30,10 @@ export interface RegularFileOptions {
 const CHUNK = 64 * 1024;
 
 export function readRegularFile(file: string, options: RegularFileOptions): RawRead {
+  if (options.listedAsFile === true && options.followSymlinks) {
+    const listed = readRegularFile(file, { ...options, followSymlinks: false });
+    return listed.kind === 'not-regular' && listed.what === 'a symbolic link' ? readRegularFile(file, { maxBytes: options.maxBytes, followSymlinks: true }) : listed;
+  }
   let fd: number | undefined;
   try {
     if (!(options.listedAsFile === true && !options.followSymlinks)) {

@@ -25,13 +25,15 @@ export interface SourceReadOptions {
   readonly maxBytes: number;
   /** How the size limit is named to the user: `--max-file-size` or `bulwark.maxFileSize`. */
   readonly limitName: string;
+  /** A directory listing said this is a regular file, not a link (RegularFileOptions.listedAsFile). */
+  readonly listedAsFile?: boolean;
 }
 
 /** Skip codes that mean "input existed but could not be read": a scan with one is incomplete. */
 export const UNREADABLE_CODES: ReadonlySet<string> = new Set(['unreadable-file', 'unreadable-folder']);
 
 export function readSourceFile(file: string, options: SourceReadOptions): ReadOutcome {
-  const raw = readRegularFile(file, { maxBytes: options.maxBytes, followSymlinks: true });
+  const raw = readRegularFile(file, { maxBytes: options.maxBytes, followSymlinks: true, listedAsFile: options.listedAsFile === true });
   switch (raw.kind) {
     case 'bytes':
       return decodeSource(raw.bytes);

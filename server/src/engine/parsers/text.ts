@@ -48,7 +48,7 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
     fileName,
     path,
     keywordOffsets(keywords) {
-      const key = [...keywords].sort().join('\u0000');
+      const key = listKey(keywords, keywordPass?.listKeys);
       let found = hits.get(key);
       if (!found) {
         // From the shared pass when it holds every keyword of the list: no pass of the list's own.
@@ -70,6 +70,22 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
       return fact;
     },
   };
+}
+
+/**
+ * A keyword list's memo key (its sorted keywords), kept per list object by the rule set's pass: rules
+ * ask with the same list for every file, and sorting a hundred keywords per file and rule added up.
+ * Lists are treated as immutable, as `readonly` says.
+ */
+function listKey(keywords: readonly string[], memo: WeakMap<readonly string[], string> | undefined): string {
+  // A list of one is often made per call (`[BEGIN]`): its key is its keyword, with nothing to remember.
+  if (keywords.length === 1) return keywords[0];
+  let key = memo?.get(keywords);
+  if (key === undefined) {
+    key = [...keywords].sort().join('\u0000');
+    memo?.set(keywords, key);
+  }
+  return key;
 }
 
 /**

@@ -58,8 +58,10 @@ function isQuote(c: string | undefined): c is string {
   return c !== undefined && c.length === 1 && QUOTES.includes(c);
 }
 
+/** `[A-Za-z0-9_.-]`, by character code: asked for every character around each keyword hit. */
 function isKeyChar(c: string): boolean {
-  return /[A-Za-z0-9_.-]/.test(c);
+  const code = c.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
 }
 
 /** The assignment whose key contains the keyword hit at `hit`, if the text there is one. */

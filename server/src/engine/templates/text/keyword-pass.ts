@@ -18,6 +18,8 @@ export interface SharedKeywordPass {
   readonly alternations: Map<string, RegExp>;
   /** Keyword lists (by TextModel.keywordOffsets' key) → which slots they hold; null when the pass lacks one. */
   readonly lists: Map<string, Uint8Array | null>;
+  /** A keyword list object → its key in `lists` and `alternations` (the sorted keywords), computed once. */
+  readonly listKeys: WeakMap<readonly string[], string>;
 }
 
 /** Every occurrence (overlapping ones too) of every keyword of the pass, in the order they end. */
@@ -36,6 +38,7 @@ export function sharedKeywordPass(rules: readonly { readonly keywords?: readonly
     lengths: keywords.map((k) => k.length),
     alternations: new Map(),
     lists: new Map(),
+    listKeys: new WeakMap(),
   };
 }
 
