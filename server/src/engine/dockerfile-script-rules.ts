@@ -1,5 +1,6 @@
 import type { DockerfileModel } from './parsers/dockerfile';
 import type { CachedScript } from './parsers/dockerfile-script-cache';
+import { movedReport } from './finding-memo';
 import { shiftReport } from './text-windows';
 import type { CheckContext, ParseCache, Report, Rule } from './types';
 
@@ -52,7 +53,7 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
       byRule.set(rule, kept);
     }
     const by = script.entry.span.start - kept.base;
-    const moved = by === 0 ? kept.reports : kept.moved?.by === by ? kept.moved.reports : (kept.moved = { by, reports: kept.reports.map((r) => shiftReport(r, by)) }).reports;
+    const moved = by === 0 ? kept.reports : kept.moved?.by === by ? kept.moved.reports : (kept.moved = { by, reports: kept.reports.map((r) => movedReport(r, by)) }).reports;
     for (const r of moved) out.push(r);
   }
   return out;
