@@ -11,10 +11,15 @@ import { summarise } from './stats';
 // kept and edited as the server keeps it (EditableDocument, one parse cache per document) and analysed
 // after every change, as a pull request would. CPU time of this process, so other jobs on the machine
 // matter less than for wall-clock figures. For profiling: `node --cpu-prof --import tsx
-// test/bench/keystrokes-in-process.ts [file] [kind] [edits]` (defaults: the generated 1 MB source).
+// test/bench/keystrokes-in-process.ts [file] [kind] [edits] [space|word|enter]` (defaults: the generated
+// 1 MB source, a space typed and deleted at each point; `word` types five characters in a row, `enter` a line break).
+
+/** Deletes the character typed before it. */
+const DELETE = '\u0000delete';
+const TYPING = { space: [' ', DELETE], word: [' ', 'w', 'o', 'r', 'd'], enter: ['\n'] } as const;
 
 function main(): void {
-  const [fileArg, kindArg, editsArg] = process.argv.slice(2);
+  const [fileArg, kindArg, editsArg, typingArg] = process.argv.slice(2);
   const file = fileArg || generatedFiles().source;
   const kind = (kindArg || 'source') as FileKind;
   const edits = Number(editsArg ?? 200);
@@ -29,17 +34,21 @@ function main(): void {
   };
   run();
   const cpu: number[] = [];
-  const points = editPoints(text, kind, Math.ceil(edits / 2));
+  // At each point: a space typed and deleted (as the bench types), a word typed (5 keystrokes), or Enter.
+  const keys = TYPING[typingArg === 'word' || typingArg === 'enter' ? typingArg : 'space'];
+  const points = editPoints(text, kind, Math.ceil(edits / keys.length));
   let version = 1;
   for (const p of points) {
-    for (const typed of [true, false]) {
-      const at = { line: p.line, character: p.character };
-      const range = typed ? { start: at, end: at } : { start: at, end: { line: p.line, character: p.character + 1 } };
+    let character = p.character;
+    for (const key of keys) {
+      const at = { line: p.line, character };
+      const range = key === DELETE ? { start: at, end: { line: p.line, character: character + 1 } } : { start: at, end: at };
       const before = process.cpuUsage();
-      doc.update([{ range, text: typed ? ' ' : '' }], ++version);
+      doc.update([{ range, text: key === DELETE ? '' : key }], ++version);
       run();
       const used = process.cpuUsage(before);
       cpu.push((used.user + used.system) / 1000);
+      if (key !== DELETE && key !== '\n') character += key.length;
     }
   }
   const s = summarise(cpu);

@@ -2,7 +2,7 @@ import { fingerprint } from './fingerprint';
 import { compileApprovedImages } from './images/approved';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
-import { dockerfileRulePerScript } from './dockerfile-script-rules';
+import { dockerfileRulePerScript, dockerfileRuleScriptsApart } from './dockerfile-script-rules';
 import { kubernetesSteps, type K8sDocument, type KubernetesModel } from './parsers/kubernetes';
 import { kubernetesRulePerSection, objectsBySection, sectionInputs, SectionTexts, textRulePerSection, type PerSectionState } from './kubernetes-sections';
 import { parseText, type TextModel } from './parsers/text';
@@ -100,6 +100,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
             ? windows.reports(rule, context)
             : rule.perRunScript && models.dockerfile && options.cache
             ? dockerfileRulePerScript(rule, models.dockerfile, options.cache, context)
+            : rule.runScriptsApart && models.dockerfile && options.cache
+            ? dockerfileRuleScriptsApart(rule, models.dockerfile, options.cache, context)
             : runCheck(rule, model, context),
       );
     } catch (err) {

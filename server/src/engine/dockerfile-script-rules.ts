@@ -1,5 +1,6 @@
 import type { DockerfileModel } from './parsers/dockerfile';
 import type { CachedScript } from './parsers/dockerfile-script-cache';
+import { movedReport } from './finding-memo';
 import { shiftReport } from './text-windows';
 import type { CheckContext, ParseCache, Report, Rule } from './types';
 
@@ -9,7 +10,9 @@ import type { CheckContext, ParseCache, Report, Rule } from './types';
 // from that script alone, so the editor keeps its reports per script (under the script as first read,
 // the same object while the instruction's text is: ScriptOrigin) and moves them with the instruction.
 // Without the caller's cache (the CLI) the rule runs on the whole model, as it always did. As for a
-// YAML section, the rule's regex work is then metered per script rather than per file.
+// YAML section, the rule's regex work is then metered per script rather than per file. A rule whose
+// check also reads other instructions (runScriptsApart: settings in ENV and in RUN, COPY arguments and
+// RUN operands) keeps its script reports the same way and runs on the rest of the model at each analysis.
 
 /** The one cache entry holding every script's kept reports; scripts the cache dropped drop theirs. */
 const STORE_KEY = '\u0002dockerfile-script-reports';
@@ -40,7 +43,8 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
     let kept = byRule.get(rule);
     if (!kept) {
       // The model narrowed to this one script: a perRunScript check reads nothing else (template.ts).
-      const one: DockerfileModel = { ...model, runScripts: () => [script], memo: new Map() };
+      // A check that also reads other instructions (runScriptsApart) sees none here: those run on the rest.
+      const one: DockerfileModel = rule.runScriptsApart ? { ...model, entries: [], runScripts: () => [script], memo: new Map() } : { ...model, runScripts: () => [script], memo: new Map() };
       const reports: Report[] = [];
       (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(one, { ...context, report: (r) => reports.push(r) });
       // Kept in the offsets of the script as first read, so each later analysis shifts from there.
@@ -49,8 +53,23 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
       byRule.set(rule, kept);
     }
     const by = script.entry.span.start - kept.base;
-    const moved = by === 0 ? kept.reports : kept.moved?.by === by ? kept.moved.reports : (kept.moved = { by, reports: kept.reports.map((r) => shiftReport(r, by)) }).reports;
+    const moved = by === 0 ? kept.reports : kept.moved?.by === by ? kept.moved.reports : (kept.moved = { by, reports: kept.reports.map((r) => movedReport(r, by)) }).reports;
     for (const r of moved) out.push(r);
   }
+  return out;
+}
+
+/** Under this key of a model's memo, the model without its RUN scripts that runScriptsApart rules share. */
+const WITHOUT_SCRIPTS = Symbol('withoutRunScripts');
+
+/**
+ * A runScriptsApart rule's reports: those on RUN scripts kept per script as above, the others from the
+ * model with no scripts (its own memo: what rules derive from the scripts must not be shared with it).
+ */
+export function dockerfileRuleScriptsApart(rule: Rule, model: DockerfileModel, cache: ParseCache, context: Omit<CheckContext, 'report'>): Report[] {
+  const out = dockerfileRulePerScript(rule, model, cache, context);
+  let rest = model.memo.get(WITHOUT_SCRIPTS) as DockerfileModel | undefined;
+  if (!rest) model.memo.set(WITHOUT_SCRIPTS, (rest = { ...model, runScripts: () => [], tooComplexScripts: () => [], memo: new Map() }));
+  (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(rest, { ...context, report: (r) => out.push(r) });
   return out;
 }

@@ -269,6 +269,8 @@ export interface Rule {
   readonly perSection?: boolean;
   /** Dockerfile: the check's reports on one RUN script depend only on that script (dockerfile-script-rules.ts). */
   readonly perRunScript?: boolean;
+  /** Dockerfile: the check's reports on RUN scripts come from each script alone, its others read none (dockerfile-script-rules.ts). */
+  readonly runScriptsApart?: boolean;
   /** From a text rule's template: how far around a line the check reads in this file (text-windows.ts). */
   readonly lookaround?: (fileName: string) => TextLookaround | undefined;
   /** From a text rule's template: the keywords its prefilter looks for in every file (RuleSet.keywordPass). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, type AnalysisResult, type Rule, type RuleSet } from '../../../server/src/engine';
+import { PackLoader, analyze, buildRuleSet, builtinTemplates, type AnalysisResult, type Rule, type RuleSet } from '../../../server/src/engine';
 import { EditableDocument } from '../../../server/src/lsp/editable-document';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
@@ -134,5 +134,89 @@ describe('Dockerfile rules kept per RUN instruction equal a fresh analysis', fun
     open.edit('FROM build', '\nFROM build');
     open.analyse(counted);
     assert.equal(calls, 0, 'a line added between instructions moves the reports, it re-runs nothing');
+  });
+
+  // Rules that read RUN scripts and other instructions keep their script reports per RUN and run on the
+  // rest of the model without scripts (runScriptsApart); run-sequence is kept per RUN. Each edit below must
+  // change what one of them reports, in a RUN or in another instruction.
+  const APART_RULES = ['docker-tls-verify-disabled', 'docker-package-signature-disabled', 'docker-package-upgrade', 'docker-unsafe-file-permissions', 'docker-copy-secret-file'];
+  const APART_START = [
+    'FROM alpine:3.20',
+    'ENV GOFLAGS=-insecure',
+    'RUN curl -k https://example.com/x -o /x && chmod 4755 /x',
+    'COPY --chmod=777 app.sh /app.sh',
+    'COPY id_rsa /root/.ssh/id_rsa',
+    'RUN apt-get update',
+    'RUN export GOSUMDB=off && apk upgrade',
+    '',
+  ].join('\n');
+
+  it('rules whose RUN reports are kept apart from their other reports, after edits on either side', () => {
+    for (const id of APART_RULES) assert.equal(ruleSet.rules.find((r) => r.meta.id === id)?.runScriptsApart, true, `${id} keeps its RUN reports apart`);
+    assert.equal(ruleSet.rules.find((r) => r.meta.id === 'docker-package-update-alone')?.perRunScript, true, 'run-sequence is kept per RUN script');
+    const ids = [...APART_RULES, 'docker-package-update-alone'];
+    const open = new OpenDockerfile(APART_START);
+    const step = (what: string, expect: { has?: string[]; lacks?: string[] }) => {
+      const cached = open.analyse(ruleSet);
+      const fresh = analyze({ uri: URI, text: open.text, languageId: 'dockerfile' }, ruleSet, { now: NOW });
+      assert.deepEqual(comparable(cached), comparable(fresh), `${what}: cached and fresh analyses differ`);
+      const found = placed(cached, open.text, ids);
+      for (const f of expect.has ?? []) assert.ok(found.includes(f), `${what}: expected ${f} among ${found.join(', ')}`);
+      for (const f of expect.lacks ?? []) assert.ok(!found.some((x) => x.includes(f)), `${what}: expected no ${f} among ${found.join(', ')}`);
+    };
+    step('as opened', {
+      has: [
+        'docker-package-signature-disabled@2:5=GOFLAGS=-insecure',
+        'docker-tls-verify-disabled@3:10=-k',
+        'docker-unsafe-file-permissions@3:50=4755',
+        'docker-unsafe-file-permissions@4:6=--chmod=777',
+        'docker-copy-secret-file@5:6=id_rsa',
+        'docker-package-update-alone@6:5=apt-get update',
+        'docker-package-signature-disabled@7:12=GOSUMDB=off',
+        'docker-package-upgrade@7:31=upgrade',
+      ],
+    });
+    open.edit('GOFLAGS=-insecure', 'GOFLAGS=-mod=mod');
+    step('an ENV value no longer a setting (the rest of the model)', { lacks: ['docker-package-signature-disabled@2:'], has: ['docker-package-signature-disabled@7:12=GOSUMDB=off'] });
+    open.edit('curl -k', 'curl');
+    step('an option removed in a RUN', { lacks: ['docker-tls-verify-disabled'], has: ['docker-unsafe-file-permissions@3:47=4755'] });
+    open.edit('--chmod=777', '--chmod=755');
+    step('a COPY flag changed (no RUN changed)', { lacks: ['docker-unsafe-file-permissions@4:'], has: ['docker-unsafe-file-permissions@3:47=4755'] });
+    open.edit('apt-get update', 'apt-get update && apt-get install -y git');
+    step('a follower added in the same RUN', { lacks: ['docker-package-update-alone'] });
+    open.edit('FROM alpine:3.20\n', 'FROM alpine:3.20\n\nRUN wget --no-check-certificate https://example.com/y\n');
+    step('a RUN added above: every later report moves', {
+      has: ['docker-tls-verify-disabled@3:10=--no-check-certificate', 'docker-unsafe-file-permissions@5:47=4755', 'docker-copy-secret-file@7:6=id_rsa', 'docker-package-upgrade@9:31=upgrade'],
+    });
+    open.edit('id_rsa /root/.ssh/id_rsa', 'app.conf /etc/app.conf');
+    step('a COPY source changed', { lacks: ['docker-copy-secret-file'] });
+    open.edit('apk upgrade', 'apk add git');
+    step('a RUN operand changed', { lacks: ['docker-package-upgrade'], has: ['docker-package-signature-disabled@9:12=GOSUMDB=off'] });
+  });
+
+  it('a pack rule that judges RUN arguments and operands alike runs on the whole model: one finding per value', () => {
+    const rule = [
+      'id: run-word',
+      'title: A RUN word',
+      'severity: high',
+      'confidence: high',
+      "message: 'Found {{value}}.'",
+      'description: A rule for engine tests.',
+      'remediation: Remove it.',
+      'match:',
+      '  template: dockerfile-argument',
+      '  params:',
+      "    arguments: [{ instructions: [RUN], arguments: all, pattern: '^777$' }]",
+      "    operands: [{ commands: [chmod], operands: first, pattern: '^777$' }]",
+      '',
+    ].join('\n');
+    const { pack, errors } = new PackLoader(builtinTemplates()).load('/test', [{ path: 'pack.yaml', text: 'id: test\nversion: 1.0.0\ndescription: Test pack.\n' }, { path: 'run-word/rule.yaml', text: rule }]);
+    assert.deepEqual(errors, []);
+    const runWord = buildRuleSet(pack ? [pack] : []).ruleSet;
+    assert.notEqual(runWord.rules[0].runScriptsApart, true);
+    const open = new OpenDockerfile('FROM alpine\nRUN chmod 777 /x\n');
+    assert.deepEqual(placed(open.analyse(runWord), open.text, ['run-word']), ['run-word@2:11=777']);
+    open.edit('/x', '/y');
+    assert.deepEqual(placed(open.analyse(runWord), open.text, ['run-word']), ['run-word@2:11=777']);
   });
 });

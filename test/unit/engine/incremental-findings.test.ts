@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze, type AnalysisResult, type AnalyzeOptions, type Finding, type Report, type RuleSet } from '../../../server/src/engine';
-import { FindingMemo } from '../../../server/src/engine/finding-memo';
+import { FindingMemo, movedReport } from '../../../server/src/engine/finding-memo';
 import { SecretMasker } from '../../../server/src/engine/secret-mask';
 import { EditableDocument } from '../../../server/src/lsp/editable-document';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
@@ -144,5 +144,40 @@ describe('Findings kept per report in the editor equal a fresh analysis', functi
     at(secret);
     assert.equal(made, 3, 'made at each analysis while a secret lies at its origin');
     assert.notEqual(at(clear, { ...rule }), first, 'the same report from another rule object is made again');
+  });
+
+  it('a word typed above a RUN moves the findings kept for it, equal to a fresh analysis at each keystroke', () => {
+    const open = new OpenDockerfile(['FROM alpine:3.20', '# note', 'RUN apk add --no-cache examplepkg && curl -fsSL https://example.com/x | sh', 'USER app', ''].join('\n'));
+    const first = open.analyse(ruleSet);
+    const pin = pins(first)[0];
+    for (const [i, typed] of ['# notes', '# notes!', '# notes!!'].entries()) {
+      open.edit(i === 0 ? '# note' : typed.slice(0, -1), typed);
+      const moved = open.analyse(ruleSet);
+      same(open, moved, {}, `${typed}: the RUN moved by ${i + 1}`);
+      assert.deepEqual(pins(moved)[0].span, { start: pin.span.start + i + 1, end: pin.span.end + i + 1 });
+      assert.equal(pins(moved)[0].id, pin.id);
+    }
+    open.edit('examplepkg', 'examplepkh');
+    same(open, open.analyse(ruleSet), {}, 'the moved RUN edited');
+  });
+
+  it('a moved report takes the finding made from its origin only where the text there is the same', () => {
+    const rule = ruleSet.rules.find((r) => r.meta.id === PIN);
+    assert.ok(rule);
+    const report: Report = { span: { start: 12, end: 17 }, data: { command: 'apk', package: 'pkgnm' }, fixes: [{ title: 'Pin', kind: 'suggestion', edits: [{ span: { start: 17, end: 17 }, newText: '=1' }] }] };
+    const cache = new SectionParseCache();
+    let made = 0;
+    const at = (text: string, r: Report) =>
+      FindingMemo.of(cache, text, new SecretMasker(text, [])).finding(rule, r, 'medium', (rep, span, matched, occurrence) => ((made += 1), { id: `${matched}#${occurrence}`, ruleId: PIN, packId: 'core', severity: 'medium', message: 'm', span, fixes: rep.fixes ?? [] }));
+    at('RUN apk add pkgnm\n', report);
+    assert.equal(made, 1);
+    const moved = at(' RUN apk add pkgnm\n', movedReport(report, 1));
+    assert.equal(made, 1, 'moved from the finding made before');
+    assert.deepEqual(moved, { id: 'pkgnm#0', ruleId: PIN, packId: 'core', severity: 'medium', message: 'm', span: { start: 13, end: 18 }, fixes: [{ title: 'Pin', kind: 'suggestion', edits: [{ span: { start: 18, end: 18 }, newText: '=1' }] }] });
+    const elsewhere = at(' RUN apk add pkgnx\n', movedReport(report, 1));
+    assert.equal(made, 2, 'other text at the moved place: made again');
+    assert.equal(elsewhere.id, 'pkgnx#0');
+    assert.equal(at(' RUN apk add pkgnm\n', { ...movedReport(report, 1) }).id, 'pkgnm#0');
+    assert.equal(made, 3, 'a copy of a moved report is no move: made afresh');
   });
 });

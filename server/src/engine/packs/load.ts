@@ -233,6 +233,7 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
   // The Namespace labels a Pod Security rule reads are among the per-section inputs; other workspace facts are not.
   const perSection = template.language === 'kubernetes' && template.readsWorkspace !== true && template.perSection !== false;
   const perRunScript = template.language === 'dockerfile' && template.perRunScript === true && !readsWorkspace;
+  const runScriptsApart = template.language === 'dockerfile' && !perRunScript && !readsWorkspace && template.runScriptsApart?.(match.params as never) === true;
   return {
     meta,
     check,
@@ -240,6 +241,7 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
     ...(readsWorkspace ? { readsWorkspace: true } : {}),
     ...(perSection ? { perSection: true } : {}),
     ...(perRunScript ? { perRunScript: true } : {}),
+    ...(runScriptsApart ? { runScriptsApart: true } : {}),
     ...(lookaround ? { lookaround: (fileName: string) => lookaround(match.params as never, fileName) } : {}),
     ...(keywords && keywords.length > 0 ? { keywords } : {}),
     match,

@@ -56,6 +56,13 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
    */
   readonly perRunScript?: true;
   /**
+   * Dockerfile only, for a check that reads RUN scripts and other instructions: with these params, each
+   * report it makes from a RUN script comes from that script alone (as perRunScript), and its other
+   * reports read no RUN script. The editor then keeps the first kind per RUN instruction and runs the
+   * check on the rest of the model with no scripts (dockerfile-script-rules.ts).
+   */
+  runScriptsApart?(params: P): boolean;
+  /**
    * Text only: how far around a line the check reads in a file of this name (TextLookaround), or
    * undefined where it reads the whole file. A check that declares it must not read CheckContext.now,
    * the policy or the workspace: its reports on a window are reused while the window's text is unchanged.

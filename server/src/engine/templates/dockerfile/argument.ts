@@ -133,6 +133,9 @@ export const argument = defineTemplate<'dockerfile', Params>({
   },
   placeholders: ['instruction', 'value', 'meaning'],
   fixKind: 'suggestion',
+  // Operands come from one RUN script each, arguments and flags from the instructions. One finding per
+  // value: an argument of a RUN could be an operand too, so such rules run on the whole model.
+  runScriptsApart: (params) => !(params.arguments ?? []).some((m) => m.instructions.includes('RUN')),
   instantiate: (params, regex) => {
     const finders = [
       ...(params.arguments ?? []).map((m) => argumentFinder(m, regex)),

@@ -58,6 +58,8 @@ export const runSequence = defineTemplate<'dockerfile', Params>({
     },
   },
   placeholders: ['command'],
+  // A command and its followers are in one RUN: each script's reports come from that script alone.
+  perRunScript: true,
   instantiate: (params, regex) => {
     const thenCommand = params.thenCommand ? regex(params.thenCommand) : undefined;
     const compile = (steps: readonly Step[]): CompiledStep[] => steps.map((s) => ({ commands: compileCommands(s.commands), subcommands: new Set(s.subcommands) }));
@@ -67,7 +69,10 @@ export const runSequence = defineTemplate<'dockerfile', Params>({
       const followers = new Map<object, number[]>();
       for (const { script, command } of runCommands(model)) {
         const at = followerAt(then, command.words) ?? (thenCommand?.test(command.words.map((w) => w.value).join(' ')) ? command.start : undefined);
-        if (at !== undefined) followers.set(script, [...(followers.get(script) ?? []), at]);
+        if (at === undefined) continue;
+        const list = followers.get(script);
+        if (list) list.push(at);
+        else followers.set(script, [at]);
       }
       for (const { script, matcher, match } of matchingCommands(model, first)) {
         const sub = subcommandOf(matcher, match.args);
@@ -81,9 +86,10 @@ export const runSequence = defineTemplate<'dockerfile', Params>({
   },
 });
 
-function subcommandOf(step: CompiledStep, args: readonly ShellWord[]): ShellWord | undefined {
-  const operand = args.find((a) => !a.value.startsWith('-'));
-  return operand && step.subcommands.has(operand.value) ? operand : undefined;
+/** The first operand of `args` from index `from` on (an index, not a slice: followerAt asks at every word). */
+function subcommandOf(step: CompiledStep, args: readonly ShellWord[], from = 0): ShellWord | undefined {
+  for (let i = from; i < args.length; i++) if (!args[i].value.startsWith('-')) return step.subcommands.has(args[i].value) ? args[i] : undefined;
+  return undefined;
 }
 
 /**
@@ -94,7 +100,7 @@ function followerAt(steps: readonly CompiledStep[], words: readonly ShellWord[])
   for (let i = 0; i < words.length; i++) {
     const name = programName(words[i].value);
     const step = steps.find((s) => s.commands.some((c) => c.words.length === 0 && sameProgram(name, c.program)));
-    if (step && subcommandOf(step, words.slice(i + 1))) return words[i].start;
+    if (step && subcommandOf(step, words, i + 1)) return words[i].start;
   }
   return undefined;
 }

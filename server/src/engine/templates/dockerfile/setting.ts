@@ -29,6 +29,8 @@ export const setting = defineTemplate<'dockerfile', Params>({
   },
   placeholders: ['command', 'setting'],
   fixKind: 'autofix',
+  // Options and configuration commands are read from one RUN script each, variables from ENV/ARG or one script.
+  runScriptsApart: () => true,
   instantiate: (params, regex) => {
     const finders: ((model: DockerfileModel) => SettingHit[])[] = [];
     if (params.flags) finders.push(compileFlagMatchers(params.flags, regex));
