@@ -13,6 +13,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
 };
+// The bins' bundles are read, hashed (code-cache.ts) and decoded as text at every start: without the
+// whitespace and with shorter syntax they are a third smaller, and keep their names for stack traces.
+const compact = production ? {} : { minifyWhitespace: true, minifySyntax: true };
 // Only a scan run from the TypeScript sources (tests) starts its workers through tsx (cli/worker-pool.ts).
 const sourceOnly = ['tsx/cjs'];
 
@@ -20,12 +23,12 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The bins (dist/server.js, dist/cli.js) are small launchers that run these bundles through a V8 code
   // cache (server/src/node/code-cache.ts).
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-bundle.js', external: sourceOnly }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', external: sourceOnly }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-bundle.js', external: sourceOnly, ...compact }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', external: sourceOnly, ...compact }),
   esbuild.build({ ...common, entryPoints: ['server/src/server-bin.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // `bulwark scan --jobs`: the worker threads' code, loaded from beside dist/cli.js (cli/worker-pool.ts).
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/scan-worker.ts'], outfile: 'dist/scan-worker.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/scan-worker.ts'], outfile: 'dist/scan-worker.js', ...compact }),
 ]);
 
 // V8 keeps a script's source in memory for as long as the process lives, as one byte per character only

@@ -41,14 +41,14 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
     languages: ['js', 'ts', 'python', 'go', 'java', 'csharp', 'ruby', 'php', 'shell', 'yaml', 'json', 'dotenv', 'dotfiles', 'hcl', 'xml', 'docker', 'k8s'],
     floors: { provider: { found: 36, falseAlarms: 0 }, jwt: { found: 3, falseAlarms: 0 }, uri: { found: 22, falseAlarms: 0 } },
   },
-  'batch 11': {
+  'batch 12': {
     languages: [...LANGUAGES, 'dotfiles'],
     floors: {
-      generic: { found: 69, falseAlarms: 1 },
-      k8s: { found: 18, falseAlarms: 0 },
-      provider: { found: 62, falseAlarms: 0 },
+      generic: { found: 67, falseAlarms: 2 },
+      k8s: { found: 19, falseAlarms: 0 },
+      provider: { found: 63, falseAlarms: 0 },
       jwt: { found: 8, falseAlarms: 0 },
-      uri: { found: 40, falseAlarms: 1 },
+      uri: { found: 36, falseAlarms: 1 },
     },
   },
 };
@@ -115,23 +115,26 @@ describe('secret rules on the labeled corpus', function () {
       assert.ok(batch8.every((l) => l.file.split('/')[1] === 'meridian'));
     });
 
-    // Batches learned whole: every label found, with no false alarm. Batch 9's two rare forms (README item 10)
-    // were learned with batch 10's (item 11); batch 10's .pgpass wildcard line and public Mapbox token stay quiet.
-    for (const { batch, folder, labels } of [
-      { batch: 'batch 9', folder: 'kestrel', labels: 201 },
-      { batch: 'batch 10', folder: 'juniper', labels: 180 },
+    // Batches learned by their forms, with no false alarm: every label found, but for batch 11's three positional
+    // passwords whose call names no login (README item 12: JedisPool, Sequelize, twilio's Client). Batch 9's two rare
+    // forms (README item 10) were learned with batch 10's (item 11); batch 10's .pgpass wildcard line and public
+    // Mapbox token, and batch 11's anonymous-FTP .netrc line, stay quiet.
+    for (const { batch, folder, labels, found } of [
+      { batch: 'batch 9', folder: 'kestrel', labels: 201, found: 201 },
+      { batch: 'batch 10', folder: 'juniper', labels: 180, found: 180 },
+      { batch: 'batch 11', folder: 'osprey', labels: 227, found: 224 },
     ]) {
       it(`holds ${batch} (${folder}/ folders), development data since the detectors learned its forms`, () => {
         const own = part.labels.filter((l) => l.note.startsWith(`${batch}:`));
         assert.equal(own.length, labels);
         assert.ok(own.every((l) => l.file.split('/')[1] === folder));
         const t = scorePart(part, (file) => file.split('/')[1] === folder).total;
-        assert.ok(t.tp >= labels && t.fp === 0, `${batch}: ${t.tp} found, ${t.fp} false alarm(s)`);
+        assert.ok(t.tp >= found && t.fp === 0, `${batch}: ${t.tp} found, ${t.fp} false alarm(s)`);
       });
     }
 
-    it(`no false alarm of the provider, JWT and URI rules outside batches 7, 8, 9 and 10 (the development batches that label their kinds)`, () => {
-      const older = scorePart(part, (file) => !['lantern', 'meridian', 'kestrel', 'juniper'].includes(file.split('/')[1]));
+    it(`no false alarm of the provider, JWT and URI rules outside batches 7 to 11 (the development batches that label their kinds)`, () => {
+      const older = scorePart(part, (file) => !['lantern', 'meridian', 'kestrel', 'juniper', 'osprey'].includes(file.split('/')[1]));
       const alarms = [...older.byKind.entries()].filter(([kind, t]) => kind !== 'generic' && kind !== 'k8s' && t.fp > 0);
       assert.deepEqual(alarms, [], scoreTable(older).join('\n'));
     });

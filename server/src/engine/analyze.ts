@@ -13,6 +13,7 @@ import { applySuppressions, type SuppressionInput } from './apply-suppressions';
 import { SecretMasker } from './secret-mask';
 import { FindingMemo } from './finding-memo';
 import { runSteps } from './steps';
+import { compareNames } from './name-order';
 import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
 import { FileWindows, WINDOWED_MIN_LENGTH } from './text-windows';
@@ -127,7 +128,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   // Only suppressed findings are asked about: none, no second judgement of every finding.
   const hidden = judged.suppressed.length === 0 ? new Set<Finding>() : supersededFindings(keyed, ruleSet);
   const suppressed = judged.suppressed.filter((s) => !hidden.has(s.finding));
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || compareNames(a.ruleId, b.ruleId));
   // A notice quotes a parser's or a failing rule's words, which may carry text of the file.
   const safeNotices = masker.empty ? notices : notices.map((n) => ({ ...n, message: masker.text(n.message) }));
   return { language, findings: kept, suppressed, notices: safeNotices };

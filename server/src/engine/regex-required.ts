@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from './re2js-module';
 
 // Characters every match of an RE2 pattern contains, read from its compiled program: a RUNE1
 // instruction (one exact character) that lies on every path from the start to MATCH. An input
@@ -203,6 +204,7 @@ function matchReachableAvoiding(prog: Prog, avoid: number): boolean {
  * in both branches of an alternation is two instructions, so `:` is not claimed there).
  */
 export function requiredCharactersWork(): boolean {
+  const { RE2JS } = re2js();
   const probe = (source: string, expected: string): boolean => requiredCharacters(RE2JS.compile(source)).sort().join('') === expected;
   return probe('(?:a|c)@b(?i)d', '@b') && probe('x|y', '') && probe('(?i)k=(?:@)?', '=');
 }

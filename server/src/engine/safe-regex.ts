@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from './re2js-module';
 import { captureGroupCount } from './regex-groups';
 import { anchoredFirstCharacters, requiredCharacters, requiredCharactersWork } from './regex-required';
 
@@ -19,8 +20,17 @@ export const MAX_PROGRAM_SIZE = 1000;
  */
 const MAX_REGEX_WORK = 100_000_000;
 
-/** Whether this re2js's programs read as regex-required.ts expects: decided once, by probes, at load. */
-const REQUIRED_CHARACTERS_READABLE = requiredCharactersWork();
+/**
+ * Whether this re2js's programs read as regex-required.ts expects: decided once, by probes, at the first
+ * compile rather than at load (a one-file scan may compile no pattern at all, and the probes' compiles were
+ * the first use of re2js, its tables decoded and its code run cold). A memo of a constant, never reset.
+ */
+const requiredCharactersReadable = memoOnce(requiredCharactersWork);
+
+function memoOnce(compute: () => boolean): () => boolean {
+  let answer: boolean | undefined;
+  return () => (answer ??= compute());
+}
 
 /** test() remembers its answer for inputs up to this long (names, keys, values), at most this many per pattern. */
 const MEMO_MAX_INPUT = 512;
@@ -99,6 +109,7 @@ export class SafeRegex {
   }
 
   private compile(): Program {
+    const { RE2JS } = re2js();
     const compiled = RE2JS.compile(this.source, this.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     const size = compiled.programSize();
     if (size > MAX_PROGRAM_SIZE) {
@@ -107,8 +118,8 @@ export class SafeRegex {
     this.program = {
       regex: compiled,
       size,
-      required: REQUIRED_CHARACTERS_READABLE ? requiredCharacters(compiled) : [],
-      first: REQUIRED_CHARACTERS_READABLE ? anchoredFirstCharacters(compiled) : undefined,
+      required: requiredCharactersReadable() ? requiredCharacters(compiled) : [],
+      first: requiredCharactersReadable() ? anchoredFirstCharacters(compiled) : undefined,
     };
     return this.program;
   }

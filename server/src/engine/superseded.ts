@@ -1,5 +1,6 @@
 import { LineIndex } from './text';
 import { SEVERITIES, type Finding, type RelatedLocation, type RuleMeta, type RuleSet, type SourceFile } from './types';
+import { compareNames } from './name-order';
 
 /** A finding with the template's identity of what it is about (Report.key: the container, the pair …). */
 export interface KeyedFinding {
@@ -33,7 +34,7 @@ export function dropSuperseded(findings: readonly KeyedFinding[], ruleSet: RuleS
       const finding = to !== undefined && to < rank(f.finding) ? { ...f.finding, severity: SEVERITIES[to] } : f.finding;
       const absorbed = relatedOf ? (implied.get(f) ?? []) : [];
       if (!relatedOf || absorbed.length === 0) return finding;
-      const ordered = [...absorbed].sort((a, b) => a.finding.span.start - b.finding.span.start || a.finding.ruleId.localeCompare(b.finding.ruleId));
+      const ordered = [...absorbed].sort((a, b) => a.finding.span.start - b.finding.span.start || compareNames(a.finding.ruleId, b.finding.ruleId));
       return { ...finding, related: [...(finding.related ?? []), ...ordered.map((h) => relatedOf(h.finding))] };
     });
 }

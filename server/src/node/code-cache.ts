@@ -60,9 +60,28 @@ function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/**
+ * Node options that only say where a profile or report is written. Kept in the key, each run of a
+ * profiling bench (a new temporary --cpu-prof-dir every time) missed the cache, compiled everything,
+ * wrote a cache no later run would read (its profile showing createCachedData) and pushed the user's
+ * own caches out. Their flag stays in the key; V8 still checks its own flags when it reads a cache.
+ */
+const OUTPUT_PLACE_OPTIONS: ReadonlySet<string> = new Set(['--cpu-prof-dir', '--cpu-prof-name', '--heap-prof-dir', '--heap-prof-name', '--diagnostic-dir']);
+
+function keyedExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const [name] = execArgv[i].split('=', 1);
+    kept.push(OUTPUT_PLACE_OPTIONS.has(name) ? name : execArgv[i]);
+    // `--cpu-prof-dir DIR`, the value as the next argument.
+    if (OUTPUT_PLACE_OPTIONS.has(execArgv[i])) i++;
+  }
+  return kept;
+}
+
 /** Everything a cache must have been made with: the bundle's bytes and the V8 that will read it. */
 export function codeCacheKey(source: Uint8Array, env: NodeJS.ProcessEnv, execArgv: readonly string[] = process.execArgv): string {
-  const runtime = [FORMAT, process.version, process.arch, process.versions.v8, execArgv, env.NODE_OPTIONS ?? ''];
+  const runtime = [FORMAT, process.version, process.arch, process.versions.v8, keyedExecArgv(execArgv), env.NODE_OPTIONS ?? ''];
   return sha256(`${JSON.stringify(runtime)}\n${sha256(source)}`);
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, type PackError, type PackFile } from '../engine';
+import { compareNames } from '../engine/name-order';
 import { readRegularFile } from './regular-file';
 
 // Reads a rule pack folder, which is untrusted data (a pack from a colleague, a policy bundle just
@@ -56,7 +57,7 @@ export function readPackDirectory(root: string, options: { readonly includeTests
       errors.push({ file: rel, message: `cannot read the folder: ${messageOf(err)}` });
       return;
     }
-    for (const entry of listing.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of listing.sort((a, b) => compareNames(a.name, b.name))) {
       if (++entries > PACK_READ_LIMITS.maxEntries) {
         if (entries === PACK_READ_LIMITS.maxEntries + 1) errors.push({ file: rel, message: `the pack has more than ${PACK_READ_LIMITS.maxEntries} files and folders` });
         return;

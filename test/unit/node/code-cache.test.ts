@@ -42,6 +42,12 @@ describe('V8 code cache', () => {
     assert.deepEqual(readCodeCache(file, key), payload);
     assert.equal(readCodeCache(file, codeCacheKey(Buffer.from('"use strict"; module.exports = 2;'), {})), 'invalid');
     assert.notEqual(codeCacheKey(source, { NODE_OPTIONS: '--max-semi-space-size=2' }), key, 'V8 flags are part of the key');
+    // Where a profile goes is not: a profiling run reads the cache the last one wrote.
+    const profiled = codeCacheKey(source, {}, ['--cpu-prof', '--cpu-prof-dir=/tmp/a']);
+    assert.equal(codeCacheKey(source, {}, ['--cpu-prof', '--cpu-prof-dir', '/tmp/b']), profiled);
+    assert.equal(codeCacheKey(source, {}, ['--cpu-prof', '--cpu-prof-dir=/tmp/c']), profiled);
+    assert.notEqual(profiled, codeCacheKey(source, {}, []), 'profiling itself is part of the key');
+    assert.notEqual(codeCacheKey(source, {}, ['--cpu-prof', '--cpu-prof-interval=50', '--cpu-prof-dir=/tmp/a']), profiled);
     assert.equal(readCodeCache(path.join(dir, 'absent.v8cache'), key), 'missing');
     const bytes = fs.readFileSync(file);
     const flipped = Buffer.from(bytes);

@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schema-compiler';
+import { compareNames } from '../name-order';
 import { RegexMeter, SafeRegex } from '../safe-regex';
 import type { AnyTemplate } from '../templates/template';
 import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMatch, RuleMeta, Severity, Confidence } from '../types';
@@ -92,7 +93,7 @@ export class PackLoader {
     const info: PackInfo = { id: manifest.id, version: manifest.version, description: manifest.description, root };
     const rules: Rule[] = [];
     const seen = new Set<string>();
-    for (const file of files.filter((f) => /(^|\/)rule\.ya?ml$/.test(f.path)).sort((a, b) => a.path.localeCompare(b.path))) {
+    for (const file of files.filter((f) => /(^|\/)rule\.ya?ml$/.test(f.path)).sort((a, b) => compareNames(a.path, b.path))) {
       let rule: Rule | undefined;
       try {
         rule = this.loadRule(info, file, byPath, errors);
@@ -214,11 +215,15 @@ export class PackLoader {
 export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyTemplate, options: { readonly compiledBefore?: boolean } = {}): Rule {
   const meter = new RegexMeter();
   const deferred = options.compiledBefore === true;
-  const inner = template.instantiate(match.params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter, deferred)) as Check<never>;
+  const build = () => template.instantiate(match.params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter, deferred)) as Check<never>;
+  // A rule known to instantiate (compiledBefore) is instantiated at its first check: a scan of Dockerfiles
+  // never builds the Kubernetes rules' checks. Any other rule is built now, so bad params are a load error.
+  let inner = deferred ? undefined : build();
   const ruleLevel = podSecurityLevelOf(meta.peers.pss);
   // Each check is one file (or one YAML section): the rule's regex work is counted from zero.
   const check: Check<never> = (model, ctx) => {
     meter.reset();
+    inner ??= build();
     inner(model, ruleLevel ? { ...ctx, podSecurity: { profile: ctx.podSecurityProfile ?? 'restricted', ruleLevel } } : ctx);
   };
   // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.

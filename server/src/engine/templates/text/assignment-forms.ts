@@ -198,7 +198,13 @@ export function argumentStart(text: string, open: number, n: number): number | u
       if (depth-- === 0) return undefined;
     } else if (c === ',' && depth === 0 && ++commas === n - 1) {
       let v = i + 1;
-      while (v < end && /\s/.test(text[v])) v++;
+      // Blanks, and line comments between the arguments (`// why this user`).
+      for (let skipped = true; skipped && v < end; ) {
+        const before = v;
+        while (v < end && /\s/.test(text[v])) v++;
+        if (text.startsWith('//', v)) v = Math.min(end, text.indexOf('\n', v) < 0 ? end : text.indexOf('\n', v));
+        skipped = v !== before;
+      }
       return text[v] === '"' || text[v] === "'" ? v : undefined;
     }
   }

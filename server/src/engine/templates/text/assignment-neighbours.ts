@@ -69,6 +69,9 @@ export function configurationPathStart(text: string, keyStart: number, keyEnd: n
 /** After a container's name: its type and `=` / `:` / `=>`, then the opening `{` / `[` / `array(` ending the line. */
 const OPENS_CONTAINER = /^["']?[ \t]*(?::[ \t]*[\w<>[\], .|]{1,60}?)?[ \t]*(?::=|=>|=|:)[ \t]*(?:map\[string\][\w.]+|array\(|\[\]|new[ \t]+[\w<>, .]+\(\)[ \t]*)?[ \t]*(?:[[{(][ \t]*)$/;
 const ENTRY = /^[ \t]*["']?[\w.-]{1,60}["']?[ \t]*(?::|=>)[ \t]*(?="[^"]|'[^'])/;
+/** An HCL block named for its secrets (Consul's `acl { tokens { agent = "…" } }`): `name {`, entries `key = "…"`. */
+const OPENS_BLOCK = /^[ \t]+\{[ \t]*$/;
+const BLOCK_ENTRY = /^[ \t]*[\w-]{1,60}[ \t]*=[ \t]*(?="[^"])/;
 
 /**
  * `partnerSecrets := map[string]string{` / `const PARTNER_KEYS: Record<string, string> = {` / `private const
@@ -78,13 +81,16 @@ const ENTRY = /^[ \t]*["']?[\w.-]{1,60}["']?[ \t]*(?::|=>)[ \t]*(?="[^"]|'[^'])/
  */
 export function secretContainerEntry(text: string, keySpan: Span, line: LineBounds): { key: string; at: number; lineEnd: number } | undefined {
   const name = text.slice(keySpan.start, keySpan.end);
-  if (!/(?:secrets|keys|tokens|passwords)$/i.test(name) || !OPENS_CONTAINER.test(text.slice(keySpan.end, line.lineEnd))) return undefined;
+  if (!/(?:secrets|keys|tokens|passwords)$/i.test(name)) return undefined;
+  const rest = text.slice(keySpan.end, line.lineEnd);
+  const block = OPENS_BLOCK.test(rest) && /^[ \t]*$/.test(text.slice(line.lineStart, keySpan.start));
+  if (!block && !OPENS_CONTAINER.test(rest)) return undefined;
   let current: LineBounds = line;
   for (let n = 0; n < 6; n++) {
     const next = nextLine(text, current.lineEnd);
     if (!next) return undefined;
     current = next;
-    const entry = ENTRY.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 80)));
+    const entry = (block ? BLOCK_ENTRY : ENTRY).exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 80)));
     if (entry) return { key: name.slice(0, -1), at: next.lineStart + entry[0].length, lineEnd: next.lineEnd };
     if (/^[ \t]*[}\])]/.test(text.slice(next.lineStart, next.lineEnd))) return undefined;
   }
@@ -98,6 +104,9 @@ export function secretContainerEntry(text: string, keySpan: Span, line: LineBoun
 export function isSignatureHeader(name: string): boolean {
   return /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-signature$/i.test(name);
 }
+
+/** A user name compared with a literal, then `&&` / `and` before the key: `username === 'ops' && `. */
+const USER_COMPARED = /\b(?:user|username|user_name|userName|login)[ \t]*(?:===?|!==?|\beq\b)[ \t]*(["'])[^"'\n]*\1[ \t]*(?:&&|\band\b)[ \t]*$/;
 
 /** Constant-time comparisons of a secret with a literal: Rails, Node, Python, PHP, Go. */
 const COMPARE_CALL = /(?:secure_compare|timingSafeEqual|compare_digest|hash_equals|ConstantTimeCompare|fixed_length_secure_compare)\([ \t]*$/;
@@ -116,7 +125,11 @@ export function comparedLiteralStart(text: string, keySpan: Span, line: LineBoun
   // A header read by name (`headers.get('x-…-key')`, `headers['x-api-key']`); a variable compared with a
   // literal (`password == "…"`) is a check, not where the secret is kept, and stays quiet.
   const m = /^["'][ \t]*[)\]][ \t]*(?:===?|!==?)[ \t]*(?=["'])/.exec(after);
-  return m ? keySpan.end + m[0].length : undefined;
+  if (m) return keySpan.end + m[0].length;
+  // A login checked against literals, the user and the password in one condition (`username === 'ops' &&
+  // password === '…'`, a basic-auth validator): the password is kept right there.
+  const login = /^[ \t]*(?:===?|!==?|\beq\b)[ \t]*(?=["'])/.exec(after);
+  return login && USER_COMPARED.test(text.slice(line.lineStart, keySpan.start)) ? keySpan.end + login[0].length : undefined;
 }
 
 /** Faraday `f.request :authorization, 'Bearer', '…'`: the credential's quote after the scheme. */

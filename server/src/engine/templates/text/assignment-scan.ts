@@ -1,11 +1,12 @@
 import type { Span } from '../../types';
 import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, shellDefault, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
-import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, isDigestPath, namespacedElementOpen, qualifiedByParent, tripleQuotedValue } from './assignment-syntax';
+import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, qualifiedByParent, tripleQuotedValue, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
-import { gluedMysqlPasswordStart, inlineEnvValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
+import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
 import { computedHeaderKey } from './key-material';
 import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart, headerValueNamed, isSignatureHeader, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
 import { keyWords } from './secret-key-names';
+import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -31,6 +32,8 @@ export interface Assignment {
   readonly embedded?: boolean;
   /** The value is an `Authorization` header's credential after its scheme (`Bearer …`): the key names a header, not a secret. */
   readonly credentialHeader?: boolean;
+  /** An unquoted `pass =` with a `user =` key above it: a login pair, so `pass` names a password. */
+  readonly besideUser?: boolean;
 }
 
 export interface ScanOptions {
@@ -101,7 +104,16 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (command) return command;
   const callOpen = text[keyEnd] === '(' ? keyEnd : targetTypedNewOpen(text, key, keyEnd, lineEnd);
   const positional = callOpen !== undefined ? passwordArgumentPosition(key) : undefined;
-  if (positional && callOpen !== undefined) return positionalPassword(text, keySpan, callOpen, positional);
+  if (positional && callOpen !== undefined) {
+    const users = positionalPassword(text, keySpan, callOpen, positional) === undefined ? usersMapEntryStart(text, callOpen) : undefined;
+    return users ? quotedValueAt(text, users.at, users.lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false }) : positionalPassword(text, keySpan, callOpen, positional);
+  }
+  const credentialCall = text[keyEnd] === '(' || text[keyEnd] === ' ' ? credentialCallPosition(key, before === '.') : undefined;
+  const credential = credentialCall && credentialArgumentStart(text, key, keyEnd, line, credentialCall);
+  if (credentialCall && credential !== undefined) {
+    const end = text.indexOf('\n', credential);
+    return quotedValueAt(text, credential, end < 0 ? text.length : end, { key: credentialCall.name, keySpan, operator: '(', enclosing: '', unquoted: false });
+  }
   const login = key === 'login' ? registryLoginPasswordStart(text, keyStart, keyEnd, line) : undefined;
   if (login !== undefined) return valueAt(text, login, lineEnd, { key: 'password', keySpan, operator: ' ', enclosing: '', unquoted: true });
   const basic = before === ':' && /^authorization$/i.test(key) ? basicSchemeArgumentsStart(text, keyEnd, lineEnd) : undefined;
@@ -143,7 +155,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     // Part of a method body: a fix replacing the literal alone is not offered.
     if (a) return { ...a, embedded: true };
   }
-  const operator = operatorAt(text, at, lineEnd);
+  // Sinatra's and Capistrano's `set :session_secret, …`: the symbol is the key, the comma its operator.
+  const operator = operatorAt(text, at, lineEnd) ?? (before === ':' && text[at] === ',' && /^[ \t]*set[ \t]+$/.test(text.slice(lineStart, keyStart - 1)) ? ',' : undefined);
   if (!operator) return withoutOperator(text, at, { key, keySpan, operator: ' ', enclosing, unquoted: false }, line, options);
   // In YAML `a:b` with no space is one plain scalar (a URL, a time), not a pair.
   // `.properties` takes `key:value` as a pair all the same.
@@ -155,11 +168,15 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (operator === ':' && !options.unquotedValues) at = skipTypeAnnotation(text, at, lineEnd);
   // A YAML anchor names the value for later aliases (`token: &partner_token ...`): the value follows it.
   if (operator === ':' && options.unquotedValues) at = skipYamlStringTag(text, skipYamlAnchor(text, at, lineEnd), lineEnd);
-  const pending = { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' };
+  // An env file's `KEY=value` inside a heredoc of a file whose own values are quoted (a Nomad `template`'s `data`).
+  const heredocLine = !options.unquotedValues && operator === '=' && keyStart === lineStart && /^[A-Z][A-Z0-9_]*$/.test(key) && insideHeredoc(text, lineStart);
+  const pending = { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
   if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
   const direct = valueAt(text, at, lineEnd, pending);
+  // `pass = …` unquoted names a password beside its user (rclone, INI sections); alone it may be anything.
+  if (direct && direct.quote === '' && /^pass$/i.test(key) && operator === '=' && userKeyAbove(text, lineStart)) return { ...direct, besideUser: true };
   if (direct || pending.unquoted) return direct;
   // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
   const wrapped = wrappedLiteralStart(text, at, lineEnd);
@@ -229,6 +246,11 @@ function commandValue(text: string, key: string, keySpan: Span, line: LineBounds
   };
   const found = read(sqlPasswordStart(text, keySpan, line), 'password', 'PASSWORD') ?? read(gluedMysqlPasswordStart(text, keySpan, line), 'password', '-p') ?? read(optionItemValueStart(text, keySpan, line), key, ',');
   if (found) return found;
+  const option = passwordOptionValue(text, keySpan, line);
+  if (option) return { key: 'password', keySpan, operator: ' ', quote: option.quote, prefix: '', value: text.slice(option.span.start, option.span.end), valueSpan: option.span, literalSpan: option.literal, embedded: true };
+  const set = configSetValueStart(text, keySpan, line);
+  const setValue = set === undefined ? undefined : valueAt(text, set, line.lineEnd, { key, keySpan, operator: ' ', enclosing: '', unquoted: true });
+  if (setValue) return { ...setValue, embedded: true };
   const inline = inlineEnvValue(text, keySpan, line);
   return inline && { key, keySpan, operator: '=', quote: '', prefix: '', value: text.slice(inline.start, inline.end), valueSpan: inline, literalSpan: inline, embedded: true };
 }

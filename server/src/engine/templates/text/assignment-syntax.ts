@@ -171,3 +171,41 @@ export function lineAbove(text: string, lineStart: number, skipComments: boolean
   }
   return undefined;
 }
+
+/** How far above a line a heredoc's opening is looked for. */
+const HEREDOC_LINES = 30;
+
+/**
+ * Whether the line at `lineStart` is inside a heredoc opened above it (`data = <<EOH` in a Nomad `template`,
+ * `cat <<'EOF' > app.env` in a script) and not yet closed: its lines are a file's content, an env file's
+ * `KEY=value` without quotes among them.
+ */
+export function insideHeredoc(text: string, lineStart: number): boolean {
+  let end = lineStart - 1;
+  for (let n = 0; n < HEREDOC_LINES && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    // The delimiter in capitals by convention (`<<EOH`, `<<-'EOF'`), so a shift (`x << count`) opens nothing.
+    if (/<<[-~]?[ \t]*(["']?)[A-Z][A-Z0-9_]*\1(?![\w])/.test(content)) return true;
+    // A line holding only a word in capitals closes the heredoc it names (`EOH`, `EOF`).
+    if (/^[ \t]*[A-Z_]{2,}[ \t]*$/.test(content)) return false;
+  }
+  return false;
+}
+
+/** How many lines above a `pass =` its section's `user =` is looked for. */
+const SECTION_LINES = 10;
+
+/** A `user =` / `username =` / `login =` key above in the same section (an rclone remote, an INI section's login pair). */
+export function userKeyAbove(text: string, lineStart: number): boolean {
+  let end = lineStart - 1;
+  for (let n = 0; n < SECTION_LINES && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (/^[ \t]*\[/.test(content)) return false;
+    if (/^[ \t]*(?:user|username|login)[ \t]*[=:]/.test(content)) return true;
+  }
+  return false;
+}

@@ -90,3 +90,60 @@ export function keyArgumentStart(text: string, open: number): { at: number; line
   const ok = wrapped ? /^[ \t]*\)[ \t]*\)/.test(rest) : /^(?:\.(?:getBytes|toByteArray|encode|encodeToByteArray)\([\w.]*\))?[ \t]*[),]/.test(rest);
   return ok ? { at, lineEnd } : undefined;
 }
+
+/** A user named on a command line: `-u`/`-U`/`-l`/`--user`/`--username` and its value, or `user@host`. */
+const USER_ON_COMMAND_LINE = /(?:^|[ \t])(?:-[uUl]|--user(?:name)?)(?:[ \t]+|=)["']?[\w$]|[ \t]["']?[\w.-]+@[\w-]+(?:\.[\w-]+)*(?=[\s:"'])/;
+
+/** Options that carry a password by convention, written `--name value` (a blank, not `=`, before the value). */
+const PASSWORD_LONG_OPTION = /^(?:password|passwd|pass|requirepass|auth)$/i;
+
+export interface OptionValue {
+  /** The value without its quotes. */
+  readonly span: Span;
+  /** The value as written, with its quotes. */
+  readonly literal: Span;
+  readonly quote: string;
+}
+
+/**
+ * A password handed to a command as an option: `--password '…'` / `--requirepass …` (a compose `command`
+ * string), a quoted value after a one-letter `-p` / `-P` on a command line that names a user (`sshpass -p '…' ssh
+ * ops@host`, `sqlcmd -U sa -P '…'`), and OpenSSL's
+ * `-pass pass:…` / `-passin pass:…`. MySQL's `-p '…'` is the database name (its password is glued) and stays quiet.
+ */
+export function passwordOptionValue(text: string, keySpan: Span, line: LineBounds): OptionValue | undefined {
+  const key = text.slice(keySpan.start, keySpan.end);
+  const dashes = /(?:^|[\s"'`=([,])(-{1,2})$/.exec(text.slice(Math.max(line.lineStart, keySpan.start - 3), keySpan.start))?.[1];
+  if (!dashes) return undefined;
+  const rest = text.slice(keySpan.end, Math.min(line.lineEnd, keySpan.end + 1100));
+  let m: RegExpExecArray | null = null;
+  if (dashes === '-' && (key === 'p' || key === 'P')) {
+    // `-p` is a port, a path, a pattern (`grep -P`) as often: a password only beside a user on the same command line.
+    const command = text.slice(line.lineStart, line.lineEnd);
+    if (MYSQL_COMMAND.test(text.slice(Math.max(line.lineStart, keySpan.start - 300), keySpan.start)) || !USER_ON_COMMAND_LINE.test(command)) return undefined;
+    m = /^[ \t]+(?=["'])/.exec(rest);
+  } else if (dashes === '-' && /^pass(?:in|out)?$/.test(key)) m = /^[ \t]+(?:["']?)pass:/.exec(rest);
+  else if (dashes === '--' && PASSWORD_LONG_OPTION.test(key)) m = /^[ \t]+(?=["']|[^\s"'`$<{[(-])/.exec(rest);
+  if (!m) return undefined;
+  const at = keySpan.end + m[0].length;
+  const opened = m[0].endsWith('pass:') ? m[0].trim()[0] : undefined;
+  const quote = opened === '"' || opened === "'" ? opened : text[at] === '"' || text[at] === "'" ? text[at] : '';
+  if (quote && !opened) {
+    const close = text.indexOf(quote, at + 1);
+    if (close < 0 || close > line.lineEnd) return undefined;
+    return { span: { start: at + 1, end: close }, literal: { start: at, end: close + 1 }, quote };
+  }
+  let end = at;
+  while (end < line.lineEnd && !/[\s"'`;|&)]/.test(text[end])) end++;
+  return end > at ? { span: { start: at, end }, literal: { start: at, end }, quote: '' } : undefined;
+}
+
+/**
+ * `aws configure set aws_session_token …`, `yarn config set npmAuthToken …`: a configuration command setting a
+ * key to the value after it (a blank between them). The offset of the value.
+ */
+export function configSetValueStart(text: string, keySpan: Span, line: LineBounds): number | undefined {
+  if (!/\b(?:config|configure)[ \t]+set[ \t]+(?:--?[\w-]+[ \t]+)*$/.test(text.slice(Math.max(line.lineStart, keySpan.start - 120), keySpan.start))) return undefined;
+  const m = /^[ \t]+(?=[^\s$-])/.exec(text.slice(keySpan.end, Math.min(line.lineEnd, keySpan.end + 20)));
+  return m ? keySpan.end + m[0].length : undefined;
+}

@@ -26,57 +26,60 @@ export class KeywordAutomaton {
   private readonly rows: Int32Array;
 
   constructor(keywords: readonly string[]) {
-    // The trie's transitions in one typed table, rewritten in place into the automaton's. In the trie
-    // 0 means "no edge" (no edge leads back to the root); in the automaton it is the root itself.
+    // The trie's edges in one typed table (0: no edge; no edge leads back to the root), and each state's
+    // own edge classes, so that building the automaton visits edges, not every state × class.
     const capacity = 1 + keywords.reduce((n, k) => n + k.length, 0);
-    const table = new Int32Array(capacity * CLASSES);
+    const trie = new Int32Array(capacity * CLASSES);
     const ends: number[][] = [[]];
+    const edges: number[][] = [[]];
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const cell = state * CLASSES + classOf(keyword.charCodeAt(i));
-        if (table[cell] === 0) {
-          table[cell] = ends.length;
+        const c = classOf(keyword.charCodeAt(i));
+        const cell = state * CLASSES + c;
+        if (trie[cell] === 0) {
+          trie[cell] = ends.length;
           ends.push([]);
+          edges.push([]);
+          edges[state].push(c);
         }
-        state = table[cell];
+        state = trie[cell];
       }
       ends[state].push(index);
     });
     this.lengths = keywords.map((k) => k.length);
     const count = ends.length;
-    // A class no keyword holds leads every state back to the root (0, as the table already says): only
-    // the keywords' own classes are computed. This runs once per rule set, mostly before the JIT has
-    // compiled it, so the iterations count.
-    const alphabet = [...new Set(keywords.flatMap((k) => Array.from(k, (ch) => classOf(ch.charCodeAt(0)))))];
+    // Built once per rule set, mostly before the JIT has compiled this, so the iterations count: a
+    // state's row is its failure state's row (a native copy) with its own edges written over it.
+    // Breadth first: a failure state is shallower, so its row, outputs and `ending` are complete; a
+    // target's `ending` is known once its failure link is, which is set before any row holds it.
+    const rows = new Int32Array(count * CLASSES);
     const fail = new Int32Array(count);
+    const ending = new Uint8Array(count);
     const outputs: number[][] = ends.map((e) => [...e]);
-    // Breadth first: a state's failure target is shallower, so its row and outputs are complete.
-    const queue: number[] = alphabet.map((c) => table[c]).filter((to) => to !== 0);
+    const encode = (to: number) => (ending[to] === 1 ? -to * CLASSES : to * CLASSES);
+    const queue: number[] = [];
+    for (const c of edges[0]) {
+      const to = trie[c];
+      ending[to] = ends[to].length > 0 ? 1 : 0;
+      rows[c] = encode(to);
+      queue.push(to);
+    }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
+      const failRow = fail[state] * CLASSES;
       if (outputs[fail[state]].length > 0) outputs[state].push(...outputs[fail[state]]);
       const row = state * CLASSES;
-      const failRow = fail[state] * CLASSES;
-      for (let a = 0; a < alphabet.length; a++) {
-        const c = alphabet[a];
-        const to = table[row + c];
-        const viaFail = table[failRow + c];
-        if (to === 0) {
-          table[row + c] = viaFail;
-        } else {
-          fail[to] = viaFail;
-          queue.push(to);
-        }
+      rows.copyWithin(row, failRow, failRow + CLASSES);
+      for (const c of edges[state]) {
+        const to = trie[row + c];
+        fail[to] = Math.abs(rows[failRow + c]) / CLASSES;
+        ending[to] = ends[to].length > 0 || ending[fail[to]] === 1 ? 1 : 0;
+        rows[row + c] = encode(to);
+        queue.push(to);
       }
     }
     this.outputs = outputs.map((o) => (o.length > 0 ? o : undefined));
-    const ending = Uint8Array.from(outputs, (o) => (o.length > 0 ? 1 : 0));
-    const rows = new Int32Array(count * CLASSES);
-    for (let cell = 0; cell < rows.length; cell++) {
-      const to = table[cell];
-      if (to !== 0) rows[cell] = ending[to] === 1 ? -to * CLASSES : to * CLASSES;
-    }
     this.rows = rows;
   }
 

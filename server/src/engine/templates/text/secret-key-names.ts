@@ -36,6 +36,8 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
     const header = key.slice(key.lastIndexOf('.') + 1);
     if (last === 'key' && /^x-[a-z0-9]+-/i.test(header)) return true;
     if (words.length >= 2 && qualified.includes(last) && /[-_.]/.test(key[key.length - last.length - 1] ?? '')) return true;
+    // After an acronym the case change separates as well as `_` (PHP `$SMTPPass`, `DBPwd`); `allPass` stays a predicate.
+    if (words.length >= 2 && qualified.includes(last) && /[A-Z]{2}[A-Z][a-z]*$/.test(key) && key.length - last.length >= 2) return true;
     // Joined, so both `api_key` and `apikey`, `db_password` and `dbpassword`, end the same way; the
     // ending must start at a word start or inside the last word (a compound), never mid-way elsewhere.
     const joined = words.join('');
