@@ -51,6 +51,39 @@ describe('diagnostics serialised once (diagnostic-json.ts)', () => {
     }
   });
 
+  it('finds a finding’s bytes again by its id only while every field it shows is the same', async () => {
+    const encoder = new PreparedDiagnosticsEncoder();
+    const cache = new DiagnosticJsonCache();
+    const same = (version: number, extra: Partial<Diagnostic> = {}) => finding(5, 'kept', version, extra);
+    const related = (line: number) => ({ relatedInformation: [{ location: { uri: 'file:///b.yaml', range: { start: { line, character: 0 }, end: { line, character: 3 } } }, message: 'there' }] });
+    // Each publish keeps data.findingId 'id-5' and changes one shown field (or none), the way a finding
+    // keeps its id while its line is edited; the bytes must follow every change.
+    const publishes: Diagnostic[][] = [
+      [same(1)],
+      [same(2)],
+      [same(3, { range: { start: { line: 5, character: 3 }, end: { line: 5, character: 9 } } })],
+      [same(4, { range: { start: { line: 5, character: 3 }, end: { line: 6, character: 0 } } })],
+      [same(5, { severity: 1 })],
+      [same(6, { code: 'rule-b' })],
+      [same(7, { codeDescription: { href: 'https://example.com/other' } })],
+      [same(8, { source: 'other' })],
+      [same(9, { message: 'changed' })],
+      [{ ...same(10), data: { findingId: 'id-5', ruleId: 'rule-b', version: 10 } }],
+      [same(11, related(1))],
+      [same(12, related(2))],
+      [same(13)],
+      // Two diagnostics with one id: each keeps its own bytes.
+      [same(14), same(14, { message: 'twin' })],
+      [same(15), same(15, { message: 'twin' })],
+    ];
+    for (const [i, diagnostics] of publishes.entries()) {
+      const version = i + 1;
+      const msg = publish('file:///a.yaml', version, diagnostics);
+      encoder.prepare(diagnostics, cache.arrayJson(diagnostics, version));
+      assert.equal(await encoded(encoder, msg), JSON.stringify(msg), `publish ${version}`);
+    }
+  });
+
   it('splices a pull report’s items, and leaves messages it was not given as JSON.stringify writes them', async () => {
     const encoder = new PreparedDiagnosticsEncoder();
     const cache = new DiagnosticJsonCache();

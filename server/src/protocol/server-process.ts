@@ -3,8 +3,12 @@
  * bench, the protocol tests). The server holds ~30 MiB of live data with the 1.9 MB argo-cd install.yaml
  * open, but V8's defaults size the heap for throughput: a 16 MiB semi-space (32 MiB of new space) and an
  * old generation allowed to grow far past its live data before a full GC, so RSS reached ~200 MiB. A 2 MiB
- * semi-space and a 1 GiB old-space ceiling (which also lowers V8's growth limits) kept the peak near
+ * semi-space (now 4 MiB, below) and a 1 GiB old-space ceiling (which also lowers V8's growth limits) kept the peak near
  * 125 MiB in test/bench/server-memory.ts, for ~15-20% more CPU per keystroke (noisy, shared machine).
  * 1 GiB is still ~30x the live data of that case; a server past it stops with an out-of-memory error.
+ * The semi-space was then measured again at 2, 4, 8 and 16 MiB (2026-12-07, main-thread CPU per keystroke
+ * from /proc schedstat, median of 3 runs on a loaded machine): 4 MiB gave ingress-nginx p99 9.7 ms (12.6 at
+ * 2 MiB) and the 1 MB source p99 27.6 ms (29.8) for argo-cd's peak RSS 127 MiB (124); 8 MiB was no better
+ * and 16 MiB peaked at 151-155 MiB, past the 150 MiB goal.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=1024'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=1024'];

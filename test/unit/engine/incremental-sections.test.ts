@@ -91,6 +91,48 @@ describe('per-section Kubernetes results follow the inputs they depend on', func
   });
 });
 
+describe('a space typed and deleted at line ends reuses the section parse (yaml-trailing-space.ts)', function () {
+  this.timeout(300_000);
+  let ruleSet: RuleSet;
+  before(() => {
+    ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
+  });
+
+  it('equals a fresh analysis at every line end, where the parse is reused and where it must not be', () => {
+    // Plain lines (reused) beside a block scalar, quoted and plain scalars over lines, comments, flow
+    // collections and an empty value (declined): every keystroke's result must be a fresh analysis's.
+    const workload = pod('web', 'apps')
+      .replace('          image: nginx:1.27\n', '          image: nginx:1.27\n          command: ["sh", "-c"]\n          args:\n            - |\n              echo start\n              exec nginx\n          env:\n            - name: NOTE # a comment\n              value: "one\n                two"\n            - name: EMPTY\n              value:\n            - name: PLAIN\n              value: first\n                second\n')
+      .replace('      hostNetwork: true\n', '      hostNetwork: true\n      hostPID: false\n');
+    const text = [namespace('apps', 'baseline'), workload, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  password: "hunter2-hunter2-hunter2"\n'].join('---\n');
+    const cache = new SectionParseCache();
+    const cachedRun = (version: string) => {
+      indexFile({ uri: URI, text: version, languageId: 'yaml' }, cache);
+      const result = analyze({ uri: URI, text: version, languageId: 'yaml' }, ruleSet, { cache, now: NOW, textWindows: true });
+      cache.endAnalysis();
+      return result;
+    };
+    const fresh = (version: string) => analyze({ uri: URI, text: version, languageId: 'yaml' }, ruleSet, { now: NOW });
+    cachedRun(text);
+    let lines = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+      const typed = text.slice(0, at) + ' ' + text.slice(at);
+      assert.deepEqual(comparable(cachedRun(typed)), comparable(fresh(typed)), `a space typed at line ${++lines}`);
+      assert.deepEqual(comparable(cachedRun(text)), comparable(fresh(text)), `and deleted at line ${lines}`);
+    }
+    assert.ok(lines > 40, `${lines} lines`);
+    // After a reused parse, an edit that changes the YAML's meaning must change the findings.
+    const at = text.indexOf('\n', text.indexOf('privileged: true'));
+    const typed = text.slice(0, at) + ' ' + text.slice(at);
+    const before = cachedRun(typed);
+    const changed = typed.replace('privileged: true ', 'privileged: false ');
+    const after = cachedRun(changed);
+    assert.deepEqual(comparable(after), comparable(fresh(changed)));
+    assert.equal(before.findings.filter((f) => f.ruleId === 'k8s-privileged-container').length, 1);
+    assert.equal(after.findings.filter((f) => f.ruleId === 'k8s-privileged-container').length, 0);
+  });
+});
+
 /** A ConfigMap of `lines` data lines: a section large enough to be checked in windows (over 64 KiB). */
 const largeConfigMap = (name: string, lines: number) =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${Array.from({ length: lines }, (_, i) => `  setting-${name}-${i}: "plain text value of ${name}, number ${(i * 7919) % 10007}"\n`).join('')}`;

@@ -3,6 +3,7 @@ import { runSteps } from '../steps';
 import { LineIndex, eolOf } from '../text';
 import type { ParseCache, Span } from '../types';
 import { getIn, scalarString } from './yaml-nodes';
+import { parseAfterTrailingSpace } from './yaml-trailing-space';
 
 /** One `---` section of a YAML file; node ranges inside `doc` are relative to `base`. */
 export interface K8sDocument {
@@ -174,7 +175,8 @@ const SECTIONS_PER_STEP = 25;
 export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: ReadonlySet<string>): Generator<void, KubernetesModel, void> {
   const documents: K8sDocument[] = [];
   const objects: K8sObject[] = [];
-  for (const [index, chunk] of sectionsOf(text, cache).entries()) {
+  const { sections, previous } = sectionsOf(text, cache);
+  for (const [index, chunk] of sections.entries()) {
     if (index > 0 && index % SECTIONS_PER_STEP === 0) yield;
     let parsed = cache?.get(chunk.text) as ParsedChunk | undefined;
     if (!parsed) {
@@ -183,7 +185,7 @@ export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIn
       cache?.set(chunk.text, parsed);
     }
     const skip = wantedKinds !== undefined && parsed.headerKind !== undefined && parsed.headerKind !== 'List' && !wantedKinds.has(parsed.headerKind);
-    const full = skip ? NO_PARSE : (parsed.full ??= parseChunk(parsed.text));
+    const full = skip ? NO_PARSE : (parsed.full ??= (cache && previous?.length === sections.length && reusedParse(parsed.text, previous[index].text, cache)) || parseChunk(parsed.text));
     const document: K8sDocument = {
       index,
       base: chunk.base,
@@ -206,6 +208,8 @@ const LAST_SPLIT_KEY = '\u0002last-split';
 interface LastSplit {
   readonly text: string;
   readonly sections: readonly { base: number; text: string }[];
+  /** The sections of the text split before this one (the previous version, in an editor). */
+  readonly previous?: readonly { base: number; text: string }[];
 }
 
 /**
@@ -213,12 +217,24 @@ interface LastSplit {
  * with the same cache, and each split was a regex pass over the whole 1.9 MB. The same string object
  * compares equal at once; a different text differs at the latest where it was edited.
  */
-function sectionsOf(text: string, cache: ParseCache | undefined): readonly { base: number; text: string }[] {
+function sectionsOf(text: string, cache: ParseCache | undefined): Omit<LastSplit, 'text'> {
   const last = cache?.get(LAST_SPLIT_KEY) as LastSplit | undefined;
-  if (last && last.text === text) return last.sections;
-  const sections = splitDocuments(text);
-  cache?.set(LAST_SPLIT_KEY, { text, sections } satisfies LastSplit);
-  return sections;
+  if (last && last.text === text) return last;
+  const split: LastSplit = { text, sections: splitDocuments(text), previous: last?.sections };
+  cache?.set(LAST_SPLIT_KEY, split);
+  return split;
+}
+
+/**
+ * The parse of a section that differs from its previous version by a space typed or deleted at a line
+ * end, made from that version's cached parse (yaml-trailing-space.ts); undefined when it cannot be.
+ */
+function reusedParse(section: string, before: string, cache: ParseCache): ChunkParse | undefined {
+  if (Math.abs(section.length - before.length) !== 1) return undefined;
+  const previous = (cache.get(before) as ParsedChunk | undefined)?.full;
+  if (!previous?.doc || previous.errors.length > 0) return undefined;
+  const doc = parseAfterTrailingSpace(before, previous.doc, section);
+  return doc ? { doc, errors: [] } : undefined;
 }
 
 function objectsOf(document: K8sDocument): Omit<K8sObject, 'document'>[] {
