@@ -155,11 +155,15 @@ describe('--jobs: parsing and how many workers', () => {
   });
 
   it('uses every core for a large scan, the main thread for a small one or with fixes, and exactly --jobs when given', () => {
-    assert.equal(workerCount({ fix: 'off' }, 10_000, 8), 8);
-    assert.equal(workerCount({ fix: 'off' }, 50, 8), 2);
-    assert.equal(workerCount({ fix: 'off' }, 10, 8), 1);
-    assert.equal(workerCount({ fix: 'off', jobs: 3 }, 2, 8), 3);
-    assert.equal(workerCount({ fix: 'write', jobs: 3 }, 10_000, 8), 1);
-    assert.equal(workerCount({ fix: 'dry-run' }, 10_000, 8), 1);
+    const MiB = 1024 * 1024;
+    assert.equal(workerCount({ fix: 'off' }, { files: 10_000, bytes: 200 * MiB }, 8), 8);
+    assert.equal(workerCount({ fix: 'off' }, { files: 1_655, bytes: 20.6 * MiB }, 2), 2, 'the mixed bench tree');
+    assert.equal(workerCount({ fix: 'off' }, { files: 127, bytes: 1 * MiB }, 2), 1, 'a MiB of Dockerfiles: a worker would not pay back its start');
+    assert.equal(workerCount({ fix: 'off' }, { files: 300, bytes: 7 * MiB }, 8), 2);
+    assert.equal(workerCount({ fix: 'off' }, { files: 3_000, bytes: 1 * MiB }, 8), 3, 'each file has its fixed cost');
+    assert.equal(workerCount({ fix: 'off' }, { files: 10, bytes: 3 * MiB }, 8), 1);
+    assert.equal(workerCount({ fix: 'off', jobs: 3 }, { files: 2, bytes: 10 }, 8), 3);
+    assert.equal(workerCount({ fix: 'write', jobs: 3 }, { files: 10_000, bytes: 200 * MiB }, 8), 1);
+    assert.equal(workerCount({ fix: 'dry-run' }, { files: 10_000, bytes: 200 * MiB }, 8), 1);
   });
 });

@@ -18,23 +18,39 @@ import { IndexedReads } from './indexed-reads';
 // workloads of the first; the reports go back in listing order, so the report is byte for byte the one
 // `--jobs 1` writes.
 
-/** Without --jobs, a scan of fewer files stays in this thread: starting workers would cost more than it saves. */
-export const MIN_FILES_PER_WORKER = 24;
+/**
+ * Without --jobs, each thread must have this much to scan: a worker costs about half a CPU second to
+ * start and warm up (it loads and compiles the code again), which a smaller share does not pay back.
+ */
+export const MIN_BYTES_PER_THREAD = 4 * 1024 * 1024;
+/** A file counts at least this much: each has its own fixed cost (read, language, report). */
+export const MIN_BYTES_PER_FILE = 4096;
 
-/** How many workers a scan of `files` files gets: 1 means the main thread alone. */
-export function workerCount(options: Pick<ScanOptions, 'jobs' | 'fix'>, files: number, cores: number = os.availableParallelism()): number {
+/** What a scan has to do: its files and their bytes. */
+export interface ScanWork {
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/** How many threads a scan gets: 1 means the main thread alone. */
+export function workerCount(options: Pick<ScanOptions, 'jobs' | 'fix'>, work: ScanWork, cores: number = os.availableParallelism()): number {
   // Fixes are written (or their result computed) file by file in the main thread.
   if (options.fix !== 'off') return 1;
   if (options.jobs !== undefined) return options.jobs;
-  return Math.max(1, Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER)));
+  const weight = work.bytes + work.files * MIN_BYTES_PER_FILE;
+  return Math.max(1, Math.min(cores, Math.floor(weight / MIN_BYTES_PER_THREAD)));
 }
 
 export async function runScanJobs(options: ScanOptions, context: ScanContext): Promise<ScanReport> {
   const data = ruleSetData(context.ruleSet);
   // Digests to pin come with --fix only; a rule made in code (not from a pack) cannot be sent.
-  if (workerCount(options, Number.MAX_SAFE_INTEGER) === 1 || context.pins || !data) return runScan(options, context);
+  const unbounded = { files: Number.MAX_SAFE_INTEGER, bytes: Number.MAX_SAFE_INTEGER };
+  if (workerCount(options, unbounded) === 1 || context.pins || !data) return runScan(options, context);
   const listing = listScan(options, context);
-  const jobs = Math.min(workerCount(options, listing.tasks.length), Math.max(1, listing.tasks.length));
+  const sizes = fileSizes(listing.files);
+  const taskSizes = listing.tasks.map((t) => sizes.get(t.absolutePath) ?? 0);
+  const work = { files: listing.tasks.length, bytes: taskSizes.reduce((sum, n) => sum + n, 0) };
+  const jobs = Math.min(workerCount(options, work), Math.max(1, listing.tasks.length));
   // This thread keeps what it read for the index of the files it analyses, as the workers do.
   const here: ScanContext = { ...context, indexedReads: new IndexedReads() };
   if (jobs === 1) return scanPlanned(options, here, indexedPlan(options, here, listing));
@@ -43,9 +59,7 @@ export async function runScanJobs(options: ScanOptions, context: ScanContext): P
   const rulesById = rulesByIdOf(context.ruleSet);
   const local = (scope: ScanContext, collect: boolean): LocalScan => (task, index) => scannedFile(task, index, options, scope, rulesById, collect);
   try {
-    const sizes = fileSizes(listing.files);
     const items = indexItems(options, context.ruleSet.rules, listing);
-    const taskSizes = listing.tasks.map((t) => sizes.get(t.absolutePath) ?? 0);
     const plan: ScanPlan = { tasks: listing.tasks, pathNotices: listing.pathNotices };
     if (!items) return scanReport(options, context, plan, (await pool.scan(plan.tasks, false, local(here, false), { sizes: taskSizes })).map((s) => s.report));
     // Every thread reads a share of the index; each file then goes back to the thread that read it.

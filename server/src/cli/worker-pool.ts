@@ -45,7 +45,9 @@ interface Batch {
   readonly shared: number[];
   readonly sizes: readonly number[];
   readonly chunk: number;
-  readonly chunkBytes: number;
+  readonly threads: number;
+  /** Bytes of the items not handed out yet: a chunk shrinks with them, so the threads finish together. */
+  untakenBytes: number;
   /** Which thread took each item. */
   readonly takenBy: number[];
   readonly request: (items: readonly number[]) => WorkerRequest | IndexRequest;
@@ -184,7 +186,8 @@ export class ScanWorkerPool {
           shared,
           sizes,
           chunk: chunkSize(count, threads),
-          chunkBytes: Math.max(1, Math.ceil(total / (threads * 16))),
+          threads,
+          untakenBytes: total,
           takenBy,
           request: work.request,
           label: work.label,
@@ -251,10 +254,13 @@ export class ScanWorkerPool {
 function take(batch: Batch, thread: number, max: number): number[] {
   const out: number[] = [];
   let bytes = 0;
-  const room = () => out.length < max && (out.length === 0 || bytes < batch.chunkBytes);
+  // Guided: a chunk holds at most a quarter of each thread's share of what is left.
+  const budget = batch.untakenBytes / (batch.threads * 4);
+  const room = () => out.length < max && (out.length === 0 || bytes < budget);
   const add = (item: number) => {
     out.push(item);
     bytes += batch.sizes[item];
+    batch.untakenBytes -= batch.sizes[item];
     batch.takenBy[item] = thread;
   };
   for (const queue of [batch.queues[thread], batch.shared]) {
