@@ -4,9 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCommand } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/exit-codes';
-import { planScan, runScan, scanPhases, type ScanContext } from '../../server/src/cli/scan';
+import { listScan, planScan, runScan, scanPhases, type ScanContext } from '../../server/src/cli/scan';
+import { factsOfItem, indexItems } from '../../server/src/cli/index-items';
+import { IndexedReads } from '../../server/src/cli/indexed-reads';
+import { workspaceIndexOf } from '../../server/src/node/workspace-index';
 import { runScanJobs, workerCount } from '../../server/src/cli/scan-jobs';
-import type { WorkspaceIndex } from '../../server/src/engine';
+import { isDockerignoreName, type WorkspaceIndex } from '../../server/src/engine';
 import { ScanWorkerError, ScanWorkerPool, scanInWorkers } from '../../server/src/cli/worker-pool';
 import { ruleSetData } from '../../server/src/engine/rule-set-data';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
@@ -113,6 +116,34 @@ describe('scan workers (from the TypeScript sources)', function () {
     assert.deepEqual((await runScanJobs({ ...options, jobs: 3 }, context)).files, inWorkers.files);
   });
 
+  it('reads the workspace index on every thread: the facts of a one-thread scan, and this thread keeps what it read of its files', async () => {
+    const command = parseCommand(['scan', '.'], {});
+    assert.equal(command.kind, 'scan');
+    const options = command.options;
+    const { ruleSet } = loadRuleSet([builtinPackRoot()]);
+    const context: ScanContext = { cwd: dir, now: new Date('2026-01-15T00:00:00Z'), ruleSet };
+    const data = ruleSetData(ruleSet);
+    assert.ok(data);
+    const listing = listScan(options, context);
+    const items = indexItems(options, ruleSet.rules, listing);
+    assert.ok(items && items.length > 100, 'manifests and Dockerfiles to index');
+    const pool = new ScanWorkerPool({ options, cwd: dir, now: context.now, ruleSet: data }, 2);
+    try {
+      const kept = new IndexedReads();
+      const indexed = await pool.index(items, (item) => factsOfItem(item, options.maxFileSize, kept), items.map((item) => fs.statSync(item.file).size));
+      const facts = indexed.facts.filter((f) => f !== undefined);
+      assert.deepEqual([...workspaceIndexOf(facts, options.maxFileSize).files.values()], [...(planScan(options, context).workspace as WorkspaceIndex).files.values()]);
+      assert.deepEqual([...new Set(indexed.readBy)].sort(), [0, 1, 2], 'both workers and this thread read a share');
+      // Ignore files are read as bytes, not kept (a Dockerfile's analysis reads them from the index).
+      const here = items.filter((item, i) => indexed.readBy[i] === pool.workers && !isDockerignoreName(item.file));
+      const missing = here.filter((item) => kept.take(item.file) === undefined).map((item) => path.relative(dir, item.file));
+      assert.deepEqual(missing, [], 'this thread kept each file it read');
+      assert.ok(items.every((item, i) => indexed.readBy[i] === pool.workers || kept.take(item.file) === undefined), 'and only those');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('stops a scan with the worker\'s error when a worker fails, and with this thread\'s when its own file throws', async () => {
     const command = parseCommand(['scan', '.'], {});
     assert.equal(command.kind, 'scan');
@@ -155,11 +186,15 @@ describe('--jobs: parsing and how many workers', () => {
   });
 
   it('uses every core for a large scan, the main thread for a small one or with fixes, and exactly --jobs when given', () => {
-    assert.equal(workerCount({ fix: 'off' }, 10_000, 8), 8);
-    assert.equal(workerCount({ fix: 'off' }, 50, 8), 2);
-    assert.equal(workerCount({ fix: 'off' }, 10, 8), 1);
-    assert.equal(workerCount({ fix: 'off', jobs: 3 }, 2, 8), 3);
-    assert.equal(workerCount({ fix: 'write', jobs: 3 }, 10_000, 8), 1);
-    assert.equal(workerCount({ fix: 'dry-run' }, 10_000, 8), 1);
+    const MiB = 1024 * 1024;
+    assert.equal(workerCount({ fix: 'off' }, { files: 10_000, bytes: 200 * MiB }, 8), 8);
+    assert.equal(workerCount({ fix: 'off' }, { files: 1_655, bytes: 20.6 * MiB }, 2), 2, 'the mixed bench tree');
+    assert.equal(workerCount({ fix: 'off' }, { files: 127, bytes: 1 * MiB }, 2), 1, 'a MiB of Dockerfiles: a worker would not pay back its start');
+    assert.equal(workerCount({ fix: 'off' }, { files: 300, bytes: 7 * MiB }, 8), 2);
+    assert.equal(workerCount({ fix: 'off' }, { files: 3_000, bytes: 1 * MiB }, 8), 3, 'each file has its fixed cost');
+    assert.equal(workerCount({ fix: 'off' }, { files: 10, bytes: 3 * MiB }, 8), 1);
+    assert.equal(workerCount({ fix: 'off', jobs: 3 }, { files: 2, bytes: 10 }, 8), 3);
+    assert.equal(workerCount({ fix: 'write', jobs: 3 }, { files: 10_000, bytes: 200 * MiB }, 8), 1);
+    assert.equal(workerCount({ fix: 'dry-run' }, { files: 10_000, bytes: 200 * MiB }, 8), 1);
   });
 });

@@ -25,6 +25,29 @@ export interface WorkerRequest {
 }
 
 /**
+ * Files whose workspace-index facts to read. A worker keeps what it read of a file it analyses later
+ * (`keep`): the scan hands that file back to the same worker, so it is neither read nor parsed twice.
+ */
+export interface IndexRequest {
+  readonly kind: 'index';
+  readonly files: readonly IndexItem[];
+}
+
+/** One file the index reads: `readWorkloads` unless the scan analyses it (its analysis reads them then). */
+export interface IndexItem {
+  readonly index: number;
+  readonly file: string;
+  readonly readWorkloads: boolean;
+  readonly keep: boolean;
+}
+
+/** A file's facts, or none (not a candidate, or unreadable: its own analysis says why). */
+export interface IndexedFacts {
+  readonly index: number;
+  readonly facts?: FileFacts;
+}
+
+/**
  * The workspace index the next chunks are scanned with: its facts (the main thread builds the index while
  * the workers start), then, before a scan's last phase, the workload containers the first phase found.
  */
@@ -32,10 +55,11 @@ export type WorkspaceUpdate =
   | { readonly kind: 'facts'; readonly facts: readonly FileFacts[] }
   | { readonly kind: 'workloads'; readonly workloads: readonly (readonly [string, readonly WorkloadContainerFact[]])[] };
 
-export type WorkerMessage = WorkerRequest | WorkspaceUpdate;
+export type WorkerMessage = WorkerRequest | IndexRequest | WorkspaceUpdate;
 
 export type WorkerReply =
   | { readonly kind: 'reports'; readonly reports: readonly ScannedFile[] }
+  | { readonly kind: 'facts'; readonly facts: readonly IndexedFacts[] }
   /** A defect of ours (the main thread would have thrown too): the scan stops with it. */
   | { readonly kind: 'failed'; readonly message: string; readonly stack: string };
 

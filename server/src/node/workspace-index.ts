@@ -87,5 +87,10 @@ export function indexFilesOnDisk(
     const one = factsOfFile(file, file, maxBytes, readWorkloads(file), onRead?.(file));
     if (one) facts.push(one);
   }
+  return workspaceIndexOf(facts, maxBytes);
+}
+
+/** The index of these files' facts (named by their paths), with the ignore files their builds may read. */
+export function workspaceIndexOf(facts: readonly FileFacts[], maxBytes: number): WorkspaceIndex {
   return new WorkspaceIndex([...facts, ...dockerignoreFactsFor(facts, (file) => file, maxBytes)]);
 }
