@@ -185,10 +185,13 @@ describe('--jobs: parsing and how many workers', () => {
     for (const bad of ['0', '-1', '1.5', 'x', '', '257', 'auto']) assert.throws(() => parse(['--jobs', bad]), UsageError, bad);
   });
 
-  it('uses every core for a large scan, the main thread for a small one or with fixes, and exactly --jobs when given', () => {
+  it('uses every core for a large scan, the main thread for a small one, on 2 cores or with fixes, and exactly --jobs when given', () => {
     const MiB = 1024 * 1024;
     assert.equal(workerCount({ fix: 'off' }, { files: 10_000, bytes: 200 * MiB }, 8), 8);
-    assert.equal(workerCount({ fix: 'off' }, { files: 1_655, bytes: 20.6 * MiB }, 2), 2, 'the mixed bench tree');
+    assert.equal(workerCount({ fix: 'off' }, { files: 1_655, bytes: 20.6 * MiB }, 4), 4, 'the mixed bench tree on 4 cores');
+    assert.equal(workerCount({ fix: 'off' }, { files: 1_655, bytes: 20.6 * MiB }, 2), 1, 'on 2 cores one worker costs more than it gives');
+    assert.equal(workerCount({ fix: 'off' }, { files: 10_000, bytes: 200 * MiB }, 2), 1);
+    assert.equal(workerCount({ fix: 'off', jobs: 2 }, { files: 10_000, bytes: 200 * MiB }, 2), 2, '--jobs still asks for them');
     assert.equal(workerCount({ fix: 'off' }, { files: 127, bytes: 1 * MiB }, 2), 1, 'a MiB of Dockerfiles: a worker would not pay back its start');
     assert.equal(workerCount({ fix: 'off' }, { files: 300, bytes: 7 * MiB }, 8), 2);
     assert.equal(workerCount({ fix: 'off' }, { files: 3_000, bytes: 1 * MiB }, 8), 3, 'each file has its fixed cost');

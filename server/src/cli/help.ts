@@ -72,8 +72,9 @@ Files:
                                     files are split by a hash of their path, the same on every run;
                                     merge the SARIF reports with "bulwark merge-sarif"
   -j, --jobs <n>                    scan on n threads, this one and n-1 workers (default: every
-                                    core, for a scan of more than a few MiB; 1: in one
-                                    thread); the report is the same, byte for byte, whatever n.
+                                    core, for a scan of more than a few MiB, on 3 or more cores;
+                                    1: in one thread); the report is the same, byte for byte,
+                                    whatever n.
                                     --fix, --fix-dry-run and --pin-digests scan in one thread
 
 Fixing:

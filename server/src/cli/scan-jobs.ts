@@ -32,11 +32,19 @@ export interface ScanWork {
   readonly bytes: number;
 }
 
+/**
+ * Below this many cores the default is one thread: on 2 cores the bench (README, 2026-12-07) found
+ * `--jobs 2` slower than `--jobs 1` on every tree it times (20 MiB mixed: 3.46 against 3.95 MiB/s; the
+ * 80 MiB real-world corpus: 6.23 against 6.47), since the one worker pays its own code load and JIT warm-up.
+ */
+export const MIN_CORES_FOR_WORKERS = 3;
+
 /** How many threads a scan gets: 1 means the main thread alone. */
 export function workerCount(options: Pick<ScanOptions, 'jobs' | 'fix'>, work: ScanWork, cores: number = os.availableParallelism()): number {
   // Fixes are written (or their result computed) file by file in the main thread.
   if (options.fix !== 'off') return 1;
   if (options.jobs !== undefined) return options.jobs;
+  if (cores < MIN_CORES_FOR_WORKERS) return 1;
   const weight = work.bytes + work.files * MIN_BYTES_PER_FILE;
   return Math.max(1, Math.min(cores, Math.floor(weight / MIN_BYTES_PER_THREAD)));
 }
