@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readRegularFile } from '../../../server/src/node/regular-file';
 import { readSourceFile } from '../../../server/src/node/source-file';
 import { collectFiles } from '../../../server/src/cli/scan-files';
+import { makeFifo } from '../../support/hostile-files';
 
 // A file a folder's walk listed as regular is read without a stat first (the CLI's scan loop): it must
 // read what the stat-first path reads, and a link that replaced the listed file must still be seen.
@@ -45,11 +45,7 @@ describe('reading files a folder walk listed', () => {
       { kind: 'not-regular', what: 'a folder' },
       { kind: 'not-regular', what: 'a folder' },
     ]);
-    try {
-      execFileSync('mkfifo', [path.join(dir, 'fifo')]);
-    } catch {
-      this.skip();
-    }
+    makeFifo(this, path.join(dir, 'fifo'));
     fs.symlinkSync(path.join(dir, 'fifo'), path.join(dir, 'to-fifo'));
     assert.deepEqual(both(path.join(dir, 'to-fifo'), 100)[1], { kind: 'not-regular', what: 'a FIFO (named pipe)' });
   });

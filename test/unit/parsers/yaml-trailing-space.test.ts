@@ -77,7 +77,10 @@ describe('a trailing space reuses the previous parse (yaml-trailing-space.ts)', 
 
   it('equals a fresh parse at every line end of the real-world manifests', function () {
     const dir = path.resolve(__dirname, '../../../../shared/corpora/realworld/k8s');
-    if (!fs.existsSync(dir)) this.skip();
+    if (!fs.existsSync(dir)) {
+      console.log(`      skipped: the real-world corpus is absent (${dir})`);
+      this.skip();
+    }
     this.timeout(300_000);
     let reused = 0;
     // Every 40th manifest (of ~3,800, in path order), 10 line ends spread over each section under 16 KB.
