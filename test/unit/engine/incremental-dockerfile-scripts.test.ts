@@ -1,16 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { PackLoader, analyze, buildRuleSet, builtinTemplates, type AnalysisResult, type Rule, type RuleSet } from '../../../server/src/engine';
-import { EditableDocument } from '../../../server/src/lsp/editable-document';
-import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+import { ANALYSIS_NOW, DOCKERFILE_URI, OpenDockerfile, comparable } from '../../support/open-dockerfile';
 
 // The editor keeps the reports of rules over RUN commands per RUN instruction (dockerfile-script-rules.ts)
 // and moves them when lines are added above. Each step below is an edit that must change what those
 // rules report (or where), typed into one open document as the server keeps it; after each, the
 // editor's result must be a fresh analysis's, and the expected finding must be there or gone.
 
-const NOW = new Date('2026-06-01T00:00:00Z');
-const URI = 'file:///workspace/Dockerfile';
+const NOW = ANALYSIS_NOW;
+const URI = DOCKERFILE_URI;
 
 const START = [
   'ARG BASE=alpine:3.20',
@@ -27,39 +26,6 @@ const START = [
   'USER app',
   '',
 ].join('\n');
-
-class OpenDockerfile {
-  private readonly doc: EditableDocument;
-  private readonly cache = new SectionParseCache();
-  private version = 1;
-
-  constructor(text: string) {
-    this.doc = EditableDocument.create(URI, 'dockerfile', 1, text);
-  }
-
-  get text(): string {
-    return this.doc.getText();
-  }
-
-  /** Replaces the first occurrence of `find` (after `after`, when given) with `replace`. */
-  edit(find: string, replace: string): void {
-    const text = this.doc.getText();
-    const start = text.indexOf(find);
-    assert.ok(start >= 0, `the document has ${JSON.stringify(find)}`);
-    const range = { start: this.doc.positionAt(start), end: this.doc.positionAt(start + find.length) };
-    this.doc.update([{ range, text: replace }], ++this.version);
-  }
-
-  analyse(ruleSet: RuleSet): AnalysisResult {
-    const result = analyze({ uri: URI, text: this.doc.getText(), languageId: 'dockerfile' }, ruleSet, { cache: this.cache, now: NOW, textWindows: true });
-    this.cache.endAnalysis();
-    return result;
-  }
-}
-
-function comparable(result: AnalysisResult): unknown {
-  return JSON.parse(JSON.stringify(result));
-}
 
 /** `rule@line:col-line:col` for each finding of the given rules, for messages that say what changed. */
 function placed(result: AnalysisResult, text: string, ruleIds: readonly string[]): string[] {

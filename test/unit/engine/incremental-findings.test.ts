@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { analyze, type AnalysisResult, type AnalyzeOptions, type Finding, type Report, type RuleSet } from '../../../server/src/engine';
 import { FindingMemo, movedReport } from '../../../server/src/engine/finding-memo';
 import { SecretMasker } from '../../../server/src/engine/secret-mask';
-import { EditableDocument } from '../../../server/src/lsp/editable-document';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+import { ANALYSIS_NOW, DOCKERFILE_URI, OpenDockerfile, comparable } from '../../support/open-dockerfile';
 
 // The editor hands back the finding it made from a report at the last analyses when everything the
 // finding is made from is unchanged (finding-memo.ts). Each step below changes one thing a kept finding
@@ -12,41 +12,11 @@ import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-pack
 // secret whose text appears in its message, the rule set. After each, the editor's result must equal a
 // fresh analysis and show the change.
 
-const NOW = new Date('2026-06-01T00:00:00Z');
-const URI = 'file:///workspace/Dockerfile';
+const NOW = ANALYSIS_NOW;
+const URI = DOCKERFILE_URI;
 const PIN = 'docker-package-version-unpinned';
 
 const START = ['FROM alpine:3.20', 'RUN apk add --no-cache examplepkg', 'USER app', ''].join('\n');
-
-class OpenDockerfile {
-  private readonly doc: EditableDocument;
-  private readonly cache = new SectionParseCache();
-  private version = 1;
-
-  constructor(text: string) {
-    this.doc = EditableDocument.create(URI, 'dockerfile', 1, text);
-  }
-
-  get text(): string {
-    return this.doc.getText();
-  }
-
-  edit(find: string, replace: string): void {
-    const start = this.text.indexOf(find);
-    assert.ok(start >= 0, `the document has ${JSON.stringify(find)}`);
-    this.doc.update([{ range: { start: this.doc.positionAt(start), end: this.doc.positionAt(start + find.length) }, text: replace }], ++this.version);
-  }
-
-  analyse(ruleSet: RuleSet, options: AnalyzeOptions = {}): AnalysisResult {
-    const result = analyze({ uri: URI, text: this.text, languageId: 'dockerfile' }, ruleSet, { ...options, cache: this.cache, now: NOW, textWindows: true });
-    this.cache.endAnalysis();
-    return result;
-  }
-}
-
-function comparable(result: AnalysisResult): unknown {
-  return JSON.parse(JSON.stringify(result));
-}
 
 function pins(result: AnalysisResult): Finding[] {
   return result.findings.filter((f) => f.ruleId === PIN);
