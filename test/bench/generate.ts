@@ -134,7 +134,8 @@ export function generatedFiles(): GeneratedFiles {
   return { source, dockerfile };
 }
 
-function corpusFiles(dir: string): string[] {
+/** Every regular file under `dir`, sorted. */
+export function corpusFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

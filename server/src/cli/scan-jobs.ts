@@ -10,6 +10,7 @@ import { factsOfItem, indexItems } from './index-items';
 import type { FileReport } from './report';
 import { ScanWorkerPool, type LocalScan, type Placement } from './worker-pool';
 import { IndexedReads } from './indexed-reads';
+import { ReadBuffer } from '../node/regular-file';
 
 // `bulwark scan --jobs N`: the same scan on N threads, this one and N - 1 workers. The main thread lists
 // the files and starts the workers; every thread reads a share of the workspace index (index-items.ts)
@@ -60,7 +61,7 @@ export async function runScanJobs(options: ScanOptions, context: ScanContext): P
   const work = { files: listing.tasks.length, bytes: taskSizes.reduce((sum, n) => sum + n, 0) };
   const jobs = Math.min(workerCount(options, work), Math.max(1, listing.tasks.length));
   // This thread keeps what it read for the index of the files it analyses, as the workers do.
-  const here: ScanContext = { ...context, indexedReads: new IndexedReads() };
+  const here: ScanContext = { ...context, indexedReads: new IndexedReads(), readBuffer: new ReadBuffer() };
   if (jobs === 1) return scanPlanned(options, here, indexedPlan(options, here, listing));
   // This thread is one of the n: n - 1 workers load the code and the rule set while it starts reading the index.
   const pool = new ScanWorkerPool({ options, cwd: context.cwd, now: context.now, ruleSet: data }, jobs - 1);

@@ -10,6 +10,7 @@ import { reviveRuleSet } from '../engine/rule-set-data';
 import { rulesByIdOf, scannedFile, withWorkloads, type ScanContext } from './scan';
 import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 import { IndexedReads } from './indexed-reads';
+import { ReadBuffer } from '../node/regular-file';
 import { factsOfItem } from './index-items';
 
 function serve(init: WorkerInit): void {
@@ -19,7 +20,7 @@ function serve(init: WorkerInit): void {
   const rulesById = rulesByIdOf(ruleSet);
   // What this worker read for the index of the files it analyses later (they come back to it).
   const indexedReads = new IndexedReads();
-  const base: ScanContext = { cwd: init.cwd, now: init.now, ruleSet, indexedReads };
+  const base: ScanContext = { cwd: init.cwd, now: init.now, ruleSet, indexedReads, readBuffer: new ReadBuffer() };
   let indexed: WorkspaceIndex | undefined = init.facts ? new WorkspaceIndex(init.facts) : undefined;
   let context: ScanContext = indexed ? { ...base, workspace: indexed } : base;
   // With a workspace index, the Dockerfiles are scanned last, with the workloads the first phase found.

@@ -8,6 +8,7 @@ import { analysedFileReport, skippedFileReport } from './file-report';
 import { fixFile } from './fix';
 import type { FileReport, ReportedNotice, ScanReport } from './report';
 import { encodeSource, readSourceFile } from '../node/source-file';
+import { ReadBuffer } from '../node/regular-file';
 import { collectFiles, displayPath } from './scan-files';
 import { inShard } from './shard';
 import { pinFileImages } from './pin-digests';
@@ -26,6 +27,8 @@ export interface ScanContext {
   readonly workspace?: WorkspaceIndex;
   /** What the index read of the files this thread analyses (a one-thread scan): not read or parsed twice. */
   readonly indexedReads?: IndexedReads;
+  /** The buffer this thread reads each file into before decoding it (node/regular-file.ts). */
+  readonly readBuffer?: ReadBuffer;
 }
 
 /** One file of a scan: its path as reported and on disk. */
@@ -46,7 +49,7 @@ export interface ScanPlan {
 /** Lists, reads, analyses (and with --fix, rewrites) every file; one file's trouble never stops the scan. */
 export function runScan(options: ScanOptions, context: ScanContext): ScanReport {
   const indexedReads = new IndexedReads();
-  const here = { ...context, indexedReads };
+  const here = { ...context, indexedReads, readBuffer: new ReadBuffer() };
   return scanPlanned(options, here, planScan(options, here));
 }
 
@@ -177,7 +180,7 @@ function analysedFile(
   onAnalysed?: AnalysedHook,
 ): FileReport {
   const indexed = context.indexedReads?.take(file.absolutePath);
-  const read = indexed?.read ?? readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size', listedAsFile: file.listedAsFile === true });
+  const read = indexed?.read ?? readSourceFile(file.absolutePath, { maxBytes: options.maxFileSize, limitName: '--max-file-size', listedAsFile: file.listedAsFile === true, into: context.readBuffer });
   if (read.kind === 'skipped') return skippedFileReport(file, read.code, read.message);
   // One file's cache, dropped after its analysis (ParseCache.shortLived).
   const cache = indexed?.cache ?? new DocumentParseCache(undefined, true);

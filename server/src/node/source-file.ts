@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { readRegularFile } from './regular-file';
+import { readRegularFile, type ReadBuffer } from './regular-file';
 
 // The byte edge of every analysis of a file on disk, for the CLI and the language server's Scan
 // workspace alike: the engine sees text without a BOM (as an editor shows it, so line 1 columns agree),
@@ -27,13 +27,15 @@ export interface SourceReadOptions {
   readonly limitName: string;
   /** A directory listing said this is a regular file, not a link (RegularFileOptions.listedAsFile). */
   readonly listedAsFile?: boolean;
+  /** The caller's buffer to read into (RegularFileOptions.into): the text returned never refers to it. */
+  readonly into?: ReadBuffer;
 }
 
 /** Skip codes that mean "input existed but could not be read": a scan with one is incomplete. */
 export const UNREADABLE_CODES: ReadonlySet<string> = new Set(['unreadable-file', 'unreadable-folder']);
 
 export function readSourceFile(file: string, options: SourceReadOptions): ReadOutcome {
-  const raw = readRegularFile(file, { maxBytes: options.maxBytes, followSymlinks: true, listedAsFile: options.listedAsFile === true });
+  const raw = readRegularFile(file, { maxBytes: options.maxBytes, followSymlinks: true, listedAsFile: options.listedAsFile === true, into: options.into });
   switch (raw.kind) {
     case 'bytes':
       return decodeSource(raw.bytes);

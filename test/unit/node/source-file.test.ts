@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ReadBuffer } from '../../../server/src/node/regular-file';
 import { decodeSource, encodeSource, readSourceFile } from '../../../server/src/node/source-file';
 
 // Decoding the bytes of a file on disk, shared by the CLI and Scan workspace: BOMs removed (and put
@@ -32,6 +33,30 @@ describe('source file decoding', () => {
       assert.equal(readSourceFile(exact, { maxBytes: 100, limitName: 'x' }).kind, 'text');
       assert.deepEqual(readSourceFile(exact, { maxBytes: 99, limitName: 'x' }).kind, 'skipped');
       assert.deepEqual(readSourceFile(write('empty.txt', ''), { maxBytes: 100, limitName: 'x' }), { kind: 'text', text: '', encoding: 'utf-8', lossless: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads file after file into one buffer, each text its own (shorter, longer, UTF-16, binary in turn)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-source-file-'));
+    try {
+      const into = new ReadBuffer();
+      const read = (name: string, content: string | Buffer) => {
+        fs.writeFileSync(path.join(dir, name), content);
+        return readSourceFile(path.join(dir, name), { maxBytes: 1 << 20, limitName: 'x', into });
+      };
+      const long = 'PASSWORD=first-file-value\n'.repeat(2_000);
+      const first = read('long.env', long);
+      const short = read('short.env', 'TOKEN=second\n');
+      const utf16 = read('utf16.txt', Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x62, 0x00]));
+      const binary = read('binary.bin', Buffer.from([0x61, 0x00, 0x62]));
+      const longer = read('longer.txt', 'caf\u00e9 '.repeat(20_000));
+      assert.deepEqual(first, { kind: 'text', text: long, encoding: 'utf-8', lossless: true });
+      assert.deepEqual(short, { kind: 'text', text: 'TOKEN=second\n', encoding: 'utf-8', lossless: true });
+      assert.deepEqual(utf16, { kind: 'text', text: 'ab', encoding: 'utf-16le', lossless: true });
+      assert.equal(binary.kind, 'skipped');
+      assert.deepEqual(longer, { kind: 'text', text: 'caf\u00e9 '.repeat(20_000), encoding: 'utf-8', lossless: true });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -83,7 +83,13 @@ export function hitsByDetector(model: TextModel, index: KeywordIndex, detectorCo
   } else if (!fromSharedPass(model, index, hit)) {
     index.automaton.scan(model.text, hit);
   }
-  return out.map((list) => (list === undefined ? NO_HITS : list.length < 2 ? list : [...new Set(list)].sort((a, b) => a - b)));
+  return out.map((list) => (list === undefined ? NO_HITS : increasing(list) ? list : [...new Set(list)].sort((a, b) => a - b)));
+}
+
+/** Already sorted and distinct (a detector with one keyword, the usual case): nothing to copy or sort. */
+function increasing(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i] <= list[i - 1]) return false;
+  return true;
 }
 
 const NO_HITS: readonly number[] = Object.freeze([]);

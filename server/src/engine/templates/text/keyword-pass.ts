@@ -51,10 +51,7 @@ function isAutomatonKeyword(keyword: string): boolean {
 export function runKeywordPass(pass: SharedKeywordPass, text: string): KeywordHits {
   const starts: number[] = [];
   const slots: number[] = [];
-  pass.automaton.scan(text, (keyword, start) => {
-    starts.push(start);
-    slots.push(keyword);
-  });
+  pass.automaton.collect(text, slots, starts);
   return { starts, slots };
 }
 
@@ -86,17 +83,26 @@ export function alternationOffsets(pass: SharedKeywordPass, hits: KeywordHits, k
     starts.push(hits.starts[i]);
     lengths.push(pass.lengths[slot]);
   }
-  const order = starts.map((_, i) => i);
   // Hits come in the order they end: a longer keyword ending later may start earlier (or at the same place).
-  if (order.length > 1) order.sort((a, b) => starts[a] - starts[b] || lengths[b] - lengths[a]);
+  // Most files' hits are in order already (no overlapping keywords), and then no index array is sorted.
+  const order = inOrder(starts, lengths) ? undefined : starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || lengths[b] - lengths[a]);
   const out: number[] = [];
   let next = 0;
-  for (const i of order) {
+  for (let n = 0; n < starts.length; n++) {
+    const i = order === undefined ? n : order[n];
     if (starts[i] < next) continue;
     out.push(starts[i]);
     next = starts[i] + lengths[i];
   }
   return out;
+}
+
+/** Whether the hits already stand in the order alternationOffsets sorts them into (start, then longest first). */
+function inOrder(starts: readonly number[], lengths: readonly number[]): boolean {
+  for (let i = 1; i < starts.length; i++) {
+    if (starts[i] < starts[i - 1] || (starts[i] === starts[i - 1] && lengths[i] > lengths[i - 1])) return false;
+  }
+  return true;
 }
 
 function listMask(pass: SharedKeywordPass, keywords: readonly string[]): Uint8Array | null {
