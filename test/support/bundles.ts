@@ -16,10 +16,11 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** The path of dist/<bundle>, built first when stale. */
+/** The path of dist/<bundle>, built first when stale: the built-in pack is part of the build (dist/validated-packs.json). */
 export function ensureBundle(bundle: 'server.js' | 'cli.js'): string {
   const out = path.join(REPO_ROOT, 'dist', bundle);
-  if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= newestMtime(path.join(REPO_ROOT, 'server', 'src'))) return out;
+  const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'server', 'src')), newestMtime(path.join(REPO_ROOT, 'rules')));
+  if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= sources) return out;
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (build.status !== 0 || !fs.existsSync(out)) throw new Error(`node esbuild.mjs failed (${String(build.status)}):\n${build.stderr}`);
   return out;

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import * as zlib from 'node:zlib';
 import { platformCacheRoot } from './cache-root';
 
 // The `bulwark` and `bulwark-server` bins run their esbuild bundle through a V8 code cache: compiling the
@@ -13,13 +13,15 @@ import { platformCacheRoot } from './cache-root';
 // V8 checks little of a code cache: its own version, its flags, and the LENGTH of the source. A bundle
 // edited to the same length would run the bytecode of the old one, and a damaged cache is not detected
 // (test/unit/node/code-cache.test.ts shows both). So a cache is used only when its header names this
-// exact bundle (sha256 of its bytes), this node (version, arch, V8, flags), and the sha256 of the cache's
-// own payload; any other file is ignored and written again. The cache is trusted as the user's own
-// files are (it is code): it is read only when it is a regular file owned by the user and writable by
-// no one else. Nothing here changes what the bundle does: with or without a cache, the same code runs.
+// exact bundle (a checksum of its bytes), this node (version, arch, V8, flags), and the checksum of the
+// cache's own payload; any other file is ignored and written again. The cache is trusted as the user's
+// own files are (it is code): it is read only when it is a regular file owned by the user and writable
+// by no one else. So the checksums guard against accidents (a rebuilt or patched bundle, a damaged
+// file), not an attacker, and CRC-32 serves: sha256 cost a one-file scan ~10 ms of CPU (node:crypto
+// loaded, 2.5 MB hashed). Nothing here changes what the bundle does: with or without a cache, the same code runs.
 
 const MAGIC = 'bulwark-v8-cache';
-const FORMAT = 1;
+const FORMAT = 2;
 /**
  * Caches kept per bin: runs under a few node versions or flag sets (the editor's server flags, NODE_OPTIONS
  * in a test run) each keep theirs instead of replacing each other's; older builds' caches are removed.
@@ -56,7 +58,15 @@ export function codeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return path.join(platformCacheRoot(env), 'v8-cache');
 }
 
-function sha256(data: Uint8Array | string): string {
+/**
+ * CRC-32 (zlib's, node 20.15+) and the length, in hex; sha256 on an older node (VS Code 1.91's Electron
+ * runs the server on node 20.9), whose key differs anyway (process.version is part of it).
+ */
+function checksum(data: Uint8Array | string): string {
+  const length = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  if (typeof zlib.crc32 === 'function') return `${zlib.crc32(data).toString(16).padStart(8, '0')}${length.toString(16).padStart(8, '0')}`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(data).digest('hex');
 }
 
@@ -82,7 +92,7 @@ function keyedExecArgv(execArgv: readonly string[]): string[] {
 /** Everything a cache must have been made with: the bundle's bytes and the V8 that will read it. */
 export function codeCacheKey(source: Uint8Array, env: NodeJS.ProcessEnv, execArgv: readonly string[] = process.execArgv): string {
   const runtime = [FORMAT, process.version, process.arch, process.versions.v8, keyedExecArgv(execArgv), env.NODE_OPTIONS ?? ''];
-  return sha256(`${JSON.stringify(runtime)}\n${sha256(source)}`);
+  return `${checksum(JSON.stringify(runtime))}${checksum(source)}`;
 }
 
 export function codeCacheFile(dir: string, name: string, key: string): string {
@@ -107,7 +117,7 @@ export function readCodeCache(file: string, key: string): Buffer | 'missing' | '
     const [magic, format, fileKey, payloadHash, length] = bytes.toString('latin1', 0, newline).split(' ');
     const payload = bytes.subarray(newline + 1);
     if (magic !== MAGIC || format !== String(FORMAT) || fileKey !== key || length !== String(payload.length)) return 'invalid';
-    return sha256(payload) === payloadHash ? payload : 'invalid';
+    return checksum(payload) === payloadHash ? payload : 'invalid';
   } catch {
     return 'invalid';
   } finally {
@@ -127,10 +137,11 @@ function ownedByUser(stat: fs.Stats): boolean {
  */
 export function writeCodeCache(dir: string, name: string, key: string, payload: Buffer): void {
   const file = codeCacheFile(dir, name, key);
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  // Another run writing the same cache at once has another pid; O_EXCL refuses any name already taken.
+  const temp = `${file}.${process.pid}-${Date.now().toString(36)}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const header = Buffer.from(`${MAGIC} ${FORMAT} ${key} ${sha256(payload)} ${payload.length}\n`, 'latin1');
+    const header = Buffer.from(`${MAGIC} ${FORMAT} ${key} ${checksum(payload)} ${payload.length}\n`, 'latin1');
     const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
     try {
       fs.writeSync(fd, header);

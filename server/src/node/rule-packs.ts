@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PackLoader, buildRuleSet, builtinTemplates, type LoadedPack, type PackError, type RuleSet } from '../engine';
-import type { ValidatedPackFile } from '../engine/packs/load';
+import type { BuiltPack } from '../engine/packs/load';
 import { readPackDirectory } from './pack-reader';
-import { readValidatedPacks } from './validated-packs';
+import { readValidatedPacks, type ValidatedPack } from './validated-packs';
 
 // The file-system edge of pack loading: read a pack folder safely (pack-reader.ts) and hand its files
 // to the pure loader. Fixtures (tests/ folders) are not read: a running editor or CI never needs them.
@@ -16,14 +16,21 @@ export interface LoadedRuleSet {
 /**
  * Loads packs in order. A broken pack contributes its valid rules and its errors, and never takes
  * the other packs down: whatever goes wrong inside one pack (a file that cannot be read, a defect of
- * ours) stays an error of that pack.
+ * ours) stays an error of that pack. The pack the build validated (`validated`, the built-in pack
+ * beside the bundle) is instantiated from the build's snapshot when its folder is one of the roots.
  */
-export function loadRuleSet(packRoots: readonly string[], validated: ReadonlyMap<string, unknown> = readValidatedPacks()): LoadedRuleSet {
-  const loader = new PackLoader(builtinTemplates(), validated);
+export function loadRuleSet(packRoots: readonly string[], validated: ValidatedPack | undefined = readValidatedPacks()): LoadedRuleSet {
+  const loader = new PackLoader(builtinTemplates());
   const packs: LoadedPack[] = [];
   const errors: (PackError & { pack: string })[] = [];
   for (const root of packRoots) {
     try {
+      if (validated && path.resolve(root) === validated.root) {
+        const built = loader.loadBuilt(root, validated.pack);
+        errors.push(...built.errors.map((e) => ({ ...e, pack: root })));
+        if (built.pack) packs.push(built.pack);
+        continue;
+      }
       const read = readPackDirectory(root);
       errors.push(...read.errors.map((e) => ({ ...e, pack: root })));
       // A pack.yaml that could not be read is already reported; "no pack.yaml" would only mislead.
@@ -40,13 +47,13 @@ export function loadRuleSet(packRoots: readonly string[], validated: ReadonlyMap
   return { ruleSet: built.ruleSet, errors };
 }
 
-/** Validates one pack from scratch: the files it accepted (for the build's snapshot) and its errors. */
-export function loadValidatedFiles(root: string): { files: readonly ValidatedPackFile[]; errors: readonly string[] } {
+/** Validates one pack from scratch: what it accepted (for the build's snapshot) and its errors. */
+export function loadValidatedPack(root: string): { pack: BuiltPack; errors: readonly string[] } {
   const loader = new PackLoader(builtinTemplates());
   const read = readPackDirectory(root);
   const result = loader.load(root, read.files);
   const errors = [...read.errors, ...result.errors].map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
-  return { files: loader.validatedFiles(), errors };
+  return { pack: loader.built(), errors };
 }
 
 /** The built-in pack ships next to the bundles (dist/ → ../rules/core) and in the source tree. */

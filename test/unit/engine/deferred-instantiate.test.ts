@@ -5,8 +5,7 @@ import { analyze } from '../../../server/src/engine';
 import { instantiateRule } from '../../../server/src/engine/packs/load';
 import { defineTemplate } from '../../../server/src/engine/templates/template';
 import type { RuleMeta } from '../../../server/src/engine/types';
-import { builtinPackRoot, loadRuleSet, loadValidatedFiles } from '../../../server/src/node/rule-packs';
-import { validatedKey } from '../../../server/src/engine/packs/load';
+import { builtinPackRoot, loadRuleSet, loadValidatedPack } from '../../../server/src/node/rule-packs';
 
 // A rule whose exact text the build accepted (compiledBefore) is instantiated at its first check, so a
 // Dockerfile-only scan never builds the Kubernetes rules. Findings must not depend on when that happens,
@@ -72,9 +71,8 @@ describe('rules instantiated at their first check', () => {
 
   it('gives the built-in pack the same findings with the snapshot (deferred) as without it', () => {
     const core = builtinPackRoot(path.join(__dirname, '../../..'));
-    const snapshot = new Map(loadValidatedFiles(core).files.map((f) => [validatedKey(f.kind, f.text), f.value]));
-    const deferred = loadRuleSet([core], snapshot).ruleSet;
-    const eager = loadRuleSet([core], new Map()).ruleSet;
+    const deferred = loadRuleSet([core], { root: core, pack: loadValidatedPack(core).pack }).ruleSet;
+    const eager = loadRuleSet([core], undefined).ruleSet;
     const examples = path.join(__dirname, '../../../examples');
     const files = ['Dockerfile', ...fs.readdirSync(path.join(examples, 'k8s')).map((f) => `k8s/${f}`)].filter((f) => fs.statSync(path.join(examples, f)).isFile());
     let total = 0;

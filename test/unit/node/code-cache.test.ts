@@ -26,7 +26,7 @@ describe('V8 code cache', () => {
     };
     const first = run('(function () { return "old"; })()');
     const data = first.script.createCachedData();
-    // V8 accepts the cache and runs the old code: what readCodeCache's key (sha256 of the bytes) prevents.
+    // V8 accepts the cache and runs the old code: what readCodeCache's key (a checksum of the bytes) prevents.
     assert.deepEqual({ ...run('(function () { return "new"; })()', data), script: undefined }, { value: 'old', rejected: false, script: undefined });
     const damaged = Buffer.from(data);
     damaged[damaged.length - 8] ^= 0xff;

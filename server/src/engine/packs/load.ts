@@ -10,16 +10,22 @@ import { PACK_SCHEMA, RULE_SCHEMA } from './schema';
 
 export type { PackError };
 
-/** A pack file that passed validation, with the data read from it. */
-export interface ValidatedPackFile {
-  readonly kind: 'pack' | 'rule';
-  readonly text: string;
-  readonly value: unknown;
+/**
+ * A pack as a build of this engine validated it (the built-in pack, dist/validated-packs.json): the
+ * manifest's data and each accepted rule's data, in load order. PackLoader.loadBuilt instantiates it
+ * without reading YAML or checking schemas again.
+ */
+export interface BuiltPack {
+  readonly manifest: unknown;
+  readonly rules: readonly BuiltRule[];
 }
 
-/** The key of PackLoader's `validated` map: the schema a file was checked against, and its exact text. */
-export function validatedKey(kind: ValidatedPackFile['kind'], text: string): string {
-  return `${kind}\u0000${text}`;
+export interface BuiltRule {
+  /** The rule.yaml's path in the pack, with `/`. */
+  readonly path: string;
+  readonly value: unknown;
+  /** The README.md beside it. */
+  readonly docs?: string;
 }
 
 /** A file of a pack as the caller read it; the engine never touches a file system itself. */
@@ -32,6 +38,18 @@ export interface PackFile {
 export interface LoadedPack {
   readonly info: PackInfo;
   readonly rules: readonly Rule[];
+}
+
+/** A rule.yaml to instantiate: read (parsed and schema-checked) when asked, with the README beside it. */
+interface RuleSource {
+  readonly path: string;
+  yaml(): PackYaml | undefined;
+  readonly docs: string | undefined;
+}
+
+function readmeOf(rulePath: string): string {
+  const folder = rulePath.replace(/\/?rule\.ya?ml$/, '');
+  return `${folder ? folder + '/' : ''}README.md`;
 }
 
 interface RuleDocument {
@@ -59,44 +77,54 @@ interface RuleDocument {
  * an error is left out and the others still load.
  */
 export class PackLoader {
-  // Compiled on first use: a loader given every file as already validated never compiles a schema.
+  // Compiled on first use: a loader given only built packs (loadBuilt) never compiles a schema.
   private ajvInstance: Ajv | undefined;
   private packValidator: ValidateFunction | undefined;
   private ruleValidator: ValidateFunction | undefined;
   private readonly paramValidators = new Map<string, ValidateFunction>();
-  private readonly accepted: ValidatedPackFile[] = [];
+  private acceptedManifest: unknown;
+  private acceptedRules: BuiltRule[] = [];
 
-  /**
-   * `validated`: files this same loader accepted before (see validatedFiles), by kind and exact text.
-   * Their YAML is not parsed nor checked against the schemas again (the bulk of the CLI's startup);
-   * every other check of a rule still runs.
-   */
-  constructor(
-    private readonly templates: ReadonlyMap<string, AnyTemplate>,
-    private readonly validated: ReadonlyMap<string, unknown> = new Map(),
-  ) {}
+  constructor(private readonly templates: ReadonlyMap<string, AnyTemplate>) {}
 
-  /** Every pack.yaml and rule.yaml this loader accepted without an error: what a later loader may reuse. */
-  validatedFiles(): readonly ValidatedPackFile[] {
-    return this.accepted;
+  /** The last pack this loader loaded, as far as it was accepted: what loadBuilt takes (the build's snapshot). */
+  built(): BuiltPack {
+    return { manifest: this.acceptedManifest, rules: this.acceptedRules };
   }
 
   load(root: string, files: readonly PackFile[]): { pack?: LoadedPack; errors: PackError[] } {
     const errors: PackError[] = [];
+    this.acceptedManifest = undefined;
+    this.acceptedRules = [];
     const byPath = new Map(files.map((f) => [f.path, f.text]));
     const manifestText = byPath.get('pack.yaml');
     if (manifestText === undefined) return { errors: [{ file: 'pack.yaml', message: 'the pack has no pack.yaml' }] };
-    const manifest = this.readYaml('pack', 'pack.yaml', manifestText, errors)?.value as
-      | { id: string; version: string; description: string }
-      | undefined;
+    const manifest = readPackYaml('pack.yaml', manifestText, this.validatePack, errors)?.value;
     if (!manifest) return { errors };
+    this.acceptedManifest = manifest;
+    const ruleFiles = files.filter((f) => /(^|\/)rule\.ya?ml$/.test(f.path)).sort((a, b) => compareNames(a.path, b.path));
+    const read = ruleFiles.map((file) => ({ path: file.path, yaml: () => readPackYaml(file.path, file.text, this.validateRule, errors), docs: byPath.get(readmeOf(file.path)) }));
+    return this.instantiatePack(root, manifest, read, false, errors);
+  }
+
+  /** A pack this engine's build validated (BuiltPack): its rules instantiated, every file check skipped. */
+  loadBuilt(root: string, built: BuiltPack): { pack?: LoadedPack; errors: PackError[] } {
+    const errors: PackError[] = [];
+    this.acceptedManifest = built.manifest;
+    this.acceptedRules = [];
+    const read = built.rules.map((rule) => ({ path: rule.path, yaml: (): PackYaml => ({ value: rule.value, lineOf: () => undefined }), docs: rule.docs }));
+    return this.instantiatePack(root, built.manifest, read, true, errors);
+  }
+
+  private instantiatePack(root: string, manifestValue: unknown, ruleFiles: readonly RuleSource[], validatedBefore: boolean, errors: PackError[]): { pack: LoadedPack; errors: PackError[] } {
+    const manifest = manifestValue as { id: string; version: string; description: string };
     const info: PackInfo = { id: manifest.id, version: manifest.version, description: manifest.description, root };
     const rules: Rule[] = [];
     const seen = new Set<string>();
-    for (const file of files.filter((f) => /(^|\/)rule\.ya?ml$/.test(f.path)).sort((a, b) => compareNames(a.path, b.path))) {
+    for (const file of ruleFiles) {
       let rule: Rule | undefined;
       try {
-        rule = this.loadRule(info, file, byPath, errors);
+        rule = this.loadRule(info, file, validatedBefore, errors);
       } catch (err) {
         // A defect of ours must cost one rule, not the pack (nor the packs loaded after it).
         errors.push({ file: file.path, message: `cannot load the rule: ${err instanceof Error ? err.message : String(err)}` });
@@ -112,12 +140,12 @@ export class PackLoader {
     return { pack: { info, rules }, errors };
   }
 
-  private loadRule(pack: PackInfo, file: PackFile, byPath: Map<string, string>, errors: PackError[]): Rule | undefined {
+  /** `known`: the build accepted this rule (loadBuilt), so its params are not checked against the template's schema again. */
+  private loadRule(pack: PackInfo, file: RuleSource, known: boolean, errors: PackError[]): Rule | undefined {
     const before = errors.length;
-    const yaml = this.readYaml('rule', file.path, file.text, errors);
+    const yaml = file.yaml();
     if (!yaml) return undefined;
     const parsed = yaml.value as RuleDocument;
-    const known = this.validated.has(validatedKey('rule', file.text));
     const folder = file.path.replace(/\/?rule\.ya?ml$/, '');
     const at = (path: (string | number)[], message: string) => errors.push({ file: file.path, line: yaml.lineOf(path), message });
     if (folder.split('/').pop() !== parsed.id) at(['id'], `rule id "${parsed.id}" must match its folder name "${folder.split('/').pop() ?? ''}"`);
@@ -155,7 +183,7 @@ export class PackLoader {
       implies: parsed.implies ?? [],
       // Without a declared kind, the template's ceiling applies: analyze() demotes every fix to it.
       fix: parsed.fix && { ...parsed.fix, kind: parsed.fix.kind ?? template.fixKind },
-      docs: byPath.get(`${folder ? folder + '/' : ''}README.md`),
+      docs: file.docs,
       path: folder,
     };
     let rule: Rule;
@@ -166,21 +194,8 @@ export class PackLoader {
       at(['match', 'params'], `template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
-    this.accepted.push({ kind: 'rule', text: file.text, value: parsed });
+    this.acceptedRules.push({ path: file.path, value: parsed, ...(file.docs !== undefined ? { docs: file.docs } : {}) });
     return rule;
-  }
-
-  private readYaml(kind: ValidatedPackFile['kind'], file: string, text: string, errors: PackError[]): PackYaml | undefined {
-    const key = validatedKey(kind, text);
-    if (this.validated.has(key)) {
-      // Accepted before, so no error will be reported and no line looked up.
-      const value = structuredClone(this.validated.get(key));
-      if (kind === 'pack') this.accepted.push({ kind, text, value });
-      return { value, lineOf: () => undefined };
-    }
-    const yaml = readPackYaml(file, text, kind === 'pack' ? this.validatePack : this.validateRule, errors);
-    if (yaml && kind === 'pack') this.accepted.push({ kind, text, value: yaml.value });
-    return yaml;
   }
 
   private get ajv(): Ajv {
