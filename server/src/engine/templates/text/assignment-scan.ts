@@ -7,6 +7,7 @@ import { computedHeaderKey } from './key-material';
 import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart, headerValueNamed, isSignatureHeader, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
 import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
+import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -100,6 +101,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const keyArgument = text[keyEnd] === '(' ? keyArgumentName(key) : undefined;
   const keyLiteral = keyArgument ? keyArgumentStart(text, keyEnd) : undefined;
   if (keyArgument && keyLiteral) return quotedValueAt(text, keyLiteral.at, keyLiteral.lineEnd, { key: keyArgument, keySpan, operator: '(', enclosing: '', unquoted: false });
+  const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
+  if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
   const neighbour = neighbourValue(text, key, keySpan, line, options);
   if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
@@ -110,6 +113,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     const users = positionalPassword(text, keySpan, callOpen, positional) === undefined ? usersMapEntryStart(text, callOpen) : undefined;
     return users ? quotedValueAt(text, users.at, users.lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false }) : positionalPassword(text, keySpan, callOpen, positional);
   }
+  const loginPlace = text[keyEnd] === '(' ? loginArgumentPlace(text, key, keyEnd) : undefined;
+  if (loginPlace) return quotedValueAt(text, loginPlace.at, loginPlace.lineEnd, { key: loginPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
   const credentialCall = text[keyEnd] === '(' || text[keyEnd] === ' ' ? credentialCallPosition(key, before === '.') : undefined;
   const credential = credentialCall && credentialArgumentStart(text, key, keyEnd, line, credentialCall);
   if (credentialCall && credential !== undefined) {
