@@ -122,7 +122,7 @@ export function firstItemStart(text: string, at: number, lineEnd: number): numbe
 
 /** `${API_TOKEN:-literal}` / `${X-literal}` / `${X:=literal}`, Spring's `${app.api-key:literal}`: the literal default inside. */
 export function shellDefault(value: string, span: Span): { value: string; span: Span } | undefined {
-  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$|^\$\{[A-Za-z_][\w.-]*:(?![-=?+])([^${}]+)\}$/.exec(value);
+  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$|^\$\{[A-Za-z_][\w.-]*:(?![-=?+:])([^${}]+)\}$/.exec(value);
   const inner = m?.[1] ?? m?.[2];
   if (inner === undefined) return undefined;
   const start = span.start + value.indexOf(inner, 3);
