@@ -6,9 +6,13 @@ import type { Pair, YAMLMap } from 'yaml';
 import type { Fix, Span } from '../../types';
 import { defineTemplate } from '../template';
 import { looksLikePlaceholder } from '../text/placeholders';
+import { looksLikeKeyMaterial } from '../text/key-material';
 import { maskedValue } from '../text/secret-filters';
 import { containerOrigins, containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
 import { secretScaffoldFile } from './secret-scaffold';
+
+/** A name ending in a bare `KEY` (`ARCHIVE_KEY`, `archiveKey`). */
+const BARE_KEY_NAME = /(?:^|[_.-])key$|[a-z0-9]Key$/i;
 
 interface Params {
   /** RE2 pattern (case-insensitive) that an env var name must match to look secret. */
@@ -68,7 +72,8 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
             if (!entry || !name || !pair || !isScalar(pair.value) || typeof pair.value.value !== 'string') continue;
             const value = pair.value.value;
             if (value.trim() === '' || NOT_A_SECRET.test(value.trim()) || EXPANDED.test(value) || looksLikePlaceholder(value)) continue;
-            if (!names.test(name) || exclude?.test(name)) continue;
+            // A name ending in a bare `KEY` (`ARCHIVE_KEY`) holds a secret when its value is key material (random base64 or hex).
+            if ((!names.test(name) && !(BARE_KEY_NAME.test(name) && looksLikeKeyMaterial(value))) || exclude?.test(name)) continue;
             const node = nodeSpan(pod.base, pair.value);
             if (!node) continue;
             const span = blockScalarContent(model.text, node);
