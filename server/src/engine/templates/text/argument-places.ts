@@ -73,7 +73,13 @@ function callArguments(text: string, open: number): Argument[] | undefined {
 }
 
 function trimmed(text: string, start: number, end: number): Argument {
-  while (start < end && /\s/.test(text[start])) start++;
+  // Blanks, and line comments between the arguments (`// why this user`).
+  for (let skipped = true; skipped; ) {
+    const before = start;
+    while (start < end && /\s/.test(text[start])) start++;
+    if (text.startsWith('//', start)) start = Math.min(end, text.indexOf('\n', start) < 0 ? end : text.indexOf('\n', start));
+    skipped = start !== before;
+  }
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }
