@@ -44,7 +44,7 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: POD_READER_KINDS,
   description:
-    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (and not `exclude`) and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist; the editor also offers to create that Secret\'s manifest (a new `<name>.secret.yaml` beside the file, every key of the workload, empty values).',
+    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (or ends in a bare `KEY` with key material as its value), and not `exclude`, and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist; the editor also offers to create that Secret\'s manifest (a new `<name>.secret.yaml` beside the file, every key of the workload, empty values).',
   paramsSchema: {
     type: 'object',
     required: ['names'],
