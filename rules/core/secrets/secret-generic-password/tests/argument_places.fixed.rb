@@ -8,18 +8,16 @@ module Integrations
     OpenSSL::HMAC.hexdigest("SHA256", ENV.fetch("HMAC_KEY"), payload)
   end
 
-  def self.deliver(path)
-    # expect: secret-generic-password@48-68
-    Net::FTP.open("ftp.example.test", "drop", ENV.fetch("PASSWORD")) do |ftp|
-      ftp.putbinaryfile(path)
-    end
+  def self.archive(paths)
+    # expect: secret-generic-password@60-80
+    ftp = Net::FTP.open("files.example.test", "archiver", ENV.fetch("PASSWORD"))
+    paths.each { |p| ftp.put(p) }
+    ftp.close
   end
 
-  def self.receipt(msg)
-    # expect: secret-generic-password@76-96
-    Net::SMTP.start("smtp.example.test", 587, "example.test", "receipts", ENV.fetch("PASSWORD"), :plain) do |smtp|
-      smtp.send_message(msg, "receipts@example.test", msg.to)
-    end
+  def self.notify(message, to)
+    # expect: secret-generic-password@87-107
+    Net::SMTP.start("mail.example.test", 465, "example.test", "alerts@example.test", ENV.fetch("PASSWORD"), :login) { |smtp| smtp.send_message(message, "alerts@example.test", to) }
   end
 
   def self.quiet(payload, key, user, password)

@@ -8,18 +8,16 @@ module Integrations
     OpenSSL::HMAC.hexdigest("SHA256", "X9TNlI8eiIMJDcBWMwLitYE8ikaBrq8ehL0Nt+2sAHQ=", payload)
   end
 
-  def self.deliver(path)
-    # expect: secret-generic-password@48-68
-    Net::FTP.open("ftp.example.test", "drop", "CE3lm2f0V^BZ~~4vg4lw") do |ftp|
-      ftp.putbinaryfile(path)
-    end
+  def self.archive(paths)
+    # expect: secret-generic-password@60-80
+    ftp = Net::FTP.open("files.example.test", "archiver", "LJ~rn3KG-g2DZEbefoNm")
+    paths.each { |p| ftp.put(p) }
+    ftp.close
   end
 
-  def self.receipt(msg)
-    # expect: secret-generic-password@76-96
-    Net::SMTP.start("smtp.example.test", 587, "example.test", "receipts", "J6t-nxaGfbkYd^^MCXx.", :plain) do |smtp|
-      smtp.send_message(msg, "receipts@example.test", msg.to)
-    end
+  def self.notify(message, to)
+    # expect: secret-generic-password@87-107
+    Net::SMTP.start("mail.example.test", 465, "example.test", "alerts@example.test", "xzTjtlZPZLGAg.z8iXx3", :login) { |smtp| smtp.send_message(message, "alerts@example.test", to) }
   end
 
   def self.quiet(payload, key, user, password)
