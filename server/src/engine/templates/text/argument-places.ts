@@ -32,6 +32,9 @@ const PASSWORD_SHAPE = /^(?=[^\s%{}$]{8,200}$)(?=.*[A-Za-z])(?=.*[^A-Za-z]).*$/;
 /** Algorithm names an HMAC call takes beside its key. */
 const ALGORITHM_NAME = /^(?:hmac)?[-_]?(?:sha|md|ripemd|blake|sm3|whirlpool)[-_\w/]*$/i;
 
+/** What a login call's name holds somewhere, checked before its words are split (most calls are no login). */
+const LOGIN_NAME_HINT = /connect|bind|login|dialer|credential|password|auth|static|ftp|smtp|pop3|imap/i;
+
 const MAX_ARGUMENTS = 8;
 const MAX_CALL = 600;
 
@@ -111,6 +114,7 @@ function lineEndAt(text: string, at: number): number {
 
 /** The password a login call named `key` takes right after its user argument, for the call opening at `open`. */
 export function loginArgumentPlace(text: string, key: string, open: number): ArgumentPlace | undefined {
+  if (!LOGIN_NAME_HINT.test(key)) return undefined;
   const words = keyWords(key.slice(key.lastIndexOf('.') + 1));
   if (words[words.length - 1] === 'async') words.pop();
   const last = words[words.length - 1];
@@ -139,6 +143,7 @@ export function loginArgumentPlace(text: string, key: string, open: number): Arg
 
 /** The key of an HMAC or JWT call named `key`, for the call opening at `open`. */
 export function keyArgumentPlace(text: string, key: string, open: number): ArgumentPlace | undefined {
+  if (!/hmac|jwt/i.test(key)) return undefined;
   const segments = key.split('.');
   const words = segments.flatMap((s) => keyWords(s));
   const last = segments[segments.length - 1];

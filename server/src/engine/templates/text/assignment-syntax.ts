@@ -215,11 +215,17 @@ export function userKeyAbove(text: string, lineStart: number): boolean {
 }
 
 /** A Go struct field's tag default (envconfig `default:"…"`, caarlos0/env `envDefault:"…"`, cleanenv `env-default:"…"`) after the field's type. */
-const STRUCT_TAG_DEFAULT = /^[\w.*[\]]+[ \t]+`[^`\n]{0,200}?\b(?:default|envDefault|env-default):(?=")/;
+const STRUCT_TAG_DEFAULT = /^`[^`\n]{0,200}?\b(?:default|envDefault|env-default):(?=")/;
 
 export function structTagDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
-  const m = STRUCT_TAG_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 300)));
-  return m ? at + m[0].length : undefined;
+  // Asked at almost every key: the type and the blanks after it are walked first, and most keys stop there.
+  let i = at;
+  while (i < lineEnd && i - at < 80 && /[\w.*[\]]/.test(text[i])) i++;
+  if (i === at || (text[i] !== ' ' && text[i] !== '\t')) return undefined;
+  while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] !== '`') return undefined;
+  const m = STRUCT_TAG_DEFAULT.exec(text.slice(i, Math.min(lineEnd, i + 260)));
+  return m ? i + m[0].length : undefined;
 }
 
 /** Nest's and Angular's providers, `{ provide: API_KEY, useValue: '…' }`: the value's quote after an injection token named for a secret. */
