@@ -19,7 +19,7 @@ import {
 
 // The secret rules on the labeled corpus (test/corpus/secrets/README.md). On the development batches,
 // precision and recall must stay at the issue's goals for the kinds they label (generic assignments and
-// Kubernetes values, and since batch 7 provider tokens, JWTs and URI credentials); batches 4, 6, 7, 8, 9 and 10 count among
+// Kubernetes values, and since batch 7 provider tokens, JWTs and URI credentials); batches 4 and 6–12 count among
 // them since the detectors were changed for their misses. A held-out batch was written after that tuning and scored before
 // any change: it is held to a floor (what it scored then), so no change loses what it found, and its gap
 // to the goals stays visible in `npm run bench`. A failure prints the part's table, with each missed label
@@ -40,16 +40,6 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
   'batch 5': {
     languages: ['js', 'ts', 'python', 'go', 'java', 'csharp', 'ruby', 'php', 'shell', 'yaml', 'json', 'dotenv', 'dotfiles', 'hcl', 'xml', 'docker', 'k8s'],
     floors: { provider: { found: 36, falseAlarms: 0 }, jwt: { found: 3, falseAlarms: 0 }, uri: { found: 22, falseAlarms: 0 } },
-  },
-  'batch 12': {
-    languages: [...LANGUAGES, 'dotfiles'],
-    floors: {
-      generic: { found: 67, falseAlarms: 2 },
-      k8s: { found: 19, falseAlarms: 0 },
-      provider: { found: 63, falseAlarms: 0 },
-      jwt: { found: 8, falseAlarms: 0 },
-      uri: { found: 36, falseAlarms: 1 },
-    },
   },
 };
 
@@ -116,13 +106,16 @@ describe('secret rules on the labeled corpus', function () {
     });
 
     // Batches learned by their forms, with no false alarm: every label found, but for batch 11's three positional
-    // passwords whose call names no login (README item 12: JedisPool, Sequelize, twilio's Client). Batch 9's two rare
-    // forms (README item 10) were learned with batch 10's (item 11); batch 10's .pgpass wildcard line and public
-    // Mapbox token, and batch 11's anonymous-FTP .netrc line, stay quiet.
+    // passwords whose call names no login (README item 12: JedisPool, Sequelize, twilio's Client) and five of batch
+    // 12's (item 13: twilio's Client again, `rabbitmqctl add_user`, a partner map named `…Auth`, a PagerDuty
+    // `routing_key` and a `.netrc` line written by `printf`, each one tool's shape). Batch 9's two rare forms (README
+    // item 10) were learned with batch 10's (item 11); batch 10's .pgpass wildcard line and public Mapbox token, and
+    // batch 11's anonymous-FTP .netrc line, stay quiet.
     for (const { batch, folder, labels, found } of [
       { batch: 'batch 9', folder: 'kestrel', labels: 201, found: 201 },
       { batch: 'batch 10', folder: 'juniper', labels: 180, found: 180 },
       { batch: 'batch 11', folder: 'osprey', labels: 227, found: 224 },
+      { batch: 'batch 12', folder: 'puffin', labels: 244, found: 239 },
     ]) {
       it(`holds ${batch} (${folder}/ folders), development data since the detectors learned its forms`, () => {
         const own = part.labels.filter((l) => l.note.startsWith(`${batch}:`));
@@ -133,8 +126,8 @@ describe('secret rules on the labeled corpus', function () {
       });
     }
 
-    it(`no false alarm of the provider, JWT and URI rules outside batches 7 to 11 (the development batches that label their kinds)`, () => {
-      const older = scorePart(part, (file) => !['lantern', 'meridian', 'kestrel', 'juniper', 'osprey'].includes(file.split('/')[1]));
+    it(`no false alarm of the provider, JWT and URI rules outside batches 7 to 12 (the development batches that label their kinds)`, () => {
+      const older = scorePart(part, (file) => !['lantern', 'meridian', 'kestrel', 'juniper', 'osprey', 'puffin'].includes(file.split('/')[1]));
       const alarms = [...older.byKind.entries()].filter(([kind, t]) => kind !== 'generic' && kind !== 'k8s' && t.fp > 0);
       assert.deepEqual(alarms, [], scoreTable(older).join('\n'));
     });

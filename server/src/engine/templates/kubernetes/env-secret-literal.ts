@@ -6,9 +6,13 @@ import type { Pair, YAMLMap } from 'yaml';
 import type { Fix, Span } from '../../types';
 import { defineTemplate } from '../template';
 import { looksLikePlaceholder } from '../text/placeholders';
+import { looksLikeKeyMaterial } from '../text/key-material';
 import { maskedValue } from '../text/secret-filters';
 import { containerOrigins, containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
 import { secretScaffoldFile } from './secret-scaffold';
+
+/** A name ending in a bare `KEY` (`ARCHIVE_KEY`, `archiveKey`). */
+const BARE_KEY_NAME = /(?:^|[_.-])key$|[a-z0-9]Key$/i;
 
 interface Params {
   /** RE2 pattern (case-insensitive) that an env var name must match to look secret. */
@@ -40,7 +44,7 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
   language: 'kubernetes',
   objectKinds: POD_READER_KINDS,
   description:
-    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (and not `exclude`) and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist; the editor also offers to create that Secret\'s manifest (a new `<name>.secret.yaml` beside the file, every key of the workload, empty values).',
+    'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (or ends in a bare `KEY` with key material as its value), and not `exclude`, and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist; the editor also offers to create that Secret\'s manifest (a new `<name>.secret.yaml` beside the file, every key of the workload, empty values).',
   paramsSchema: {
     type: 'object',
     required: ['names'],
@@ -68,7 +72,8 @@ export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
             if (!entry || !name || !pair || !isScalar(pair.value) || typeof pair.value.value !== 'string') continue;
             const value = pair.value.value;
             if (value.trim() === '' || NOT_A_SECRET.test(value.trim()) || EXPANDED.test(value) || looksLikePlaceholder(value)) continue;
-            if (!names.test(name) || exclude?.test(name)) continue;
+            // A name ending in a bare `KEY` (`ARCHIVE_KEY`) holds a secret when its value is key material (random base64 or hex).
+            if ((!names.test(name) && !(BARE_KEY_NAME.test(name) && looksLikeKeyMaterial(value))) || exclude?.test(name)) continue;
             const node = nodeSpan(pod.base, pair.value);
             if (!node) continue;
             const span = blockScalarContent(model.text, node);

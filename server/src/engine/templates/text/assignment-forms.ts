@@ -92,11 +92,17 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
  */
 const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|SecretStr|SecretBytes|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode|(?:bytes|bytearray)\.fromhex|binascii\.(?:unhexlify|a2b_hex|a2b_base64)|base64\.(?:b64decode|urlsafe_b64decode|standard_b64decode|b32decode)|Convert\.From(?:Base64|Hex)String|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode|Hex\.decodeHex)\([ \t]*(?=["'])/;
 
-/** pydantic's `Field("…", description=…)` / `Field(default="…")`: the field's default. */
-const FIELD_DEFAULT = /^(?:pydantic\.)?Field\([ \t]*(?:default[ \t]*=[ \t]*)?(?=["'])/;
+/** A field's default: pydantic's `Field("…", description=…)` / `Field(default="…")`, attrs' and dataclasses' `field(default="…")`, `attr.ib(default="…")`. */
+const FIELD_DEFAULT = /^(?:[a-z_]+\.)?(?:Field\([ \t]*(?:default[ \t]*=[ \t]*)?|(?:field|ib)\([ \t]*default[ \t]*=[ \t]*)(?=["'])/;
 
 export function wrappedLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
   const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80))) ?? FIELD_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 40)));
+  return m ? at + m[0].length : undefined;
+}
+
+/** A TOML inline table's default or value (Spin's `[variables]` `token = { default = "…" }`): the literal's offset. */
+export function inlineTableDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
+  const m = /^\{[ \t]*(?:default|value)[ \t]*=[ \t]*(?=["'])/.exec(text.slice(at, Math.min(lineEnd, at + 30)));
   return m ? at + m[0].length : undefined;
 }
 
@@ -122,7 +128,7 @@ export function firstItemStart(text: string, at: number, lineEnd: number): numbe
 
 /** `${API_TOKEN:-literal}` / `${X-literal}` / `${X:=literal}`, Spring's `${app.api-key:literal}`: the literal default inside. */
 export function shellDefault(value: string, span: Span): { value: string; span: Span } | undefined {
-  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$|^\$\{[A-Za-z_][\w.-]*:(?![-=?+])([^${}]+)\}$/.exec(value);
+  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$|^\$\{[A-Za-z_][\w.-]*:(?![-=?+:])([^${}]+)\}$/.exec(value);
   const inner = m?.[1] ?? m?.[2];
   if (inner === undefined) return undefined;
   const start = span.start + value.indexOf(inner, 3);

@@ -57,12 +57,13 @@ export function headerValueNamed(text: string, keySpan: Span, line: LineBounds):
   return /\bheader_name[ \t]*[:=][ \t]*["'](?:proxy-)?authorization["']/i.test(above) ? 'Authorization' : undefined;
 }
 
-/** A .NET configuration path before the key inside its quotes (`"Mail:Smtp:Password"`): the path's start. */
+/** A .NET configuration path before the key inside its quotes (`"Mail:Smtp:Password"`, as a key or an indexer): the path's start. */
 export function configurationPathStart(text: string, keyStart: number, keyEnd: number, lineStart: number): number | undefined {
   if (text[keyStart - 1] !== ':') return undefined;
   const m = /(["'])[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)*:$/.exec(text.slice(Math.max(lineStart, keyStart - 160), keyStart));
   // Only as a key: the closing quote follows the name, then `:` (JSON) or `=`.
-  if (!m || text[keyEnd] !== m[1] || !/^[ \t]*[:=]/.test(text.slice(keyEnd + 1, keyEnd + 4))) return undefined;
+  // Or an indexer's (`builder.Configuration["A:B:ApiKey"] = "…"`).
+  if (!m || text[keyEnd] !== m[1] || !/^\]?[ \t]*[:=]/.test(text.slice(keyEnd + 1, keyEnd + 5))) return undefined;
   return keyStart - m[0].length + 1;
 }
 
@@ -106,7 +107,7 @@ export function isSignatureHeader(name: string): boolean {
 }
 
 /** A user name compared with a literal, then `&&` / `and` before the key: `username === 'ops' && `. */
-const USER_COMPARED = /\b(?:user|username|user_name|userName|login)[ \t]*(?:===?|!==?|\beq\b)[ \t]*(["'])[^"'\n]*\1[ \t]*(?:&&|\band\b)[ \t]*$/;
+const USER_COMPARED = /\b(?:user|username|user_name|userName|login|name)[ \t]*(?:===?|!==?|\beq\b)[ \t]*(["'])[^"'\n]*\1[ \t]*(?:&&|\band\b)[ \t]*$/;
 
 /** Constant-time comparisons of a secret with a literal: Rails, Node, Python, PHP, Go. */
 const COMPARE_CALL = /(?:secure_compare|timingSafeEqual|compare_digest|hash_equals|ConstantTimeCompare|fixed_length_secure_compare)\([ \t]*$/;

@@ -1,12 +1,13 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, shellDefault, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
-import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, qualifiedByParent, tripleQuotedValue, userKeyAbove } from './assignment-syntax';
+import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellDefault, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, tripleQuotedValue, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
 import { computedHeaderKey } from './key-material';
 import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart, headerValueNamed, isSignatureHeader, secretContainerEntry, yamlNameValueStart } from './assignment-neighbours';
 import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
+import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -78,7 +79,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // `"key":` alone says nothing: its parent object's name says what kind of key it is.
   const computed = text[keyStart - 1] === '[' && text[keyEnd] === ']' ? computedHeaderKey(written) : undefined;
   const line = { lineStart, lineEnd };
-  const key = headerValueNamed(text, { start: keyStart, end: keyEnd }, line) ?? computed ?? (/^key$/i.test(written) && isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1] ? qualifiedByParent(text, written, lineStart) : written);
+  const bareKey = /^key$/i.test(written) && ((isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1]) || (/^[ \t]*=[ \t]*"/.test(text.slice(keyEnd, keyEnd + 12)) && /^[ \t]*$/.test(text.slice(lineStart, keyStart))));
+  const key = headerValueNamed(text, { start: keyStart, end: keyEnd }, line) ?? computed ?? (bareKey ? qualifiedByParent(text, written, lineStart) : written);
   const keySpan = { start: keyStart, end: keyEnd };
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
@@ -100,6 +102,10 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const keyArgument = text[keyEnd] === '(' ? keyArgumentName(key) : undefined;
   const keyLiteral = keyArgument ? keyArgumentStart(text, keyEnd) : undefined;
   if (keyArgument && keyLiteral) return quotedValueAt(text, keyLiteral.at, keyLiteral.lineEnd, { key: keyArgument, keySpan, operator: '(', enclosing: '', unquoted: false });
+  const provided = text[keyEnd] === ',' ? providedValueStart(text, keyStart, keyEnd, line) : undefined;
+  if (provided !== undefined) return quotedValueAt(text, provided, lineEnd, { key, keySpan, operator: 'useValue', enclosing: '', unquoted: false });
+  const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
+  if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
   const neighbour = neighbourValue(text, key, keySpan, line, options);
   if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
@@ -110,6 +116,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     const users = positionalPassword(text, keySpan, callOpen, positional) === undefined ? usersMapEntryStart(text, callOpen) : undefined;
     return users ? quotedValueAt(text, users.at, users.lineEnd, { key: 'password', keySpan, operator: '(', enclosing: '', unquoted: false }) : positionalPassword(text, keySpan, callOpen, positional);
   }
+  const loginPlace = text[keyEnd] === '(' ? loginArgumentPlace(text, key, keyEnd) : undefined;
+  if (loginPlace) return quotedValueAt(text, loginPlace.at, loginPlace.lineEnd, { key: loginPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
   const credentialCall = text[keyEnd] === '(' || text[keyEnd] === ' ' ? credentialCallPosition(key, before === '.') : undefined;
   const credential = credentialCall && credentialArgumentStart(text, key, keyEnd, line, credentialCall);
   if (credentialCall && credential !== undefined) {
@@ -157,6 +165,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     // Part of a method body: a fix replacing the literal alone is not offered.
     if (a) return { ...a, embedded: true };
   }
+  const tagDefault = before === '' || before === ' ' || before === '\t' ? structTagDefaultStart(text, at, lineEnd) : undefined;
+  if (tagDefault !== undefined) return quotedValueAt(text, tagDefault, lineEnd, { key, keySpan, operator: 'default', enclosing: '', unquoted: false });
   // Sinatra's and Capistrano's `set :session_secret, …`: the symbol is the key, the comma its operator.
   const operator = operatorAt(text, at, lineEnd) ?? (before === ':' && text[at] === ',' && /^[ \t]*set[ \t]+$/.test(text.slice(lineStart, keyStart - 1)) ? ',' : undefined);
   if (!operator) return withoutOperator(text, at, { key, keySpan, operator: ' ', enclosing, unquoted: false }, line, options);
@@ -171,12 +181,15 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // A YAML anchor names the value for later aliases (`token: &partner_token ...`): the value follows it.
   if (operator === ':' && options.unquotedValues) at = skipYamlStringTag(text, skipYamlAnchor(text, at, lineEnd), lineEnd);
   // An env file's `KEY=value` inside a heredoc of a file whose own values are quoted (a Nomad `template`'s `data`).
-  const heredocLine = !options.unquotedValues && operator === '=' && keyStart === lineStart && /^[A-Z][A-Z0-9_]*$/.test(key) && insideHeredoc(text, lineStart);
-  const pending = { key, keySpan, operator, enclosing, unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
+  // A script's line there too (a Terraform `user_data` heredoc): `export KEY=value`, `echo 'export KEY=value' >> …`.
+  const scriptLine = !options.unquotedValues && operator === '=' && /^[A-Z][A-Z0-9_]*$/.test(key) ? /^[ \t]*(?:echo[ \t]+(["']?))?(?:export[ \t]+)?$/.exec(text.slice(lineStart, keyStart)) : null;
+  const heredocLine = scriptLine !== null && insideHeredoc(text, lineStart);
+  const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
   if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
-  const direct = valueAt(text, at, lineEnd, pending);
+  const table = inlineTableDefaultStart(text, at, lineEnd);
+  const direct = table === undefined ? valueAt(text, at, lineEnd, pending) : quotedValueAt(text, table, lineEnd, pending);
   // `pass = …` unquoted names a password beside its user (rclone, INI sections); alone it may be anything.
   if (direct && direct.quote === '' && /^pass$/i.test(key) && operator === '=' && userKeyAbove(text, lineStart)) return { ...direct, besideUser: true };
   if (direct || pending.unquoted) return direct;
@@ -357,8 +370,10 @@ function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignm
   if (!p.unquoted || prefix) return undefined;
   let stop = at;
   while (stop < end && !/\s/.test(text[stop]) && text[stop] !== p.enclosing && text[stop] !== '&') stop++;
-  // Embedded in a string, the value must run to the string's end or a `&`: `"PASSWORD=x and more"` is prose.
-  if (p.enclosing && text[stop] !== p.enclosing && text[stop] !== '&') return undefined;
+  // Embedded in a string, the value must run to the string's end or a `&`: `"PASSWORD=x and more"` is prose;
+  // before another option it is one of a list (`JAVA_TOOL_OPTIONS="-Dapp.password=… -Xmx512m"`).
+  const optionList = text[p.keySpan.start - 1] === '-' && text[stop] === ' ' && text[stop + 1] === '-';
+  if (p.enclosing && text[stop] !== p.enclosing && text[stop] !== '&' && !optionList) return undefined;
   // Trailing punctuation belongs to the surrounding syntax (`KEY=value,` in a list, `value;`).
   // A `}` closing the value's own `${X:-…}` stays: the default inside is the literal.
   while (stop > at && /[,;)\]}]/.test(text[stop - 1]) && !closesOwnExpansion(text, at, stop)) stop--;

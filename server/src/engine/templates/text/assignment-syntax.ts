@@ -122,12 +122,16 @@ const PARENT_LINES = 12;
 
 /**
  * `"requestSigning": {` … `"key": "…"`: a bare `key` in a JSON object takes its parent's name
- * (`requestSigning.key`, a signing key; `secretKeyRef.key` stays a reference). The parent is the nearest
- * line above, less indented, that opens an object under a key.
+ * (`requestSigning.key`, a signing key; `secretKeyRef.key` stays a reference), and an HCL `key = "…"` in a
+ * `kms`/`seal` block is an encryption key. The parent is the nearest line above, less indented, that opens an
+ * object under a key.
  */
 export function qualifiedByParent(text: string, key: string, lineStart: number): string {
   const parent = parentLineAbove(text, lineStart, false);
-  const m = parent === undefined ? null : /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*\{[ \t]*$/.exec(parent);
+  if (parent === undefined) return key;
+  // An HCL key-management block (Boundary's and Vault's `kms "aead" {`, `seal "…" {`) holds an encryption key.
+  if (/^[ \t]*(?:kms|seal)[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/.test(parent)) return `encryption.${key}`;
+  const m = /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*\{[ \t]*$/.exec(parent);
   return m ? `${m[1]}.${key}` : key;
 }
 
@@ -208,4 +212,25 @@ export function userKeyAbove(text: string, lineStart: number): boolean {
     if (/^[ \t]*(?:user|username|login)[ \t]*[=:]/.test(content)) return true;
   }
   return false;
+}
+
+/** A Go struct field's tag default (envconfig `default:"…"`, caarlos0/env `envDefault:"…"`, cleanenv `env-default:"…"`) after the field's type. */
+const STRUCT_TAG_DEFAULT = /^`[^`\n]{0,200}?\b(?:default|envDefault|env-default):(?=")/;
+
+export function structTagDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
+  // Asked at almost every key: the type and the blanks after it are walked first, and most keys stop there.
+  let i = at;
+  while (i < lineEnd && i - at < 80 && /[\w.*[\]]/.test(text[i])) i++;
+  if (i === at || (text[i] !== ' ' && text[i] !== '\t')) return undefined;
+  while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] !== '`') return undefined;
+  const m = STRUCT_TAG_DEFAULT.exec(text.slice(i, Math.min(lineEnd, i + 260)));
+  return m ? i + m[0].length : undefined;
+}
+
+/** Nest's and Angular's providers, `{ provide: API_KEY, useValue: '…' }`: the value's quote after an injection token named for a secret. */
+export function providedValueStart(text: string, keyStart: number, keyEnd: number, line: { lineStart: number; lineEnd: number }): number | undefined {
+  if (!/\bprovide[ \t]*:[ \t]*$/.test(text.slice(Math.max(line.lineStart, keyStart - 40), keyStart))) return undefined;
+  const m = /^[ \t]*,[ \t]*useValue[ \t]*:[ \t]*(?=["'`])/.exec(text.slice(keyEnd, Math.min(line.lineEnd, keyEnd + 40)));
+  return m ? keyEnd + m[0].length : undefined;
 }

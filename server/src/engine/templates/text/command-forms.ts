@@ -64,6 +64,10 @@ export function inlineEnvValue(text: string, keySpan: Span, line: LineBounds): S
  */
 const KEY_ARGUMENT_CALLS: ReadonlyMap<string, string> = new Map([
   ['SignedString', 'signingKey'], ['unsafePlainText', 'secret'], ['hmacShaKeyFor', 'hmacKey'], ['HMAC256', 'hmacKey'], ['HMAC384', 'hmacKey'], ['HMAC512', 'hmacKey'],
+  // Ciphers and signers built from their key: Java's `new SecretKeySpec("…".getBytes(), alg)`, Python's `Fernet(b"…")`,
+  // itsdangerous serializers and signers, Express's `cookieParser("…")`.
+  ['SecretKeySpec', 'secretKey'], ['Fernet', 'fernetKey'], ['cookieParser', 'cookieSecret'],
+  ['URLSafeTimedSerializer', 'signingKey'], ['URLSafeSerializer', 'signingKey'], ['TimedSerializer', 'signingKey'], ['TimestampSigner', 'signingKey'],
 ]);
 
 /** The name of the key a call named `key` takes as its first argument, if it is a key-derivation call. */
@@ -77,13 +81,15 @@ export function keyArgumentName(key: string): string | undefined {
  * `.encode()`); Go raw strings too. The offset of its quote and the end of its line.
  */
 export function keyArgumentStart(text: string, open: number): { at: number; lineEnd: number } | undefined {
-  const m = /^\([ \t]*(?:\r?\n[ \t]*)?(?:\[\]byte\([ \t]*)?(?=["'`])/.exec(text.slice(open, open + 200));
+  const m = /^\([ \t]*(?:\r?\n[ \t]*)?(?:\[\]byte\([ \t]*)?(?=[bB]?["'`])/.exec(text.slice(open, open + 200));
   if (!m) return undefined;
   const at = open + m[0].length;
   const lf = text.indexOf('\n', at);
   const lineEnd = lf < 0 ? text.length : lf;
-  const q = text[at];
-  const close = text.indexOf(q, at + 1);
+  // Python's bytes literal (`Fernet(b"…")`): the quote after its prefix.
+  const prefixed = text[at] === 'b' || text[at] === 'B' ? 1 : 0;
+  const q = text[at + prefixed];
+  const close = text.indexOf(q, at + prefixed + 1);
   if (close < 0 || close > lineEnd) return undefined;
   const wrapped = m[0].includes('[]byte');
   const rest = text.slice(close + 1, Math.min(lineEnd, close + 80));
@@ -94,8 +100,12 @@ export function keyArgumentStart(text: string, open: number): { at: number; line
 /** A user named on a command line: `-u`/`-U`/`-l`/`--user`/`--username` and its value, or `user@host`. */
 const USER_ON_COMMAND_LINE = /(?:^|[ \t])(?:-[uUl]|--user(?:name)?)(?:[ \t]+|=)["']?[\w$]|[ \t]["']?[\w.-]+@[\w-]+(?:\.[\w-]+)*(?=[\s:"'])/;
 
-/** Options that carry a password by convention, written `--name value` (a blank, not `=`, before the value). */
-const PASSWORD_LONG_OPTION = /^(?:password|passwd|pass|requirepass|auth)$/i;
+/** Options that carry a password by convention, written `--name value` (a blank, not `=`, before the value), `--db-password` too. */
+const PASSWORD_LONG_OPTION = /^(?:(?:[a-z0-9]+-)*(?:password|passwd)|pass|requirepass|auth)$/i;
+/** Java tools' single-dash password options (`keytool -storepass`, `-deststorepass`, `-keypass`, `jarsigner -storepass`). */
+const JAVA_TOOL_PASSWORD_OPTION = /^(?:src|dest|new)?(?:store|key)pass$/;
+/** A bind DN on an LDAP tool's command line (`ldapsearch -D "cn=…" -w '…'`): `-w` is then its password. */
+const BIND_DN_ON_COMMAND_LINE = /(?:^|[ \t])-D[ \t]+["']?[A-Za-z]+=/;
 
 export interface OptionValue {
   /** The value without its quotes. */
@@ -122,7 +132,11 @@ export function passwordOptionValue(text: string, keySpan: Span, line: LineBound
     const command = text.slice(line.lineStart, line.lineEnd);
     if (MYSQL_COMMAND.test(text.slice(Math.max(line.lineStart, keySpan.start - 300), keySpan.start)) || !USER_ON_COMMAND_LINE.test(command)) return undefined;
     m = /^[ \t]+(?=["'])/.exec(rest);
+  } else if (dashes === '-' && key === 'w') {
+    if (!BIND_DN_ON_COMMAND_LINE.test(text.slice(line.lineStart, line.lineEnd))) return undefined;
+    m = /^[ \t]+(?=["'])/.exec(rest);
   } else if (dashes === '-' && /^pass(?:in|out)?$/.test(key)) m = /^[ \t]+(?:["']?)pass:/.exec(rest);
+  else if (dashes === '-' && JAVA_TOOL_PASSWORD_OPTION.test(key)) m = /^[ \t]+(?=["']|[^\s"'`$<{[(-])/.exec(rest);
   else if (dashes === '--' && PASSWORD_LONG_OPTION.test(key)) m = /^[ \t]+(?=["']|[^\s"'`$<{[(-])/.exec(rest);
   if (!m) return undefined;
   const at = keySpan.end + m[0].length;

@@ -1,0 +1,7 @@
+var builder = WebApplication.CreateBuilder(args);
+// expect: secret-generic-password@51-91
+builder.Configuration["Payments:Adyen:ApiKey"] = "0V0iENpOdSacsggSNInYbNATou92ERCFqgyenL8M";
+// expect-not: secret-generic-password
+builder.Configuration["Payments:Adyen:ApiKey"] = Environment.GetEnvironmentVariable("ADYEN_API_KEY");
+// expect-not: secret-generic-password
+var header = builder.Configuration["Payments:Adyen:ApiKeyHeader"];
