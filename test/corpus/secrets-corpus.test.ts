@@ -51,6 +51,16 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
       uri: { found: 36, falseAlarms: 1 },
     },
   },
+  'batch 13': {
+    languages: [...LANGUAGES, 'dotfiles'],
+    floors: {
+      generic: { found: 70, falseAlarms: 3 },
+      k8s: { found: 17, falseAlarms: 4 },
+      provider: { found: 69, falseAlarms: 0 },
+      jwt: { found: 8, falseAlarms: 0 },
+      uri: { found: 33, falseAlarms: 0 },
+    },
+  },
 };
 
 const labeledKinds = (part: CorpusScore) => [...new Set(part.labels.map((l) => l.kind))].sort();
