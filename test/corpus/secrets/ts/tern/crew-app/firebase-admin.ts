@@ -1,0 +1,10 @@
+import { cert, initializeApp } from "firebase-admin/app";
+
+// Push notifications to crew tablets (dispatch updates).
+export const pushApp = initializeApp({
+  credential: cert({
+    projectId: "tern-crew-prod",
+    clientEmail: "crew-push@tern-crew-prod.iam.gserviceaccount.com",
+    privateKey: "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDQ9W7bvx4jVUNt\nElWfGQmXnlIhuBzKnv4TnHM9HsA+MiJaEZUolbxGLAif90wCWq4vkOPl4W8QFqg6\nv5yrt3PBa1eN1nFfWFgPNCsdwbN1fI/xglHshzN8FtHGq9exEMkYZa6MQj9yYkjn\nsfmNbFC0Yn+dmQ7CXJz6us9FxQTmbz7r/txnw031VGug+tzrv170wtn9+bfVt0Mt\n50jSZU1W6W04ToayCZX6DblBZqwpJjOmuWmDty2OrsgLk8TSOOzsSH9JIYYr1avO\nVSFhOXL7l1Vgg0pzlUGpmsyNFanjPWdi7+wfJalvcUMdeWe27mBh8MK+aiM27vpp\nv2/qpxHNAgMBAAECggEAKTRgnCoDfCWt0lYFdsZF5zVDzlzjJox0HzNgYQrNj2Ys\n8nRZpKNkOTUpLTwja6psgzovym6qCzLgkRckQpM+GwO7A9/nwsylrrfTkb5W0EHU\nE6RmWb0uaJeKXcIYmhSshuhUI1nT748Uf8XPZzUW8/8hWZcrOyXumZ2ZTlGDvhmS\nBAAkRuXq79ur4/kcKh2HIb/Fm9q/xK6IMWxcvIt55vDuFyLcX8OiMa4LVAzTsqy/\n2sQQn/OlrwsgGsFxgwZGZyzor6tzSdkGZT9Jx1b892DhPFLjYJ+h4ivi98K35G+8\nkV1SY0VSu+BebTxGBwK9v2//kAJvTRQqLyPxW+WFyQKBgQDruPvnMyDnTBKIz3nG\n4wnimSuHyxWePAqSgRU6zxo4UZD02/hocWcegiwL2QhyAl/5+skGrR0epl46nWDs\n6qvH+XqW5wEI/JWV9AUcOcQndIU/bGzLGf6JoJTA8yZlHDZzebqiooZHf24bdrno\nYamuWbK1HGbKI6TZS/k8GE1aaQKBgQDi7xAL14McUQZYJ9kL3g5H5HXKsi2f5MFw\nF8PBFeAHayOHf6R1aSY9Gp/va5BvCsoyStm4tMWn3af2fHwujke6qvW6IxTMI2xG\nZl7MHaRx5VYHfRnixHbmbrL+A6IWuQoNhvxzBSEDpsP7a5Bcayg+hVfH0KJcUaAB\n12JsVzanxQKBgQCFsjbV7C7mYURF6n9kadNqfXuuGmaZh+5rJ+GVqG9zr/eqmbTr\n8B4PtL8svR1IJMaw7yfjrH5OqwfY8PhPh86ErqB0RHNW2IQzN+NKHg1+X11QGrwd\n+hFfl/+m7IJDaNwNZOaRZeMJXGJkG1PYVMQ7yk5M4N4AGnVedfPXvOTquQKBgCX+\nGBWjcxPejM1dfnz6JDHtEbtpsTG/vpLhp6g/3U3gpgYdXI87l2dLedM/kuLET62z\n0leWDDFabrBZjwDMWT3rOVB8ZxL2Kz5uDRjnLYzT9F80lozcj3tstRLJ0O009XXm\nT4WCKlDOLql9DKIsXoR5FoUhbM0/7SXhxVyWDVRxAoGAK2r/LJXQUZTNav0v65lb\nvKnxdAl4/XfvNbzWzd+ninPgWqA54y0LX3yPJ5tCuIYK2aaGCUHr5VYOUoioPOiU\n1GvgnZC0JS1+wnFS9chnvzcfNrFOzv7RPkyzzpgtiOXUYyyCYFwotJ0DtxepASMa\nP3a6buvP4msI8hfH211YjIg=\n-----END PRIVATE KEY-----\n",
+  }),
+});
