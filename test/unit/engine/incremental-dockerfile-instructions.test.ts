@@ -38,15 +38,10 @@ const KEYSTROKES: readonly [string, (line: string) => { from: number; to: number
   ['the letter deleted', (l) => ({ from: l.length - 1, to: l.length, text: '' })],
 ];
 
-describe('Dockerfile instructions kept and moved by the editor equal a fresh analysis', function () {
-  this.timeout(120_000);
-  let ruleSet: RuleSet;
-
-  before(function () {
-    ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
-  });
-
-  it('after keystrokes at every line, typed one after the other', () => {
+describe('Dockerfile instructions kept and moved by the editor equal a fresh analysis', () => {
+  it('after keystrokes at every line, typed one after the other', function () {
+    this.timeout(120_000);
+    const ruleSet: RuleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
     const open = new OpenDockerfile(START);
     open.analyse(ruleSet);
     let compared = 0;
