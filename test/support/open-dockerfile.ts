@@ -30,6 +30,12 @@ export class OpenDockerfile {
     this.doc.update([{ range, text: replace }], ++this.version);
   }
 
+  /** Replaces [start, end) of the text with `text`, as one change. */
+  replace(start: number, end: number, text: string): void {
+    const range = { start: this.doc.positionAt(start), end: this.doc.positionAt(end) };
+    this.doc.update([{ range, text }], ++this.version);
+  }
+
   analyse(ruleSet: RuleSet, options: AnalyzeOptions = {}): AnalysisResult {
     const result = analyze({ uri: DOCKERFILE_URI, text: this.text, languageId: 'dockerfile' }, ruleSet, { ...options, cache: this.cache, now: ANALYSIS_NOW, textWindows: true });
     this.cache.endAnalysis();

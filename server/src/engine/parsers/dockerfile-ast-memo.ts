@@ -19,11 +19,14 @@ import {
   Argument,
   type Dockerfile,
 } from 'dockerfile-ast';
+import { Comment } from 'dockerfile-ast/lib/comment';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Util } from 'dockerfile-ast/lib/util';
-import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParseCache } from '../types';
 import { instructionDocument, ownCopy } from './dockerfile-instruction-document';
+import { withTextMemo } from './dockerfile-text-memo';
+import { ItemReuse, movedBuilt, rangeAt, type Built, type LastParse, type ParsedItem } from './dockerfile-ast-reuse';
 
 // dockerfile-ast recomputes an instruction's arguments (a character walk over its whole text) on every
 // getArguments(), getFlags(), getArgumentsRange(), getRawArgumentsContent()…, and its own constructors
@@ -87,38 +90,44 @@ const BY_KEYWORD: ReadonlyMap<string, InstructionClass> = new Map<string, Instru
 ]);
 const OTHER: InstructionClass = memoised(Instruction);
 
-/** What Parser's private instance method createInstruction reads and does (dockerfile-ast 0.7). */
+/** What Parser's private instance methods read and do (dockerfile-ast 0.7). */
 interface ParserInternals {
   document: TextDocument;
   escapeChar: string;
   createInstruction(dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): Instruction;
+  processInstruction(dockerfile: DockerfileBeingParsed, char: string, start: number): number;
+  processComment(dockerfile: DockerfileBeingParsed, start: number): number;
 }
 
-/** An instruction built on its own text (see instructionDocument), kept for the next parse. */
-interface Built {
-  readonly text: string;
-  readonly escape: string;
-  readonly keywordLength: number;
-  readonly instruction: Instruction;
+/** The parts of a Dockerfile under construction that a replayed instruction adds itself to. */
+interface DockerfileBeingParsed {
+  addInstruction(instruction: Instruction): void;
+  addComment(comment: Comment): void;
 }
 
-/** Under this key a cache keeps the instructions of the last parse, by `line:column` of their start. */
+/** Under this key a cache keeps what the last parse leaves for the next (LastParse). */
 const REUSE_KEY = 'dockerfile-instructions';
 
 /**
- * DockerfileParser.parse, with every instruction's raw arguments computed once. With a cache, an
- * instruction whose text, escape character and position (line and column) are those of the last
- * parse is not built again: a keystroke builds the one instruction it touched (see reuseInstruction).
- * Found by position and compared in place, so a parse hashes no instruction's text.
+ * DockerfileParser.parse, with every instruction's raw arguments computed once. With a cache, the
+ * instructions the last parse read before the edit and after it are not read again (ItemReuse), and an
+ * instruction whose text and escape character are those of the last parse is not built again: at the
+ * same line and column it is used as built, elsewhere it is moved (movedBuilt). A keystroke reads and
+ * builds the instructions it touched. Found by position and compared in place: no text is hashed.
  */
 export function parseDockerfileAst(content: string, cache?: ParseCache): Dockerfile {
   const parser = new Parser();
   const internals = parser as unknown as ParserInternals;
-  const earlier = cache?.get(REUSE_KEY) as Map<string, Built[]> | undefined;
+  const last = cache?.get(REUSE_KEY) as LastParse | undefined;
+  const earlier = last?.built;
   const kept = new Map<string, Built[]>();
-  const find = (map: Map<string, Built[]> | undefined, at: string, start: number, end: number, keywordLength: number, escape: string) =>
+  const find = (map: ReadonlyMap<string, Built[]> | undefined, at: string, start: number, end: number, keywordLength: number, escape: string) =>
     map?.get(at)?.find((b) => b.text.length === end - start && b.keywordLength === keywordLength && b.escape === escape && content.startsWith(b.text, start));
   let organized: unknown;
+  /** The last parse's instruction being replayed (see replay): moved rather than built when it moved. */
+  let replaying: Built | undefined;
+  /** The instruction createInstruction handed out last (the one its caller adds), and the keyword it was given. */
+  let created: { readonly built: Built; readonly keyword: string } | undefined;
   internals.createInstruction = function (dockerfile, instruction, start, instructionEnd, end) {
     if (dockerfile !== organized) organizeCommentsOnce((organized = dockerfile) as DockerfileInternals);
     const startPosition = this.document.positionAt(start);
@@ -128,17 +137,78 @@ export function parseDockerfileAst(content: string, cache?: ParseCache): Dockerf
     if (!cache) return new Class(this.document, lineRange, dockerfile, this.escapeChar, instruction, instructionRange);
     const at = `${startPosition.line}:${startPosition.character}`;
     const keywordLength = instructionEnd - start;
-    let built = find(kept, at, start, end, keywordLength, this.escapeChar);
+    let built = replaying ? undefined : find(kept, at, start, end, keywordLength, this.escapeChar);
     if (!built) {
-      built = find(earlier, at, start, end, keywordLength, this.escapeChar) ?? build(Class, ownCopy(content.slice(start, end)), this.escapeChar, instruction, keywordLength, lineRange, instructionRange);
+      // A replayed instruction's text is the last parse's (ItemReuse): no need to compare it again.
+      built =
+        (replaying && (samePosition(replaying.at, startPosition) ? replaying : movedBuilt(replaying, startPosition))) ??
+        find(earlier, at, start, end, keywordLength, this.escapeChar) ??
+        build(Class, ownCopy(content.slice(start, end)), this.escapeChar, instruction, keywordLength, lineRange, instructionRange);
       const list = kept.get(at);
       if (list) list.push(built);
       else kept.set(at, [built]);
     }
+    created = { built, keyword: instruction };
     return reuseInstruction(built.instruction, dockerfile);
   };
+  if (!cache) return parser.parse(content);
+  const reuse = last && new ItemReuse(last, content);
+  const items = new Map<number, ParsedItem>();
+  /** Starts of the top-level items in order, to tell each instruction where the next item starts. */
+  const starts: number[] = [];
+  /** The comments inside the instruction being read, when one is (relative to its start). */
+  let inside: [number, number][] | undefined;
+  let insideStart = 0;
+  // The library's own methods, called below with the parser as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const processComment = internals.processComment;
+  internals.processComment = function (dockerfile, start) {
+    const end = processComment.call(this, dockerfile, start);
+    if (inside) inside.push([start - insideStart, end - insideStart]);
+    else starts.push(start);
+    return end;
+  };
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const processInstruction = internals.processInstruction;
+  internals.processInstruction = function (dockerfile, char, start) {
+    starts.push(start);
+    const old = reuse?.itemAt(start, this.escapeChar);
+    if (old) {
+      const item = replay(this, dockerfile, old, start);
+      items.set(start, item);
+      return start + item.end;
+    }
+    inside = [];
+    insideStart = start;
+    created = undefined;
+    const end = processInstruction.call(this, dockerfile, char, start);
+    const comments = inside;
+    inside = undefined;
+    // Assigned by createInstruction during the call (TypeScript does not see it).
+    const made = created as { readonly built: Built; readonly keyword: string } | undefined;
+    if (made) items.set(start, { start, keyword: made.keyword, keywordEnd: made.built.keywordLength, lineEnd: made.built.text.length, end: end - start, comments, built: made.built, next: 0 });
+    return end;
+  };
+  /** The parser's work for one instruction, from what it did for it last time. */
+  const replay = (self: ParserInternals, dockerfile: DockerfileBeingParsed, old: ParsedItem, start: number): ParsedItem => {
+    for (const [from, to] of old.comments) dockerfile.addComment(new Comment(self.document, rangeAt(self.document, start + from, start + to)));
+    replaying = old.built;
+    created = undefined;
+    try {
+      dockerfile.addInstruction(self.createInstruction(dockerfile, old.keyword, start, start + old.keywordEnd, start + old.lineEnd));
+    } finally {
+      replaying = undefined;
+    }
+    const made = created as { readonly built: Built } | undefined;
+    return { start, keyword: old.keyword, keywordEnd: old.keywordEnd, lineEnd: old.lineEnd, end: old.end, comments: old.comments, built: made?.built ?? old.built, next: 0 };
+  };
   const ast = parser.parse(content);
-  cache?.set(REUSE_KEY, kept);
+  starts.push(content.length);
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const item = items.get(starts[i]);
+    if (item) item.next = starts[i + 1];
+  }
+  cache.set(REUSE_KEY, { text: content, escape: ast.getEscapeCharacter(), items, built: kept } satisfies LastParse);
   return ast;
 }
 
@@ -177,10 +247,15 @@ function organizeCommentsOnce(dockerfile: DockerfileInternals): void {
   });
 }
 
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
 /** Built on a document of its own text: nothing kept points into this version of the file. */
 function build(Class: InstructionClass, text: string, escape: string, keyword: string, keywordLength: number, lineRange: Range, instructionRange: Range): Built {
   const instruction = new Class(instructionDocument(text, lineRange.start), lineRange, undefined, escape, keyword, instructionRange);
-  return { text, escape, keywordLength, instruction };
+  withTextMemo(instruction);
+  return { text, escape, keywordLength, at: lineRange.start, instruction };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Arg, From } from 'dockerfile-ast';
-import type { DockerfileModel, Stage } from '../../parsers/dockerfile';
+import type { AstRange, DockerfileModel, Stage } from '../../parsers/dockerfile';
+import { fromText } from '../../parsers/dockerfile-text-memo';
 import type { Span } from '../../types';
 
 // Shared by the base-image templates: what a FROM really names once global ARG defaults are applied.
@@ -48,10 +49,11 @@ export function imageOf(model: DockerfileModel, stage: Stage): ImageReference | 
 
 function readImage(model: DockerfileModel, stage: Stage): ImageReference | undefined {
   const from: From = stage.from;
-  const raw = from.getImage();
-  const range = from.getImageRange();
-  if (!raw || !range) return undefined;
-  const span = model.span(range);
+  const base = model.span(from.getRange()).start;
+  const written = fromText(from, WRITTEN_KEY, () => readWritten(model, from, base));
+  if (!written) return undefined;
+  const { raw } = written;
+  const at = (span: Span | undefined): Span | undefined => span && { start: base + span.start, end: base + span.end };
   const substituted = substitute(raw, globalArgDefaults(model));
   // Stage names are case-insensitive (`FROM Build`), so look them up before checking the reference.
   const lower = substituted?.toLowerCase();
@@ -59,19 +61,39 @@ function readImage(model: DockerfileModel, stage: Stage): ImageReference | undef
   const isLocal = lower === 'scratch' || parent !== undefined;
   const resolved = substituted !== undefined && (isLocal || VALID_REFERENCE.test(substituted)) ? substituted : undefined;
   const parsed = resolved ? splitReference(resolved) : undefined;
-  const literal = !raw.includes('$');
-  const tagRange = literal ? from.getImageTagRange() : null;
-  const nameRange = literal ? from.getImageNameRange() : null;
   return {
     raw,
     resolved,
     ...parsed,
-    span,
-    tagSpan: tagRange ? model.span(tagRange) : undefined,
-    nameSpan: nameRange ? model.span(nameRange) : undefined,
+    span: at(written.span) as Span,
+    tagSpan: at(written.tagSpan),
+    nameSpan: at(written.nameSpan),
     isLocal,
     stage: parent,
   };
+}
+
+/** The image as a FROM writes it, with spans from the FROM's start: read from its text alone. */
+interface WrittenImage {
+  readonly raw: string;
+  readonly span: Span;
+  readonly tagSpan?: Span;
+  readonly nameSpan?: Span;
+}
+
+const WRITTEN_KEY = Symbol('writtenImage');
+
+function readWritten(model: DockerfileModel, from: From, base: number): WrittenImage | undefined {
+  const raw = from.getImage();
+  const range = from.getImageRange();
+  if (!raw || !range) return undefined;
+  const relative = (r: AstRange | null): Span | undefined => {
+    if (!r) return undefined;
+    const span = model.span(r);
+    return { start: span.start - base, end: span.end - base };
+  };
+  const literal = !raw.includes('$');
+  return { raw, span: relative(range) as Span, tagSpan: literal ? relative(from.getImageTagRange()) : undefined, nameSpan: literal ? relative(from.getImageNameRange()) : undefined };
 }
 
 /**

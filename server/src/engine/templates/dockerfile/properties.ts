@@ -2,6 +2,7 @@ import type { Arg, Env, Property } from 'dockerfile-ast';
 import type { DockerfileModel, InstructionEntry } from '../../parsers/dockerfile';
 import type { Span, TextEdit } from '../../types';
 import { deleteInstruction, deleteToken } from './edits';
+import { fromText } from '../../parsers/dockerfile-text-memo';
 
 /** One NAME=value of an ENV or ARG instruction, ONBUILD triggers and global ARGs included. */
 export interface PropertyRef {
@@ -34,27 +35,59 @@ function readProperties(model: DockerfileModel): PropertyRef[] {
   for (const entry of model.entries) {
     if (entry.keyword !== 'ENV' && entry.keyword !== 'ARG') continue;
     const keyword = entry.keyword;
-    const properties: Property[] = (entry.instruction as Env | Arg).getProperties();
-    properties.forEach((property, index) => {
-      const nameSpan = model.span(property.getNameRange());
-      const valueRange = property.getValueRange();
-      // `ARG A B` declares two build arguments; only ENV has the legacy `NAME value` form.
-      const hasValue = property.getValue() !== null && (keyword === 'ENV' || property.getAssignmentOperator() === '=');
-      const valueSpan = hasValue && valueRange ? model.span(valueRange) : undefined;
+    // An ONBUILD trigger starts after its ONBUILD; any other instruction where its entry does.
+    const base = entry.onbuild ? model.span(entry.instruction.getRange()).start : entry.span.start;
+    const pairs = fromText(entry.instruction, PAIRS_KEY, () => readPairs(model, entry.instruction as Env | Arg, keyword, base));
+    for (const pair of pairs) {
+      const nameSpan = { start: base + pair.nameStart, end: base + pair.nameEnd };
+      const valueSpan = pair.valueStart === undefined || pair.valueEnd === undefined ? undefined : { start: base + pair.valueStart, end: base + pair.valueEnd };
       out.push({
         entry,
         keyword,
-        name: property.getName(),
-        value: hasValue ? (property.getValue() ?? undefined) : undefined,
+        name: pair.name,
+        value: pair.value,
         nameSpan,
         valueSpan,
         span: { start: nameSpan.start, end: valueSpan?.end ?? nameSpan.end },
-        siblings: properties.length,
-        nextStart: index + 1 < properties.length ? model.span(properties[index + 1].getNameRange()).start : undefined,
+        siblings: pairs.length,
+        nextStart: pair.nextStart === undefined ? undefined : base + pair.nextStart,
       });
-    });
+    }
   }
   return out;
+}
+
+/** A PropertyRef's own part, read from the instruction's text alone: offsets from the instruction's start. */
+interface Pair {
+  readonly name: string;
+  readonly value?: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly valueStart?: number;
+  readonly valueEnd?: number;
+  readonly nextStart?: number;
+}
+
+const PAIRS_KEY = Symbol('propertyPairs');
+
+function readPairs(model: DockerfileModel, instruction: Env | Arg, keyword: 'ENV' | 'ARG', base: number): Pair[] {
+  const properties: Property[] = instruction.getProperties();
+  return properties.map((property, index) => {
+    const nameSpan = model.span(property.getNameRange());
+    const valueRange = property.getValueRange();
+    // `ARG A B` declares two build arguments; only ENV has the legacy `NAME value` form.
+    const hasValue = property.getValue() !== null && (keyword === 'ENV' || property.getAssignmentOperator() === '=');
+    const valueSpan = hasValue && valueRange ? model.span(valueRange) : undefined;
+    return {
+      name: property.getName(),
+      value: hasValue ? (property.getValue() ?? undefined) : undefined,
+      nameStart: nameSpan.start - base,
+      nameEnd: nameSpan.end - base,
+      valueStart: valueSpan && valueSpan.start - base,
+      valueEnd: valueSpan && valueSpan.end - base,
+      nextStart: index + 1 < properties.length ? model.span(properties[index + 1].getNameRange()).start - base : undefined,
+    };
+  });
 }
 
 /** Removes one pair from ENV/ARG, or the whole instruction when it declares only that pair. */
