@@ -99,7 +99,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
         rule.meta.language === 'text' && kubernetes && sectionTexts
           ? textRulePerSection(rule, kubernetes, sectionTexts, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy })
           : rule.perSection && kubernetes && options.cache
-            ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context), models: new Map() }), context)
+            ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context), models: new Map(), sectionsByKinds: new Map(), keep: options.cache.shortLived !== true }), context)
             : windows && windows.has(rule)
             ? windows.reports(rule, context)
             : rule.perRunScript && models.dockerfile && scriptMemo
