@@ -234,18 +234,16 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
   const perSection = template.language === 'kubernetes' && template.readsWorkspace !== true && template.perSection !== false;
   const perRunScript = template.language === 'dockerfile' && template.perRunScript === true && !readsWorkspace;
   const runScriptsApart = template.language === 'dockerfile' && !perRunScript && !readsWorkspace && template.runScriptsApart?.(match.params as never) === true;
-  // Every rule in one object shape, each field present: the analysis reads these fields for every rule of
-  // every file, and the eight shapes that optional fields made turned those reads megamorphic.
   return {
     meta,
     check,
     objectKinds: template.objectKinds,
-    readsWorkspace,
-    perSection,
-    perRunScript,
-    runScriptsApart,
-    lookaround: lookaround ? (fileName: string) => lookaround(match.params as never, fileName) : undefined,
-    keywords: keywords && keywords.length > 0 ? keywords : undefined,
+    ...(readsWorkspace ? { readsWorkspace: true } : {}),
+    ...(perSection ? { perSection: true } : {}),
+    ...(perRunScript ? { perRunScript: true } : {}),
+    ...(runScriptsApart ? { runScriptsApart: true } : {}),
+    ...(lookaround ? { lookaround: (fileName: string) => lookaround(match.params as never, fileName) } : {}),
+    ...(keywords && keywords.length > 0 ? { keywords } : {}),
     match,
   };
 }
