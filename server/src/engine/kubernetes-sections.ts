@@ -54,20 +54,28 @@ export interface PerSectionState {
   readonly inputs: string;
   /** Each section's one-section model, shared by every rule of the analysis (built at the first rule that reads it). */
   readonly models?: Map<K8sDocument, KubernetesModel>;
+  /**
+   * The sections holding an object of the kinds a rule reads, by its `objectKinds` (the rules of one template
+   * share the list): each rule of a manifest of many sections asked every section about its objects' kinds.
+   */
+  readonly sectionsByKinds?: Map<readonly string[] | undefined, readonly K8sDocument[]>;
+  /** Reports are kept with each section for the next analysis; false when the cache is dropped with the file (the CLI's). */
+  readonly keep?: boolean;
 }
 
 /**
  * `rule`'s reports on the whole file, section by section: a section whose text and inputs are those of
  * an earlier run reuses its reports. The same reports, in the same order, as one run on the whole model.
  */
-export function kubernetesRulePerSection(rule: Rule, model: KubernetesModel, { bySection, inputs, models }: PerSectionState, context: Omit<CheckContext, 'report'>): Report[] {
+export function kubernetesRulePerSection(rule: Rule, model: KubernetesModel, state: PerSectionState, context: Omit<CheckContext, 'report'>): Report[] {
+  const { bySection, inputs, models } = state;
   const out: Report[] = [];
   const reports: Report[] = [];
   const sectionContext: CheckContext = { ...context, report: (r) => reports.push(r) };
-  for (const document of model.documents) {
-    const objects = bySection.get(document);
-    if (!objects || !readsAnyOf(rule, objects)) continue;
-    let memo = document.memo.get(rule) as SectionReports | undefined;
+  const keep = state.keep !== false;
+  for (const document of sectionsRead(rule, model, state)) {
+    const objects = bySection.get(document) ?? [];
+    let memo = keep ? (document.memo.get(rule) as SectionReports | undefined) : undefined;
     if (!memo || memo.inputs !== inputs) {
       // Offsets stay the file's (templates add the section's base): the model is the file's, narrowed to
       // this section's objects, with the whole file still there for what a check reads file-wide.
@@ -78,6 +86,10 @@ export function kubernetesRulePerSection(rule: Rule, model: KubernetesModel, { b
       }
       reports.length = 0;
       (rule.check as (m: KubernetesModel, ctx: CheckContext) => void)(section, sectionContext);
+      if (!keep) {
+        for (const r of reports) out.push(r);
+        continue;
+      }
       memo = { inputs, base: document.base, reports: reports.slice() };
       document.memo.set(rule, memo);
     } else if (memo.base !== document.base) {
@@ -88,6 +100,19 @@ export function kubernetesRulePerSection(rule: Rule, model: KubernetesModel, { b
     for (const r of memo.reports) out.push(r);
   }
   return out;
+}
+
+/** The sections, in file order, whose objects the rule may report on (readsAnyOf), once per list of kinds. */
+function sectionsRead(rule: Rule, model: KubernetesModel, { bySection, sectionsByKinds }: PerSectionState): readonly K8sDocument[] {
+  let sections = sectionsByKinds?.get(rule.objectKinds);
+  if (!sections) {
+    sections = model.documents.filter((document) => {
+      const objects = bySection.get(document);
+      return objects !== undefined && readsAnyOf(rule, objects);
+    });
+    sectionsByKinds?.set(rule.objectKinds, sections);
+  }
+  return sections;
 }
 
 /**
