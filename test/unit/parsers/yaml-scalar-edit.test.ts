@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isScalar, parseDocument, visit, type Document } from 'yaml';
-import { splitDocuments } from '../../../server/src/engine/parsers/kubernetes';
 import { parseAfterScalarEdit } from '../../../server/src/engine/parsers/yaml-scalar-edit';
+import { kubernetesFixtureSections, realworldManifestSections } from '../../support/yaml-files';
 
 // A character typed into or deleted from a plain scalar reuses the section's previous parse with the
 // scalar's text changed and offsets moved (yaml-scalar-edit.ts). Wherever it does, the copy must equal a
@@ -55,47 +53,29 @@ function sweep(section: string, where: string, word: string, most = Infinity): S
   return { reused, declined };
 }
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) yamlFiles(file, out);
-    else if (/\.ya?ml$/.test(entry.name) && !entry.name.includes('.fixed.')) out.push(file);
-  }
-  return out;
-}
-
 describe('a character typed in a plain scalar reuses the previous parse (yaml-scalar-edit.ts)', () => {
   it('equals a fresh parse in every scalar of the Kubernetes rule fixtures, typing letters, digits and separators', function () {
     this.timeout(300_000);
     let total: Sweep = { reused: 0, declined: 0 };
-    const files = yamlFiles(path.resolve(__dirname, '../../../rules/core/kubernetes'));
-    assert.ok(files.length > 50, `${files.length} fixtures`);
-    for (const [i, file] of files.entries()) {
-      for (const { text } of splitDocuments(fs.readFileSync(file, 'utf8'))) {
-        // Words that could turn a string into a number, a boolean, a key or a path: each one in turn.
-        const s = sweep(text, path.relative(process.cwd(), file), ['dev', '9.e', '-/_', 'ue:'][i % 4], 6);
-        total = { reused: total.reused + s.reused, declined: total.declined + s.declined };
-      }
+    const sections = kubernetesFixtureSections();
+    assert.ok(sections.length > 50, `${sections.length} fixture sections`);
+    // Words that could turn a string into a number, a boolean, a key or a path: each one in turn.
+    for (const [i, { file, text }] of sections.entries()) {
+      const s = sweep(text, file, ['dev', '9.e', '-/_', 'ue:'][i % 4], 6);
+      total = { reused: total.reused + s.reused, declined: total.declined + s.declined };
     }
     // Most scalars of a manifest are plain strings: the reuse is not a corner case.
     assert.ok(total.reused > total.declined, JSON.stringify(total));
   });
 
   it('equals a fresh parse in the scalars of the real-world manifests', function () {
-    const dir = path.join(process.env.BULWARK_SHARED ?? path.resolve(__dirname, '../../../../shared'), 'corpora/realworld/k8s');
-    if (!fs.existsSync(dir)) {
-      console.log(`      skipped: the real-world corpus is absent (${dir})`);
-      this.skip();
-    }
+    const sections = realworldManifestSections();
+    if (!sections) this.skip();
     this.timeout(300_000);
     let reused = 0;
-    // Every 40th manifest (of ~3,800, in path order), 6 scalars spread over each section under 16 KB.
-    const files = yamlFiles(dir).sort().filter((_, i) => i % 40 === 0);
-    for (const file of files) {
-      for (const { text } of splitDocuments(fs.readFileSync(file, 'utf8'))) if (text.length < 16_000) reused += sweep(text, path.relative(dir, file), 'dev', 6).reused;
-    }
-    assert.ok(reused > 200, `${reused} reuses in ${files.length} files`);
+    // Every 40th manifest: 6 scalars spread over each section under 16 KB.
+    for (const { file, text } of sections) reused += sweep(text, file, 'dev', 6).reused;
+    assert.ok(reused > 200, `${reused} reuses in ${sections.length} sections`);
   });
 
   it('types a word into an image tag, keeping the value a string and moving what follows', () => {

@@ -1,4 +1,5 @@
 import { isCollection, isScalar, Scalar, visit, type Document } from 'yaml';
+import { firstDifference, sameTail } from './one-character-edit';
 
 // Typing a word in a value (an image tag, an env value, a command argument) changes one plain scalar by
 // one character per keystroke, and re-parsing the `---` section for it was most of what such a keystroke
@@ -94,17 +95,4 @@ function scalarPath(doc: Document.Parsed, previous: string, text: string, at: nu
   });
   if (unsure || !found) return undefined;
   return found;
-}
-
-function firstDifference(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** `longer` after `at + 1` equals `shorter` after `at` (compared from the end, without copying either). */
-function sameTail(longer: string, shorter: string, at: number): boolean {
-  for (let i = longer.length - 1, j = shorter.length - 1; j >= at; i--, j--) if (longer.charCodeAt(i) !== shorter.charCodeAt(j)) return false;
-  return true;
 }
