@@ -53,10 +53,12 @@ async function main(): Promise<void> {
   if (options.parts.includes('latency')) {
     for (const file of files) {
       for (const server of servers.filter((s) => s.kinds.includes(file.kind))) {
-        for (const mode of server.modes.filter((m) => options.modes.includes(m))) {
-          progress(`${server.name} ${mode} on ${file.label}`);
-          const run = await measureTyping(server, file, mode, { keystrokes: options.edits, budgetMs: options.budgetSeconds * 1000, timeoutMs: 60_000 });
-          latency.push(latencyEntry(run, file, server.note, server.name === 'Bulwark'));
+        for (const typing of options.typings) {
+          for (const mode of server.modes.filter((m) => options.modes.includes(m))) {
+            progress(`${server.name} ${mode}, ${typing} typing, on ${file.label}`);
+            const run = await measureTyping(server, file, mode, typing, { keystrokes: options.edits, budgetMs: options.budgetSeconds * 1000, timeoutMs: 60_000 });
+            latency.push(latencyEntry(run, file, server.note, server.name === 'Bulwark'));
+          }
         }
       }
     }

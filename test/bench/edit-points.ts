@@ -1,4 +1,5 @@
 import { SeededRandom } from './random';
+import { valueColumn } from './value-columns';
 
 // Where the bench types: points spread over the whole file and over the kinds of place a user edits
 // (in a manifest: containers, securityContext and env of workloads, CRDs, other objects, comments;
@@ -6,8 +7,11 @@ import { SeededRandom } from './random';
 
 export type FileKind = 'yaml' | 'dockerfile' | 'source';
 
+/** A space typed at a line's end and deleted, or a short word typed inside a value and deleted. */
+export type Typing = 'space' | 'word';
+
 export interface EditPoint {
-  /** 0-based line; the edit goes at its end. */
+  /** 0-based line; the edit goes at `character` (its end for a space, the end of its value for a word). */
   readonly line: number;
   readonly character: number;
   readonly place: string;
@@ -89,12 +93,14 @@ function sourcePlaces(lines: readonly string[]): string[] {
 
 /**
  * `count` edit points over `text`: the first and last non-blank lines, then the rest shared equally
- * between the kinds of place present, evenly spaced within each, in a seeded order.
+ * between the kinds of place present, evenly spaced within each, in a seeded order. For word typing,
+ * only lines that hold a value count (`valueColumn`), and the point is that value's end.
  */
-export function editPoints(text: string, kind: FileKind, count: number, seed = 7): EditPoint[] {
+export function editPoints(text: string, kind: FileKind, count: number, seed = 7, typing: Typing = 'space'): EditPoint[] {
   const lines = splitLines(text);
   const places = kind === 'yaml' ? yamlPlaces(lines) : kind === 'dockerfile' ? dockerfilePlaces(lines) : sourcePlaces(lines);
-  const content = [...lines.keys()].filter((i) => lines[i].trim() !== '' && places[i] !== 'separator');
+  const columns = lines.map((line) => (typing === 'word' ? valueColumn(line, kind) : line.length));
+  const content = [...lines.keys()].filter((i) => lines[i].trim() !== '' && places[i] !== 'separator' && columns[i] !== undefined);
   if (content.length === 0) return [];
   const first = content[0];
   const last = content[content.length - 1];
@@ -123,5 +129,5 @@ export function editPoints(text: string, kind: FileKind, count: number, seed = 7
     for (let k = 0; k < takes[g]; k++) chosen.push({ line: group[Math.floor(((k + 0.5) * group.length) / takes[g])], place });
   });
   const ordered = [chosen[0], chosen[1], ...new SeededRandom(seed).shuffle(chosen.slice(2))].slice(0, count);
-  return ordered.map((p) => ({ line: p.line, character: lines[p.line].length, place: p.place }));
+  return ordered.map((p) => ({ line: p.line, character: columns[p.line] ?? lines[p.line].length, place: p.place }));
 }

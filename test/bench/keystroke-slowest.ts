@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchFiles } from './corpus';
 import type { Window } from './cpu-profile';
+import type { Typing } from './edit-points';
 import { LspBenchClient, type DiagnosticMode } from './lsp-bench-client';
 import { bulwarkServer } from './servers';
 import { summarise } from './stats';
@@ -11,7 +12,7 @@ import { typeAtEditPoints } from './typing';
 
 // What ran in the slowest keystrokes. Sums hide a p99: a keystroke that pays for a GC or for a
 // whole-document pass looks like any other in a total. Two ways in (after `npm run build`):
-//   node --import tsx test/bench/keystroke-slowest.ts FILE-ID [--edits 120] [--mode pull|push] [--share 2] [--top 12] [--node-arg ARG]…
+//   node --import tsx test/bench/keystroke-slowest.ts FILE-ID [--edits 120] [--mode pull|push] [--typing space|word] [--share 2] [--top 12] [--node-arg ARG]…
 //     types into the real server (--cpu-prof) as the bench does, and times each keystroke's CPU by the
 //     server's main thread's own run time (/proc/PID/schedstat, Linux: other jobs on the machine do not
 //     count, and neither does time the thread waited for a core);
@@ -112,7 +113,7 @@ function threadCpuMs(pid: number): number | undefined {
 }
 
 /** Types into the real server as the bench does; returns the folder with its profile and windows.json. */
-async function run(id: string, edits: number, mode: DiagnosticMode, nodeArgs: readonly string[]): Promise<string> {
+async function run(id: string, edits: number, mode: DiagnosticMode, typing: Typing, nodeArgs: readonly string[]): Promise<string> {
   const file = benchFiles().find((f) => f.id === id);
   if (!file) throw new Error(`no bench file ${id} (see test/bench/corpus.ts)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-slowest-'));
@@ -127,7 +128,7 @@ async function run(id: string, edits: number, mode: DiagnosticMode, nodeArgs: re
       const { start, end } = await send();
       const cpuAfter = threadCpuMs(pid);
       windows.push({ start, end, ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMs: cpuAfter - cpuBefore } : {}) });
-    });
+    }, typing);
   } finally {
     await client.stop();
   }
@@ -135,7 +136,7 @@ async function run(id: string, edits: number, mode: DiagnosticMode, nodeArgs: re
   const measured = windows.flatMap((w) => (w.cpuMs === undefined ? [] : [w.cpuMs]));
   if (measured.length > 0) {
     const s = summarise(measured);
-    console.log(`${id} (${mode}): server main thread CPU ms per keystroke p50 ${s.p50.toFixed(2)} p95 ${s.p95.toFixed(2)} p99 ${s.p99.toFixed(2)} max ${s.max.toFixed(2)} mean ${(measured.reduce((a, b) => a + b, 0) / measured.length).toFixed(2)} (schedstat)`);
+    console.log(`${id} (${mode}, ${typing}): server main thread CPU ms per keystroke p50 ${s.p50.toFixed(2)} p95 ${s.p95.toFixed(2)} p99 ${s.p99.toFixed(2)} max ${s.max.toFixed(2)} mean ${(measured.reduce((a, b) => a + b, 0) / measured.length).toFixed(2)} (schedstat)`);
   }
   return dir;
 }
@@ -144,10 +145,10 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const flag = (name: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
   const target = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
-  if (!target) throw new Error('usage: keystroke-slowest.ts FILE-ID|DIR [--edits N] [--mode pull|push] [--share PERCENT] [--top N] [--node-arg ARG]…');
+  if (!target) throw new Error('usage: keystroke-slowest.ts FILE-ID|DIR [--edits N] [--mode pull|push] [--typing space|word] [--share PERCENT] [--top N] [--node-arg ARG]…');
   const share = Number(flag('share') ?? 2);
   const topN = Number(flag('top') ?? 12);
-  const dir = fs.existsSync(target) && fs.statSync(target).isDirectory() ? target : await run(target, Number(flag('edits') ?? 120), (flag('mode') ?? 'pull') as DiagnosticMode, argv.flatMap((a, i) => (argv[i - 1] === '--node-arg' ? [a] : [])));
+  const dir = fs.existsSync(target) && fs.statSync(target).isDirectory() ? target : await run(target, Number(flag('edits') ?? 120), (flag('mode') ?? 'pull') as DiagnosticMode, flag('typing') === 'word' ? 'word' : 'space', argv.flatMap((a, i) => (argv[i - 1] === '--node-arg' ? [a] : [])));
   const profileFile = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!profileFile) throw new Error(`no .cpuprofile in ${dir}`);
   const profile = JSON.parse(fs.readFileSync(path.join(dir, profileFile), 'utf8')) as CpuProfile;

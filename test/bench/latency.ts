@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchFile } from './corpus';
-import { editPoints } from './edit-points';
+import { editPoints, type Typing } from './edit-points';
+import { keystrokesAt, typingPoints } from './keystrokes';
 import { LspBenchClient, type DiagnosticMode } from './lsp-bench-client';
 import { memoryMiB, processCpuSeconds } from './proc';
 import type { ServerSpec } from './servers';
@@ -10,13 +11,15 @@ import type { ServerSpec } from './servers';
 /** Kept here for the other benches that import it from this module. */
 export { percentile } from './stats';
 
-// One server, one file, one mode: open the file (startup = spawn → first diagnostics), then at each
-// edit point type a space at the end of the line and delete it, timing both keystrokes.
+// One server, one file, one mode, one typing: open the file (startup = spawn → first diagnostics), then
+// at each edit point type a space at the end of the line and delete it, or type a short word inside a
+// value and delete it, timing every keystroke.
 
 export interface LatencyRun {
   readonly server: string;
   readonly file: string;
   readonly mode: DiagnosticMode;
+  readonly typing: Typing;
   /** Keystroke → diagnostics, ms, in the order typed; `places[i]` is where sample i was typed. */
   readonly samples: number[];
   readonly places: string[];
@@ -40,14 +43,14 @@ export interface TypingOptions {
 
 const WARMUP_POINTS = 5;
 
-export async function measureTyping(server: ServerSpec, file: BenchFile, mode: DiagnosticMode, options: TypingOptions): Promise<LatencyRun> {
+export async function measureTyping(server: ServerSpec, file: BenchFile, mode: DiagnosticMode, typing: Typing, options: TypingOptions): Promise<LatencyRun> {
   const text = fs.readFileSync(file.path, 'utf8');
   const uri = pathToFileURL(file.path).href;
-  const points = editPoints(text, file.kind, Math.ceil(options.keystrokes / 2));
-  const warmup = editPoints(text, file.kind, WARMUP_POINTS + 2, 99).slice(2);
+  const points = typingPoints(text, file.kind, options.keystrokes, typing);
+  const warmup = editPoints(text, file.kind, WARMUP_POINTS + 2, 99, typing).slice(2);
   const samples: number[] = [];
   const places: string[] = [];
-  const base = { server: server.name, file: file.id, mode, samples, places };
+  const base = { server: server.name, file: file.id, mode, typing, samples, places };
   let client: LspBenchClient | undefined;
   try {
     client = await LspBenchClient.start(server, mode, pathToFileURL(path.dirname(file.path)).href);
@@ -55,12 +58,7 @@ export async function measureTyping(server: ServerSpec, file: BenchFile, mode: D
     const firstDiagnostics = await client.open(uri, file.languageId, text, options.timeoutMs);
     const startupMs = Number(firstDiagnostics - client.spawnedAt) / 1e6;
     if (mode === 'push') await client.settle(300);
-    const keystroke = async (line: number, character: number, type: boolean): Promise<number> =>
-      client!.timeChange(uri, { range: { start: { line, character }, end: { line, character: type ? character : character + 1 } }, text: type ? ' ' : '' }, options.timeoutMs);
-    for (const p of warmup) {
-      await keystroke(p.line, p.character, true);
-      await keystroke(p.line, p.character, false);
-    }
+    for (const p of warmup) for (const change of keystrokesAt(p, typing)) await client.timeChange(uri, change, options.timeoutMs);
     const pid = client.child.pid ?? 0;
     const cpuBefore = processCpuSeconds(pid);
     const deadline = Date.now() + options.budgetMs;
@@ -70,8 +68,8 @@ export async function measureTyping(server: ServerSpec, file: BenchFile, mode: D
         truncated = true;
         break;
       }
-      for (const type of [true, false]) {
-        samples.push(await keystroke(p.line, p.character, type));
+      for (const change of keystrokesAt(p, typing)) {
+        samples.push(await client.timeChange(uri, change, options.timeoutMs));
         places.push(p.place);
       }
     }

@@ -1,12 +1,15 @@
 import * as path from 'node:path';
+import type { Typing } from './edit-points';
 
 // `npm run bench -- [options]`. Defaults keep a run to a few minutes on an idle 2-core machine; --readme
 // adds the CLI scans of the whole corpus, which take several minutes more.
 
 export interface BenchOptions {
-  /** Keystrokes per server, file and mode (half typed spaces, half deletions). */
+  /** Keystrokes per server, file, mode and typing (half typed characters, half deletions). */
   readonly edits: number;
   readonly modes: readonly ('pull' | 'push')[];
+  /** A space at a line end and deleted, a word typed inside a value and deleted, or both (the default). */
+  readonly typings: readonly Typing[];
   /** Substring of a file id or label; empty: every file. */
   readonly file: string;
   readonly peers: boolean;
@@ -16,7 +19,7 @@ export interface BenchOptions {
   readonly trees: readonly ('realworld' | 'mixed')[];
   /** Runs of each throughput command (median quoted). */
   readonly runs: number;
-  /** Per server, file and mode: stop typing after this long (a slow peer on the 1.9 MB file). */
+  /** Per server, file, mode and typing: stop typing after this long (a slow peer on the 1.9 MB file). */
   readonly budgetSeconds: number;
   readonly json: string;
   readonly readme: boolean;
@@ -24,7 +27,7 @@ export interface BenchOptions {
   readonly cpuProfDir: string;
 }
 
-export const USAGE = `npm run bench -- [--file ID] [--mode pull|push|both] [--edits N] [--peers on|off]
+export const USAGE = `npm run bench -- [--file ID] [--mode pull|push|both] [--typing space|word|both] [--edits N] [--peers on|off]
   [--only latency|throughput|rates] [--tree realworld|mixed|both] [--runs N] [--budget SECONDS] [--json FILE] [--readme]
   [--cpu-prof DIR] [--node-args "FLAGS"]`;
 
@@ -36,7 +39,7 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
     if (v === undefined || v.startsWith('--')) throw new Error(`--${name} needs a value\n${USAGE}`);
     return v;
   };
-  const known = new Set(['file', 'mode', 'edits', 'peers', 'only', 'tree', 'runs', 'budget', 'json', 'readme', 'cpu-prof', 'node-args', 'help']);
+  const known = new Set(['file', 'mode', 'typing', 'edits', 'peers', 'only', 'tree', 'runs', 'budget', 'json', 'readme', 'cpu-prof', 'node-args', 'help']);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown option ${a}\n${USAGE}`);
   const count = (name: string, fallback: number, min: number): number => {
     const n = Number(value(name, String(fallback)));
@@ -45,6 +48,8 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
   };
   const mode = value('mode', 'both');
   if (!['pull', 'push', 'both'].includes(mode)) throw new Error(`--mode must be pull, push or both`);
+  const typing = value('typing', 'both');
+  if (!['space', 'word', 'both'].includes(typing)) throw new Error(`--typing must be space, word or both`);
   const peers = value('peers', 'on');
   if (!['on', 'off'].includes(peers)) throw new Error(`--peers must be on or off`);
   const only = value('only', 'both');
@@ -57,12 +62,14 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
   return {
     edits: count('edits', 120, 2),
     modes: mode === 'both' ? ['pull', 'push'] : [mode as 'pull' | 'push'],
+    typings: typing === 'both' ? ['space', 'word'] : [typing as Typing],
     file: value('file', ''),
     peers: peers === 'on',
     parts: only === 'both' ? ['latency', 'throughput', 'rates'] : [only as 'latency' | 'throughput' | 'rates'],
     trees: tree === 'both' ? ['realworld', 'mixed'] : [tree as 'realworld' | 'mixed'],
     runs: count('runs', 1, 1),
-    budgetSeconds: count('budget', 60, 1),
+    // Two typings double the latency part: 40 s keeps a slow peer on the 1.9 MB file to ~50 keystrokes each.
+    budgetSeconds: count('budget', 40, 1),
     json: value('json', defaultJson),
     readme: argv.includes('--readme'),
     nodeArgs: [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : []), ...value('node-args', '').split(/\s+/).filter(Boolean)],
@@ -75,6 +82,7 @@ export function narrowed(o: BenchOptions): string[] {
   const out: string[] = [];
   if (o.file) out.push(`--file ${o.file}`);
   if (o.modes.length < 2) out.push(`--mode ${o.modes[0]}`);
+  if (o.typings.length < 2) out.push(`--typing ${o.typings[0]}`);
   if (!o.peers) out.push('--peers off');
   if (o.parts.length < 3) out.push(`--only ${o.parts[0]}`);
   if (o.trees.length < 2) out.push(`--tree ${o.trees[0]}`);

@@ -13,6 +13,7 @@ function entry(server: string, mode: 'pull' | 'push', p50: number, p99: number, 
     server,
     file: 'argo-cd',
     mode,
+    typing: 'space',
     samples: [],
     summary: { n: 120, p50, p95: p50 + 1, p99, max: p99 + 2 },
     byPlace: {},
@@ -29,7 +30,7 @@ function entry(server: string, mode: 'pull' | 'push', p50: number, p99: number, 
 }
 
 const RESULT: BenchResult = {
-  version: 1,
+  version: 2,
   startedAt: '2026-12-06T12:00:00.000Z',
   finishedAt: '2026-12-06T12:04:00.000Z',
   machine: { nproc: 2, cpuModel: 'AMD EPYC', node: 'v20.20.2', loadavg: [0.12, 0.3, 0.5], platform: 'Linux' },
@@ -45,6 +46,9 @@ const RESULT: BenchResult = {
     }),
     entry('Bulwark', 'push', 20, 30, { goals: [{ percentile: 'p50', ms: 45, measured: 20, met: true }] }),
     entry('yaml-language-server', 'push', 718, 823),
+    entry('Bulwark', 'pull', 70, 90, { typing: 'word', goals: [{ percentile: 'p50', ms: 25, measured: 70, met: false }] }),
+    entry('Bulwark', 'push', 40, 60, { typing: 'word', startupMs: 900 }),
+    entry('yaml-language-server', 'push', 720, 830, { typing: 'word' }),
   ],
   throughput: {
     trees: [{ name: 'mixed ~20 MiB tree', dir: '/tmp/x', files: 1655, bytes: 20 * 1024 * 1024 }],
@@ -61,8 +65,21 @@ describe('bench README table', function () {
     assert.equal(lines[0], 'Figures from one `npm run bench` run on 2026-12-06: AMD EPYC, 2 CPUs, node v20.20.2, load average 0.12 / 0.3 / 0.5 (1 / 5 / 15 min) at the start. Made by `npm run bench -- --readme` from the run\'s JSON, never edited by hand.');
   });
 
-  it('puts pull, push, the peer and every goal with its verdict on the file row', function () {
-    assert.ok(lines.includes('| argo-cd install.yaml (1.9 MB, 34,416 lines) | 61.0 / 62.0 / 84.0 / 86.0 ms | 20.0 / 30.0 ms | yaml-language-server 718.0 / 823.0 ms (35.9× Bulwark push p50) | pull p50 ≤ 25 ms (missed), pull p99 ≤ 50 ms (missed), push p50 ≤ 45 ms (met) |'), lines.join('\n'));
+  it('puts pull, push, the peer and every goal with its verdict on a row per typing, the file named once', function () {
+    const header = lines.indexOf('| file | typing | Bulwark pull p50 / p95 / p99 / max | Bulwark push p50 / p99 | peer (push) p50 / p99 | goal |');
+    assert.ok(header > 0, lines.join('\n'));
+    assert.deepEqual(lines.slice(header + 2, header + 4), [
+      '| argo-cd install.yaml (1.9 MB, 34,416 lines) | space | 61.0 / 62.0 / 84.0 / 86.0 ms | 20.0 / 30.0 ms | yaml-language-server 718.0 / 823.0 ms (35.9× Bulwark push p50) | pull p50 ≤ 25 ms (missed), pull p99 ≤ 50 ms (missed), push p50 ≤ 45 ms (met) |',
+      '|  | word | 70.0 / 71.0 / 90.0 / 92.0 ms | 40.0 / 60.0 ms | yaml-language-server 720.0 / 830.0 ms (18.0× Bulwark push p50) | pull p50 ≤ 25 ms (missed) |',
+    ]);
+    assert.equal(lines[header + 4], '');
+  });
+
+  it('says what each typing is and how many keystrokes a point takes', function () {
+    const prose = lines.find((l) => l.startsWith('Keystroke → diagnostics')) ?? '';
+    assert.match(prose, /120 keystrokes per file and typing/);
+    assert.match(prose, /\*space\* is a space typed at the end of a line and deleted \(2 keystrokes per point/);
+    assert.match(prose, /\*word\* is `dev` typed one character at a time at the end of a value .* \(6 keystrokes per point, each one measured\)/);
   });
 
   it('gives the peak RSS against its goal, the startup, and the peer notes', function () {

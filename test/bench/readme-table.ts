@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import { MiB, fmt } from './report';
+import type { Typing } from './edit-points';
+import { WORD, keystrokesPerPoint } from './keystrokes';
 import type { BenchResult, FileInfo, GoalCheck, LatencyEntry } from './results';
 
 // The README's "Speed" section between its markers is made from one bench run's JSON by this
@@ -16,14 +18,15 @@ function fileCell(f: FileInfo): string {
   return `${f.label} (${size}${f.lines.toLocaleString('en-US')} lines)${f.goalSource === 'assumed' ? '¹' : ''}`;
 }
 
-function latencyRow(f: FileInfo, entries: readonly LatencyEntry[]): string {
+function latencyRow(f: FileInfo, typing: Typing, first: boolean, entries: readonly LatencyEntry[]): string {
   const pull = entries.find((e) => e.server === 'Bulwark' && e.mode === 'pull');
   const push = entries.find((e) => e.server === 'Bulwark' && e.mode === 'push');
   const peers = entries.filter((e) => e.server !== 'Bulwark');
   const s = (e: LatencyEntry | undefined, pick: (x: LatencyEntry['summary']) => number[]) => (e ? (e.error ? 'failed' : ms(pick(e.summary))) : '–');
   const peerCell = peers.length ? peers.map((p) => `${p.server} ${s(p, (x) => [x.p50, x.p99])}${push && !p.error ? ` (${fmt(p.summary.p50 / push.summary.p50)}× Bulwark push p50)` : ''}`).join('; ') : '–';
   const goals = [...(pull?.goals.map((g) => goalText(g, 'pull')) ?? []), ...(push?.goals.map((g) => goalText(g, 'push')) ?? [])].join(', ');
-  return `| ${fileCell(f)} | ${s(pull, (x) => [x.p50, x.p95, x.p99, x.max])} | ${s(push, (x) => [x.p50, x.p99])} | ${peerCell} | ${goals || '–'} |`;
+  // The file is named on its first row only, so the typings of one file read as one block.
+  return `| ${first ? fileCell(f) : ''} | ${typing} | ${s(pull, (x) => [x.p50, x.p95, x.p99, x.max])} | ${s(push, (x) => [x.p50, x.p99])} | ${peerCell} | ${goals || '–'} |`;
 }
 
 /** The Markdown that goes between the markers. */
@@ -35,17 +38,20 @@ export function readmeTable(r: BenchResult): string {
   out.push('');
   const perFile = r.files.filter((f) => r.latency.some((e) => e.file === f.id));
   if (perFile.length > 0) {
-    out.push(`Keystroke → diagnostics with every rule on: a space typed at the end of a line and deleted, ${r.options.edits} keystrokes per file at points spread over the whole file (workload containers, securityContext and env, CRDs, other objects, comments, first and last lines). Pull is \`textDocument/diagnostic\` as VS Code asks; push is \`publishDiagnostics\` as Neovim 0.7 receives it, including the server's debounce. Peers run in the same bench with the same client and edit points.`);
+    const typings = (['space', 'word'] as const).filter((t) => r.latency.some((e) => e.typing === t));
+    out.push(`Keystroke → diagnostics with every rule on, ${r.options.edits} keystrokes per file and typing at points spread over the whole file (workload containers, securityContext and env, CRDs, other objects, comments, first and last lines). Two typings: *space* is a space typed at the end of a line and deleted (${keystrokesPerPoint('space')} keystrokes per point); *word* is \`${WORD}\` typed one character at a time at the end of a value where users type (an image tag, an env value, a command argument, a string in source) and deleted with Backspace (${keystrokesPerPoint('word')} keystrokes per point, each one measured). In YAML a trailing space, and a character typed in a plain string value, reuse the section's parse; a word in a quoted, multi-word or numeric value re-parses the section. Pull is \`textDocument/diagnostic\` as VS Code asks; push is \`publishDiagnostics\` as Neovim 0.7 receives it, including the server's debounce. Peers run in the same bench with the same client, edit points and typing.`);
     out.push('');
-    out.push('| file | Bulwark pull p50 / p95 / p99 / max | Bulwark push p50 / p99 | peer (push) p50 / p99 | goal |');
-    out.push('|---|---|---|---|---|');
-    for (const f of perFile) out.push(latencyRow(f, r.latency.filter((e) => e.file === f.id)));
+    out.push('| file | typing | Bulwark pull p50 / p95 / p99 / max | Bulwark push p50 / p99 | peer (push) p50 / p99 | goal |');
+    out.push('|---|---|---|---|---|---|');
+    for (const f of perFile) {
+      typings.forEach((typing, i) => out.push(latencyRow(f, typing, i === 0, r.latency.filter((e) => e.file === f.id && e.typing === typing))));
+    }
     out.push('');
     const notes = [...new Map(r.latency.filter((e) => e.server !== 'Bulwark').map((e) => [e.server, e.note])).entries()].map(([server, note]) => `${server}: ${note}.`);
     if (perFile.some((f) => f.goalSource === 'assumed')) notes.unshift('¹ The issue states no goal for this file; the 1.9 MB manifest\'s goals are used.');
     if (notes.length) out.push(notes.join(' '), '');
     const argo = r.latency.filter((e) => e.server === 'Bulwark' && e.file === 'argo-cd' && !e.error);
-    const startups = r.latency.filter((e) => e.mode === 'push' && !e.error).map((e) => `${e.server} ${fmt(e.startupMs, 0)} ms (${e.file})`);
+    const startups = r.latency.filter((e) => e.mode === 'push' && e.typing === typings[0] && !e.error).map((e) => `${e.server} ${fmt(e.startupMs, 0)} ms (${e.file})`);
     const facts: string[] = [];
     if (argo.length) facts.push(`Bulwark server peak RSS with argo-cd install.yaml open and edited: ${fmt(Math.max(...argo.map((e) => e.peakRssMiB)), 0)} MiB (goal ≤ ${r.rssGoalMiB} MiB).`);
     if (startups.length) facts.push(`Startup, process start → first diagnostics: ${startups.join(', ')}.`);

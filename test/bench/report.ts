@@ -1,4 +1,5 @@
 import type { BenchResult, GoalCheck, LatencyEntry } from './results';
+import { WORD } from './keystrokes';
 import { SECRETLINT_FIXED, type ToolRun, type Tree } from './throughput';
 
 // The console report of a run: figures with their goals beside them. It never fails on a figure.
@@ -16,25 +17,27 @@ function withGoal(value: number, goal: GoalCheck | undefined): string {
 function latencyLine(e: LatencyEntry): string {
   const goal = (p: 'p50' | 'p99') => e.goals.find((g) => g.percentile === p);
   const s = e.summary;
-  const cells = [pad(e.server, 21), pad(e.mode, 4), lpad(String(s.n), 4), lpad(withGoal(s.p50, goal('p50')), 23), lpad(fmt(s.p95), 7), lpad(withGoal(s.p99, goal('p99')), 23), lpad(fmt(s.max), 7), lpad(fmt(e.startupMs, 0), 8), lpad(fmt(e.cpuMsPerKeystroke), 7), lpad(fmt(e.peakRssMiB, 0), 6)];
+  const cells = [pad(e.server, 21), pad(e.mode, 4), pad(e.typing, 5), lpad(String(s.n), 4), lpad(withGoal(s.p50, goal('p50')), 23), lpad(fmt(s.p95), 7), lpad(withGoal(s.p99, goal('p99')), 23), lpad(fmt(s.max), 7), lpad(fmt(e.startupMs, 0), 8), lpad(fmt(e.cpuMsPerKeystroke), 7), lpad(fmt(e.peakRssMiB, 0), 6)];
   const flags = [e.truncated && !e.error ? `stopped by the time budget after ${s.n} keystrokes` : '', e.error ? `ERROR: ${e.error}` : ''].filter(Boolean);
   return `  ${cells.join(' ')}${flags.length ? `  [${flags.join('; ')}]` : ''}`;
 }
 
 export function printLatency(result: BenchResult, print: (line: string) => void): void {
-  print(`Keystroke → diagnostics, ms: a space typed at the end of a line, then deleted, at points spread over each file`);
+  print(`Keystroke → diagnostics, ms, at points spread over each file: space = a space typed at the end of a line, then deleted;`);
+  print(`word = "${WORD}" typed inside a value (image tag, env value, command argument, string) one character at a time, then deleted`);
   print(`(pull = textDocument/diagnostic after each change, as VS Code; push = the next publishDiagnostics, as Neovim 0.7)\n`);
-  print(`  ${pad('server', 21)} ${pad('mode', 4)} ${lpad('n', 4)} ${lpad('p50', 23)} ${lpad('p95', 7)} ${lpad('p99', 23)} ${lpad('max', 7)} ${lpad('start ms', 8)} ${lpad('CPU/key', 7)} ${lpad('HWM MiB', 6)}`);
+  print(`  ${pad('server', 21)} ${pad('mode', 4)} ${pad('typing', 5)} ${lpad('n', 4)} ${lpad('p50', 23)} ${lpad('p95', 7)} ${lpad('p99', 23)} ${lpad('max', 7)} ${lpad('start ms', 8)} ${lpad('CPU/key', 7)} ${lpad('HWM MiB', 6)}`);
   for (const file of result.files) {
     const entries = result.latency.filter((e) => e.file === file.id);
     if (entries.length === 0) continue;
     print(`${file.label} (${fmt(file.bytes / 1024, 0)} KiB, ${file.lines} lines; goals ${file.goalSource === 'issue 7' ? 'from issue 7' : 'assumed as for the 1.9 MB manifest'})`);
     for (const e of entries) print(latencyLine(e));
-    const pull = entries.find((e) => e.server === 'Bulwark' && e.mode === 'pull');
-    if (pull) print(`    Bulwark pull p50/p99 by place: ${Object.entries(pull.byPlace).map(([place, s]) => `${place} ${fmt(s.p50)}/${fmt(s.p99)} (${s.n})`).join(' · ')}`);
-    const push = entries.find((e) => e.server === 'Bulwark' && e.mode === 'push');
+    for (const pull of entries.filter((e) => e.server === 'Bulwark' && e.mode === 'pull')) {
+      print(`    Bulwark pull, ${pull.typing}, p50/p99 by place: ${Object.entries(pull.byPlace).map(([place, s]) => `${place} ${fmt(s.p50)}/${fmt(s.p99)} (${s.n})`).join(' · ')}`);
+    }
     for (const peer of entries.filter((e) => e.server !== 'Bulwark')) {
-      if (push) print(`    ${peer.server} p50 ÷ Bulwark push p50 = ${fmt(peer.summary.p50 / push.summary.p50)}× (${peer.note})`);
+      const push = entries.find((e) => e.server === 'Bulwark' && e.mode === 'push' && e.typing === peer.typing);
+      if (push) print(`    ${peer.server} p50 ÷ Bulwark push p50, ${peer.typing} = ${fmt(peer.summary.p50 / push.summary.p50)}× (${peer.note})`);
     }
   }
   const argo = result.latency.filter((e) => e.server === 'Bulwark' && e.file === 'argo-cd');

@@ -6,7 +6,8 @@ import type { ToolRun, Tree } from './throughput';
 
 // The JSON a bench run writes: everything the console report and the README table are made from.
 
-export const RESULT_VERSION = 1;
+/** 2: latency entries carry their typing (space or word). */
+export const RESULT_VERSION = 2;
 
 export interface GoalCheck extends Goal {
   readonly measured: number;

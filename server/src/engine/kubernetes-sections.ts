@@ -2,6 +2,7 @@ import type { K8sDocument, K8sObject, KubernetesModel } from './parsers/kubernet
 import { parseText, type TextModel } from './parsers/text';
 import { ENFORCE_LABEL } from './templates/kubernetes/pod-security';
 import { asMap, findPair, getIn, scalarString } from './parsers/yaml-nodes';
+import { movedReport } from './finding-memo';
 import { shiftReport, TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
 import type { CheckContext, ParseCache, Report, Rule, RuleSet, TextLookaround } from './types';
 
@@ -11,11 +12,27 @@ import type { CheckContext, ParseCache, Report, Rule, RuleSet, TextLookaround } 
 // caller's cache the rule runs per section and its reports are memoised with the cached parse, keyed by
 // those inputs: a keystroke in a 1.9 MB manifest re-checks the one section it touched, not every workload.
 
-interface SectionReports {
-  readonly inputs: string;
-  /** Where the section started when `reports` were placed: typing above it moves it. */
+/**
+ * A section's reports as first placed (in file offsets, the section starting at `base`), and as moved
+ * to where the section starts now. Typing above a section moves it at every keystroke: reports moved
+ * from the ones first placed (movedReport) let the finding memo move their findings instead of making
+ * them again (a slice, a fingerprint and a message per finding below the edit), and moving from the
+ * first ones, never from the last moved, keeps no chain of earlier keystrokes' reports alive.
+ */
+interface PlacedReports {
   readonly base: number;
   readonly reports: readonly Report[];
+  moved?: { readonly base: number; readonly reports: readonly Report[] };
+}
+
+interface SectionReports extends PlacedReports {
+  readonly inputs: string;
+}
+
+function reportsAt(memo: PlacedReports, base: number): readonly Report[] {
+  if (base === memo.base) return memo.reports;
+  if (memo.moved?.base !== base) memo.moved = { base, reports: memo.reports.map((r) => movedReport(r, base - memo.base)) };
+  return memo.moved.reports;
 }
 
 /**
@@ -92,12 +109,8 @@ export function kubernetesRulePerSection(rule: Rule, model: KubernetesModel, sta
       }
       memo = { inputs, base: document.base, reports: reports.slice() };
       document.memo.set(rule, memo);
-    } else if (memo.base !== document.base) {
-      const by = document.base - memo.base;
-      memo = { inputs, base: document.base, reports: memo.reports.map((r) => shiftReport(r, by)) };
-      document.memo.set(rule, memo);
     }
-    for (const r of memo.reports) out.push(r);
+    for (const r of reportsAt(memo, document.base)) out.push(r);
   }
   return out;
 }
@@ -213,25 +226,12 @@ export function textRulePerSection(rule: Rule, model: KubernetesModel, texts: Se
         (rule.check as (m: TextModel, ctx: CheckContext) => void)(texts.model(document), { now: context.now, suppressionPolicy: context.suppressionPolicy, report: (r) => found.push(r) });
         reports = found;
       }
-      memo = placed(reports, document.base);
-      document.memo.set(rule, memo);
-    } else if (memo.base !== document.base) {
-      // Typing above the section moved it: the reports in offsets of the file move, nothing is re-checked.
-      memo = placed(memo.reports, document.base);
+      // The check's reports are relative to the section: placed once where it starts now.
+      memo = { base: document.base, reports: document.base === 0 ? reports : reports.map((r) => shiftReport(r, document.base)) };
       document.memo.set(rule, memo);
     }
-    for (const r of memo.placed) out.push(r);
+    // Typing above the section moved it: the reports in offsets of the file move, nothing is re-checked.
+    for (const r of reportsAt(memo, document.base)) out.push(r);
   }
   return out;
-}
-
-/** A text rule's reports on one section, relative to it, and placed where the section last was. */
-interface PlacedReports {
-  readonly reports: readonly Report[];
-  readonly base: number;
-  readonly placed: readonly Report[];
-}
-
-function placed(reports: readonly Report[], base: number): PlacedReports {
-  return { reports, base, placed: base === 0 ? reports : reports.map((r) => shiftReport(r, base)) };
 }

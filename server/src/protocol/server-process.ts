@@ -10,5 +10,12 @@
  * from /proc schedstat, median of 3 runs on a loaded machine): 4 MiB gave ingress-nginx p99 9.7 ms (12.6 at
  * 2 MiB) and the 1 MB source p99 27.6 ms (29.8) for argo-cd's peak RSS 127 MiB (124); 8 MiB was no better
  * and 16 MiB peaked at 151-155 MiB, past the 150 MiB goal.
+ * `--no-turbo-inlining` (the CLI sets it: a scan is short-lived) is not set here. Measured 2026-12-07 by
+ * test/bench/server-keystroke-cpu.ts (medians of 3-4 interleaved rounds, 120 keystrokes, loaded machine):
+ * it cut the whole process's CPU per keystroke (mean -7 to -27%, p99 -5 to -35%: less background
+ * optimising) but not the main thread's, which a keystroke waits for: p99 rabbitmq 11.5 -> 13.8 ms
+ * (space) and 13.4 -> 13.5 (word), ingress-nginx 9.4 -> 8.6 and 10.9 -> 12.1, the 1 MB source 39.8 -> 42.5,
+ * the 5,000-line Dockerfile 119.7 -> 109.2. The optimising is a warm-up cost of a long-lived server; slower
+ * code without inlining is not.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=1024'];

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, type Document } from 'yaml';
-import { splitDocuments } from '../../../server/src/engine/parsers/kubernetes';
 import { parseAfterTrailingSpace } from '../../../server/src/engine/parsers/yaml-trailing-space';
+import { kubernetesFixtureSections, realworldManifestSections } from '../../support/yaml-files';
 
 // A trailing space typed or deleted reuses the section's previous parse with moved offsets
 // (yaml-trailing-space.ts). Wherever it does, the copy must equal a fresh parse of the new text in every
@@ -49,46 +47,28 @@ function sweep(section: string, where: string, most = Infinity): Sweep {
   return { reused, declined };
 }
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) yamlFiles(file, out);
-    else if (/\.ya?ml$/.test(entry.name) && !entry.name.includes('.fixed.')) out.push(file);
-  }
-  return out;
-}
-
 describe('a trailing space reuses the previous parse (yaml-trailing-space.ts)', () => {
   it('equals a fresh parse at every line end of the Kubernetes rule fixtures', function () {
     this.timeout(120_000);
     let total: Sweep = { reused: 0, declined: 0 };
-    const files = yamlFiles(path.resolve(__dirname, '../../../rules/core/kubernetes'));
-    assert.ok(files.length > 50, `${files.length} fixtures`);
-    for (const file of files) {
-      for (const { text } of splitDocuments(fs.readFileSync(file, 'utf8'))) {
-        const s = sweep(text, path.relative(process.cwd(), file));
-        total = { reused: total.reused + s.reused, declined: total.declined + s.declined };
-      }
+    const sections = kubernetesFixtureSections();
+    assert.ok(sections.length > 50, `${sections.length} fixture sections`);
+    for (const { file, text } of sections) {
+      const s = sweep(text, file);
+      total = { reused: total.reused + s.reused, declined: total.declined + s.declined };
     }
     // Most line ends of a manifest are plain `key: value` lines: the reuse is not a corner case.
     assert.ok(total.reused > total.declined, JSON.stringify(total));
   });
 
   it('equals a fresh parse at every line end of the real-world manifests', function () {
-    const dir = path.resolve(__dirname, '../../../../shared/corpora/realworld/k8s');
-    if (!fs.existsSync(dir)) {
-      console.log(`      skipped: the real-world corpus is absent (${dir})`);
-      this.skip();
-    }
+    const sections = realworldManifestSections();
+    if (!sections) this.skip();
     this.timeout(300_000);
     let reused = 0;
-    // Every 40th manifest (of ~3,800, in path order), 10 line ends spread over each section under 16 KB.
-    const files = yamlFiles(dir).sort().filter((_, i) => i % 40 === 0);
-    for (const file of files) {
-      for (const { text } of splitDocuments(fs.readFileSync(file, 'utf8'))) if (text.length < 16_000) reused += sweep(text, path.relative(dir, file), 10).reused;
-    }
-    assert.ok(reused > 200, `${reused} reuses in ${files.length} files`);
+    // Every 40th manifest: 10 line ends spread over each section under 16 KB.
+    for (const { file, text } of sections) reused += sweep(text, file, 10).reused;
+    assert.ok(reused > 200, `${reused} reuses in ${sections.length} sections`);
   });
 
   it('reuses on plain lines, with LF and CRLF, and moves only what lies past the space', () => {

@@ -3,6 +3,7 @@ import { runSteps } from '../steps';
 import { LineIndex, eolOf } from '../text';
 import type { ParseCache, Span } from '../types';
 import { getIn, scalarString } from './yaml-nodes';
+import { parseAfterScalarEdit } from './yaml-scalar-edit';
 import { parseAfterTrailingSpace } from './yaml-trailing-space';
 
 /** One `---` section of a YAML file; node ranges inside `doc` are relative to `base`. */
@@ -227,13 +228,14 @@ function sectionsOf(text: string, cache: ParseCache | undefined): Omit<LastSplit
 
 /**
  * The parse of a section that differs from its previous version by a space typed or deleted at a line
- * end, made from that version's cached parse (yaml-trailing-space.ts); undefined when it cannot be.
+ * end (yaml-trailing-space.ts) or by a character typed or deleted in a plain scalar (yaml-scalar-edit.ts),
+ * made from that version's cached parse; undefined when it cannot be.
  */
 function reusedParse(section: string, before: string, cache: ParseCache): ChunkParse | undefined {
   if (Math.abs(section.length - before.length) !== 1) return undefined;
   const previous = (cache.get(before) as ParsedChunk | undefined)?.full;
   if (!previous?.doc || previous.errors.length > 0) return undefined;
-  const doc = parseAfterTrailingSpace(before, previous.doc, section);
+  const doc = parseAfterTrailingSpace(before, previous.doc, section) ?? parseAfterScalarEdit(before, previous.doc, section);
   return doc ? { doc, errors: [] } : undefined;
 }
 

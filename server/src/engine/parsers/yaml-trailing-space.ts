@@ -1,4 +1,5 @@
 import { isCollection, isScalar, Scalar, visit, type Document } from 'yaml';
+import { firstDifference, sameTail } from './one-character-edit';
 
 // Typing a space at the end of a line, and deleting it, are most of what an editor sends while someone
 // types in a manifest, and a re-parse of the edited `---` section was most of the memory a keystroke
@@ -68,17 +69,4 @@ function endsOnItsLine(node: Scalar, text: string, range: readonly [number, numb
   if (node.type !== Scalar.PLAIN && node.type !== Scalar.QUOTE_DOUBLE && node.type !== Scalar.QUOTE_SINGLE) return false;
   const newline = text.indexOf('\n', range[0]);
   return newline < 0 || newline >= range[1];
-}
-
-function firstDifference(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** `spaced` after `at + 1` equals `plain` after `at` (compared from the end, without copying either). */
-function sameTail(spaced: string, plain: string, at: number): boolean {
-  for (let i = spaced.length - 1, j = plain.length - 1; j >= at; i--, j--) if (spaced.charCodeAt(i) !== plain.charCodeAt(j)) return false;
-  return true;
 }
