@@ -1,6 +1,6 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellDefault, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
-import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, tripleQuotedValue, userKeyAbove } from './assignment-syntax';
+import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
 import { computedHeaderKey } from './key-material';
@@ -8,6 +8,7 @@ import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart
 import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
+import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -51,14 +52,6 @@ export interface ScanOptions {
 }
 
 const MAX_KEY = 120;
-/** How far a value is read: far past any plausible secret, and it bounds the work on minified lines. */
-const MAX_VALUE = 1024;
-const QUOTES = '"\'`';
-
-function isQuote(c: string | undefined): c is string {
-  return c !== undefined && c.length === 1 && QUOTES.includes(c);
-}
-
 /** `[A-Za-z0-9_.-]`, by character code: asked for every character around each keyword hit. */
 function isKeyChar(c: string): boolean {
   const code = c.charCodeAt(0);
@@ -284,11 +277,6 @@ function optionInString(text: string, keyStart: number, lineStart: number): stri
   return m ? m[1] : '';
 }
 
-function quotedValueAt(text: string, at: number, lineEnd: number, p: Pending): Assignment | undefined {
-  const a = valueAt(text, at, lineEnd, p);
-  return a && a.quote ? a : undefined;
-}
-
 function skipBlanks(text: string, at: number, end: number): number {
   while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
   return at;
@@ -323,101 +311,6 @@ function skipYamlStringTag(text: string, at: number, end: number): number {
 function skipTypeAnnotation(text: string, at: number, end: number): number {
   const m = /^[A-Za-z_][\w.<>[\]|, ]{0,60}?\s*=(?!=)\s*/.exec(text.slice(at, Math.min(end, at + 80)));
   return m && !isQuote(text[at]) ? at + m[0].length : at;
-}
-
-interface Pending {
-  readonly key: string;
-  readonly keySpan: Span;
-  readonly operator: string;
-  /** A quote that opened before the key: `"KEY=value"` ends at that quote. */
-  readonly enclosing: string;
-  readonly unquoted: boolean;
-}
-
-function valueAt(text: string, at: number, lineEnd: number, p: Pending): Assignment | undefined {
-  const end = Math.min(lineEnd, at + MAX_VALUE);
-  const prefixMatch = /^[rRbBuUfF]{1,2}(?=["'])/.exec(text.slice(at, at + 3));
-  const prefix = prefixMatch ? prefixMatch[0].toLowerCase() : '';
-  const quoteAt = at + prefix.length;
-  const quote = text[quoteAt];
-  const triple = (quote === '"' || quote === "'") && !p.enclosing ? tripleQuotedValue(text, quoteAt, end) : undefined;
-  if (triple) {
-    const valueSpan = { start: triple.start, end: triple.end };
-    return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: quote.repeat(3), prefix, value: text.slice(triple.start, triple.end), valueSpan, literalSpan: { start: at, end: triple.literalEnd } };
-  }
-  const percent = prefix || p.unquoted ? undefined : percentLiteral(text, at, end);
-  if (percent) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: text.slice(at, percent.start), prefix: '', value: text.slice(percent.start, percent.end), valueSpan: percent, literalSpan: { start: at, end: percent.end + 1 } };
-  if (isQuote(quote) && quote !== p.enclosing) {
-    const close = closingQuote(text, quoteAt + 1, end, quote);
-    if (close < 0) return undefined;
-    // A string holding a quoted string (Gradle `buildConfigField("String", "K", "\"…\"")`): the inner one.
-    const escaped = escapedQuoted(text, quoteAt + 1, close);
-    if (escaped) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote, prefix, value: text.slice(escaped.start, escaped.end), valueSpan: escaped, literalSpan: { start: at, end: close + 1 }, embedded: true };
-    const inner = shellDefault(text.slice(quoteAt + 1, close), { start: quoteAt + 1, end: close });
-    return {
-      key: p.key, keySpan: p.keySpan, operator: p.operator, quote, prefix,
-      value: inner?.value ?? text.slice(quoteAt + 1, close),
-      valueSpan: inner?.span ?? { start: quoteAt + 1, end: close },
-      literalSpan: inner?.span ?? { start: at, end: close + 1 },
-      ...(inner ? { embedded: true } : {}),
-    };
-  }
-  // `password=\"…\"` inside a string (a JAAS line in Java): the value between the escaped quotes.
-  if (p.enclosing && text[at] === '\\' && text[at + 1] === p.enclosing) {
-    const close = text.indexOf(`\\${p.enclosing}`, at + 2);
-    if (close > at + 2 && close < end) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '', prefix: '', value: text.slice(at + 2, close), valueSpan: { start: at + 2, end: close }, literalSpan: { start: at + 2, end: close }, embedded: true };
-  }
-  if (!p.unquoted || prefix) return undefined;
-  let stop = at;
-  while (stop < end && !/\s/.test(text[stop]) && text[stop] !== p.enclosing && text[stop] !== '&') stop++;
-  // Embedded in a string, the value must run to the string's end or a `&`: `"PASSWORD=x and more"` is prose;
-  // before another option it is one of a list (`JAVA_TOOL_OPTIONS="-Dapp.password=… -Xmx512m"`).
-  const optionList = text[p.keySpan.start - 1] === '-' && text[stop] === ' ' && text[stop + 1] === '-';
-  if (p.enclosing && text[stop] !== p.enclosing && text[stop] !== '&' && !optionList) return undefined;
-  // Trailing punctuation belongs to the surrounding syntax (`KEY=value,` in a list, `value;`).
-  // A `}` closing the value's own `${X:-…}` stays: the default inside is the literal.
-  while (stop > at && /[,;)\]}]/.test(text[stop - 1]) && !closesOwnExpansion(text, at, stop)) stop--;
-  if (stop === at) return undefined;
-  const inner = shellDefault(text.slice(at, stop), { start: at, end: stop });
-  return {
-    key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '', prefix: '',
-    value: inner?.value ?? text.slice(at, stop),
-    valueSpan: inner?.span ?? { start: at, end: stop },
-    literalSpan: inner?.span ?? { start: at, end: stop },
-    ...(inner ? { embedded: true } : {}),
-  };
-}
-
-const PERCENT_CLOSE: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '<': '>', '|': '|', '!': '!' };
-
-/** Ruby's `%q(…)`, `%Q[…]`, `%(…)`: the span inside the delimiters, when they close on the line and do not nest. */
-function percentLiteral(text: string, at: number, end: number): Span | undefined {
-  const m = /^%[qQ]?([([{<|!])/.exec(text.slice(at, at + 3));
-  if (!m) return undefined;
-  const start = at + m[0].length;
-  const closer = PERCENT_CLOSE[m[1]];
-  const close = text.indexOf(closer, start);
-  if (close < 0 || close >= end || (closer !== m[1] && text.slice(start, close).includes(m[1]))) return undefined;
-  return { start, end: close };
-}
-
-/** `\"…\"` filling the whole string between `start` and `end`: the span inside the escaped quotes. */
-function escapedQuoted(text: string, start: number, end: number): Span | undefined {
-  if (end - start < 6 || text[start] !== '\\' || text[end - 2] !== '\\' || text[start + 1] !== text[end - 1] || !'"\''.includes(text[start + 1])) return undefined;
-  return text.slice(start + 2, end - 2).includes('\\') ? undefined : { start: start + 2, end: end - 2 };
-}
-
-function closesOwnExpansion(text: string, at: number, stop: number): boolean {
-  return text[stop - 1] === '}' && text.startsWith('${', at) && !text.slice(at, stop - 1).includes('}');
-}
-
-/** Index of the quote that closes a string opened before `from`, honouring backslash escapes; -1 if the line ends first. */
-function closingQuote(text: string, from: number, end: number, quote: string): number {
-  for (let i = from; i < end; i++) {
-    if (text[i] === '\\' && quote !== "'") i++;
-    else if (text[i] === quote) return i;
-  }
-  return -1;
 }
 
 /** `ENV DB_PASSWORD s3cret` / `ARG …`: the old Dockerfile form without `=`. */
