@@ -9,10 +9,11 @@ import type { CheckContext, ParseCache, Report, Rule } from './types';
 // the rule time in a long file. A rule whose template declares `perRunScript` reports on each script
 // from that script alone, so the editor keeps its reports per script (under the script as first read,
 // the same object while the instruction's text is: ScriptOrigin) and moves them with the instruction.
-// Without the caller's cache (the CLI) the rule runs on the whole model, as it always did. As for a
-// YAML section, the rule's regex work is then metered per script rather than per file. A rule whose
-// check also reads other instructions (runScriptsApart: settings in ENV and in RUN, COPY arguments and
-// RUN operands) keeps its script reports the same way and runs on the rest of the model at each analysis.
+// Without a cache kept across analyses (the CLI's is dropped with the file) the rule runs once on the
+// whole model, as it always did. As for a YAML section, the rule's regex work is then metered per
+// script rather than per file. A rule whose check also reads other instructions (runScriptsApart:
+// settings in ENV and in RUN, COPY arguments and RUN operands) keeps its script reports the same way
+// and runs on the rest of the model at each analysis.
 
 /** The one cache entry holding every script's kept reports; scripts the cache dropped drop theirs. */
 const STORE_KEY = '\u0002dockerfile-script-reports';
