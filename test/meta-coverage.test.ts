@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverRuleFolders } from '../server/src/node/rule-fixtures';
 import { builtinPackRoot } from '../server/src/node/rule-packs';
+import { SHARED } from './support/shared-folder';
 
 // docs/coverage.md claims which rules implement each row of the reference catalog (issue 9). These checks
 // keep the claim checkable: the rules it names exist where its links point, no rule of the pack is left
@@ -11,7 +12,7 @@ import { builtinPackRoot } from '../server/src/node/rule-packs';
 
 const REPO = path.resolve(__dirname, '..');
 const COVERAGE = path.join(REPO, 'docs', 'coverage.md');
-const CATALOG = path.resolve(REPO, '..', 'shared', 'notes', 'rule-catalog.md');
+const CATALOG = path.join(SHARED, 'notes', 'rule-catalog.md');
 const STATUSES = ['covered', 'differs', 'not'] as const;
 type Status = (typeof STATUSES)[number];
 

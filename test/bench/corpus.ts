@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileKind } from './edit-points';
 import { generatedFiles } from './generate';
+import { REALWORLD } from '../support/shared-folder';
 
 /**
  * The read-only reference corpora next to the repository (../shared); absent on some machines.
  * BULWARK_SHARED names it for a checkout elsewhere (a git worktree one folder deeper).
  */
-const SHARED = process.env.BULWARK_SHARED ?? path.resolve(__dirname, '../../../shared');
-export const REALWORLD = path.join(SHARED, 'corpora/realworld');
+export { REALWORLD };
 
 /** Bulwark's push debounce: issue 7's goal is that push adds only this to the pull figures. */
 const PUSH_DEBOUNCE_MS = 20;

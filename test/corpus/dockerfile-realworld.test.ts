@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, onlyRules } from '../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
+import { REALWORLD } from '../support/shared-folder';
 
 // Robustness on what real repositories contain: every Dockerfile rule runs over every Dockerfile of the
 // realworld corpus (about 1,700 files: official images, samples, dev containers, templates with
 // placeholders) without failing, and every finding stays inside the file. Which findings are right is
 // reviewed by hand and pinned by each rule's fixtures; this only guards against crashes.
 
-const DOCKERFILES = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'realworld', 'dockerfiles');
+const DOCKERFILES = path.join(REALWORLD, 'dockerfiles');
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));

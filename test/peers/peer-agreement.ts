@@ -3,12 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Language, Rule } from '../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../server/src/node/rule-packs';
+import { SHARED } from '../support/shared-folder';
 
 // Peer agreement over the labeled corpus (../shared/corpora/labeled): each rule that names a peer
 // check found there must report on that peer's positive fixtures and stay quiet on its negative ones,
 // except where a language's table says why we deliberately differ (also said in the rule's README).
 
-export const LABELED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'labeled');
+export const LABELED = path.join(SHARED, 'corpora', 'labeled');
 const INDEX = path.join(LABELED, 'INDEX.json');
 
 interface IndexRecord {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { splitDocuments } from '../../server/src/engine/parsers/kubernetes';
+import { SHARED } from './shared-folder';
 
 /** Every YAML file below `dir` (none when it is absent), without the rules' `.fixed.` fixtures. */
 export function yamlFiles(dir: string, out: string[] = []): string[] {
@@ -24,7 +25,7 @@ export function kubernetesFixtureSections(): { readonly file: string; readonly t
  * relative to the corpus; undefined, with the reason printed, when ../shared is absent.
  */
 export function realworldManifestSections(): { readonly file: string; readonly text: string }[] | undefined {
-  const dir = path.join(process.env.BULWARK_SHARED ?? path.resolve(__dirname, '../../../shared'), 'corpora/realworld/k8s');
+  const dir = path.join(SHARED, 'corpora/realworld/k8s');
   if (!fs.existsSync(dir)) {
     console.log(`      skipped: the real-world corpus is absent (${dir})`);
     return undefined;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyze, type AnalysisResult } from '../../../server/src/engine';
 import { discoverRuleFolders } from '../../../server/src/node/rule-fixtures';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+import { REALWORLD } from '../../support/shared-folder';
 
 // Hostile documents (issue 11): rule fixtures and real-world files mutated byte by byte and cut
 // short, and generated deep nesting for shell and YAML. No document may crash the engine, take a
@@ -16,7 +17,6 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 const SEED = Number(process.env.FUZZ_SEED ?? 11) || 11;
 const COUNT = Math.max(1, Number(process.env.FUZZ_COUNT ?? 120) || 120);
 const BOUND_MS = 1000;
-const REALWORLD = path.resolve(__dirname, '../../../../shared/corpora/realworld');
 
 /** Deterministic xorshift: a failure names its seed and case, and reproduces. */
 function random(seed: number): { next(): number; int(n: number): number; pick<T>(items: readonly T[]): T } {

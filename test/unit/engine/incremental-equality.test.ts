@@ -7,6 +7,7 @@ import { EditableDocument } from '../../../server/src/lsp/editable-document';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 import { SeededRandom } from '../../bench/random';
 import { dockerfileText } from '../../bench/generate';
+import { REALWORLD } from '../../support/shared-folder';
 
 // The language server analyses an open document with what it cached from earlier versions (parsed YAML
 // sections and their memoised text-rule reports, Dockerfile models, RUN scripts) and indexes its facts
@@ -15,7 +16,6 @@ import { dockerfileText } from '../../bench/generate';
 // cached path (EditableDocument + SectionParseCache, as the server runs it) is compared with a fresh
 // analysis, finding for finding, notice for notice, fact for fact.
 
-const REALWORLD = path.resolve(__dirname, '../../../../shared/corpora/realworld');
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 /** Edits a user makes: typing, deleting, new lines and document markers, and security-relevant text. */

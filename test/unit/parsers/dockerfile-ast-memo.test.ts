@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseDockerfileAst } from '../../../server/src/engine/parsers/dockerfile-ast-memo';
 import { describeDockerfile, dockerfilesUnder } from '../../support/describe-dockerfile';
+import { REALWORLD } from '../../support/shared-folder';
 
 // The memoised parser must be indistinguishable from dockerfile-ast's own: every instruction, argument,
 // flag, range and derived value the rules read, over every Dockerfile in the rule fixtures and the
@@ -11,7 +12,7 @@ import { describeDockerfile, dockerfilesUnder } from '../../support/describe-doc
 // (ModifiableInstruction.getArguments shift()s flags off it) would show.
 
 const REPO = path.resolve(__dirname, '../../..');
-const CORPUS = path.join(REPO, '../shared/corpora/realworld/dockerfiles');
+const CORPUS = path.join(REALWORLD, 'dockerfiles');
 
 describe('parseDockerfileAst (getRawArguments memoised)', () => {
   // Every rule fixture, and every fourth corpus file in a fixed order (the whole corpus takes a minute).

@@ -6,6 +6,7 @@ import { Parser } from 'dockerfile-ast/lib/parser';
 import { parseDockerfileAst } from '../../../server/src/engine/parsers/dockerfile-ast-memo';
 import type { ParseCache } from '../../../server/src/engine/types';
 import { describeDockerfile, dockerfilesUnder } from '../../support/describe-dockerfile';
+import { REALWORLD } from '../../support/shared-folder';
 
 // With a cache, a parse reads again only the instructions an edit touched and moves the others
 // (dockerfile-ast-reuse.ts). After each edit typed at every line of the rule fixtures (and of corpus
@@ -13,7 +14,7 @@ import { describeDockerfile, dockerfilesUnder } from '../../support/describe-doc
 // parse must be dockerfile-ast's own, field for field (describeDockerfile).
 
 const REPO = path.resolve(__dirname, '../../..');
-const CORPUS = path.join(REPO, '../shared/corpora/realworld/dockerfiles');
+const CORPUS = path.join(REALWORLD, 'dockerfiles');
 
 /** One edit at a line: what replaces [from, to) of the text, as offsets from the line's start (past its end: its line break). */
 type Edit = (line: string) => { readonly from: number; readonly to: number; readonly text: string };
