@@ -8,6 +8,7 @@ import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
 import { SeededRandom } from '../../bench/random';
 import { dockerfileText } from '../../bench/generate';
 import { REALWORLD } from '../../support/shared-folder';
+import { comparable } from '../../support/open-dockerfile';
 
 // The language server analyses an open document with what it cached from earlier versions (parsed YAML
 // sections and their memoised text-rule reports, Dockerfile models, RUN scripts) and indexes its facts
@@ -58,10 +59,6 @@ function assertLocations(facts: unknown, text: string, what: string): void {
     }
   };
   visit(facts);
-}
-
-function comparable(result: AnalysisResult): unknown {
-  return JSON.parse(JSON.stringify(result));
 }
 
 /** The language server's path: one open document, its parse cache, facts indexed before each analysis. */

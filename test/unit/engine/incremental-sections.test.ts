@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyze, indexFile, WorkspaceIndex, type AnalysisResult, type RuleSet } from '../../../server/src/engine';
+import { analyze, indexFile, WorkspaceIndex, type RuleSet } from '../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
 import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
+import { comparable } from '../../support/open-dockerfile';
 
 // Kubernetes rules are memoised per `---` section in the editor (engine/kubernetes-sections.ts), keyed by
 // what a section's reports may depend on besides its text: the Pod Security profile, the Namespace enforce
@@ -37,10 +38,6 @@ metadata:
   labels:
     pod-security.kubernetes.io/enforce: ${level}
 `;
-
-function comparable(result: AnalysisResult): unknown {
-  return JSON.parse(JSON.stringify(result));
-}
 
 describe('per-section Kubernetes results follow the inputs they depend on', function () {
   this.timeout(300_000);

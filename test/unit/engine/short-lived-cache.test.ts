@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyze, DocumentParseCache, type AnalysisResult, type RuleSet } from '../../../server/src/engine';
+import { analyze, DocumentParseCache, type RuleSet } from '../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+import { comparable } from '../../support/open-dockerfile';
 
 // The CLI analyses each file once, with a cache dropped after it (ParseCache.shortLived): its RUN-script
 // rules run on the whole model and its Kubernetes rules keep no per-section reports. Its findings must be
@@ -80,10 +81,6 @@ spec:
               securityContext:
                 runAsUser: 0
 `;
-
-function comparable(result: AnalysisResult): unknown {
-  return JSON.parse(JSON.stringify(result));
-}
 
 describe('an analysis with a cache dropped after it (the CLI) finds what the others find', function () {
   this.timeout(120_000);
