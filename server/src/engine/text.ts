@@ -133,7 +133,8 @@ function asciiEntropy(value: string): number | undefined {
   return bits;
 }
 
-function codePointEntropy(value: string): number {
+/** The general sum, one Map entry per code point; exported as the reference the ASCII path is tested against. */
+export function codePointEntropy(value: string): number {
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;

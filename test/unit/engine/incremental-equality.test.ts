@@ -190,16 +190,16 @@ describe('incremental analysis equals a fresh analysis', function () {
   });
 
   describe('in files of the reference corpus', () => {
-    before(function () {
-      if (!fs.existsSync(REALWORLD)) {
-        console.log(`    (skipped: ${REALWORLD} not found; the corpus lives in ../shared beside the repository)`);
+    // Without ../shared there are no files to list, so no test would run and none would say why: one
+    // pending test says it instead.
+    if (!fs.existsSync(REALWORLD)) {
+      it('skipped: the real-world corpus is absent', function () {
+        console.log(`      (skipped: ${REALWORLD} not found; the corpus lives in ../shared beside the repository)`);
         this.skip();
-      }
-    });
-
-    // Listed lazily: without ../shared there is nothing to list, and the before() hook skips.
-    const files = fs.existsSync(REALWORLD) ? corpusFiles() : [];
-    files.forEach(({ file, languageId, kind, edits, crlf }, n) => {
+      });
+      return;
+    }
+    corpusFiles().forEach(({ file, languageId, kind, edits, crlf }, n) => {
       it(`${path.relative(REALWORLD, file)}${crlf ? ' (CRLF)' : ''}: ${edits} random edits`, () => {
         const original = fs.readFileSync(file, 'utf8');
         typeInto(ruleSet, path.basename(file), crlf ? original.replace(/\r?\n/g, '\r\n') : original, languageId, kind, edits, 1000 + n);
