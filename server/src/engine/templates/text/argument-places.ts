@@ -1,3 +1,4 @@
+import { skipBlanksAndLineComments } from './assignment-forms';
 import { keyWords } from './secret-key-names';
 
 // A secret passed by its place among a call's arguments, where no key names it:
@@ -19,9 +20,9 @@ import { keyWords } from './secret-key-names';
 
 /** The last word of a login call's name (after an `Async` suffix). */
 const LOGIN_VERBS = new Set(['connect', 'connection', 'bind', 'login', 'dialer', 'credential', 'password']);
-/** The first word of a call that reads or checks a stored password rather than handing one over. */
 /** Login protocols whose clients take `(host, user, password)` by position whatever the method (`Net::FTP.open`, `Net::SMTP.start`, `ftplib.FTP`). */
 const LOGIN_PROTOCOLS = new Set(['ftp', 'ftps', 'sftp', 'smtp', 'pop3', 'imap', 'imap4']);
+/** The first word of a call that reads or checks a stored password rather than handing one over. */
 const LOOKUP_VERB = /^(?:get|load|read|find|fetch|lookup|has|is|delete|remove|clear|check|verify|validate|hash|reset|change|prompt|ask)$/;
 /** The last word of a variable that holds the user a login call takes. */
 const USER_WORDS = new Set(['user', 'username', 'login', 'dn', 'uid', 'principal']);
@@ -76,13 +77,7 @@ function callArguments(text: string, open: number): Argument[] | undefined {
 }
 
 function trimmed(text: string, start: number, end: number): Argument {
-  // Blanks, and line comments between the arguments (`// why this user`).
-  for (let skipped = true; skipped; ) {
-    const before = start;
-    while (start < end && /\s/.test(text[start])) start++;
-    if (text.startsWith('//', start)) start = Math.min(end, text.indexOf('\n', start) < 0 ? end : text.indexOf('\n', start));
-    skipped = start !== before;
-  }
+  start = skipBlanksAndLineComments(text, start, end);
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }

@@ -182,6 +182,17 @@ export function shellExpansionDefault(text: string, keyStart: number, keyEnd: nu
   return { start, end: start + m[1].length };
 }
 
+/** The offset after blanks and line comments between a call's arguments (`// why this user`), at most `end`. */
+export function skipBlanksAndLineComments(text: string, at: number, end: number): number {
+  for (let skipped = true; skipped && at < end; ) {
+    const before = at;
+    while (at < end && /\s/.test(text[at])) at++;
+    if (text.startsWith('//', at)) at = Math.min(end, text.indexOf('\n', at) < 0 ? end : text.indexOf('\n', at));
+    skipped = at !== before;
+  }
+  return at;
+}
+
 /** The offset of the n-th top-level argument of the call opening at `open` (`(`), if it starts a string. */
 export function argumentStart(text: string, open: number, n: number): number | undefined {
   if (n === 1) {
@@ -203,14 +214,7 @@ export function argumentStart(text: string, open: number, n: number): number | u
     else if (c === ')' || c === ']' || c === '}') {
       if (depth-- === 0) return undefined;
     } else if (c === ',' && depth === 0 && ++commas === n - 1) {
-      let v = i + 1;
-      // Blanks, and line comments between the arguments (`// why this user`).
-      for (let skipped = true; skipped && v < end; ) {
-        const before = v;
-        while (v < end && /\s/.test(text[v])) v++;
-        if (text.startsWith('//', v)) v = Math.min(end, text.indexOf('\n', v) < 0 ? end : text.indexOf('\n', v));
-        skipped = v !== before;
-      }
+      const v = skipBlanksAndLineComments(text, i + 1, end);
       return text[v] === '"' || text[v] === "'" ? v : undefined;
     }
   }
