@@ -18,13 +18,14 @@
  * the 5,000-line Dockerfile 119.7 -> 109.2. The optimising is a warm-up cost of a long-lived server; slower
  * code without inlining is not.
  * `--expose-gc` lets the server collect the young generation once diagnostics are delivered rather than in
- * the middle of the next keystroke (lsp/idle-collection.ts). Measured 2026-12-07 with the bench's client
- * pausing 30 ms between keystrokes (typing is slower still), main-thread CPU per keystroke from /proc
- * schedstat, 300 keystrokes, 2 interleaved rounds, load average ~20: rabbitmq (space) p95 9.8/10.1 -> 8.3/7.8
- * ms, p99 12.5/12.3 -> 10.2/10.5, the process's CPU per keystroke unchanged (4.99/4.98 -> 4.88/4.43 ms).
+ * the middle of the next keystroke (lsp/idle-collection.ts). Measured 2026-12-07 by the bench's client with
+ * 30 ms between keystrokes (people type slower still), 300 keystrokes, 2 interleaved rounds, load average ~20,
+ * main-thread CPU per keystroke from /proc schedstat: keystrokes with an allocation-triggered scavenge 67-68
+ * -> 1-2 (ingress-nginx, word); p95 / p99 rabbitmq (space) 9.8/10.1 / 12.5/12.3 -> 8.3/7.8 / 10.2/10.5 ms,
+ * ingress-nginx (word) 10.2/8.6 / 13.2/10.6 -> 9.3/7.8 / 10.6/9.4 ms; the process's CPU per keystroke the same.
  * Typed back to back, as the bench types, the next change waits for that collection: no gain measurable.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=1024'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=1024', '--expose-gc'];
 
 /**
  * Environment for the language-server process, set by whoever launches it beside SERVER_NODE_FLAGS.
