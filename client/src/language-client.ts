@@ -1,6 +1,6 @@
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/protocol/server-process';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/protocol/server-process';
 
 /**
  * Every file on disk and every untitled buffer: Dockerfiles and Kubernetes YAML get their own rules,
@@ -23,8 +23,8 @@ const DOCUMENT_SELECTOR = [
 export function createLanguageClient(context: ExtensionContext, initializationOptions: () => unknown): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env: { ...SERVER_ENV } } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'], env: { ...SERVER_ENV } } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -60,6 +60,7 @@ import { importPolicyArchive } from './lsp/policy-import';
 import { PolicyCache, defaultCacheRoot } from './node/policy';
 import { gitTrackedFile } from './node/git-tracked';
 import { TrackedFileCache } from './lsp/gitignore-action';
+import { IdleCollection } from './lsp/idle-collection';
 
 // bulwark-server: the composition root. Everything is built here, once per connection, and passed in.
 
@@ -99,7 +100,7 @@ function initialize(connection: Connection, documents: TextDocuments<TextDocumen
   const workspace = new WorkspaceIndexService({ folders, rules, log, onChanged: () => onWorkspaceChanged() });
   const analysis = new AnalysisService({ rules, settings, exclude: new ExcludeMatcher(folders), log, now, workspace, approvedImages: () => images.fromSettings() });
   const scanner = new WorkspaceScanner({ connection, documents, folders, analysis, features, log });
-  const delivery = new DiagnosticDelivery({ connection, documents, analysis, features, closedFiles: scanner, log, debounceMs: PUSH_DEBOUNCE_MS, encoder });
+  const delivery = new DiagnosticDelivery({ connection, documents, analysis, features, closedFiles: scanner, log, debounceMs: PUSH_DEBOUNCE_MS, encoder, idle: IdleCollection.fromProcess() });
   delivery.register();
   onWorkspaceChanged = () => delivery.revalidateAll();
   documents.onDidClose((e) => runGuarded(log, 'didClose (workspace index)', () => workspace.updateFromDisk(e.document.uri)));

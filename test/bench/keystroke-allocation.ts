@@ -7,7 +7,9 @@ import { inProcessTyping, openInProcess } from './in-process-typing';
 // of objects that young and old collections freed (garbage is what makes scavenges frequent), summed by
 // allocating function. Bytes are sampled (one sample per ~SAMPLING_BYTES), so they are estimates;
 // allocation does not depend on the machine's load.
-//   node --import tsx test/bench/keystroke-allocation.ts [file] [kind] [edits] [space|word|enter] [top]
+//   node --import tsx test/bench/keystroke-allocation.ts [file] [kind] [edits] [space|word|enter] [top] [--survivors]
+// With --survivors, only objects that outlived a scavenge are kept (copied or promoted, whether a later
+// mark-compact freed them or not): what makes each scavenge and the old generation's growth cost.
 
 interface SamplingNode {
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
@@ -38,14 +40,15 @@ function byFunction(root: SamplingNode, inclusive: boolean): Map<string, number>
 }
 
 async function main(): Promise<void> {
-  const [fileArg, kindArg, editsArg, typingArg, topArg] = process.argv.slice(2);
+  const survivors = process.argv.includes('--survivors');
+  const [fileArg, kindArg, editsArg, typingArg, topArg] = process.argv.slice(2).filter((a) => a !== '--survivors');
   const doc = openInProcess(fileArg || generatedFiles().source, (kindArg || 'source') as FileKind, Number(editsArg ?? 120), inProcessTyping(typingArg));
   // Warm up as the bench does before sampling, so compilation is not counted.
   for (const change of doc.changes.slice(0, 10)) doc.keystroke(change);
   const session = new Session();
   session.connect();
   await post(session, 'HeapProfiler.enable');
-  await post(session, 'HeapProfiler.startSampling', { samplingInterval: SAMPLING_BYTES, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await post(session, 'HeapProfiler.startSampling', { samplingInterval: SAMPLING_BYTES, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !survivors });
   const keystrokes = doc.changes.slice(10);
   for (const change of keystrokes) doc.keystroke(change);
   const { profile } = await post<{ profile: { head: SamplingNode } }>(session, 'HeapProfiler.stopSampling');
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   const print = (rows: [string, number][]) => {
     for (const [where, bytes] of rows.slice(0, Number(topArg ?? 25))) console.log(`  ${(bytes / keystrokes.length / 1024).toFixed(1).padStart(7)} KiB  ${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${where}`);
   };
-  console.log(`${keystrokes.length} keystrokes: ~${(total / keystrokes.length / 1024).toFixed(0)} KiB allocated per keystroke (sampled), by allocating function:`);
+  console.log(`${keystrokes.length} keystrokes: ~${(total / keystrokes.length / 1024).toFixed(0)} KiB ${survivors ? 'outliving a scavenge' : 'allocated'} per keystroke (sampled), by allocating function:`);
   print(self);
   console.log(`inclusive, Bulwark's own functions (what they and their callees allocated):`);
   print([...byFunction(profile.head, true)].filter(([name]) => name.includes(' server/')).sort((a, b) => b[1] - a[1]));

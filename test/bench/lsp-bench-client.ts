@@ -8,6 +8,8 @@ import { EventWait } from '../support/event-wait';
 
 export interface ServerCommand {
   readonly argv: readonly string[];
+  /** Set in the server's environment, beside this process's own. */
+  readonly env?: Readonly<Record<string, string>>;
   /** The answer to one `workspace/configuration` item (VS Code answers every section it is asked). */
   configuration(section: string | undefined): unknown;
 }
@@ -40,7 +42,7 @@ export class LspBenchClient {
 
   static async start(server: ServerCommand, mode: DiagnosticMode, rootUri: string): Promise<LspBenchClient> {
     const spawnedAt = process.hrtime.bigint();
-    const child = spawn(server.argv[0], server.argv.slice(1), { stdio: 'pipe' });
+    const child = spawn(server.argv[0], server.argv.slice(1), { stdio: 'pipe', env: { ...process.env, ...server.env } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     child.stdin.on('error', () => undefined);

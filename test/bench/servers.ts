@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FileKind } from './edit-points';
 import type { DiagnosticMode, ServerCommand } from './lsp-bench-client';
-import { SERVER_NODE_FLAGS } from '../../server/src/protocol/server-process';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/protocol/server-process';
 
 // The language servers the bench measures: Bulwark, and the peers a user would run on the same file
 // (pinned by package-lock.json). Peers are measured in push mode, the only one they offer.
@@ -16,11 +16,12 @@ export interface ServerSpec extends ServerCommand {
   readonly note: string;
 }
 
-/** Launched with the flags the VS Code client uses; `--node-args` come after them, so they can override them. */
+/** Launched with the flags and environment the VS Code client uses; `--node-args` come after them, so they can override them. */
 export function bulwarkServer(nodeArgs: readonly string[]): ServerSpec {
   return {
     name: 'Bulwark',
     argv: [process.execPath, ...SERVER_NODE_FLAGS, ...nodeArgs, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'],
+    env: SERVER_ENV,
     configuration: () => null,
     kinds: ['yaml', 'dockerfile', 'source'],
     modes: ['pull', 'push'],

@@ -2,8 +2,10 @@ import * as assert from 'node:assert/strict';
 import { codeActionParams, textEditsOf, type CodeAction } from './support/actions';
 import { PIN_RULE, byRule, startWithTestPack } from './support/fixtures';
 import { applyTextEdits, type LspTestClient } from './support/lsp-test-client';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/protocol/server-process';
 
-// The editor loop over real JSON-RPC, once as a pull client (VS Code) and once as a push client (Neovim 0.7).
+// The editor loop over real JSON-RPC, once as a pull client (VS Code) and once as a push client (Neovim 0.7),
+// with the server launched as the VS Code client launches it (its node flags and environment).
 
 const URI = 'file:///tmp/bulwark-server-test/app/Dockerfile';
 const DOCKERFILE = 'FROM node:latest\nWORKDIR /app\nCMD ["node", "server.js"]\n';
@@ -12,7 +14,7 @@ for (const mode of ['pull', 'push'] as const) {
   describe(`language server diagnostics (${mode} client)`, () => {
     let client: LspTestClient;
     beforeEach(async () => {
-      client = await startWithTestPack({ mode });
+      client = await startWithTestPack({ mode, nodeArgs: SERVER_NODE_FLAGS, env: SERVER_ENV });
     });
     afterEach(async () => {
       await client.stop();

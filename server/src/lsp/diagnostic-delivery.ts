@@ -13,6 +13,7 @@ import type { ClientFeatures } from './capabilities';
 import { DiagnosticJsonCache, type PreparedDiagnosticsEncoder } from './diagnostic-json';
 import { diagnosticsResultId, toDiagnostics } from './diagnostics';
 import { guard, runGuarded, type Log } from './guard';
+import type { IdleCollection } from './idle-collection';
 
 /** Diagnostics of files that are not open (from "Scan workspace"), kept by the workspace scanner. */
 export interface ClosedFileDiagnostics {
@@ -33,6 +34,8 @@ export interface DeliveryDeps {
   readonly debounceMs: number;
   /** The connection's JSON encoder, when it splices diagnostics serialised at an earlier publish. */
   readonly encoder?: PreparedDiagnosticsEncoder;
+  /** Collects garbage once a delivery is done, not during the next analysis (idle-collection.ts). */
+  readonly idle?: IdleCollection;
 }
 
 /**
@@ -84,6 +87,7 @@ export class DiagnosticDelivery {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded', { retriggerRequest: true });
     if (doc.version !== analysis.version) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
     const items = toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules);
+    this.deps.idle?.afterDelivery();
     // Most keystrokes leave every diagnostic where it was: the client keeps the ones it has, and the
     // server neither serialises nor sends them again (LSP 3.17 previousResultId).
     const resultId = diagnosticsResultId(items);
@@ -113,6 +117,7 @@ export class DiagnosticDelivery {
     const diagnostics = toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules);
     this.prepare(uri, diagnostics, analysis.version);
     await this.deps.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+    this.deps.idle?.afterDelivery();
   }
 
   /** Hands the encoder this delivery's bytes, made mostly of the last deliveries' (diagnostic-json.ts). */
