@@ -56,7 +56,7 @@ async function main(): Promise<void> {
         for (const typing of options.typings) {
           for (const mode of server.modes.filter((m) => options.modes.includes(m))) {
             progress(`${server.name} ${mode}, ${typing} typing, on ${file.label}`);
-            const run = await measureTyping(server, file, mode, typing, { keystrokes: options.edits, budgetMs: options.budgetSeconds * 1000, timeoutMs: 60_000 });
+            const run = await measureTyping(server, file, mode, typing, { keystrokes: options.edits, budgetMs: options.budgetSeconds * 1000, timeoutMs: 60_000, pauseMs: options.pauseMs });
             latency.push(latencyEntry(run, file, server.note, server.name === 'Bulwark'));
           }
         }
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     startedAt,
     finishedAt: new Date().toISOString(),
     machine,
-    options: { edits: options.edits, runs: options.runs, budgetSeconds: options.budgetSeconds },
+    options: { edits: options.edits, runs: options.runs, budgetSeconds: options.budgetSeconds, pauseMs: options.pauseMs },
     narrowed: narrowed(options),
     files: files.map((f) => {
       const text = fs.readFileSync(f.path, 'utf8');

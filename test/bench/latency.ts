@@ -39,6 +39,8 @@ export interface TypingOptions {
   readonly keystrokes: number;
   readonly budgetMs: number;
   readonly timeoutMs: number;
+  /** Wait this long after each answer before the next keystroke (options.ts DEFAULT_PAUSE_MS says why). */
+  readonly pauseMs: number;
 }
 
 const WARMUP_POINTS = 5;
@@ -71,6 +73,7 @@ export async function measureTyping(server: ServerSpec, file: BenchFile, mode: D
       for (const change of keystrokesAt(p, typing)) {
         samples.push(await client.timeChange(uri, change, options.timeoutMs));
         places.push(p.place);
+        if (options.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
       }
     }
     const cpuMsPerKeystroke = ((processCpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, samples.length);

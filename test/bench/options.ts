@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly runs: number;
   /** Per server, file, mode and typing: stop typing after this long (a slow peer on the 1.9 MB file). */
   readonly budgetSeconds: number;
+  /** After each answer, wait this long before the next keystroke (0: back to back). */
+  readonly pauseMs: number;
   readonly json: string;
   readonly readme: boolean;
   readonly nodeArgs: readonly string[];
@@ -28,8 +30,16 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--file ID] [--mode pull|push|both] [--typing space|word|both] [--edits N] [--peers on|off]
-  [--only latency|throughput|rates] [--tree realworld|mixed|both] [--runs N] [--budget SECONDS] [--json FILE] [--readme]
-  [--cpu-prof DIR] [--node-args "FLAGS"]`;
+  [--only latency|throughput|rates] [--tree realworld|mixed|both] [--runs N] [--budget SECONDS] [--pause MS] [--json FILE]
+  [--readme] [--cpu-prof DIR] [--node-args "FLAGS"]`;
+
+/**
+ * A person's pause between keystrokes, taken after each answer: 30 ms is faster than anyone types (a fast
+ * typist leaves ~100 ms), so the time a server spends between keystrokes (collecting garbage, background
+ * work) still delays the next answer when it takes longer. Typed back to back (`--pause 0`) every such
+ * cost lands inside the next keystroke, which no editor user sees.
+ */
+export const DEFAULT_PAUSE_MS = 30;
 
 export function parseOptions(argv: readonly string[], defaultJson: string): BenchOptions {
   const value = (name: string, fallback: string): string => {
@@ -39,7 +49,7 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
     if (v === undefined || v.startsWith('--')) throw new Error(`--${name} needs a value\n${USAGE}`);
     return v;
   };
-  const known = new Set(['file', 'mode', 'typing', 'edits', 'peers', 'only', 'tree', 'runs', 'budget', 'json', 'readme', 'cpu-prof', 'node-args', 'help']);
+  const known = new Set(['file', 'mode', 'typing', 'edits', 'peers', 'only', 'tree', 'runs', 'budget', 'pause', 'json', 'readme', 'cpu-prof', 'node-args', 'help']);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown option ${a}\n${USAGE}`);
   const count = (name: string, fallback: number, min: number): number => {
     const n = Number(value(name, String(fallback)));
@@ -70,6 +80,7 @@ export function parseOptions(argv: readonly string[], defaultJson: string): Benc
     runs: count('runs', 1, 1),
     // Two typings double the latency part: 40 s keeps a slow peer on the 1.9 MB file to ~50 keystrokes each.
     budgetSeconds: count('budget', 40, 1),
+    pauseMs: count('pause', DEFAULT_PAUSE_MS, 0),
     json: value('json', defaultJson),
     readme: argv.includes('--readme'),
     nodeArgs: [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : []), ...value('node-args', '').split(/\s+/).filter(Boolean)],
@@ -87,5 +98,6 @@ export function narrowed(o: BenchOptions): string[] {
   if (o.parts.length < 3) out.push(`--only ${o.parts[0]}`);
   if (o.trees.length < 2) out.push(`--tree ${o.trees[0]}`);
   if (o.nodeArgs.length > 0) out.push('--node-args/--cpu-prof');
+  if (o.pauseMs !== DEFAULT_PAUSE_MS) out.push(`--pause ${o.pauseMs}`);
   return out;
 }

@@ -34,7 +34,7 @@ const RESULT: BenchResult = {
   startedAt: '2026-12-06T12:00:00.000Z',
   finishedAt: '2026-12-06T12:04:00.000Z',
   machine: { nproc: 2, cpuModel: 'AMD EPYC', node: 'v20.20.2', loadavg: [0.12, 0.3, 0.5], platform: 'Linux' },
-  options: { edits: 120, runs: 3, budgetSeconds: 60 },
+  options: { edits: 120, runs: 3, budgetSeconds: 60, pauseMs: 30 },
   narrowed: [],
   files: [{ id: 'argo-cd', label: 'argo-cd install.yaml', bytes: 1_941_627, lines: 34_416, goalSource: 'issue 7' }],
   latency: [
@@ -77,9 +77,15 @@ describe('bench README table', function () {
 
   it('says what each typing is and how many keystrokes a point takes', function () {
     const prose = lines.find((l) => l.startsWith('Keystroke → diagnostics')) ?? '';
-    assert.match(prose, /120 keystrokes per file and typing/);
+    assert.match(prose, /120 keystrokes per file and typing .*, each typed 30 ms after the previous answer/);
     assert.match(prose, /\*space\* is a space typed at the end of a line and deleted \(2 keystrokes per point/);
     assert.match(prose, /\*word\* is `dev` typed one character at a time at the end of a value .* \(6 keystrokes per point, each one measured\)/);
+  });
+
+  it('says a run made before the bench paused between keystrokes typed back to back', function () {
+    const older = readmeTable({ ...RESULT, options: { edits: 120, runs: 3, budgetSeconds: 60 } }).split('\n');
+    const prose = older.find((l) => l.startsWith('Keystroke → diagnostics')) ?? '';
+    assert.match(prose, /each typed as soon as the previous answer came\./);
   });
 
   it('gives the peak RSS against its goal, the startup, and the peer notes', function () {

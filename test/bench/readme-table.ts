@@ -13,6 +13,11 @@ export const END_MARKER = '<!-- bench:end -->';
 const ms = (values: readonly number[]) => `${values.map((v) => fmt(v)).join(' / ')} ms`;
 const goalText = (g: GoalCheck, mode: string) => `${mode} ${g.percentile} ≤ ${g.ms} ms (${g.met ? 'met' : 'missed'})`;
 
+/** How the bench paced its keystrokes; runs made before it paused typed back to back. */
+function pace(pauseMs: number | undefined): string {
+  return pauseMs ? `each typed ${pauseMs} ms after the previous answer (faster than a person types)` : 'each typed as soon as the previous answer came';
+}
+
 function fileCell(f: FileInfo): string {
   const size = f.bytes >= 1_000_000 ? `${fmt(f.bytes / 1_000_000)} MB, ` : '';
   return `${f.label} (${size}${f.lines.toLocaleString('en-US')} lines)${f.goalSource === 'assumed' ? '¹' : ''}`;
@@ -39,7 +44,7 @@ export function readmeTable(r: BenchResult): string {
   const perFile = r.files.filter((f) => r.latency.some((e) => e.file === f.id));
   if (perFile.length > 0) {
     const typings = (['space', 'word'] as const).filter((t) => r.latency.some((e) => e.typing === t));
-    out.push(`Keystroke → diagnostics with every rule on, ${r.options.edits} keystrokes per file and typing at points spread over the whole file (workload containers, securityContext and env, CRDs, other objects, comments, first and last lines). Two typings: *space* is a space typed at the end of a line and deleted (${keystrokesPerPoint('space')} keystrokes per point); *word* is \`${WORD}\` typed one character at a time at the end of a value where users type (an image tag, an env value, a command argument, a string in source) and deleted with Backspace (${keystrokesPerPoint('word')} keystrokes per point, each one measured). In YAML a trailing space, and a character typed in a plain string value, reuse the section's parse; a word in a quoted, multi-word or numeric value re-parses the section. Pull is \`textDocument/diagnostic\` as VS Code asks; push is \`publishDiagnostics\` as Neovim 0.7 receives it, including the server's debounce. Peers run in the same bench with the same client, edit points and typing.`);
+    out.push(`Keystroke → diagnostics with every rule on, ${r.options.edits} keystrokes per file and typing at points spread over the whole file (workload containers, securityContext and env, CRDs, other objects, comments, first and last lines), ${pace(r.options.pauseMs)}. Two typings: *space* is a space typed at the end of a line and deleted (${keystrokesPerPoint('space')} keystrokes per point); *word* is \`${WORD}\` typed one character at a time at the end of a value where users type (an image tag, an env value, a command argument, a string in source) and deleted with Backspace (${keystrokesPerPoint('word')} keystrokes per point, each one measured). In YAML a trailing space, and a character typed in a plain string value, reuse the section's parse; a word in a quoted, multi-word or numeric value re-parses the section. Pull is \`textDocument/diagnostic\` as VS Code asks; push is \`publishDiagnostics\` as Neovim 0.7 receives it, including the server's debounce. Peers run in the same bench with the same client, edit points and typing.`);
     out.push('');
     out.push('| file | typing | Bulwark pull p50 / p95 / p99 / max | Bulwark push p50 / p99 | peer (push) p50 / p99 | goal |');
     out.push('|---|---|---|---|---|---|');

@@ -42,7 +42,8 @@ export interface BenchResult {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly machine: Machine;
-  readonly options: { readonly edits: number; readonly runs: number; readonly budgetSeconds: number };
+  /** pauseMs: absent in runs made before the bench paused between keystrokes (they typed back to back). */
+  readonly options: { readonly edits: number; readonly runs: number; readonly budgetSeconds: number; readonly pauseMs?: number };
   /** Options that left part of the bench out; a README table is only made from a run without any. */
   readonly narrowed: string[];
   readonly files: FileInfo[];
