@@ -106,7 +106,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
       return literalSecret(judged) && (decoded === undefined || literalSecret(decoded));
     };
     return (model, ctx) => {
-      if (!inScope(model)) return;
+      // A file without any of the keywords (a third of a mixed tree) asks none of the file-name patterns below.
+      if (model.keywordOffsets(keywords).length === 0 || !inScope(model)) return;
       const options: ScanOptions = {
         unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
         dockerfile: dockerfiles.some((r) => r.test(model.fileName)),

@@ -110,12 +110,13 @@ export const secretDetectors = defineTemplate<'text', Params>({
     // Detectors limited to some files, by index: the only ones whose scope can change the keyword index.
     const limited = detectors.flatMap((d, i) => (everywhere(d.detector) ? [] : [i]));
     return (model, ctx) => {
-      if (!inScope(model)) return;
       // Per file, the work follows the keyword hits: a detector's file filter is asked only when it has
       // hits (or it is one limited to some files), so a file with a hit or two does not pay for a hundred detectors.
       const special = limited.some((i) => detectors[i].inScope(model));
       const index = special ? keywordIndex(detectors.map((d) => (d.inScope(model) ? d.detector.keywords : []))) : commonIndex;
       const hits = hitsByDetector(model, index, detectors.length);
+      // The rule's own file filter only for a file with a hit: most files have none.
+      if (hits.every((h) => h.length === 0) || !inScope(model)) return;
       const taken: Span[] = [];
       detectors.forEach((d, i) => {
         if (hits[i].length === 0 || !d.inScope(model)) return;

@@ -56,8 +56,10 @@ export const secretPattern = defineTemplate<'text', Params>({
     const reportable = compileValueFilter(params, compile);
     const kinds = Object.entries(params.kinds ?? {}).sort((a, b) => b[0].length - a[0].length);
     return (model, ctx) => {
-      if (!inScope(model)) return;
-      for (const segment of keywordSegments(model, keywords, params.contextLines ?? 0)) {
+      // The keywords first: most files hold none, and then no file-name pattern is asked.
+      const segments = keywordSegments(model, keywords, params.contextLines ?? 0);
+      if (segments.length === 0 || !inScope(model)) return;
+      for (const segment of segments) {
         const slice = model.text.slice(segment.start, segment.end);
         for (const m of regex.matchAll(slice)) {
           const secret = m.groups[group];
