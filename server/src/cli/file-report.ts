@@ -1,4 +1,5 @@
 import { LineIndex, type AnalysisResult, type Finding, type Fix, type Notice, type Provenance, type Range, type RuleMeta, type Span } from '../engine';
+import { ownCopy } from '../engine/parsers/dockerfile-instruction-document';
 import { redactorFor, type Redactor } from './redact';
 import type { FileReport, Region, ReportedFinding, ReportedFix, ReportedNotice } from './report';
 
@@ -60,7 +61,9 @@ function reportedFix(fix: Fix, lines: LineIndex, redactor: Redactor): ReportedFi
   return {
     kind: fix.kind,
     title: redactor.text(fix.title),
-    edits: fix.edits.map((e) => ({ region: regionOf(e.span, lines), newText: e.newText })),
+    // The report outlives the file: an edit's text is often a slice of the file's text, and a slice keeps the
+    // whole text alive (24 of the 25 MB a report of the mixed bench tree held, for 3,192 edits).
+    edits: fix.edits.map((e) => ({ region: regionOf(e.span, lines), newText: ownCopy(e.newText) })),
   };
 }
 

@@ -78,14 +78,18 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   // or in a manifest on windows of its large sections (a CRD of 1.4 MB).
   const windowed = options.textWindows === true && options.cache && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
-  const windows = options.cache && lookarounds.size > 0 && !models.kubernetes ? new FileWindows(models.text, options.cache, lookarounds, ruleSet.keywordPass) : undefined;
-  const sectionTexts = models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds, models.kubernetes.documents.length) : undefined;
-  // Reports kept per RUN script serve the next analysis of the file (a keystroke); a cache dropped with the
-  // file (the CLI's) has none, and running each such rule once per script, on a model of its own that
-  // re-derives what the rules share (the commands by program), was 8% of a CLI scan of Dockerfiles (callgrind).
-  const scriptMemo = options.cache && options.cache.shortLived !== true ? options.cache : undefined;
-  // With the caller's cache, Kubernetes rules that read one section at a time are memoised per section.
-  let perSection: PerSectionState | undefined;
+  const run: RuleRun = {
+    context: { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' },
+    models,
+    cache: options.cache,
+    windows: options.cache && lookarounds.size > 0 && !models.kubernetes ? new FileWindows(models.text, options.cache, lookarounds, ruleSet.keywordPass) : undefined,
+    sectionTexts: models.kubernetes ? new SectionTexts(file.uri, ruleSet.keywordPass, options.cache, lookarounds, models.kubernetes.documents.length) : undefined,
+    // Reports kept per RUN script serve the next analysis of the file (a keystroke); a cache dropped with the
+    // file (the CLI's) has none, and running each such rule once per script, on a model of its own that
+    // re-derives what the rules share (the commands by program), was 8% of a CLI scan of Dockerfiles (callgrind).
+    scriptMemo: options.cache && options.cache.shortLived !== true ? options.cache : undefined,
+    perSection: undefined,
+  };
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);
     if (override === 'off') continue;
@@ -93,29 +97,51 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     if (!model) continue;
     let reports: readonly Report[];
     try {
-      const context = { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' } as const;
-      const kubernetes = models.kubernetes;
-      reports = inPositionOrder(
-        rule.meta.language === 'text' && kubernetes && sectionTexts
-          ? textRulePerSection(rule, kubernetes, sectionTexts, { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy })
-          : rule.perSection && kubernetes && options.cache
-            ? kubernetesRulePerSection(rule, kubernetes, (perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context), models: new Map(), sectionsByKinds: new Map(), keep: options.cache.shortLived !== true }), context)
-            : windows && windows.has(rule)
-            ? windows.reports(rule, context)
-            : rule.perRunScript && models.dockerfile && scriptMemo
-            ? dockerfileRulePerScript(rule, models.dockerfile, scriptMemo, context)
-            : rule.runScriptsApart && models.dockerfile && scriptMemo
-            ? dockerfileRuleScriptsApart(rule, models.dockerfile, scriptMemo, context)
-            : runCheck(rule, model, context),
-      );
+      reports = inPositionOrder(ruleReports(rule, model, run));
     } catch (err) {
       notices.push({ code: 'rule-failed', ruleId: rule.meta.id, message: `Rule ${rule.meta.id} failed on this file and was skipped: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    for (const report of reports) reported.push({ rule, report, severity: override ?? report.severity ?? rule.meta.severity });
+    addReports(reported, rule, reports, override);
     yield;
   }
   return judgedResult(file, ruleSet, options, models, reported, notices, now);
+}
+
+/** What every rule of one analysis runs with: made once per file, before the rule loop. */
+interface RuleRun {
+  readonly context: Omit<CheckContext, 'report'>;
+  readonly models: Models;
+  readonly cache: AnalyzeOptions['cache'];
+  readonly windows: FileWindows | undefined;
+  readonly sectionTexts: SectionTexts | undefined;
+  readonly scriptMemo: AnalyzeOptions['cache'];
+  /** With the caller's cache, Kubernetes rules that read one section at a time are memoised per section (built at the first such rule). */
+  perSection: PerSectionState | undefined;
+}
+
+/**
+ * One rule's reports on the file, by the way the rule runs. Apart from the generator: V8 compiles a
+ * generator's whole body again at each deoptimisation, and the rules' many object shapes (a rule's
+ * optional flags, each template's reports) deoptimised this choice several times per scan.
+ */
+function ruleReports(rule: Rule, model: unknown, run: RuleRun): Report[] {
+  const { context, models, cache, windows, sectionTexts, scriptMemo } = run;
+  const kubernetes = models.kubernetes;
+  if (rule.meta.language === 'text' && kubernetes && sectionTexts) return textRulePerSection(rule, kubernetes, sectionTexts, { now: context.now, uri: context.uri, suppressionPolicy: context.suppressionPolicy });
+  if (rule.perSection && kubernetes && cache) {
+    run.perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context), models: new Map(), sectionsByKinds: new Map(), keep: cache.shortLived !== true };
+    return kubernetesRulePerSection(rule, kubernetes, run.perSection, context);
+  }
+  if (windows && windows.has(rule)) return windows.reports(rule, context);
+  if (rule.perRunScript && models.dockerfile && scriptMemo) return dockerfileRulePerScript(rule, models.dockerfile, scriptMemo, context);
+  if (rule.runScriptsApart && models.dockerfile && scriptMemo) return dockerfileRuleScriptsApart(rule, models.dockerfile, scriptMemo, context);
+  return runCheck(rule, model, context);
+}
+
+/** Each report of the rule with its severity: the override, the report's own, or the rule's (reports come in many shapes). */
+function addReports(into: RuleReport[], rule: Rule, reports: readonly Report[], override: Finding['severity'] | undefined): void {
+  for (const report of reports) into.push({ rule, report, severity: override ?? report.severity ?? rule.meta.severity });
 }
 
 /**
