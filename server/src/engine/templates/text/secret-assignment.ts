@@ -2,7 +2,7 @@ import type { TextModel } from '../../parsers/text';
 import { defineTemplate } from '../template';
 import { assignmentFixes, fixFacts, fixesReadWholeFile } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
-import { authorizationCredential, underYamlParent } from './assignment-syntax';
+import { authorizationCredential, qualifiedByParent, underYamlParent } from './assignment-syntax';
 import { compileKeyClassifier, keyWords, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
 import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
@@ -118,8 +118,11 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const facts = fixFacts(model);
       for (const a of assignments(model, keywords, options)) {
         if (!isCandidate(a)) continue;
-        // A SealedSecret's `encryptedData` holds ciphertext only its controller can open.
-        if (options.unquotedValues && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'encryptedData')) continue;
+        // A SealedSecret's `encryptedData` holds ciphertext only its controller can open; so does Renovate's
+        // `encrypted` object (and any mapping named so, in YAML or JSON).
+        const keyLineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));
+        if (options.unquotedValues && underYamlParent(model.text, keyLineStart, 'encryptedData')) continue;
+        if (ENCRYPTED_PARENT.test(qualifiedByParent(model.text, '', keyLineStart))) continue;
         // Shopify's `api_key` is the app's public client id (its secret is `api_secret`), as in Rails credentials.
         if (options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'shopify')) continue;
         ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
@@ -128,6 +131,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
   },
 });
 
+/** `encrypted.`, `encryptedData.`: what qualifiedByParent gives a key under a mapping that holds ciphertext. */
+const ENCRYPTED_PARENT = /^encrypted(?:[_-]?data)?\.$/i;
 const ID_TOKEN_WORDS = new Set(['client', 'request', 'idempotency', 'correlation', 'trace', 'session', 'csrf', 'xsrf', 'nonce', 'id']);
 const ECOSYSTEM_KEY_NAME = /^encrypt$|(?:^|[._])keys$/;
 const ENV_KEY_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
