@@ -93,16 +93,22 @@ const VARIABLE_BLOCK_LINES = 8;
 /**
  * `variable "api_token" {` … `default = "…"`, or a resource that stores a secret under its name
  * (`resource "aws_ssm_parameter" "api_key" {` … `value = "…"`; `secret_string`, `secret_data` for the
- * secret managers): that attribute's quote and line end, the block's name being the key.
+ * secret managers), or a resource whose type is a secret (`resource "github_actions_secret" "x" {` …
+ * `plaintext_value = "…"`): that attribute's quote and line end, the block's name (or type) being the key.
  */
 export function hclVariableDefault(text: string, keyStart: number, keyEnd: number, line: LineBounds): { at: number; lineEnd: number } | undefined {
-  if (!/^"[ \t]*\{[ \t]*$/.test(text.slice(keyEnd, line.lineEnd))) return undefined;
+  const after = text.slice(keyEnd, line.lineEnd);
   const head = text.slice(line.lineStart, keyStart);
-  const attribute = /^[ \t]*variable[ \t]+"$/.test(head)
-    ? /^[ \t]*default[ \t]*=[ \t]*(?=")/
-    : /^[ \t]*resource[ \t]+"[\w-]+"[ \t]+"$/.test(head)
-      ? /^[ \t]*(?:value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/
-      : undefined;
+  // A resource whose type is a secret (`resource "github_actions_secret" "x" {` … `plaintext_value = "…"`).
+  const secretType = /^"[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/.test(after) && /^[ \t]*resource[ \t]+"$/.test(head);
+  if (!secretType && !/^"[ \t]*\{[ \t]*$/.test(after)) return undefined;
+  const attribute = secretType
+    ? /^[ \t]*(?:plaintext_value|value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/
+    : /^[ \t]*variable[ \t]+"$/.test(head)
+      ? /^[ \t]*default[ \t]*=[ \t]*(?=")/
+      : /^[ \t]*resource[ \t]+"[\w-]+"[ \t]+"$/.test(head)
+        ? /^[ \t]*(?:value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/
+        : undefined;
   if (!attribute) return undefined;
   let bounds: LineBounds = line;
   for (let n = 0; n < VARIABLE_BLOCK_LINES; n++) {
