@@ -9,6 +9,7 @@ import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { valueChildStart } from './assignment-children';
+import { attributedElementText, nameElementValue, spacedNameQuote, userElementAbove } from './xml-forms';
 import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -81,6 +82,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
+  const xml = xmlForm(text, key, keySpan, before, line);
+  if (xml) return xml;
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
   // A JNDI name is a path (Tomcat `<Environment name="billing/apiKey" value="..."/>`): its last part is the key.
   const pathName = before === '/' ? /["'][\w./-]*\/$/.exec(text.slice(Math.max(lineStart, keyStart - 100), keyStart)) : null;
@@ -329,6 +332,19 @@ function dockerfileLegacyEnv(text: string, key: string, keySpan: Span, lineStart
   const at = skipBlanks(text, keySpan.end, lineEnd);
   if (at === keySpan.end || at >= lineEnd) return undefined;
   return valueAt(text, at, lineEnd, { key, keySpan, operator: ' ', enclosing: '', unquoted: true });
+}
+
+/** XML where the secret's name and its text are apart (xml-forms.ts): `<param-name>`/`<param-value>`, `name="Manager Password"`, `<Pass encoding="…">`. */
+function xmlForm(text: string, key: string, keySpan: Span, before: string, line: LineBounds): Assignment | undefined {
+  const element = (name: string, nameSpan: Span, span: Span): Assignment => ({ key: name, keySpan: nameSpan, operator: '>', quote: '', prefix: '', value: text.slice(span.start, span.end), valueSpan: span, literalSpan: span });
+  const paired = before === '>' ? nameElementValue(text, keySpan, line) : undefined;
+  if (paired) return element(key, keySpan, paired);
+  const quote = before === ' ' && isQuote(text[keySpan.end]) ? spacedNameQuote(text, keySpan.start, line.lineStart) : undefined;
+  const named = quote === undefined ? undefined : attributeNamedText(text, quote, keySpan.end + 1, line.lineEnd);
+  if (quote !== undefined && named) return element(text.slice(quote + 1, keySpan.end), { start: quote + 1, end: keySpan.end }, named);
+  const attributed = before === '<' && (text[keySpan.end] === ' ' || text[keySpan.end] === '\t') ? attributedElementText(text, key, keySpan.end, line.lineEnd) : undefined;
+  if (!attributed) return undefined;
+  return { ...element(key, keySpan, attributed), ...(userElementAbove(text, line.lineStart) ? { besideUser: true } : {}) };
 }
 
 /** `<password>value</password>` on one line, or the value alone on the line below the tag with the closing tag under it. */

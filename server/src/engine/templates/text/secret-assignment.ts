@@ -10,6 +10,7 @@ import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
+import { withoutPlaintextStorageId } from './password-storage';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   /** Case-insensitive literals; only keys containing one are looked at. */
@@ -169,7 +170,7 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
     const line = lines.lineOf(hit);
     if (options.skipLongLines && lines.lineEnd(line) - lines.lineStart(line) > LONG_LINE) continue;
     const found = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
-    const a = found && withoutAuthorizationScheme(found);
+    const a = found && withoutPlaintextStorageId(withoutAuthorizationScheme(found));
     if (!found && options.positionalRecords && recordsRead < MAX_RECORD_PARAMETERS) {
       // Constructions sit anywhere in the file: they do not move the scan past the hit. Each read is a
       // pass over the file, so a file gets a few (records with a secret parameter are rare).
