@@ -23,7 +23,7 @@ export function valueChildStart(text: string, line: LineBounds): { readonly at: 
     if (!next) return undefined;
     bounds = next;
     const content = text.slice(next.lineStart, next.lineEnd);
-    if (content.trim() === '' || /^[ \t]*#/.test(content)) continue;
+    if (content.trim() === '' || /^[ \t]*(?:#|\/\/)/.test(content)) continue;
     const indent = indentOf(content);
     if (indent <= own) return undefined;
     if (childIndent < 0) childIndent = indent;

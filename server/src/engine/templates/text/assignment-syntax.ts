@@ -100,7 +100,8 @@ export function hclVariableDefault(text: string, keyStart: number, keyEnd: numbe
   const after = text.slice(keyEnd, line.lineEnd);
   const head = text.slice(line.lineStart, keyStart);
   // A resource whose type is a secret (`resource "github_actions_secret" "x" {` … `plaintext_value = "…"`).
-  const secretType = /^"[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/.test(after) && /^[ \t]*resource[ \t]+"$/.test(head);
+  // Only a type that is a secret itself (`…_secret`): `aws_secretsmanager_secret_version "db_password"` is named by its name.
+  const secretType = /_secret$/.test(text.slice(keyStart, keyEnd)) && /^"[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/.test(after) && /^[ \t]*resource[ \t]+"$/.test(head);
   if (!secretType && !/^"[ \t]*\{[ \t]*$/.test(after)) return undefined;
   const attribute = secretType
     ? /^[ \t]*(?:plaintext_value|value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/

@@ -20,7 +20,9 @@ export function nameElementValue(text: string, keySpan: Span, line: LineBounds):
   let at: number | undefined;
   let lineEnd = line.lineEnd;
   if (rest.trim() === '') {
-    const next = nextLine(text, line.lineEnd);
+    let next = nextLine(text, line.lineEnd);
+    // A comment between the two elements (`<!-- … -->` alone on its line) is passed over.
+    if (next && COMMENT_LINE.test(text.slice(next.lineStart, next.lineEnd))) next = nextLine(text, next.lineEnd);
     const content = next ? text.slice(next.lineStart, next.lineEnd) : '';
     const m = next && content.trimStart().startsWith(valueOpen) ? next.lineStart + content.indexOf(valueOpen) + valueOpen.length : undefined;
     if (next && m !== undefined) [at, lineEnd] = [m, next.lineEnd];
@@ -50,8 +52,15 @@ export function attributedElementText(text: string, name: string, nameEnd: numbe
 
 /** A `<User>`/`<Username>`/`<Login>` element on the line above: the element below is that user's password. */
 export function userElementAbove(text: string, lineStart: number): boolean {
-  const prevEnd = lineStart - 1;
-  if (prevEnd < 0) return false;
-  const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-  return /^[ \t]*<(?:User|Username|UserName|user|username|Login|login)>[^<]+<\//.test(text.slice(prevStart, prevEnd));
+  let end = lineStart - 1;
+  for (let n = 0; n < 2 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end);
+    if (!COMMENT_LINE.test(content)) return /^[ \t]*<(?:User|Username|UserName|user|username|Login|login)>[^<]+<\//.test(content);
+    end = start - 1;
+  }
+  return false;
 }
+
+/** An XML comment alone on its line. */
+const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*\r?$/;
