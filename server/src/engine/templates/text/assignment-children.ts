@@ -9,12 +9,14 @@ import { indentOf } from './assignment-syntax';
 const CHILD_LINES = 8;
 /** The children that hold the mapping's own value (its default, or the value itself). */
 const VALUE_CHILD = /^[ \t]*(?:-[ \t]+)?["']?(?:default|Default|value|Value)["']?[ \t]*:[ \t]*/;
+/** Under a mapping named for credentials (Kong's `keyauth_credentials:` → `- key: …`), its `key` child holds one too. */
+const KEY_CHILD = /^[ \t]*(?:-[ \t]+)?["']?key["']?[ \t]*:[ \t]*/;
 
 /**
- * The start and line of the literal under `default`/`value` among the direct children of the mapping opened
- * on `line` (which ends after `key:` or `key: {`); undefined when no such child is in view.
+ * The start and line of the literal under `default`/`value` (and `key` in a mapping of `credentials`) among the
+ * direct children of the mapping opened on `line` (which ends after `key:` or `key: {`); undefined when none is in view.
  */
-export function valueChildStart(text: string, line: LineBounds): { readonly at: number; readonly lineEnd: number } | undefined {
+export function valueChildStart(text: string, line: LineBounds, credentials = false): { readonly at: number; readonly lineEnd: number } | undefined {
   const own = indentOf(text.slice(line.lineStart, line.lineEnd));
   let childIndent = -1;
   let bounds = line;
@@ -28,7 +30,7 @@ export function valueChildStart(text: string, line: LineBounds): { readonly at: 
     if (indent <= own) return undefined;
     if (childIndent < 0) childIndent = indent;
     if (indent !== childIndent) continue;
-    const m = VALUE_CHILD.exec(content);
+    const m = VALUE_CHILD.exec(content) ?? (credentials ? KEY_CHILD.exec(content) : null);
     if (m) return { at: next.lineStart + m[0].length, lineEnd: next.lineEnd };
   }
   return undefined;

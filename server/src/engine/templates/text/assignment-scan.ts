@@ -185,7 +185,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const heredocLine = scriptLine !== null && insideHeredoc(text, lineStart);
   const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
   // `DbMasterPassword:` or `"adminPassword": {` opening a mapping: its `Default`/`value` child holds the secret.
-  const child = !enclosing && operator === ':' && /^\{?[ \t]*$/.test(text.slice(at, lineEnd)) ? valueChildStart(text, line) : undefined;
+  const child = !enclosing && operator === ':' && /^\{?[ \t]*$/.test(text.slice(at, lineEnd)) ? valueChildStart(text, line, /credentials$/i.test(key)) : undefined;
   const childValue = child && valueAt(text, child.at, child.lineEnd, { ...pending, operator: 'default' });
   if (childValue) return { ...childValue, embedded: true };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
@@ -336,15 +336,19 @@ function dockerfileLegacyEnv(text: string, key: string, keySpan: Span, lineStart
 
 /** XML where the secret's name and its text are apart (xml-forms.ts): `<param-name>`/`<param-value>`, `name="Manager Password"`, `<Pass encoding="…">`. */
 function xmlForm(text: string, key: string, keySpan: Span, before: string, line: LineBounds): Assignment | undefined {
-  const element = (name: string, nameSpan: Span, span: Span): Assignment => ({ key: name, keySpan: nameSpan, operator: '>', quote: '', prefix: '', value: text.slice(span.start, span.end), valueSpan: span, literalSpan: span });
+  if (before !== '>' && before !== ' ' && before !== '<') return undefined;
   const paired = before === '>' ? nameElementValue(text, keySpan, line) : undefined;
-  if (paired) return element(key, keySpan, paired);
+  if (paired) return elementText(text, key, keySpan, paired);
   const quote = before === ' ' && isQuote(text[keySpan.end]) ? spacedNameQuote(text, keySpan.start, line.lineStart) : undefined;
   const named = quote === undefined ? undefined : attributeNamedText(text, quote, keySpan.end + 1, line.lineEnd);
-  if (quote !== undefined && named) return element(text.slice(quote + 1, keySpan.end), { start: quote + 1, end: keySpan.end }, named);
+  if (quote !== undefined && named) return elementText(text, text.slice(quote + 1, keySpan.end), { start: quote + 1, end: keySpan.end }, named);
   const attributed = before === '<' && (text[keySpan.end] === ' ' || text[keySpan.end] === '\t') ? attributedElementText(text, key, keySpan.end, line.lineEnd) : undefined;
   if (!attributed) return undefined;
-  return { ...element(key, keySpan, attributed), ...(userElementAbove(text, line.lineStart) ? { besideUser: true } : {}) };
+  return { ...elementText(text, key, keySpan, attributed), ...(userElementAbove(text, line.lineStart) ? { besideUser: true } : {}) };
+}
+
+function elementText(text: string, key: string, keySpan: Span, span: Span): Assignment {
+  return { key, keySpan, operator: '>', quote: '', prefix: '', value: text.slice(span.start, span.end), valueSpan: span, literalSpan: span };
 }
 
 /** `<password>value</password>` on one line, or the value alone on the line below the tag with the closing tag under it. */
