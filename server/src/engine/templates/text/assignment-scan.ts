@@ -8,6 +8,8 @@ import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart
 import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
+import { valueChildStart } from './assignment-children';
+import { attributedElementText, nameElementValue, spacedNameQuote, userElementAbove } from './xml-forms';
 import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -72,12 +74,16 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // `"key":` alone says nothing: its parent object's name says what kind of key it is.
   const computed = text[keyStart - 1] === '[' && text[keyEnd] === ']' ? computedHeaderKey(written) : undefined;
   const line = { lineStart, lineEnd };
-  const bareKey = /^key$/i.test(written) && ((isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1]) || (/^[ \t]*=[ \t]*"/.test(text.slice(keyEnd, keyEnd + 12)) && /^[ \t]*$/.test(text.slice(lineStart, keyStart))));
+  // A YAML `key:` (a list item's too) takes its parent mapping's name: ESPHome's `encryption:` → `key:`.
+  const yamlKey = options.unquotedValues && text[keyEnd] === ':' && /^[ \t]*(?:-[ \t]+)?$/.test(text.slice(lineStart, keyStart));
+  const bareKey = /^key$/i.test(written) && ((isQuote(text[keyStart - 1]) && text[keyEnd] === text[keyStart - 1]) || (/^[ \t]*=[ \t]*"/.test(text.slice(keyEnd, keyEnd + 12)) && /^[ \t]*$/.test(text.slice(lineStart, keyStart))) || yamlKey);
   const key = headerValueNamed(text, { start: keyStart, end: keyEnd }, line) ?? computed ?? (bareKey ? qualifiedByParent(text, written, lineStart) : written);
   const keySpan = { start: keyStart, end: keyEnd };
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
+  const xml = xmlForm(text, key, keySpan, before, line);
+  if (xml) return xml;
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
   // A JNDI name is a path (Tomcat `<Environment name="billing/apiKey" value="..."/>`): its last part is the key.
   const pathName = before === '/' ? /["'][\w./-]*\/$/.exec(text.slice(Math.max(lineStart, keyStart - 100), keyStart)) : null;
@@ -178,6 +184,10 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const scriptLine = !options.unquotedValues && operator === '=' && /^[A-Z][A-Z0-9_]*$/.test(key) ? /^[ \t]*(?:echo[ \t]+(["']?))?(?:export[ \t]+)?$/.exec(text.slice(lineStart, keyStart)) : null;
   const heredocLine = scriptLine !== null && insideHeredoc(text, lineStart);
   const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
+  // `DbMasterPassword:` or `"adminPassword": {` opening a mapping: its `Default`/`value` child holds the secret.
+  const child = !enclosing && operator === ':' && /^\{?[ \t]*$/.test(text.slice(at, lineEnd)) ? valueChildStart(text, line, /credentials$/i.test(key)) : undefined;
+  const childValue = child && valueAt(text, child.at, child.lineEnd, { ...pending, operator: 'default' });
+  if (childValue) return { ...childValue, embedded: true };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
   if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
@@ -202,7 +212,10 @@ function withoutOperator(text: string, at: number, p: Pending, line: LineBounds,
   if (options.dockerfile) return dockerfileLegacyEnv(text, p.key, p.keySpan, line.lineStart, line.lineEnd);
   if (options.spaceSeparated) {
     const startsLine = /^[ \t]*$/.test(text.slice(line.lineStart, p.keySpan.start));
-    return startsLine && at > p.keySpan.end && at < line.lineEnd ? valueAt(text, at, line.lineEnd, { ...p, unquoted: true }) : undefined;
+    if (at <= p.keySpan.end || at >= line.lineEnd) return undefined;
+    // Mid-line only with a quoted value, as rc files chain options (`user "ops" with password "…"`).
+    if (startsLine) return valueAt(text, at, line.lineEnd, { ...p, unquoted: true });
+    return text[p.keySpan.start - 1] === ' ' && text[at] === '"' ? quotedValueAt(text, at, line.lineEnd, { ...p, unquoted: false }) : undefined;
   }
   if (options.unquotedValues || p.enclosing || !'|?o'.includes(text[at] ?? '')) return undefined;
   const fallback = /^(?:\|\||\?\?|\?:|or\b)[ \t]*(?=["'])/.exec(text.slice(at, Math.min(line.lineEnd, at + 8)));
@@ -319,6 +332,23 @@ function dockerfileLegacyEnv(text: string, key: string, keySpan: Span, lineStart
   const at = skipBlanks(text, keySpan.end, lineEnd);
   if (at === keySpan.end || at >= lineEnd) return undefined;
   return valueAt(text, at, lineEnd, { key, keySpan, operator: ' ', enclosing: '', unquoted: true });
+}
+
+/** XML where the secret's name and its text are apart (xml-forms.ts): `<param-name>`/`<param-value>`, `name="Manager Password"`, `<Pass encoding="…">`. */
+function xmlForm(text: string, key: string, keySpan: Span, before: string, line: LineBounds): Assignment | undefined {
+  if (before !== '>' && before !== ' ' && before !== '<') return undefined;
+  const paired = before === '>' ? nameElementValue(text, keySpan, line) : undefined;
+  if (paired) return elementText(text, key, keySpan, paired);
+  const quote = before === ' ' && isQuote(text[keySpan.end]) ? spacedNameQuote(text, keySpan.start, line.lineStart) : undefined;
+  const named = quote === undefined ? undefined : attributeNamedText(text, quote, keySpan.end + 1, line.lineEnd);
+  if (quote !== undefined && named) return elementText(text, text.slice(quote + 1, keySpan.end), { start: quote + 1, end: keySpan.end }, named);
+  const attributed = before === '<' && (text[keySpan.end] === ' ' || text[keySpan.end] === '\t') ? attributedElementText(text, key, keySpan.end, line.lineEnd) : undefined;
+  if (!attributed) return undefined;
+  return { ...elementText(text, key, keySpan, attributed), ...(userElementAbove(text, line.lineStart) ? { besideUser: true } : {}) };
+}
+
+function elementText(text: string, key: string, keySpan: Span, span: Span): Assignment {
+  return { key, keySpan, operator: '>', quote: '', prefix: '', value: text.slice(span.start, span.end), valueSpan: span, literalSpan: span };
 }
 
 /** `<password>value</password>` on one line, or the value alone on the line below the tag with the closing tag under it. */

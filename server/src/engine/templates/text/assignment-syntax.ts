@@ -93,16 +93,23 @@ const VARIABLE_BLOCK_LINES = 8;
 /**
  * `variable "api_token" {` … `default = "…"`, or a resource that stores a secret under its name
  * (`resource "aws_ssm_parameter" "api_key" {` … `value = "…"`; `secret_string`, `secret_data` for the
- * secret managers): that attribute's quote and line end, the block's name being the key.
+ * secret managers), or a resource whose type is a secret (`resource "github_actions_secret" "x" {` …
+ * `plaintext_value = "…"`): that attribute's quote and line end, the block's name (or type) being the key.
  */
 export function hclVariableDefault(text: string, keyStart: number, keyEnd: number, line: LineBounds): { at: number; lineEnd: number } | undefined {
-  if (!/^"[ \t]*\{[ \t]*$/.test(text.slice(keyEnd, line.lineEnd))) return undefined;
+  const after = text.slice(keyEnd, line.lineEnd);
   const head = text.slice(line.lineStart, keyStart);
-  const attribute = /^[ \t]*variable[ \t]+"$/.test(head)
-    ? /^[ \t]*default[ \t]*=[ \t]*(?=")/
-    : /^[ \t]*resource[ \t]+"[\w-]+"[ \t]+"$/.test(head)
-      ? /^[ \t]*(?:value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/
-      : undefined;
+  // A resource whose type is a secret (`resource "github_actions_secret" "x" {` … `plaintext_value = "…"`).
+  // Only a type that is a secret itself (`…_secret`): `aws_secretsmanager_secret_version "db_password"` is named by its name.
+  const secretType = /_secret$/.test(text.slice(keyStart, keyEnd)) && /^"[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/.test(after) && /^[ \t]*resource[ \t]+"$/.test(head);
+  if (!secretType && !/^"[ \t]*\{[ \t]*$/.test(after)) return undefined;
+  const attribute = secretType
+    ? /^[ \t]*(?:plaintext_value|value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/
+    : /^[ \t]*variable[ \t]+"$/.test(head)
+      ? /^[ \t]*default[ \t]*=[ \t]*(?=")/
+      : /^[ \t]*resource[ \t]+"[\w-]+"[ \t]+"$/.test(head)
+        ? /^[ \t]*(?:value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/
+        : undefined;
   if (!attribute) return undefined;
   let bounds: LineBounds = line;
   for (let n = 0; n < VARIABLE_BLOCK_LINES; n++) {
@@ -131,7 +138,8 @@ export function qualifiedByParent(text: string, key: string, lineStart: number):
   if (parent === undefined) return key;
   // An HCL key-management block (Boundary's and Vault's `kms "aead" {`, `seal "…" {`) holds an encryption key.
   if (/^[ \t]*(?:kms|seal)[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/.test(parent)) return `encryption.${key}`;
-  const m = /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*\{[ \t]*$/.exec(parent);
+  // A JSON object opened under a key, or a YAML mapping (`encryption:` alone on its line).
+  const m = /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*\{?[ \t]*$/.exec(parent);
   return m ? `${m[1]}.${key}` : key;
 }
 

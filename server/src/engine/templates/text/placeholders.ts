@@ -1,6 +1,8 @@
 // What a secret detector must not report: values that only stand in for a secret (documentation
-// examples, template variables, masked or dummy values). Shared by every text detector so a value
-// written `${DB_PASSWORD}` or `<your-token-here>` is quiet everywhere.
+// examples, template variables, masked or dummy values) or is ciphertext committed on purpose. Shared by
+// every text detector so a value written `${DB_PASSWORD}` or `<your-token-here>` is quiet everywhere.
+
+import { isCiphertext } from './ciphertext';
 
 /** Whole values (lower-cased, wrapping quotes and brackets removed) that are never real secrets. */
 const PLACEHOLDER_VALUES = new Set([
@@ -37,7 +39,8 @@ const NAMED_STAND_IN = /^[A-Za-z0-9]{0,12}[-_. ]?[A-Z_]*(?:KEY|TOKEN|SECRET|PASS
  * True when `value` is a stand-in rather than a secret: template or environment references,
  * variable names written as values, bracketed names, masked or repeated characters, keyboard and
  * counting runs, documentation examples (AWS's `AKIAIOSFODNN7EXAMPLE`), and common dummy words,
- * also in leetspeak (`Ch4ngeMe`).
+ * also in leetspeak (`Ch4ngeMe`); and ciphertext in a tool's envelope (dotenvx `encrypted:…`), which opens
+ * nothing without a key kept elsewhere.
  */
 export function looksLikePlaceholder(value: string): boolean {
   const trimmed = value.trim();
@@ -50,7 +53,7 @@ export function looksLikePlaceholder(value: string): boolean {
   if (TEMPLATE_SYNTAX.test(bare) || VARIABLE_ONLY.test(bare) || WRAPPED.test(bare)) return true;
   if (ENV_NAME.test(bare) || NAMED_STAND_IN.test(bare)) return true;
   if (MASKED.test(bare) || YOUR_VALUE.test(bare) || FILL_IN.test(bare)) return true;
-  return isRepetitive(bare);
+  return isRepetitive(bare) || isCiphertext(bare);
 }
 
 /** One character repeated (`aaaaaaaa`, `00000000` inside a URL) or a counting run (`123456`, `abcdef`). */

@@ -76,7 +76,7 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
   const endings = params.keyEndings.map((e) => e.toLowerCase().replace(/[^a-z0-9]+/g, ''));
   const qualified = (params.qualifiedKeyEndings ?? []).map((e) => e.toLowerCase());
   return remembering((key) => {
-    const words = keyWords(key);
+    const words = withoutEnvironment(keyWords(key));
     if (words.length === 0) return false;
     const last = words[words.length - 1];
     // A custom HTTP header that carries a key: `X-Ledger-Key`, `x-client-key`.
@@ -95,6 +95,17 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
       return joined.endsWith(e) && (start >= lastStart || wordStartAt(words, start));
     });
   });
+}
+
+/**
+ * Deployment environments a key may end with after the secret it names: `DB_PASSWORD_PROD`,
+ * dotenvx's `DOTENV_PRIVATE_KEY_PRODUCTION`, `API_TOKEN_STAGING` name the same secret per environment.
+ */
+const ENVIRONMENT_WORDS = new Set(['production', 'prod', 'staging', 'stage', 'development', 'dev', 'preprod', 'uat', 'qa', 'ci', 'preview', 'sandbox', 'live']);
+
+/** The key's words without a trailing environment name, when a secret's words come before it. */
+function withoutEnvironment(words: string[]): string[] {
+  return words.length >= 3 && ENVIRONMENT_WORDS.has(words[words.length - 1]) ? words.slice(0, -1) : words;
 }
 
 /** Keys remembered per classifier: a file names the same few keys at many keyword hits. */
