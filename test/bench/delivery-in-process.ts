@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { analyze } from '../../server/src/engine';
 import { PreparedDiagnosticsEncoder } from '../../server/src/lsp/diagnostic-json';
 import { DocumentDiagnostics } from '../../server/src/lsp/document-diagnostics';
@@ -17,7 +18,7 @@ import { summarise } from './stats';
 // (document-diagnostics.ts: conversion to LSP diagnostics, the pull's result id, the JSON of the
 // response message as the connection's encoder writes it). CPU time of this process per keystroke; the
 // bytes are those the server would write. Without a pipe: the write itself is left out.
-//   node --expose-gc --import tsx test/bench/delivery-in-process.ts [file] [kind] [edits] [space|word|enter] [pull|push]
+//   node --max-semi-space-size=16 --import tsx test/bench/delivery-in-process.ts [file] [kind] [edits] [space|word|enter] [pull|push]
 
 function cpuMs(): number {
   const used = process.cpuUsage();
@@ -68,6 +69,13 @@ async function main(): Promise<void> {
   const total: number[] = [];
   bytes = 0;
   full = 0;
+  // Young-generation collections while typing: with a fixed semi-space (--max-semi-space-size), their
+  // count is the garbage made, in semi-spaces.
+  let scavenges = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   let version = 1;
   for (const change of changes) {
     doc.update([change], ++version);
@@ -88,6 +96,9 @@ async function main(): Promise<void> {
   console.log(line('total', total));
   console.log(line('analysis', analysis));
   console.log(line('delivery', delivered));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  console.log(`  ${scavenges} scavenges (${(scavenges / changes.length).toFixed(2)} per keystroke)`);
 }
 
 main().catch((err: unknown) => {
