@@ -22,9 +22,21 @@ interface Delivered {
   readonly digest: string;
 }
 
-/** A finding's delivered diagnostic and what it was made from, to know whether it still holds. */
-interface Converted extends Delivered {
-  readonly finding: Finding;
+/**
+ * A finding's delivered diagnostic and what it was made from, to know whether it still holds. A class
+ * updated in place while the diagnostic holds: a copy per finding and keystroke was most of a delivery.
+ */
+class Converted implements Delivered {
+  constructor(
+    /** The finding it was last delivered for (the same diagnostic: an equal finding). */
+    public finding: Finding,
+    readonly diagnostic: Diagnostic,
+    readonly bytes: Buffer,
+    readonly afterRange: number,
+    readonly digest: string,
+    /** The delivery that last used it. */
+    public used: number,
+  ) {}
 }
 
 const OPEN = Buffer.from('[');
@@ -40,9 +52,9 @@ const CLOSE = Buffer.from(']');
  * hashing of all of them (~1.4 MB of JSON with the ~3,100 findings of a 5,000-line Dockerfile).
  */
 export class DocumentDiagnostics {
-  /** Findings' diagnostics by finding id: this delivery's, and the last one's (older entries age out). */
-  private current = new Map<string, Converted>();
-  private previous = new Map<string, Converted>();
+  /** Findings' diagnostics by finding id, as this delivery or the last one used them (older ones are dropped). */
+  private readonly byId = new Map<string, Converted>();
+  private deliveries = 0;
   /** The rule set the kept diagnostics' documentation links came from. */
   private ruleSet: RuleSet | undefined;
   private last: { readonly delivered: readonly Delivered[]; readonly resultId: string } | undefined;
@@ -68,13 +80,14 @@ export class DocumentDiagnostics {
     if (this.ruleSet !== this.rules.ruleSet) {
       // Another rule set (a policy bundle): documentation links may differ.
       this.ruleSet = this.rules.ruleSet;
-      this.current.clear();
+      this.byId.clear();
       this.last = undefined;
     }
-    this.previous = this.current;
-    this.current = new Map();
+    const delivery = ++this.deliveries;
     const hrefOf = ruleHrefs(this.rules);
-    const delivered: Delivered[] = analysis.result.findings.map((f) => this.converted(f, rangeOf(doc, f.span), hrefOf));
+    const delivered: Delivered[] = analysis.result.findings.map((f) => this.converted(f, rangeOf(doc, f.span), hrefOf, delivery));
+    // What neither this delivery nor the last used goes, once that is as much as what is kept.
+    if (this.byId.size > 2 * delivered.length) for (const [id, c] of this.byId) if (c.used < delivery - 1) this.byId.delete(id);
     for (const d of noticeDiagnostics(analysis.result.notices, doc)) delivered.push(made(d));
     const last = this.last;
     // The same diagnostics as last time (most keystrokes of a long file): the same id, without hashing.
@@ -83,14 +96,17 @@ export class DocumentDiagnostics {
     return this.last;
   }
 
-  private converted(finding: Finding, range: Range, hrefOf: (ruleId: string) => string | undefined): Converted {
-    const known = this.current.get(finding.id) ?? this.previous.get(finding.id);
-    let converted: Converted;
-    if (!known || !sameShown(known.finding, finding)) converted = { ...made(diagnosticOf(finding, range, hrefOf(finding.ruleId))), finding };
-    else if (sameRange(known.diagnostic.range, range)) converted = known.finding === finding ? known : { ...known, finding };
-    else converted = { ...moved(known, range), finding };
+  private converted(finding: Finding, range: Range, hrefOf: (ruleId: string) => string | undefined, delivery: number): Converted {
+    const known = this.byId.get(finding.id);
+    if (known && sameShown(known.finding, finding) && sameRange(known.diagnostic.range, range)) {
+      known.finding = finding;
+      known.used = delivery;
+      return known;
+    }
+    const d = known && sameShown(known.finding, finding) ? moved(known, range) : made(diagnosticOf(finding, range, hrefOf(finding.ruleId)));
+    const converted = new Converted(finding, d.diagnostic, d.bytes, d.afterRange, d.digest, delivery);
     // Two findings with one id (never from one analysis) keep the second: each is still delivered right.
-    this.current.set(finding.id, converted);
+    this.byId.set(finding.id, converted);
     return converted;
   }
 
