@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 // Delivering diagnostics re-sends every diagnostic of the file after each keystroke, and the JSON-RPC
 // writer turns them into JSON and then into UTF-8 bytes each time: with the ~3,100 findings of a
 // 5,000-line Dockerfile that is 1.4 MB of JSON per keystroke. Almost all of them are what they were at
-// the last delivery, and document-diagnostics.ts keeps each one's bytes: the writer splices them in.
+// the last delivery, and document-diagnostics.ts keeps each one's JSON: the writer splices them in.
 
 /** Stands in for a prepared array while the rest of a message is serialised. */
 const PLACEHOLDER = '\u0000bulwark-prepared-diagnostics\u0000';

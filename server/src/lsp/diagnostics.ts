@@ -107,21 +107,34 @@ function firstLineEnd(text: string): number {
 }
 
 /**
- * A pull result id that names what the client is sent: the count and a hash of each diagnostic's JSON
- * (diagnosticDigest), so the same diagnostics always get the same id and any change a client could show
- * or hand back (range, severity, code, link, message, related locations, finding id) gets another.
+ * A pull result id that names what the client is sent: the count, and a hash of each diagnostic's
+ * range and of a hash of the rest of its JSON (diagnosticKey), so the same diagnostics always get the
+ * same id and any change a client could show or hand back (range, severity, code, link, message,
+ * related locations, finding id) gets another.
  */
 export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string {
-  return resultIdOf(diagnostics.map((d) => diagnosticDigest(JSON.stringify(d))));
+  return resultIdOf(diagnostics.map((d) => diagnosticKey(JSON.stringify(d), d.range).key));
 }
 
-/** A diagnostic's JSON hashed (sha-256, 132 bits kept): what resultIdOf hashes again, per diagnostic. */
-export function diagnosticDigest(json: string | Buffer): string {
-  return createHash('sha256').update(json).digest('base64url').slice(0, 22);
+/** `{"range":…` as JSON.stringify begins a diagnostic whose first field is its range. */
+export function rangeJson(range: Range): string {
+  return `{"range":${JSON.stringify(range)}`;
 }
 
-/** The result id of diagnostics with these digests, in this order. */
-export function resultIdOf(digests: readonly string[]): string {
+/**
+ * A diagnostic's share of the result id: the JSON of its range (when that begins its JSON) and a hash of
+ * the rest (sha-256, 132 bits kept), so a diagnostic that only moved gets its key without hashing again.
+ */
+export function diagnosticKey(json: string, range: Range): { readonly head: string; readonly tailDigest: string; readonly key: string } {
+  const head = rangeJson(range);
+  const at = json.startsWith(head) ? head.length : 0;
+  const tailDigest = createHash('sha256').update(json.slice(at)).digest('base64url').slice(0, 22);
+  const shown = at === 0 ? '' : head;
+  return { head: shown, tailDigest, key: `${shown}\u0000${tailDigest}` };
+}
+
+/** The result id of diagnostics with these keys (diagnosticKey), in this order. */
+export function resultIdOf(keys: readonly string[]): string {
   // Hashed as one string: a native call per diagnostic costs more than the hashing with thousands of them.
-  return `${digests.length}.${createHash('sha256').update(digests.join('')).digest('base64url').slice(0, 22)}`;
+  return `${keys.length}.${createHash('sha256').update(keys.join('\u0001')).digest('base64url').slice(0, 22)}`;
 }

@@ -2,7 +2,7 @@ import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticR
 import type { AnalysisResult, Finding, RuleSet } from '../engine';
 import { rangeOf, type PositionMapper } from './convert';
 import type { PreparedDiagnosticsEncoder } from './diagnostic-json';
-import { diagnosticDigest, diagnosticOf, noticeDiagnostics, resultIdOf, ruleHrefs } from './diagnostics';
+import { diagnosticKey, diagnosticOf, noticeDiagnostics, rangeJson, resultIdOf, ruleHrefs } from './diagnostics';
 import type { RuleSetService } from './rule-set-service';
 
 /** What one delivery of an open document's diagnostics is made from. */
@@ -13,13 +13,15 @@ export interface DeliveredAnalysis {
 
 type Document = PositionMapper & { getText(): string };
 
-/** A diagnostic as delivered: the object, its UTF-8 JSON and the digest the result id is made of. */
+/** A diagnostic as delivered: the object, its UTF-8 JSON and its share of the result id (diagnosticKey). */
 interface Delivered {
   readonly diagnostic: Diagnostic;
   readonly bytes: Buffer;
-  /** Where the JSON after `{"range":…` starts in `bytes`: a finding that only moved reuses the rest. */
+  /** Where the JSON after `{"range":…` starts in `bytes` (0: nowhere): a finding that only moved reuses the rest. */
   readonly afterRange: number;
-  readonly digest: string;
+  /** The hash of the JSON after the range, kept when the diagnostic moves. */
+  readonly tailDigest: string;
+  readonly key: string;
 }
 
 /**
@@ -33,7 +35,8 @@ class Converted implements Delivered {
     readonly diagnostic: Diagnostic,
     readonly bytes: Buffer,
     readonly afterRange: number,
-    readonly digest: string,
+    readonly tailDigest: string,
+    readonly key: string,
     /** The delivery that last used it. */
     public used: number,
   ) {}
@@ -47,7 +50,7 @@ const CLOSE = Buffer.from(']');
  * One open document's diagnostics from analysis to bytes, kept from one delivery to the next. Each
  * keystroke of a long file changes a few findings among thousands: a finding whose id, rule, severity,
  * message, related locations and range are those of the last delivery keeps its diagnostic, its JSON and
- * its digest; one that only moved (a line added above) keeps the JSON after its range. So the cost of a
+ * its share of the result id; one that only moved (a line added above) keeps the JSON after its range. So the cost of a
  * delivery is a lookup and a range per finding plus the new ones, not the conversion, serialisation and
  * hashing of all of them (~1.4 MB of JSON with the ~3,100 findings of a 5,000-line Dockerfile).
  */
@@ -91,7 +94,7 @@ export class DocumentDiagnostics {
     for (const d of noticeDiagnostics(analysis.result.notices, doc)) delivered.push(made(d));
     const last = this.last;
     // The same diagnostics as last time (most keystrokes of a long file): the same id, without hashing.
-    const resultId = last && sameItems(last.delivered, delivered) ? last.resultId : resultIdOf(delivered.map((d) => d.digest));
+    const resultId = last && sameItems(last.delivered, delivered) ? last.resultId : resultIdOf(delivered.map((d) => d.key));
     this.last = { delivered, resultId };
     return this.last;
   }
@@ -104,7 +107,7 @@ export class DocumentDiagnostics {
       return known;
     }
     const d = known && sameShown(known.finding, finding) ? moved(known, range) : made(diagnosticOf(finding, range, hrefOf(finding.ruleId)));
-    const converted = new Converted(finding, d.diagnostic, d.bytes, d.afterRange, d.digest, delivery);
+    const converted = new Converted(finding, d.diagnostic, d.bytes, d.afterRange, d.tailDigest, d.key, delivery);
     // Two findings with one id (never from one analysis) keep the second: each is still delivered right.
     this.byId.set(finding.id, converted);
     return converted;
@@ -139,29 +142,22 @@ function sameRange(a: Range, b: Range): boolean {
 
 function sameItems(a: readonly Delivered[], b: readonly Delivered[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].digest !== b[i].digest) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i].key !== b[i].key) return false;
   return true;
-}
-
-/** The range's part of a diagnostic's JSON: `{"range":{…}`. */
-function rangeJson(range: Range): string {
-  return `{"range":${JSON.stringify(range)}`;
 }
 
 function made(diagnostic: Diagnostic): Delivered {
   const json = JSON.stringify(diagnostic);
-  const bytes = Buffer.from(json, 'utf8');
-  const head = rangeJson(diagnostic.range);
+  const { head, tailDigest, key } = diagnosticKey(json, diagnostic.range);
   // The range is the first field of every diagnostic made here (diagnosticOf, noticeDiagnostics).
-  const afterRange = json.startsWith(head) ? Buffer.byteLength(head, 'utf8') : 0;
-  return { diagnostic, bytes, afterRange, digest: diagnosticDigest(bytes) };
+  return { diagnostic, bytes: Buffer.from(json, 'utf8'), afterRange: Buffer.byteLength(head, 'utf8'), tailDigest, key };
 }
 
-/** `known` at another range: the bytes after the range are the same. */
+/** `known` at another range: the bytes after the range, and their hash, are the same. */
 function moved(known: Delivered, range: Range): Delivered {
   const diagnostic = { ...known.diagnostic, range };
   if (known.afterRange === 0) return made(diagnostic);
-  const head = Buffer.from(rangeJson(range), 'utf8');
-  const bytes = Buffer.concat([head, known.bytes.subarray(known.afterRange)]);
-  return { diagnostic, bytes, afterRange: head.length, digest: diagnosticDigest(bytes) };
+  const head = rangeJson(range);
+  const bytes = Buffer.concat([Buffer.from(head, 'utf8'), known.bytes.subarray(known.afterRange)]);
+  return { diagnostic, bytes, afterRange: bytes.length - (known.bytes.length - known.afterRange), tailDigest: known.tailDigest, key: `${head}\u0000${known.tailDigest}` };
 }
