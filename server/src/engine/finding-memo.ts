@@ -27,6 +27,8 @@ interface Made {
   readonly occurrence: number;
   /** The masker's secret texts when it was made (see SecretMasker.textsKey). */
   readonly secrets: string;
+  /** The values of unknown origin the masker masked in it, and what each became (SecretMasker.recorded). */
+  readonly unknown: readonly (readonly [string, string])[];
   readonly finding: Finding;
 }
 
@@ -119,17 +121,20 @@ export class FindingMemo {
     const occurrence = this.occurrences.get(identity) ?? 0;
     this.occurrences.set(identity, occurrence + 1);
     const secrets = this.secrets;
-    if (same && last && last.occurrence === occurrence && last.secrets === secrets && !this.masker.overlapsAny(report.origins)) {
-      if (by === 0) return last.finding;
-      const moved = movedFinding(last.finding, by);
-      keepMade(report, { ...last, span: moved.span, finding: moved });
+    // Typing in a secret changes the secret texts: a finding whose values of unknown origin mask as
+    // before is still what would be made (without this, every finding of the file was made again).
+    if (same && last && last.occurrence === occurrence && !this.masker.overlapsAny(report.origins) && (last.secrets === secrets || this.masker.maskedAlike(last.unknown))) {
+      if (by === 0 && last.secrets === secrets) return last.finding;
+      const moved = by === 0 ? last.finding : movedFinding(last.finding, by);
+      keepMade(report, { ...last, span: moved.span, secrets, finding: moved });
       return moved;
     }
     const span = { start, end };
-    const finding = make(report, span, matched, occurrence);
+    // Recorded only to be kept (the CLI keeps nothing).
+    const { value: finding, unknown } = owner ? this.masker.recorded(() => make(report, span, matched, occurrence)) : { value: make(report, span, matched, occurrence), unknown: [] };
     // A value read from where a secret lies is masked by that secret's place, which the memo does not
     // compare: such findings are made afresh each time.
-    if (owner && !this.masker.overlapsAny(report.origins)) keepMade(report, { owner, rule, severity, span, matched, identity, occurrence, secrets, finding });
+    if (owner && !this.masker.overlapsAny(report.origins)) keepMade(report, { owner, rule, severity, span, matched, identity, occurrence, secrets, unknown, finding });
     return finding;
   }
 }

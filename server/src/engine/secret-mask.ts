@@ -42,6 +42,8 @@ export class SecretMasker {
    */
   private readonly masked = new Map<string, string>();
   private joinedTexts?: string;
+  /** While recording (recorded()): each value of unknown origin masked, with what it became. */
+  private recording?: (readonly [string, string])[];
 
   constructor(
     private readonly fileText: string,
@@ -101,11 +103,38 @@ export class SecretMasker {
 
   /** A value of unknown origin (a notice, a template's fix title): every secret text in it is masked. */
   text(value: string): string {
-    const known = this.masked.get(value);
-    if (known !== undefined) return known;
-    const out = this.search(value);
-    this.masked.set(value, out);
+    let out = this.masked.get(value);
+    if (out === undefined) this.masked.set(value, (out = this.search(value)));
+    this.recording?.push([value, out]);
     return out;
+  }
+
+  /**
+   * `make()`, with the values of unknown origin it had masked and what each became: with no secret
+   * lying where its other values were read from (overlapsAny), what it made depends on the secrets only
+   * through those (finding-memo.ts keeps a finding while another masker masks them alike: maskedAlike).
+   */
+  recorded<T>(make: () => T): { readonly value: T; readonly unknown: readonly (readonly [string, string])[] } {
+    const outer = this.recording;
+    const unknown: (readonly [string, string])[] = [];
+    this.recording = unknown;
+    try {
+      return { value: make(), unknown };
+    } finally {
+      this.recording = outer;
+      outer?.push(...unknown);
+    }
+  }
+
+  /** Whether this masker masks each of these values as recorded (by recorded()). */
+  maskedAlike(unknown: readonly (readonly [string, string])[]): boolean {
+    const outer = this.recording;
+    this.recording = undefined;
+    try {
+      return unknown.every(([value, out]) => this.text(value) === out);
+    } finally {
+      this.recording = outer;
+    }
   }
 
   private search(value: string): string {

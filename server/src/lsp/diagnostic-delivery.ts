@@ -10,8 +10,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisService } from './analysis-service';
 import type { ClientFeatures } from './capabilities';
-import { DiagnosticJsonCache, type PreparedDiagnosticsEncoder } from './diagnostic-json';
-import { diagnosticsResultId, toDiagnostics } from './diagnostics';
+import type { PreparedDiagnosticsEncoder } from './diagnostic-json';
+import { DocumentDiagnostics } from './document-diagnostics';
 import { guard, runGuarded, type Log } from './guard';
 import type { IdleCollection } from './idle-collection';
 
@@ -45,8 +45,8 @@ export interface DeliveryDeps {
  */
 export class DiagnosticDelivery {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Each open document's diagnostics as JSON, kept from one delivery to the next. */
-  private readonly json = new Map<string, DiagnosticJsonCache>();
+  /** Each open document's diagnostics, converted and serialised, kept from one delivery to the next. */
+  private readonly delivered = new Map<string, DocumentDiagnostics>();
 
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -86,14 +86,11 @@ export class DiagnosticDelivery {
     const analysis = await this.deps.analysis.analyzeDocument(doc);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded', { retriggerRequest: true });
     if (doc.version !== analysis.version) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
-    const items = toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules);
-    this.deps.idle?.afterDelivery();
     // Most keystrokes leave every diagnostic where it was: the client keeps the ones it has, and the
     // server neither serialises nor sends them again (LSP 3.17 previousResultId).
-    const resultId = diagnosticsResultId(items);
-    if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    this.prepare(uri, items, analysis.version);
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    const report = this.documentDiagnostics(uri).pull(analysis, doc, previousResultId);
+    this.deps.idle?.afterDelivery();
+    return report;
   }
 
   private schedule(uri: string): void {
@@ -114,26 +111,23 @@ export class DiagnosticDelivery {
     const analysis = await this.deps.analysis.analyzeLatest(doc);
     // A newer version arrived meanwhile: its own timer publishes it.
     if (!analysis || this.deps.documents.get(uri) !== doc || doc.version !== analysis.version || this.timers.has(uri)) return;
-    const diagnostics = toDiagnostics(analysis.result, doc, analysis.version, this.deps.analysis.rules);
-    this.prepare(uri, diagnostics, analysis.version);
+    const diagnostics = this.documentDiagnostics(uri).push(analysis, doc);
     await this.deps.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
     this.deps.idle?.afterDelivery();
   }
 
-  /** Hands the encoder this delivery's bytes, made mostly of the last deliveries' (diagnostic-json.ts). */
-  private prepare(uri: string, diagnostics: Diagnostic[], version: number): void {
-    const { encoder } = this.deps;
-    if (!encoder || !this.deps.documents.get(uri)) return;
-    let cache = this.json.get(uri);
-    if (!cache) this.json.set(uri, (cache = new DiagnosticJsonCache()));
-    encoder.prepare(diagnostics, cache.arrayJson(diagnostics, version));
+  /** The open document's delivery state (the caller checked that it is open). */
+  private documentDiagnostics(uri: string): DocumentDiagnostics {
+    let state = this.delivered.get(uri);
+    if (!state) this.delivered.set(uri, (state = new DocumentDiagnostics(this.deps.analysis.rules, this.deps.encoder)));
+    return state;
   }
 
   private closed(uri: string): void {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
-    this.json.delete(uri);
+    this.delivered.delete(uri);
     this.deps.analysis.closed(uri);
     if (this.deps.closedFiles.has(uri)) {
       void this.deps.closedFiles.republish(uri);

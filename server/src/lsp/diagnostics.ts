@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { AnalysisResult, Finding, Notice, NoticeCode } from '../engine';
 import { rangeOf, severityOf, type PositionMapper } from './convert';
 import type { RuleSetService } from './rule-set-service';
 
-/** What a Bulwark diagnostic carries so code actions find the finding again without reading messages. */
+/**
+ * What a Bulwark diagnostic carries so code actions find the finding again without reading messages.
+ * Only the finding's id: the rule is the diagnostic's `code`, and code actions look the finding up in
+ * the current analysis whatever version the client's diagnostic came from, so neither is repeated here
+ * (a diagnostic then stays the same object, and the same bytes, from one version to the next).
+ */
 export interface DiagnosticData {
   readonly findingId: string;
-  readonly ruleId: string;
-  readonly version: number;
 }
 
 export const DIAGNOSTIC_SOURCE = 'bulwark';
@@ -24,32 +27,38 @@ const NOTICE_SEVERITY: Readonly<Record<NoticeCode, DiagnosticSeverity>> = {
   'binary-file': DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostics(result: AnalysisResult, doc: PositionMapper & { getText(): string }, version: number, rules: RuleSetService): Diagnostic[] {
-  // A rule's documentation link, found once per rule rather than once per finding (thousands in a long file).
+/** An analysis's diagnostics converted afresh (document-diagnostics.ts keeps them between deliveries). */
+export function toDiagnostics(result: AnalysisResult, doc: PositionMapper & { getText(): string }, rules: RuleSetService): Diagnostic[] {
+  const hrefOf = ruleHrefs(rules);
+  const diagnostics = result.findings.map((f) => diagnosticOf(f, rangeOf(doc, f.span), hrefOf(f.ruleId)));
+  diagnostics.push(...noticeDiagnostics(result.notices, doc));
+  return diagnostics;
+}
+
+export function findingDiagnostic(finding: Finding, doc: PositionMapper, rules: RuleSetService): Diagnostic {
+  return diagnosticOf(finding, rangeOf(doc, finding.span), ruleHref(rules, finding.ruleId));
+}
+
+/** A rule's documentation link, found once per rule rather than once per finding (thousands in a long file). */
+export function ruleHrefs(rules: RuleSetService): (ruleId: string) => string | undefined {
   const hrefs = new Map<string, string | undefined>();
-  const hrefOf = (ruleId: string) => {
+  return (ruleId) => {
     if (hrefs.has(ruleId)) return hrefs.get(ruleId);
     const href = ruleHref(rules, ruleId);
     hrefs.set(ruleId, href);
     return href;
   };
-  const diagnostics = result.findings.map((f) => diagnosticOf(f, doc, version, hrefOf(f.ruleId)));
-  for (const notice of mergeNotices(result.notices)) diagnostics.push(noticeDiagnostic(notice, doc));
-  return diagnostics;
-}
-
-export function findingDiagnostic(finding: Finding, doc: PositionMapper, version: number, rules: RuleSetService): Diagnostic {
-  return diagnosticOf(finding, doc, version, ruleHref(rules, finding.ruleId));
 }
 
 function ruleHref(rules: RuleSetService, ruleId: string): string | undefined {
   return rules.meta(ruleId)?.references.find((r) => /^https:\/\/\S+$/.test(r));
 }
 
-function diagnosticOf(finding: Finding, doc: PositionMapper, version: number, href: string | undefined): Diagnostic {
-  const data: DiagnosticData = { findingId: finding.id, ruleId: finding.ruleId, version };
+/** The diagnostic of `finding` at `range`; `range` comes first (document-diagnostics.ts reuses the bytes after it). */
+export function diagnosticOf(finding: Finding, range: Range, href: string | undefined): Diagnostic {
+  const data: DiagnosticData = { findingId: finding.id };
   return {
-    range: rangeOf(doc, finding.span),
+    range,
     severity: severityOf(finding.severity),
     code: finding.ruleId,
     ...(href ? { codeDescription: { href } } : {}),
@@ -58,6 +67,11 @@ function diagnosticOf(finding: Finding, doc: PositionMapper, version: number, hr
     ...(finding.related ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
     data,
   };
+}
+
+/** The notices' diagnostics, merged per code (mergeNotices). */
+export function noticeDiagnostics(notices: readonly Notice[], doc: PositionMapper & { getText(): string }): Diagnostic[] {
+  return mergeNotices(notices).map((n) => noticeDiagnostic(n, doc));
 }
 
 function noticeDiagnostic(notice: Notice, doc: PositionMapper & { getText(): string }): Diagnostic {
@@ -84,7 +98,7 @@ function mergeNotices(notices: readonly Notice[]): Notice[] {
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.findingId === 'string' && typeof v.ruleId === 'string' && typeof v.version === 'number';
+  return typeof v.findingId === 'string';
 }
 
 function firstLineEnd(text: string): number {
@@ -93,19 +107,34 @@ function firstLineEnd(text: string): number {
 }
 
 /**
- * A pull result id that names what the client shows: ranges, severities, codes, messages, related
- * locations and finding ids. The document version inside `data` is left out on purpose: code actions find a finding by its
- * id, so diagnostics a client keeps from an earlier version stay usable while they are the same.
+ * A pull result id that names what the client is sent: the count, and a hash of each diagnostic's
+ * range and of a hash of the rest of its JSON (diagnosticKey), so the same diagnostics always get the
+ * same id and any change a client could show or hand back (range, severity, code, link, message,
+ * related locations, finding id) gets another.
  */
 export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string {
-  // Hashed as one string: three native calls per diagnostic cost more than the hashing with thousands of them.
-  const parts: string[] = [];
-  for (const d of diagnostics) {
-    const { start, end } = d.range;
-    const findingId = isDiagnosticData(d.data) ? d.data.findingId : '';
-    parts.push(`${start.line}:${start.character}-${end.line}:${end.character}\u0000${d.severity ?? ''}\u0000${String(d.code ?? '')}\u0000${findingId}\u0000${d.codeDescription?.href ?? ''}\u0000${typeof d.message === 'string' ? d.message : d.message.value}\u0000`);
-    // A cross-file finding points at the other file: that place can move while this one stays.
-    parts.push(d.relatedInformation ? JSON.stringify(d.relatedInformation) : '', '\u0001');
-  }
-  return `${diagnostics.length}.${createHash('sha256').update(parts.join('')).digest('base64url').slice(0, 22)}`;
+  return resultIdOf(diagnostics.map((d) => diagnosticKey(JSON.stringify(d), d.range).key));
+}
+
+/** `{"range":…` as JSON.stringify begins a diagnostic whose first field is its range. */
+export function rangeJson(range: Range): string {
+  return `{"range":${JSON.stringify(range)}`;
+}
+
+/**
+ * A diagnostic's share of the result id: the JSON of its range (when that begins its JSON) and a hash of
+ * the rest (sha-256, 132 bits kept), so a diagnostic that only moved gets its key without hashing again.
+ */
+export function diagnosticKey(json: string, range: Range): { readonly head: string; readonly tailDigest: string; readonly key: string } {
+  const head = rangeJson(range);
+  const at = json.startsWith(head) ? head.length : 0;
+  const tailDigest = createHash('sha256').update(json.slice(at)).digest('base64url').slice(0, 22);
+  const shown = at === 0 ? '' : head;
+  return { head: shown, tailDigest, key: `${shown}\u0000${tailDigest}` };
+}
+
+/** The result id of diagnostics with these keys (diagnosticKey), in this order. */
+export function resultIdOf(keys: readonly string[]): string {
+  // Hashed as one string: a native call per diagnostic costs more than the hashing with thousands of them.
+  return `${keys.length}.${createHash('sha256').update(keys.join('\u0001')).digest('base64url').slice(0, 22)}`;
 }

@@ -153,7 +153,7 @@ export class WorkspaceScanner implements ClosedFileDiagnostics {
     const text = read.text;
     const result = this.deps.analysis.analyzeText(uri, text, undefined, settings);
     const doc = TextDocument.create(uri, 'plaintext', 0, text);
-    return result.findings.map((f) => findingDiagnostic(f, doc, 0, this.deps.analysis.rules));
+    return result.findings.map((f) => findingDiagnostic(f, doc, this.deps.analysis.rules));
   }
 
   private async publish(file: string, uri: string, diagnostics: Diagnostic[]): Promise<void> {

@@ -84,6 +84,21 @@ describe('Findings kept per report in the editor equal a fresh analysis', functi
     assert.match(pins(again)[0].message, /Zq7xKp2mWv9r/);
   });
 
+  it('a secret edited elsewhere keeps the findings whose values it does not appear in, and masks the one it then appears in', () => {
+    const open = new OpenDockerfile(`${START.replace('examplepkg', 'Zq7xKp2mWv9r')}ENV DB_PASSWORD=Zq7xKp2mWv9s\n`);
+    const before = pins(open.analyse(ruleSet))[0];
+    assert.match(before.message, /Zq7xKp2mWv9r/);
+    open.edit('Zq7xKp2mWv9s', 'Zq7xKp2mWv9sd');
+    const typed = open.analyse(ruleSet);
+    same(open, typed, {}, 'a character typed in the secret');
+    assert.equal(pins(typed)[0], before, 'the RUN finding, whose values hold no secret, is the same object');
+    open.edit('Zq7xKp2mWv9sd', 'Zq7xKp2mWv9r');
+    const masking = open.analyse(ruleSet);
+    same(open, masking, {}, 'the secret now the package name');
+    assert.ok(masking.findings.some((f) => f.ruleId === 'docker-secret-in-env'), 'the secret is found');
+    assert.doesNotMatch(pins(masking)[0].message, /Zq7xKp2mWv9r/, 'the kept finding is made again, masked');
+  });
+
   it('another rule set (a pack reloaded) makes every finding again', () => {
     const open = new OpenDockerfile(START);
     const before = pins(open.analyse(ruleSet))[0];
