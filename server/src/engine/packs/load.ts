@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schema-compiler';
 import { compareNames } from '../name-order';
 import { RegexMeter, SafeRegex, regexFactsKey, type RegexFacts } from '../safe-regex';
+import type { BuiltKeywordPass } from '../templates/text/keyword-pass';
 import type { AnyTemplate } from '../templates/template';
 import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMatch, RuleMeta, Severity, Confidence } from '../types';
 import { readPackYaml, type PackError, type PackYaml } from './pack-yaml';
@@ -20,6 +21,8 @@ export interface BuiltPack {
   readonly rules: readonly BuiltRule[];
   /** The facts of each pattern its rules compiled, by regexFactsKey: a scan compiles only the patterns an input gets past. */
   readonly regexFacts?: Readonly<Record<string, RegexFacts>>;
+  /** The keyword pass of its rules (rule-set.ts), built: a rule set of these rules alone uses it as it is. */
+  readonly keywordPass?: BuiltKeywordPass;
 }
 
 export interface BuiltRule {
@@ -40,6 +43,8 @@ export interface PackFile {
 export interface LoadedPack {
   readonly info: PackInfo;
   readonly rules: readonly Rule[];
+  /** From a BuiltPack: its rules' keyword pass, built. */
+  readonly keywordPass?: BuiltKeywordPass;
 }
 
 /** A rule.yaml to instantiate: read (parsed and schema-checked) when asked, with the README beside it. */
@@ -118,7 +123,8 @@ export class PackLoader {
     this.acceptedRules = [];
     this.compiledFacts = new Map();
     const read = built.rules.map((rule) => ({ path: rule.path, yaml: (): PackYaml => ({ value: rule.value, lineOf: () => undefined }), docs: rule.docs }));
-    return this.instantiatePack(root, built.manifest, read, built.regexFacts ?? {}, errors);
+    const loaded = this.instantiatePack(root, built.manifest, read, built.regexFacts ?? {}, errors);
+    return built.keywordPass === undefined ? loaded : { ...loaded, pack: { ...loaded.pack, keywordPass: built.keywordPass } };
   }
 
   /** `validatedBefore`: the build accepted these rules (loadBuilt), and read these facts from their patterns. */
