@@ -38,8 +38,8 @@ const MAX_REMEMBERED_TESTS = 4096;
 
 /**
  * What a compiled pattern says about its matches without running it: its size (what the meter charges),
- * the characters every match contains and, for a `^…` pattern, the ASCII characters a match may start
- * with (regex-required.ts). Plain data, so the build can ship it for the patterns it compiled
+ * the character sets every match holds one of and, for a `^…` pattern, the ASCII characters a match may
+ * start with (regex-required.ts). Plain data, so the build can ship it for the patterns it compiled
  * (validated-packs.ts): most inputs a pattern meets lack a required character, and are answered from
  * these facts with no compile at all.
  */
@@ -236,13 +236,20 @@ export class SafeRegex {
       const c = input.charCodeAt(0);
       if (c < 128 && first[c] === 0) return false;
     }
-    for (const ch of program.required) if (input.indexOf(ch) < 0) return false;
+    for (const characters of program.required) if (!containsAny(input, characters)) return false;
     return true;
   }
 
   private checkWork(input: string): void {
     (this.meter ?? new RegexMeter()).charge(input.length * this.facts.size);
   }
+}
+
+/** Whether `input` holds one of `characters` (most often one character; a letter's cases for a case-folded one). */
+function containsAny(input: string, characters: string): boolean {
+  if (characters.length === 1) return input.indexOf(characters) >= 0;
+  for (let i = 0; i < characters.length; i++) if (input.indexOf(characters[i]) >= 0) return true;
+  return false;
 }
 
 function asciiCharacters(table: Uint8Array): string {

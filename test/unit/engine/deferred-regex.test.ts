@@ -88,7 +88,7 @@ describe('deferred regexes', () => {
     const source = '^key=(\\w+)@';
     const eager = new SafeRegex(source);
     const facts = eager.regexFacts();
-    assert.deepEqual(facts, { size: RE2JS.compile(source).programSize(), groups: 1, required: ['k', 'e', 'y', '=', '@'], first: 'k' });
+    assert.deepEqual(facts, { size: RE2JS.compile(source).programSize(), groups: 1, required: ['=', '@', 'e', 'k', 'y'], first: 'k' });
     const known = new SafeRegex(source, false, undefined, true, facts);
     assert.equal(known.groupCount, 1);
     for (const input of ['key=abc@', 'key=abc', 'akey=abc@', 'key=@']) assert.equal(known.test(input), eager.test(input), input);
