@@ -1,9 +1,9 @@
 import type { RE2JS } from 're2js';
 import { re2js } from './re2js-module';
 
-// Characters every match of an RE2 pattern contains, read from its compiled program: a RUNE1
-// instruction (one exact character) that lies on every path from the start to MATCH. An input
-// without one of them cannot match, which an indexOf per character says far more cheaply than RE2
+// Characters every match of an RE2 pattern contains, read from its compiled program: an exact character
+// (or a letter in either case, for a case-insensitive one) consumed on every path from the start to MATCH.
+// An input without one of them cannot match, which an indexOf per character says far more cheaply than RE2
 // (the lines around a `://` keyword rarely hold the `@` a password in a URI needs). The program is
 // re2js's own (RE2JS → RE2 → Prog); if its shape is not the one known here, no character is
 // claimed, and a probe of known patterns at first use checks the reading is right.
@@ -37,19 +37,94 @@ interface Prog {
   readonly start: number;
 }
 
-/** Programs above this size are not analysed (the analysis is quadratic; none of ours is near it). */
+/** Programs above this size are not analysed (each pass is linear, the passes few; none of ours is near it). */
 const MAX_ANALYSED = 2000;
 
-/** Characters (as one-character strings) that every match of `regex` contains; [] when none is known. */
+/** Token sets, one bit per token: 0-127 an exact ASCII character, 128 + i the i-th letter in either case. */
+const WORDS = 5;
+const FOLDED = 128;
+
+/**
+ * What every match of `regex` contains, as character sets (strings): a match holds at least one
+ * character of each. An exact ASCII character is a set of one; a letter matched case-insensitively is
+ * the set its case folds to (`Nn`; `Kk\u212a` and `Ss\u017f` hold the Kelvin sign and the long s RE2
+ * folds with them). Read from the program as what every path from an instruction to MATCH consumes,
+ * so a character on each branch of an alternation counts (`.` in `a\.json|b\.lock`). [] when none is known.
+ */
 export function requiredCharacters(regex: RE2JS): string[] {
   const prog = programOf(regex);
   if (!prog || prog.inst.length > MAX_ANALYSED) return [];
-  const out = new Set<string>();
-  for (let i = 0; i < prog.inst.length; i++) {
-    const ch = exactAscii(prog.inst[i]);
-    if (ch !== undefined && !out.has(ch) && !matchReachableAvoiding(prog, i)) out.add(ch);
+  const count = prog.inst.length;
+  // Every token until shown otherwise (a path that never reaches MATCH asks for anything); the sets
+  // only shrink from there, to the greatest fixpoint.
+  const sets = new Uint32Array(count * WORDS).fill(0xffffffff);
+  const next = new Uint32Array(WORDS);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let pc = count - 1; pc >= 0; pc--) {
+      const inst = prog.inst[pc];
+      switch (inst.op) {
+        case MATCH:
+          next.fill(0);
+          break;
+        case FAIL:
+          next.fill(0xffffffff);
+          break;
+        case ALT:
+        case ALT_MATCH:
+          for (let w = 0; w < WORDS; w++) next[w] = sets[inst.out * WORDS + w] & sets[inst.arg * WORDS + w];
+          break;
+        case CAPTURE:
+        case EMPTY_WIDTH:
+        case NOP:
+        case RUNE:
+        case RUNE1:
+        case RUNE_ANY:
+        case RUNE_ANY_NOT_NL:
+        case LB_WRITE:
+        case LB_CHECK:
+          next.set(sets.subarray(inst.out * WORDS, inst.out * WORDS + WORDS));
+          addTokens(inst, next);
+          break;
+        default:
+          // An instruction not known here: assume it can lead anywhere, so nothing is claimed.
+          return [];
+      }
+      for (let w = 0; w < WORDS; w++) {
+        if (next[w] !== sets[pc * WORDS + w]) {
+          sets[pc * WORDS + w] = next[w];
+          changed = true;
+        }
+      }
+    }
   }
-  return [...out];
+  const has = (token: number) => ((sets[prog.start * WORDS + (token >> 5)] >>> (token & 31)) & 1) === 1;
+  const out: string[] = [];
+  for (let c = 0; c < FOLDED; c++) if (has(c)) out.push(String.fromCharCode(c));
+  for (let i = 0; i < 26; i++) {
+    // An exact letter says more than the same letter in either case.
+    if (has(FOLDED + i) && !has(65 + i) && !has(97 + i)) out.push(foldedLetter(97 + i));
+  }
+  return out;
+}
+
+/** The tokens one instruction consumes for certain, added to `set`. */
+function addTokens(inst: Inst, set: Uint32Array): void {
+  const add = (token: number) => (set[token >> 5] |= 1 << (token & 31));
+  // A RUNE1 is one rune (case-folded when FOLD_CASE is set); a RUNE of one rune is a case-folded one.
+  if (inst.runes.length !== 1 || !(inst.op === RUNE1 || (inst.op === RUNE && (inst.arg & FOLD_CASE) !== 0))) return;
+  const rune = inst.runes[0];
+  if (rune >= 128) return;
+  const lower = asciiLower(rune);
+  const letter = lower >= 97 && lower <= 122;
+  if (letter) add(FOLDED + lower - 97);
+  if (!letter || (inst.arg & FOLD_CASE) === 0) add(rune);
+}
+
+/** The characters RE2's simple case folding joins to an ASCII letter. */
+function foldedLetter(lower: number): string {
+  const extra = lower === 107 ? '\u212a' : lower === 115 ? '\u017f' : '';
+  return String.fromCharCode(lower - 32, lower) + extra;
 }
 
 function programOf(regex: RE2JS): Prog | undefined {
@@ -59,16 +134,6 @@ function programOf(regex: RE2JS): Prog | undefined {
     if (typeof inst.op !== 'number' || typeof inst.out !== 'number' || typeof inst.arg !== 'number' || inst.op < ALT || inst.op > LB_CHECK) return undefined;
   }
   return prog as Prog;
-}
-
-/** The one ASCII character a RUNE1 matches exactly; a case-folded letter matches several, so none. */
-function exactAscii(inst: Inst): string | undefined {
-  if (inst.op !== RUNE1 || inst.runes.length !== 1) return undefined;
-  const rune = inst.runes[0];
-  if (rune >= 128) return undefined;
-  const ch = String.fromCharCode(rune);
-  if ((inst.arg & FOLD_CASE) !== 0 && ch.toLowerCase() !== ch.toUpperCase()) return undefined;
-  return ch;
 }
 
 /** re2js Utils.EMPTY_BEGIN_TEXT: `^` outside multi-line mode, the input's first position only. */
@@ -162,49 +227,12 @@ function asciiLower(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
-/** Whether some path from the start reaches MATCH without passing instruction `avoid`. */
-function matchReachableAvoiding(prog: Prog, avoid: number): boolean {
-  const seen = new Uint8Array(prog.inst.length);
-  const stack = [prog.start];
-  while (stack.length > 0) {
-    const pc = stack.pop()!;
-    if (pc === avoid || pc < 0 || pc >= prog.inst.length || seen[pc] === 1) continue;
-    seen[pc] = 1;
-    const inst = prog.inst[pc];
-    switch (inst.op) {
-      case MATCH:
-        return true;
-      case FAIL:
-        break;
-      case ALT:
-      case ALT_MATCH:
-        stack.push(inst.out, inst.arg);
-        break;
-      case CAPTURE:
-      case EMPTY_WIDTH:
-      case NOP:
-      case RUNE:
-      case RUNE1:
-      case RUNE_ANY:
-      case RUNE_ANY_NOT_NL:
-      case LB_WRITE:
-      case LB_CHECK:
-        stack.push(inst.out);
-        break;
-      default:
-        // An instruction not known here: assume it can lead anywhere, so nothing is claimed.
-        return true;
-    }
-  }
-  return false;
-}
-
 /**
- * Whether this re2js reads as expected: known patterns give the characters they must (a character
- * in both branches of an alternation is two instructions, so `:` is not claimed there).
+ * Whether this re2js reads as expected: known patterns give the character sets they must (a case-folded
+ * letter a RUNE of one rune, a character on both branches of an alternation claimed, an optional one not).
  */
 export function requiredCharactersWork(): boolean {
   const { RE2JS } = re2js();
-  const probe = (source: string, expected: string): boolean => requiredCharacters(RE2JS.compile(source)).sort().join('') === expected;
-  return probe('(?:a|c)@b(?i)d', '@b') && probe('x|y', '') && probe('(?i)k=(?:@)?', '=');
+  const probe = (source: string, expected: string): boolean => requiredCharacters(RE2JS.compile(source)).sort().join(' ') === expected;
+  return probe('(?:a|c)@b(?i)d', '@ Dd b') && probe('x|y', '') && probe('(?i)k=(?:@)?', '= Kk\u212a') && probe('a:x|b:y', ':');
 }

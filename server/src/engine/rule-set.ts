@@ -1,5 +1,5 @@
 import type { LoadedPack, PackError } from './packs/load';
-import { sharedKeywordPass } from './templates/text/keyword-pass';
+import { sharedKeywordPass, type BuiltKeywordPass } from './templates/text/keyword-pass';
 import type { Rule, RuleSet } from './types';
 
 /** Combines packs in order; a rule id already taken by an earlier pack is an error, not an override. */
@@ -18,13 +18,17 @@ export function buildRuleSet(packs: readonly LoadedPack[]): { ruleSet: RuleSet; 
       rules.push(rule);
     }
   }
-  return { ruleSet: withKeywordPass({ rules, packs: packs.map((p) => p.info) }), errors };
+  const built = packs.flatMap((p) => (p.keywordPass ? [p.keywordPass] : []));
+  return { ruleSet: withKeywordPass({ rules, packs: packs.map((p) => p.info) }, built), errors };
 }
 
-/** The rule set with one shared keyword pass for its rules' keywords (RuleSet.keywordPass). */
-export function withKeywordPass(ruleSet: RuleSet): RuleSet {
+/**
+ * The rule set with one shared keyword pass for its rules' keywords (RuleSet.keywordPass); `built`: passes
+ * a build made (a pack's), used when one is for exactly these keywords.
+ */
+export function withKeywordPass(ruleSet: RuleSet, built: readonly BuiltKeywordPass[] = []): RuleSet {
   const { keywordPass: _old, ...rest } = ruleSet;
-  const pass = sharedKeywordPass(ruleSet.rules);
+  const pass = sharedKeywordPass(ruleSet.rules, built);
   return pass ? { ...rest, keywordPass: pass } : rest;
 }
 

@@ -36,13 +36,34 @@ function memoOnce(compute: () => boolean): () => boolean {
 const MEMO_MAX_INPUT = 512;
 const MAX_REMEMBERED_TESTS = 4096;
 
-interface Program {
-  readonly regex: RE2JS;
+/**
+ * What a compiled pattern says about its matches without running it: its size (what the meter charges),
+ * the character sets every match holds one of and, for a `^…` pattern, the ASCII characters a match may
+ * start with (regex-required.ts). Plain data, so the build can ship it for the patterns it compiled
+ * (validated-packs.ts): most inputs a pattern meets lack a required character, and are answered from
+ * these facts with no compile at all.
+ */
+export interface RegexFacts {
   readonly size: number;
-  /** Characters every match contains (regex-required.ts). */
+  /** Capture groups (group 0 not counted). */
+  readonly groups: number;
   readonly required: readonly string[];
-  /** For a pattern anchored at the input's start: the ASCII characters a match may start with. */
-  readonly first: Uint8Array | undefined;
+  /** The characters, in one string; absent when a match may start anywhere or with any character. */
+  readonly first?: string;
+}
+
+/** How a pattern is named among shipped facts: its flag and its source. */
+export function regexFactsKey(source: string, caseInsensitive: boolean): string {
+  return `${caseInsensitive ? 'i' : '-'}${source}`;
+}
+
+interface Prefilter {
+  readonly size: number;
+  readonly groups: number;
+  readonly required: readonly string[];
+  /** A table of `firstCharacters`, made when first needed (most shipped patterns are never run). */
+  first: Uint8Array | undefined;
+  readonly firstCharacters: string | undefined;
 }
 
 /** Thrown when a rule's regex work on a file would pass the limit; the engine reports the rule as failed there. */
@@ -80,7 +101,9 @@ export interface SafeMatch {
 export class SafeRegex {
   // Compiled on first use when deferred: most of a pack's patterns (a secret detector whose keyword never
   // appears) are never run in a given scan, and compiling them all was most of the CLI's startup.
-  private program: Program | undefined;
+  private regex: RE2JS | undefined;
+  /** The compiled program's facts, or the build's facts for it before it is compiled. */
+  private prefilter: Prefilter | undefined;
   /**
    * test()'s answers for short inputs already seen, a pure function of the input: Dockerfile rules test
    * the same words (package names, flag values, ENV names) at every keystroke, templates one file name
@@ -91,7 +114,8 @@ export class SafeRegex {
   /**
    * Throws a readable error for invalid RE2 syntax or a pattern over the size limits. `deferred` is for
    * patterns this same engine already compiled and accepted (a pack file in the build's validated
-   * snapshot): they are compiled when first run.
+   * snapshot): they are compiled when first run. `known`: the facts the build read from this pattern's
+   * program (only with `deferred`), so that the inputs they rule out never compile it.
    */
   constructor(
     readonly source: string,
@@ -99,29 +123,47 @@ export class SafeRegex {
     /** The rule's meter; without one, each call alone is held to the limit. */
     private readonly meter?: RegexMeter,
     deferred = false,
+    known?: RegexFacts,
   ) {
     if (source.length > MAX_PATTERN_LENGTH) throw new Error(`the pattern ${excerpt(source)} is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
     if (!deferred) this.compile();
+    else if (known) this.prefilter = { size: known.size, groups: known.groups, required: known.required, first: undefined, firstCharacters: known.first };
   }
 
   private get compiled(): RE2JS {
-    return (this.program ?? this.compile()).regex;
+    return this.regex ?? this.compile();
   }
 
-  private compile(): Program {
+  private compile(): RE2JS {
     const { RE2JS } = re2js();
     const compiled = RE2JS.compile(this.source, this.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     const size = compiled.programSize();
     if (size > MAX_PROGRAM_SIZE) {
       throw new Error(`the pattern ${excerpt(this.source)} compiles to ${size} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE} (large counted repetitions such as {1000} cost one instruction per repeat)`);
     }
-    this.program = {
-      regex: compiled,
-      size,
-      required: requiredCharactersReadable() ? requiredCharacters(compiled) : [],
-      first: requiredCharactersReadable() ? anchoredFirstCharacters(compiled) : undefined,
-    };
-    return this.program;
+    this.regex = compiled;
+    if (this.prefilter === undefined) {
+      const first = requiredCharactersReadable() ? anchoredFirstCharacters(compiled) : undefined;
+      this.prefilter = {
+        size,
+        groups: compiled.groupCount(),
+        required: requiredCharactersReadable() ? requiredCharacters(compiled) : [],
+        first,
+        firstCharacters: first === undefined ? undefined : asciiCharacters(first),
+      };
+    }
+    return compiled;
+  }
+
+  private get facts(): Prefilter {
+    if (this.prefilter === undefined) this.compile();
+    return this.prefilter as Prefilter;
+  }
+
+  /** The facts of this pattern's program, as the build ships them (compiling it if it is not yet). */
+  regexFacts(): RegexFacts {
+    const { size, groups, required, firstCharacters } = this.facts;
+    return firstCharacters === undefined ? { size, groups, required } : { size, groups, required, first: firstCharacters };
   }
 
   /** The error a constructor would throw, or undefined for a usable pattern. */
@@ -136,7 +178,7 @@ export class SafeRegex {
 
   /** How many capture groups the pattern has (group 0, the whole match, not counted). */
   get groupCount(): number {
-    return this.program ? this.program.regex.groupCount() : captureGroupCount(this.source);
+    return this.regex ? this.regex.groupCount() : (this.prefilter?.groups ?? captureGroupCount(this.source));
   }
 
   test(input: string): boolean {
@@ -184,23 +226,43 @@ export class SafeRegex {
    * such character instead of an RE2 run, for the many inputs that cannot match.
    */
   private mayMatch(input: string): boolean {
-    const program = this.program ?? this.compile();
+    const program = this.facts;
     // A `^…` pattern's match starts at the input's first character: one table look for the many
     // values the anchored filters (deferTo, allowlists, ignoreKeys) are asked about.
+    if (program.first === undefined && program.firstCharacters !== undefined) program.first = asciiTable(program.firstCharacters);
     const first = program.first;
     if (first !== undefined) {
       if (input.length === 0) return false;
       const c = input.charCodeAt(0);
       if (c < 128 && first[c] === 0) return false;
     }
-    for (const ch of program.required) if (input.indexOf(ch) < 0) return false;
+    for (const characters of program.required) if (!containsAny(input, characters)) return false;
     return true;
   }
 
   private checkWork(input: string): void {
-    const program = this.program ?? this.compile();
-    (this.meter ?? new RegexMeter()).charge(input.length * program.size);
+    (this.meter ?? new RegexMeter()).charge(input.length * this.facts.size);
   }
+}
+
+/** Whether `input` holds one of `characters` (most often one character; a letter's cases for a case-folded one). */
+function containsAny(input: string, characters: string): boolean {
+  if (characters.length === 1) return input.indexOf(characters) >= 0;
+  for (let i = 0; i < characters.length; i++) if (input.indexOf(characters[i]) >= 0) return true;
+  return false;
+}
+
+function asciiCharacters(table: Uint8Array): string {
+  let characters = '';
+  for (let c = 0; c < table.length; c++) if (table[c] === 1) characters += String.fromCharCode(c);
+  return characters;
+}
+
+/** A table of the ASCII characters in `characters`, as anchoredFirstCharacters makes it. */
+function asciiTable(characters: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < characters.length; i++) table[characters.charCodeAt(i)] = 1;
+  return table;
 }
 
 /** Which pattern of a rule is meant, in a message (patterns are rule data, not secrets). */

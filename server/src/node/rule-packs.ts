@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PackLoader, buildRuleSet, builtinTemplates, type LoadedPack, type PackError, type RuleSet } from '../engine';
 import type { BuiltPack } from '../engine/packs/load';
+import { builtKeywordPass, sharedKeywordPass } from '../engine/templates/text/keyword-pass';
 import { readPackDirectory } from './pack-reader';
 import { readValidatedPacks, type ValidatedPack } from './validated-packs';
 
@@ -47,13 +48,14 @@ export function loadRuleSet(packRoots: readonly string[], validated: ValidatedPa
   return { ruleSet: built.ruleSet, errors };
 }
 
-/** Validates one pack from scratch: what it accepted (for the build's snapshot) and its errors. */
+/** Validates one pack from scratch: what it accepted with its keyword pass built (for the build's snapshot), and its errors. */
 export function loadValidatedPack(root: string): { pack: BuiltPack; errors: readonly string[] } {
   const loader = new PackLoader(builtinTemplates());
   const read = readPackDirectory(root);
   const result = loader.load(root, read.files);
   const errors = [...read.errors, ...result.errors].map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
-  return { pack: loader.built(), errors };
+  const pass = result.pack && sharedKeywordPass(result.pack.rules);
+  return { pack: pass ? { ...loader.built(), keywordPass: builtKeywordPass(pass) } : loader.built(), errors };
 }
 
 /** The built-in pack ships next to the bundles (dist/ → ../rules/core) and in the source tree. */

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { builtinTemplates } from '../../../server/src/engine';
 import { captureGroupCount } from '../../../server/src/engine/regex-groups';
 import { RegexMeter, SafeRegex } from '../../../server/src/engine/safe-regex';
+import { builtinPackRoot, loadValidatedPack } from '../../../server/src/node/rule-packs';
 
 // A pattern the build already accepted is compiled on first use (startup compiles nothing); its group
 // count is then read from the syntax, and must be RE2's own count for every pattern we ship.
@@ -81,6 +82,28 @@ describe('deferred regexes', () => {
   it('a deferred pattern over the size limit is refused when first run, not silently run', () => {
     const deferred = new SafeRegex('[a-z]{1000}[a-z]{1000}', false, undefined, true);
     assert.throws(() => deferred.test('abc'), /compiles to 2002 RE2 instructions; the limit is 1000/);
+  });
+
+  it('a deferred pattern given its facts answers the inputs they rule out without compiling, and others as an eager one', () => {
+    const source = '^key=(\\w+)@';
+    const eager = new SafeRegex(source);
+    const facts = eager.regexFacts();
+    assert.deepEqual(facts, { size: RE2JS.compile(source).programSize(), groups: 1, required: ['=', '@', 'e', 'k', 'y'], first: 'k' });
+    const known = new SafeRegex(source, false, undefined, true, facts);
+    assert.equal(known.groupCount, 1);
+    for (const input of ['key=abc@', 'key=abc', 'akey=abc@', 'key=@']) assert.equal(known.test(input), eager.test(input), input);
+    // Facts that do not belong to the pattern show when it is compiled: an input they rule out never compiles it.
+    const oversized = new SafeRegex('[a-z]{1000}[a-z]{1000}', false, undefined, true, { size: 5, groups: 0, required: ['@'], first: 'x' });
+    assert.equal(oversized.test('abc@'), false, 'ruled out by its first character');
+    assert.equal(oversized.test('xabc'), false, 'ruled out by a required character');
+    assert.throws(() => oversized.test('x@'), /compiles to 2002 RE2 instructions/);
+  });
+
+  it('the build ships the facts of every pattern the built-in pack compiles, each as the pattern itself gives them', () => {
+    const { regexFacts } = loadValidatedPack(builtinPackRoot(CORE)).pack;
+    const keys = Object.keys(regexFacts ?? {});
+    assert.ok(keys.length > 150, `expected the built-in pack's patterns, got ${keys.length}`);
+    for (const key of keys) assert.deepEqual(regexFacts?.[key], new SafeRegex(key.slice(1), key[0] === 'i').regexFacts(), key);
   });
 
   it('test() answers a repeated input from memory as RE2 would, and charges the meter every time', () => {

@@ -2,7 +2,8 @@ import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schema-compiler';
 import { compareNames } from '../name-order';
-import { RegexMeter, SafeRegex } from '../safe-regex';
+import { RegexMeter, SafeRegex, regexFactsKey, type RegexFacts } from '../safe-regex';
+import type { BuiltKeywordPass } from '../templates/text/keyword-pass';
 import type { AnyTemplate } from '../templates/template';
 import type { Check, FixKind, PackInfo, PodSecurityLevel, Rule, RuleMatch, RuleMeta, Severity, Confidence } from '../types';
 import { readPackYaml, type PackError, type PackYaml } from './pack-yaml';
@@ -18,6 +19,10 @@ export type { PackError };
 export interface BuiltPack {
   readonly manifest: unknown;
   readonly rules: readonly BuiltRule[];
+  /** The facts of each pattern its rules compiled, by regexFactsKey: a scan compiles only the patterns an input gets past. */
+  readonly regexFacts?: Readonly<Record<string, RegexFacts>>;
+  /** The keyword pass of its rules (rule-set.ts), built: a rule set of these rules alone uses it as it is. */
+  readonly keywordPass?: BuiltKeywordPass;
 }
 
 export interface BuiltRule {
@@ -38,6 +43,8 @@ export interface PackFile {
 export interface LoadedPack {
   readonly info: PackInfo;
   readonly rules: readonly Rule[];
+  /** From a BuiltPack: its rules' keyword pass, built. */
+  readonly keywordPass?: BuiltKeywordPass;
 }
 
 /** A rule.yaml to instantiate: read (parsed and schema-checked) when asked, with the README beside it. */
@@ -84,18 +91,20 @@ export class PackLoader {
   private readonly paramValidators = new Map<string, ValidateFunction>();
   private acceptedManifest: unknown;
   private acceptedRules: BuiltRule[] = [];
+  private compiledFacts = new Map<string, RegexFacts>();
 
   constructor(private readonly templates: ReadonlyMap<string, AnyTemplate>) {}
 
   /** The last pack this loader loaded, as far as it was accepted: what loadBuilt takes (the build's snapshot). */
   built(): BuiltPack {
-    return { manifest: this.acceptedManifest, rules: this.acceptedRules };
+    return { manifest: this.acceptedManifest, rules: this.acceptedRules, regexFacts: Object.fromEntries([...this.compiledFacts].sort(([a], [b]) => compareNames(a, b))) };
   }
 
   load(root: string, files: readonly PackFile[]): { pack?: LoadedPack; errors: PackError[] } {
     const errors: PackError[] = [];
     this.acceptedManifest = undefined;
     this.acceptedRules = [];
+    this.compiledFacts = new Map();
     const byPath = new Map(files.map((f) => [f.path, f.text]));
     const manifestText = byPath.get('pack.yaml');
     if (manifestText === undefined) return { errors: [{ file: 'pack.yaml', message: 'the pack has no pack.yaml' }] };
@@ -112,11 +121,14 @@ export class PackLoader {
     const errors: PackError[] = [];
     this.acceptedManifest = built.manifest;
     this.acceptedRules = [];
+    this.compiledFacts = new Map();
     const read = built.rules.map((rule) => ({ path: rule.path, yaml: (): PackYaml => ({ value: rule.value, lineOf: () => undefined }), docs: rule.docs }));
-    return this.instantiatePack(root, built.manifest, read, true, errors);
+    const loaded = this.instantiatePack(root, built.manifest, read, built.regexFacts ?? {}, errors);
+    return built.keywordPass === undefined ? loaded : { ...loaded, pack: { ...loaded.pack, keywordPass: built.keywordPass } };
   }
 
-  private instantiatePack(root: string, manifestValue: unknown, ruleFiles: readonly RuleSource[], validatedBefore: boolean, errors: PackError[]): { pack: LoadedPack; errors: PackError[] } {
+  /** `validatedBefore`: the build accepted these rules (loadBuilt), and read these facts from their patterns. */
+  private instantiatePack(root: string, manifestValue: unknown, ruleFiles: readonly RuleSource[], validatedBefore: false | Readonly<Record<string, RegexFacts>>, errors: PackError[]): { pack: LoadedPack; errors: PackError[] } {
     const manifest = manifestValue as { id: string; version: string; description: string };
     const info: PackInfo = { id: manifest.id, version: manifest.version, description: manifest.description, root };
     const rules: Rule[] = [];
@@ -141,7 +153,7 @@ export class PackLoader {
   }
 
   /** `known`: the build accepted this rule (loadBuilt), so its params are not checked against the template's schema again. */
-  private loadRule(pack: PackInfo, file: RuleSource, known: boolean, errors: PackError[]): Rule | undefined {
+  private loadRule(pack: PackInfo, file: RuleSource, known: false | Readonly<Record<string, RegexFacts>>, errors: PackError[]): Rule | undefined {
     const before = errors.length;
     const yaml = file.yaml();
     if (!yaml) return undefined;
@@ -155,7 +167,7 @@ export class PackLoader {
       return undefined;
     }
     const params = parsed.match.params ?? {};
-    const validateParams = known ? undefined : this.paramsValidator(template);
+    const validateParams = known !== false ? undefined : this.paramsValidator(template);
     if (validateParams && !validateParams(params)) {
       for (const e of validateParams.errors ?? []) at(['match', 'params', ...e.instancePath.split('/').slice(1)], `match.params${e.instancePath.replace(/\//g, '.')} ${e.message ?? 'is invalid'}`);
     }
@@ -188,7 +200,8 @@ export class PackLoader {
     };
     let rule: Rule;
     try {
-      rule = instantiateRule(meta, { template: template.id, params }, template, { compiledBefore: known });
+      const compiled = known !== false ? { compiledBefore: true, regexFacts: known } : { compiledFacts: this.compiledFacts };
+      rule = instantiateRule(meta, { template: template.id, params }, template, compiled);
     } catch (err) {
       // Regexes are compiled here: an invalid or oversized pattern is refused with the rule's line.
       at(['match', 'params'], `template "${template.id}" rejected the params: ${err instanceof Error ? err.message : String(err)}`);
@@ -220,17 +233,33 @@ export class PackLoader {
   }
 }
 
+export interface InstantiateOptions {
+  readonly compiledBefore?: boolean;
+  readonly regexFacts?: Readonly<Record<string, RegexFacts>>;
+  readonly compiledFacts?: Map<string, RegexFacts>;
+}
+
 /**
  * Turns a validated rule (its meta and `match`) into a runnable rule: the template compiles the params
  * (regexes on RE2, metered per check). Throws when the template rejects them. The pack loader calls it
  * after validation; a cached policy bundle calls it with rules validated when the bundle was pulled.
  * `compiledBefore`: the rule's exact text was accepted by this engine's build (the validated snapshot),
- * so its patterns are known to compile within the limits and are compiled only when first run.
+ * so its patterns are known to compile within the limits and are compiled only when first run, or not at
+ * all when `regexFacts` (the build's) rule out every input they meet. `compiledFacts` collects the facts
+ * of the patterns compiled now, for the build to ship.
  */
-export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyTemplate, options: { readonly compiledBefore?: boolean } = {}): Rule {
+export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyTemplate, options: InstantiateOptions = {}): Rule {
   const meter = new RegexMeter();
   const deferred = options.compiledBefore === true;
-  const build = () => template.instantiate(match.params as never, (source, caseInsensitive) => new SafeRegex(source, caseInsensitive, meter, deferred)) as Check<never>;
+  const { regexFacts, compiledFacts } = options;
+  const compile = (source: string, caseInsensitive = false): SafeRegex => {
+    const key = regexFactsKey(source, caseInsensitive);
+    const known = deferred && regexFacts !== undefined && Object.hasOwn(regexFacts, key) ? regexFacts[key] : undefined;
+    const regex = new SafeRegex(source, caseInsensitive, meter, deferred, known);
+    if (!deferred && compiledFacts !== undefined && !compiledFacts.has(key)) compiledFacts.set(key, regex.regexFacts());
+    return regex;
+  };
+  const build = () => template.instantiate(match.params as never, compile) as Check<never>;
   // A rule known to instantiate (compiledBefore) is instantiated at its first check: a scan of Dockerfiles
   // never builds the Kubernetes rules' checks. Any other rule is built now, so bad params are a load error.
   let inner = deferred ? undefined : build();

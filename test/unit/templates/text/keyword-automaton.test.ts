@@ -35,6 +35,16 @@ describe('KeywordAutomaton', () => {
     }
   });
 
+  it('made again from its data (what the build ships) finds exactly what it finds', () => {
+    const keywords = ['xoxe.xoxb-', 'xoxb-', 'he', 'she', 'hers', 'sk_live_', 'k_l', 'a', 'ab'];
+    const text = 'USHERS token XOXE.XOXB-1 and sk_LIVE_abc; shers ab Ab';
+    const data = JSON.parse(JSON.stringify(new KeywordAutomaton(keywords).toData())) as ReturnType<KeywordAutomaton['toData']>;
+    const again: string[] = [];
+    new KeywordAutomaton(keywords, data).scan(text, (k, start) => again.push(`${keywords[k]}@${start}`));
+    assert.deepEqual(again.sort(), naive(keywords, text));
+    assert.deepEqual(new KeywordAutomaton(keywords, data).toData(), data);
+  });
+
   it('treats non-ASCII text as one class that no ASCII keyword matches', () => {
     assert.deepEqual(occurrences(['npm_'], 'ñpm_ nᴘm_ Npm_'), ['npm_@10']);
   });

@@ -6,7 +6,8 @@ import { reviveRuleSet, ruleSetData } from '../../../../server/src/engine/rule-s
 import { builtinTemplates } from '../../../../server/src/engine/templates';
 import { builtinPackRoot, loadRuleSet } from '../../../../server/src/node/rule-packs';
 import { parseText } from '../../../../server/src/engine/parsers/text';
-import { sharedKeywordPass } from '../../../../server/src/engine/templates/text/keyword-pass';
+import { KeywordAutomaton } from '../../../../server/src/engine/templates/text/keyword-automaton';
+import { builtKeywordPass, sharedKeywordPass, type SharedKeywordPass } from '../../../../server/src/engine/templates/text/keyword-pass';
 import { SECRETS_CORPUS } from '../../../support/secrets-corpus';
 
 // The rule set's one shared keyword pass (keyword-pass.ts) must find exactly what each rule's own
@@ -36,6 +37,17 @@ describe('shared keyword pass', () => {
     const withKeywords = ruleSet.rules.filter((r) => r.keywords);
     assert.ok(withKeywords.length >= 3, `${withKeywords.length} rules declare keywords`);
     for (const rule of withKeywords) for (const k of rule.keywords ?? []) assert.ok(ruleSet.keywordPass.slots.has(k.toLowerCase()), `${rule.meta.id}: ${k}`);
+  });
+
+  it('takes an automaton the build made only when it was made for exactly its keywords', () => {
+    const rules = [{ keywords: ['Sk_live_', 'xoxb-'] }, { keywords: ['ghp_'] }];
+    const fresh = builtKeywordPass(sharedKeywordPass(rules) as SharedKeywordPass);
+    assert.deepEqual(fresh.keywords, ['sk_live_', 'xoxb-', 'ghp_']);
+    // Another automaton's data under these keywords shows which one a pass took.
+    const marked = { keywords: fresh.keywords, automaton: new KeywordAutomaton(['zz']).toData() };
+    assert.deepEqual(sharedKeywordPass(rules, [marked])?.automaton.toData(), marked.automaton);
+    assert.deepEqual(sharedKeywordPass(rules.slice(0, 1), [marked])?.automaton.toData(), new KeywordAutomaton(['sk_live_', 'xoxb-']).toData());
+    assert.deepEqual(sharedKeywordPass([...rules, { keywords: ['AKIA'] }], [marked])?.automaton.toData(), new KeywordAutomaton([...fresh.keywords, 'akia']).toData());
   });
 
   it('gives the same findings as per-rule keyword scans on every corpus file', () => {

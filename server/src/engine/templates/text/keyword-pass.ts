@@ -1,4 +1,4 @@
-import { KeywordAutomaton } from './keyword-automaton';
+import { KeywordAutomaton, type KeywordAutomatonData } from './keyword-automaton';
 
 // One keyword pass per text for the whole rule set: the union of every text rule's keywords in one
 // Aho-Corasick automaton, built once when the rule set is, so a file without any keyword costs one
@@ -28,13 +28,21 @@ export interface KeywordHits {
   readonly slots: readonly number[];
 }
 
-export function sharedKeywordPass(rules: readonly { readonly keywords?: readonly string[] }[]): SharedKeywordPass | undefined {
+/** A keyword pass's automaton as the build made it (the built-in pack's), and the keywords it was made for. */
+export interface BuiltKeywordPass {
+  readonly keywords: readonly string[];
+  readonly automaton: KeywordAutomatonData;
+}
+
+/** `built`: automatons the build made; one made for exactly these rules' keywords is used instead of building it again. */
+export function sharedKeywordPass(rules: readonly { readonly keywords?: readonly string[] }[], built: readonly BuiltKeywordPass[] = []): SharedKeywordPass | undefined {
   // The automaton folds ASCII only: a keyword with another character is found by its rule's own scan.
   const keywords = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))].filter((k) => k.length > 0 && isAutomatonKeyword(k));
   if (keywords.length === 0) return undefined;
+  const same = built.find((b) => b.keywords.length === keywords.length && b.keywords.every((k, i) => k === keywords[i]));
   return {
     slots: new Map(keywords.map((k, i) => [k, i])),
-    automaton: new KeywordAutomaton(keywords),
+    automaton: new KeywordAutomaton(keywords, same?.automaton),
     lengths: keywords.map((k) => k.length),
     alternations: new Map(),
     lists: new Map(),
@@ -46,6 +54,11 @@ export function sharedKeywordPass(rules: readonly { readonly keywords?: readonly
 function isAutomatonKeyword(keyword: string): boolean {
   for (let i = 0; i < keyword.length; i++) if (keyword.charCodeAt(i) >= 127) return false;
   return true;
+}
+
+/** What sharedKeywordPass built, for the build to ship. */
+export function builtKeywordPass(pass: SharedKeywordPass): BuiltKeywordPass {
+  return { keywords: [...pass.slots.keys()], automaton: pass.automaton.toData() };
 }
 
 export function runKeywordPass(pass: SharedKeywordPass, text: string): KeywordHits {
