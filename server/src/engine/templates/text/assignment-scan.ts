@@ -8,6 +8,7 @@ import { comparedLiteralStart, configurationPathStart, faradayAuthorizationStart
 import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
+import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
 import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -49,6 +50,8 @@ export interface ScanOptions {
   readonly spaceSeparated?: boolean;
   /** C#: a positional record's parameter is assigned by each construction (`new Options("id", "…")`). */
   readonly positionalRecords?: boolean;
+  /** The rule's table of library signatures (typed-places.ts): which argument of a call is its secret. */
+  readonly argumentPlaces?: ArgumentPlaceTable;
 }
 
 const MAX_KEY = 120;
@@ -99,6 +102,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (provided !== undefined) return quotedValueAt(text, provided, lineEnd, { key, keySpan, operator: 'useValue', enclosing: '', unquoted: false });
   const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
   if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
+  const typedPlace = text[keyEnd] === '(' && options.argumentPlaces ? typedArgumentPlace(text, key, keyEnd, options.argumentPlaces) : undefined;
+  const typed = typedPlace && quotedValueAt(text, typedPlace.at, typedPlace.lineEnd, { key: typedPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
+  if (typed) return { ...typed, embedded: true };
   const neighbour = neighbourValue(text, key, keySpan, line, options);
   if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);

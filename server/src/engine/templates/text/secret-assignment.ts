@@ -10,6 +10,7 @@ import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
+import { ARGUMENT_PLACES_SCHEMA, argumentPlaceKeywords, compileArgumentPlaces, type ArgumentPlaceSpec } from './typed-places';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   /** Case-insensitive literals; only keys containing one are looked at. */
@@ -28,6 +29,8 @@ interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   readonly deferTo?: readonly string[];
   /** RE2 patterns on the file name of scripts and styles whose lines over LONG_LINE characters are minified code, not configuration. */
   readonly minifiedFiles?: readonly string[];
+  /** Library signatures: which argument of a call or constructor is its password, key or token (typed-places.ts). */
+  readonly argumentPlaces?: readonly ArgumentPlaceSpec[];
 }
 
 const DEFAULT_MIN_LENGTH = 8;
@@ -54,6 +57,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       maxLength: { type: 'integer', minimum: 1 },
       deferTo: { type: 'array', items: { type: 'string', minLength: 1 } },
       minifiedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+      argumentPlaces: ARGUMENT_PLACES_SCHEMA,
       ...FILE_FILTER_SCHEMA,
       ...VALUE_FILTER_SCHEMA,
     },
@@ -61,13 +65,14 @@ export const secretAssignment = defineTemplate<'text', Params>({
   placeholders: ['key', 'secret'],
   fixKind: 'suggestion',
   // Found in the rule set's one keyword pass (keyword-pass.ts) rather than by a pass of their own.
-  keywords: (params) => params.keywords,
+  keywords: (params) => [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? [])],
   // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
   // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
   // key must be in view too. Fixes that add an import or read `using System;` need the whole file.
   lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
   instantiate: (params, regex) => {
-    const keywords = params.keywords.map((k) => k.toLowerCase());
+    const keywords = [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? [])].map((k) => k.toLowerCase());
+    const argumentPlaces = compileArgumentPlaces(params.argumentPlaces ?? []);
     const isSecretKey = compileKeyClassifier(params);
     const ignoredKeys = (params.ignoreKeys ?? []).map((p) => regex(p));
     const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => regex(p));
@@ -114,6 +119,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
         skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
         // The rule reads the whole of a C# file (see lookaround), so a record's constructions are in view.
         positionalRecords: /\.cs$/i.test(model.fileName),
+        argumentPlaces,
       };
       const facts = fixFacts(model);
       for (const a of assignments(model, keywords, options)) {
