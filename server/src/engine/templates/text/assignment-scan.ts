@@ -9,6 +9,7 @@ import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
+import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -163,6 +164,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     const a = returned && quotedValueAt(text, returned.at, returned.lineEnd, { key, keySpan, operator: 'return', enclosing: '', unquoted: false });
     // Part of a method body: a fix replacing the literal alone is not offered.
     if (a) return { ...a, embedded: true };
+    const arm = returnedArmStart(text, at);
+    const armed = arm === undefined ? undefined : quotedValueAt(text, arm, lineEndFrom(text, arm), { key: withoutForSuffix(key), keySpan, operator: 'return', enclosing: '', unquoted: false });
+    if (armed) return { ...armed, embedded: true };
   }
   const tagDefault = before === '' || before === ' ' || before === '\t' ? structTagDefaultStart(text, at, lineEnd) : undefined;
   if (tagDefault !== undefined) return quotedValueAt(text, tagDefault, lineEnd, { key, keySpan, operator: 'default', enclosing: '', unquoted: false });
@@ -184,6 +188,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const scriptLine = !options.unquotedValues && operator === '=' && /^[A-Z][A-Z0-9_]*$/.test(key) ? /^[ \t]*(?:echo[ \t]+(["']?))?(?:export[ \t]+)?$/.exec(text.slice(lineStart, keyStart)) : null;
   const heredocLine = scriptLine !== null && insideHeredoc(text, lineStart);
   const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
+  const getter = operator === ':' && !options.unquotedValues ? getterLiteralStart(text, at, lineEnd) : undefined;
+  const got = getter === undefined ? undefined : quotedValueAt(text, getter, lineEndFrom(text, getter), { ...pending, operator: 'get' });
+  if (got) return { ...got, embedded: true };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
   if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
@@ -281,6 +288,11 @@ function positionalPassword(text: string, keySpan: Span, open: number, n: number
 function optionInString(text: string, keyStart: number, lineStart: number): string {
   const m = /(["'])-{1,2}$/.exec(text.slice(Math.max(lineStart, keyStart - 3), keyStart));
   return m ? m[1] : '';
+}
+
+function lineEndFrom(text: string, at: number): number {
+  const lf = text.indexOf('\n', at);
+  return lf < 0 ? text.length : lf;
 }
 
 function skipBlanks(text: string, at: number, end: number): number {
