@@ -118,7 +118,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
         spaceSeparated: spaceSeparatedFiles.some((r) => r.test(model.fileName)),
         skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
         // The rule reads the whole of a C# file (see lookaround), so a record's constructions are in view.
-        positionalRecords: /\.cs$/i.test(model.fileName),
+        positionalRecords: /\.(?:cs|java|kts?)$/i.test(model.fileName),
         argumentPlaces,
       };
       const facts = fixFacts(model);
