@@ -1,4 +1,5 @@
 import type { Span } from '../../types';
+import { callArguments, literalArgument } from './argument-places';
 
 // The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
 //   a call's first two arguments `getenv("DB_PASSWORD", "…")`, `Header.Set("X-Api-Key", "…")`,
@@ -98,6 +99,20 @@ const FIELD_DEFAULT = /^(?:[a-z_]+\.)?(?:Field\([ \t]*(?:default[ \t]*=[ \t]*)?|
 export function wrappedLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
   const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80))) ?? FIELD_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 40)));
   return m ? at + m[0].length : undefined;
+}
+
+/**
+ * A coalescing call whose last argument is the literal default: Go `cmp.Or(os.Getenv("X"), "…")`, HCL
+ * `coalesce(var.x, "…")` and `lookup(map, key, "…")`, Ruby `SETTINGS.fetch(:k, "…")`, Java
+ * `Objects.requireNonNullElse(x, "…")`, `map.getOrDefault(k, "…")`: the literal's offset.
+ */
+const COALESCING_CALL = /^(?:[\w$]+(?:::|\.))*(?:Or|coalesce|Coalesce|firstNonNull|requireNonNullElse|getOrDefault|fetch|lookup)\(/;
+
+export function coalescingLiteralStart(text: string, at: number): number | undefined {
+  const m = COALESCING_CALL.exec(text.slice(at, at + 120));
+  const args = m ? callArguments(text, at + m[0].length - 1) : undefined;
+  if (!args || args.length < 2) return undefined;
+  return literalArgument(text, args[args.length - 1])?.at;
 }
 
 /** A TOML inline table's default or value (Spin's `[variables]` `token = { default = "…" }`): the literal's offset. */

@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, coalescingLiteralStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
@@ -194,6 +194,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
   if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
+  const erb = options.unquotedValues ? erbDefaultStart(text, at, lineEnd) : undefined;
+  const erbDefault = erb === undefined ? undefined : quotedValueAt(text, erb, lineEnd, pending);
+  if (erbDefault) return { ...erbDefault, embedded: true };
   const table = inlineTableDefaultStart(text, at, lineEnd);
   const direct = table === undefined ? valueAt(text, at, lineEnd, pending) : quotedValueAt(text, table, lineEnd, pending);
   // `pass = …` unquoted names a password beside its user (rclone, INI sections); alone it may be anything.
@@ -202,7 +205,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
   const wrapped = wrappedLiteralStart(text, at, lineEnd);
   if (wrapped !== undefined) return quotedValueAt(text, wrapped, lineEnd, pending);
-  const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd);
+  const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd) ?? coalescingLiteralStart(text, at);
   const a = fallback === undefined ? undefined : quotedValueAt(text, fallback, lineEnd, pending);
   return a && { ...a, embedded: true };
 }
@@ -288,6 +291,13 @@ function positionalPassword(text: string, keySpan: Span, open: number, n: number
 function optionInString(text: string, keyStart: number, lineStart: number): string {
   const m = /(["'])-{1,2}$/.exec(text.slice(Math.max(lineStart, keyStart - 3), keyStart));
   return m ? m[1] : '';
+}
+
+/** ERB in YAML (Rails `database.yml`): `<%= ENV.fetch("X") { "…" } %>`, `<%= ENV["X"] || "…" %>`: the default's quote. */
+function erbDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
+  if (!text.startsWith('<%=', at)) return undefined;
+  const code = skipBlanks(text, at + 3, lineEnd);
+  return fallbackLiteralStart(text, code, lineEnd) ?? coalescingLiteralStart(text, code);
 }
 
 function lineEndFrom(text: string, at: number): number {
