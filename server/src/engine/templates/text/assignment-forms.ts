@@ -51,6 +51,32 @@ export function callPairValueStart(text: string, openQuote: number, afterClose: 
   return m ? afterClose + m[0].length : undefined;
 }
 
+/**
+ * A pair written as a two-item tuple or array, the key's string first: `new Headers([["X-Api-Key", "…"]])`,
+ * `new Map([["apiKey", "…"]])`, Python `("api_key", "…")`, C# `new KeyValuePair<string, string>("client_secret", "…")`:
+ * the value's offset, when the value closes the pair.
+ */
+export function tuplePairValueStart(text: string, openQuote: number, afterClose: number, lineStart: number, lineEnd: number): number | undefined {
+  let b = openQuote - 1;
+  while (b > lineStart && (text[b] === ' ' || text[b] === '\t')) b--;
+  if (text[b] !== '[' && text[b] !== '(') return undefined;
+  const m = /^[ \t]*,[ \t]*(["'])(?:\\.|(?!\1)[^\\\n])*\1[ \t]*[\])]/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 1100)));
+  return m ? afterClose + m[0].indexOf(m[1]) : undefined;
+}
+
+/**
+ * A JSON object under the key holding its value in a `value` member (an ARM parameters file's `"adminPassword": {
+ * "value": "…" }`), on the key's line or the next: the value's quote and the end of its line.
+ */
+export function valueMemberStart(text: string, at: number, lineEnd: number): { at: number; lineEnd: number } | undefined {
+  if (text[at] !== '{') return undefined;
+  const member = /^\{\s*"value"[ \t]*:[ \t]*(?=")/.exec(text.slice(at, Math.min(text.length, at + 200)));
+  if (!member || text.slice(at, at + member[0].length).split('\n').length > 2) return undefined;
+  const quote = at + member[0].length;
+  const lf = text.indexOf('\n', quote);
+  return { at: quote, lineEnd: lf < 0 ? text.length : lf };
+}
+
 /** `key="ApiKey" value="…"` / `name="password" value="…"`: the offset of the value's quote. */
 export function xmlAttributeValueStart(text: string, openQuote: number, afterClose: number, lineStart: number, lineEnd: number): number | undefined {
   if (!/\b(?:key|name)[ \t]*=[ \t]*$/.test(text.slice(Math.max(lineStart, openQuote - 12), openQuote))) return undefined;

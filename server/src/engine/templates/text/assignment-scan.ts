@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, coalescingLiteralStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, coalescingLiteralStart, tuplePairValueStart, valueMemberStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
@@ -141,7 +141,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (isQuote(before)) {
     if (text[at] === before) {
       at++;
-      const paired = callPairValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? xmlAttributeValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? kotlinPairValueStart(text, at, lineEnd);
+      const paired = callPairValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? xmlAttributeValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? kotlinPairValueStart(text, at, lineEnd) ?? tuplePairValueStart(text, keyStart - 1, at, lineStart, lineEnd);
       if (paired !== undefined) return quotedValueAt(text, paired, lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
       const named = nameValueStart(text, keyStart - 1, at, line);
       if (named) return quotedValueAt(text, named.at, named.lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
@@ -188,6 +188,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const scriptLine = !options.unquotedValues && operator === '=' && /^[A-Z][A-Z0-9_]*$/.test(key) ? /^[ \t]*(?:echo[ \t]+(["']?))?(?:export[ \t]+)?$/.exec(text.slice(lineStart, keyStart)) : null;
   const heredocLine = scriptLine !== null && insideHeredoc(text, lineStart);
   const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
+  const member = operator === ':' && !options.unquotedValues ? valueMemberStart(text, at, lineEnd) : undefined;
+  const memberValue = member && quotedValueAt(text, member.at, member.lineEnd, pending);
+  if (memberValue) return memberValue;
   const getter = operator === ':' && !options.unquotedValues ? getterLiteralStart(text, at, lineEnd) : undefined;
   const got = getter === undefined ? undefined : quotedValueAt(text, getter, lineEndFrom(text, getter), { ...pending, operator: 'get' });
   if (got) return { ...got, embedded: true };
