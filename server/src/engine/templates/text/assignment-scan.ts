@@ -9,6 +9,7 @@ import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
+import { insideStringBlock } from './string-blocks';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
@@ -187,7 +188,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // A script's line there too (a Terraform `user_data` heredoc): `export KEY=value`, `echo 'export KEY=value' >> …`.
   const scriptLine = !options.unquotedValues && operator === '=' && /^[A-Z][A-Z0-9_]*$/.test(key) ? /^[ \t]*(?:echo[ \t]+(["']?))?(?:export[ \t]+)?$/.exec(text.slice(lineStart, keyStart)) : null;
   const heredocLine = scriptLine !== null && insideHeredoc(text, lineStart);
-  const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
+  // A properties or YAML line inside a text block or heredoc of code (string-blocks.ts): its value is unquoted.
+  const blockLine = !options.unquotedValues && !heredocLine && !enclosing && (operator === '=' || operator === ':') && !isQuote(text[at]) && /^[ \t]*$/.test(text.slice(lineStart, keyStart)) && insideStringBlock(text, lineStart);
+  const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine || blockLine };
   const member = operator === ':' && !options.unquotedValues ? valueMemberStart(text, at, lineEnd) : undefined;
   const memberValue = member && quotedValueAt(text, member.at, member.lineEnd, pending);
   if (memberValue) return memberValue;
