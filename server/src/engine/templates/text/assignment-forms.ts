@@ -70,8 +70,8 @@ export function tuplePairValueStart(text: string, openQuote: number, afterClose:
  */
 export function valueMemberStart(text: string, at: number, lineEnd: number): { at: number; lineEnd: number } | undefined {
   if (text[at] !== '{') return undefined;
-  const member = /^\{\s*"value"[ \t]*:[ \t]*(?=")/.exec(text.slice(at, Math.min(text.length, at + 200)));
-  if (!member || text.slice(at, at + member[0].length).split('\n').length > 2) return undefined;
+  const member = /^\{\s*(?:\/\/[^\n]*\n\s*)?"value"[ \t]*:[ \t]*(?=")/.exec(text.slice(at, Math.min(text.length, at + 200)));
+  if (!member || text.slice(at, at + member[0].length).split('\n').length > 3) return undefined;
   const quote = at + member[0].length;
   const lf = text.indexOf('\n', quote);
   return { at: quote, lineEnd: lf < 0 ? text.length : lf };

@@ -16,7 +16,7 @@ const HEAD = /^\([^()"'`\n]{0,80}\)[ \t]*(?:(?::|->)[ \t]*\??[\w.<>[\]?]+[ \t]*)
 /** The selector: `when (x) {`, `match ($x) {`, `switch (x) {` or C#'s `x switch {`. */
 const SELECTOR = /^(?:(?:when|match|switch)[ \t]*\([^()\n]{0,80}\)|[\w.$]+[ \t]+switch)\s*\{/;
 /** One arm's head: a label (a literal, a name, `default`, `else`, `_`), after `case` in Java, then `=>` or `->`. */
-const ARM = /^\s*(?:case[ \t]+)?(?:(["'])(?:\\.|(?!\1)[^\\\n])*\1|[\w.]+)[ \t]*(?:=>|->)[ \t]*/;
+const ARM = /^(?:\s*(?:\/\/|#)[^\n]*)*\s*(?:case[ \t]+)?(?:(["'])(?:\\.|(?!\1)[^\\\n])*\1|[\w.]+)[ \t]*(?:=>|->)[ \t]*/;
 
 /** The quote of the first literal an arm returns, for the function whose parameters open at `open`. */
 export function returnedArmStart(text: string, open: number): number | undefined {
@@ -46,6 +46,6 @@ export function withoutForSuffix(name: string): string {
 /** Kotlin `val signingKey: String` with `get() = "…"` on the next line: the literal's quote. */
 export function getterLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
   if (!/^[\w.<>?]+[ \t]*\r?$/.test(text.slice(at, lineEnd))) return undefined;
-  const m = /^\n[ \t]*get\(\)[ \t]*=[ \t]*(?=["'])/.exec(text.slice(lineEnd, lineEnd + 60));
+  const m = /^\n(?:[ \t]*\/\/[^\n]*\n)?[ \t]*get\(\)[ \t]*=[ \t]*(?=["'])/.exec(text.slice(lineEnd, lineEnd + 200));
   return m ? lineEnd + m[0].length : undefined;
 }

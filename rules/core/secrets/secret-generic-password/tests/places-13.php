@@ -1,0 +1,34 @@
+<?php
+
+final class Vault
+{
+    public function seal(string $data, string $iv): string
+    {
+        // expect: secret-generic-password@55-83
+        return openssl_encrypt($data, 'aes-256-cbc', 'OO6fm0WcxKjXHfBoj8FU7czUoYc5', OPENSSL_RAW_DATA, $iv);
+    }
+
+    public function open(string $data, string $iv, string $key): string
+    {
+        // expect-not: secret-generic-password
+        return openssl_decrypt($data, 'aes-256-cbc', $key, OPENSSL_RAW_DATA, $iv);
+    }
+
+    public function archiveKeyFor(string $scheme): string
+    {
+        return match ($scheme) {
+            // expect: secret-generic-password@24-52
+            'bacs' => '1fkx5O1q4DNCguQDhvGa4sUssWRG',
+            default => getenv('ARCHIVE_KEY'),
+        };
+    }
+
+    public function labelFor(string $scheme): string
+    {
+        return match ($scheme) {
+            // expect-not: secret-generic-password
+            'bacs' => 'Direct debit (BACS)',
+            default => 'Other',
+        };
+    }
+}
