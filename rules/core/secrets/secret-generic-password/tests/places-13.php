@@ -1,5 +1,18 @@
 <?php
 
+enum ArchiveKey: string
+{
+    // expect: secret-generic-password@17-49
+    case Lab = 'e501184e4e2860f3b8064fe286c5ae9a';
+    case Live = 'env:ARCHIVE_KEY';
+}
+
+enum SortKey: string
+{
+    // expect-not: secret-generic-password
+    case Newest = 'created_at_desc';
+}
+
 final class Vault
 {
     public function seal(string $data, string $iv): string

@@ -8,3 +8,14 @@ export async function disconnect(meterId: string, apiKey: string): Promise<Heade
   const named = new Headers([["X-Api-Key", apiKey]]);
   return meterId ? headers : named;
 }
+
+export enum PartnerKey {
+  // expect: secret-generic-password@10-38
+  Lab = "Qkna1eHJx7nmM4Vc6W1GkaYv6NS4",
+  Live = "",
+}
+
+export enum CacheKey {
+  // expect-not: secret-generic-password
+  Meters = "meters:v2",
+}

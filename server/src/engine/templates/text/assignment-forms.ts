@@ -68,7 +68,7 @@ export function tuplePairValueStart(text: string, openQuote: number, afterClose:
  * A JSON object under the key holding its value in a `value` member (an ARM parameters file's `"adminPassword": {
  * "value": "…" }`), on the key's line or the next: the value's quote and the end of its line.
  */
-export function valueMemberStart(text: string, at: number, lineEnd: number): { at: number; lineEnd: number } | undefined {
+export function valueMemberStart(text: string, at: number): { at: number; lineEnd: number } | undefined {
   if (text[at] !== '{') return undefined;
   const member = /^\{\s*(?:\/\/[^\n]*\n\s*)?"value"[ \t]*:[ \t]*(?=")/.exec(text.slice(at, Math.min(text.length, at + 200)));
   if (!member || text.slice(at, at + member[0].length).split('\n').length > 3) return undefined;

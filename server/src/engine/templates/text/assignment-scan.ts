@@ -10,6 +10,7 @@ import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } f
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
 import { insideStringBlock } from './string-blocks';
+import { enumCaseStart } from './positional-records';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
@@ -83,6 +84,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
+  const enumCase = before === ' ' ? enumCaseStart(text, keyStart, keyEnd, lineStart, lineEnd) : undefined;
+  const enumValue = enumCase === undefined ? undefined : quotedValueAt(text, enumCase, lineEndFrom(text, enumCase), { key, keySpan, operator: 'case', enclosing: '', unquoted: false });
+  if (enumValue) return { ...enumValue, embedded: true };
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
   // A JNDI name is a path (Tomcat `<Environment name="billing/apiKey" value="..."/>`): its last part is the key.
   const pathName = before === '/' ? /["'][\w./-]*\/$/.exec(text.slice(Math.max(lineStart, keyStart - 100), keyStart)) : null;
@@ -191,7 +195,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // A properties or YAML line inside a text block or heredoc of code (string-blocks.ts): its value is unquoted.
   const blockLine = !options.unquotedValues && !heredocLine && !enclosing && (operator === '=' || operator === ':') && !isQuote(text[at]) && /^[ \t]*$/.test(text.slice(lineStart, keyStart)) && insideStringBlock(text, lineStart);
   const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine || blockLine };
-  const member = operator === ':' && !options.unquotedValues ? valueMemberStart(text, at, lineEnd) : undefined;
+  const member = operator === ':' && !options.unquotedValues ? valueMemberStart(text, at) : undefined;
   const memberValue = member && quotedValueAt(text, member.at, member.lineEnd, pending);
   if (memberValue) return memberValue;
   const getter = operator === ':' && !options.unquotedValues ? getterLiteralStart(text, at, lineEnd) : undefined;

@@ -75,3 +75,27 @@ export function recordArguments(text: string, p: RecordParameter): Assignment[] 
   }
   return out;
 }
+
+/** How many lines of an enum's body its first literal case is looked for in. */
+const ENUM_CASES = 4;
+
+/**
+ * An enum named for a key whose cases hold the keys (PHP `enum PartnerKey: string { case Lab = '…'; }`, TypeScript
+ * `enum PartnerKey { Lab = "…", }`): the quote of the first case's literal, for the enum name ending at `keyEnd`.
+ */
+export function enumCaseStart(text: string, keyStart: number, keyEnd: number, lineStart: number, lineEnd: number): number | undefined {
+  if (!/\benum[ \t]+$/.test(text.slice(Math.max(lineStart, keyStart - 20), keyStart))) return undefined;
+  const body = text.indexOf('{', keyEnd);
+  if (body < 0 || body > lineEnd + 3) return undefined;
+  let at = body + 1;
+  for (let n = 0; n < ENUM_CASES; n++) {
+    const item = /^(?:\s*(?:\/\/|#)[^\n]*)*\s*(?:case[ \t]+)?[A-Za-z_]\w*[ \t]*=[ \t]*/.exec(text.slice(at, at + 200));
+    if (!item) return undefined;
+    at += item[0].length;
+    if (text[at] === '"' || text[at] === "'") return at;
+    const lf = text.indexOf('\n', at);
+    if (lf < 0) return undefined;
+    at = lf;
+  }
+  return undefined;
+}
