@@ -13,19 +13,21 @@ public record PartnerConfig(String baseUrl, String apiKey, String apiKeyHeader) 
     public static final PartnerConfig LIVE = new PartnerConfig("https://api.example.test", System.getenv("PARTNER_API_KEY"), "X-Partner-Api-Key");
 }
 
-enum Supplier {
-    // expect: secret-generic-password@20-52
-    NORTH("NRTH", "7d937a07d9f32b3b31d0075c6e696274"),
+enum Region {
+    // expect: secret-generic-password@14-46
+    EAST(3, "7d937a07d9f32b3b31d0075c6e696274", true),
     // expect-not: secret-generic-password
-    SOUTH("STH", System.getenv("SOUTH_SIGNING_KEY"));
+    WEST(4, System.getenv("WEST_SIGNING_KEY"), false);
 
-    private final String code;
-    private final String signingKey;
-
-    Supplier(String code, String signingKey) {
-        this.code = code;
+    Region(int zone, String signingKey, boolean primary) {
+        this.zone = zone;
         this.signingKey = signingKey;
+        this.primary = primary;
     }
+
+    final int zone;
+    final String signingKey;
+    final boolean primary;
 }
 
 class RouteTest {
