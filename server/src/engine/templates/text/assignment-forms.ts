@@ -1,5 +1,6 @@
 import type { Span } from '../../types';
 import { callArguments, literalArgument } from './argument-places';
+import { looksLikeKeyMaterial } from './key-material';
 
 // The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
 //   a call's first two arguments `getenv("DB_PASSWORD", "…")`, `Header.Set("X-Api-Key", "…")`,
@@ -56,12 +57,17 @@ export function callPairValueStart(text: string, openQuote: number, afterClose: 
  * `new Map([["apiKey", "…"]])`, Python `("api_key", "…")`, C# `new KeyValuePair<string, string>("client_secret", "…")`:
  * the value's offset, when the value closes the pair.
  */
+/** Letters, digits and a symbol, and no dotted or dashed name (`oauth2.client-secret`). */
+const SYMBOL_PASSWORD = /^(?=[^\s]{8,}$)(?=.*\d)(?=.*[A-Za-z])(?=.*[^\w\s])(?![A-Za-z_]\w*(?:[.:/-]\w+)+$).*$/;
+
 export function tuplePairValueStart(text: string, openQuote: number, afterClose: number, lineStart: number, lineEnd: number): number | undefined {
   let b = openQuote - 1;
   while (b > lineStart && (text[b] === ' ' || text[b] === '\t')) b--;
   if (text[b] !== '[' && text[b] !== '(') return undefined;
-  const m = /^[ \t]*,[ \t]*(["'])(?:\\.|(?!\1)[^\\\n])*\1[ \t]*[\])]/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 1100)));
-  return m ? afterClose + m[0].indexOf(m[1]) : undefined;
+  const m = /^[ \t]*,[ \t]*(["'])((?:\\.|(?!\1)[^\\\n])*)\1[ \t]*[\])]/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 1100)));
+  // Pairs of names are common (`("client_secret", "clientSecret")`, `["access_token", "expires_in"]`): only a
+  // value shaped like a secret, key material or a password with a symbol, is read.
+  return m && (looksLikeKeyMaterial(m[2]) || SYMBOL_PASSWORD.test(m[2])) ? afterClose + m[0].indexOf(m[1]) : undefined;
 }
 
 /**

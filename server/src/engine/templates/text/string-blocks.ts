@@ -6,12 +6,14 @@ import { insideHeredoc, lineAbove } from './assignment-syntax';
 
 /** How many lines above a line its block's opening is looked for. */
 const BLOCK_LINES = 12;
+const STRING_OPENER = /(?:[=(,:]|\breturn)[ \t]*[rRbBfFuUsS]{0,2}"""$/;
 
 /** Whether the line at `lineStart` is inside a triple-quoted block or a heredoc opened above it. */
 export function insideStringBlock(text: string, lineStart: number): boolean {
   const quotes = lineAbove(text, lineStart, false, BLOCK_LINES, (content) => content.includes('"""'));
   if (!quotes) return insideHeredoc(text, lineStart);
-  // The line that opens a block ends with its quotes (`= """`); a line with them elsewhere closes one.
+  // The line that opens a block ends with its quotes after an assignment, an argument or a `return` (`= """`);
+  // a line with them elsewhere closes one, and quotes alone open or close a docstring, which is prose.
   const content = quotes.content.trimEnd();
-  return content.endsWith('"""') && content.indexOf('"""') === content.length - 3;
+  return STRING_OPENER.test(content) && content.indexOf('"""') === content.length - 3;
 }
