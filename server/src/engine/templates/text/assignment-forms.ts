@@ -147,6 +147,14 @@ export function coalescingLiteralStart(text: string, at: number): number | undef
   return literalArgument(text, args[args.length - 1])?.at;
 }
 
+/** ERB in YAML (Rails `database.yml`): `<%= ENV.fetch("X") { "…" } %>`, `<%= ENV["X"] || "…" %>`: the default's quote. */
+export function erbDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
+  if (!text.startsWith('<%=', at)) return undefined;
+  let code = at + 3;
+  while (code < lineEnd && (text[code] === ' ' || text[code] === '\t')) code++;
+  return fallbackLiteralStart(text, code, lineEnd) ?? coalescingLiteralStart(text, code);
+}
+
 /** A TOML inline table's default or value (Spin's `[variables]` `token = { default = "…" }`): the literal's offset. */
 export function inlineTableDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
   const m = /^\{[ \t]*(?:default|value)[ \t]*=[ \t]*(?=["'])/.exec(text.slice(at, Math.min(lineEnd, at + 30)));

@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, coalescingLiteralStart, tuplePairValueStart, valueMemberStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, coalescingLiteralStart, erbDefaultStart, tuplePairValueStart, valueMemberStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
@@ -301,13 +301,6 @@ function positionalPassword(text: string, keySpan: Span, open: number, n: number
 function optionInString(text: string, keyStart: number, lineStart: number): string {
   const m = /(["'])-{1,2}$/.exec(text.slice(Math.max(lineStart, keyStart - 3), keyStart));
   return m ? m[1] : '';
-}
-
-/** ERB in YAML (Rails `database.yml`): `<%= ENV.fetch("X") { "…" } %>`, `<%= ENV["X"] || "…" %>`: the default's quote. */
-function erbDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
-  if (!text.startsWith('<%=', at)) return undefined;
-  const code = skipBlanks(text, at + 3, lineEnd);
-  return fallbackLiteralStart(text, code, lineEnd) ?? coalescingLiteralStart(text, code);
 }
 
 function lineEndFrom(text: string, at: number): number {
