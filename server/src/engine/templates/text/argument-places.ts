@@ -39,7 +39,7 @@ const LOGIN_NAME_HINT = /connect|bind|login|dialer|credential|password|auth|stat
 const MAX_ARGUMENTS = 8;
 const MAX_CALL = 600;
 
-interface Argument {
+export interface Argument {
   readonly start: number;
   readonly end: number;
 }
@@ -53,7 +53,7 @@ export interface ArgumentPlace {
 }
 
 /** The top-level arguments of the call opening at `open` (`(`), trimmed; undefined past MAX_CALL or MAX_ARGUMENTS. */
-function callArguments(text: string, open: number): Argument[] | undefined {
+export function callArguments(text: string, open: number): Argument[] | undefined {
   const end = Math.min(text.length, open + MAX_CALL);
   const out: Argument[] = [];
   let depth = 0;
@@ -86,7 +86,7 @@ function trimmed(text: string, start: number, end: number): Argument {
  * A literal argument: a string (with a Python `b`/`r` prefix), inside Go's `[]byte(…)`, or followed by a
  * conversion to bytes or characters (`.getBytes()`, `.toCharArray()`, `.encode()`). Its offset and value.
  */
-function literalArgument(text: string, arg: Argument): { at: number; value: string } | undefined {
+export function literalArgument(text: string, arg: Argument): { at: number; value: string } | undefined {
   const written = text.slice(arg.start, arg.end);
   const m = /^(\[\]byte\()?([bBrR]?)(["'`])((?:\\.|(?!\3)[^\\\n])*)\3(\)?)((?:\.(?:getBytes|toByteArray|toCharArray|encode|encodeToByteArray)\([\w.]*\))?)$/.exec(written);
   if (!m || (m[1] ? m[5] !== ')' : m[5] !== '')) return undefined;

@@ -1,4 +1,6 @@
 import type { Span } from '../../types';
+import { callArguments, literalArgument } from './argument-places';
+import { looksLikeKeyMaterial } from './key-material';
 
 // The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
 //   a call's first two arguments `getenv("DB_PASSWORD", "…")`, `Header.Set("X-Api-Key", "…")`,
@@ -50,6 +52,37 @@ export function callPairValueStart(text: string, openQuote: number, afterClose: 
   return m ? afterClose + m[0].length : undefined;
 }
 
+/**
+ * A pair written as a two-item tuple or array, the key's string first: `new Headers([["X-Api-Key", "…"]])`,
+ * `new Map([["apiKey", "…"]])`, Python `("api_key", "…")`, C# `new KeyValuePair<string, string>("client_secret", "…")`:
+ * the value's offset, when the value closes the pair.
+ */
+/** Letters, digits and a symbol, and no dotted or dashed name (`oauth2.client-secret`). */
+const SYMBOL_PASSWORD = /^(?=[^\s]{8,}$)(?=.*\d)(?=.*[A-Za-z])(?=.*[^\w\s])(?![A-Za-z_]\w*(?:[.:/-]\w+)+$).*$/;
+
+export function tuplePairValueStart(text: string, openQuote: number, afterClose: number, lineStart: number, lineEnd: number): number | undefined {
+  let b = openQuote - 1;
+  while (b > lineStart && (text[b] === ' ' || text[b] === '\t')) b--;
+  if (text[b] !== '[' && text[b] !== '(') return undefined;
+  const m = /^[ \t]*,[ \t]*(["'])((?:\\.|(?!\1)[^\\\n])*)\1[ \t]*[\])]/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 1100)));
+  // Pairs of names are common (`("client_secret", "clientSecret")`, `["access_token", "expires_in"]`): only a
+  // value shaped like a secret, key material or a password with a symbol, is read.
+  return m && (looksLikeKeyMaterial(m[2]) || SYMBOL_PASSWORD.test(m[2])) ? afterClose + m[0].indexOf(m[1]) : undefined;
+}
+
+/**
+ * A JSON object under the key holding its value in a `value` member (an ARM parameters file's `"adminPassword": {
+ * "value": "…" }`), on the key's line or the next: the value's quote and the end of its line.
+ */
+export function valueMemberStart(text: string, at: number): { at: number; lineEnd: number } | undefined {
+  if (text[at] !== '{') return undefined;
+  const member = /^\{\s*(?:\/\/[^\n]*\n\s*)?"value"[ \t]*:[ \t]*(?=")/.exec(text.slice(at, Math.min(text.length, at + 200)));
+  if (!member || text.slice(at, at + member[0].length).split('\n').length > 3) return undefined;
+  const quote = at + member[0].length;
+  const lf = text.indexOf('\n', quote);
+  return { at: quote, lineEnd: lf < 0 ? text.length : lf };
+}
+
 /** `key="ApiKey" value="…"` / `name="password" value="…"`: the offset of the value's quote. */
 export function xmlAttributeValueStart(text: string, openQuote: number, afterClose: number, lineStart: number, lineEnd: number): number | undefined {
   if (!/\b(?:key|name)[ \t]*=[ \t]*$/.test(text.slice(Math.max(lineStart, openQuote - 12), openQuote))) return undefined;
@@ -98,6 +131,28 @@ const FIELD_DEFAULT = /^(?:[a-z_]+\.)?(?:Field\([ \t]*(?:default[ \t]*=[ \t]*)?|
 export function wrappedLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
   const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80))) ?? FIELD_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 40)));
   return m ? at + m[0].length : undefined;
+}
+
+/**
+ * A coalescing call whose last argument is the literal default: Go `cmp.Or(os.Getenv("X"), "…")`, HCL
+ * `coalesce(var.x, "…")` and `lookup(map, key, "…")`, Ruby `SETTINGS.fetch(:k, "…")`, Java
+ * `Objects.requireNonNullElse(x, "…")`, `map.getOrDefault(k, "…")`: the literal's offset.
+ */
+const COALESCING_CALL = /^(?:[\w$]+(?:::|\.))*(?:Or|coalesce|Coalesce|firstNonNull|requireNonNullElse|getOrDefault|fetch|lookup)\(/;
+
+export function coalescingLiteralStart(text: string, at: number): number | undefined {
+  const m = COALESCING_CALL.exec(text.slice(at, at + 120));
+  const args = m ? callArguments(text, at + m[0].length - 1) : undefined;
+  if (!args || args.length < 2) return undefined;
+  return literalArgument(text, args[args.length - 1])?.at;
+}
+
+/** ERB in YAML (Rails `database.yml`): `<%= ENV.fetch("X") { "…" } %>`, `<%= ENV["X"] || "…" %>`: the default's quote. */
+export function erbDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
+  if (!text.startsWith('<%=', at)) return undefined;
+  let code = at + 3;
+  while (code < lineEnd && (text[code] === ' ' || text[code] === '\t')) code++;
+  return fallbackLiteralStart(text, code, lineEnd) ?? coalescingLiteralStart(text, code);
 }
 
 /** A TOML inline table's default or value (Spin's `[variables]` `token = { default = "…" }`): the literal's offset. */

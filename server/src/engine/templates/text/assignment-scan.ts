@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, coalescingLiteralStart, erbDefaultStart, tuplePairValueStart, valueMemberStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
@@ -10,6 +10,10 @@ import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } f
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { valueChildStart } from './assignment-children';
 import { attributedElementText, nameElementValue, spacedNameQuote, userElementAbove } from './xml-forms';
+import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
+import { insideStringBlock } from './string-blocks';
+import { enumCaseStart } from './positional-records';
+import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
@@ -51,6 +55,8 @@ export interface ScanOptions {
   readonly spaceSeparated?: boolean;
   /** C#: a positional record's parameter is assigned by each construction (`new Options("id", "…")`). */
   readonly positionalRecords?: boolean;
+  /** The rule's table of library signatures (typed-places.ts): which argument of a call is its secret. */
+  readonly argumentPlaces?: ArgumentPlaceTable;
 }
 
 const MAX_KEY = 120;
@@ -84,6 +90,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
   const xml = xmlForm(text, key, keySpan, before, line);
   if (xml) return xml;
+  const enumCase = before === ' ' ? enumCaseStart(text, keyStart, keyEnd, lineStart, lineEnd) : undefined;
+  const enumValue = enumCase === undefined ? undefined : quotedValueAt(text, enumCase, lineEndFrom(text, enumCase), { key, keySpan, operator: 'case', enclosing: '', unquoted: false });
+  if (enumValue) return { ...enumValue, embedded: true };
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
   // A JNDI name is a path (Tomcat `<Environment name="billing/apiKey" value="..."/>`): its last part is the key.
   const pathName = before === '/' ? /["'][\w./-]*\/$/.exec(text.slice(Math.max(lineStart, keyStart - 100), keyStart)) : null;
@@ -105,6 +114,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (provided !== undefined) return quotedValueAt(text, provided, lineEnd, { key, keySpan, operator: 'useValue', enclosing: '', unquoted: false });
   const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
   if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
+  const typedPlace = text[keyEnd] === '(' && options.argumentPlaces ? typedArgumentPlace(text, key, keyEnd, options.argumentPlaces) : undefined;
+  const typed = typedPlace && quotedValueAt(text, typedPlace.at, typedPlace.lineEnd, { key: typedPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
+  if (typed) return { ...typed, embedded: true };
   const neighbour = neighbourValue(text, key, keySpan, line, options);
   if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
@@ -140,7 +152,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (isQuote(before)) {
     if (text[at] === before) {
       at++;
-      const paired = callPairValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? xmlAttributeValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? kotlinPairValueStart(text, at, lineEnd);
+      const paired = callPairValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? xmlAttributeValueStart(text, keyStart - 1, at, lineStart, lineEnd) ?? kotlinPairValueStart(text, at, lineEnd) ?? tuplePairValueStart(text, keyStart - 1, at, lineStart, lineEnd);
       if (paired !== undefined) return quotedValueAt(text, paired, lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
       const named = nameValueStart(text, keyStart - 1, at, line);
       if (named) return quotedValueAt(text, named.at, named.lineEnd, { key, keySpan, operator: ',', enclosing: '', unquoted: false });
@@ -163,6 +175,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     const a = returned && quotedValueAt(text, returned.at, returned.lineEnd, { key, keySpan, operator: 'return', enclosing: '', unquoted: false });
     // Part of a method body: a fix replacing the literal alone is not offered.
     if (a) return { ...a, embedded: true };
+    const arm = returnedArmStart(text, at);
+    const armed = arm === undefined ? undefined : quotedValueAt(text, arm, lineEndFrom(text, arm), { key: withoutForSuffix(key), keySpan, operator: 'return', enclosing: '', unquoted: false });
+    if (armed) return { ...armed, embedded: true };
   }
   const tagDefault = before === '' || before === ' ' || before === '\t' ? structTagDefaultStart(text, at, lineEnd) : undefined;
   if (tagDefault !== undefined) return quotedValueAt(text, tagDefault, lineEnd, { key, keySpan, operator: 'default', enclosing: '', unquoted: false });
@@ -183,14 +198,25 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // A script's line there too (a Terraform `user_data` heredoc): `export KEY=value`, `echo 'export KEY=value' >> …`.
   const scriptLine = !options.unquotedValues && operator === '=' && /^[A-Z][A-Z0-9_]*$/.test(key) ? /^[ \t]*(?:echo[ \t]+(["']?))?(?:export[ \t]+)?$/.exec(text.slice(lineStart, keyStart)) : null;
   const heredocLine = scriptLine !== null && insideHeredoc(text, lineStart);
-  const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine };
+  // A properties or YAML line inside a text block or heredoc of code (string-blocks.ts): its value is unquoted.
+  const blockLine = !options.unquotedValues && !heredocLine && !enclosing && (operator === '=' || operator === ':') && !isQuote(text[at]) && /^[ \t]*$/.test(text.slice(lineStart, keyStart)) && insideStringBlock(text, lineStart);
+  const pending = { key, keySpan, operator, enclosing: enclosing || (heredocLine ? scriptLine[1] ?? '' : ''), unquoted: options.unquotedValues || enclosing !== '' || heredocLine || blockLine };
   // `DbMasterPassword:` or `"adminPassword": {` opening a mapping: its `Default`/`value` child holds the secret.
   const child = !enclosing && operator === ':' && /^\{?[ \t]*$/.test(text.slice(at, lineEnd)) ? valueChildStart(text, line, /credentials$/i.test(key)) : undefined;
   const childValue = child && valueAt(text, child.at, child.lineEnd, { ...pending, operator: 'default' });
   if (childValue) return { ...childValue, embedded: true };
+  const member = operator === ':' && !options.unquotedValues ? valueMemberStart(text, at) : undefined;
+  const memberValue = member && quotedValueAt(text, member.at, member.lineEnd, pending);
+  if (memberValue) return memberValue;
+  const getter = operator === ':' && !options.unquotedValues ? getterLiteralStart(text, at, lineEnd) : undefined;
+  const got = getter === undefined ? undefined : quotedValueAt(text, getter, lineEndFrom(text, getter), { ...pending, operator: 'get' });
+  if (got) return { ...got, embedded: true };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
   if (!enclosing && (at >= lineEnd || /^\([ \t]*$/.test(text.slice(at, lineEnd)))) return nextLineValue(text, line, pending, options);
+  const erb = options.unquotedValues ? erbDefaultStart(text, at, lineEnd) : undefined;
+  const erbDefault = erb === undefined ? undefined : quotedValueAt(text, erb, lineEnd, pending);
+  if (erbDefault) return { ...erbDefault, embedded: true };
   const table = inlineTableDefaultStart(text, at, lineEnd);
   const direct = table === undefined ? valueAt(text, at, lineEnd, pending) : quotedValueAt(text, table, lineEnd, pending);
   // `pass = …` unquoted names a password beside its user (rclone, INI sections); alone it may be anything.
@@ -199,7 +225,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
   const wrapped = wrappedLiteralStart(text, at, lineEnd);
   if (wrapped !== undefined) return quotedValueAt(text, wrapped, lineEnd, pending);
-  const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd);
+  const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd) ?? coalescingLiteralStart(text, at);
   const a = fallback === undefined ? undefined : quotedValueAt(text, fallback, lineEnd, pending);
   return a && { ...a, embedded: true };
 }
@@ -288,6 +314,11 @@ function positionalPassword(text: string, keySpan: Span, open: number, n: number
 function optionInString(text: string, keyStart: number, lineStart: number): string {
   const m = /(["'])-{1,2}$/.exec(text.slice(Math.max(lineStart, keyStart - 3), keyStart));
   return m ? m[1] : '';
+}
+
+function lineEndFrom(text: string, at: number): number {
+  const lf = text.indexOf('\n', at);
+  return lf < 0 ? text.length : lf;
 }
 
 function skipBlanks(text: string, at: number, end: number): number {

@@ -1,12 +1,18 @@
 import { argumentStart } from './assignment-forms';
 import { quotedLiteralAt, type Assignment } from './assignment-scan';
 
-// C# positional records: `record Options(string ClientId, string ClientSecret);` names its parameters
-// once, and each construction passes them by position (`new Options("id", "…")`, or target-typed
-// `Options o = new("id", "…")`). The key is on the declaration and the literal on another line, often far
-// below, so this form reads the whole text; the rule sees the whole of a C# file (its fixes need it).
+// Constructor parameters named once and passed by position: a C# or Java record (`record Options(string
+// ClientId, string ClientSecret);` then `new Options("id", "…")`, or target-typed `Options o = new("id", "…")`),
+// a Kotlin class's primary constructor (`sealed class Env(val url: String, val apiKey: String)`, constructed as
+// `Env("…", "…")` or by a subclass, `data object Bench : Env("…", "…")`), a Java class's constructor (`new
+// Client("…", "…")`), and an enum's constructor, whose constants are its constructions (`NORTHGRID("NGRD",
+// "…"),`). The key is the parameter's name on the declaration and the literal on another line, often far
+// below, so this form reads the whole text (C#'s rule sees the whole file; in the editor Java and Kotlin see
+// the lines around the declaration).
 
 const MAX_CONSTRUCTIONS = 20;
+
+type Constructions = 'new' | 'call' | 'constants';
 
 interface RecordParameter {
   readonly record: string;
@@ -14,29 +20,52 @@ interface RecordParameter {
   readonly position: number;
   readonly key: string;
   readonly keySpan: { readonly start: number; readonly end: number };
+  /** How the type is constructed: `new Name(…)`, Kotlin's `Name(…)`, or an enum's constants. */
+  readonly constructions: Constructions;
 }
 
-/** The parameter of a one-line `record Name(…)` declaration that holds `hit`. */
+/** A declaration's head before its parameters: a record, a Kotlin class with a primary constructor, or a constructor (a line starting with its class's name). */
+const DECLARATION = /^[ \t]*(?:(?:public|private|protected|internal|static|sealed|abstract|open|data|final|readonly|partial|value|enum)[ \t]+)*(record[ \t]+(?:class[ \t]+|struct[ \t]+)?|class[ \t]+)?([A-Z]\w*)[ \t]*\($/;
+/** One parameter: Java/C# `Type name`, Kotlin `val name: Type`, with an optional default. */
+const PARAMETER = /^[ \t]*(?:(?:private|public|protected|internal|override|val|var|final|readonly)[ \t]+)*(?:[\w.<>?[\]]+[ \t]+([A-Za-z_]\w*)|([A-Za-z_]\w*)[ \t]*:[ \t]*[\w.<>?[\]]+)[ \t]*(?:=[^,)]*)?$/;
+
+/** The parameter of a one-line declaration (record, primary constructor, constructor) that holds `hit`. */
 export function recordParameterAt(text: string, hit: number, lineStart: number, lineEnd: number): RecordParameter | undefined {
-  const head = /\brecord[ \t]+(?:class[ \t]+|struct[ \t]+)?([A-Z]\w*)[ \t]*\(/.exec(text.slice(lineStart, Math.min(lineEnd, hit)));
+  const paren = text.lastIndexOf('(', hit);
+  if (paren < lineStart) return undefined;
+  const head = DECLARATION.exec(text.slice(lineStart, paren + 1));
   if (!head) return undefined;
-  const open = lineStart + head.index + head[0].length;
+  const open = paren + 1;
   const close = text.indexOf(')', open);
   if (close < 0 || close > lineEnd || hit > close) return undefined;
+  // A declaration, not a call: its body, a base call, `throws`, or the end of the line follow.
+  if (!head[1] && !/^\)[ \t]*(?:\{|:|throws\b|\r?$)/.test(text.slice(close, lineEnd))) return undefined;
   const before = text.slice(open, hit);
   if (/[("'<]/.test(before)) return undefined;
   const position = before.split(',').length;
-  const parameter = /^[ \t]*[\w.<>?[\]]+[ \t]+([A-Za-z_]\w*)[ \t]*(?:=[^,)]*)?$/.exec(text.slice(open, close).split(',')[position - 1] ?? '');
-  if (!parameter) return undefined;
-  const keyStart = text.indexOf(parameter[1], open + before.lastIndexOf(',') + 1);
-  return { record: head[1], position, key: parameter[1], keySpan: { start: keyStart, end: keyStart + parameter[1].length } };
+  const parameter = PARAMETER.exec(text.slice(open, close).split(',')[position - 1] ?? '');
+  const name = parameter && (parameter[1] ?? parameter[2]);
+  if (!name) return undefined;
+  const record = head[2];
+  const isEnum = new RegExp(`\\benum[ \\t]+(?:class[ \\t]+)?${record}\\b`).test(text);
+  // A record names its type (`record Name(`); Kotlin's primary constructor follows `class` and types its parameters after a colon.
+  const kotlin = head[1]?.startsWith('class') === true && parameter[2] !== undefined;
+  if (!head[1] && !isEnum && parameter[1] === undefined) return undefined;
+  const keyStart = text.indexOf(name, open + before.lastIndexOf(',') + 1);
+  return { record, position, key: name, keySpan: { start: keyStart, end: keyStart + name.length }, constructions: isEnum ? 'constants' : kotlin ? 'call' : 'new' };
 }
 
-/** Each construction of the record whose argument at the parameter's position is a literal, read as that parameter's value. */
+function constructionPattern(p: RecordParameter): RegExp {
+  if (p.constructions === 'constants') return /(?:^|\n|\{)[ \t]*[A-Z][A-Z0-9_]*[ \t]*\(/g;
+  // Kotlin: any call of the type's name but its declaration, a subclass's `: Name(…)` included.
+  if (p.constructions === 'call') return new RegExp(`(?<!(?:class|interface|fun)[ \\t]+)\\b${p.record}[ \\t]*\\(`, 'g');
+  return new RegExp(`\\bnew[ \\t]+${p.record}[ \\t]*\\(|\\b${p.record}\\??[ \\t]+\\w+[ \\t]*(?:\\{[ \\t]*get;[^{}\\n]{0,40}\\}[ \\t]*)?=[ \\t]*new[ \\t]*\\(`, 'g');
+}
+
+/** Each construction of the type whose argument at the parameter's position is a literal, read as that parameter's value. */
 export function recordArguments(text: string, p: RecordParameter): Assignment[] {
   const out: Assignment[] = [];
-  const construction = new RegExp(`\\bnew[ \\t]+${p.record}[ \\t]*\\(|\\b${p.record}\\??[ \\t]+\\w+[ \\t]*(?:\\{[ \\t]*get;[^{}\\n]{0,40}\\}[ \\t]*)?=[ \\t]*new[ \\t]*\\(`, 'g');
-  for (const m of text.matchAll(construction)) {
+  for (const m of text.matchAll(constructionPattern(p))) {
     if (out.length >= MAX_CONSTRUCTIONS) break;
     const open = (m.index ?? 0) + m[0].length - 1;
     const at = argumentStart(text, open, p.position);
@@ -45,4 +74,28 @@ export function recordArguments(text: string, p: RecordParameter): Assignment[] 
     if (a) out.push({ ...a, embedded: true });
   }
   return out;
+}
+
+/** How many lines of an enum's body its first literal case is looked for in. */
+const ENUM_CASES = 4;
+
+/**
+ * An enum named for a key whose cases hold the keys (PHP `enum PartnerKey: string { case Lab = '…'; }`, TypeScript
+ * `enum PartnerKey { Lab = "…", }`): the quote of the first case's literal, for the enum name ending at `keyEnd`.
+ */
+export function enumCaseStart(text: string, keyStart: number, keyEnd: number, lineStart: number, lineEnd: number): number | undefined {
+  if (!/\benum[ \t]+$/.test(text.slice(Math.max(lineStart, keyStart - 20), keyStart))) return undefined;
+  const body = text.indexOf('{', keyEnd);
+  if (body < 0 || body > lineEnd + 3) return undefined;
+  let at = body + 1;
+  for (let n = 0; n < ENUM_CASES; n++) {
+    const item = /^(?:\s*(?:\/\/|#)[^\n]*)*\s*(?:case[ \t]+)?[A-Za-z_]\w*[ \t]*=[ \t]*/.exec(text.slice(at, at + 200));
+    if (!item) return undefined;
+    at += item[0].length;
+    if (text[at] === '"' || text[at] === "'") return at;
+    const lf = text.indexOf('\n', at);
+    if (lf < 0) return undefined;
+    at = lf;
+  }
+  return undefined;
 }
