@@ -41,16 +41,6 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
     languages: ['js', 'ts', 'python', 'go', 'java', 'csharp', 'ruby', 'php', 'shell', 'yaml', 'json', 'dotenv', 'dotfiles', 'hcl', 'xml', 'docker', 'k8s'],
     floors: { provider: { found: 36, falseAlarms: 0 }, jwt: { found: 3, falseAlarms: 0 }, uri: { found: 22, falseAlarms: 0 } },
   },
-  'batch 13': {
-    languages: [...LANGUAGES, 'dotfiles'],
-    floors: {
-      generic: { found: 70, falseAlarms: 3 },
-      k8s: { found: 17, falseAlarms: 4 },
-      provider: { found: 69, falseAlarms: 0 },
-      jwt: { found: 8, falseAlarms: 0 },
-      uri: { found: 33, falseAlarms: 0 },
-    },
-  },
 };
 
 const labeledKinds = (part: CorpusScore) => [...new Set(part.labels.map((l) => l.kind))].sort();
@@ -115,17 +105,19 @@ describe('secret rules on the labeled corpus', function () {
       assert.ok(batch8.every((l) => l.file.split('/')[1] === 'meridian'));
     });
 
-    // Batches learned by their forms, with no false alarm: every label found, but for batch 11's three positional
-    // passwords whose call names no login (README item 12: JedisPool, Sequelize, twilio's Client) and five of batch
-    // 12's (item 13: twilio's Client again, `rabbitmqctl add_user`, a partner map named `…Auth`, a PagerDuty
-    // `routing_key` and a `.netrc` line written by `printf`, each one tool's shape). Batch 9's two rare forms (README
-    // item 10) were learned with batch 10's (item 11); batch 10's .pgpass wildcard line and public Mapbox token, and
-    // batch 11's anonymous-FTP .netrc line, stay quiet.
+    // Batches learned by their forms, with no false alarm: every label found, but for one of batch 11's positional
+    // passwords (README item 12: twilio's Client in Python, a name too generic for the signature table), four of
+    // batch 12's (item 13: `rabbitmqctl add_user`, a partner map named `…Auth`, a PagerDuty `routing_key` and a
+    // `.netrc` line written by `printf`, each one tool's shape) and two of batch 13's (item 14: a Dockerfile `ADD`
+    // URL whose random password holds `...`, read as a masked value, and a `cmp.Or` fallback under a key named `…PIN`,
+    // not a secret name). Batch 9's two rare forms (README item 10) were learned with batch 10's (item 11); batch
+    // 10's .pgpass wildcard line and public Mapbox token, and batch 11's anonymous-FTP .netrc line, stay quiet.
     for (const { batch, folder, labels, found } of [
       { batch: 'batch 9', folder: 'kestrel', labels: 201, found: 201 },
       { batch: 'batch 10', folder: 'juniper', labels: 180, found: 180 },
-      { batch: 'batch 11', folder: 'osprey', labels: 227, found: 224 },
-      { batch: 'batch 12', folder: 'puffin', labels: 244, found: 239 },
+      { batch: 'batch 11', folder: 'osprey', labels: 227, found: 226 },
+      { batch: 'batch 12', folder: 'puffin', labels: 244, found: 240 },
+      { batch: 'batch 13', folder: 'tern', labels: 258, found: 256 },
     ]) {
       it(`holds ${batch} (${folder}/ folders), development data since the detectors learned its forms`, () => {
         const own = part.labels.filter((l) => l.note.startsWith(`${batch}:`));
@@ -136,8 +128,8 @@ describe('secret rules on the labeled corpus', function () {
       });
     }
 
-    it(`no false alarm of the provider, JWT and URI rules outside batches 7 to 12 (the development batches that label their kinds)`, () => {
-      const older = scorePart(part, (file) => !['lantern', 'meridian', 'kestrel', 'juniper', 'osprey', 'puffin'].includes(file.split('/')[1]));
+    it(`no false alarm of the provider, JWT and URI rules outside batches 7 to 13 (the development batches that label their kinds)`, () => {
+      const older = scorePart(part, (file) => !['lantern', 'meridian', 'kestrel', 'juniper', 'osprey', 'puffin', 'tern'].includes(file.split('/')[1]));
       const alarms = [...older.byKind.entries()].filter(([kind, t]) => kind !== 'generic' && kind !== 'k8s' && t.fp > 0);
       assert.deepEqual(alarms, [], scoreTable(older).join('\n'));
     });
