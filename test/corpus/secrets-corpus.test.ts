@@ -51,6 +51,16 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
       uri: { found: 33, falseAlarms: 0 },
     },
   },
+  'batch 14': {
+    languages: [...LANGUAGES, 'dotfiles'],
+    floors: {
+      generic: { found: 79, falseAlarms: 4 },
+      k8s: { found: 17, falseAlarms: 1 },
+      provider: { found: 64, falseAlarms: 0 },
+      jwt: { found: 9, falseAlarms: 0 },
+      uri: { found: 35, falseAlarms: 1 },
+    },
+  },
 };
 
 const labeledKinds = (part: CorpusScore) => [...new Set(part.labels.map((l) => l.kind))].sort();
