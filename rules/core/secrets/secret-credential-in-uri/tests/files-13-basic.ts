@@ -17,3 +17,10 @@ export function post(): void {
     auth: `${process.env.BRIDGE_USER}:${process.env.BRIDGE_PASSWORD}`,
   });
 }
+
+export const oauthProvider = {
+  protocol: "oauth2",
+  // expect-not: secret-credential-in-uri
+  auth: "https://login.example.test/oauth2/authorize",
+  token: "https://login.example.test/oauth2/token",
+};
