@@ -70,7 +70,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
   // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
   // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
   // key must be in view too. Fixes that add an import or read `using System;` need the whole file.
-  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
+  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) || readsConstructions(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
   instantiate: (params, regex) => {
     const keywords = [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? [])].map((k) => k.toLowerCase());
     const argumentPlaces = compileArgumentPlaces(params.argumentPlaces ?? []);
@@ -119,8 +119,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
         dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
         spaceSeparated: spaceSeparatedFiles.some((r) => r.test(model.fileName)),
         skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
-        // The rule reads the whole of a C# file (see lookaround), so a record's constructions are in view.
-        positionalRecords: /\.(?:cs|java|kts?)$/i.test(model.fileName),
+        positionalRecords: readsConstructions(model.fileName),
         argumentPlaces,
       };
       const facts = fixFacts(model);
@@ -161,6 +160,15 @@ function withoutAuthorizationScheme(a: Assignment): Assignment {
   if (!span) return a;
   const value = a.value.slice(span.start - a.valueSpan.start);
   return { ...a, value, valueSpan: span, credentialHeader: true, embedded: true };
+}
+
+/**
+ * C#, Java and Kotlin files where a constructor parameter named for a secret is read at each construction
+ * (positional-records.ts): constructions sit anywhere in the file, so the rule reads the whole of such a file
+ * (no windows in the editor, see lookaround), or the editor would miss what the CLI finds.
+ */
+function readsConstructions(fileName: string): boolean {
+  return /\.(?:cs|java|kts?)$/i.test(fileName);
 }
 
 /** How many record parameters a file's scan reads constructions for. */
