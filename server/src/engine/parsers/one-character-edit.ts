@@ -13,3 +13,24 @@ export function sameTail(longer: string, shorter: string, at: number): boolean {
   for (let i = longer.length - 1, j = shorter.length - 1; j >= at; i--, j--) if (longer.charCodeAt(i) !== shorter.charCodeAt(j)) return false;
   return true;
 }
+
+/** One character typed (`delta` 1) or deleted (-1) at `at`: `longer` is the text that has it. */
+export interface OneCharacterEdit {
+  readonly at: number;
+  readonly delta: 1 | -1;
+  readonly longer: string;
+  readonly shorter: string;
+}
+
+/**
+ * The edit when `text` is `previous` with one character typed or deleted and `accepts` takes that
+ * character (asked before the tails are compared, the costlier check); otherwise undefined.
+ */
+export function oneCharacterEdit(previous: string, text: string, accepts: (longer: string, at: number) => boolean): OneCharacterEdit | undefined {
+  const delta = text.length - previous.length;
+  if (delta !== 1 && delta !== -1) return undefined;
+  const at = firstDifference(previous, text);
+  const longer = delta === 1 ? text : previous;
+  const shorter = delta === 1 ? previous : text;
+  return accepts(longer, at) && sameTail(longer, shorter, at) ? { at, delta, longer, shorter } : undefined;
+}

@@ -1,5 +1,5 @@
 import { isCollection, isScalar, Scalar, visit, type Document } from 'yaml';
-import { firstDifference, sameTail } from './one-character-edit';
+import { oneCharacterEdit } from './one-character-edit';
 
 // Typing a word in a value (an image tag, an env value, a command argument) changes one plain scalar by
 // one character per keystroke, and re-parsing the `---` section for it was most of what such a keystroke
@@ -32,12 +32,10 @@ function readsAsString(source: string): boolean {
  * offsets after it; otherwise undefined (the caller parses). `doc` is not changed: the result is a copy.
  */
 export function parseAfterScalarEdit(previous: string, doc: Document.Parsed, text: string): Document.Parsed | undefined {
-  const delta = text.length - previous.length;
-  if ((delta !== 1 && delta !== -1) || doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
-  const at = firstDifference(previous, text);
-  const longer = delta === 1 ? text : previous;
-  const shorter = delta === 1 ? previous : text;
-  if (!TEXT_CHARACTER.test(longer[at]) || !sameTail(longer, shorter, at)) return undefined;
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  const edit = oneCharacterEdit(previous, text, (longer, at) => TEXT_CHARACTER.test(longer[at]));
+  if (!edit) return undefined;
+  const { at, delta } = edit;
   const path = scalarPath(doc, previous, text, at, delta);
   if (!path) return undefined;
   const copy = doc.clone() as Document.Parsed;

@@ -1,5 +1,5 @@
 import { isCollection, isScalar, Scalar, visit, type Document } from 'yaml';
-import { firstDifference, sameTail } from './one-character-edit';
+import { oneCharacterEdit } from './one-character-edit';
 
 // Typing a space at the end of a line, and deleting it, are most of what an editor sends while someone
 // types in a manifest, and a re-parse of the edited `---` section was most of the memory a keystroke
@@ -20,13 +20,11 @@ const UNSURE_LINE = /[#[\]{}&*!\t]|^(?:---|\.\.\.|%)/;
  * (the caller parses). `doc` is not changed: the result is a copy.
  */
 export function parseAfterTrailingSpace(previous: string, doc: Document.Parsed, text: string): Document.Parsed | undefined {
-  const delta = text.length - previous.length;
-  if ((delta !== 1 && delta !== -1) || doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
-  const at = firstDifference(previous, text);
-  const spaced = delta === 1 ? text : previous;
-  const plain = delta === 1 ? previous : text;
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   // One space at `at` in `spaced`, everything after it equal, and a line break right after it.
-  if (spaced.charCodeAt(at) !== 0x20 || !sameTail(spaced, plain, at)) return undefined;
+  const edit = oneCharacterEdit(previous, text, (longer, at) => longer.charCodeAt(at) === 0x20);
+  if (!edit) return undefined;
+  const { at, delta, longer: spaced } = edit;
   const next = spaced.charCodeAt(at + 1);
   if (next !== 0x0a && next !== 0x0d) return undefined;
   const line = spaced.slice(spaced.lastIndexOf('\n', at - 1) + 1, at);
