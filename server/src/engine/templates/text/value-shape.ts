@@ -26,11 +26,12 @@ const CALL = /\w\s*\(.*\)/;
 /** Brackets and quotes inside a value: an expression (`os.environ["X"]`, `env('X')`), not a literal. */
 const EXPRESSION = /[[\]()"'`]/;
 /**
- * All lower-case words, names and paths: `toweraccess`, `cert-manager/webhook-ca`, `db.internal`, `redis-0`.
+ * All lower-case words, names and paths: `toweraccess`, `cert-manager/webhook-ca`, `db.internal`, `redis-0`,
+ * snake_case too (`gs_json_host`, an option's name in gsutil's `config.get('Credentials', 'gs_json_host')`).
  * Each part is a word with at most a number after it; `a1b2c3-d4e5` or `s3cr3t-pa55w0rd` mix digits into
  * letters the way generated and typed secrets do, and are not names.
  */
-const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
+const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./_](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
 /** A custom HTTP header's name (`X-Hub-Signature`): what carries a secret, not one. */
 const HEADER_NAME = /^X-[A-Za-z]+(?:-[A-Za-z0-9]+)+$/i;
 /** The standard headers that carry credentials (`Token = 'Authorization'` in a header-name enum): names, not values. */
@@ -40,8 +41,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGEST = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-][A-Za-z0-9+/=]{16,}$/i;
 /** PostgreSQL's stored password hashes (`ENCRYPTED PASSWORD 'md5...'`, `SCRAM-SHA-256$4096:...`): what a dump holds, not the password. */
 const POSTGRES_HASH = /^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/;
-/** camelCase or PascalCase letters only: an identifier or enum value (`refreshToken`, `OverEvery`). */
-const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$/;
+/**
+ * camelCase or PascalCase letters only: an identifier or enum value (`refreshToken`, `OverEvery`), with a
+ * sigil or a closing acronym too: a tokenizer's state (prettier's `lastSignificantToken = "?InterpolationInJSX"`),
+ * a private name (`#accessToken`), a symbol (`:authToken`).
+ */
+const IDENTIFIER = /^[?#:]?(?:[a-z]+(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]+){2,})[A-Z]{0,4}$/;
 /** A value whose own words name a secret is the name of one (`AccessToken`, `X-Api-Key`, `db_password`). */
 const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'secrets', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth']);
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
