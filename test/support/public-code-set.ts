@@ -75,9 +75,12 @@ function npmUnits(): readonly SetUnit[] | { readonly absent: string } {
   return units.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+const PYTHON_PACKAGES = ['libpython3.11-minimal', 'libpython3.11-stdlib', 'libpython3.11', 'libpython3.11-dev', 'python3.11', 'python3.11-venv', 'python3-distutils', 'python3-lib2to3'];
+
 /** The parts, cheapest first. Python and Go as Debian installs them (python3.11 and golang-1.19-src). */
 export const SET_PARTS: readonly SetPart[] = [
-  debianPart('python3.11', "Python 3.11's standard library, as Debian's libpython3.11-minimal and -stdlib install it", ['libpython3.11-minimal', 'libpython3.11-stdlib'], '/usr/lib/python3.11'),
+  // Every package that installs files under /usr/lib/python3.11 on this machine image, so the version pins the whole tree.
+  debianPart('python3.11', "Python 3.11's standard library as Debian installs it (not pyenv's)", PYTHON_PACKAGES, '/usr/lib/python3.11'),
   { name: 'node_modules', describe: "the project's own npm packages after npm ci (pinned by package-lock.json)", units: npmUnits },
   debianPart('go1.19', "Go 1.19's standard library and tools, Debian's golang-1.19-src", ['golang-1.19-src'], '/usr/share/go-1.19/src'),
   debianPart('gcloud', 'the Google Cloud SDK, Debian package google-cloud-cli (not in CI: 1.9 GB)', ['google-cloud-cli'], '/usr/lib/google-cloud-sdk'),
