@@ -9,8 +9,13 @@ import { keyWords } from './secret-key-names';
 const NOT_A_LITERAL_START = /^[[{(!&*|>$%@<]/;
 /** `DB_PASSWORD`, `GITHUB_TOKEN`: the name of an environment variable, not its value. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-/** Lower-case names and paths that mention the secret they point at: `db-password`, `vault/data/app/token`, `my.secret`. */
-const NAMED_REFERENCE = /^[a-z0-9._/:-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:-]*$/;
+/**
+ * Lower-case names and paths that mention the secret they point at: `db-password`, `vault/data/app/token`, `my.secret`,
+ * with wildcards too (a Secret Manager version pattern in gcloud's docstrings: `projects/*`, then `secrets/*`…).
+ */
+const NAMED_REFERENCE = /^[a-z0-9._/:*-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:*-]*$/;
+/** A long command-line option: `--display-name` after `'--private-key'` in a list of flags is the next flag, not its value. */
+const OPTION_NAME = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /**
  * Dotted member access: `config.password`, `req.body.token`, `settings.API_KEY`, `Config.DbPassword`. Each
  * part is shaped like an identifier (lower, camel, Pascal or upper case, an acronym first, digits at a word's
@@ -62,6 +67,7 @@ export function isIndirection(value: string): boolean {
     NOT_A_LITERAL_START.test(value) ||
     ENV_NAME.test(value) ||
     NAMED_REFERENCE.test(value) ||
+    OPTION_NAME.test(value) ||
     MEMBER_ACCESS.test(value) ||
     (PATH.test(value) && !(value.length >= 24 && RANDOM_BASE64.test(value))) ||
     FILE_REFERENCE.test(value) ||
