@@ -20,6 +20,7 @@ function main(): void {
   const recorded = readRecordedVersions();
   const units: SetUnit[] = [];
   let bytes = 0;
+  let files = 0;
   const findings: PublicFinding[] = [];
   for (const part of SET_PARTS.filter((p) => wanted.includes(p.name))) {
     const listed = part.units();
@@ -36,16 +37,17 @@ function main(): void {
     if (changed.length > 0) console.log(`  not as recorded in set.tsv (${changed.length}): ${changed.slice(0, 8).map((u) => `${u.name} ${u.version} (recorded: ${recorded.get(u.name) ?? 'none'})`).join('; ')}${changed.length > 8 ? '; …' : ''}`);
     units.push(...mine);
     bytes += scan.bytes;
+    files += scan.files;
     findings.push(...scan.findings);
   }
   const mib = bytes / 2 ** 20;
   const perRule = new Map<string, number>();
   for (const f of findings) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
-  console.log(`\nIn all: ${mib.toFixed(1)} MiB, ${findings.length} findings (${(findings.length / mib).toFixed(2)} per MiB)`);
+  console.log(`\nIn all: ${files} files, ${bytes} bytes (${mib.toFixed(1)} MiB), ${findings.length} findings (${(findings.length / mib).toFixed(2)} per MiB)`);
   for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule}: ${n} (${(n / mib).toFixed(3)} per MiB)`);
 
   const reviewed = readReviewed();
-  const comparison = compareWithReviewed({ files: 0, bytes, findings }, reviewed, units.map((u) => u.name));
+  const comparison = compareWithReviewed({ files, bytes, findings }, reviewed, units.map((u) => u.name));
   const verdictOf = new Map(reviewed.map((r) => [r.locator, r]));
   console.log('\nFindings (path:line:column:rule, masked value, verdict):');
   for (const f of findings) {
