@@ -1,5 +1,6 @@
 import type { Span } from '../../types';
 import { callArguments, literalArgument } from './argument-places';
+import { insideCallArguments } from './call-arguments';
 import { looksLikeKeyMaterial } from './key-material';
 
 // The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
@@ -45,7 +46,7 @@ export function callPairValueStart(text: string, openQuote: number, afterClose: 
   while (b > lineStart && (text[b] === ' ' || text[b] === '\t')) b--;
   // The first argument of a call (`f("KEY", …)`), or a later pair in one (`Map.of("a", "b",\n "KEY", …)`).
   const opensCall = text[b] === '(' && /[\w$]/.test(text[b - 1] ?? '');
-  const continuesArguments = (text[b] === ',' || b === lineStart) && /,[ \t]*(?:\r?\n[ \t]*)?$/.test(text.slice(Math.max(0, lineStart - 200), b + 1).replace(/[ \t]+$/, ''));
+  const continuesArguments = (text[b] === ',' || b === lineStart) && /,[ \t]*(?:\r?\n[ \t]*)?$/.test(text.slice(Math.max(0, lineStart - 200), b + 1).replace(/[ \t]+$/, '')) && insideCallArguments(text, b);
   if (!opensCall && !continuesArguments) return undefined;
   // The default as a named argument too (django-environ `env("SECRET_KEY", default="...")`, `config(..., default=...)`).
   const m = /^[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 24)));

@@ -9,8 +9,13 @@ import { keyWords } from './secret-key-names';
 const NOT_A_LITERAL_START = /^[[{(!&*|>$%@<]/;
 /** `DB_PASSWORD`, `GITHUB_TOKEN`: the name of an environment variable, not its value. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-/** Lower-case names and paths that mention the secret they point at: `db-password`, `vault/data/app/token`, `my.secret`. */
-const NAMED_REFERENCE = /^[a-z0-9._/:-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:-]*$/;
+/**
+ * Lower-case names and paths that mention the secret they point at: `db-password`, `vault/data/app/token`, `my.secret`,
+ * with wildcards too (a Secret Manager version pattern in gcloud's docstrings: `projects/*`, then `secrets/*`…).
+ */
+const NAMED_REFERENCE = /^[a-z0-9._/:*-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:*-]*$/;
+/** A long command-line option: `--display-name` after `'--private-key'` in a list of flags is the next flag, not its value. */
+const OPTION_NAME = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /**
  * Dotted member access: `config.password`, `req.body.token`, `settings.API_KEY`, `Config.DbPassword`. Each
  * part is shaped like an identifier (lower, camel, Pascal or upper case, an acronym first, digits at a word's
@@ -26,11 +31,12 @@ const CALL = /\w\s*\(.*\)/;
 /** Brackets and quotes inside a value: an expression (`os.environ["X"]`, `env('X')`), not a literal. */
 const EXPRESSION = /[[\]()"'`]/;
 /**
- * All lower-case words, names and paths: `toweraccess`, `cert-manager/webhook-ca`, `db.internal`, `redis-0`.
+ * All lower-case words, names and paths: `toweraccess`, `cert-manager/webhook-ca`, `db.internal`, `redis-0`,
+ * snake_case too (`gs_json_host`, an option's name in gsutil's `config.get('Credentials', 'gs_json_host')`).
  * Each part is a word with at most a number after it; `a1b2c3-d4e5` or `s3cr3t-pa55w0rd` mix digits into
  * letters the way generated and typed secrets do, and are not names.
  */
-const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
+const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./_](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
 /** A custom HTTP header's name (`X-Hub-Signature`): what carries a secret, not one. */
 const HEADER_NAME = /^X-[A-Za-z]+(?:-[A-Za-z0-9]+)+$/i;
 /** The standard headers that carry credentials (`Token = 'Authorization'` in a header-name enum): names, not values. */
@@ -40,8 +46,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGEST = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-][A-Za-z0-9+/=]{16,}$/i;
 /** PostgreSQL's stored password hashes (`ENCRYPTED PASSWORD 'md5...'`, `SCRAM-SHA-256$4096:...`): what a dump holds, not the password. */
 const POSTGRES_HASH = /^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/;
-/** camelCase or PascalCase letters only: an identifier or enum value (`refreshToken`, `OverEvery`). */
-const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$/;
+/**
+ * camelCase or PascalCase letters only: an identifier or enum value (`refreshToken`, `OverEvery`), with a
+ * sigil or a closing acronym too: a tokenizer's state (prettier's `lastSignificantToken = "?InterpolationInJSX"`),
+ * a private name (`#accessToken`), a symbol (`:authToken`).
+ */
+const IDENTIFIER = /^[?#:]?(?:[a-z]+(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]+){2,})[A-Z]{0,4}$/;
 /** A value whose own words name a secret is the name of one (`AccessToken`, `X-Api-Key`, `db_password`). */
 const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'secrets', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth']);
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -57,6 +67,7 @@ export function isIndirection(value: string): boolean {
     NOT_A_LITERAL_START.test(value) ||
     ENV_NAME.test(value) ||
     NAMED_REFERENCE.test(value) ||
+    OPTION_NAME.test(value) ||
     MEMBER_ACCESS.test(value) ||
     (PATH.test(value) && !(value.length >= 24 && RANDOM_BASE64.test(value))) ||
     FILE_REFERENCE.test(value) ||
