@@ -3,7 +3,7 @@ import { defineTemplate } from '../template';
 import { assignmentFixes, fixFacts, fixesReadWholeFile } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
 import { authorizationCredential, qualifiedByParent, underYamlParent } from './assignment-syntax';
-import { compileKeyClassifier, keyWords, type KeyNameParams } from './secret-key-names';
+import { compileKeyClassifier, endsWithSalt, keyWords, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
 import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
 import { LONG_LINE } from './keyword-segments';
@@ -50,6 +50,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       keywords: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
       keyEndings: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
       qualifiedKeyEndings: { type: 'array', items: { type: 'string', minLength: 2 } },
+      keyHolders: { type: 'array', items: { type: 'string', minLength: 2 } },
       ignoreKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
       unquotedValueFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       dockerfileFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -96,7 +97,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // A name that is a key in its ecosystem, with key material as its value: Consul's and Nomad's gossip
       // `encrypt`, Koa's and Keygrip's cookie-signing `keys` (`app.keys = ['…', …]`, the first item read).
       const keyByEcosystem = a.quote !== '' && ECOSYSTEM_KEY_NAME.test(a.key) && looksLikeKeyMaterial(a.value);
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value));
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value)) || (endsWithSalt(a.key) && looksLikeKeyMaterial(a.value));
       if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
