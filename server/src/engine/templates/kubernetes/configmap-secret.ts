@@ -25,6 +25,7 @@ export const configMapSecret = defineTemplate<'kubernetes', Params>({
     properties: {
       keyEndings: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
       qualifiedKeyEndings: { type: 'array', items: { type: 'string', minLength: 2 } },
+      keyHolders: { type: 'array', items: { type: 'string', minLength: 2 } },
       ignoreKeys: { type: 'string', minLength: 1 },
       minLength: { type: 'integer', minimum: 1 },
       minEntropy: { type: 'number', minimum: 0, maximum: 8 },

@@ -17,8 +17,15 @@ const CERTIFICATE = /^\s*-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL|CERTIFICA
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 /** One URI with a password in its user info (`postgres://app:...@db:5432/app`): the password. */
 const URI_PASSWORD = /^[A-Za-z][A-Za-z0-9+.-]{1,40}:\/\/[^\s:/?#@]{0,128}:([^\s/?#@]{1,256})@[^\s@]+$/;
-/** A secret-named setting inside a multi-line value (a config file stored in the Secret). */
-const SECRET_LINE = /(?:^|\n)[ \t]*["']?[\w.-]*(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credentials?)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;
+/**
+ * A secret-named setting inside a multi-line value (a config file stored in the Secret): a key ending like a
+ * password (`StoragePass=` in `slurmdbd.conf`, `bindpw`), a secret or a token, or a keyring's bare `key =` (Ceph).
+ */
+const SECRET_LINE = /(?:^|\n)[ \t]*["']?(?:[\w.-]*(?:password|passwd|pass|pw|secret|token|api[_-]?key|private[_-]?key|credentials?)|key)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;
+/** A module or class path (`admissions.settings_production`, Django's `DJANGO_SETTINGS_MODULE`): a setting, not a secret. */
+const DOTTED_IDENTIFIER = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i;
+/** Binary data shorter than this is no key (a flag byte, a small counter). */
+const MIN_BINARY_KEY_BYTES = 16;
 
 /**
  * Built-in Secret types whose keys Kubernetes documents, by the keys that hold no secret: a bootstrap token's
@@ -88,15 +95,21 @@ export const secretManifest = defineTemplate<'kubernetes', Params>({
       const uriPassword = URI_PASSWORD.exec(value.trim())?.[1];
       if (uriPassword !== undefined && isRealValue(uriPassword, minLength)) return true;
       if (ignored?.test(v.key) || CERTIFICATE.test(value) || PRIVATE_KEY.test(value)) return false;
-      if (!value.trim().includes('\n')) return isRealValue(value, minLength);
+      if (!value.trim().includes('\n')) return isRealValue(value, minLength) && !DOTTED_IDENTIFIER.test(value.trim());
       return [...value.matchAll(SECRET_LINE)].some((m) => isRealValue(m[1], minLength));
     };
     return (model, ctx) => {
       let shaped: { readonly object: K8sObject; readonly shape: ReturnType<typeof secretShape> } | undefined;
       for (const v of storedValues(model, 'Secret')) {
-        const value = v.value;
-        if (value === undefined) continue;
         if (shaped?.object !== v.object) shaped = { object: v.object, shape: secretShape(v.object) };
+        const value = v.value;
+        // Binary bytes in `data` (a MUNGE key, a keystore, a Kerberos keytab) are key material: reported as encoded.
+        if (value === undefined && (v.binaryBytes ?? 0) >= MIN_BINARY_KEY_BYTES && !ignored?.test(v.key) && v.object.document.doc) {
+          const raw = model.text.slice(v.span.start, v.span.end);
+          ctx.report({ span: v.span, key: `${v.object.name ?? ''}/${v.field}/${v.key}`, ...storedValueReport(v, v.object.document.doc, raw) });
+          continue;
+        }
+        if (value === undefined) continue;
         if (!holdsSecret(v, value, shaped.shape)) continue;
         const doc = v.object.document.doc;
         if (!doc) continue;

@@ -18,6 +18,8 @@ export interface StoredValue {
   readonly field: 'data' | 'stringData';
   /** The value as Kubernetes hands it to the pod: a Secret's `data` decoded (undefined if not base64 of text). */
   readonly value: string | undefined;
+  /** A Secret's `data` value that is base64 of binary bytes (a MUNGE key, a keystore, a keytab): how many bytes. */
+  readonly binaryBytes?: number;
   readonly span: Span;
 }
 
@@ -34,10 +36,20 @@ export function* storedValues(model: KubernetesModel, kind: string): Generator<S
         const raw = scalarText(pair);
         const span = unquoted(model.text, nodeSpan(object.document.base, pair.value as { range?: [number, number, number] }));
         if (key === undefined || raw === undefined || !span) continue;
-        yield { object, key, field, value: field === 'data' && kind === 'Secret' ? decodeBase64Text(raw) : raw, span };
+        const value = field === 'data' && kind === 'Secret' ? decodeBase64Text(raw) : raw;
+        yield { object, key, field, value, span, ...(value === undefined && field === 'data' ? { binaryBytes: base64Bytes(raw) } : {}) };
       }
     }
   }
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** How many bytes a base64 value decodes to (0 when it is not base64). */
+function base64Bytes(raw: string): number {
+  const compact = raw.replace(/\s+/g, '');
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) return 0;
+  return (compact.length / 4) * 3 - (compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0);
 }
 
 /** A quoted scalar's range without its quotes, a block scalar's without its header: the finding is on the value, as the text detectors' are. */

@@ -5,9 +5,12 @@
 /**
  * An encryption tool's own marker before the ciphertext: dotenvx `encrypted:…`, Vault transit
  * `vault:v1:…`, SOPS `ENC[AES256_GCM,data:…]`, Jasypt `ENC(…)`, Spring Cloud Config `{cipher}…`, Ansible
- * Vault `$ANSIBLE_VAULT;1.1;AES256`. The marker must be followed by encoded bytes, not a word.
+ * Vault `$ANSIBLE_VAULT;1.1;AES256`, a Windows DPAPI blob in base64 (`AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA`: version 1
+ * and DPAPI's provider GUID, as Web Deploy's `.pubxml.user` `<EncryptedPassword>` and PowerShell's
+ * `ConvertFrom-SecureString` write it; it opens only on the machine and account that wrote it). The marker
+ * must be followed by encoded bytes, not a word.
  */
-const ENVELOPE = /^(?:encrypted:[A-Za-z0-9+/=_-]{24,}|vault:v\d+:[A-Za-z0-9+/=]{24,}|ENC\[[A-Z0-9_]+,data:|ENC\([A-Za-z0-9+/=]{16,}\)|\{cipher\}\S{16,}|\$ANSIBLE_VAULT;\d)/;
+const ENVELOPE = /^(?:AQAAANCMnd8BFdERjHoAwE\/Cl\+sBAAAA[A-Za-z0-9+/]{16,}={0,2}$|encrypted:[A-Za-z0-9+/=_-]{24,}|vault:v\d+:[A-Za-z0-9+/=]{24,}|ENC\[[A-Z0-9_]+,data:|ENC\([A-Za-z0-9+/=]{16,}\)|\{cipher\}\S{16,}|\$ANSIBLE_VAULT;\d)/;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** Shorter base64 holds no session key and a message: not worth decoding. */

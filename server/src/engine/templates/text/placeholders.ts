@@ -13,6 +13,13 @@ const PLACEHOLDER_VALUES = new Set([
   'string.empty', 'nothing', 'blank', 'generated', 'random', 'auto', 'xxx',
 ]);
 
+/**
+ * Default credentials a tool's own documentation and shipped configuration give, copied into every install:
+ * FreeRADIUS's `testing123` (the `localhost` client's shared secret), Oracle's `scott`/`tiger` sample schema.
+ * Known to everyone like AWS's `…EXAMPLE` keys, so no secret (a scanner for weak defaults is another tool).
+ */
+const DOCUMENTED_DEFAULTS = new Set(['testing123', 'tiger']);
+
 /** Substrings (case-insensitive) that mark documentation values and dummies. */
 const PLACEHOLDER_PARTS = [
   'example', 'changeme', 'change_me', 'change-me', 'changeit', 'placeholder', 'redacted', 'dummy', 'sample',
@@ -48,6 +55,7 @@ export function looksLikePlaceholder(value: string): boolean {
   const bare = trimmed.replace(/^["'`]+|["'`]+$/g, '');
   const lower = bare.toLowerCase();
   if (PLACEHOLDER_VALUES.has(lower) || PLACEHOLDER_VALUES.has(lower.replace(/^[<[{(]+|[>\]})]+$/g, ''))) return true;
+  if (DOCUMENTED_DEFAULTS.has(lower)) return true;
   const unleet = lower.replace(/[4@30157$]/g, (c) => LEET[c]);
   if (PLACEHOLDER_PARTS.some((part) => lower.includes(part) || unleet.includes(part))) return true;
   if (TEMPLATE_SYNTAX.test(bare) || VARIABLE_ONLY.test(bare) || WRAPPED.test(bare)) return true;

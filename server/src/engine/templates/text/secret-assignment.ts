@@ -3,7 +3,7 @@ import { defineTemplate } from '../template';
 import { assignmentFixes, fixFacts, fixesReadWholeFile } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
 import { authorizationCredential, qualifiedByParent, underYamlParent } from './assignment-syntax';
-import { compileKeyClassifier, keyWords, type KeyNameParams } from './secret-key-names';
+import { compileKeyClassifier, endsWithSalt, keyWords, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
 import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
 import { LONG_LINE } from './keyword-segments';
@@ -11,6 +11,7 @@ import { recordArguments, recordParameterAt } from './positional-records';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 import { withoutPlaintextStorageId } from './password-storage';
+import { TOOL_FILES_SCHEMA, compileToolFiles, type ToolFileSpec } from './tool-files';
 import { ARGUMENT_PLACES_SCHEMA, argumentPlaceKeywords, compileArgumentPlaces, type ArgumentPlaceSpec } from './typed-places';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
@@ -32,6 +33,8 @@ interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   readonly minifiedFiles?: readonly string[];
   /** Library signatures: which argument of a call or constructor is its password, key or token (typed-places.ts). */
   readonly argumentPlaces?: readonly ArgumentPlaceSpec[];
+  /** Tools' credential files: the key that holds the secret in a file of that name (tool-files.ts). */
+  readonly toolFiles?: readonly ToolFileSpec[];
 }
 
 const DEFAULT_MIN_LENGTH = 8;
@@ -50,6 +53,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       keywords: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
       keyEndings: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
       qualifiedKeyEndings: { type: 'array', items: { type: 'string', minLength: 2 } },
+      keyHolders: { type: 'array', items: { type: 'string', minLength: 2 } },
       ignoreKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
       unquotedValueFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       dockerfileFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -59,6 +63,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       deferTo: { type: 'array', items: { type: 'string', minLength: 1 } },
       minifiedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       argumentPlaces: ARGUMENT_PLACES_SCHEMA,
+      toolFiles: TOOL_FILES_SCHEMA,
       ...FILE_FILTER_SCHEMA,
       ...VALUE_FILTER_SCHEMA,
     },
@@ -82,6 +87,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const deferred = (params.deferTo ?? []).map((p) => regex(p));
     const minifiedFiles = (params.minifiedFiles ?? []).map((p) => regex(p));
     const inScope = compileFileFilter(params, regex);
+    const toolFileKeys = compileToolFiles(params.toolFiles ?? [], regex);
     const reportable = compileValueFilter(params, regex);
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -96,7 +102,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // A name that is a key in its ecosystem, with key material as its value: Consul's and Nomad's gossip
       // `encrypt`, Koa's and Keygrip's cookie-signing `keys` (`app.keys = ['…', …]`, the first item read).
       const keyByEcosystem = a.quote !== '' && ECOSYSTEM_KEY_NAME.test(a.key) && looksLikeKeyMaterial(a.value);
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value));
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value)) || (endsWithSalt(a.key) && looksLikeKeyMaterial(a.value));
       if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
@@ -111,9 +117,16 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const judged = a.quote !== '' && /^![^\s!=]/.test(a.value) ? a.value.slice(1) : a.value;
       return literalSecret(judged) && (decoded === undefined || literalSecret(decoded));
     };
+    /** A tool file's secret key: named by the file, so the value alone is judged (a UUID is the token there). */
+    const toolSecret = (a: Assignment): boolean => !deferred.some((r) => r.test(a.value)) && (SCHEMED_UUID.test(a.value) ? reportable(a.value) : literalSecret(a.value));
     return (model, ctx) => {
+      const toolAssignments = params.toolFiles ? toolFileKeys(model, { unquotedValues: true, dockerfile: false }) : [];
+      for (const a of toolAssignments) {
+        if (inScope(model) && toolSecret(a)) ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: [] });
+      }
       // A file without any of the keywords (a third of a mixed tree) asks none of the file-name patterns below.
       if (model.keywordOffsets(keywords).length === 0 || !inScope(model)) return;
+      const toolValueStarts = new Set(toolAssignments.map((a) => a.valueSpan.start));
       const options: ScanOptions = {
         unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
         dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
@@ -124,7 +137,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       };
       const facts = fixFacts(model);
       for (const a of assignments(model, keywords, options)) {
-        if (!isCandidate(a)) continue;
+        if (toolValueStarts.has(a.valueSpan.start) || !isCandidate(a)) continue;
         // A SealedSecret's `encryptedData` holds ciphertext only its controller can open; so does Renovate's
         // `encrypted` object (and any mapping named so, in YAML or JSON).
         const keyLineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));

@@ -10,6 +10,11 @@ export interface KeyNameParams {
    * working directory), `bypass` or camelCase `allPass` (lodash's predicate combinator).
    */
   readonly qualifiedKeyEndings?: readonly string[];
+  /**
+   * Words that a qualified ending may follow with no separator, or as the word before it: what holds a password
+   * (`dbpass`, `bindpw`, `adminpass`, `rootpw`, `bindPW`, slurmdbd's `StoragePass`), never `bypass` or `compass`.
+   */
+  readonly keyHolders?: readonly string[];
 }
 
 /** `DB_PASSWORD` → [db, password]; `clientSecretKey` → [client, secret, key]; `x-api-key` → [x, api, key]. */
@@ -70,11 +75,24 @@ function isLowerOrDigit(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
+/**
+ * A name whose last word is `salt` (`idp.persistentId.salt`, `hashSalt`): a pepper or an id salt kept secret, or
+ * a public per-record salt; like a bare `Key`, only a value of key material counts.
+ */
+export function endsWithSalt(key: string): boolean {
+  const words = keyWords(key);
+  return words.length >= 1 && words[words.length - 1] === 'salt';
+}
+
 export type KeyClassifier = (key: string) => boolean;
 
 export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
   const endings = params.keyEndings.map((e) => e.toLowerCase().replace(/[^a-z0-9]+/g, ''));
   const qualified = (params.qualifiedKeyEndings ?? []).map((e) => e.toLowerCase());
+  const holders = new Set((params.keyHolders ?? []).map((h) => h.toLowerCase()));
+  const heldEnding = (words: readonly string[], last: string): boolean =>
+    (words.length >= 2 && qualified.includes(last) && holders.has(words[words.length - 2])) ||
+    qualified.some((q) => last.length > q.length && last.endsWith(q) && holders.has(last.slice(0, -q.length)));
   return remembering((key) => {
     const words = withoutEnvironment(keyWords(key));
     if (words.length === 0) return false;
@@ -86,6 +104,9 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
     if (words.length >= 2 && qualified.includes(last) && /[-_.]/.test(key[key.length - last.length - 1] ?? '')) return true;
     // After an acronym the case change separates as well as `_` (PHP `$SMTPPass`, `DBPwd`); `allPass` stays a predicate.
     if (words.length >= 2 && qualified.includes(last) && /[A-Z]{2}[A-Z][a-z]*$/.test(key) && key.length - last.length >= 2) return true;
+    // An upper-case ending after a lower-case word separates as well (`bindPW`, `dbPWD`); so does a holder (`dbpass`).
+    if (words.length >= 2 && qualified.includes(last) && /[a-z0-9][A-Z]+$/.test(key) && key.endsWith(last.toUpperCase())) return true;
+    if (heldEnding(words, last)) return true;
     // Joined, so both `api_key` and `apikey`, `db_password` and `dbpassword`, end the same way; the
     // ending must start at a word start or inside the last word (a compound), never mid-way elsewhere.
     const joined = words.join('');
