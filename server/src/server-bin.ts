@@ -3,5 +3,7 @@
 // is written once its first requests are answered, not only when it exits.
 import * as path from 'node:path';
 import { runBundle } from './node/code-cache';
+import { exposeGcWhenNotStartedWithIt } from './node/server-flags';
 
+exposeGcWhenNotStartedWithIt();
 runBundle(path.join(__dirname, 'server-bundle.js'), { name: 'server', parent: module, writeAfterMs: 20_000 });
