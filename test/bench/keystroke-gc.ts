@@ -15,8 +15,11 @@ import { typeAtEditPoints } from './typing';
 // Types as the bench does (pull) and times each keystroke by the server main thread's own run time
 // (/proc/PID/task/PID/schedstat, Linux: other jobs on the machine count little); gc-observer.cjs, preloaded
 // into the server, logs each collection. A collection is put in the keystroke during whose window it began,
-// on the client's clock: one that starts just after the server wrote its answer still counts there. `--gap`
-// waits between keystrokes as a person typing does (the bench types back to back); FLAGS go to the server's node.
+// on the client's clock: one that starts just after the server wrote its answer still counts there, so the
+// server's own writes (stdio) place it before or after the answer, and the main thread's time before the
+// answer is the window's less the collections begun after it (their wall time). `--gap` waits between keystrokes
+// as a person typing does (the bench's --pause; 0, the default here, types back to back); FLAGS go to the
+// server's node (a script path and --stdio among them run another build of the server).
 
 const threadMs = (pid: number, task: string): number => {
   try {
@@ -32,17 +35,19 @@ interface Collection {
   readonly kind: number;
   readonly forced: boolean;
   readonly at: number;
+  /** Wall time: on a busy machine it includes waits for a core. */
+  readonly ms: number;
 }
 
-function readLog(file: string): Collection[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .filter(Boolean)
+/** The server's collections, and when it wrote to stdout (its answers), from gc-observer.cjs's log. */
+function readLog(file: string): { collections: Collection[]; writes: number[] } {
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
+  const writes = lines.filter((line) => line.startsWith('W ')).map((line) => Number(line.slice(2)));
+  const collections = lines
+    .filter((line) => !line.startsWith('W '))
     .map((line) => line.split(' ').map(Number))
-    .map(([kind, forced, at]) => ({ kind, forced: forced === 1, at }));
+    .map(([kind, forced, at, ms]) => ({ kind, forced: forced === 1, at, ms }));
+  return { collections, writes };
 }
 
 async function main(): Promise<void> {
@@ -85,16 +90,24 @@ async function main(): Promise<void> {
   } finally {
     await client.stop();
   }
-  const collections = readLog(log);
+  const { collections, writes } = readLog(log);
   const inside = windows.map((w) => collections.filter((c) => c.at >= w.start && c.at < w.end));
+  // The keystroke's answer: the server's last write inside its window.
+  const answeredAt = windows.map((w) => writes.filter((t) => t >= w.start && t < w.end).pop() ?? w.end);
+  // What the answer waited for: the window's main-thread time less the collections begun after the answer.
+  const untilAnswer = main.map((ms, i) => ms - inside[i].filter((c) => c.at >= answeredAt[i]).reduce((sum, c) => sum + c.ms, 0));
   const s = summarise(main);
   console.log(`  main thread ms per keystroke window: p50 ${s.p50.toFixed(2)} p95 ${s.p95.toFixed(2)} p99 ${s.p99.toFixed(2)} max ${s.max.toFixed(2)}`);
+  const u = summarise(untilAnswer);
+  console.log(`  of which before the answer was written: p50 ${u.p50.toFixed(2)} p95 ${u.p95.toFixed(2)} p99 ${u.p99.toFixed(2)} max ${u.max.toFixed(2)}`);
   const scavenged = (forced: boolean) => inside.map((list, i) => ({ list, i })).filter(({ list }) => list.some((c) => c.kind === constants.NODE_PERFORMANCE_GC_MINOR && c.forced === forced));
   const clean = main.filter((_, i) => inside[i].length === 0);
   const describe = (label: string, rows: { i: number }[]) =>
     console.log(`  ${label}: ${rows.length} keystrokes${rows.length ? `, median main thread ${median(rows.map(({ i }) => main[i])).toFixed(2)} ms` : ''}`);
   describe('with a scavenge V8 started (allocation)', scavenged(false));
   describe('with a scavenge the server asked for (idle collection)', scavenged(true));
+  const beforeAnswer = scavenged(true).filter(({ list, i }) => list.some((c) => c.forced && c.at < answeredAt[i]));
+  console.log(`    of which begun before the server wrote the answer: ${beforeAnswer.length}`);
   describe('with a mark-compact', inside.map((list, i) => ({ list, i })).filter(({ list }) => list.some((c) => c.kind === constants.NODE_PERFORMANCE_GC_MAJOR)));
   console.log(`  with no collection: ${clean.length} keystrokes, median main thread ${median(clean).toFixed(2)} ms`);
 }

@@ -1,6 +1,7 @@
 /**
  * V8 heap flags for the language-server process, passed by whoever launches it (the VS Code client, the
- * bench, the protocol tests). The server holds ~30 MiB of live data with the 1.9 MB argo-cd install.yaml
+ * bench, the protocol tests), and by `bulwark-server` itself when node was started without flags
+ * (node/server-flags.ts). The server holds ~30 MiB of live data with the 1.9 MB argo-cd install.yaml
  * open, but V8's defaults size the heap for throughput: a 16 MiB semi-space (32 MiB of new space) and an
  * old generation allowed to grow far past its live data before a full GC, so RSS reached ~200 MiB. A 2 MiB
  * semi-space (now 4 MiB, below) and a 1 GiB old-space ceiling (which also lowers V8's growth limits) kept the peak near
