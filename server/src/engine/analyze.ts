@@ -68,15 +68,15 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   }
   if (looksBinary(file.text)) return skip({ code: 'binary-file', message: 'Not analysed: the file looks binary.' });
 
-  const models = yield* parseModels(file, language, ruleSet, options, notices);
+  // With the caller's cache, text rules that declare how far they read run on windows of the file (text-windows.ts),
+  // or in a manifest on windows of its large sections (a CRD of 1.4 MB).
+  const windowed = options.textWindows === true && options.cache !== undefined && file.text.length >= WINDOWED_MIN_LENGTH;
+  const models = yield* parseModels(file, language, ruleSet, options, notices, windowed);
   yield;
   const now = options.now ?? new Date();
   const approvedList = options.approvedImages ?? ruleSet.approvedImages;
   const approvedImages = approvedList ? compileApprovedImages(approvedList) : undefined;
   const reported: RuleReport[] = [];
-  // With the caller's cache, text rules that declare how far they read run on windows of the file (text-windows.ts),
-  // or in a manifest on windows of its large sections (a CRD of 1.4 MB).
-  const windowed = options.textWindows === true && options.cache && file.text.length >= WINDOWED_MIN_LENGTH;
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
   const run: RuleRun = {
     context: { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' },
@@ -194,9 +194,10 @@ function tooComplexNotices(dockerfile: DockerfileModel): Notice[] {
   }));
 }
 
-function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[]): Generator<void, Models, void> {
+/** `windowed`: most text rules will run on windows of the file, so the whole text's model serves a few rules only. */
+function* parseModels(file: SourceFile, language: Language, ruleSet: RuleSet, options: AnalyzeOptions, notices: Notice[], windowed: boolean): Generator<void, Models, void> {
   const lines = new LineIndex(file.text);
-  const text = parseText(file.text, file.uri, lines, ruleSet.keywordPass);
+  const text = parseText(file.text, file.uri, lines, ruleSet.keywordPass, windowed);
   if (language === 'dockerfile') {
     // dockerfile-ast would read a BOM as part of the first keyword; a space keeps every offset.
     const source = capLongLines(file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text);

@@ -1,3 +1,4 @@
+import { movedReport } from './finding-memo';
 import { parseText, type TextModel } from './parsers/text';
 import type { SharedKeywordPass } from './templates/text/keyword-pass';
 import type { CheckContext, ParseCache, Report, Rule, Span, TextLookaround } from './types';
@@ -32,6 +33,12 @@ const CHUNKING: Chunking = { minChunk: 4 * 1024, maxChunk: 32 * 1024, cutOneIn: 
 /** The one ParseCache entry that holds a document's windows (the cache is the document's own). */
 const STORE_KEY = '\u0002text-windows';
 
+/** A window's reports in offsets of the file, for one place of the window. */
+interface PlacedReports {
+  readonly start: number;
+  readonly reports: readonly Report[];
+}
+
 interface WindowEntry {
   /** The window's text, a copy of its own (see ownCopy). */
   readonly text: string;
@@ -40,8 +47,8 @@ interface WindowEntry {
   readonly core: string;
   /** Each rule's reports on the window that start in its chunk, relative to the window's start. */
   readonly byRule: Map<Rule, readonly Report[]>;
-  /** The same reports in offsets of the file, for the place the window had when they were last asked for. */
-  readonly placed: Map<Rule, { readonly start: number; readonly reports: readonly Report[] }>;
+  /** The same reports in offsets of the file, for the place the window had when they were last asked for (and first placed). */
+  readonly placed: Map<Rule, PlacedReports & { readonly origin?: PlacedReports }>;
 }
 
 /**
@@ -131,14 +138,26 @@ export class TextWindows {
     return out;
   }
 
-  /** windowReports in offsets of the file: shifted again only when the window moved (a keystroke above it). */
+  /**
+   * windowReports in offsets of the file: shifted again only when the window moved (a keystroke above it).
+   * A moved window's reports are moved from where they were placed last (movedReport), so the findings
+   * made from them last time are moved too rather than made again (finding-memo.ts): a keystroke near the
+   * top of a 1 MB file moves every report below it.
+   */
   private placedReports(rule: Rule, entry: WindowEntry, window: Span, core: Span, context: Omit<CheckContext, 'report'>): readonly Report[] {
     const reports = this.windowReports(rule, entry, window, core, context);
     if (window.start === 0 || reports.length === 0) return reports;
     const known = entry.placed.get(rule);
     if (known && known.start === window.start) return known.reports;
-    const placed = reports.map((r) => shiftReport(r, window.start));
-    entry.placed.set(rule, { start: window.start, reports: placed });
+    // Moved from the reports first placed, not from the last move: a chain of moves would keep every version alive.
+    const origin = known?.origin ?? known;
+    if (!origin) {
+      const first = reports.map((r) => shiftReport(r, window.start));
+      entry.placed.set(rule, { start: window.start, reports: first });
+      return first;
+    }
+    const placed = origin.start === window.start ? origin.reports : origin.reports.map((r) => movedReport(r, window.start - origin.start));
+    entry.placed.set(rule, { start: window.start, reports: placed, origin });
     return placed;
   }
 

@@ -33,7 +33,19 @@ export interface TextModel {
   memoFact(key: string, compute: () => boolean): boolean;
 }
 
-export function parseText(text: string, uri: string, lines = new LineIndex(text), keywordPass?: SharedKeywordPass): TextModel {
+/**
+ * Lists of at most this many keywords are scanned on their own by a model whose text most rules read in
+ * windows (`fewReaders`): one native regex pass for a private key's BEGIN (~0.4 ms a MB) instead of the
+ * shared pass over the whole file (~4 ms a MB, every hit of every keyword), which only those few rules read.
+ */
+const OWN_SCAN_MAX_KEYWORDS = 2;
+
+/**
+ * `fewReaders`: only a few rules read this model's keywords (the rest run on windows of it), so a short
+ * keyword list is found by its own scan rather than by the shared pass; the offsets are the same either
+ * way (alternationOffsets gives what that scan finds).
+ */
+export function parseText(text: string, uri: string, lines = new LineIndex(text), keywordPass?: SharedKeywordPass, fewReaders = false): TextModel {
   const path = decodeURIComponentSafe(uri).replace(/\\/g, '/');
   const fileName = path.split('/').pop() ?? path;
   const hits = new Map<string, readonly number[]>();
@@ -52,7 +64,8 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
       let found = hits.get(key);
       if (!found) {
         // From the shared pass when it holds every keyword of the list: no pass of the list's own.
-        found = (keywordPass && alternationOffsets(keywordPass, sharedHits(keywordPass), keywords, key)) ?? scanKeywords(text, keywordAlternation(keywords, key, keywordPass?.alternations));
+        const ownScan = fewReaders && shared === undefined && keywords.length <= OWN_SCAN_MAX_KEYWORDS;
+        found = (keywordPass && !ownScan && alternationOffsets(keywordPass, sharedHits(keywordPass), keywords, key)) || scanKeywords(text, keywordAlternation(keywords, key, keywordPass?.alternations));
         hits.set(key, found);
       }
       return found;

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, type RuleSet } from '../../../server/src/engine';
+import { WINDOWED_MIN_LENGTH } from '../../../server/src/engine/text-windows';
+import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
+import { EditableDocument } from '../../../server/src/lsp/editable-document';
+import { SectionParseCache } from '../../../server/src/lsp/section-parse-cache';
+import { sourceText } from '../../bench/generate';
+import { SeededRandom } from '../../bench/random';
+import { SECRETS_CORPUS, corpusFiles } from '../../support/secrets-corpus';
+import { ANALYSIS_NOW, comparable } from '../../support/open-dockerfile';
+
+// Keystrokes in a large source file as the editor sends them (EditableDocument, one cache per document):
+// text rules run on windows whose reports are kept and moved with the text below an edit, findings are
+// moved with them (finding-memo.ts), and the private-key rules read the whole file through their own
+// marker scan. After every keystroke the cached analysis must equal a fresh one, finding for finding:
+// characters typed and deleted inside a secret value, inside a private key block, Enter and Backspace
+// at line ends above many findings, and in a Java file typing inside a constructor declaration.
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** A PEM block of random base64 (no key of anyone's), which the private-key rule reports. */
+function pemBlock(rng: SeededRandom): string {
+  const body = Array.from({ length: 12 }, () => rng.chars(B64, 64));
+  return ['-----BEGIN RSA PRIVATE KEY-----', ...body, '-----END RSA PRIVATE KEY-----'].join('\n');
+}
+
+class TypedDocument {
+  private readonly doc: EditableDocument;
+  private readonly cache = new SectionParseCache();
+  private version = 1;
+  compared = 0;
+
+  constructor(
+    private readonly uri: string,
+    text: string,
+    private readonly ruleSet: RuleSet,
+  ) {
+    this.doc = EditableDocument.create(uri, 'plaintext', 1, text);
+    this.analyse();
+  }
+
+  get text(): string {
+    return this.doc.getText();
+  }
+
+  /** Replaces [start, end) by `inserted` as one LSP change, then compares the cached analysis with a fresh one. */
+  type(start: number, end: number, inserted: string, what: string): void {
+    const position = (offset: number) => {
+      const before = this.text.slice(0, offset);
+      const line = before.split('\n').length - 1;
+      return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+    };
+    this.doc.update([{ range: { start: position(start), end: position(end) }, text: inserted }], ++this.version);
+    const cached = this.analyse();
+    const fresh = analyze({ uri: this.uri, text: this.text }, this.ruleSet, { now: ANALYSIS_NOW });
+    assert.deepEqual(comparable(cached), comparable(fresh), `${what}: cached and fresh analyses differ`);
+    this.compared += fresh.findings.length;
+  }
+
+  /** Types `word` at `offset` one character at a time, then deletes it with Backspace. */
+  typeAndDelete(offset: number, word: string, what: string): void {
+    for (let i = 0; i < word.length; i++) this.type(offset + i, offset + i, word[i], `${what}: "${word.slice(0, i + 1)}" typed`);
+    for (let i = word.length; i > 0; i--) this.type(offset + i - 1, offset + i, '', `${what}: Backspace to "${word.slice(0, i - 1)}"`);
+  }
+
+  private analyse() {
+    const result = analyze({ uri: this.uri, text: this.text }, this.ruleSet, { cache: this.cache, now: ANALYSIS_NOW, textWindows: true });
+    this.cache.endAnalysis();
+    return result;
+  }
+}
+
+describe('keystrokes in a large source file equal a fresh analysis at each keystroke', function () {
+  this.timeout(300_000);
+  let ruleSet: RuleSet;
+
+  before(function () {
+    ruleSet = loadRuleSet([builtinPackRoot()]).ruleSet;
+  });
+
+  it('a generated TypeScript file with a private key: in secret values, in the key block, Enter and Backspace', () => {
+    const rng = new SeededRandom(5);
+    const generated = sourceText(new SeededRandom(20261206), 'ts', 2 * WINDOWED_MIN_LENGTH);
+    const third = generated.indexOf('\n', generated.length / 3) + 1;
+    const doc = new TypedDocument('file:///work/src/big.ts', generated.slice(0, third) + pemBlock(rng) + '\n' + generated.slice(third), ruleSet);
+    const initial = doc.text;
+    // In the values of secrets spread over the file (the generator writes them as `const name = '…';`).
+    const values = [...initial.matchAll(/^ {2}const \w+ = '/gm)].map((m) => (m.index ?? 0) + m[0].length);
+    assert.ok(values.length > 20, `secrets to type in, got ${values.length}`);
+    for (const at of [values[0], values[Math.floor(values.length / 2)], values[values.length - 1]]) {
+      doc.typeAndDelete(at + 3, 'x=', 'inside a secret value');
+      doc.typeAndDelete(at - 4, ' ', 'before a secret value');
+    }
+    // Inside the private key block: its body, then its BEGIN marker broken and mended.
+    const begin = doc.text.indexOf('-----BEGIN RSA');
+    doc.typeAndDelete(doc.text.indexOf('\n', begin) + 20, 'Q', 'inside the key body');
+    doc.typeAndDelete(begin + 7, 'x', 'inside the BEGIN marker');
+    // Enter and Backspace at line ends near the top, the middle and the end: every window below moves.
+    for (const fraction of [0.01, 0.5, 0.97]) {
+      const lineEnd = doc.text.indexOf('\n', Math.floor(doc.text.length * fraction));
+      doc.type(lineEnd, lineEnd, '\n', `Enter at ${fraction}`);
+      doc.type(lineEnd, lineEnd, '\n', `a second Enter at ${fraction}`);
+      doc.type(lineEnd + 1, lineEnd + 2, '', `Backspace at ${fraction}`);
+      doc.type(lineEnd, lineEnd + 1, '', `a second Backspace at ${fraction}`);
+    }
+    assert.equal(doc.text, initial, 'every edit undone');
+    assert.ok(doc.compared > 1000, `findings compared: ${doc.compared}`);
+  });
+
+  it('a large Java file made of the corpus: inside a constructor declaration and a construction, Enter and Backspace', () => {
+    const files = corpusFiles().filter((f) => f.startsWith('java/'));
+    const parts: string[] = [];
+    for (let i = 0, size = 0; size < WINDOWED_MIN_LENGTH + 16 * 1024; i++) {
+      const text = fs.readFileSync(path.join(SECRETS_CORPUS, files[i % files.length]), 'utf8');
+      parts.push(text.endsWith('\n') ? text : text + '\n');
+      size += text.length + 1;
+    }
+    const doc = new TypedDocument('file:///work/src/Big.java', parts.join(''), ruleSet);
+    const initial = doc.text;
+    // A constructor or record declaration whose parameters the generic rule reads at each construction.
+    const declaration = /^[ \t]*(?:public |private )?(?:record )?[A-Z]\w*\([^)\n]*\bString \w*(?:[Ss]ecret|[Kk]ey|[Tt]oken|[Pp]assword)\b/m.exec(initial);
+    assert.ok(declaration, 'a declaration with a secret-named parameter in the corpus');
+    const parameter = declaration.index + declaration[0].length - 2;
+    doc.typeAndDelete(parameter, 'Zz', 'inside a parameter name of a declaration');
+    const construction = initial.indexOf('new ', declaration.index + declaration[0].length);
+    doc.typeAndDelete(construction + 4, 'X', 'inside a construction');
+    const middle = doc.text.indexOf('\n', doc.text.length / 2);
+    doc.type(middle, middle, '\n', 'Enter in the middle');
+    doc.type(middle, middle + 1, '', 'Backspace in the middle');
+    assert.equal(doc.text, initial, 'every edit undone');
+    assert.ok(doc.compared > 100, `findings compared: ${doc.compared}`);
+  });
+});
