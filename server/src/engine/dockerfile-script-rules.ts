@@ -1,5 +1,6 @@
 import type { DockerfileModel } from './parsers/dockerfile';
 import type { CachedScript } from './parsers/dockerfile-script-cache';
+import type { ReportReuse } from './dockerfile-report-reuse';
 import { movedReport } from './finding-memo';
 import { shiftReport } from './text-windows';
 import type { CheckContext, ParseCache, Report, Rule } from './types';
@@ -65,12 +66,15 @@ const WITHOUT_SCRIPTS = Symbol('withoutRunScripts');
 
 /**
  * A runScriptsApart rule's reports: those on RUN scripts kept per script as above, the others from the
- * model with no scripts (its own memo: what rules derive from the scripts must not be shared with it).
+ * model with no scripts (its own memo: what rules derive from the scripts must not be shared with it),
+ * those equal to the last analysis's given back as its objects (dockerfile-report-reuse.ts).
  */
-export function dockerfileRuleScriptsApart(rule: Rule, model: DockerfileModel, cache: ParseCache, context: Omit<CheckContext, 'report'>): Report[] {
+export function dockerfileRuleScriptsApart(rule: Rule, model: DockerfileModel, cache: ParseCache, context: Omit<CheckContext, 'report'>, reuse: ReportReuse): Report[] {
   const out = dockerfileRulePerScript(rule, model, cache, context);
   let rest = model.memo.get(WITHOUT_SCRIPTS) as DockerfileModel | undefined;
   if (!rest) model.memo.set(WITHOUT_SCRIPTS, (rest = { ...model, runScripts: () => [], tooComplexScripts: () => [], memo: new Map() }));
-  (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(rest, { ...context, report: (r) => out.push(r) });
+  const others: Report[] = [];
+  (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(rest, { ...context, report: (r) => others.push(r) });
+  for (const r of reuse.reuse(rule, others)) out.push(r);
   return out;
 }
