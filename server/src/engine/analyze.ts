@@ -312,10 +312,14 @@ function fixesFor(rule: Rule, fixes: readonly Fix[], fill: (template: string) =>
 
 function suppressionInput(models: Models): SuppressionInput {
   const dockerfile = models.dockerfile ?? models.unparsedDockerfile?.();
+  let instructions: Span[] | undefined;
   return {
     text: models.text.text,
     lines: models.text.lines,
-    instructions: dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())),
+    // Read only when a suppression comment is found: the spans of every instruction, at each keystroke of a long file, were most of the suppression step.
+    get instructions() {
+      return (instructions ??= dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())));
+    },
     documents: models.kubernetes?.documents.map((d) => ({ start: d.base, end: d.base + d.text.length })),
     ...(models.kubernetes ? { mayHoldDirectives: models.kubernetes.documents.some(holdsDirective) } : {}),
   };

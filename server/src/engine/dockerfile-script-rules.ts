@@ -66,7 +66,8 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
       byRule.set(rule, kept);
     }
     const by = script.entry.span.start - kept.base;
-    const moved = by === 0 ? kept.reports : movedBy(kept, by, model);
+    // Most rules report nothing on most scripts: nothing to move.
+    const moved = by === 0 || kept.reports.length === 0 ? kept.reports : movedBy(kept, by, model);
     for (const r of moved) out.push(r);
   }
   return out;
