@@ -1,3 +1,4 @@
+import { changedRegion } from './changed-region';
 import { movedReport } from './finding-memo';
 import type { ParseCache, Report, Rule, Span } from './types';
 
@@ -42,15 +43,10 @@ export class ReportReuse {
     this.next = { text, byRule: new Map() };
     // Set before any rule runs: an analysis stopped half-way leaves only the rules that ran.
     cache.set(LAST_KEY, this.next);
-    const before = known?.text ?? '';
-    const max = Math.min(before.length, text.length);
-    let prefix = 0;
-    while (prefix < max && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const { prefix, suffixFrom, delta } = changedRegion(known?.text ?? '', text);
     this.prefix = prefix;
-    this.suffixFrom = before.length - suffix;
-    this.delta = text.length - before.length;
+    this.suffixFrom = suffixFrom;
+    this.delta = delta;
   }
 
   /** `reports` with each one equal to a report of the rule's last analysis replaced by that report (moved). */
@@ -74,8 +70,8 @@ export class ReportReuse {
   private keptEqual(last: Map<number, Kept[]>, fresh: Report): Kept | undefined {
     const start = fresh.span.start;
     const old = start < this.prefix ? start : start - this.delta;
-    if (old < this.prefix && start >= this.prefix) return undefined;
-    if (old >= this.prefix && old < this.suffixFrom) return undefined;
+    // After the first change, only what lay in the last text's unchanged end.
+    if (start >= this.prefix && old < this.suffixFrom) return undefined;
     const candidates = last.get(old);
     if (!candidates) return undefined;
     const by = start - old;

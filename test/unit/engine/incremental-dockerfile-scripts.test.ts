@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PackLoader, analyze, buildRuleSet, builtinTemplates, type AnalysisResult, type Rule, type RuleSet } from '../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
-import { ANALYSIS_NOW, DOCKERFILE_URI, OpenDockerfile, comparable } from '../../support/open-dockerfile';
+import { ANALYSIS_NOW, DOCKERFILE_URI, OpenDockerfile, comparable, placed } from '../../support/open-dockerfile';
 
 // The editor keeps the reports of rules over RUN commands per RUN instruction (dockerfile-script-rules.ts)
 // and moves them when lines are added above. Each step below is an edit that must change what those
@@ -26,16 +26,6 @@ const START = [
   'USER app',
   '',
 ].join('\n');
-
-/** `rule@line:col-line:col` for each finding of the given rules, for messages that say what changed. */
-function placed(result: AnalysisResult, text: string, ruleIds: readonly string[]): string[] {
-  const at = (offset: number) => {
-    const before = text.slice(0, offset);
-    const line = before.split(/\r\n|\n/).length;
-    return `${line}:${offset - Math.max(before.lastIndexOf('\n') + 1, 0) + 1}`;
-  };
-  return result.findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => `${f.ruleId}@${at(f.span.start)}=${text.slice(f.span.start, f.span.end)}`);
-}
 
 const SCRIPT_RULES = ['docker-package-version-unpinned', 'docker-run-sudo', 'docker-remote-script-piped-to-shell'];
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type AnalysisResult, type Finding, type RuleSet } from '../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
-import { ANALYSIS_NOW, DOCKERFILE_URI, OpenDockerfile, comparable } from '../../support/open-dockerfile';
+import { ANALYSIS_NOW, DOCKERFILE_URI, OpenDockerfile, comparable, placed } from '../../support/open-dockerfile';
 import { REALWORLD } from '../../support/shared-folder';
 
 // Rules that read the whole Dockerfile run again at each keystroke; their reports equal to the last
@@ -28,15 +28,6 @@ const START = [
   'USER app',
   '',
 ].join('\n');
-
-/** `rule@line:col=text` for each finding of the given rules. */
-function placed(result: AnalysisResult, text: string, ruleIds: readonly string[]): string[] {
-  const at = (offset: number) => {
-    const before = text.slice(0, offset);
-    return `${before.split('\n').length}:${offset - (before.lastIndexOf('\n') + 1) + 1}`;
-  };
-  return result.findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => `${f.ruleId}@${at(f.span.start)}=${text.slice(f.span.start, f.span.end)}`);
-}
 
 const WHOLE_FILE = ['docker-image-latest-tag', 'docker-image-not-digest-pinned', 'docker-secret-in-env', 'docker-secret-build-arg', 'docker-pipe-without-pipefail', 'docker-user-root', 'docker-user-missing', 'docker-user-non-numeric'];
 
