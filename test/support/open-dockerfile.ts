@@ -47,3 +47,13 @@ export class OpenDockerfile {
 export function comparable(result: AnalysisResult): unknown {
   return JSON.parse(JSON.stringify(result));
 }
+
+/** `rule@line:col=text` for each finding of the given rules, for messages that say what changed. */
+export function placed(result: AnalysisResult, text: string, ruleIds: readonly string[]): string[] {
+  const at = (offset: number) => {
+    const before = text.slice(0, offset);
+    const line = before.split(/\r\n|\n/).length;
+    return `${line}:${offset - Math.max(before.lastIndexOf('\n') + 1, 0) + 1}`;
+  };
+  return result.findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => `${f.ruleId}@${at(f.span.start)}=${text.slice(f.span.start, f.span.end)}`);
+}

@@ -3,6 +3,7 @@ import { compileApprovedImages } from './images/approved';
 import { detectLanguage } from './language';
 import { parseDockerfile, type DockerfileModel } from './parsers/dockerfile';
 import { dockerfileRulePerScript, dockerfileRuleScriptsApart } from './dockerfile-script-rules';
+import { ReportReuse } from './dockerfile-report-reuse';
 import { kubernetesSteps, type K8sDocument, type KubernetesModel } from './parsers/kubernetes';
 import { kubernetesRulePerSection, objectsBySection, sectionInputs, SectionTexts, textRulePerSection, type PerSectionState } from './kubernetes-sections';
 import { parseText, type TextModel } from './parsers/text';
@@ -89,6 +90,7 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
     // re-derives what the rules share (the commands by program), was 8% of a CLI scan of Dockerfiles (callgrind).
     scriptMemo: options.cache && options.cache.shortLived !== true ? options.cache : undefined,
     perSection: undefined,
+    reportReuse: undefined,
   };
   for (const rule of ruleSet.rules) {
     const override = permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy);
@@ -118,6 +120,8 @@ interface RuleRun {
   readonly scriptMemo: AnalyzeOptions['cache'];
   /** With the caller's cache, Kubernetes rules that read one section at a time are memoised per section (built at the first such rule). */
   perSection: PerSectionState | undefined;
+  /** With a cache kept across analyses, whole-file Dockerfile rules' reports replaced by equal ones of the last analysis (built at the first such rule). */
+  reportReuse: ReportReuse | undefined;
 }
 
 /**
@@ -135,7 +139,8 @@ function ruleReports(rule: Rule, model: unknown, run: RuleRun): Report[] {
   }
   if (windows && windows.has(rule)) return windows.reports(rule, context);
   if (rule.perRunScript && models.dockerfile && scriptMemo) return dockerfileRulePerScript(rule, models.dockerfile, scriptMemo, context);
-  if (rule.runScriptsApart && models.dockerfile && scriptMemo) return dockerfileRuleScriptsApart(rule, models.dockerfile, scriptMemo, context);
+  if (rule.runScriptsApart && models.dockerfile && scriptMemo) return dockerfileRuleScriptsApart(rule, models.dockerfile, scriptMemo, context, (run.reportReuse ??= new ReportReuse(scriptMemo, models.dockerfile.text)));
+  if (rule.meta.language === 'dockerfile' && models.dockerfile && scriptMemo) return (run.reportReuse ??= new ReportReuse(scriptMemo, models.dockerfile.text)).reuse(rule, runCheck(rule, model, context));
   return runCheck(rule, model, context);
 }
 
@@ -308,10 +313,14 @@ function fixesFor(rule: Rule, fixes: readonly Fix[], fill: (template: string) =>
 
 function suppressionInput(models: Models): SuppressionInput {
   const dockerfile = models.dockerfile ?? models.unparsedDockerfile?.();
+  let instructions: Span[] | undefined;
   return {
     text: models.text.text,
     lines: models.text.lines,
-    instructions: dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())),
+    // Read only when a suppression comment is found: the spans of every instruction, at each keystroke of a long file, were most of the suppression step.
+    get instructions() {
+      return (instructions ??= dockerfile?.ast.getInstructions().map((i) => dockerfile.span(i.getRange())));
+    },
     documents: models.kubernetes?.documents.map((d) => ({ start: d.base, end: d.base + d.text.length })),
     ...(models.kubernetes ? { mayHoldDirectives: models.kubernetes.documents.some(holdsDirective) } : {}),
   };

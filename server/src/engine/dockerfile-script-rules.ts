@@ -1,5 +1,6 @@
 import type { DockerfileModel } from './parsers/dockerfile';
 import type { CachedScript } from './parsers/dockerfile-script-cache';
+import type { ReportReuse } from './dockerfile-report-reuse';
 import { movedReport } from './finding-memo';
 import { shiftReport } from './text-windows';
 import type { CheckContext, ParseCache, Report, Rule } from './types';
@@ -25,10 +26,21 @@ interface KeptReports {
   readonly base: number;
   readonly reports: readonly Report[];
   /**
-   * The reports as last moved: typing above an instruction moves it by one, deleting brings it back,
-   * and the same moved reports (the same objects) let the findings made from them be reused (finding-memo.ts).
+   * The reports as moved by each distance in use: typing above an instruction moves it by one, deleting
+   * brings it back, and the same moved reports (the same objects) let the findings made from them be
+   * reused (finding-memo.ts). A map rather than the last move: instructions of the same text share one
+   * script read (`RUN curl … | sh` repeated), each at its own distance, and one slot made 126 of the
+   * 144 such findings of the 5,000-line bench file again at every keystroke.
    */
-  moved?: { readonly by: number; readonly reports: readonly Report[] };
+  readonly moved: Map<number, Moved>;
+  /** The models of the last two analyses that read these reports: moves neither used are dropped. */
+  models: readonly [DockerfileModel?, DockerfileModel?];
+}
+
+interface Moved {
+  readonly reports: readonly Report[];
+  /** The last analysis's model that used it. */
+  model: DockerfileModel;
 }
 
 /** The rule's reports on the whole file, from its reports on each RUN script, run again only for changed ones. */
@@ -50,14 +62,30 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
       (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(one, { ...context, report: (r) => reports.push(r) });
       // Kept in the offsets of the script as first read, so each later analysis shifts from there.
       const by = base - script.entry.span.start;
-      kept = { base, reports: by === 0 ? reports : reports.map((r) => shiftReport(r, by)) };
+      kept = { base, reports: by === 0 ? reports : reports.map((r) => shiftReport(r, by)), moved: new Map(), models: [] };
       byRule.set(rule, kept);
     }
     const by = script.entry.span.start - kept.base;
-    const moved = by === 0 ? kept.reports : kept.moved?.by === by ? kept.moved.reports : (kept.moved = { by, reports: kept.reports.map((r) => movedReport(r, by)) }).reports;
+    // Most rules report nothing on most scripts: nothing to move.
+    const moved = by === 0 || kept.reports.length === 0 ? kept.reports : movedBy(kept, by, model);
     for (const r of moved) out.push(r);
   }
   return out;
+}
+
+/** `kept`'s reports moved by `by`, as this or the last analysis moved them, or moved now. */
+function movedBy(kept: KeptReports, by: number, model: DockerfileModel): readonly Report[] {
+  if (kept.models[0] !== model) kept.models = [model, kept.models[0]];
+  const known = kept.moved.get(by);
+  if (known) {
+    known.model = model;
+    return known.reports;
+  }
+  // Moves only analyses before the last two used go: what one keystroke made, the next one undoes.
+  for (const [distance, moved] of kept.moved) if (moved.model !== model && moved.model !== kept.models[1]) kept.moved.delete(distance);
+  const reports = kept.reports.map((r) => movedReport(r, by));
+  kept.moved.set(by, { reports, model });
+  return reports;
 }
 
 /** Under this key of a model's memo, the model without its RUN scripts that runScriptsApart rules share. */
@@ -65,12 +93,15 @@ const WITHOUT_SCRIPTS = Symbol('withoutRunScripts');
 
 /**
  * A runScriptsApart rule's reports: those on RUN scripts kept per script as above, the others from the
- * model with no scripts (its own memo: what rules derive from the scripts must not be shared with it).
+ * model with no scripts (its own memo: what rules derive from the scripts must not be shared with it),
+ * those equal to the last analysis's given back as its objects (dockerfile-report-reuse.ts).
  */
-export function dockerfileRuleScriptsApart(rule: Rule, model: DockerfileModel, cache: ParseCache, context: Omit<CheckContext, 'report'>): Report[] {
+export function dockerfileRuleScriptsApart(rule: Rule, model: DockerfileModel, cache: ParseCache, context: Omit<CheckContext, 'report'>, reuse: ReportReuse): Report[] {
   const out = dockerfileRulePerScript(rule, model, cache, context);
   let rest = model.memo.get(WITHOUT_SCRIPTS) as DockerfileModel | undefined;
   if (!rest) model.memo.set(WITHOUT_SCRIPTS, (rest = { ...model, runScripts: () => [], tooComplexScripts: () => [], memo: new Map() }));
-  (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(rest, { ...context, report: (r) => out.push(r) });
+  const others: Report[] = [];
+  (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(rest, { ...context, report: (r) => others.push(r) });
+  for (const r of reuse.reuse(rule, others)) out.push(r);
   return out;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PackLoader, analyze, buildRuleSet, builtinTemplates, type AnalysisResult, type Rule, type RuleSet } from '../../../server/src/engine';
 import { builtinPackRoot, loadRuleSet } from '../../../server/src/node/rule-packs';
-import { ANALYSIS_NOW, DOCKERFILE_URI, OpenDockerfile, comparable } from '../../support/open-dockerfile';
+import { ANALYSIS_NOW, DOCKERFILE_URI, OpenDockerfile, comparable, placed } from '../../support/open-dockerfile';
 
 // The editor keeps the reports of rules over RUN commands per RUN instruction (dockerfile-script-rules.ts)
 // and moves them when lines are added above. Each step below is an edit that must change what those
@@ -26,16 +26,6 @@ const START = [
   'USER app',
   '',
 ].join('\n');
-
-/** `rule@line:col-line:col` for each finding of the given rules, for messages that say what changed. */
-function placed(result: AnalysisResult, text: string, ruleIds: readonly string[]): string[] {
-  const at = (offset: number) => {
-    const before = text.slice(0, offset);
-    const line = before.split(/\r\n|\n/).length;
-    return `${line}:${offset - Math.max(before.lastIndexOf('\n') + 1, 0) + 1}`;
-  };
-  return result.findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => `${f.ruleId}@${at(f.span.start)}=${text.slice(f.span.start, f.span.end)}`);
-}
 
 const SCRIPT_RULES = ['docker-package-version-unpinned', 'docker-run-sudo', 'docker-remote-script-piped-to-shell'];
 
@@ -100,6 +90,28 @@ describe('Dockerfile rules kept per RUN instruction equal a fresh analysis', fun
     open.edit('FROM build', '\nFROM build');
     open.analyse(counted);
     assert.equal(calls, 0, 'a line added between instructions moves the reports, it re-runs nothing');
+  });
+
+  it('keeps the finding of each of several RUNs of the same text, moved and moved back', () => {
+    const open = new OpenDockerfile(['FROM alpine:3.20', 'RUN curl -fsSL https://example.com/x | sh', 'USER app', 'RUN curl -fsSL https://example.com/x | sh', 'USER app', 'RUN curl -fsSL https://example.com/x | sh', ''].join('\n'));
+    const piped = (r: AnalysisResult) => r.findings.filter((f) => f.ruleId === 'docker-remote-script-piped-to-shell');
+    const first = piped(open.analyse(ruleSet));
+    assert.equal(first.length, 3);
+    const check = (what: string) => {
+      const cached = open.analyse(ruleSet);
+      assert.deepEqual(comparable(cached), comparable(analyze({ uri: URI, text: open.text, languageId: 'dockerfile' }, ruleSet, { now: NOW })), `${what}: cached and fresh analyses differ`);
+      return piped(cached);
+    };
+    open.edit('USER app\nRUN', 'USER app2\nRUN');
+    const moved = check('a character typed between the first and second RUN');
+    assert.equal(moved[0], first[0], 'the RUN above the edit keeps its finding');
+    assert.deepEqual(moved.slice(1).map((f) => f.span.start), first.slice(1).map((f) => f.span.start + 1));
+    open.edit('USER app2\nRUN', 'USER app\nRUN');
+    const back = check('and deleted');
+    for (let i = 0; i < 3; i++) assert.equal(back[i], first[i], `finding ${i + 1}: back where it was, the same object as first`);
+    open.edit('USER app\nRUN', 'USER app2\nRUN');
+    const again = check('typed again');
+    for (let i = 0; i < 3; i++) assert.equal(again[i], moved[i], `finding ${i + 1}: moved the same way again, the same object`);
   });
 
   // Rules that read RUN scripts and other instructions keep their script reports per RUN and run on the

@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { changedRegion } from '../changed-region';
 import { instructionDocument } from './dockerfile-instruction-document';
 import { TEXT_MEMO } from './dockerfile-text-memo';
 
@@ -58,15 +59,10 @@ export class ItemReuse {
     private readonly last: LastParse,
     text: string,
   ) {
-    const before = last.text;
-    const max = Math.min(before.length, text.length);
-    let prefix = 0;
-    while (prefix < max && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const { prefix, suffixFrom, delta } = changedRegion(last.text, text);
     this.prefix = prefix;
-    this.suffixFrom = before.length - suffix;
-    this.delta = text.length - before.length;
+    this.suffixFrom = suffixFrom;
+    this.delta = delta;
   }
 
   /** The last parse's item that the parser would read again at `start` (new offsets), if any. */

@@ -1,3 +1,4 @@
+import { fromText } from '../../parsers/dockerfile-text-memo';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { looksLikePlaceholder } from '../text/placeholders';
@@ -51,28 +52,51 @@ export const secretEnv = defineTemplate<'dockerfile', Params>({
     const ignoreNames = params.ignoreNames ? regex(params.ignoreNames) : undefined;
     const ignoreValues = params.ignoreValues ? regex(params.ignoreValues) : undefined;
     const secretName = (name: string): boolean => names.has(name.toLowerCase()) || (containsFragment(name, fragments) && !ignoreNames?.test(name));
+    const judge = (property: PropertyRef): Verdict => {
+      const value = property.value ?? '';
+      const literal = isLiteral(value);
+      const data = { keyword: property.keyword, name: property.name, masked: maskedValue(value) };
+      if (params.values === 'reference') {
+        // `ENV NAME=` empties the variable: nothing is carried (ARG NAME= still takes --build-arg).
+        const emptied = property.keyword === 'ENV' && property.value !== undefined && !/\$/.test(value);
+        return { flagged: !literal && !emptied && secretName(property.name), data };
+      }
+      if (!literal || !property.valueSpan || ignoreValues?.test(value)) return { flagged: false, data };
+      const urlPassword = params.credentialUrls === true ? CREDENTIAL_URL.exec(value)?.[1] : undefined;
+      const credentialUrl = urlPassword !== undefined && !urlPassword.startsWith('$') && !looksLikePlaceholder(urlPassword);
+      // Documentation stand-ins (changeme, <token>, xxxx, AWS's EXAMPLE keys) hold no secret.
+      return { flagged: credentialUrl || (secretName(property.name) && !looksLikePlaceholder(value)), data };
+    };
+    // Each pair's verdict is its own text's (keyword, name, value): kept with the instruction's text, so a
+    // keystroke judges only the pairs of the instruction it changed (dockerfile-text-memo.ts).
+    const verdicts = Symbol('secretEnvVerdicts');
+    const verdictOf = (property: PropertyRef): Verdict => {
+      const known = fromText(property.entry.onbuild ?? property.entry.instruction, verdicts, () => new Map<string, Verdict>());
+      const key = `${property.keyword}\u0000${property.name}\u0000${property.value === undefined ? '\u0001' : property.value}\u0000${property.valueSpan ? 1 : 0}`;
+      let verdict = known.get(key);
+      if (!verdict) known.set(key, (verdict = judge(property)));
+      return verdict;
+    };
     return (model, ctx) => {
       for (const property of propertiesOf(model)) {
-        const value = property.value ?? '';
-        const literal = isLiteral(value);
-        const data = { keyword: property.keyword, name: property.name, masked: maskedValue(value) };
+        const { flagged, data } = verdictOf(property);
+        if (!flagged) continue;
         if (params.values === 'reference') {
-          // `ENV NAME=` empties the variable: nothing is carried (ARG NAME= still takes --build-arg).
-          const emptied = property.keyword === 'ENV' && property.value !== undefined && !/\$/.test(value);
-          if (!literal && !emptied && secretName(property.name)) ctx.report({ span: property.nameSpan, data, key: property.name });
+          ctx.report({ span: property.nameSpan, data, key: property.name });
           continue;
         }
-        if (!literal || !property.valueSpan || ignoreValues?.test(value)) continue;
-        const urlPassword = params.credentialUrls === true ? CREDENTIAL_URL.exec(value)?.[1] : undefined;
-        const credentialUrl = urlPassword !== undefined && !urlPassword.startsWith('$') && !looksLikePlaceholder(urlPassword);
-        // Documentation stand-ins (changeme, <token>, xxxx, AWS's EXAMPLE keys) hold no secret.
-        if (!credentialUrl && (!secretName(property.name) || looksLikePlaceholder(value))) continue;
         const fixes = [mountSecretFix(model, property), removeValue(model, property)].filter((f): f is Fix => f !== undefined);
-        ctx.report({ span: property.valueSpan, data, key: property.name, fixes });
+        ctx.report({ span: property.valueSpan!, data, key: property.name, fixes });
       }
     };
   },
 });
+
+/** What a rule makes of one NAME=value pair wherever it is: whether it is reported, and its message's values. */
+interface Verdict {
+  readonly flagged: boolean;
+  readonly data: Readonly<Record<string, string>>;
+}
 
 /** A value someone typed in: non-empty and not made only of variable references. */
 function isLiteral(value: string): boolean {

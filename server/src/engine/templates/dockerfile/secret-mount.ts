@@ -1,4 +1,5 @@
 import type { DockerfileModel, InstructionEntry, Stage } from '../../parsers/dockerfile';
+import { fromText } from '../../parsers/dockerfile-text-memo';
 import type { Fix, TextEdit } from '../../types';
 import { deleteProperty, type PropertyRef } from './properties';
 
@@ -13,8 +14,7 @@ const SYNTAX_DIRECTIVE = /^(?:#[ \t]*\w+[ \t]*=[^\r\n]*\r?\n)*#[ \t]*syntax[ \t]
 export function mountSecretFix(model: DockerfileModel, property: PropertyRef): Fix | undefined {
   const stage = property.entry.stage;
   if (!stage || property.entry.onbuild || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(property.name)) return undefined;
-  const reads = new RegExp(`\\$(?:\\{${property.name}(?:[:}])|${property.name}(?![A-Za-z0-9_]))`);
-  const later = (entriesByStage(model).get(stage) ?? []).filter((e) => e.span.start >= property.span.end && reads.test(model.text.slice(e.span.start, e.span.end)));
+  const later = (entriesByStage(model).get(stage) ?? []).filter((e) => e.span.start >= property.span.end && namesRead(model, e).has(property.name));
   if (later.length === 0 || later.some((e) => e.keyword !== 'RUN' || e.onbuild)) return undefined;
   const removed = deleteProperty(model, property);
   if (!removed) return undefined;
@@ -49,4 +49,31 @@ function entriesByStage(model: DockerfileModel): ReadonlyMap<Stage, readonly Ins
   for (const entry of model.entries) if (entry.stage) byStage.get(entry.stage)?.push(entry);
   model.memo.set(BY_STAGE_KEY, byStage);
   return byStage;
+}
+
+const NAMES_READ_KEY = Symbol('namesRead');
+
+/** `$NAME`, `${NAME}` and `${NAME:…}`: the longest name after a `$`, or a braced name ended by `}` or `:`. */
+const VARIABLE_READ = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[:}]|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * The variables an instruction reads, kept with its text (dockerfile-text-memo.ts): each secret in an ENV
+ * compiled a pattern of its name and ran it over every later instruction of its stage at each keystroke
+ * (~180 secrets in the 5,000-line bench file). A name is in the set exactly when that pattern,
+ * `\$(?:\{NAME[:}]|NAME(?![A-Za-z0-9_]))`, matches the instruction's text.
+ */
+function namesRead(model: DockerfileModel, entry: InstructionEntry): ReadonlySet<string> {
+  // Also once per model: the CLI's instructions keep no text memo.
+  let byEntry = model.memo.get(NAMES_READ_KEY) as Map<InstructionEntry, ReadonlySet<string>> | undefined;
+  if (!byEntry) model.memo.set(NAMES_READ_KEY, (byEntry = new Map()));
+  let names = byEntry.get(entry);
+  if (!names) {
+    names = fromText(entry.onbuild ?? entry.instruction, NAMES_READ_KEY, () => {
+      const read = new Set<string>();
+      for (const m of model.text.slice(entry.span.start, entry.span.end).matchAll(VARIABLE_READ)) read.add(m[1] ?? m[2]);
+      return read;
+    });
+    byEntry.set(entry, names);
+  }
+  return names;
 }
