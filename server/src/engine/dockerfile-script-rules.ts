@@ -26,21 +26,10 @@ interface KeptReports {
   readonly base: number;
   readonly reports: readonly Report[];
   /**
-   * The reports as moved by each distance in use: typing above an instruction moves it by one, deleting
-   * brings it back, and the same moved reports (the same objects) let the findings made from them be
-   * reused (finding-memo.ts). A map rather than the last move: instructions of the same text share one
-   * script read (`RUN curl … | sh` repeated), each at its own distance, and one slot made 126 of the
-   * 144 such findings of the 5,000-line bench file again at every keystroke.
+   * The reports as last moved: typing above an instruction moves it by one, deleting brings it back,
+   * and the same moved reports (the same objects) let the findings made from them be reused (finding-memo.ts).
    */
-  readonly moved: Map<number, Moved>;
-  /** The models of the last two analyses that read these reports: moves neither used are dropped. */
-  models: readonly [DockerfileModel?, DockerfileModel?];
-}
-
-interface Moved {
-  readonly reports: readonly Report[];
-  /** The last analysis's model that used it. */
-  model: DockerfileModel;
+  moved?: { readonly by: number; readonly reports: readonly Report[] };
 }
 
 /** The rule's reports on the whole file, from its reports on each RUN script, run again only for changed ones. */
@@ -62,30 +51,15 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
       (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(one, { ...context, report: (r) => reports.push(r) });
       // Kept in the offsets of the script as first read, so each later analysis shifts from there.
       const by = base - script.entry.span.start;
-      kept = { base, reports: by === 0 ? reports : reports.map((r) => shiftReport(r, by)), moved: new Map(), models: [] };
+      kept = { base, reports: by === 0 ? reports : reports.map((r) => shiftReport(r, by)) };
       byRule.set(rule, kept);
     }
     const by = script.entry.span.start - kept.base;
     // Most rules report nothing on most scripts: nothing to move.
-    const moved = by === 0 || kept.reports.length === 0 ? kept.reports : movedBy(kept, by, model);
+    const moved = by === 0 || kept.reports.length === 0 ? kept.reports : kept.moved?.by === by ? kept.moved.reports : (kept.moved = { by, reports: kept.reports.map((r) => movedReport(r, by)) }).reports;
     for (const r of moved) out.push(r);
   }
   return out;
-}
-
-/** `kept`'s reports moved by `by`, as this or the last analysis moved them, or moved now. */
-function movedBy(kept: KeptReports, by: number, model: DockerfileModel): readonly Report[] {
-  if (kept.models[0] !== model) kept.models = [model, kept.models[0]];
-  const known = kept.moved.get(by);
-  if (known) {
-    known.model = model;
-    return known.reports;
-  }
-  // Moves only analyses before the last two used go: what one keystroke made, the next one undoes.
-  for (const [distance, moved] of kept.moved) if (moved.model !== model && moved.model !== kept.models[1]) kept.moved.delete(distance);
-  const reports = kept.reports.map((r) => movedReport(r, by));
-  kept.moved.set(by, { reports, model });
-  return reports;
 }
 
 /** Under this key of a model's memo, the model without its RUN scripts that runScriptsApart rules share. */

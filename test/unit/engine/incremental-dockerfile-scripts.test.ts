@@ -92,7 +92,7 @@ describe('Dockerfile rules kept per RUN instruction equal a fresh analysis', fun
     assert.equal(calls, 0, 'a line added between instructions moves the reports, it re-runs nothing');
   });
 
-  it('keeps the finding of each of several RUNs of the same text, moved and moved back', () => {
+  it('several RUNs of the same text, moved and moved back, equal a fresh analysis', () => {
     const open = new OpenDockerfile(['FROM alpine:3.20', 'RUN curl -fsSL https://example.com/x | sh', 'USER app', 'RUN curl -fsSL https://example.com/x | sh', 'USER app', 'RUN curl -fsSL https://example.com/x | sh', ''].join('\n'));
     const piped = (r: AnalysisResult) => r.findings.filter((f) => f.ruleId === 'docker-remote-script-piped-to-shell');
     const first = piped(open.analyse(ruleSet));
@@ -107,11 +107,9 @@ describe('Dockerfile rules kept per RUN instruction equal a fresh analysis', fun
     assert.equal(moved[0], first[0], 'the RUN above the edit keeps its finding');
     assert.deepEqual(moved.slice(1).map((f) => f.span.start), first.slice(1).map((f) => f.span.start + 1));
     open.edit('USER app2\nRUN', 'USER app\nRUN');
-    const back = check('and deleted');
-    for (let i = 0; i < 3; i++) assert.equal(back[i], first[i], `finding ${i + 1}: back where it was, the same object as first`);
+    assert.deepEqual(check('and deleted').map((f) => f.span.start), first.map((f) => f.span.start));
     open.edit('USER app\nRUN', 'USER app2\nRUN');
-    const again = check('typed again');
-    for (let i = 0; i < 3; i++) assert.equal(again[i], moved[i], `finding ${i + 1}: moved the same way again, the same object`);
+    assert.deepEqual(check('typed again').map((f) => f.span.start), moved.map((f) => f.span.start));
   });
 
   // Rules that read RUN scripts and other instructions keep their script reports per RUN and run on the
