@@ -16,13 +16,14 @@ const common = {
 // The bins' bundles are read, hashed (code-cache.ts) and decoded as text at every start: without the
 // whitespace and with shorter syntax they are a third smaller, and keep their names for stack traces.
 const compact = production ? {} : { minifyWhitespace: true, minifySyntax: true };
-// esbuild gives every module that imports a CommonJS module (node's built-ins, yaml) its own ES namespace
-// copy of it, one getter per export: 28 copies of node:fs' ~100 exports, 20 of yaml's, evaluated at each
-// start (~0.5 MB kept). Importing them through one shared ES module each makes one copy per module.
+// esbuild gives every module that imports a CommonJS module (node's built-ins, yaml, the language server
+// library) its own ES namespace copy of it, one getter per export: 28 copies of node:fs' ~100 exports, 20
+// of yaml's, 17 of vscode-languageserver/node's 320 in the server, evaluated at each start (~0.5 MB
+// kept). Importing them through one shared ES module each makes one copy per module.
 const sharedNamespaces = {
   name: 'shared-namespaces',
   setup(build) {
-    build.onResolve({ filter: /^(node:[a-z_/]+|yaml)$/ }, (args) => (args.namespace === 'shared-namespace' || args.kind !== 'import-statement' ? undefined : { path: args.path, namespace: 'shared-namespace' }));
+    build.onResolve({ filter: /^(node:[a-z_/]+|yaml|vscode-languageserver\/node)$/ }, (args) => (args.namespace === 'shared-namespace' || args.kind !== 'import-statement' ? undefined : { path: args.path, namespace: 'shared-namespace' }));
     build.onLoad({ filter: /.*/, namespace: 'shared-namespace' }, (args) => ({ contents: `export * from ${JSON.stringify(args.path)};`, resolveDir: process.cwd(), loader: 'js' }));
   },
 };

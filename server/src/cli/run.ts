@@ -26,6 +26,8 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(text: string): unknown };
   readonly now: Date;
+  /** Called when a scan has listed many files (the bin sets V8's throughput flags, cli/throughput-flags.ts). */
+  readonly onLongScan?: () => void;
 }
 
 /**
@@ -84,7 +86,7 @@ async function scanCommand(given: ScanOptions, io: CliIo): Promise<ExitCodeValue
   const ruleSet = options.approvedImages !== undefined ? withApprovedImagesFile(loaded.ruleSet, options.approvedImages, io.cwd) : loaded.ruleSet;
   checkOverrides(options.severityOverrides, ruleSet);
   const pins = options.pinDigests ? await resolveScanDigests(options, io.cwd, io.env, { ruleSet, now: io.now, honorPeerSuppressions: options.honorPeerSuppressions }) : undefined;
-  const report = await runScanJobs(options, { cwd: io.cwd, now: io.now, ruleSet, ...(pins ? { pins } : {}) });
+  const report = await runScanJobs(options, { cwd: io.cwd, now: io.now, ruleSet, ...(pins ? { pins } : {}), ...(io.onLongScan ? { onLongScan: io.onLongScan } : {}) });
   const toTerminal = options.output === undefined && io.stdout.isTTY === true;
   const rendered = renderReport(report, options.format, toTerminal && options.color === 'auto');
   if (options.output === undefined) io.stdout.write(rendered);

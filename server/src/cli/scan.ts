@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { analyze, autofixesOf, DocumentParseCache, MAX_FIX_PASSES, workloadFacts, type AnalyzeOptions, type ParseCache, type RuleMeta, type RuleSet, type WorkloadContainerFact, type WorkspaceIndex } from '../engine';
 import { indexFilesOnDisk } from '../node/workspace-index';
+import { LONG_SCAN_FILES } from './throughput-flags';
 import { isDotenvFile, trackedDotenvAdvice } from '../engine/dotenv-files';
 import { gitTrackedFileSync } from '../node/git-tracked';
 import type { ScanOptions } from './args';
@@ -29,6 +30,8 @@ export interface ScanContext {
   readonly indexedReads?: IndexedReads;
   /** The buffer this thread reads each file into before decoding it (node/regular-file.ts). */
   readonly readBuffer?: ReadBuffer;
+  /** Called once the listing has LONG_SCAN_FILES files or more, before any is read. */
+  readonly onLongScan?: () => void;
 }
 
 /** One file of a scan: its path as reported and on disk. */
@@ -104,9 +107,11 @@ export function listScan(options: ScanOptions, context: ScanContext): ScanListin
   const listing = collectFiles(options.paths, options.exclude, context.cwd);
   const shard = options.shard;
   const mine = (absolutePath: string) => !shard || inShard(displayPath(absolutePath, context.cwd), shard);
+  const tasks = listing.files.filter(mine).map((absolutePath) => ({ path: displayPath(absolutePath, context.cwd), absolutePath, ...(listing.givenFiles.has(absolutePath) ? {} : { listedAsFile: true }) }));
+  if (tasks.length >= LONG_SCAN_FILES) context.onLongScan?.();
   return {
     files: listing.files,
-    tasks: listing.files.filter(mine).map((absolutePath) => ({ path: displayPath(absolutePath, context.cwd), absolutePath, ...(listing.givenFiles.has(absolutePath) ? {} : { listedAsFile: true }) })),
+    tasks,
     pathNotices: listing.skipped.filter((s) => mine(s.path)).map((s) => ({ path: displayPath(s.path, context.cwd), code: s.code, message: s.message })),
   };
 }

@@ -172,11 +172,24 @@ export function runBundle(bundle: string, run: BundleRun): void {
   const script = new vm.Script(wrapped, { filename: bundle, ...(Buffer.isBuffer(cached) ? { cachedData: cached } : {}) });
   const outcome: CodeCacheOutcome = !Buffer.isBuffer(cached) ? cached : script.cachedDataRejected === true ? 'rejected' : 'hit';
   if (env.BULWARK_CODE_CACHE_TRACE === '1') process.stderr.write(`bulwark: code cache ${outcome}\n`);
-  if (dir !== undefined && outcome !== 'hit' && run.mayWrite !== false) scheduleWrite(() => writeCodeCache(dir, run.name, key, script.createCachedData()), run.writeAfterMs);
+  if (dir !== undefined && outcome !== 'hit' && run.mayWrite !== false) {
+    // V8 rejects a cache made under other flags than its reader's: a run whose flags changed after this
+    // compile (a long scan sets its throughput flags, cli/throughput-flags.ts) writes none.
+    const flags = versionTag();
+    scheduleWrite(() => {
+      if (versionTag() === flags) writeCodeCache(dir, run.name, key, script.createCachedData());
+    }, run.writeAfterMs);
+  }
   const module = new Module(bundle, run.parent);
   module.filename = bundle;
   const main = script.runInThisContext() as (...args: unknown[]) => void;
   main.call(module.exports, module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+}
+
+/** V8's version, flags and CPU features, as its code caches record them (node:v8 is loaded only by a run that writes one). */
+function versionTag(): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:v8') as typeof import('node:v8')).cachedDataVersionTag();
 }
 
 /** At exit (by then the functions a run needed are compiled, and go into the cache), or earlier when asked. */

@@ -11,7 +11,7 @@
  * from /proc schedstat, median of 3 runs on a loaded machine): 4 MiB gave ingress-nginx p99 9.7 ms (12.6 at
  * 2 MiB) and the 1 MB source p99 27.6 ms (29.8) for argo-cd's peak RSS 127 MiB (124); 8 MiB was no better
  * and 16 MiB peaked at 151-155 MiB, past the 150 MiB goal.
- * `--no-turbo-inlining` (the CLI sets it: a scan is short-lived) is not set here. Measured 2026-12-07 by
+ * `--no-turbo-inlining` (the CLI sets it for a scan of 32 files or more) is not set here. Measured 2026-12-07 by
  * test/bench/server-keystroke-cpu.ts (medians of 3-4 interleaved rounds, 120 keystrokes, loaded machine):
  * it cut the whole process's CPU per keystroke (mean -7 to -27%, p99 -5 to -35%: less background
  * optimising) but not the main thread's, which a keystroke waits for: p99 rabbitmq 11.5 -> 13.8 ms
