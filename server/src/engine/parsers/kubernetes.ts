@@ -45,8 +45,9 @@ export interface KubernetesModel {
   readonly whole?: KubernetesModel;
 }
 
+/** One shape whether or not the section parsed (`doc` undefined): kubernetesSteps reads it for every section. */
 interface ChunkParse {
-  readonly doc?: Document.Parsed;
+  readonly doc: Document.Parsed | undefined;
   readonly errors: readonly { readonly message: string; readonly start: number; readonly end: number }[];
 }
 
@@ -85,16 +86,24 @@ export function splitDocuments(text: string): { base: number; text: string }[] {
   return chunks;
 }
 
-const NO_PARSE: ChunkParse = { errors: [] };
+const NO_PARSE: ChunkParse = { doc: undefined, errors: [] };
 const TOP_LEVEL_KIND_LINE = /^kind[ \t]*:/gm;
 const SIMPLE_TOP_LEVEL_KIND = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?\r?$/m;
 
 function readChunk(section: string, shared: boolean): ParsedChunk {
   const text = shared ? section : ownCopy(section);
   // The includes() prefilter spares the line-anchored regex a walk over a 1.4 MB CRD at each keystroke.
-  if (text.includes('{{') && TEMPLATE_MARK.test(text)) return { text, templated: true, memo: new WeakMap(), full: NO_PARSE };
-  if (!hasContent(text)) return { text, templated: false, memo: new WeakMap(), full: NO_PARSE };
-  return { text, templated: false, headerKind: headerKind(text), memo: new WeakMap() };
+  if (text.includes('{{') && TEMPLATE_MARK.test(text)) return parsedChunk(text, true, undefined, NO_PARSE);
+  if (!hasContent(text)) return parsedChunk(text, false, undefined, NO_PARSE);
+  return parsedChunk(text, false, headerKind(text), undefined);
+}
+
+/**
+ * Every section's entry in one object shape, with `full` and `heads` there from the start: kubernetesSteps
+ * reads them on every section, and each new shape (or one grown by `??=`) made V8 throw its optimised code away.
+ */
+function parsedChunk(text: string, templated: boolean, kind: string | undefined, full: ChunkParse | undefined): ParsedChunk {
+  return { text, templated, headerKind: kind, memo: new WeakMap(), full, heads: undefined };
 }
 
 /**
@@ -155,7 +164,7 @@ function flowTooDeep(text: string): number | undefined {
 
 function parseChunk(text: string): ChunkParse {
   const deep = flowTooDeep(text);
-  if (deep !== undefined) return { errors: [{ message: `flow collections nested more than ${MAX_FLOW_DEPTH} deep, not parsed`, start: deep, end: deep + 1 }] };
+  if (deep !== undefined) return { doc: undefined, errors: [{ message: `flow collections nested more than ${MAX_FLOW_DEPTH} deep, not parsed`, start: deep, end: deep + 1 }] };
   const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
   const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] }));
   return { doc, errors };

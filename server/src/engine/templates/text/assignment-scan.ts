@@ -77,8 +77,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (keyEnd <= keyStart) return undefined;
   keyStart = configurationPathStart(text, keyStart, keyEnd, lineStart) ?? keyStart;
   const written = text.slice(keyStart, keyEnd);
-  // `"key":` alone says nothing: its parent object's name says what kind of key it is.
-  const computed = text[keyStart - 1] === '[' && text[keyEnd] === ']' ? computedHeaderKey(written) : undefined;
+  // `"key":` alone says nothing: its parent object's name says what kind of key it is. (No read before the
+  // text's start: `text[-1]` is out of bounds, and V8 throws this function's optimised code away for it.)
+  const computed = keyStart > 0 && text[keyStart - 1] === '[' && text[keyEnd] === ']' ? computedHeaderKey(written) : undefined;
   const line = { lineStart, lineEnd };
   // A YAML `key:` (a list item's too) takes its parent mapping's name: ESPHome's `encryption:` → `key:`.
   const yamlKey = options.unquotedValues && text[keyEnd] === ':' && /^[ \t]*(?:-[ \t]+)?$/.test(text.slice(lineStart, keyStart));

@@ -51,7 +51,7 @@ export function tripleQuotedValue(text: string, quoteAt: number, lineEnd: number
 
 /** `<ns:key>` with the key after the colon: the offset of the element's `<`, so its text can be read as the value. */
 export function namespacedElementOpen(text: string, keyStart: number, keyEnd: number, lineStart: number): number | undefined {
-  if (text[keyStart - 1] !== ':' || text[keyEnd] !== '>') return undefined;
+  if (keyStart === 0 || text[keyStart - 1] !== ':' || text[keyEnd] !== '>') return undefined;
   const m = /<[A-Za-z_][\w.-]*:$/.exec(text.slice(Math.max(lineStart, keyStart - 60), keyStart));
   return m ? keyStart - m[0].length : undefined;
 }
@@ -83,7 +83,7 @@ export function charArrayArgumentQuote(text: string, dot: number, lineStart: num
 
 /** A key written as a path under a digest (`checksum/secret`, `sha256/token`): the hash of a secret, not one. */
 export function isDigestPath(text: string, keyStart: number, lineStart: number): boolean {
-  if (text[keyStart - 1] !== '/') return false;
+  if (keyStart === 0 || text[keyStart - 1] !== '/') return false;
   return /(?:checksum|digest|hash|sha\d*|md5)\/$/i.test(text.slice(Math.max(lineStart, keyStart - 20), keyStart));
 }
 

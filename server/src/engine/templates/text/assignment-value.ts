@@ -67,7 +67,7 @@ export function valueAt(text: string, at: number, lineEnd: number, p: Pending): 
   while (stop < end && !/\s/.test(text[stop]) && text[stop] !== p.enclosing && text[stop] !== '&') stop++;
   // Embedded in a string, the value must run to the string's end or a `&`: `"PASSWORD=x and more"` is prose;
   // before another option it is one of a list (`JAVA_TOOL_OPTIONS="-Dapp.password=… -Xmx512m"`).
-  const optionList = text[p.keySpan.start - 1] === '-' && text[stop] === ' ' && text[stop + 1] === '-';
+  const optionList = p.keySpan.start > 0 && text[p.keySpan.start - 1] === '-' && text[stop] === ' ' && text[stop + 1] === '-';
   if (p.enclosing && text[stop] !== p.enclosing && text[stop] !== '&' && !optionList) return undefined;
   // Trailing punctuation belongs to the surrounding syntax (`KEY=value,` in a list, `value;`).
   // A `}` closing the value's own `${X:-…}` stays: the default inside is the literal.

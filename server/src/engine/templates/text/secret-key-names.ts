@@ -47,7 +47,7 @@ function asciiKeyWords(key: string): string[] | undefined {
     if (c >= 128) return undefined;
     const upper = c >= 65 && c <= 90;
     const alnum = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    const split = !alnum || (upper && start >= 0 && (isLowerOrDigit(prev) || (isUpper(prev) && isLower(key.charCodeAt(i + 1)))));
+    const split = !alnum || (upper && start >= 0 && (isLowerOrDigit(prev) || (isUpper(prev) && i + 1 < key.length && isLower(key.charCodeAt(i + 1)))));
     if (split && start >= 0) {
       words.push(lower);
       start = -1;
