@@ -9,12 +9,12 @@ import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { valueChildStart } from './assignment-children';
-import { attributedElementText, nameElementValue, spacedNameQuote, userElementAbove } from './xml-forms';
+import { xmlElement, xmlForm } from './assignment-xml';
 import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
 import { insideStringBlock } from './string-blocks';
 import { enumCaseStart } from './positional-records';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
-import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
+import { isQuote, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -363,49 +363,6 @@ function dockerfileLegacyEnv(text: string, key: string, keySpan: Span, lineStart
   const at = skipBlanks(text, keySpan.end, lineEnd);
   if (at === keySpan.end || at >= lineEnd) return undefined;
   return valueAt(text, at, lineEnd, { key, keySpan, operator: ' ', enclosing: '', unquoted: true });
-}
-
-/** XML where the secret's name and its text are apart (xml-forms.ts): `<param-name>`/`<param-value>`, `name="Manager Password"`, `<Pass encoding="…">`. */
-function xmlForm(text: string, key: string, keySpan: Span, before: string, line: LineBounds): Assignment | undefined {
-  if (before !== '>' && before !== ' ' && before !== '<') return undefined;
-  const paired = before === '>' ? nameElementValue(text, keySpan, line) : undefined;
-  if (paired) return elementText(text, key, keySpan, paired);
-  const quote = before === ' ' && isQuote(text[keySpan.end]) ? spacedNameQuote(text, keySpan.start, line.lineStart) : undefined;
-  const named = quote === undefined ? undefined : attributeNamedText(text, quote, keySpan.end + 1, line.lineEnd);
-  if (quote !== undefined && named) return elementText(text, text.slice(quote + 1, keySpan.end), { start: quote + 1, end: keySpan.end }, named);
-  const attributed = before === '<' && (text[keySpan.end] === ' ' || text[keySpan.end] === '\t') ? attributedElementText(text, key, keySpan.end, line.lineEnd) : undefined;
-  if (!attributed) return undefined;
-  return { ...elementText(text, key, keySpan, attributed), ...(userElementAbove(text, line.lineStart) ? { besideUser: true } : {}) };
-}
-
-function elementText(text: string, key: string, keySpan: Span, span: Span): Assignment {
-  return { key, keySpan, operator: '>', quote: '', prefix: '', value: text.slice(span.start, span.end), valueSpan: span, literalSpan: span };
-}
-
-/** `<password>value</password>` on one line, or the value alone on the line below the tag with the closing tag under it. */
-function xmlElement(text: string, key: string, keySpan: Span, lineEnd: number): Assignment | undefined {
-  if (text.slice(keySpan.end + 1, lineEnd).trim() === '') return xmlElementOnNextLine(text, key, keySpan, lineEnd);
-  const start = keySpan.end + 1;
-  const close = text.slice(start, Math.min(lineEnd, start + MAX_VALUE)).indexOf('</') + start;
-  if (close < start || text.slice(close + 2, close + 2 + key.length) !== key) return undefined;
-  return {
-    key, keySpan, operator: '>', quote: '', prefix: '',
-    value: text.slice(start, close),
-    valueSpan: { start, end: close },
-    literalSpan: { start, end: close },
-  };
-}
-
-function xmlElementOnNextLine(text: string, key: string, keySpan: Span, lineEnd: number): Assignment | undefined {
-  const next = nextLine(text, lineEnd);
-  if (!next) return undefined;
-  const value = text.slice(next.lineStart, next.lineEnd).trim();
-  const closing = nextLine(text, next.lineEnd);
-  // One token, then the element's closing tag: a document of several lines is not a credential.
-  if (!closing || value === '' || /[\s<>]/.test(value) || text.slice(closing.lineStart, closing.lineEnd).trim() !== `</${key}>`) return undefined;
-  const start = text.indexOf(value, next.lineStart);
-  const valueSpan = { start, end: start + value.length };
-  return { key, keySpan, operator: '>', quote: '', prefix: '', value, valueSpan, literalSpan: valueSpan };
 }
 
 /** The quoted literal at `at` read as the value of `key` (for forms found outside this scanner). */
