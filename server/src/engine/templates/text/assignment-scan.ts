@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, coalescingLiteralStart, erbDefaultStart, tuplePairValueStart, valueMemberStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, codeLiteralStart, erbDefaultStart, tuplePairValueStart, valueMemberStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
@@ -112,11 +112,12 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (keyArgument && keyLiteral) return quotedValueAt(text, keyLiteral.at, keyLiteral.lineEnd, { key: keyArgument, keySpan, operator: '(', enclosing: '', unquoted: false });
   const provided = text[keyEnd] === ',' ? providedValueStart(text, keyStart, keyEnd, line) : undefined;
   if (provided !== undefined) return quotedValueAt(text, provided, lineEnd, { key, keySpan, operator: 'useValue', enclosing: '', unquoted: false });
-  const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
-  if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
+  // The pack's signatures first: a cipher call they name (`openssl_encrypt`) is theirs before the general key place's.
   const typedPlace = text[keyEnd] === '(' && options.argumentPlaces ? typedArgumentPlace(text, key, keyEnd, options.argumentPlaces) : undefined;
   const typed = typedPlace && quotedValueAt(text, typedPlace.at, typedPlace.lineEnd, { key: typedPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
   if (typed) return { ...typed, embedded: true };
+  const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
+  if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
   const neighbour = neighbourValue(text, key, keySpan, line, options);
   if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
@@ -223,11 +224,14 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (direct && direct.quote === '' && /^pass$/i.test(key) && operator === '=' && userKeyAbove(text, lineStart)) return { ...direct, besideUser: true };
   if (direct || pending.unquoted) return direct;
   // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
-  const wrapped = wrappedLiteralStart(text, at, lineEnd);
-  if (wrapped !== undefined) return quotedValueAt(text, wrapped, lineEnd, pending);
-  const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd) ?? coalescingLiteralStart(text, at);
-  const a = fallback === undefined ? undefined : quotedValueAt(text, fallback, lineEnd, pending);
-  return a && { ...a, embedded: true };
+  return codeValue(text, at, lineEnd, pending);
+}
+
+/** A literal in code inside a conversion or decoder (`[]byte("…")`, `bytes.fromhex(\n "…")`) or after a lookup (`process.env.X || "…"`, `.orElse("…")`). */
+function codeValue(text: string, at: number, lineEnd: number, pending: Pending): Assignment | undefined {
+  const literal = codeLiteralStart(text, at, lineEnd);
+  const a = literal && quotedValueAt(text, literal.at, literal.lineEnd, pending);
+  return a && literal.embedded ? { ...a, embedded: true } : a;
 }
 
 /**
@@ -255,6 +259,8 @@ function nextLineValue(text: string, line: LineBounds, p: Pending, options: Scan
   if (!next) return undefined;
   const at = skipBlanks(text, next.lineStart, next.lineEnd);
   if (isQuote(text[at]) || /^[rRbBuU]["']/.test(text.slice(at, at + 2))) return quotedValueAt(text, at, next.lineEnd, { ...p, unquoted: false });
+  // Code: a decoder or a lookup with its fallback on the next line (`BIND_SECRET =\n Optional.ofNullable(…).orElse("…");`).
+  if (!options.unquotedValues) return /^[\w$.]+[ \t]*\(/.test(text.slice(at, at + 80)) ? codeValue(text, at, next.lineEnd, { ...p, unquoted: false }) : undefined;
   // YAML: a plain scalar continued on a more indented line (`password:\n  s3cr3t`), not a nested key or item.
   if (!options.unquotedValues || p.operator !== ':') return undefined;
   const indent = (s: number, e: number) => /^[ \t]*/.exec(text.slice(s, e))?.[0].length ?? 0;

@@ -8,6 +8,7 @@ import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValu
 import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
 import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
+import { callTuples, TUPLE_FILES } from './call-tuples';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 import { withoutPlaintextStorageId } from './password-storage';
@@ -70,7 +71,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
   // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
   // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
   // key must be in view too. Fixes that add an import or read `using System;` need the whole file.
-  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) || readsConstructions(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
+  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) || readsWholeFile(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
   instantiate: (params, regex) => {
     const keywords = [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? [])].map((k) => k.toLowerCase());
     const argumentPlaces = compileArgumentPlaces(params.argumentPlaces ?? []);
@@ -123,8 +124,11 @@ export const secretAssignment = defineTemplate<'text', Params>({
         argumentPlaces,
       };
       const facts = fixFacts(model);
-      for (const a of assignments(model, keywords, options)) {
-        if (!isCandidate(a)) continue;
+      const reported = new Set<number>();
+      for (const a of [...assignments(model, keywords, options), ...(TUPLE_FILES.test(model.fileName) ? callTuples(model.text) : [])]) {
+        // A literal a keyword's form and a credential tuple (call-tuples.ts) both read is one finding.
+        if (reported.has(a.valueSpan.start) || !isCandidate(a)) continue;
+        reported.add(a.valueSpan.start);
         // A SealedSecret's `encryptedData` holds ciphertext only its controller can open; so does Renovate's
         // `encrypted` object (and any mapping named so, in YAML or JSON).
         const keyLineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));
@@ -169,6 +173,14 @@ function withoutAuthorizationScheme(a: Assignment): Assignment {
  */
 function readsConstructions(fileName: string): boolean {
   return /\.(?:cs|java|kts?)$/i.test(fileName);
+}
+
+/**
+ * Code files are read whole in the editor too: credential tuples (call-tuples.ts) are found by the shape of a
+ * call's arguments, with no keyword near them to open a window around.
+ */
+function readsWholeFile(fileName: string): boolean {
+  return readsConstructions(fileName) || TUPLE_FILES.test(fileName);
 }
 
 /** How many record parameters a file's scan reads constructions for. */

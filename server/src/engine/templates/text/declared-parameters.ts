@@ -1,0 +1,75 @@
+// Parameter names from the same file's declarations, for values passed by position (call-tuples.ts): a test's data
+// row bound to the parameters of the method under it (C# `[DataRow("SCI-204", "…")]`, `[InlineData(…)]`,
+// `[TestCase(…)]` above `void Unlock(string door, string readerKey)`), pytest's `parametrize("door,reader_key",
+// [("…", "…")])`, and a type declared with its fields' names then constructed by position (Ruby `X =
+// Struct.new(:symbol, :shared_secret)` or `Data.define(…)` then `X.new("…", "…")`, Python `X =
+// namedtuple("X", "symbol shared_secret")` then `X("…", "…")`). The name is the declared one; the classifier
+// then judges it like any key (`readerKey` with key material, `shared_secret`).
+
+/** How many attribute lines may sit between a data row and its method's parameters. */
+const ATTRIBUTE_LINES = 8;
+
+/** The parameter names of the method declared below the attribute line ending at `lineEnd`. */
+function methodParametersBelow(text: string, lineEnd: number): string[] | undefined {
+  let at = lineEnd + 1;
+  for (let n = 0; n < ATTRIBUTE_LINES && at < text.length; n++) {
+    const lf = text.indexOf('\n', at);
+    const line = text.slice(at, lf < 0 ? text.length : lf);
+    if (!/^[ \t]*(?:\[|\/\/|$)/.test(line)) {
+      const params = /\(([^()]*)\)/.exec(line);
+      return params ? params[1].split(',').map((p) => /([A-Za-z_]\w*)[ \t]*(?:=[^,]*)?$/.exec(p.trim())?.[1] ?? '') : undefined;
+    }
+    at = lf < 0 ? text.length : lf + 1;
+  }
+  return undefined;
+}
+
+/** The symbols of a Ruby `Struct.new(:a, :b)` / `Data.define(:a, :b)` argument list (options such as `keyword_init:` aside). */
+function symbols(list: string): string[] {
+  return [...list.matchAll(/(?:^|[(,\s]):([A-Za-z_]\w*)/g)].map((m) => m[1]);
+}
+
+function escaped(name: string): string {
+  return name.replace(/[$]/g, '\\$');
+}
+
+/** The field names declared for the type constructed by the call opening at `open` (Ruby structs, Python named tuples). */
+function constructedFields(text: string, open: number): string[] | undefined {
+  const before = text.slice(Math.max(0, open - 200), open);
+  const chained = /(?:Struct\.new|Data\.define)\(([^()\n]*)\)\.new$/.exec(before);
+  if (chained) return symbols(chained[1]);
+  const ruby = /\b([A-Z]\w*)\.new$/.exec(before);
+  if (ruby) {
+    const declared = new RegExp(`\\b${escaped(ruby[1])}[ \\t]*=[ \\t]*(?:Struct\\.new|Data\\.define)\\(([^()\\n]*)\\)`).exec(text);
+    return declared ? symbols(declared[1]) : undefined;
+  }
+  const python = /(?:^|[^\w.])([A-Z]\w*)$/.exec(before);
+  if (!python) return undefined;
+  const tuple = new RegExp(`\\b${escaped(python[1])}[ \\t]*=[ \\t]*(?:collections\\.)?namedtuple\\([ \\t]*["']\\w+["'][ \\t]*,[ \\t]*(?:["']([\\w ,]+)["']|\\[([^\\]\\n]*)\\])`).exec(text);
+  if (!tuple) return undefined;
+  return (tuple[1] ?? tuple[2].replace(/["']/g, '')).split(/[\s,]+/).filter((f) => f !== '');
+}
+
+/** Whether the file declares a type by its fields' names (read once a file, before any construction is looked up). */
+export function declaresFieldTypes(text: string): boolean {
+  return /Struct\.new|Data\.define|namedtuple/.test(text);
+}
+
+/** The name declared for the argument at index `i` of the call or tuple opening at `open`, if the file declares one. */
+export function declaredParameterName(text: string, open: number, i: number, declaresTypes: boolean): string | undefined {
+  if (text[open] !== '(') return undefined;
+  const lineStart = text.lastIndexOf('\n', open) + 1;
+  const head = text.slice(lineStart, open);
+  // A data-row attribute alone on its line: `[DataRow(`, `[InlineData(`, `[TestCase(`.
+  if (/^[ \t]*\[[ \t]*[A-Z]\w*$/.test(head)) {
+    const close = text.indexOf('\n', open);
+    const names = methodParametersBelow(text, close < 0 ? text.length : close);
+    return names?.[i] || undefined;
+  }
+  // pytest: a tuple inside `parametrize("a,b", [ … ])`, the names in the first argument.
+  if (/^[ \t]*(?:\[[ \t]*)?$/.test(head) || /[[,][ \t]*$/.test(head)) {
+    const list = /parametrize\([ \t]*["']([\w ,]+)["'][ \t]*,[ \t]*\[[^\]]*$/.exec(text.slice(Math.max(0, open - 400), open));
+    if (list) return list[1].split(',').map((n) => n.trim())[i] || undefined;
+  }
+  return declaresTypes ? constructedFields(text, open)?.[i] : undefined;
+}
