@@ -1,7 +1,7 @@
 import { shannonEntropy } from '../../text';
 import { callArguments, literalArgument, type Argument } from './argument-places';
 import type { Assignment } from './assignment-scan';
-import { declaredParameterName, declaresFieldTypes } from './declared-parameters';
+import { declaredParameterName, fieldDeclarations } from './declared-parameters';
 import { looksLikeKeyMaterial } from './key-material';
 import { keyWords } from './secret-key-names';
 
@@ -123,8 +123,8 @@ function calleeBefore(text: string, open: number): { name: string; constructed: 
 }
 
 /** The name a tuple gives the literal argument at index `i` of `args`, or undefined when its neighbours say nothing. */
-function tupleName(text: string, open: number, args: readonly Argument[], i: number, value: string, declaresTypes: boolean): string | undefined {
-  const declared = declaredParameterName(text, open, i, declaresTypes);
+function tupleName(text: string, open: number, args: readonly Argument[], i: number, value: string, declarations: Map<string, string[] | undefined> | undefined): string | undefined {
+  const declared = declaredParameterName(text, open, i, declarations);
   if (declared !== undefined) return declared;
   if (!looksGenerated(value)) return undefined;
   const prev = args[i - 1];
@@ -183,7 +183,7 @@ function placed(key: string, start: number, value: string, quote: string): Assig
 /** The literals of a code file that a credential tuple places, read as assignments of the name it gives them. */
 export function* callTuples(text: string): Generator<Assignment> {
   let found = 0;
-  const declaresTypes = declaresFieldTypes(text);
+  const declarations = fieldDeclarations(text);
   for (const m of text.matchAll(ARGUMENT_LITERAL)) {
     if (found >= MAX_TUPLES) return;
     const quote = (m.index ?? 0) + m[0].length - m[2].length - 2;
@@ -193,7 +193,7 @@ export function* callTuples(text: string): Generator<Assignment> {
     if (!args || i < 0) continue;
     const literal = literalArgument(text, args[i]);
     if (!literal || literal.value !== m[2]) continue;
-    const name = tupleName(text, open ?? 0, args, i, m[2], declaresTypes);
+    const name = tupleName(text, open ?? 0, args, i, m[2], declarations);
     if (name === undefined) continue;
     found++;
     yield placed(name, quote + 1, m[2], m[1]);

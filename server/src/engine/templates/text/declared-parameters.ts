@@ -34,29 +34,39 @@ function escaped(name: string): string {
 }
 
 /** The field names declared for the type constructed by the call opening at `open` (Ruby structs, Python named tuples). */
-function constructedFields(text: string, open: number): string[] | undefined {
+function constructedFields(text: string, open: number, declared: Map<string, string[] | undefined>): string[] | undefined {
   const before = text.slice(Math.max(0, open - 200), open);
   const chained = /(?:Struct\.new|Data\.define)\(([^()\n]*)\)\.new$/.exec(before);
   if (chained) return symbols(chained[1]);
   const ruby = /\b([A-Z]\w*)\.new$/.exec(before);
-  if (ruby) {
-    const declared = new RegExp(`\\b${escaped(ruby[1])}[ \\t]*=[ \\t]*(?:Struct\\.new|Data\\.define)\\(([^()\\n]*)\\)`).exec(text);
-    return declared ? symbols(declared[1]) : undefined;
-  }
+  if (ruby) return once(declared, `rb:${ruby[1]}`, () => {
+    const m = new RegExp(`\\b${escaped(ruby[1])}[ \\t]*=[ \\t]*(?:Struct\\.new|Data\\.define)\\(([^()\\n]*)\\)`).exec(text);
+    return m ? symbols(m[1]) : undefined;
+  });
   const python = /(?:^|[^\w.])([A-Z]\w*)$/.exec(before);
   if (!python) return undefined;
-  const tuple = new RegExp(`\\b${escaped(python[1])}[ \\t]*=[ \\t]*(?:collections\\.)?namedtuple\\([ \\t]*["']\\w+["'][ \\t]*,[ \\t]*(?:["']([\\w ,]+)["']|\\[([^\\]\\n]*)\\])`).exec(text);
+  return once(declared, `py:${python[1]}`, () => namedTupleFields(text, python[1]));
+}
+
+/** Each type name is looked up once a file: a file may construct one type many times. */
+function once(declared: Map<string, string[] | undefined>, name: string, find: () => string[] | undefined): string[] | undefined {
+  if (!declared.has(name)) declared.set(name, find());
+  return declared.get(name);
+}
+
+function namedTupleFields(text: string, name: string): string[] | undefined {
+  const tuple = new RegExp(`\\b${escaped(name)}[ \\t]*=[ \\t]*(?:collections\\.)?namedtuple\\([ \\t]*["']\\w+["'][ \\t]*,[ \\t]*(?:["']([\\w ,]+)["']|\\[([^\\]\\n]*)\\])`).exec(text);
   if (!tuple) return undefined;
   return (tuple[1] ?? tuple[2].replace(/["']/g, '')).split(/[\s,]+/).filter((f) => f !== '');
 }
 
-/** Whether the file declares a type by its fields' names (read once a file, before any construction is looked up). */
-export function declaresFieldTypes(text: string): boolean {
-  return /Struct\.new|Data\.define|namedtuple/.test(text);
+/** For a file that declares a type by its fields' names, the memo of its declarations by name; undefined for any other file. */
+export function fieldDeclarations(text: string): Map<string, string[] | undefined> | undefined {
+  return /Struct\.new|Data\.define|namedtuple/.test(text) ? new Map() : undefined;
 }
 
 /** The name declared for the argument at index `i` of the call or tuple opening at `open`, if the file declares one. */
-export function declaredParameterName(text: string, open: number, i: number, declaresTypes: boolean): string | undefined {
+export function declaredParameterName(text: string, open: number, i: number, declared: Map<string, string[] | undefined> | undefined): string | undefined {
   if (text[open] !== '(') return undefined;
   const lineStart = text.lastIndexOf('\n', open) + 1;
   const head = text.slice(lineStart, open);
@@ -71,5 +81,5 @@ export function declaredParameterName(text: string, open: number, i: number, dec
     const list = /parametrize\([ \t]*["']([\w ,]+)["'][ \t]*,[ \t]*\[[^\]]*$/.exec(text.slice(Math.max(0, open - 400), open));
     if (list) return list[1].split(',').map((n) => n.trim())[i] || undefined;
   }
-  return declaresTypes ? constructedFields(text, open)?.[i] : undefined;
+  return declared ? constructedFields(text, open, declared)?.[i] : undefined;
 }
