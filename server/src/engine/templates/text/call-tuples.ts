@@ -104,9 +104,11 @@ function openingBracket(text: string, at: number): number | undefined {
   for (let i = at; i >= 0 && i > at - MAX_BACK; i--) {
     const c = text[i];
     if (c === '"' || c === "'") {
-      const open = text.lastIndexOf(c, i - 1);
-      if (open < 0 || text.slice(open, i).includes('\n')) return undefined;
-      i = open;
+      // Bounded: a lone quote (`don't` in a comment) must not send the search back through the whole file.
+      const from = Math.max(0, at - MAX_BACK);
+      const open = text.slice(from, i).lastIndexOf(c);
+      if (open < 0 || text.slice(from + open, i).includes('\n')) return undefined;
+      i = from + open;
     } else if (c === ')' || c === ']' || c === '}') depth++;
     else if (c === '(' || c === '[' || c === '{') {
       if (depth === 0) return c === '{' ? undefined : i;

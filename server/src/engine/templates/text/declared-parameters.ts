@@ -68,8 +68,9 @@ export function fieldDeclarations(text: string): Map<string, string[] | undefine
 /** The name declared for the argument at index `i` of the call or tuple opening at `open`, if the file declares one. */
 export function declaredParameterName(text: string, open: number, i: number, declared: Map<string, string[] | undefined> | undefined): string | undefined {
   if (text[open] !== '(') return undefined;
-  const lineStart = text.lastIndexOf('\n', open) + 1;
-  const head = text.slice(lineStart, open);
+  // The call's line, at most 200 characters of it (a minified line must not be read again for every call).
+  const near = text.slice(Math.max(0, open - 200), open);
+  const head = near.slice(near.lastIndexOf('\n') + 1);
   // A data-row attribute alone on its line: `[DataRow(`, `[InlineData(`, `[TestCase(`.
   if (/^[ \t]*\[[ \t]*[A-Z]\w*$/.test(head)) {
     const close = text.indexOf('\n', open);
