@@ -105,10 +105,10 @@ function openingBracket(text: string, at: number): number | undefined {
     const c = text[i];
     if (c === '"' || c === "'") {
       // Bounded: a lone quote (`don't` in a comment) must not send the search back through the whole file.
-      const from = Math.max(0, at - MAX_BACK);
-      const open = text.slice(from, i).lastIndexOf(c);
-      if (open < 0 || text.slice(from + open, i).includes('\n')) return undefined;
-      i = from + open;
+      let open = i - 1;
+      while (open > at - MAX_BACK && open >= 0 && text[open] !== c && text[open] !== '\n') open--;
+      if (open < 0 || text[open] !== c) return undefined;
+      i = open;
     } else if (c === ')' || c === ']' || c === '}') depth++;
     else if (c === '(' || c === '[' || c === '{') {
       if (depth === 0) return c === '{' ? undefined : i;
