@@ -1,4 +1,6 @@
 import { skipBlanksAndLineComments } from './assignment-forms';
+import { CONVERSION_NAME, decodedLiteralStart } from './decoding-wrappers';
+import { looksLikeKeyMaterial } from './key-material';
 import { keyWords } from './secret-key-names';
 
 // A secret passed by its place among a call's arguments, where no key names it:
@@ -83,14 +85,16 @@ function trimmed(text: string, start: number, end: number): Argument {
 }
 
 /**
- * A literal argument: a string (with a Python `b`/`r` prefix), inside Go's `[]byte(…)`, or followed by a
- * conversion to bytes or characters (`.getBytes()`, `.toCharArray()`, `.encode()`). Its offset and value.
+ * A literal argument: a string (with a Python `b`/`r` prefix), inside Go's `[]byte(…)`, followed by a conversion
+ * to bytes or characters (`.getBytes()`, `.toCharArray()`, `.hexToByteArray()`), or inside any decoding call
+ * (`Decoders.BASE64.decode("…")`, `sodium_hex2bin('…')`: decoding-wrappers.ts). Its offset and value.
  */
 export function literalArgument(text: string, arg: Argument): { at: number; value: string } | undefined {
   const written = text.slice(arg.start, arg.end);
-  const m = /^(\[\]byte\()?([bBrR]?)(["'`])((?:\\.|(?!\3)[^\\\n])*)\3(\)?)((?:\.(?:getBytes|toByteArray|toCharArray|encode|encodeToByteArray)\([\w.]*\))?)$/.exec(written);
-  if (!m || (m[1] ? m[5] !== ')' : m[5] !== '')) return undefined;
-  return { at: arg.start + (m[1] ? m[1].length : 0), value: m[4] };
+  const m = /^(\[\]byte\()?([bBrR]?)(["'`])((?:\\.|(?!\3)[^\\\n])*)\3(\)?)((?:\.(\w+)\([\w.'"-]{0,30}\))?)$/.exec(written);
+  if (m && (m[1] ? m[5] === ')' : m[5] === '') && (!m[7] || CONVERSION_NAME.test(m[7]))) return { at: arg.start + (m[1] ? m[1].length : 0), value: m[4] };
+  const decoded = decodedLiteralStart(text, arg.start);
+  return decoded && decoded.end === arg.end ? { at: decoded.at, value: decoded.value } : undefined;
 }
 
 function isUserArgument(text: string, arg: Argument): boolean {
@@ -136,21 +140,29 @@ export function loginArgumentPlace(text: string, key: string, open: number): Arg
   return undefined;
 }
 
-/** The key of an HMAC or JWT call named `key`, for the call opening at `open`. */
+/** A cipher or key-building call's last name: it takes key material (`sodium_crypto_secretbox`, `SecretKeySpec`, `Cipher.init`). */
+const CIPHER_CALL = /secretbox|encrypt|decrypt|cipher|keyspec|aead/;
+
+/**
+ * The key of an HMAC, JWT or cipher call named `key`, for the call opening at `open`: a cipher's key is the
+ * argument that is key material (hex or base64 of high entropy), bare or through a decoding wrapper.
+ */
 export function keyArgumentPlace(text: string, key: string, open: number): ArgumentPlace | undefined {
-  if (!/hmac|jwt/i.test(key)) return undefined;
+  if (!/hmac|jwt|secretbox|crypt|cipher|keyspec|aead/i.test(key)) return undefined;
   const segments = key.split('.');
   const words = segments.flatMap((s) => keyWords(s));
   const last = segments[segments.length - 1];
   const jwt = segments.length >= 2 && keyWords(segments[segments.length - 2]).includes('jwt') && /^(?:sign|verify|encode|decode)$/.test(last);
-  if (!jwt && !words.includes('hmac')) return undefined;
+  const cipher = !jwt && !words.includes('hmac') && CIPHER_CALL.test(last.toLowerCase());
+  if (!jwt && !cipher && !words.includes('hmac')) return undefined;
   const args = callArguments(text, open);
   if (!args) return undefined;
   const candidates = jwt ? args.slice(1, 2) : args;
   for (const arg of candidates) {
     const literal = literalArgument(text, arg);
     if (!literal || ALGORITHM_NAME.test(literal.value) || !/^[^\s%{}$]{8,}$/.test(literal.value)) continue;
-    return { at: literal.at, lineEnd: lineEndAt(text, literal.at), name: jwt ? 'jwtSecret' : 'hmacKey' };
+    if (cipher && !looksLikeKeyMaterial(literal.value)) continue;
+    return { at: literal.at, lineEnd: lineEndAt(text, literal.at), name: jwt ? 'jwtSecret' : cipher ? 'encryptionKey' : 'hmacKey' };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { Span } from '../../types';
 import { callArguments, literalArgument } from './argument-places';
 import { insideCallArguments } from './call-arguments';
+import { decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
 
 // The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
@@ -91,7 +92,10 @@ export function xmlAttributeValueStart(text: string, openQuote: number, afterClo
   return m ? afterClose + m[0].length : undefined;
 }
 
-/** `||`, `??`, `?:`, `or` followed by a quoted literal in the rest of the statement: the literal's offset. */
+/** An optional's or a result's default: `.orElse(`, `.orElseGet(() -> `, `.getOrElse {`, `.unwrap_or(`, `.or(`. */
+const FALLBACK_METHOD = /^\.(?:orElse|orElseGet|getOrElse|unwrap_or|unwrapOr|or)[ \t]*[({][ \t]*(?:\(\)[ \t]*->[ \t]*)?/;
+
+/** `||`, `??`, `?:`, `or`, `.orElse(` followed by a quoted literal in the rest of the statement: the literal's offset. */
 export function fallbackLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
   const end = Math.min(lineEnd, at + 400);
   let quote = '';
@@ -104,6 +108,12 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
     }
     if (c === '"' || c === "'" || c === '`') quote = c;
     else if (c === ';') return undefined;
+    else if (c === '.') {
+      // An optional's default (Java `Optional.ofNullable(System.getenv("X")).orElse("…")`, Kotlin
+      // `getOrElse { "…" }`, Rust `unwrap_or("…")`): the literal it falls back to.
+      const method = FALLBACK_METHOD.exec(text.slice(i, i + 24));
+      if (method && /["']/.test(text[i + method[0].length] ?? '')) return i + method[0].length;
+    }
     else if (c === '|' || c === '?' || c === 'o' || c === '{') {
       // `||`, `??`, `?:`, Python's `or`, and Ruby's block default `fetch("X") { "…" }`.
       const op = /^(?:\|\||\?\?|\?:|or\b|\{)/.exec(text.slice(i, i + 3));
@@ -129,9 +139,22 @@ const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffe
 /** A field's default: pydantic's `Field("…", description=…)` / `Field(default="…")`, attrs' and dataclasses' `field(default="…")`, `attr.ib(default="…")`. */
 const FIELD_DEFAULT = /^(?:[a-z_]+\.)?(?:Field\([ \t]*(?:default[ \t]*=[ \t]*)?|(?:field|ib)\([ \t]*default[ \t]*=[ \t]*)(?=["'])/;
 
-export function wrappedLiteralStart(text: string, at: number, lineEnd: number): number | undefined {
+/** The literal in a conversion, a field default or any decoding call (decoding-wrappers.ts, its literal on the next line too): its offset and its line's end. */
+export function wrappedLiteralStart(text: string, at: number, lineEnd: number): { at: number; lineEnd: number } | undefined {
   const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80))) ?? FIELD_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 40)));
-  return m ? at + m[0].length : undefined;
+  return m ? { at: at + m[0].length, lineEnd } : decodedLiteralStart(text, at);
+}
+
+/**
+ * In code, a literal inside a conversion or a decoder, or after a lookup (a fallback, a schema default, the first
+ * item of a secret array, a coalescing call): its offset, its line's end, and whether it is part of a larger
+ * expression (then no fix replaces it alone).
+ */
+export function codeLiteralStart(text: string, at: number, lineEnd: number): { at: number; lineEnd: number; embedded: boolean } | undefined {
+  const wrapped = wrappedLiteralStart(text, at, lineEnd);
+  if (wrapped) return { ...wrapped, embedded: false };
+  const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd) ?? coalescingLiteralStart(text, at);
+  return fallback === undefined ? undefined : { at: fallback, lineEnd, embedded: true };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { argumentStart, callPairValueStart, coalescingLiteralStart, erbDefaultStart, tuplePairValueStart, valueMemberStart, fallbackLiteralStart, firstItemStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, schemaDefaultStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, wrappedLiteralStart, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
+import { argumentStart, callPairValueStart, codeLiteralStart, erbDefaultStart, tuplePairValueStart, valueMemberStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, userKeyAbove } from './assignment-syntax';
 import { attributeNamedText, authPairPasswordStart, basicSchemeArgumentsStart, kotlinPairValueStart, lazyLiteralStart, nameValueStart, registryLoginPasswordStart } from './assignment-pairs';
 import { configSetValueStart, gluedMysqlPasswordStart, inlineEnvValue, passwordOptionValue, keyArgumentName, keyArgumentStart, optionItemValueStart, sqlPasswordStart } from './command-forms';
@@ -9,12 +9,12 @@ import { keyWords } from './secret-key-names';
 import { credentialArgumentStart, credentialCallPosition, usersMapEntryStart } from './credential-calls';
 import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { valueChildStart } from './assignment-children';
-import { attributedElementText, nameElementValue, spacedNameQuote, userElementAbove } from './xml-forms';
+import { xmlElement, xmlForm } from './assignment-xml';
 import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
 import { insideStringBlock } from './string-blocks';
 import { enumCaseStart } from './positional-records';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
-import { isQuote, MAX_VALUE, quotedValueAt, valueAt, type Pending } from './assignment-value';
+import { isQuote, quotedValueAt, valueAt, type Pending } from './assignment-value';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -113,11 +113,12 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (keyArgument && keyLiteral) return quotedValueAt(text, keyLiteral.at, keyLiteral.lineEnd, { key: keyArgument, keySpan, operator: '(', enclosing: '', unquoted: false });
   const provided = text[keyEnd] === ',' ? providedValueStart(text, keyStart, keyEnd, line) : undefined;
   if (provided !== undefined) return quotedValueAt(text, provided, lineEnd, { key, keySpan, operator: 'useValue', enclosing: '', unquoted: false });
-  const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
-  if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
+  // The pack's signatures first: a cipher call they name (`openssl_encrypt`) is theirs before the general key place's.
   const typedPlace = text[keyEnd] === '(' && options.argumentPlaces ? typedArgumentPlace(text, key, keyEnd, options.argumentPlaces) : undefined;
   const typed = typedPlace && quotedValueAt(text, typedPlace.at, typedPlace.lineEnd, { key: typedPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
   if (typed) return { ...typed, embedded: true };
+  const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
+  if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
   const neighbour = neighbourValue(text, key, keySpan, line, options);
   if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
@@ -224,11 +225,14 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (direct && direct.quote === '' && /^pass$/i.test(key) && operator === '=' && userKeyAbove(text, lineStart)) return { ...direct, besideUser: true };
   if (direct || pending.unquoted) return direct;
   // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
-  const wrapped = wrappedLiteralStart(text, at, lineEnd);
-  if (wrapped !== undefined) return quotedValueAt(text, wrapped, lineEnd, pending);
-  const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd) ?? coalescingLiteralStart(text, at);
-  const a = fallback === undefined ? undefined : quotedValueAt(text, fallback, lineEnd, pending);
-  return a && { ...a, embedded: true };
+  return codeValue(text, at, lineEnd, pending);
+}
+
+/** A literal in code inside a conversion or decoder (`[]byte("…")`, `bytes.fromhex(\n "…")`) or after a lookup (`process.env.X || "…"`, `.orElse("…")`). */
+function codeValue(text: string, at: number, lineEnd: number, pending: Pending): Assignment | undefined {
+  const literal = codeLiteralStart(text, at, lineEnd);
+  const a = literal && quotedValueAt(text, literal.at, literal.lineEnd, pending);
+  return a && literal.embedded ? { ...a, embedded: true } : a;
 }
 
 /**
@@ -256,6 +260,8 @@ function nextLineValue(text: string, line: LineBounds, p: Pending, options: Scan
   if (!next) return undefined;
   const at = skipBlanks(text, next.lineStart, next.lineEnd);
   if (isQuote(text[at]) || /^[rRbBuU]["']/.test(text.slice(at, at + 2))) return quotedValueAt(text, at, next.lineEnd, { ...p, unquoted: false });
+  // Code: a decoder or a lookup with its fallback on the next line (`BIND_SECRET =\n Optional.ofNullable(…).orElse("…");`).
+  if (!options.unquotedValues) return /^[\w$.]+[ \t]*\(/.test(text.slice(at, at + 80)) ? codeValue(text, at, next.lineEnd, { ...p, unquoted: false }) : undefined;
   // YAML: a plain scalar continued on a more indented line (`password:\n  s3cr3t`), not a nested key or item.
   if (!options.unquotedValues || p.operator !== ':') return undefined;
   const indent = (s: number, e: number) => /^[ \t]*/.exec(text.slice(s, e))?.[0].length ?? 0;
@@ -364,49 +370,6 @@ function dockerfileLegacyEnv(text: string, key: string, keySpan: Span, lineStart
   const at = skipBlanks(text, keySpan.end, lineEnd);
   if (at === keySpan.end || at >= lineEnd) return undefined;
   return valueAt(text, at, lineEnd, { key, keySpan, operator: ' ', enclosing: '', unquoted: true });
-}
-
-/** XML where the secret's name and its text are apart (xml-forms.ts): `<param-name>`/`<param-value>`, `name="Manager Password"`, `<Pass encoding="…">`. */
-function xmlForm(text: string, key: string, keySpan: Span, before: string, line: LineBounds): Assignment | undefined {
-  if (before !== '>' && before !== ' ' && before !== '<') return undefined;
-  const paired = before === '>' ? nameElementValue(text, keySpan, line) : undefined;
-  if (paired) return elementText(text, key, keySpan, paired);
-  const quote = before === ' ' && isQuote(text[keySpan.end]) ? spacedNameQuote(text, keySpan.start, line.lineStart) : undefined;
-  const named = quote === undefined ? undefined : attributeNamedText(text, quote, keySpan.end + 1, line.lineEnd);
-  if (quote !== undefined && named) return elementText(text, text.slice(quote + 1, keySpan.end), { start: quote + 1, end: keySpan.end }, named);
-  const attributed = before === '<' && (text[keySpan.end] === ' ' || text[keySpan.end] === '\t') ? attributedElementText(text, key, keySpan.end, line.lineEnd) : undefined;
-  if (!attributed) return undefined;
-  return { ...elementText(text, key, keySpan, attributed), ...(userElementAbove(text, line.lineStart) ? { besideUser: true } : {}) };
-}
-
-function elementText(text: string, key: string, keySpan: Span, span: Span): Assignment {
-  return { key, keySpan, operator: '>', quote: '', prefix: '', value: text.slice(span.start, span.end), valueSpan: span, literalSpan: span };
-}
-
-/** `<password>value</password>` on one line, or the value alone on the line below the tag with the closing tag under it. */
-function xmlElement(text: string, key: string, keySpan: Span, lineEnd: number): Assignment | undefined {
-  if (text.slice(keySpan.end + 1, lineEnd).trim() === '') return xmlElementOnNextLine(text, key, keySpan, lineEnd);
-  const start = keySpan.end + 1;
-  const close = text.slice(start, Math.min(lineEnd, start + MAX_VALUE)).indexOf('</') + start;
-  if (close < start || text.slice(close + 2, close + 2 + key.length) !== key) return undefined;
-  return {
-    key, keySpan, operator: '>', quote: '', prefix: '',
-    value: text.slice(start, close),
-    valueSpan: { start, end: close },
-    literalSpan: { start, end: close },
-  };
-}
-
-function xmlElementOnNextLine(text: string, key: string, keySpan: Span, lineEnd: number): Assignment | undefined {
-  const next = nextLine(text, lineEnd);
-  if (!next) return undefined;
-  const value = text.slice(next.lineStart, next.lineEnd).trim();
-  const closing = nextLine(text, next.lineEnd);
-  // One token, then the element's closing tag: a document of several lines is not a credential.
-  if (!closing || value === '' || /[\s<>]/.test(value) || text.slice(closing.lineStart, closing.lineEnd).trim() !== `</${key}>`) return undefined;
-  const start = text.indexOf(value, next.lineStart);
-  const valueSpan = { start, end: start + value.length };
-  return { key, keySpan, operator: '>', quote: '', prefix: '', value, valueSpan, literalSpan: valueSpan };
 }
 
 /** The quoted literal at `at` read as the value of `key` (for forms found outside this scanner). */

@@ -1,0 +1,206 @@
+import { shannonEntropy } from '../../text';
+import { callArguments, literalArgument, type Argument } from './argument-places';
+import type { Assignment } from './assignment-scan';
+import { declaredParameterName, fieldDeclarations } from './declared-parameters';
+import { looksLikeKeyMaterial } from './key-material';
+import { keyWords } from './secret-key-names';
+
+// Credential tuples by position: a secret passed among a call's arguments (or an array's items) where no key
+// names it and no keyword is near, found by the shape of the literal and of its neighbours, whatever the call:
+//   - after a user: `new SftpClient(host, 22, "deploy", "…")`, `connect("ops@example.test", "…")`;
+//   - after a URL or a host: `Canvas(CANVAS_URL, "…")`; after an id: `AuthClient("<uuid>",\n "…")`;
+//   - before a user, the secret first: `session.start("…", "svc@example.test", …)`, `["…", user, amount]`;
+//   - after a constant named for a secret, a call's two arguments: `env.put(Context.SECURITY_CREDENTIALS, "…")`;
+//   - the first argument of a setup or init call, or the only one of a constructor, when it is key material:
+//     `lti.setup("…", {…})`, `new Resend("…")`; Go's `[]byte("…")` given to a `New…` constructor;
+//   - the last argument of a call named for a secret: `rfc2865.UserPassword_SetString(packet, "…")`;
+//   - a name declared in the same file for that position (declared-parameters.ts): a test's data row bound to a
+//     `readerKey` parameter, a Ruby `Struct.new(:id, :shared_secret)` constructed by position.
+// The literal must look generated (key material, or 16+ characters mixing three classes of characters); the
+// name the tuple gives it (`password`, `secret`, `token`, the declared name) is then judged like any key.
+
+/** Code files whose calls are read for credential tuples. */
+export const TUPLE_FILES = /\.(?:[cm]?[jt]sx?|py|go|java|kts?|cs|rb|php|scala|groovy|swift|rs)$/i;
+
+/** A one-token string literal opening an argument or an item (after `(`, `,` or `[`), on its line or the next (after a `//` comment line). */
+const ARGUMENT_LITERAL = /[(,[][ \t]*(?:\r?\n[ \t]*(?:\/\/[^\n]*\n[ \t]*)?)?(?:\[\]byte\()?(["'])([^\s"'\\]{16,200})\1/g;
+
+const MAX_TUPLES = 40;
+const HEX_MIN_ENTROPY = 3.2;
+/** A part of a name or a path: a word or words (`Report`, `ManPages`), an acronym (`API`), a number, digits after them (`man1`). */
+// Written without a nested quantifier: `(?:[A-Z]?[a-z]+)+` backtracks exponentially on a long lower-case run that
+// fails at its end (a 60 KB slice of gcloud's generated compute messages took minutes).
+const WORD_PART = /^(?:[A-Z]?[a-z]+(?:[A-Z][a-z]+)*|[A-Z]+)?\d*$/;
+const MAX_BACK = 600;
+
+const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+const DN = /^[A-Za-z]+=[^,=]+(?:,[A-Za-z]+=[^,=]+)+$/;
+const USER_NAME = /^[a-z][a-z0-9_.-]{2,31}$/;
+const URL = /^[a-z][a-z0-9+.-]*:\/\/[^\s/]+/;
+const HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+){2,}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PORT = /^\d{2,5}$/;
+const IDENTIFIER = /^[$@]?[A-Za-z_][\w.]*$/;
+
+const USER_WORDS = new Set(['user', 'username', 'login', 'account', 'principal', 'uid', 'email', 'dn']);
+const URL_WORDS = new Set(['url', 'uri', 'host', 'hostname', 'endpoint', 'server', 'domain']);
+/** The last word of a call that sets a client up (its first argument being the client's key). */
+const SETUP_WORDS = new Set(['setup', 'init', 'initialize', 'configure']);
+/** The end of a call that compares or checks its arguments. */
+const COMPARISON_CALL = /(?:assert\w*|expect|[Ee]quals?|check\w*|verify\w*|compare\w*|same|[Mm]atch(?:es)?|is|t\.(?:equal|is|deepEqual))[ \t]*$/;
+/** The first word of a call named for a secret that reads or checks it rather than handing it over. */
+const LOOKUP_VERB = /^(?:get|load|read|find|fetch|lookup|has|is|delete|remove|clear|check|verify|validate|hash|compare|reset|prompt)$/;
+
+/** A literal that looks generated: key material, or 16+ characters of one token mixing three classes. */
+export function looksGenerated(value: string): boolean {
+  // Words, numbers and acronyms joined by separators (`Quarterly-Report-2024`, `north_zone_2`, `Darwin/ManPages/man1`) are names.
+  if (value.split(/[-_.~:+/]+/).every((part) => WORD_PART.test(part))) return false;
+  if (looksLikeKeyMaterial(value)) return true;
+  // Random hex of 32+ characters has about 3.6 bits a character, give or take 0.1 (key material asks 3.5 of any token).
+  if (/^(?:[0-9a-f]{32,}|[0-9A-F]{32,})$/.test(value)) return /\d/.test(value) && /[a-f]/i.test(value) && shannonEntropy(value) >= HEX_MIN_ENTROPY;
+  if (UUID.test(value) || /[/\\%{}$<>()]|:\/\//.test(value) || !/\d/.test(value) || EMAIL.test(value)) return false;
+  // Identifiers and dotted names (`X509Certificate2`, `com.example.v2.Service`), dates and versions.
+  if (/^[A-Za-z_]\w*$/.test(value) && !/\d[A-Za-z]/.test(value.replace(/\d+$/, ''))) return false;
+  if (/^[\w-]+(?:\.[\w-]+)+$/.test(value) && !/[A-Z].*\d|\d.*[A-Z]/.test(value)) return false;
+  const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+  return classes >= 3 && shannonEntropy(value) >= 3.5;
+}
+
+function words(text: string, arg: Argument): string[] {
+  const written = text.slice(arg.start, arg.end);
+  if (!IDENTIFIER.test(written)) return [];
+  return keyWords(written.slice(written.lastIndexOf('.') + 1));
+}
+
+function lastWordIn(text: string, arg: Argument | undefined, set: ReadonlySet<string>): boolean {
+  const w = arg ? words(text, arg) : [];
+  return w.length > 0 && set.has(w[w.length - 1]);
+}
+
+function literalOf(text: string, arg: Argument | undefined): string | undefined {
+  return arg ? literalArgument(text, arg)?.value : undefined;
+}
+
+/** A user by itself: an e-mail address, an LDAP DN, a variable named for one. */
+function isUser(text: string, arg: Argument | undefined): boolean {
+  const v = literalOf(text, arg);
+  return v !== undefined ? EMAIL.test(v) || DN.test(v) : lastWordIn(text, arg, USER_WORDS);
+}
+
+function isPlace(text: string, arg: Argument | undefined): boolean {
+  const v = literalOf(text, arg);
+  if (v !== undefined) return URL.test(v) || HOST.test(v);
+  return lastWordIn(text, arg, URL_WORDS) || (arg !== undefined && PORT.test(text.slice(arg.start, arg.end)));
+}
+
+function isId(text: string, arg: Argument | undefined): boolean {
+  const v = literalOf(text, arg);
+  if (v !== undefined) return UUID.test(v);
+  const w = arg ? words(text, arg) : [];
+  return w.length >= 2 && w[w.length - 1] === 'id';
+}
+
+/** The opening bracket of the argument list holding `at` (a `(` or `[`), read backwards over nested brackets and strings. */
+function openingBracket(text: string, at: number): number | undefined {
+  let depth = 0;
+  for (let i = at; i >= 0 && i > at - MAX_BACK; i--) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      // Bounded: a lone quote (`don't` in a comment) must not send the search back through the whole file.
+      let open = i - 1;
+      while (open > at - MAX_BACK && open >= 0 && text[open] !== c && text[open] !== '\n') open--;
+      if (open < 0 || text[open] !== c) return undefined;
+      i = open;
+    } else if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      if (depth === 0) return c === '{' ? undefined : i;
+      depth--;
+    } else if (c === ';') return undefined;
+  }
+  return undefined;
+}
+
+/** The callee written before an opening parenthesis (`new SftpClient`, `kaltura.session.start`, `).new`). */
+function calleeBefore(text: string, open: number): { name: string; constructed: boolean } {
+  const m = /(new[ \t]+)?([A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)[ \t]*$/.exec(text.slice(Math.max(0, open - 120), open));
+  return { name: m?.[2] ?? '', constructed: m?.[1] !== undefined };
+}
+
+/** The name a tuple gives the literal argument at index `i` of `args`, or undefined when its neighbours say nothing. */
+function tupleName(text: string, open: number, args: readonly Argument[], i: number, value: string, declarations: Map<string, string[] | undefined> | undefined): string | undefined {
+  const declared = declaredParameterName(text, open, i, declarations);
+  if (declared !== undefined) return declared;
+  if (!looksGenerated(value)) return undefined;
+  const prev = args[i - 1];
+  // A comparison (`assertEqual(x.stack_id, "…")`, `expect(…)`) checks a value; it hands no secret over.
+  if (text[open] === '(' && COMPARISON_CALL.test(text.slice(Math.max(0, open - 40), open))) return undefined;
+  const callee = text[open] === '(' ? calleeBefore(text, open) : { name: '', constructed: false };
+  const calleeSegment = callee.name.slice(callee.name.search(/[\w$]+$/));
+  const calleeWords = keyWords(calleeSegment);
+  if (i >= 1) {
+    if (isUser(text, prev)) return 'password';
+    const prevLiteral = literalOf(text, prev);
+    if (prevLiteral !== undefined && USER_NAME.test(prevLiteral) && i >= 2 && isPlace(text, args[i - 2])) return 'password';
+    if (isPlace(text, prev) && !(prevLiteral !== undefined && USER_NAME.test(prevLiteral))) return 'token';
+    if (isId(text, prev)) return 'secret';
+    // `put(Context.SECURITY_CREDENTIALS, "…")`: a constant's name is the key of a two-argument call.
+    const constant = text.slice(prev.start, prev.end);
+    if (i === 1 && args.length === 2 && /^(?:[A-Z]\w*\.)*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(constant)) return constant;
+    // `UserPassword_SetString(packet, "…")`: a call named for a secret, the literal last.
+    if (i === args.length - 1 && calleeWords.length > 0 && !LOOKUP_VERB.test(calleeWords[0])) {
+      const named = calleeSegment.replace(/_?Set[A-Z]\w*$|^set_?(?=[A-Za-z])/, '');
+      if (named !== calleeSegment) return named;
+    }
+  }
+  if (i === 0 && isUser(text, args[1])) return 'secret';
+  if (i === 0 && looksLikeKeyMaterial(value)) {
+    if (calleeWords.length > 0 && SETUP_WORDS.has(calleeWords[calleeWords.length - 1])) return 'secretKey';
+    if (callee.constructed && args.length === 1 && /^[A-Z]/.test(calleeSegment)) return 'apiKey';
+  }
+  // Go: `radius.New(code, []byte("…"))`, a constructor given key bytes.
+  if (/^New[A-Z]?/.test(calleeSegment) && /^\[\]byte\(/.test(text.slice(args[i].start, args[i].end)) && !/^(?:bytes|strings|bufio|io)\./.test(callee.name)) return 'secret';
+  return undefined;
+}
+
+/** An object literal's user member then a bare `key` member: `client({ username: 'api', key: '…' })`. */
+const USER_THEN_KEY = /\b(?:user|username|login)[ \t]*:[ \t]*(["'])[^"'\n]{1,64}\1[ \t]*,[ \t]*key[ \t]*:[ \t]*(["'])([^\s"'\\]{16,200})\2/g;
+/** A literal's characters appended one by one to a C# `SecureString`: `foreach (var c in "…") secure.AppendChar(c);`. */
+const APPENDED_CHARACTERS = /\bforeach[ \t]*\([ \t]*(?:var|char)[ \t]+(\w+)[ \t]+in[ \t]+"([^\s"\\]{8,200})"[ \t]*\)[ \t\r\n{]*[\w.]+\.AppendChar\([ \t]*\1[ \t]*\)/g;
+
+/** Members and characters placed like a tuple: a bare `key` beside a user in one object, a literal spelled into a SecureString. */
+function* memberTuples(text: string): Generator<Assignment> {
+  for (const m of text.matchAll(USER_THEN_KEY)) {
+    const start = (m.index ?? 0) + m[0].length - m[3].length - 1;
+    yield placed('apiKey', start, m[3], m[2]);
+  }
+  for (const m of text.matchAll(APPENDED_CHARACTERS)) {
+    const start = (m.index ?? 0) + m[0].indexOf(`"${m[2]}"`) + 1;
+    yield placed('password', start, m[2], '"');
+  }
+}
+
+function placed(key: string, start: number, value: string, quote: string): Assignment {
+  const valueSpan = { start, end: start + value.length };
+  return { key, keySpan: { start: start - 1, end: start - 1 }, operator: '(', quote, prefix: '', value, valueSpan, literalSpan: { start: start - 1, end: valueSpan.end + 1 }, embedded: true };
+}
+
+/** The literals of a code file that a credential tuple places, read as assignments of the name it gives them. */
+export function* callTuples(text: string): Generator<Assignment> {
+  let found = 0;
+  const declarations = fieldDeclarations(text);
+  for (const m of text.matchAll(ARGUMENT_LITERAL)) {
+    if (found >= MAX_TUPLES) return;
+    const quote = (m.index ?? 0) + m[0].length - m[2].length - 2;
+    const open = text[m.index ?? 0] === ',' ? openingBracket(text, (m.index ?? 0) - 1) : m.index;
+    const args = open === undefined ? undefined : callArguments(text, open);
+    const i = args ? args.findIndex((a) => a.start <= quote && quote < a.end) : -1;
+    if (!args || i < 0) continue;
+    const literal = literalArgument(text, args[i]);
+    if (!literal || literal.value !== m[2]) continue;
+    const name = tupleName(text, open ?? 0, args, i, m[2], declarations);
+    if (name === undefined) continue;
+    found++;
+    yield placed(name, quote + 1, m[2], m[1]);
+  }
+  yield* memberTuples(text);
+}
