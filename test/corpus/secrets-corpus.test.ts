@@ -51,6 +51,16 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
       uri: { found: 35, falseAlarms: 1 },
     },
   },
+  'batch 15': {
+    languages: [...LANGUAGES, 'dotfiles'],
+    floors: {
+      generic: { found: 73, falseAlarms: 2 },
+      k8s: { found: 19, falseAlarms: 1 },
+      provider: { found: 63, falseAlarms: 0 },
+      jwt: { found: 8, falseAlarms: 0 },
+      uri: { found: 38, falseAlarms: 0 },
+    },
+  },
 };
 
 const labeledKinds = (part: CorpusScore) => [...new Set(part.labels.map((l) => l.kind))].sort();
