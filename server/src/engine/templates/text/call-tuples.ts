@@ -54,7 +54,9 @@ const LOOKUP_VERB = /^(?:get|load|read|find|fetch|lookup|has|is|delete|remove|cl
 /** A literal that looks generated: key material, or 16+ characters of one token mixing three classes. */
 export function looksGenerated(value: string): boolean {
   // Words, numbers and acronyms joined by separators (`Quarterly-Report-2024`, `north_zone_2`, `Darwin/ManPages/man1`) are names.
-  if (value.split(/[-_.~:+/]+/).every((part) => WORD_PART.test(part))) return false;
+  // So are camelCase names with numbers and acronyms (`sha256WithRSAEncryption`, `pbeWithSHAAnd3-KeyTripleDES-CBC`,
+  // the OID tables of crypto libraries in public code), where a generated token splits into one- and two-letter pieces.
+  if (value.split(/[-_.~:+/]+/).every((part) => WORD_PART.test(part) || isWordsName(part))) return false;
   if (looksLikeKeyMaterial(value)) return true;
   // Random hex of 32+ characters has about 3.6 bits a character, give or take 0.1 (key material asks 3.5 of any token).
   if (/^(?:[0-9a-f]{32,}|[0-9A-F]{32,})$/.test(value)) return /\d/.test(value) && /[a-f]/i.test(value) && shannonEntropy(value) >= HEX_MIN_ENTROPY;
@@ -64,6 +66,16 @@ export function looksGenerated(value: string): boolean {
   if (/^[\w-]+(?:\.[\w-]+)+$/.test(value) && !/[A-Z].*\d|\d.*[A-Z]/.test(value)) return false;
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
   return classes >= 3 && shannonEntropy(value) >= 3.5;
+}
+
+/** Whether a camelCase identifier is mostly words: pieces that read as words (`With`, `sha`) hold most of its letters. */
+function isWordsName(value: string): boolean {
+  // Letters and digits only, and not hex (whose a-f runs read as short words).
+  if (!/^[A-Za-z0-9]+$/.test(value) || /^[0-9a-f]+$/i.test(value)) return false;
+  const pieces = value.match(/[A-Z]{2,}(?=[A-Z][a-z]|\d|_|$)|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? [];
+  const letters = pieces.filter((p) => !/^\d/.test(p)).join('').length;
+  const words = pieces.filter((p) => /^[A-Z]?[a-z]{2,}$/.test(p));
+  return words.length >= 2 && words.join('').length * 10 >= letters * 6;
 }
 
 function words(text: string, arg: Argument): string[] {
