@@ -166,7 +166,12 @@ function tupleName(text: string, open: number, args: readonly Argument[], i: num
   }
   if (i === 0 && isUser(text, args[1])) return 'secret';
   if (i === 0 && looksLikeKeyMaterial(value)) {
-    if (calleeWords.length > 0 && SETUP_WORDS.has(calleeWords[calleeWords.length - 1])) return 'secretKey';
+    // Unless a generated literal follows: then the first is the id beside its secret (`Twilio.init("AC…", "…")`).
+    const secretFollows = args.slice(1).some((a) => {
+      const later = literalOf(text, a);
+      return later !== undefined && looksGenerated(later);
+    });
+    if (!secretFollows && calleeWords.length > 0 && SETUP_WORDS.has(calleeWords[calleeWords.length - 1])) return 'secretKey';
     if (callee.constructed && args.length === 1 && /^[A-Z]/.test(calleeSegment)) return 'apiKey';
   }
   // Go: `radius.New(code, []byte("…"))`, a constructor given key bytes.
