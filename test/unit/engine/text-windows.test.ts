@@ -127,7 +127,9 @@ describe('text rules on windows of a file (the editor cache)', function () {
   // Cuts after about every other line: multi-line findings (a value on the line below its key, a call's
   // third argument, a PEM block, context lines) straddle window edges everywhere. Each rule must give on
   // windows exactly what it gives on the whole text; with the lookaround made zero this fails.
-  it('gives each windowed rule its whole-file reports when chunks are cut after almost every line', () => {
+  it('gives each windowed rule its whole-file reports when chunks are cut after almost every line', function () {
+    // Code files' credential tuples are compared too (their whole-file step reads a chunk per line or two here).
+    this.timeout(240_000);
     const tiny = { minChunk: 1, maxChunk: 256, cutOneIn: 2 };
     const cache = new SectionParseCache();
     let compared = 0;
