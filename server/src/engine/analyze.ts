@@ -17,6 +17,7 @@ import { runSteps } from './steps';
 import { compareNames } from './name-order';
 import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
+import { chunkResults, type ChunkReader } from './chunk-results';
 import { FileWindows, WINDOWED_MIN_LENGTH } from './text-windows';
 import type {
   AnalysisResult,
@@ -137,7 +138,13 @@ function ruleReports(rule: Rule, model: unknown, run: RuleRun): Report[] {
     run.perSection ??= { bySection: objectsBySection(kubernetes), inputs: sectionInputs(kubernetes, context), models: new Map(), sectionsByKinds: new Map(), keep: cache.shortLived !== true };
     return kubernetesRulePerSection(rule, kubernetes, run.perSection, context);
   }
-  if (windows && windows.has(rule)) return windows.reports(rule, context);
+  if (windows && windows.has(rule)) {
+    const windowReports = windows.reports(rule, context);
+    if (!cache || !rule.wholeFileStep?.(models.text.fileName)) return windowReports;
+    // One object per analysis, so the per-chunk results age once per analysis.
+    const chunkResultsOf = <R>(reader: ChunkReader<R>): R[] => chunkResults(models.text.text, windows.chunks(), reader, cache, windows);
+    return runCheck(rule, model, { ...context, windowReports, chunkResults: chunkResultsOf });
+  }
   if (rule.perRunScript && models.dockerfile && scriptMemo) return dockerfileRulePerScript(rule, models.dockerfile, scriptMemo, context);
   if (rule.runScriptsApart && models.dockerfile && scriptMemo) return dockerfileRuleScriptsApart(rule, models.dockerfile, scriptMemo, context, (run.reportReuse ??= new ReportReuse(scriptMemo, models.dockerfile.text)));
   if (rule.meta.language === 'dockerfile' && models.dockerfile && scriptMemo) return (run.reportReuse ??= new ReportReuse(scriptMemo, models.dockerfile.text)).reuse(rule, runCheck(rule, model, context));

@@ -89,7 +89,7 @@ class WindowStore {
 }
 
 /** The length and a few characters spread over the text: equal texts agree, others rarely do. */
-function fingerprint(text: string): number {
+export function fingerprint(text: string): number {
   let hash = text.length;
   const step = Math.max(1, Math.floor(text.length / 32));
   for (let i = 0; i < text.length; i += step) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
@@ -179,7 +179,7 @@ export class TextWindows {
     let model = this.windowModels.get(entry);
     if (!model) this.windowModels.set(entry, (model = { ...parseText(entry.text, entry.uri, undefined, this.keywordPass), eol: this.model.eol }));
     const reports: Report[] = [];
-    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, report: (r) => reports.push(r) });
+    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, inWindow: true, report: (r) => reports.push(r) });
     const from = core.start - window.start;
     const to = core.end - window.start;
     const last = core.end === this.model.text.length;
@@ -197,11 +197,16 @@ export class TextWindows {
  */
 export class FileWindows {
   private readonly byRule = new Map<Rule, TextWindows>();
+  private cores: Span[] | undefined;
 
-  constructor(model: TextModel, cache: ParseCache, lookarounds: ReadonlyMap<Rule, TextLookaround>, keywordPass?: SharedKeywordPass) {
+  constructor(
+    private readonly model: TextModel,
+    cache: ParseCache,
+    lookarounds: ReadonlyMap<Rule, TextLookaround>,
+    keywordPass?: SharedKeywordPass,
+  ) {
     const wide = (l: TextLookaround) => (l.charsBefore ?? 0) > 0 || (l.charsAfter ?? 0) > 0;
-    let cores: Span[] | undefined;
-    const cut = () => (cores ??= chunkCores(model, CHUNKING));
+    const cut = () => this.chunks();
     for (const isWide of [false, true]) {
       const rules = [...lookarounds].filter(([, l]) => wide(l) === isWide);
       if (rules.length === 0) continue;
@@ -219,6 +224,11 @@ export class FileWindows {
     const windows = this.byRule.get(rule);
     if (!windows) throw new Error(`rule ${rule.meta.id} does not run on windows`);
     return windows.reports(rule, context);
+  }
+
+  /** The file's chunks, which both sizes of windows share (and a whole-file step's per-chunk scan, chunk-results.ts). */
+  chunks(): Span[] {
+    return (this.cores ??= chunkCores(this.model, CHUNKING));
   }
 }
 
@@ -313,7 +323,7 @@ function windowAround(model: TextModel, core: Span, around: TextLookaround): Spa
 }
 
 /** A string that shares no storage with the text it was sliced from. */
-function ownCopy(slice: string): string {
+export function ownCopy(slice: string): string {
   return JSON.parse(JSON.stringify(slice)) as string;
 }
 

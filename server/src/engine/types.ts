@@ -6,6 +6,7 @@ import type { Range } from './workspace/facts';
 import type { WorkspaceIndex } from './workspace/workspace-index';
 import type { ApprovedImages } from './policy/policy';
 import type { SharedKeywordPass } from './templates/text/keyword-pass';
+import type { ChunkReader } from './chunk-results';
 
 /** Which model a rule runs on. `text` rules (secrets) run on every file, whatever its language. */
 export type Language = 'dockerfile' | 'kubernetes' | 'text';
@@ -224,6 +225,15 @@ export interface CheckContext {
   readonly podSecurity?: PodSecurityContext;
   /** The PSS level checked where no Namespace label says otherwise (AnalyzeOptions.podSecurityProfile). */
   readonly podSecurityProfile?: PodSecurityLevel;
+  /** Text: the model is a window of a larger file (text-windows.ts), not the whole text. */
+  readonly inWindow?: boolean;
+  /**
+   * Text, for a rule with a whole-file step (Rule.wholeFileStep): the check runs on the whole file after its
+   * windows, given their reports (in offsets of the file), and reports the file's reports from them.
+   */
+  readonly windowReports?: readonly Report[];
+  /** With windowReports: a scan of the whole file read per chunk and kept per chunk between analyses (chunk-results.ts). */
+  readonly chunkResults?: <R>(reader: ChunkReader<R>) => R[];
 }
 
 export type Check<M> = (model: M, ctx: CheckContext) => void;
@@ -273,6 +283,11 @@ export interface Rule {
   readonly runScriptsApart?: boolean;
   /** From a text rule's template: how far around a line the check reads in this file (text-windows.ts). */
   readonly lookaround?: (fileName: string) => TextLookaround | undefined;
+  /**
+   * From a text rule's template: in a file of this name the check, besides running on windows, runs once
+   * on the whole file with the windows' reports (CheckContext.windowReports) and gives the file's reports.
+   */
+  readonly wholeFileStep?: (fileName: string) => boolean;
   /** From a text rule's template: the keywords its prefilter looks for in every file (RuleSet.keywordPass). */
   readonly keywords?: readonly string[];
   /**

@@ -273,6 +273,7 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
   // A Pod Security rule reads the enforce label of its pods' Namespace, which may be in another file.
   const readsWorkspace = template.readsWorkspace === true || ruleLevel !== undefined;
   const lookaround = template.lookaround?.bind(template);
+  const wholeFileStep = template.wholeFileStep?.bind(template);
   const keywords = template.keywords?.(match.params as never);
   // The Namespace labels a Pod Security rule reads are among the per-section inputs; other workspace facts are not.
   const perSection = template.language === 'kubernetes' && template.readsWorkspace !== true && template.perSection !== false;
@@ -287,6 +288,7 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
     ...(perRunScript ? { perRunScript: true } : {}),
     ...(runScriptsApart ? { runScriptsApart: true } : {}),
     ...(lookaround ? { lookaround: (fileName: string) => lookaround(match.params as never, fileName) } : {}),
+    ...(wholeFileStep ? { wholeFileStep: (fileName: string) => wholeFileStep(match.params as never, fileName) } : {}),
     ...(keywords && keywords.length > 0 ? { keywords } : {}),
     match,
   };

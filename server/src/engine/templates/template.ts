@@ -69,6 +69,11 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
    */
   lookaround?(params: P, fileName: string): TextLookaround | undefined;
   /**
+   * Text only, with a lookaround: in a file of this name, a whole-file part of the check runs once per
+   * analysis after the windows, given their reports (Rule.wholeFileStep).
+   */
+  wholeFileStep?(params: P, fileName: string): boolean;
+  /**
    * Text only: the keywords the check's prefilter looks for in every file; the rule set finds them all
    * in one shared pass (TextModel.sharedKeywordOffsets), which the check then reads.
    */

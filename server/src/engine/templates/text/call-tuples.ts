@@ -23,9 +23,9 @@ import { keyWords } from './secret-key-names';
 export const TUPLE_FILES = /\.(?:[cm]?[jt]sx?|py|go|java|kts?|cs|rb|php|scala|groovy|swift|rs)$/i;
 
 /** A one-token string literal opening an argument or an item (after `(`, `,` or `[`), on its line or the next (after a `//` comment line). */
-const ARGUMENT_LITERAL = /[(,[][ \t]*(?:\r?\n[ \t]*(?:\/\/[^\n]*\n[ \t]*)?)?(?:\[\]byte\()?(["'])([^\s"'\\]{16,200})\1/g;
+export const ARGUMENT_LITERAL = /[(,[][ \t]*(?:\r?\n[ \t]*(?:\/\/[^\n]*\n[ \t]*)?)?(?:\[\]byte\()?(["'])([^\s"'\\]{16,200})\1/g;
 
-const MAX_TUPLES = 40;
+export const MAX_TUPLES = 40;
 const HEX_MIN_ENTROPY = 3.2;
 /** A part of a name or a path: a word or words (`Report`, `ManPages`), an acronym (`API`), a number, digits after them (`man1`). */
 // Written without a nested quantifier: `(?:[A-Z]?[a-z]+)+` backtracks exponentially on a long lower-case run that
@@ -184,8 +184,11 @@ const USER_THEN_KEY = /\b(?:user|username|login)[ \t]*:[ \t]*(["'])[^"'\n]{1,64}
 /** A literal's characters appended one by one to a C# `SecureString`: `foreach (var c in "…") secure.AppendChar(c);`. */
 const APPENDED_CHARACTERS = /\bforeach[ \t]*\([ \t]*(?:var|char)[ \t]+(\w+)[ \t]+in[ \t]+"([^\s"\\]{8,200})"[ \t]*\)[ \t\r\n{]*[\w.]+\.AppendChar\([ \t]*\1[ \t]*\)/g;
 
+/** What every member tuple's first line holds (each match of USER_THEN_KEY or APPENDED_CHARACTERS starts with it). */
+export const MEMBER_TUPLE_HINT = /\b(?:user|username|login)[ \t]*:|\bforeach/;
+
 /** Members and characters placed like a tuple: a bare `key` beside a user in one object, a literal spelled into a SecureString. */
-function* memberTuples(text: string): Generator<Assignment> {
+export function* memberTuples(text: string): Generator<Assignment> {
   for (const m of text.matchAll(USER_THEN_KEY)) {
     const start = (m.index ?? 0) + m[0].length - m[3].length - 1;
     yield placed('apiKey', start, m[3], m[2]);
@@ -207,17 +210,26 @@ export function* callTuples(text: string): Generator<Assignment> {
   const declarations = fieldDeclarations(text);
   for (const m of text.matchAll(ARGUMENT_LITERAL)) {
     if (found >= MAX_TUPLES) return;
-    const quote = (m.index ?? 0) + m[0].length - m[2].length - 2;
-    const open = text[m.index ?? 0] === ',' ? openingBracket(text, (m.index ?? 0) - 1) : m.index;
-    const args = open === undefined ? undefined : callArguments(text, open);
-    const i = args ? args.findIndex((a) => a.start <= quote && quote < a.end) : -1;
-    if (!args || i < 0) continue;
-    const literal = literalArgument(text, args[i]);
-    if (!literal || literal.value !== m[2]) continue;
-    const name = tupleName(text, open ?? 0, args, i, m[2], declarations);
-    if (name === undefined) continue;
+    const tuple = argumentTuple(text, m.index ?? 0, m, declarations);
+    if (!tuple) continue;
     found++;
-    yield placed(name, quote + 1, m[2], m[1]);
+    yield tuple;
   }
   yield* memberTuples(text);
+}
+
+/**
+ * The credential tuple of ARGUMENT_LITERAL's match `m` at `at` in `text`, if its call places one. It reads
+ * at most 1,000 characters before `at` and 600 after it or 9 lines past its line (call-tuple-chunks.ts).
+ */
+export function argumentTuple(text: string, at: number, m: RegExpMatchArray, declarations: Map<string, string[] | undefined> | undefined): Assignment | undefined {
+  const quote = at + m[0].length - m[2].length - 2;
+  const open = text[at] === ',' ? openingBracket(text, at - 1) : at;
+  const args = open === undefined ? undefined : callArguments(text, open);
+  const i = args ? args.findIndex((a) => a.start <= quote && quote < a.end) : -1;
+  if (!args || i < 0) return undefined;
+  const literal = literalArgument(text, args[i]);
+  if (!literal || literal.value !== m[2]) return undefined;
+  const name = tupleName(text, open ?? 0, args, i, m[2], declarations);
+  return name === undefined ? undefined : placed(name, quote + 1, m[2], m[1]);
 }

@@ -1,6 +1,7 @@
 import type { TextModel } from '../../parsers/text';
 import { defineTemplate } from '../template';
-import { assignmentFixes, fixFacts, fixesReadWholeFile } from './assignment-fix';
+import type { CheckContext, Report, Span } from '../../types';
+import { assignmentFixes, fixFacts, fixesReadWholeFile, type FixFacts } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
 import { authorizationCredential, qualifiedByParent, underYamlParent } from './assignment-syntax';
 import { compileKeyClassifier, endsWithSalt, keyWords, type KeyNameParams } from './secret-key-names';
@@ -9,6 +10,7 @@ import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './
 import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { callTuples, TUPLE_FILES } from './call-tuples';
+import { TUPLE_CHUNKS, tuplesFromChunks } from './call-tuple-chunks';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 import { withoutPlaintextStorageId } from './password-storage';
@@ -76,7 +78,10 @@ export const secretAssignment = defineTemplate<'text', Params>({
   // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
   // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
   // key must be in view too. Fixes that add an import or read `using System;` need the whole file.
-  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) || readsWholeFile(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
+  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) || readsConstructions(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
+  // Credential tuples (call-tuples.ts) have no keyword near them to open a window around: in the editor a
+  // code file's windows read its keyword forms and the whole-file step its tuples (tupleStep below).
+  wholeFileStep: (_params, fileName) => TUPLE_FILES.test(fileName),
   instantiate: (params, regex) => {
     const keywords = [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? [])].map((k) => k.toLowerCase());
     const argumentPlaces = compileArgumentPlaces(params.argumentPlaces ?? []);
@@ -120,7 +125,49 @@ export const secretAssignment = defineTemplate<'text', Params>({
     };
     /** A tool file's secret key: named by the file, so the value alone is judged (a UUID is the token there). */
     const toolSecret = (a: Assignment): boolean => !deferred.some((r) => r.test(a.value)) && (SCHEMED_UUID.test(a.value) ? reportable(a.value) : literalSecret(a.value));
+    const scanOptions = (model: TextModel): ScanOptions => ({
+      unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
+      dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
+      spaceSeparated: spaceSeparatedFiles.some((r) => r.test(model.fileName)),
+      skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
+      positionalRecords: readsConstructions(model.fileName),
+      argumentPlaces,
+    });
+    /** A candidate that is no secret where it sits: under a mapping of ciphertext, Shopify's public `api_key`. */
+    const quietByParent = (model: TextModel, a: Assignment, options: ScanOptions): boolean => {
+      // A SealedSecret's `encryptedData` holds ciphertext only its controller can open; so does Renovate's
+      // `encrypted` object (and any mapping named so, in YAML or JSON).
+      const keyLineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));
+      if (options.unquotedValues && underYamlParent(model.text, keyLineStart, 'encryptedData')) return true;
+      if (ENCRYPTED_PARENT.test(qualifiedByParent(model.text, '', keyLineStart))) return true;
+      // Shopify's `api_key` is the app's public client id (its secret is `api_secret`), as in Rails credentials.
+      return options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'shopify');
+    };
+    /**
+     * The whole-file step of a windowed code file (wholeFileStep): the windows' reports, then the file's
+     * credential tuples as the whole-file check reads them after the keyword forms, a literal either reads
+     * being one finding. The tuples are read per chunk where the engine keeps chunks (call-tuple-chunks.ts).
+     */
+    const tupleStep = (model: TextModel, ctx: CheckContext, windowReports: readonly Report[]): void => {
+      const taken = new Set<number>();
+      for (const r of windowReports) {
+        taken.add(r.span.start);
+        if (!isTakenMark(r)) ctx.report(r);
+      }
+      const tuples = ctx.chunkResults ? tuplesFromChunks(model.text, ctx.chunkResults(TUPLE_CHUNKS)) : [...callTuples(model.text)];
+      if (tuples.length === 0 || model.keywordOffsets(keywords).length === 0 || !inScope(model)) return;
+      if (params.toolFiles) for (const a of toolFileKeys(model, { unquotedValues: true, dockerfile: false })) taken.add(a.valueSpan.start);
+      const options = scanOptions(model);
+      let facts: FixFacts | undefined;
+      for (const a of tuples) {
+        if (taken.has(a.valueSpan.start) || !isCandidate(a)) continue;
+        taken.add(a.valueSpan.start);
+        if (quietByParent(model, a, options)) continue;
+        ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, (facts ??= fixFacts(model))) });
+      }
+    };
     return (model, ctx) => {
+      if (ctx.windowReports) return tupleStep(model, ctx, ctx.windowReports);
       const toolAssignments = params.toolFiles ? toolFileKeys(model, { unquotedValues: true, dockerfile: false }) : [];
       for (const a of toolAssignments) {
         if (inScope(model) && toolSecret(a)) ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: [] });
@@ -128,32 +175,36 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // A file without any of the keywords (a third of a mixed tree) asks none of the file-name patterns below.
       if (model.keywordOffsets(keywords).length === 0 || !inScope(model)) return;
       const toolValueStarts = new Set(toolAssignments.map((a) => a.valueSpan.start));
-      const options: ScanOptions = {
-        unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
-        dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
-        spaceSeparated: spaceSeparatedFiles.some((r) => r.test(model.fileName)),
-        skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
-        positionalRecords: readsConstructions(model.fileName),
-        argumentPlaces,
-      };
+      const options = scanOptions(model);
       const facts = fixFacts(model);
       const reported = new Set<number>();
-      for (const a of [...assignments(model, keywords, options), ...(TUPLE_FILES.test(model.fileName) ? callTuples(model.text) : [])]) {
+      // A window of a code file leaves its tuples to the whole-file step, and marks for it the candidates it keeps quiet.
+      const tupleStepAfter = ctx.inWindow === true && TUPLE_FILES.test(model.fileName);
+      for (const a of [...assignments(model, keywords, options), ...(TUPLE_FILES.test(model.fileName) && !tupleStepAfter ? callTuples(model.text) : [])]) {
         // A literal a keyword's form and a credential tuple (call-tuples.ts) both read is one finding.
         if (reported.has(a.valueSpan.start) || toolValueStarts.has(a.valueSpan.start) || !isCandidate(a)) continue;
         reported.add(a.valueSpan.start);
-        // A SealedSecret's `encryptedData` holds ciphertext only its controller can open; so does Renovate's
-        // `encrypted` object (and any mapping named so, in YAML or JSON).
-        const keyLineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));
-        if (options.unquotedValues && underYamlParent(model.text, keyLineStart, 'encryptedData')) continue;
-        if (ENCRYPTED_PARENT.test(qualifiedByParent(model.text, '', keyLineStart))) continue;
-        // Shopify's `api_key` is the app's public client id (its secret is `api_secret`), as in Rails credentials.
-        if (options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'shopify')) continue;
+        if (quietByParent(model, a, options)) {
+          if (tupleStepAfter) ctx.report(takenMark(a.valueSpan));
+          continue;
+        }
         ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
       }
     };
   },
 });
+
+/** On a window's report: a candidate it kept quiet, whose literal a tuple must not report (removed by tupleStep). */
+const TAKEN = Symbol('takenByCandidate');
+
+function takenMark(span: Span): Report {
+  // Enumerable, so the copies that move a window's reports carry it.
+  return { span, [TAKEN]: true } as Report;
+}
+
+function isTakenMark(report: Report): boolean {
+  return (report as { [TAKEN]?: true })[TAKEN] === true;
+}
 
 /** `encrypted.`, `encryptedData.`: what qualifiedByParent gives a key under a mapping that holds ciphertext. */
 const ENCRYPTED_PARENT = /^encrypted(?:[_-]?data)?\.$/i;
@@ -188,13 +239,6 @@ function readsConstructions(fileName: string): boolean {
   return /\.(?:cs|java|kts?)$/i.test(fileName);
 }
 
-/**
- * Code files are read whole in the editor too: credential tuples (call-tuples.ts) are found by the shape of a
- * call's arguments, with no keyword near them to open a window around.
- */
-function readsWholeFile(fileName: string): boolean {
-  return readsConstructions(fileName) || TUPLE_FILES.test(fileName);
-}
 
 /** How many record parameters a file's scan reads constructions for. */
 const MAX_RECORD_PARAMETERS = 8;
