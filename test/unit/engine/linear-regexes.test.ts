@@ -106,6 +106,12 @@ describe('regexes that backtracked super-linearly', () => {
     assert.equal(entry(`partnerSecrets : ${'a'.repeat(61)} = {\n  "lab": "k3y-value",\n`), undefined, 'a type of more than 60 characters');
   });
 
+  it('a TypeScript fix asserts a declared string type, also with a long run of blanks after an object key', () => {
+    const fixText = (text: string) => run('file:///w/a.ts', text).findings.map((f) => [f.ruleId, f.fixes?.map((x) => x.edits.map((e) => e.newText))]);
+    assert.deepEqual(fixText('const apiKey: string = "9fQ2xL7vR4mK8pT1wZ6cB3nH5jD0sG2a";\n'), [['secret-generic-password', [['process.env.API_KEY!']]]]);
+    assert.deepEqual(fixText(`const cfg = { apiKey:${spaces(LONG)}"9fQ2xL7vR4mK8pT1wZ6cB3nH5jD0sG2a" };\n`), [['secret-generic-password', [['process.env.API_KEY']]]]);
+  });
+
   it('a basic-auth pair of two items, also before blanks', () => {
     const text = 'auth=("svc", "s3cr3t-value" )';
     assert.equal(authPairPasswordStart(text, text.indexOf('='), text.length), text.indexOf('"s3'));
