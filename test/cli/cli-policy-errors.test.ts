@@ -46,6 +46,13 @@ describe('bulwark policy errors', () => {
     assert.match(missing.stderr, /^bulwark: cannot read the bundle folder ".*nope": ENOENT/);
   });
 
+  it('inspect --key of a name without a registry host is a usage error, also for a long run of colons', async () => {
+    const local = 'bulwark: --key applies to a registry reference; a local file or folder carries no signature\n';
+    assert.deepEqual((await cli(['policy', 'inspect', 'a:b', '--key', 'k.pem'], dir)).stderr, local);
+    // Once quadratic in the name's length (the registry-host test backtracked over the colons).
+    assert.deepEqual((await cli(['policy', 'inspect', ':'.repeat(100_000), '--key', 'k.pem'], dir)).stderr, local);
+  });
+
   it('init refuses a name that is not kebab-case; unknown flags and commands are usage errors', async () => {
     assert.deepEqual((await cli(['policy', 'init', 'x', '--name', 'Acme Policy'], dir)).stderr, 'bulwark: the bundle name "Acme Policy" must be kebab-case (use --name)\n');
     const flag = await cli(['policy', 'build', 'b', '--out', 'x'], dir);

@@ -9,7 +9,7 @@ import { kubernetesRulePerSection, objectsBySection, sectionInputs, SectionTexts
 import { parseText, type TextModel } from './parsers/text';
 import { dropSuperseded, impliedAsRelated, supersededFindings } from './superseded';
 import { permittedOverride } from './policy/enforce';
-import type { SuppressionDirective } from './suppressions';
+import { modelSuppressions, type SuppressionDirective } from './suppressions';
 import { applySuppressions, type SuppressionInput } from './apply-suppressions';
 import { SecretMasker } from './secret-mask';
 import { FindingMemo } from './finding-memo';
@@ -330,6 +330,7 @@ function suppressionInput(models: Models): SuppressionInput {
     },
     documents: models.kubernetes?.documents.map((d) => ({ start: d.base, end: d.base + d.text.length })),
     ...(models.kubernetes ? { mayHoldDirectives: models.kubernetes.documents.some(holdsDirective) } : {}),
+    directives: (now, policy) => modelSuppressions(models.text, now, policy),
   };
 }
 

@@ -1,5 +1,5 @@
 import { parsePeerSuppressions, type LineRange } from './peer-suppressions';
-import { parseSuppressions, waivedRuleIds } from './suppressions';
+import { parseSuppressions, waivedRuleIds, type SuppressionDirective } from './suppressions';
 import type { LineIndex } from './text';
 import type { Finding, RuleSet, Span, SuppressedFinding, SuppressionPolicy } from './types';
 
@@ -16,6 +16,8 @@ export interface SuppressionInput {
    * answer memoised with the section): no pass over the whole text at each keystroke to find none.
    */
   readonly mayHoldDirectives?: boolean;
+  /** The text's directives when the caller keeps them (a text model's memo, shared with the rule that reports invalid ones). */
+  directives?(now: Date, policy: SuppressionPolicy | undefined): readonly SuppressionDirective[];
 }
 
 interface Cover {
@@ -50,7 +52,7 @@ export function applySuppressions(findings: Finding[], input: SuppressionInput, 
  */
 export function suppressionCovers(input: SuppressionInput, now: Date, ruleSet: RuleSet, honorPeers: boolean): ((ruleId: string, offset: number) => { readonly reason: string; readonly until?: string } | undefined) | undefined {
   const policy = ruleSet.suppressionPolicy;
-  const covers: Cover[] = (input.mayHoldDirectives === false ? [] : parseSuppressions(input.text, input.lines, now, policy))
+  const covers: Cover[] = (input.mayHoldDirectives === false ? [] : (input.directives?.(now, policy) ?? parseSuppressions(input.text, input.lines, now, policy)))
     .filter((d) => d.problems.length === 0)
     .map((d) => ({ ruleIds: waivedRuleIds(d, policy), covers: (line) => d.scope === 'file' || d.targetLine === line, reason: d.reason ?? '', until: d.until }));
   if (honorPeers && policy?.maxUntilDays === undefined) covers.push(...peerCovers(input, ruleSet, now, policy));

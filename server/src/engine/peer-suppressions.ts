@@ -27,15 +27,15 @@ export interface LineRange {
   readonly toLine: number;
 }
 
-const HADOLINT = /#\s*hadolint\s+(global\s+)?ignore=([A-Za-z0-9_,\s]+?)\s*$/;
-const CHECKOV = /#\s*checkov:skip=([A-Za-z0-9_]+)(?::\s*(.*?))?\s*$/;
+const HADOLINT = /#\s*hadolint\s+(global\s+)?ignore=((?:\s*[A-Za-z0-9_,])+|\s)\s*$/;
+const CHECKOV = /#\s*checkov:skip=([A-Za-z0-9_]+)(?::\s*(?!\s)(\S(?:.*\S)?|))?\s*$/;
 const KICS = /#\s*kics-scan\s+(ignore-line|ignore-block|ignore)\s*$/;
 const TRIVY = /#\s*trivy:ignore:([A-Za-z0-9_-]+?)(?::exp:(\d{4}-\d{2}-\d{2}))?\s*$/;
 
 /** `KSV-0017`, `KSV017`, `AVD-KSV-0017`, `ksv-17` are one check; `CKV_K8S_20` and `DL3008` compare case-insensitively. */
 export function normalisePeerId(id: string): string {
   const upper = id.trim().toUpperCase().replace(/^AVD-/, '');
-  const m = /^([A-Z]+)-?0*(\d+)$/.exec(upper);
+  const m = /^([A-Z]+)-?0*([1-9]\d*|0)$/.exec(upper);
   return m ? `${m[1]}-${m[2]}` : upper;
 }
 

@@ -1,3 +1,4 @@
+import type { TextModel } from './parsers/text';
 import type { LineIndex } from './text';
 import type { Span, SuppressionPolicy } from './types';
 
@@ -58,6 +59,27 @@ export function parseSuppressions(text: string, lines: LineIndex, now: Date, pol
   }
   const targets = stackTargets(ownLine, lines);
   return found.map((d) => ({ ...d, targetLine: targets.get(d.line) ?? d.line }));
+}
+
+/** The key of a text model's memoised directives (an object no other memo uses). */
+const DIRECTIVES: object = Object.freeze({});
+
+interface DirectivesMemo {
+  readonly now: number;
+  readonly policy: SuppressionPolicy | undefined;
+  readonly directives: readonly SuppressionDirective[];
+}
+
+/**
+ * parseSuppressions once per model, date and policy: the invalid-suppression rule and the suppression step
+ * both ask at each keystroke, and each pass over a 1 MB source cost 0.4-1 ms.
+ */
+export function modelSuppressions(model: TextModel, now: Date, policy?: SuppressionPolicy): readonly SuppressionDirective[] {
+  const memo = model.memo.get(DIRECTIVES) as DirectivesMemo | undefined;
+  if (memo && memo.now === now.getTime() && memo.policy === policy) return memo.directives;
+  const directives = parseSuppressions(model.text, model.lines, now, policy);
+  model.memo.set(DIRECTIVES, { now: now.getTime(), policy, directives });
+  return directives;
 }
 
 /**

@@ -34,7 +34,7 @@ or bundle error.
     if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json (got "${values.format}")`);
     const given = onePositional('inspect', positionals, 'bundle reference, file or folder');
     const target = path.resolve(io.cwd, given);
-    const remote = !fs.existsSync(target) && !given.startsWith('.') && /^[^/]*[.:][^/]*\/|^localhost\//.test(given);
+    const remote = !fs.existsSync(target) && !given.startsWith('.') && /^[^/.:]*[.:][^/]*\/|^localhost\//.test(given);
     if (!remote && values.key) throw new UsageError('--key applies to a registry reference; a local file or folder carries no signature');
     const { opened, signature, ref } = remote ? await inspectRemote(given, values.key, values['ca-file'], io) : { opened: openLocalBundle(target), signature: undefined, ref: undefined };
     const summary = summarise(opened, signature, ref);

@@ -245,5 +245,5 @@ function runsBodyAsScript(commands: readonly ShellCommand[], text: string, body:
   if (withWords.length > 1) return false;
   const effective = effectiveCommand(withWords[0]);
   if (!effective || !SHELLS.has(effective.name)) return false;
-  return effective.args.every((a) => a.value.startsWith('-') && !/^-[a-z]*c[a-z]*$/.test(a.value));
+  return effective.args.every((a) => a.value.startsWith('-') && !/^-[abd-z]*c[a-z]*$/.test(a.value));
 }

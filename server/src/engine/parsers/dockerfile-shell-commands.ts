@@ -54,7 +54,7 @@ function scriptArgument(effective: EffectiveCommand): ShellWord | undefined {
     for (let i = 0; i < args.length - 1; i++) {
       const arg = args[i].value;
       if (arg === '--' || !arg.startsWith('-')) return undefined;
-      if (/^-[a-z]*c[a-z]*$/.test(arg)) return args[i + 1];
+      if (/^-[abd-z]*c[a-z]*$/.test(arg)) return args[i + 1];
     }
     return undefined;
   }

@@ -117,7 +117,7 @@ function ownCopy(section: string): string {
   return section.length < 16 ? section : (' ' + section).slice(1);
 }
 
-const BLANK_OR_COMMENT = /^\s*(?:#.*)?\s*$/;
+const BLANK_OR_COMMENT = /^\s*(?:#.*(?:[\n\r\u2028\u2029]\s*)?)?$/;
 
 /**
  * Some line holds more than blanks, a comment or a bare document marker. Stops at the first such

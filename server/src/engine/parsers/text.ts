@@ -31,6 +31,8 @@ export interface TextModel {
    * depends on besides this model (a file-filter pattern's source, and which part of the path it tests).
    */
   memoFact(key: string, compute: () => boolean): boolean;
+  /** Other values computed once per model for several readers, by key object (each owner's own). */
+  readonly memo: Map<object, unknown>;
 }
 
 /**
@@ -82,6 +84,7 @@ export function parseText(text: string, uri: string, lines = new LineIndex(text)
       if (fact === undefined) facts.set(key, (fact = compute()));
       return fact;
     },
+    memo: new Map(),
   };
 }
 

@@ -14,7 +14,7 @@ export interface YamlLayout {
 const DEFAULT_LAYOUT: YamlLayout = { step: 2, seqIndent: 2 };
 
 // A line that is only a key (with an optional leading dash and trailing comment): `  foo:`, `- bar: # x`.
-const KEY_ONLY_LINE = /^( *)(- +)?(?:"[^"]*"|'[^']*'|[^\s#'"{}[\],&*!|>%@`][^#{}[\],]*?) *: *(?:#.*)?$/;
+const KEY_ONLY_LINE = /^( *)(- +)?(?:"[^"]*" *|'[^']*' *|[^\s#'"{}[\],&*!|>%@`][^#{}[\],]*):[ ]*(?:#.*)?$/;
 const CONTENT_LINE = /^( *)(\S)/;
 
 /**

@@ -24,7 +24,7 @@ export interface Annotation {
 }
 
 const ITEM = String.raw`[A-Za-z0-9_./-]+(?:@\d+(?:-\d+)?)?`;
-const ANNOTATION = new RegExp(String.raw`^\s*(?:#|\/\/|<!--|--|;|\/\*)\s*(expect|expect-not|todo-expect|todo-expect-not)\s*:\s*(${ITEM}(?:\s*,\s*${ITEM})*)\s*(?:-->|\*\/)?\s*$`);
+const ANNOTATION = new RegExp(String.raw`^\s*(?:#|\/\/|<!--|--|;|\/\*)\s*(expect|expect-not|todo-expect|todo-expect-not)\s*:\s*(${ITEM}(?:\s*,\s*${ITEM})*)\s*(?:(?:-->|\*\/)\s*)?$`);
 const EXPECTED = /^([A-Za-z0-9_./-]+?)(?:@(\d+)(?:-(\d+))?)?$/;
 
 function parseExpected(item: string): ExpectedFinding {
@@ -50,7 +50,7 @@ export function parseAnnotations(text: string): Annotation[] {
   });
 }
 
-const TEST_NOW = /^\s*(?:#|\/\/|<!--|--|;|\/\*)\s*bulwark-test-now\s*:\s*(\S*?)\s*(?:-->|\*\/)?\s*$/;
+const TEST_NOW = /^\s*(?:#|\/\/|<!--|--|;|\/\*)\s*bulwark-test-now\s*:\s*(?!\s)(\S*?)\s*(?:(?:-->|\*\/)\s*)?$/;
 
 /**
  * The date a fixture assumes, from `# bulwark-test-now: YYYY-MM-DD` on its first line (any comment

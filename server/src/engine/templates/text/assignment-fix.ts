@@ -109,7 +109,7 @@ export function assignmentFixes(model: TextModel, a: Assignment, facts: FixFacts
   if (!['=', ':', ':=', '(', '=>'].includes(a.operator) || (a.operator === '=>' && flavour !== 'php' && flavour !== 'ruby')) return [];
   if (CONSTANT_CONTEXT[flavour]?.test(lead) || (flavour === 'go' && insideConstBlock(text, lineStart))) return [];
   // TypeScript: a declared `string` cannot take `string | undefined`; the assertion keeps the file compiling.
-  const annotated = flavour === 'node' && /\.(?:[cm]?ts|tsx)$/i.test(model.fileName) && /^\s*:\s*[^=]+=\s*$/.test(text.slice(a.keySpan.end, a.literalSpan.start));
+  const annotated = flavour === 'node' && /\.(?:[cm]?ts|tsx)$/i.test(model.fileName) && /^\s*:[^=]+=\s*$/.test(text.slice(a.keySpan.end, a.literalSpan.start));
   const edits: TextEdit[] = [{ span: a.literalSpan, newText: lookup(flavour, name, flavour === 'csharp' && facts.usesSystem()) + (annotated ? '!' : '') }];
   const imported = facts.importEdit();
   if (imported === undefined) return [];

@@ -318,7 +318,7 @@ export function isSetterCall(key: string, words: readonly string[], member: bool
 export function returnedLiteralStart(text: string, open: number, lineEnd: number, pair = false): { at: number; lineEnd: number } | undefined {
   // Parameters without strings or nested calls, then a declared result type (Java's comes before the
   // name; Go `string`, Kotlin/TS `: String`, Python `-> str`) and `throws …`.
-  const head = /^\([^()"'`\n]{0,80}\)[ \t]*(?:(?::|->)[ \t]*[\w.<>[\]?]+[ \t]*|[A-Za-z_][\w.[\]]*[ \t]*)?(?:throws[ \t]+[\w., \t]+?)?(\{|=>|=|:)[ \t]*/.exec(text.slice(open, Math.min(lineEnd, open + 200)));
+  const head = /^\([^()"'`\n]{0,80}\)[ \t]*(?:(?::|->)[ \t]*[\w.<>[\]?]+[ \t]*|[A-Za-z_][\w.[\]]*[ \t]*)?(?:throws[ \t][\w., \t]+?)?(\{|=>|=|:)[ \t]*/.exec(text.slice(open, Math.min(lineEnd, open + 200)));
   if (!head) return undefined;
   let at = open + head[0].length;
   let end = lineEnd;
@@ -338,7 +338,7 @@ export function returnedLiteralStart(text: string, open: number, lineEnd: number
   const literal = /^(["'])((?:\\.|(?!\1)[^\\\n])*)\1(?:\.\w+\(\))?[ \t]*(?:;|\}|$)/.exec(text.slice(at, Math.min(end, at + 1100)));
   if (literal) return { at, lineEnd: end };
   // A credentials getter returning a user and a password (`return ("svc", "...")`, a pytest fixture): the second.
-  const second = pair ? /^\(?[ \t]*(["'])(?:\\.|(?!\1)[^\\\n])*\1[ \t]*,[ \t]*(?=(["'])(?:\\.|(?!\2)[^\\\n])*\2[ \t]*\)?[ \t]*;?[ \t]*$)/.exec(text.slice(at, Math.min(end, at + 1100))) : undefined;
+  const second = pair ? /^\(?[ \t]*(["'])(?:\\.|(?!\1)[^\\\n])*\1[ \t]*,[ \t]*(?=(["'])(?:\\.|(?!\2)[^\\\n])*\2[ \t]*(?:\)[ \t]*)?(?:;[ \t]*)?$)/.exec(text.slice(at, Math.min(end, at + 1100))) : undefined;
   return second ? { at: at + second[0].length, lineEnd: end } : undefined;
 }
 

@@ -12,7 +12,7 @@ import { indentOf, lineAbove, type LineAbove } from './assignment-syntax';
 
 /** `- name: PartnerSigningKey` then `value: …` on the next line (YAML): the value's offset and its line's end. */
 export function yamlNameValueStart(text: string, keySpan: Span, line: LineBounds): { at: number; lineEnd: number } | undefined {
-  if (!/^[ \t]*-?[ \t]*name:[ \t]+$/.test(text.slice(line.lineStart, keySpan.start)) || text.slice(keySpan.end, line.lineEnd).trim() !== '') return undefined;
+  if (!/^[ \t]*(?:-[ \t]*)?name:[ \t]+$/.test(text.slice(line.lineStart, keySpan.start)) || text.slice(keySpan.end, line.lineEnd).trim() !== '') return undefined;
   const next = nextLine(text, line.lineEnd);
   if (!next) return undefined;
   const m = /^[ \t]*value:[ \t]+(?=\S)/.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 60)));
@@ -68,7 +68,7 @@ export function configurationPathStart(text: string, keyStart: number, keyEnd: n
 }
 
 /** After a container's name: its type and `=` / `:` / `=>`, then the opening `{` / `[` / `array(` ending the line. */
-const OPENS_CONTAINER = /^["']?[ \t]*(?::[ \t]*[\w<>[\], .|]{1,60}?)?[ \t]*(?::=|=>|=|:)[ \t]*(?:map\[string\][\w.]+|array\(|\[\]|new[ \t]+[\w<>, .]+\(\)[ \t]*)?[ \t]*(?:[[{(][ \t]*)$/;
+const OPENS_CONTAINER = /^["']?[ \t]*(?::(?:[ \t]*[\w<>[\],.|](?:[\w<>[\], .|]{0,58}[\w<>[\],.|])?[ \t]*|\t* [ \t]*))?(?::=|=>|=|:)[ \t]*(?:(?:map\[string\][\w.]+|array\(|\[\]|new(?:[ \t]*\t[\w<>, .]+| [\w<>, .]+)\(\))[ \t]*)?[[{(][ \t]*$/;
 const ENTRY = /^[ \t]*["']?[\w.-]{1,60}["']?[ \t]*(?::|=>)[ \t]*(?="[^"]|'[^'])/;
 /** An HCL block named for its secrets (Consul's `acl { tokens { agent = "…" } }`): `name {`, entries `key = "…"`. */
 const OPENS_BLOCK = /^[ \t]+\{[ \t]*$/;

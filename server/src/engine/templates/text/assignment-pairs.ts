@@ -72,7 +72,7 @@ export function authPairPasswordStart(text: string, at: number, lineEnd: number)
   const close = text.indexOf(q, second + 1);
   if (close < 0 || close > lineEnd) return undefined;
   // Two items only: a third would make it a list of names, not a user and a password.
-  return /^[ \t]*,?[ \t]*[)\]]/.test(text.slice(close + 1, Math.min(lineEnd, close + 8))) ? second : undefined;
+  return /^[ \t]*(?:,[ \t]*)?[)\]]/.test(text.slice(close + 1, Math.min(lineEnd, close + 8))) ? second : undefined;
 }
 
 /** Faraday's `:authorization, :basic, "user", "…"` after the `authorization` symbol: the password's quote. */

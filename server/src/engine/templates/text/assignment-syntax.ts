@@ -139,7 +139,7 @@ export function qualifiedByParent(text: string, key: string, lineStart: number):
   // An HCL key-management block (Boundary's and Vault's `kms "aead" {`, `seal "…" {`) holds an encryption key.
   if (/^[ \t]*(?:kms|seal)[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/.test(parent)) return `encryption.${key}`;
   // A JSON object opened under a key, or a YAML mapping (`encryption:` alone on its line).
-  const m = /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*\{?[ \t]*$/.exec(parent);
+  const m = /^[ \t]*["']?([A-Za-z_][\w.-]*)["']?[ \t]*:[ \t]*(?:\{[ \t]*)?$/.exec(parent);
   return m ? `${m[1]}.${key}` : key;
 }
 

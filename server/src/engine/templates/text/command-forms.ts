@@ -10,7 +10,7 @@ import type { LineBounds } from './assignment-forms';
 //   `Keys.hmacShaKeyFor(\n "...".getBytes())`). Each reads the key's line, or the next one for an argument.
 
 /** `CREATE|ALTER USER|ROLE|LOGIN name ... PASSWORD` before the key `PASSWORD`: a SQL statement that sets one. */
-const SQL_PASSWORD_STATEMENT = /\b(?:create|alter)[ \t]+(?:user|role|login)[ \t]+[^;'"\n]*[ \t]$/i;
+const SQL_PASSWORD_STATEMENT = /\b(?:create|alter)[ \t]+(?:user|role|login)[ \t][^;'"\n]*[ \t]$/i;
 
 /** `PASSWORD '...'` in a SQL user or role statement on the key's line: the offset of the value's quote. */
 export function sqlPasswordStart(text: string, keySpan: Span, line: LineBounds): number | undefined {

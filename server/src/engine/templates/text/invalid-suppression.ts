@@ -1,4 +1,4 @@
-import { parseSuppressions, type SuppressionDirective } from '../../suppressions';
+import { modelSuppressions, type SuppressionDirective } from '../../suppressions';
 import type { SuppressionPolicy } from '../../types';
 import { defineTemplate } from '../template';
 
@@ -13,7 +13,7 @@ export const invalidSuppression = defineTemplate<'text', Record<string, never>>(
   paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
   placeholders: ['problem', 'effect'],
   instantiate: () => (model, ctx) => {
-    for (const directive of parseSuppressions(model.text, model.lines, ctx.now, ctx.suppressionPolicy)) {
+    for (const directive of modelSuppressions(model, ctx.now, ctx.suppressionPolicy)) {
       const problems = problemsOf(model.text, directive, ctx.suppressionPolicy);
       if (problems.length === 0) continue;
       const badIds = directive.ruleIds.filter((id) => !RULE_ID.test(id) || ctx.suppressionPolicy?.nonWaivable.has(id));
