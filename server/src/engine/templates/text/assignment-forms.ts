@@ -131,16 +131,20 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
 }
 
 /**
- * A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`, pydantic
- * `SecretStr("…")`, and decoders of key material written as hex or base64 (`bytes.fromhex("…")`,
+ * A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`, and
+ * decoders of key material written as hex or base64 (`bytes.fromhex("…")`,
  * `base64.b64decode("…")`, `Convert.FromBase64String("…")`, `Base64.getDecoder().decode("…")`).
  */
-const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|SecretStr|SecretBytes|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode|(?:bytes|bytearray)\.fromhex|binascii\.(?:unhexlify|a2b_hex|a2b_base64)|base64\.(?:b64decode|urlsafe_b64decode|standard_b64decode|b32decode)|Convert\.From(?:Base64|Hex)String|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode|Hex\.decodeHex)\([ \t]*(?=["'])/;
+const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode|(?:bytes|bytearray)\.fromhex|binascii\.(?:unhexlify|a2b_hex|a2b_base64)|base64\.(?:b64decode|urlsafe_b64decode|standard_b64decode|b32decode)|Convert\.From(?:Base64|Hex)String|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode|Hex\.decodeHex)\([ \t]*(?=["'])/;
 
 /** A field's default: pydantic's `Field("…", description=…)` / `Field(default="…")`, attrs' and dataclasses' `field(default="…")`, `attr.ib(default="…")`. */
 const FIELD_DEFAULT = /^(?:[a-z_]+\.)?(?:Field\([ \t]*(?:default[ \t]*=[ \t]*)?|(?:field|ib)\([ \t]*default(?:_factory)?[ \t]*=[ \t]*(?:lambda[ \t]*:[ \t]*)?)(?=["'])/;
 
-/** The literal in a conversion, a field default or any decoding call (decoding-wrappers.ts, its literal on the next line too): its offset and its line's end. */
+/**
+ * The literal in a conversion, a field default, a pass-through wrapper or lambda (default-positions.ts: pydantic
+ * `SecretStr("…")`, `sensitive("…")`, `lambda: "…"`) or any decoding call (decoding-wrappers.ts, its literal on
+ * the next line too): its offset and its line's end.
+ */
 export function wrappedLiteralStart(text: string, at: number, lineEnd: number): { at: number; lineEnd: number } | undefined {
   const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80))) ?? FIELD_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 60)));
   if (m) return { at: at + m[0].length, lineEnd };
@@ -162,7 +166,7 @@ export function codeLiteralStart(text: string, at: number, lineEnd: number): { a
 }
 
 /** A fallback continuing the statement on the next line (`runCatching { … }\n  .getOrElse { "…" }`, `\n  ?: "…"`, `\n  || "…"`). */
-function continuedFallback(text: string, at: number, lineEnd: number): { at: number; lineEnd: number; embedded: boolean } | undefined {
+export function continuedFallback(text: string, at: number, lineEnd: number): { at: number; lineEnd: number; embedded: boolean } | undefined {
   if (/[;,{]?[ \t]*$/.exec(text.slice(at, lineEnd))?.[0].trim() === ';') return undefined;
   const next = nextLine(text, lineEnd);
   if (!next || !/^[ \t]*(?:\.|\?:|\?\?|\|\||or\b)/.test(text.slice(next.lineStart, next.lineStart + 40))) return undefined;
