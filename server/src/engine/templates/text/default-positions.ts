@@ -79,15 +79,16 @@ export function blockBodyStart(text: string, at: number, lineEnd: number): numbe
   const m = BLOCK_HEAD.exec(text.slice(at, Math.min(lineEnd, at + 24)));
   if (!m) return undefined;
   const literal = at + m[0].length;
-  return literalClosesBody(text, literal, lineEnd) ? literal : undefined;
+  return literalFollowedBy(text, literal, lineEnd, BODY_END) ? literal : undefined;
 }
 
-function literalClosesBody(text: string, literal: number, lineEnd: number): boolean {
+/** Whether the literal at `literal` (a prefix, then its quote) closes on its line and `after` matches what follows it. */
+function literalFollowedBy(text: string, literal: number, lineEnd: number, after: RegExp): boolean {
   const quoteAt = /[bBrR]/.test(text[literal]) ? literal + 1 : literal;
   const q = text[quoteAt];
   for (let i = quoteAt + 1; i < lineEnd; i++) {
     if (text[i] === '\\') i++;
-    else if (text[i] === q) return BODY_END.test(text.slice(i + 1, Math.min(lineEnd, i + 24)));
+    else if (text[i] === q) return after.test(text.slice(i + 1, Math.min(lineEnd, i + 24)));
   }
   return false;
 }
@@ -114,7 +115,7 @@ export function namedBlockStart(text: string, keyStart: number, keyEnd: number, 
   const end = body && nextLine(text, body.lineEnd);
   if (!body || !end || !/^[ \t]*end\b/.test(text.slice(end.lineStart, end.lineEnd))) return undefined;
   const at = body.lineStart + (/^[ \t]*/.exec(text.slice(body.lineStart, body.lineEnd))?.[0].length ?? 0);
-  return literalClosesBody(text, at, body.lineEnd) ? { at, lineEnd: body.lineEnd } : undefined;
+  return literalFollowedBy(text, at, body.lineEnd, BODY_END) ? { at, lineEnd: body.lineEnd } : undefined;
 }
 
 /** How many lines after a lookup its variable's fallback may be assigned. */
@@ -147,6 +148,8 @@ export function lookupFallbackStart(text: string, keyStart: number, keyEnd: numb
 const PASS_THROUGH_CALLEE = /^(?:sensitive|nonsensitive|String|str|Some|Ok|(?:[A-Z]\w*?)?(?:Secret|Sensitive|Redacted|Masked)(?:Str|String|Bytes|Box|Value)?)$/;
 /** A type's constructor or factory after its name (`Secret::new`, `String::from`, `Optional.of`): the type decides. */
 const FACTORY = /^(?:new|from|of)$/;
+/** The wrapper's `)` right after its literal (an optional conversion between: `"…".to_string())`). */
+const CALL_END = /^(?:\.\w+\(\))?[ \t]*\)/;
 /** A call head before a literal argument: a dotted or `::` name, after an optional `new`. */
 const WRAPPER_HEAD = /^(?:new[ \t]+)?((?:[A-Za-z_$][\w$]*(?:\.|::)){0,3}[A-Za-z_$][\w$]*)\([ \t]*(?=[bBrR]?["'])/;
 
@@ -159,19 +162,9 @@ export function passThroughLiteralStart(text: string, at: number, lineEnd: numbe
   const callee = FACTORY.test(last) && names.length > 1 ? names[names.length - 2] : last;
   if (!PASS_THROUGH_CALLEE.test(callee) && !(callee === 'Optional' && last === 'of')) return undefined;
   const literal = at + m[0].length;
-  return onlyArgument(text, literal, lineEnd) ? literal : undefined;
+  return literalFollowedBy(text, literal, lineEnd, CALL_END) ? literal : undefined;
 }
 
-/** Whether the literal at `literal` is followed (after an optional conversion) by the call's `)`. */
-function onlyArgument(text: string, literal: number, lineEnd: number): boolean {
-  const quoteAt = /[bBrR]/.test(text[literal]) ? literal + 1 : literal;
-  const q = text[quoteAt];
-  for (let i = quoteAt + 1; i < lineEnd; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === q) return /^(?:\.\w+\(\))?[ \t]*\)/.test(text.slice(i + 1, Math.min(lineEnd, i + 24)));
-  }
-  return false;
-}
 
 function lineEndFrom(text: string, at: number): number {
   const lf = text.indexOf('\n', at);
