@@ -20,6 +20,15 @@ var (
 	passEnv   = app.Flag("password-env", "Where the password is.").Default("RELAY_PASSWORD").String()
 )
 
+func bindFlags() {
+	// expect: secret-generic-password@64-86
+	relayCmd.Flags().StringVarP(&relayPassword, "password", "p", "ahevVQ9CLcrluPifwhXD7a", "the relay's admin password")
+	// expect-not: secret-generic-password
+	relayCmd.Flags().StringVarP(&relayPassword, "password", "p", "", "the relay's admin password")
+	// expect-not: secret-generic-password
+	relayCmd.Flags().StringP("token-header", "t", "X-Relay-Token", "the header carrying the token")
+}
+
 func hmacKey() string {
 	v, ok := os.LookupEnv("RELAY_HMAC_KEY")
 	if !ok {

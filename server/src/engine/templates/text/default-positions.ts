@@ -31,21 +31,33 @@ const DEFAULT_ARGUMENT = /^(?:\{[^{}]*?\b)?(?:default(?:_?value|Value)?|default_
 /** A default chained on the declaring call, after a few other chained calls (`.Envar("X").Default("…")`). */
 const CHAINED_DEFAULT = /^(?:\s*\.[A-Za-z_]\w*\([^()\n]{0,80}\)){0,3}\s*\.(?:Default|default|defaultValue|setDefault|withDefault)\([ \t]*(?=[bBrR]?["'])/;
 
+/** Before the key inside an option's name: a shorthand and dashes (`"-t, --token <t>"`, `"--client-secret"`). */
+const NAME_HEAD = /^(?:-\w,[ \t]*)?-{0,2}$/;
+/** After the key inside an option's name: a value placeholder (`--token <token>`, `--token=[value]`). */
+const NAME_TAIL = /^(?:[ =][<[][\w.-]{1,30}[>\]])?(?=["'])/;
+
 /**
- * The key hit is a secret-named option's name, the first argument of its declaring call (`add_argument(
- * "--client-secret", …)`, `Flag("rcon-password", …)`): that call's default, if it is a literal.
+ * The key hit is a secret-named option's name, an argument of its declaring call (`add_argument(
+ * "--client-secret", …)`, `Flag("rcon-password", …)`, `StringVarP(&v, "password", "p", …)`): that call's default,
+ * if it is a literal: a `default` argument or member, a default chained on the call, or, for a name written with
+ * dashes or beside a shorthand, the first literal after it that is neither a shorthand, an alias nor prose
+ * (commander `.option("--token <t>", "API token", "…")`, pflag `StringP("password", "p", "…", usage)`).
  */
 export function optionDefaultStart(text: string, keyStart: number, keyEnd: number, lineStart: number): DefaultPlace | undefined {
   let quote = keyStart - 1;
-  while (quote > lineStart && text[quote] === '-') quote--;
-  const q = text[quote];
-  if ((q !== '"' && q !== "'") || text[keyEnd] !== q) return undefined;
+  while (quote > lineStart && keyStart - quote < 8 && text[quote] !== '"' && text[quote] !== "'") quote--;
+  if ((text[quote] !== '"' && text[quote] !== "'") || !NAME_HEAD.test(text.slice(quote + 1, keyStart))) return undefined;
+  const tail = NAME_TAIL.exec(text.slice(keyEnd, keyEnd + 40));
+  if (!tail || text[keyEnd + tail[0].length] !== text[quote]) return undefined;
   let open = quote - 1;
-  while (open > lineStart && (text[open] === ' ' || text[open] === '\t')) open--;
+  while (open > lineStart && /[ \t&\w.$,]/.test(text[open]) && quote - open < 40) open--;
   if (text[open] !== '(' || !/[\w$]/.test(text[open - 1] ?? '')) return undefined;
   const args = callArguments(text, open);
-  if (!args || args.length === 0 || args[0].start !== quote) return undefined;
-  for (const arg of args.slice(1)) {
+  const nameAt = args ? args.findIndex((a) => a.start === quote) : -1;
+  // The name first, or after the variable a Go flag is bound to (`StringVar(&v, "password", …)`).
+  if (!args || nameAt < 0 || (nameAt === 1 && !/^&[\w.]+$/.test(text.slice(args[0].start, args[0].end))) || nameAt > 1) return undefined;
+  const later = args.slice(nameAt + 1);
+  for (const arg of later) {
     const m = DEFAULT_ARGUMENT.exec(text.slice(arg.start, Math.min(arg.end, arg.start + 200)));
     if (!m) continue;
     const inner = { start: arg.start + m[0].length, end: text[arg.start] === '{' ? memberEnd(text, arg.start + m[0].length, arg.end) : arg.end };
@@ -55,7 +67,11 @@ export function optionDefaultStart(text: string, keyStart: number, keyEnd: numbe
   const close = args[args.length - 1].end;
   const after = text.indexOf(')', close);
   const chained = after < 0 ? null : CHAINED_DEFAULT.exec(text.slice(after + 1, after + 400));
-  return chained ? { at: after + 1 + chained[0].length, lineEnd: lineEndFrom(text, after + 1 + chained[0].length) } : undefined;
+  if (chained) return { at: after + 1 + chained[0].length, lineEnd: lineEndFrom(text, after + 1 + chained[0].length) };
+  const literals = later.map((a) => literalArgument(text, a));
+  const dashed = text[quote + 1] === '-' || (literals[0] !== undefined && /^-?\w$/.test(literals[0].value));
+  const positional = dashed ? literals.find((l) => l !== undefined && !/^-?\w$|^-|\s/.test(l.value)) : undefined;
+  return positional && { at: positional.at, lineEnd: lineEndFrom(text, positional.at) };
 }
 
 /** The end of an object member's value starting at `at`, inside an object argument ending at `end` (its `,` or `}`). */
