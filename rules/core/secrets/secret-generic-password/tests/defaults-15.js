@@ -23,4 +23,14 @@ const fallbackToken = () => '4VPffiKDZtJ6U1A5hGKRyP';
 // expect-not: secret-generic-password
 const tokenPrompt = () => 'Token:';
 
-module.exports = { argv, fallbackToken, tokenPrompt };
+let hmacKey = process.env.RELAY_HMAC_KEY;
+// expect-not: secret-generic-password
+if (!hmacKey) hmacKey = 'placeholder';
+let key = process.env.RELAY_HMAC_KEY;
+// expect: secret-generic-password@18-40
+if (!key) key = 'Z3hG9YpRaf0EbofF7CeUra';
+let mode = process.env.RELAY_TOKEN_MODE;
+// expect-not: secret-generic-password
+if (!mode) mode = 'rotate-daily';
+
+module.exports = { argv, fallbackToken, tokenPrompt, hmacKey, key, mode };

@@ -137,6 +137,10 @@ export function namedBlockStart(text: string, keyStart: number, keyEnd: number, 
 /** How many lines after a lookup its variable's fallback may be assigned. */
 const FALLBACK_LINES = 3;
 /** `v = call(`, `v, ok := call(`, `(v := call(`, `v = ENV[` before the lookup's string: the variable. */
+/** An environment member read as the key hit's name: `process.env.HMAC_KEY`, `import.meta.env.…`. */
+const ENV_MEMBER = /^(?:[A-Za-z_$][\w$]*\.)*env\.[A-Za-z_]\w*$/i;
+/** `v = `, `let v = ` before the environment member: the variable. */
+const MEMBER_TARGET = /(?:^|[\s(])([A-Za-z_$][\w$]*)[ \t]*:?=[ \t]*$/;
 const LOOKUP_TARGET = /(?:^|[\s(])([A-Za-z_$][\w$]*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*)?[ \t]*:?=[ \t]*(?:[A-Za-z_$][\w$]*(?:\.|::))*[A-Za-z_$][\w$]*[ \t]*[([][ \t]*$/;
 
 /**
@@ -146,16 +150,20 @@ const LOOKUP_TARGET = /(?:^|[\s(])([A-Za-z_$][\w$]*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*
  */
 export function lookupFallbackStart(text: string, keyStart: number, keyEnd: number, line: LineBounds): DefaultPlace | undefined {
   const q = text[keyStart - 1];
-  if ((q !== '"' && q !== "'") || text[keyEnd] !== q || !/^[ \t]*[)\]]/.test(text.slice(keyEnd + 1, keyEnd + 4))) return undefined;
-  const target = LOOKUP_TARGET.exec(text.slice(Math.max(line.lineStart, keyStart - 160), keyStart - 1));
+  const quoted = (q === '"' || q === "'") && text[keyEnd] === q && /^[ \t]*[)\]]/.test(text.slice(keyEnd + 1, keyEnd + 4));
+  // Or a member of the environment (`process.env.HMAC_KEY`, `import.meta.env.…`, Deno's and Bun's `env.…`).
+  // The key hit's name then takes the member chain in (`process.env.HMAC_KEY`): its last name is the key.
+  const member = !quoted && ENV_MEMBER.test(text.slice(keyStart, keyEnd));
+  if (!quoted && !member) return undefined;
+  const target = (quoted ? LOOKUP_TARGET : MEMBER_TARGET).exec(text.slice(Math.max(line.lineStart, keyStart - 160), quoted ? keyStart - 1 : keyStart));
   if (!target) return undefined;
   const variable = target[1];
-  const assigned = new RegExp(`^[ \\t]*(?:(?:if|unless)\\b[^\\n]*?[:{][ \\t]*|\\}?[ \\t]*else[ \\t]*[:{]?[ \\t]*)?\\$?${variable.replace(/\$/g, '\\$')}[ \\t]*(?:=|:=|\\|\\|=|\\?\\?=)[ \\t]*(?=[bBrR]?["'])`);
+  const assigned = new RegExp(`^[ \\t]*(?:(?:if|unless)\\b[^\\n]*?[:{)][ \\t]*|\\}?[ \\t]*else[ \\t]*[:{]?[ \\t]*)?\\$?${variable.replace(/\$/g, '\\$')}[ \\t]*(?:=|:=|\\|\\|=|\\?\\?=)[ \\t]*(?=[bBrR]?["'])`);
   let current: LineBounds | undefined = line;
   for (let n = 0; n < FALLBACK_LINES && current; n++) {
     current = nextLine(text, current.lineEnd);
     const m = current && assigned.exec(text.slice(current.lineStart, current.lineEnd));
-    if (current && m) return { at: current.lineStart + m[0].length, lineEnd: current.lineEnd, key: text.slice(keyStart, keyEnd) };
+    if (current && m) return { at: current.lineStart + m[0].length, lineEnd: current.lineEnd, key: text.slice(keyStart, keyEnd).replace(/^.*\./, '') };
   }
   return undefined;
 }
