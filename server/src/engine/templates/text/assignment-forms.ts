@@ -3,6 +3,7 @@ import { callArguments, literalArgument } from './argument-places';
 import { insideCallArguments } from './call-arguments';
 import { decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
+import { blockBodyStart, passThroughLiteralStart } from './default-positions';
 
 // The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
 //   a call's first two arguments `getenv("DB_PASSWORD", "…")`, `Header.Set("X-Api-Key", "…")`,
@@ -130,19 +131,26 @@ export function fallbackLiteralStart(text: string, at: number, lineEnd: number):
 }
 
 /**
- * A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`, pydantic
- * `SecretStr("…")`, and decoders of key material written as hex or base64 (`bytes.fromhex("…")`,
+ * A conversion around the literal: `[]byte("…")`, `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`, and
+ * decoders of key material written as hex or base64 (`bytes.fromhex("…")`,
  * `base64.b64decode("…")`, `Convert.FromBase64String("…")`, `Base64.getDecoder().decode("…")`).
  */
-const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|SecretStr|SecretBytes|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode|(?:bytes|bytearray)\.fromhex|binascii\.(?:unhexlify|a2b_hex|a2b_base64)|base64\.(?:b64decode|urlsafe_b64decode|standard_b64decode|b32decode)|Convert\.From(?:Base64|Hex)String|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode|Hex\.decodeHex)\([ \t]*(?=["'])/;
+const WRAPPER = /^(?:new[ \t]+[\w.]+\([ \t]*)?(?:\[\]byte|[\w.]*\.GetBytes|Buffer\.from|bytes|bytearray|str\.encode|SecretKeySpec|TextEncoder\(\)\.encode|new[ \t]+TextEncoder\(\)\.encode|(?:bytes|bytearray)\.fromhex|binascii\.(?:unhexlify|a2b_hex|a2b_base64)|base64\.(?:b64decode|urlsafe_b64decode|standard_b64decode|b32decode)|Convert\.From(?:Base64|Hex)String|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode|Hex\.decodeHex)\([ \t]*(?=["'])/;
 
 /** A field's default: pydantic's `Field("…", description=…)` / `Field(default="…")`, attrs' and dataclasses' `field(default="…")`, `attr.ib(default="…")`. */
-const FIELD_DEFAULT = /^(?:[a-z_]+\.)?(?:Field\([ \t]*(?:default[ \t]*=[ \t]*)?|(?:field|ib)\([ \t]*default[ \t]*=[ \t]*)(?=["'])/;
+const FIELD_DEFAULT = /^(?:[a-z_]+\.)?(?:Field\([ \t]*(?:default[ \t]*=[ \t]*)?|(?:field|ib)\([ \t]*default(?:_factory)?[ \t]*=[ \t]*(?:lambda[ \t]*:[ \t]*)?)(?=["'])/;
 
-/** The literal in a conversion, a field default or any decoding call (decoding-wrappers.ts, its literal on the next line too): its offset and its line's end. */
+/**
+ * The literal in a conversion, a field default, a pass-through wrapper or lambda (default-positions.ts: pydantic
+ * `SecretStr("…")`, `sensitive("…")`, `lambda: "…"`) or any decoding call (decoding-wrappers.ts, its literal on
+ * the next line too): its offset and its line's end.
+ */
 export function wrappedLiteralStart(text: string, at: number, lineEnd: number): { at: number; lineEnd: number } | undefined {
-  const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80))) ?? FIELD_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 40)));
-  return m ? { at: at + m[0].length, lineEnd } : decodedLiteralStart(text, at);
+  const m = WRAPPER.exec(text.slice(at, Math.min(lineEnd, at + 80))) ?? FIELD_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 60)));
+  if (m) return { at: at + m[0].length, lineEnd };
+  // A default, fallback or identity position (default-positions.ts): a lambda's or block's whole body, a pass-through wrapper.
+  const passed = blockBodyStart(text, at, lineEnd) ?? passThroughLiteralStart(text, at, lineEnd);
+  return passed === undefined ? decodedLiteralStart(text, at) : { at: passed, lineEnd };
 }
 
 /**
@@ -154,7 +162,16 @@ export function codeLiteralStart(text: string, at: number, lineEnd: number): { a
   const wrapped = wrappedLiteralStart(text, at, lineEnd);
   if (wrapped) return { ...wrapped, embedded: false };
   const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd) ?? coalescingLiteralStart(text, at);
-  return fallback === undefined ? undefined : { at: fallback, lineEnd, embedded: true };
+  return fallback === undefined ? continuedFallback(text, at, lineEnd) : { at: fallback, lineEnd, embedded: true };
+}
+
+/** A fallback continuing the statement on the next line (`runCatching { … }\n  .getOrElse { "…" }`, `\n  ?: "…"`, `\n  || "…"`). */
+export function continuedFallback(text: string, at: number, lineEnd: number): { at: number; lineEnd: number; embedded: boolean } | undefined {
+  if (/[;,{]?[ \t]*$/.exec(text.slice(at, lineEnd))?.[0].trim() === ';') return undefined;
+  const next = nextLine(text, lineEnd);
+  if (!next || !/^[ \t]*(?:\.|\?:|\?\?|\|\||or\b)/.test(text.slice(next.lineStart, next.lineStart + 40))) return undefined;
+  const fallback = fallbackLiteralStart(text, next.lineStart, next.lineEnd);
+  return fallback === undefined ? undefined : { at: fallback, lineEnd: next.lineEnd, embedded: true };
 }
 
 /**

@@ -15,6 +15,7 @@ import { insideStringBlock } from './string-blocks';
 import { enumCaseStart } from './positional-records';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, quotedValueAt, valueAt, type Pending } from './assignment-value';
+import { defaultPlaceAt } from './default-positions';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -119,6 +120,10 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (typed) return { ...typed, embedded: true };
   const keyPlace = text[keyEnd] === '(' ? keyArgumentPlace(text, key, keyEnd) : undefined;
   if (keyPlace) return quotedValueAt(text, keyPlace.at, keyPlace.lineEnd, { key: keyPlace.name, keySpan, operator: '(', enclosing: '', unquoted: false });
+  // A secret-named option's default, a named block's body, a lookup's fallback (default-positions.ts).
+  const place = defaultPlaceAt(text, keyStart, keyEnd, line);
+  const placed = place && quotedValueAt(text, place.at, place.lineEnd, { key: place.key ?? key, keySpan, operator: 'default', enclosing: '', unquoted: false });
+  if (placed) return { ...placed, embedded: true };
   const neighbour = neighbourValue(text, key, keySpan, line, options);
   if (neighbour) return neighbour;
   const command = commandValue(text, key, keySpan, line);
