@@ -147,6 +147,9 @@ function calleeBefore(text: string, open: number): { name: string; constructed: 
   return { name: m?.[2] ?? '', constructed: m?.[1] !== undefined };
 }
 
+/** The words of a conversion's name (`GetBytes`, `fromhex`, `FromBase64String`, `b64decode`, `stringify`). */
+const CONVERSION_WORD = /^(?:get|to|from|bytes?|array|decoder?|decode64|encode|un?hex(?:lify)?|fromhex|hex2bin|hextobin|base(?:64|32)|b64\w*|string|str|utf8|ascii|stringify|a2b\w*|urlsafe|strict|std|standard|url)$/;
+
 /**
  * The call around a decoding wrapper whose literal opens at `quote` (`new HMACSHA256(Encoding.UTF8.GetBytes("…"))`):
  * the wrapper is transparent (decoding-wrappers.ts), so the literal is the outer call's argument. Undefined when the
@@ -158,6 +161,9 @@ function outsideWrapper(text: string, open: number, quote: number): number | und
   if (callee.name === '') return undefined;
   const m = /(?:new[ \t]+)?[A-Za-z_$][\w$.:>-]*[ \t]*$/.exec(text.slice(Math.max(0, open - 120), open));
   const start = open - (m ? m[0].length : 0);
+  const segment = callee.name.slice(callee.name.search(/[\w$]+$/));
+  // Only a conversion's own words: `decodeRanges("…", false)` (re2js' Unicode tables) builds something else from its literal.
+  if (!keyWords(segment).every((w) => CONVERSION_WORD.test(w))) return undefined;
   const decoded = start > 0 ? decodedLiteralStart(text, start) : undefined;
   if (!decoded || (decoded.at !== quote && decoded.at !== quote - 1)) return undefined;
   const outer = openingBracket(text, start - 1);
