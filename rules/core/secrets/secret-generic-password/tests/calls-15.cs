@@ -12,6 +12,14 @@ static class Calls15
         return hmac.ComputeHash(save);
     }
 
+    public static byte[] SignHex(byte[] save)
+    {
+        // The same class through a hex decoder, under a neutral variable.
+        // expect: secret-generic-password@66-130
+        using var signer = new HMACSHA512(Convert.FromHexString("06a69da181859d590058157d894065fb35e5a9948824be573e36c67cb5f0d23c"));
+        return signer.ComputeHash(save);
+    }
+
     public static byte[] SignWith(byte[] save)
     {
         // expect-not: secret-generic-password

@@ -35,6 +35,11 @@ const settings = {
   passwordSource: 'oauth:keychain-token',
   // expect-not: secret-generic-password
   appleIdPassword: '@keychain:AC_PASSWORD',
+  // Four words, and the documentation's stand-in, are not generated groups.
+  // expect-not: secret-generic-password
+  fallbackPassword: 'user-name-from-ldap',
+  // expect-not: secret-generic-password
+  examplePassword: 'abcd-efgh-ijkl-mnop',
 };
 
 // A Unicode table decoded from its literal is no key: the conversion wrapper's name is not a conversion's.
