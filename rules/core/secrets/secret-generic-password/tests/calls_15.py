@@ -17,3 +17,15 @@ def stretch_from_env(salt: bytes) -> bytes:
 def sign(body: bytes) -> str:
     # expect-not: secret-generic-password
     return hmac.new(key=os.environb[b"WEBHOOK_KEY"], msg=body, digestmod="sha256").hexdigest()
+
+
+def sign_with(body: bytes) -> str:
+    # A named argument's value is the HMAC's key.
+    # expect: secret-generic-password@27-51
+    return hmac.new(key=b"ixcfzUSmyC5DNfCEayuUrFbn", msg=body, digestmod="sha256").hexdigest()
+
+
+def stretch_with(password: str) -> bytes:
+    # A key derivation's literal salt after a variable password is no key.
+    # expect-not: secret-generic-password
+    return hashlib.pbkdf2_hmac("sha256", password.encode(), b"CfImQThz4JP9RtHaPz", 200_000)

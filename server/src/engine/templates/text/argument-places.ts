@@ -167,8 +167,9 @@ export function keyArgumentPlace(text: string, key: string, open: number): Argum
   const last = segments[segments.length - 1];
   const jwt = segments.length >= 2 && keyWords(segments[segments.length - 2]).includes('jwt') && /^(?:sign|verify|encode|decode)$/.test(last);
   // An HMAC word may carry its hash glued on: .NET's `HMACSHA256`, `HMACMD5` are one word.
-  const hmac = words.some((w) => w.startsWith('hmac'));
-  const kdf = !jwt && !hmac && KDF_NAME.test(key);
+  // A key derivation first: `pbkdf2_hmac(alg, password, salt, n)` takes a password, and a literal salt after a variable is no key.
+  const kdf = !jwt && KDF_NAME.test(key);
+  const hmac = !kdf && words.some((w) => w.startsWith('hmac'));
   const cipher = !jwt && !hmac && !kdf && CIPHER_CALL.test(last.toLowerCase());
   if (!jwt && !cipher && !hmac && !kdf) return undefined;
   const args = callArguments(text, open)?.map((a) => unlabelled(text, a));
