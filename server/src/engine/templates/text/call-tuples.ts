@@ -150,13 +150,17 @@ function calleeBefore(text: string, open: number): { name: string; constructed: 
 /** The words of a conversion's name (`GetBytes`, `fromhex`, `FromBase64String`, `b64decode`, `stringify`). */
 const CONVERSION_WORD = /^(?:get|to|from|bytes?|array|decoder?|decode64|encode|un?hex(?:lify)?|fromhex|hex2bin|hextobin|base(?:64|32)|b64\w*|string|str|utf8|ascii|stringify|a2b\w*|urlsafe|strict|std|standard|url)$/;
 
+/** How a conversion's name ends (`GetBytes`, `fromhex`, `b64decode`, `FromBase64String`, `stringify`, `unhexlify`). */
+const CONVERSION_END = /(?:bytes?|hex|64|32|decoder?|from|string|stringify|encode|lify|bin|url)[ \t]*$/i;
+
 /**
  * The call around a decoding wrapper whose literal opens at `quote` (`new HMACSHA256(Encoding.UTF8.GetBytes("…"))`):
  * the wrapper is transparent (decoding-wrappers.ts), so the literal is the outer call's argument. Undefined when the
  * call opening at `open` is no wrapper of that literal alone.
  */
 function outsideWrapper(text: string, open: number, quote: number): number | undefined {
-  if (text[open] !== '(') return undefined;
+  // Most calls are no conversion: a look at the name's end before reading the callee.
+  if (text[open] !== '(' || !CONVERSION_END.test(text.slice(Math.max(0, open - 24), open))) return undefined;
   const callee = calleeBefore(text, open);
   if (callee.name === '') return undefined;
   const m = /(?:new[ \t]+)?[A-Za-z_$][\w$.:>-]*[ \t]*$/.exec(text.slice(Math.max(0, open - 120), open));
@@ -244,7 +248,7 @@ export function* callTuples(text: string): Generator<Assignment> {
     if (found >= MAX_TUPLES) return;
     const quote = (m.index ?? 0) + m[0].length - m[2].length - 2;
     const inner = text[m.index ?? 0] === ',' ? openingBracket(text, (m.index ?? 0) - 1) : m.index;
-    const open = inner === undefined ? undefined : outsideWrapper(text, inner, quote) ?? inner;
+    const open = inner === undefined ? undefined : (looksGenerated(m[2]) ? outsideWrapper(text, inner, quote) : undefined) ?? inner;
     const args = open === undefined ? undefined : callArguments(text, open);
     const i = args ? args.findIndex((a) => a.start <= quote && quote < a.end) : -1;
     if (!args || i < 0) continue;
