@@ -142,21 +142,39 @@ export function loginArgumentPlace(text: string, key: string, open: number): Arg
 
 /** A cipher or key-building call's last name: it takes key material (`sodium_crypto_secretbox`, `SecretKeySpec`, `Cipher.init`). */
 const CIPHER_CALL = /secretbox|encrypt|decrypt|cipher|keyspec|aead/;
+/**
+ * A key-derivation function's name: its first argument (after an algorithm's name) is the password it stretches.
+ * Argon2 only as a key derivation (Go's `argon2.IDKey`): `argon2.hash('…')` hashes a user's password, a test's literal.
+ */
+const KDF_NAME = /scrypt|pbkdf2|hkdf|argon2(?:\.|::)?\w*key$/i;
+/** A named argument's label before its value: PHP 8 and C# `key: '…'`, Kotlin and Python `key = "…"` (not `==`, `::`). */
+const ARGUMENT_LABEL = /^[A-Za-z_]\w*[ \t]*(?::(?!:)|=(?![=>]))[ \t]*/;
+
+/** An argument without its label (`key: '…'` → `'…'`): a named argument is read like a positional one. */
+function unlabelled(text: string, arg: Argument): Argument {
+  const label = ARGUMENT_LABEL.exec(text.slice(arg.start, Math.min(arg.end, arg.start + 80)));
+  return label && label[0].length < arg.end - arg.start ? { start: arg.start + label[0].length, end: arg.end } : arg;
+}
 
 /**
  * The key of an HMAC, JWT or cipher call named `key`, for the call opening at `open`: a cipher's key is the
  * argument that is key material (hex or base64 of high entropy), bare or through a decoding wrapper.
  */
 export function keyArgumentPlace(text: string, key: string, open: number): ArgumentPlace | undefined {
-  if (!/hmac|jwt|secretbox|crypt|cipher|keyspec|aead/i.test(key)) return undefined;
+  if (!/hmac|jwt|secretbox|crypt|cipher|keyspec|aead|pbkdf2|argon2|hkdf/i.test(key)) return undefined;
   const segments = key.split('.');
   const words = segments.flatMap((s) => keyWords(s));
   const last = segments[segments.length - 1];
   const jwt = segments.length >= 2 && keyWords(segments[segments.length - 2]).includes('jwt') && /^(?:sign|verify|encode|decode)$/.test(last);
-  const cipher = !jwt && !words.includes('hmac') && CIPHER_CALL.test(last.toLowerCase());
-  if (!jwt && !cipher && !words.includes('hmac')) return undefined;
-  const args = callArguments(text, open);
+  // An HMAC word may carry its hash glued on: .NET's `HMACSHA256`, `HMACMD5` are one word.
+  // A key derivation first: `pbkdf2_hmac(alg, password, salt, n)` takes a password, and a literal salt after a variable is no key.
+  const kdf = !jwt && KDF_NAME.test(key);
+  const hmac = !kdf && words.some((w) => w.startsWith('hmac'));
+  const cipher = !jwt && !hmac && !kdf && CIPHER_CALL.test(last.toLowerCase());
+  if (!jwt && !cipher && !hmac && !kdf) return undefined;
+  const args = callArguments(text, open)?.map((a) => unlabelled(text, a));
   if (!args) return undefined;
+  if (kdf) return kdfPassword(text, args);
   const candidates = jwt ? args.slice(1, 2) : args;
   for (const arg of candidates) {
     const literal = literalArgument(text, arg);
@@ -165,4 +183,16 @@ export function keyArgumentPlace(text: string, key: string, open: number): Argum
     return { at: literal.at, lineEnd: lineEndAt(text, literal.at), name: jwt ? 'jwtSecret' : cipher ? 'encryptionKey' : 'hmacKey' };
   }
   return undefined;
+}
+
+/**
+ * A key-derivation call's password: its first argument, or its second after an algorithm's name
+ * (`crypto.scryptSync("…", salt, 32)`, `scrypt.Key([]byte("…"), salt, …)`, `pbkdf2_hmac("sha256", b"…", salt, n)`).
+ * The salt that follows is not read: a variable password with a literal salt stays quiet.
+ */
+function kdfPassword(text: string, args: readonly Argument[]): ArgumentPlace | undefined {
+  const first = args.length >= 2 ? literalArgument(text, args[0]) : undefined;
+  const password = first && ALGORITHM_NAME.test(first.value) ? literalArgument(text, args[1]) : first;
+  if (!password || ALGORITHM_NAME.test(password.value) || !PASSWORD_SHAPE.test(password.value)) return undefined;
+  return { at: password.at, lineEnd: lineEndAt(text, password.at), name: 'passphrase' };
 }

@@ -2,18 +2,21 @@ import { shannonEntropy } from '../../text';
 import { callArguments, literalArgument, type Argument } from './argument-places';
 import type { Assignment } from './assignment-scan';
 import { declaredParameterName, fieldDeclarations } from './declared-parameters';
+import { decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
 import { keyWords } from './secret-key-names';
 
 // Credential tuples by position: a secret passed among a call's arguments (or an array's items) where no key
 // names it and no keyword is near, found by the shape of the literal and of its neighbours, whatever the call:
 //   - after a user: `new SftpClient(host, 22, "deploy", "…")`, `connect("ops@example.test", "…")`;
-//   - after a URL or a host: `Canvas(CANVAS_URL, "…")`; after an id: `AuthClient("<uuid>",\n "…")`;
+//   - after a URL or a host (a literal, a variable, `new URI("https://…")`): `Canvas(CANVAS_URL, "…")`,
+//     `new JenkinsServer(new URI("…"), "user", "…")` (a user between them); after an id: `AuthClient("<uuid>",\n "…")`;
 //   - before a user, the secret first: `session.start("…", "svc@example.test", …)`, `["…", user, amount]`;
 //   - after a constant named for a secret, a call's two arguments: `env.put(Context.SECURITY_CREDENTIALS, "…")`;
 //   - the first argument of a setup or init call, or the only one of a constructor, when it is key material:
 //     `lti.setup("…", {…})`, `new Resend("…")`; Go's `[]byte("…")` given to a `New…` constructor;
 //   - the last argument of a call named for a secret: `rfc2865.UserPassword_SetString(packet, "…")`;
+//   - the only argument of a call named for a login: `server.login("…")`, `keychain.unlock("…")`;
 //   - a name declared in the same file for that position (declared-parameters.ts): a test's data row bound to a
 //     `readerKey` parameter, a Ruby `Struct.new(:id, :shared_secret)` constructed by position.
 // The literal must look generated (key material, or 16+ characters mixing three classes of characters); the
@@ -46,6 +49,8 @@ const USER_WORDS = new Set(['user', 'username', 'login', 'account', 'principal',
 const URL_WORDS = new Set(['url', 'uri', 'host', 'hostname', 'endpoint', 'server', 'domain']);
 /** The last word of a call that sets a client up (its first argument being the client's key). */
 const SETUP_WORDS = new Set(['setup', 'init', 'initialize', 'configure']);
+/** The words of a call that logs in with one secret (`login`, `logIn`, `sign_in`, `authenticate`, `unlock`, `unlockKeychain`, `loginAsync`). */
+const LOGIN_CALL = /^(?:log ?in|sign ?in|authenticate|unlock(?: keychain)?)(?: async)?$/;
 /** The end of a call that compares or checks its arguments. */
 const COMPARISON_CALL = /(?:assert\w*|expect|[Ee]quals?|check\w*|verify\w*|compare\w*|same|[Mm]atch(?:es)?|is|t\.(?:equal|is|deepEqual))[ \t]*$/;
 /** The first word of a call named for a secret that reads or checks it rather than handing it over. */
@@ -99,9 +104,13 @@ function isUser(text: string, arg: Argument | undefined): boolean {
   return v !== undefined ? EMAIL.test(v) || DN.test(v) : lastWordIn(text, arg, USER_WORDS);
 }
 
+/** A URL built from a literal: `new URI("https://…")`, `URI.create("…")`, `url.Parse("…")` (one literal argument). */
+const BUILT_URL = /^(?:new[ \t]+)?[\w.]*(?:URI|URL|Uri|Url|url|uri|Parse)(?:\.(?:create|parse|of))?\([ \t]*(["'])([a-z][a-z0-9+.-]*:\/\/[^\s"']+)\1[ \t]*\)$/;
+
 function isPlace(text: string, arg: Argument | undefined): boolean {
   const v = literalOf(text, arg);
   if (v !== undefined) return URL.test(v) || HOST.test(v);
+  if (arg !== undefined && BUILT_URL.test(text.slice(arg.start, arg.end))) return true;
   return lastWordIn(text, arg, URL_WORDS) || (arg !== undefined && PORT.test(text.slice(arg.start, arg.end)));
 }
 
@@ -138,6 +147,33 @@ function calleeBefore(text: string, open: number): { name: string; constructed: 
   return { name: m?.[2] ?? '', constructed: m?.[1] !== undefined };
 }
 
+/** The words of a conversion's name (`GetBytes`, `fromhex`, `FromBase64String`, `b64decode`, `stringify`). */
+const CONVERSION_WORD = /^(?:get|to|from|bytes?|array|decoder?|decode64|encode|un?hex(?:lify)?|fromhex|hex2bin|hextobin|base(?:64|32)|b64\w*|string|str|utf8|ascii|stringify|a2b\w*|urlsafe|strict|std|standard|url)$/;
+
+/** How a conversion's name ends (`GetBytes`, `fromhex`, `b64decode`, `FromBase64String`, `stringify`, `unhexlify`). */
+const CONVERSION_END = /(?:bytes?|hex|64|32|decoder?|from|string|stringify|encode|lify|bin|url)[ \t]*$/i;
+
+/**
+ * The call around a decoding wrapper whose literal opens at `quote` (`new HMACSHA256(Encoding.UTF8.GetBytes("…"))`):
+ * the wrapper is transparent (decoding-wrappers.ts), so the literal is the outer call's argument. Undefined when the
+ * call opening at `open` is no wrapper of that literal alone.
+ */
+function outsideWrapper(text: string, open: number, quote: number): number | undefined {
+  // Most calls are no conversion: a look at the name's end before reading the callee.
+  if (text[open] !== '(' || !CONVERSION_END.test(text.slice(Math.max(0, open - 24), open))) return undefined;
+  const callee = calleeBefore(text, open);
+  if (callee.name === '') return undefined;
+  const m = /(?:new[ \t]+)?[A-Za-z_$][\w$.:>-]*[ \t]*$/.exec(text.slice(Math.max(0, open - 120), open));
+  const start = open - (m ? m[0].length : 0);
+  const segment = callee.name.slice(callee.name.search(/[\w$]+$/));
+  // Only a conversion's own words: `decodeRanges("…", false)` (re2js' Unicode tables) builds something else from its literal.
+  if (!keyWords(segment).every((w) => CONVERSION_WORD.test(w))) return undefined;
+  const decoded = start > 0 ? decodedLiteralStart(text, start) : undefined;
+  if (!decoded || (decoded.at !== quote && decoded.at !== quote - 1)) return undefined;
+  const outer = openingBracket(text, start - 1);
+  return outer !== undefined && text[outer] === '(' ? outer : undefined;
+}
+
 /** The name a tuple gives the literal argument at index `i` of `args`, or undefined when its neighbours say nothing. */
 function tupleName(text: string, open: number, args: readonly Argument[], i: number, value: string, declarations: Map<string, string[] | undefined> | undefined): string | undefined {
   const declared = declaredParameterName(text, open, i, declarations);
@@ -165,6 +201,9 @@ function tupleName(text: string, open: number, args: readonly Argument[], i: num
     }
   }
   if (i === 0 && isUser(text, args[1])) return 'secret';
+  // The only argument of a call named for a login (`server.login("…")`, `unlock("…")`): a user alone is a name,
+  // not generated, so the literal there is the password the call hands over.
+  if (i === 0 && args.length === 1 && calleeWords.length > 0 && LOGIN_CALL.test(calleeWords.join(' '))) return 'password';
   if (i === 0 && looksLikeKeyMaterial(value)) {
     // Unless a generated literal follows: then the first is the id beside its secret (`Twilio.init("AC…", "…")`).
     const secretFollows = args.slice(1).some((a) => {
@@ -172,7 +211,7 @@ function tupleName(text: string, open: number, args: readonly Argument[], i: num
       return later !== undefined && looksGenerated(later);
     });
     if (!secretFollows && calleeWords.length > 0 && SETUP_WORDS.has(calleeWords[calleeWords.length - 1])) return 'secretKey';
-    if (callee.constructed && args.length === 1 && /^[A-Z]/.test(calleeSegment)) return 'apiKey';
+    if (callee.constructed && args.length === 1 && /^[A-Z]/.test(calleeSegment)) return calleeWords.some((w) => w.startsWith('hmac')) ? 'hmacKey' : 'apiKey';
   }
   // Go: `radius.New(code, []byte("…"))`, a constructor given key bytes.
   if (/^New[A-Z]?/.test(calleeSegment) && /^\[\]byte\(/.test(text.slice(args[i].start, args[i].end)) && !/^(?:bytes|strings|bufio|io)\./.test(callee.name)) return 'secret';
@@ -220,11 +259,14 @@ export function* callTuples(text: string): Generator<Assignment> {
 
 /**
  * The credential tuple of ARGUMENT_LITERAL's match `m` at `at` in `text`, if its call places one. It reads
- * at most 1,000 characters before `at` and 600 after it or 9 lines past its line (call-tuple-chunks.ts).
+ * at most ~1,500 characters before `at` (a wrapper's call, then its own call) and 600 after it or 9 lines past
+ * its line (call-tuple-chunks.ts' TUPLE_CONTEXT keeps room for both).
  */
 export function argumentTuple(text: string, at: number, m: RegExpMatchArray, declarations: Map<string, string[] | undefined> | undefined): Assignment | undefined {
   const quote = at + m[0].length - m[2].length - 2;
-  const open = text[at] === ',' ? openingBracket(text, at - 1) : at;
+  const inner = text[at] === ',' ? openingBracket(text, at - 1) : at;
+  // A conversion wrapper is transparent (`HMACSHA256(GetBytes("…"))`): the tuple is the wrapper's own call's.
+  const open = inner === undefined ? undefined : (looksGenerated(m[2]) ? outsideWrapper(text, inner, quote) : undefined) ?? inner;
   const args = open === undefined ? undefined : callArguments(text, open);
   const i = args ? args.findIndex((a) => a.start <= quote && quote < a.end) : -1;
   if (!args || i < 0) return undefined;

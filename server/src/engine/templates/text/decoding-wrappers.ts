@@ -2,7 +2,8 @@
 // (`Decoders.BASE64.decode("…")`, `sodium_hex2bin('…')`, `bytes.fromhex(\n "…"\n)`, `JSON.stringify('…')`,
 // `Base64.getDecoder().decode("…")`) or followed by a conversion method (`"…".hexToByteArray()`, `.getBytes()`,
 // `.toCharArray()`) is the literal itself wherever it is used. The wrapper is known by the words of its name
-// (decode, hex, base64, bytes, stringify…), not by a list of libraries.
+// (decode, hex, base64, bytes, stringify…), not by a list of libraries. A Go slice of one string (`[]string{"…"}`, the
+// shape of an `http.Header` value) is transparent the same way.
 
 /** Words of a wrapper's name (lower-cased, the whole dotted name): decoders, byte and string conversions. */
 const DECODING_NAME = /decode|decoder|unhex|fromhex|hex2bin|hextobin|hex|base64|b64|base32|bytes|bytearray|stringify|frombase|unhexlify|a2b/;
@@ -42,6 +43,7 @@ export interface DecodedLiteral {
  * the next): the offset of its quote (after a `b` prefix) and the end of its line; undefined for any other call.
  */
 export function decodedLiteralStart(text: string, at: number): DecodedLiteral | undefined {
+  if (text[at] === '[') return oneItemSlice(text, at);
   const head = CALL_HEAD.exec(text.slice(at, at + 160));
   if (!head || !DECODING_NAME.test(head[1].toLowerCase())) return undefined;
   const prefixed = at + head[0].length;
@@ -51,6 +53,22 @@ export function decodedLiteralStart(text: string, at: number): DecodedLiteral | 
   if (!tail) return undefined;
   const lf = text.indexOf('\n', quote);
   return { at: prefixed, value: text.slice(quote + 1, close), lineEnd: lf < 0 ? text.length : lf, end: close + 1 + tail[0].length };
+}
+
+/** Go's one-item slice of strings: `[]string{"…"}` (an `http.Header` value, `req.Header["X-Api-Key"] = []string{"…"}`). */
+const SLICE_HEAD = /^\[\]string\{[ \t]*(?=["`])/;
+const SLICE_TAIL = /^[ \t]*,?[ \t]*\}/;
+
+/** The literal of a one-item string slice written at `at`: a slice of one value is that value, as a wrapper is. */
+function oneItemSlice(text: string, at: number): DecodedLiteral | undefined {
+  const head = SLICE_HEAD.exec(text.slice(at, at + 20));
+  if (!head) return undefined;
+  const quote = at + head[0].length;
+  const close = literalClose(text, quote);
+  const tail = close < 0 ? null : SLICE_TAIL.exec(text.slice(close + 1, close + 20));
+  if (!tail) return undefined;
+  const lf = text.indexOf('\n', quote);
+  return { at: quote, value: text.slice(quote + 1, close), lineEnd: lf < 0 ? text.length : lf, end: close + 1 + tail[0].length };
 }
 
 /** Whether the literal closing at `close` is followed by a conversion method (`.hexToByteArray()`): the offset after it, else `close + 1`. */

@@ -37,6 +37,27 @@ const EXPRESSION = /[[\]()"'`]/;
  * letters the way generated and typed secrets do, and are not names.
  */
 const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./_](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
+/**
+ * An app-specific password as Apple and Google issue them: four groups of four lower-case letters (`xxxx-xxxx-xxxx-xxxx`,
+ * Google's with blanks): made of letters like a name, but generated.
+ */
+const APP_PASSWORD = /^[a-z]{4}([- ])[a-z]{4}(?:\1[a-z]{4}){2}$/;
+/** A group no word is spelled like: no vowel (`lrct`), three consonants in a row (`gtha`, `bfra`), a `q` without its `u`. */
+const UNSPELLABLE = /^[^aeiouy]{4}$|[^aeiouy]{3}|q(?!u)/;
+
+/**
+ * Four generated groups of four letters: at least one unspellable (four words, `user-name-from-ldap`, spell
+ * out), none an alphabet run or one letter repeated (`abcd-efgh-ijkl-mnop`, `xxxx-…`: documentation stand-ins).
+ */
+function isAppPassword(value: string): boolean {
+  if (!APP_PASSWORD.test(value)) return false;
+  const groups = value.split(/[- ]/);
+  const standIn = (g: string) => [...g].every((c, i) => i === 0 || c.charCodeAt(0) === g.charCodeAt(i - 1) + 1 || c === g[0]);
+  return groups.some((g) => UNSPELLABLE.test(g)) && !groups.some(standIn);
+}
+
+/** A part of a name that is generated, not a word: 16+ lower-case letters and digits with three runs of digits (`5bn8doovv2cvf39f…`). */
+const GENERATED_PART = /[a-z0-9]{16,}/g;
 /** A custom HTTP header's name (`X-Hub-Signature`): what carries a secret, not one. */
 const HEADER_NAME = /^X-[A-Za-z]+(?:-[A-Za-z0-9]+)+$/i;
 /** The standard headers that carry credentials (`Token = 'Authorization'` in a header-name enum): names, not values. */
@@ -63,10 +84,11 @@ const RANDOM_BASE64 = /^(?:\/+(?=[A-Za-z0-9+]*[0-9])(?=[A-Za-z0-9+]*[a-z])(?=[A-
 
 /** True when the value points at a secret or is structure rather than a literal secret. */
 export function isIndirection(value: string): boolean {
+  if (isAppPassword(value)) return false;
   return (
     NOT_A_LITERAL_START.test(value) ||
     ENV_NAME.test(value) ||
-    NAMED_REFERENCE.test(value) ||
+    (NAMED_REFERENCE.test(value) && !hasGeneratedPart(value)) ||
     OPTION_NAME.test(value) ||
     MEMBER_ACCESS.test(value) ||
     (PATH.test(value) && !(value.length >= 24 && RANDOM_BASE64.test(value))) ||
@@ -86,6 +108,12 @@ export function isIndirection(value: string): boolean {
     /\s/.test(value) ||
     /^\d+$/.test(value)
   );
+}
+
+/** A reference's parts are names; a token after a scheme word (tmi.js `oauth:5bn8…`) mixes digits into letters throughout. */
+function hasGeneratedPart(value: string): boolean {
+  for (const part of value.match(GENERATED_PART) ?? []) if ((part.match(/\d+/g)?.length ?? 0) >= 3 && /[a-z]/.test(part)) return true;
+  return false;
 }
 
 /**
