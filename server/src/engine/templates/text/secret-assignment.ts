@@ -88,7 +88,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const deferred = (params.deferTo ?? []).map((p) => regex(p));
     const minifiedFiles = (params.minifiedFiles ?? []).map((p) => regex(p));
     const inScope = compileFileFilter(params, regex);
-    const toolFileKeys = compileToolFiles(params.toolFiles ?? [], regex);
+    const toolFileKeys = compileToolFiles(params.toolFiles ?? [], regex, isSecretKey);
     const reportable = compileValueFilter(params, regex);
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -121,7 +121,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     /** A tool file's secret key: named by the file, so the value alone is judged (a UUID is the token there). */
     const toolSecret = (a: Assignment): boolean => !deferred.some((r) => r.test(a.value)) && (SCHEMED_UUID.test(a.value) ? reportable(a.value) : literalSecret(a.value));
     return (model, ctx) => {
-      const toolAssignments = params.toolFiles ? toolFileKeys(model, { unquotedValues: true, dockerfile: false }) : [];
+      const toolAssignments = toolFileKeys(model, { unquotedValues: true, dockerfile: false });
       for (const a of toolAssignments) {
         if (inScope(model) && toolSecret(a)) ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: [] });
       }
