@@ -37,6 +37,11 @@ const EXPRESSION = /[[\]()"'`]/;
  * letters the way generated and typed secrets do, and are not names.
  */
 const LOWER_NAME = /^[a-z]+$|^(?:[a-z]+[0-9]*|[0-9]{1,4})(?:[-./_](?:[a-z]+[0-9]*|[0-9]{1,4}))+$/;
+/**
+ * Apple's app-specific passwords (`xcrun altool -p`, notarization's `appleIdPassword`, Bitrise's `app_password`):
+ * four groups of four random lower-case letters, which LOWER_NAME would read as a name of four words.
+ */
+const APP_SPECIFIC_PASSWORD = /^[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4}$/;
 /** A custom HTTP header's name (`X-Hub-Signature`): what carries a secret, not one. */
 const HEADER_NAME = /^X-[A-Za-z]+(?:-[A-Za-z0-9]+)+$/i;
 /** The standard headers that carry credentials (`Token = 'Authorization'` in a header-name enum): names, not values. */
@@ -74,7 +79,7 @@ export function isIndirection(value: string): boolean {
     URL.test(value) ||
     CALL.test(value) ||
     (EXPRESSION.test(value) && !unbalancedBrackets(value)) ||
-    LOWER_NAME.test(value) ||
+    (LOWER_NAME.test(value) && !APP_SPECIFIC_PASSWORD.test(value)) ||
     IDENTIFIER.test(value) ||
     UUID.test(value) ||
     HEADER_NAME.test(value) ||
