@@ -102,8 +102,9 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // An environment name ending in `_KEY` (`IMGPROXY_KEY=…`, uwsgi `env = …`, a lower-case `.env` `steam_publisher_key=…`) unquoted too.
       const bareKeyLiteral = a.quote !== '' || (a.operator === '=' && ENV_KEY_NAME.test(a.key));
       // A name that is a key in its ecosystem, with key material as its value: Consul's and Nomad's gossip
-      // `encrypt`, Koa's and Keygrip's cookie-signing `keys` (`app.keys = ['…', …]`, the first item read).
-      const keyByEcosystem = a.quote !== '' && ECOSYSTEM_KEY_NAME.test(a.key) && looksLikeKeyMaterial(a.value);
+      // `encrypt`, Koa's and Keygrip's cookie-signing `keys` (`app.keys = ['…', …]`, the first item read), a YAML
+      // `keys:` map from key ids to their secrets (LiveKit), its first entry read.
+      const keyByEcosystem = (a.quote !== '' || a.operator === 'map') && ECOSYSTEM_KEY_NAME.test(a.key) && looksLikeKeyMaterial(a.value);
       const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value)) || (endsWithSalt(a.key) && looksLikeKeyMaterial(a.value));
       if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
