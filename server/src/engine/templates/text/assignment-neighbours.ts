@@ -100,8 +100,11 @@ export function secretContainerEntry(text: string, keySpan: Span, line: LineBoun
   return undefined;
 }
 
-/** A YAML map entry: an id (no blanks, not a list item) then `:` and an unquoted or quoted value. */
-const YAML_ENTRY = /^([ \t]+)[\w.-]{1,60}:[ \t]+(?=[^\s#&*|>{[])/;
+/**
+ * A YAML map entry: an id then `:` and an unquoted or quoted value. The id is generated (a capital after a lower-case letter, or
+ * a digit: `APIvCFZwcaxl7Yh`), so a mapping of settings (`projects.secrets:` then `path:`) is not read as one.
+ */
+const YAML_ENTRY = /^([ \t]+)(?=[\w.-]*[0-9]|[\w.-]*[a-z][\w.-]*[A-Z])[\w.-]{1,60}:[ \t]+(?=[^\s#&*|>{[])/;
 
 /**
  * A YAML mapping named for its secrets (LiveKit's `keys:` from each API key id to its secret, `api_tokens:`,
