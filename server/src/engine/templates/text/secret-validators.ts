@@ -91,8 +91,8 @@ export function basicAuthPassword(encoded: string): string | undefined {
   return password.length > 0 && password !== user && !looksLikePlaceholder(password) ? password : undefined;
 }
 
-/** `user:password` in the clear: a user without blanks, `:`, `/` or `@`, then a password without blanks. */
-const USER_PASSWORD = /^[^\s:/@]{1,64}:(\S+)$/;
+/** `user:password` in the clear: a user without blanks, `:`, `/` or `@`, then a password without blanks (not a URL's `//`). */
+const USER_PASSWORD = /^[^\s:/@]{1,64}:(?!\/\/)(\S+)$/;
 
 /**
  * Where the password starts in a value under a basic-auth name (`ADMIN_BASIC_AUTH=ops:…`, fastlane's
