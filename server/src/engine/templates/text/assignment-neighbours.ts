@@ -80,11 +80,13 @@ const BLOCK_ENTRY = /^[ \t]*[\w-]{1,60}[ \t]*=[ \t]*(?="[^"])/;
  * neutral keys (the partner, the tenant) on the lines below. The first entry whose value is a literal, read as
  * the value of the singular name (`partnerSecret`), which the classifier then judges like any key.
  */
-export function secretContainerEntry(text: string, keySpan: Span, line: LineBounds): { key: string; at: number; lineEnd: number } | undefined {
+export function secretContainerEntry(text: string, keySpan: Span, line: LineBounds): { key: string; at: number; lineEnd: number; unquoted?: true } | undefined {
   const name = text.slice(keySpan.start, keySpan.end);
   if (!/(?:secrets|keys|tokens|passwords)$/i.test(name)) return undefined;
   const rest = text.slice(keySpan.end, line.lineEnd);
-  const block = OPENS_BLOCK.test(rest) && /^[ \t]*$/.test(text.slice(line.lineStart, keySpan.start));
+  const alone = /^[ \t]*$/.test(text.slice(line.lineStart, keySpan.start));
+  if (alone && /^:[ \t]*$/.test(rest)) return yamlMapEntry(text, name, line);
+  const block = OPENS_BLOCK.test(rest) && alone;
   if (!block && !OPENS_CONTAINER.test(rest)) return undefined;
   let current: LineBounds = line;
   for (let n = 0; n < 6; n++) {
@@ -96,6 +98,25 @@ export function secretContainerEntry(text: string, keySpan: Span, line: LineBoun
     if (/^[ \t]*[}\])]/.test(text.slice(next.lineStart, next.lineEnd))) return undefined;
   }
   return undefined;
+}
+
+/**
+ * A YAML map entry: an id then `:` and an unquoted or quoted value. The id is generated (a capital after a lower-case letter, or
+ * a digit: `APIvCFZwcaxl7Yh`), so a mapping of settings (`projects.secrets:` then `path:`) is not read as one.
+ */
+const YAML_ENTRY = /^([ \t]+)(?=[\w.-]*[0-9]|[\w.-]*[a-z][\w.-]*[A-Z])[\w.-]{1,60}:[ \t]+(?=[^\s#&*|>{[])/;
+
+/**
+ * A YAML mapping named for its secrets (LiveKit's `keys:` from each API key id to its secret, `api_tokens:`,
+ * `secrets:`): its first entry, the id as the key and the secret as the value. The singular names the value
+ * (`api_token`); a bare `keys` stays `keys`, which counts only with key material as the value.
+ */
+function yamlMapEntry(text: string, name: string, line: LineBounds): { key: string; at: number; lineEnd: number; unquoted: true } | undefined {
+  const next = nextLine(text, line.lineEnd);
+  if (!next) return undefined;
+  const entry = YAML_ENTRY.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 80)));
+  if (!entry || entry[1].length <= line.lineEnd - line.lineStart - text.slice(line.lineStart, line.lineEnd).trimStart().length) return undefined;
+  return { key: /^keys$/i.test(name) ? name : name.slice(0, -1), at: next.lineStart + entry[0].length, lineEnd: next.lineEnd, unquoted: true };
 }
 
 /**

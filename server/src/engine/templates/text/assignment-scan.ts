@@ -290,7 +290,8 @@ function neighbourValue(text: string, key: string, keySpan: Span, line: LineBoun
   const pair = options.unquotedValues ? yamlNameValueStart(text, keySpan, line) : undefined;
   if (pair) return valueAt(text, pair.at, pair.lineEnd, { key, keySpan, operator: 'value', enclosing: '', unquoted: true });
   const entry = secretContainerEntry(text, keySpan, line);
-  if (entry) return quotedValueAt(text, entry.at, entry.lineEnd, { key: entry.key, keySpan, operator: ',', enclosing: '', unquoted: false });
+  if (entry?.unquoted && options.unquotedValues) return valueAt(text, entry.at, entry.lineEnd, { key: entry.key, keySpan, operator: 'map', enclosing: '', unquoted: true });
+  if (entry && !entry.unquoted) return quotedValueAt(text, entry.at, entry.lineEnd, { key: entry.key, keySpan, operator: ',', enclosing: '', unquoted: false });
   const compared = comparedLiteralStart(text, keySpan, line);
   const a = compared === undefined ? undefined : quotedValueAt(text, compared, line.lineEnd, { key, keySpan, operator: '==', enclosing: '', unquoted: false });
   // A signature header names no secret word, but a literal it is compared with can only be a shared secret.

@@ -3,7 +3,7 @@ import { attributeNamedText } from './assignment-pairs';
 import type { Assignment } from './assignment-scan';
 import { isQuote, MAX_VALUE } from './assignment-value';
 import { nextLine, type LineBounds } from './assignment-forms';
-import { attributedElementText, nameElementValue, spacedNameQuote, userElementAbove } from './xml-forms';
+import { attributedElementText, nameElementValue, spacedNameQuote, userElementAbove, valueAttributeText } from './xml-forms';
 
 // The XML family of assignment-scan.ts: element text under a secret's tag (`<password>…</password>`, on one
 // line or the line below the tag), and the forms where the name and the text are apart (xml-forms.ts).
@@ -16,7 +16,10 @@ export function xmlForm(text: string, key: string, keySpan: Span, before: string
   const quote = before === ' ' && isQuote(text[keySpan.end]) ? spacedNameQuote(text, keySpan.start, line.lineStart) : undefined;
   const named = quote === undefined ? undefined : attributeNamedText(text, quote, keySpan.end + 1, line.lineEnd);
   if (quote !== undefined && named) return elementText(text, text.slice(quote + 1, keySpan.end), { start: quote + 1, end: keySpan.end }, named);
-  const attributed = before === '<' && (text[keySpan.end] === ' ' || text[keySpan.end] === '\t') ? attributedElementText(text, key, keySpan.end, line.lineEnd) : undefined;
+  const spaced = before === '<' && (text[keySpan.end] === ' ' || text[keySpan.end] === '\t');
+  const valued = spaced ? valueAttributeText(text, keySpan.end, line.lineEnd) : undefined;
+  if (valued) return elementText(text, key, keySpan, valued);
+  const attributed = spaced ? attributedElementText(text, key, keySpan.end, line.lineEnd) : undefined;
   if (!attributed) return undefined;
   return { ...elementText(text, key, keySpan, attributed), ...(userElementAbove(text, line.lineStart) ? { besideUser: true } : {}) };
 }

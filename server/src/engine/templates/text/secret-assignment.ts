@@ -14,6 +14,7 @@ import { TUPLE_CHUNKS, tuplesFromChunks } from './call-tuple-chunks';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 import { withoutPlaintextStorageId } from './password-storage';
+import { basicAuthPairPasswordStart } from './secret-validators';
 import { TOOL_FILES_SCHEMA, compileToolFiles, type ToolFileSpec } from './tool-files';
 import { ARGUMENT_PLACES_SCHEMA, argumentPlaceKeywords, compileArgumentPlaces, type ArgumentPlaceSpec } from './typed-places';
 
@@ -93,7 +94,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const deferred = (params.deferTo ?? []).map((p) => regex(p));
     const minifiedFiles = (params.minifiedFiles ?? []).map((p) => regex(p));
     const inScope = compileFileFilter(params, regex);
-    const toolFileKeys = compileToolFiles(params.toolFiles ?? [], regex);
+    const toolFileKeys = compileToolFiles(params.toolFiles ?? [], regex, isSecretKey);
     const reportable = compileValueFilter(params, regex);
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -103,11 +104,12 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // A bare `...Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material;
       // so does a quoted `refresh` (a refresh token named by its qualifier alone).
       // `PWD =` in upper case is ODBC's password keyword (odbc.ini, a DSN); `pwd` alone is a working directory.
-      // An upper-case environment name ending in `_KEY` (`IMGPROXY_KEY=…`, uwsgi `env = …`) unquoted too.
+      // An environment name ending in `_KEY` (`IMGPROXY_KEY=…`, uwsgi `env = …`, a lower-case `.env` `steam_publisher_key=…`) unquoted too.
       const bareKeyLiteral = a.quote !== '' || (a.operator === '=' && ENV_KEY_NAME.test(a.key));
       // A name that is a key in its ecosystem, with key material as its value: Consul's and Nomad's gossip
-      // `encrypt`, Koa's and Keygrip's cookie-signing `keys` (`app.keys = ['…', …]`, the first item read).
-      const keyByEcosystem = a.quote !== '' && ECOSYSTEM_KEY_NAME.test(a.key) && looksLikeKeyMaterial(a.value);
+      // `encrypt`, Koa's and Keygrip's cookie-signing `keys` (`app.keys = ['…', …]`, the first item read), a YAML
+      // `keys:` map from key ids to their secrets (LiveKit), its first entry read.
+      const keyByEcosystem = (a.quote !== '' || a.operator === 'map') && ECOSYSTEM_KEY_NAME.test(a.key) && looksLikeKeyMaterial(a.value);
       const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value)) || (endsWithSalt(a.key) && looksLikeKeyMaterial(a.value));
       if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
@@ -156,7 +158,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       }
       const tuples = ctx.chunkResults ? tuplesFromChunks(model.text, ctx.chunkResults(TUPLE_CHUNKS)) : [...callTuples(model.text)];
       if (tuples.length === 0 || model.keywordOffsets(keywords).length === 0 || !inScope(model)) return;
-      if (params.toolFiles) for (const a of toolFileKeys(model, { unquotedValues: true, dockerfile: false })) taken.add(a.valueSpan.start);
+      for (const a of toolFileKeys(model, { unquotedValues: true, dockerfile: false })) taken.add(a.valueSpan.start);
       const options = scanOptions(model);
       let facts: FixFacts | undefined;
       for (const a of tuples) {
@@ -168,7 +170,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     };
     return (model, ctx) => {
       if (ctx.windowReports) return tupleStep(model, ctx, ctx.windowReports);
-      const toolAssignments = params.toolFiles ? toolFileKeys(model, { unquotedValues: true, dockerfile: false }) : [];
+      const toolAssignments = toolFileKeys(model, { unquotedValues: true, dockerfile: false });
       for (const a of toolAssignments) {
         if (inScope(model) && toolSecret(a)) ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: [] });
       }
@@ -210,7 +212,7 @@ function isTakenMark(report: Report): boolean {
 const ENCRYPTED_PARENT = /^encrypted(?:[_-]?data)?\.$/i;
 const ID_TOKEN_WORDS = new Set(['client', 'request', 'idempotency', 'correlation', 'trace', 'session', 'csrf', 'xsrf', 'nonce', 'id']);
 const ECOSYSTEM_KEY_NAME = /^encrypt$|(?:^|[._])keys$/;
-const ENV_KEY_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
+const ENV_KEY_NAME = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY|[a-z][a-z0-9]*(?:_[a-z0-9]+)*_key)$/;
 const SCHEMED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A Docker registry config stored encoded under its Secret key's name (`dockerconfigjson:` in Helm values). */
@@ -228,6 +230,13 @@ function withoutAuthorizationScheme(a: Assignment): Assignment {
   if (!span) return a;
   const value = a.value.slice(span.start - a.valueSpan.start);
   return { ...a, value, valueSpan: span, credentialHeader: true, embedded: true };
+}
+
+/** `ADMIN_BASIC_AUTH=ops:…`: the password of a `user:password` pair under a basic-auth name, read as a credential. */
+function basicAuthPassword(a: Assignment): Assignment {
+  const at = a.credentialHeader ? undefined : basicAuthPairPasswordStart(a.key, a.value);
+  if (at === undefined) return a;
+  return { ...a, value: a.value.slice(at), valueSpan: { start: a.valueSpan.start + at, end: a.valueSpan.end }, credentialHeader: true, embedded: true };
 }
 
 /**
@@ -254,7 +263,7 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
     const line = lines.lineOf(hit);
     if (options.skipLongLines && lines.lineEnd(line) - lines.lineStart(line) > LONG_LINE) continue;
     const found = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
-    const a = found && withoutPlaintextStorageId(withoutAuthorizationScheme(found));
+    const a = found && withoutPlaintextStorageId(basicAuthPassword(withoutAuthorizationScheme(found)));
     if (!found && options.positionalRecords && recordsRead < MAX_RECORD_PARAMETERS) {
       // Constructions sit anywhere in the file: they do not move the scan past the hit. Each read is a
       // pass over the file, so a file gets a few (records with a secret parameter are rare).

@@ -93,7 +93,7 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
   const heldEnding = (words: readonly string[], last: string): boolean =>
     (words.length >= 2 && qualified.includes(last) && holders.has(words[words.length - 2])) ||
     qualified.some((q) => last.length > q.length && last.endsWith(q) && holders.has(last.slice(0, -q.length)));
-  return remembering((key) => {
+  const classify = (key: string): boolean => {
     const words = withoutEnvironment(keyWords(key));
     if (words.length === 0) return false;
     const last = words[words.length - 1];
@@ -115,7 +115,26 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
       const start = joined.length - e.length;
       return joined.endsWith(e) && (start >= lastStart || wordStartAt(words, start));
     });
+  };
+  // A secret named with the access it grants after it (Mumble's `icesecretwrite`/`icesecretread`, a `token_read`):
+  // the name without that word is judged, by the full endings only (`dbpass_read` says too little).
+  return remembering((key) => {
+    if (classify(key)) return true;
+    const unqualified = withoutAccessWord(keyWords(key));
+    return unqualified !== undefined && endings.some((e) => unqualified.replace(/_/g, '').endsWith(e)) && classify(unqualified);
   });
+}
+
+/** Words naming the access a secret grants, after the secret's name. */
+const ACCESS_WORD = /^(.*?)(?:read|write|readwrite|readonly)$/;
+
+/** The key's words joined by `_` without a last access word (a word of its own or glued: `icesecretwrite`), or undefined. */
+function withoutAccessWord(words: readonly string[]): string | undefined {
+  const last = words[words.length - 1];
+  const m = last === undefined ? null : ACCESS_WORD.exec(last);
+  if (!m) return undefined;
+  const rest = m[1] === '' ? words.slice(0, -1) : [...words.slice(0, -1), m[1]];
+  return rest.length > 0 ? rest.join('_') : undefined;
 }
 
 /**

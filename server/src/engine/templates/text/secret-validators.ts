@@ -1,4 +1,5 @@
 import { looksLikePlaceholder } from './placeholders';
+import { keyWords } from './secret-key-names';
 
 // Checks a detector's regex cannot make: a token's built-in checksum, a JWT's JSON header, the
 // user:password inside a base64 Basic credential. Each is named in pack data (`checksum:`, `validate:`)
@@ -88,6 +89,22 @@ export function basicAuthPassword(encoded: string): string | undefined {
   const user = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
   return password.length > 0 && password !== user && !looksLikePlaceholder(password) ? password : undefined;
+}
+
+/** `user:password` in the clear: a user without blanks, `:`, `/` or `@`, then a password without blanks (not a URL's `//`). */
+const USER_PASSWORD = /^[^\s:/@]{1,64}:(?!\/\/)(\S+)$/;
+
+/**
+ * Where the password starts in a value under a basic-auth name (`ADMIN_BASIC_AUTH=ops:…`, fastlane's
+ * `git_basic_authorization: Base64.strict_encode64("user:…")`, a `basicAuth` setting): the name says the value
+ * is HTTP Basic's `user:password` pair. Undefined for another name or a value of another shape (`true`, a URL).
+ */
+export function basicAuthPairPasswordStart(key: string, value: string): number | undefined {
+  const words = keyWords(key);
+  const last = words[words.length - 1];
+  const basic = last === 'basicauth' || (words[words.length - 2] === 'basic' && (last === 'auth' || last === 'authorization' || last === 'credentials'));
+  const m = basic ? USER_PASSWORD.exec(value) : null;
+  return m ? value.length - m[1].length : undefined;
 }
 
 export const VALIDATORS = {

@@ -14,24 +14,25 @@ export function nameElementValue(text: string, keySpan: Span, line: LineBounds):
   const prefix = open[1];
   const close = `</${prefix}name>`;
   if (text.slice(keySpan.end, keySpan.end + close.length) !== close) return undefined;
-  const valueOpen = `<${prefix}value>`;
+  // The value element: `<value>` with the name's prefix, or a sibling whose name ends in `value` (a Jenkins job
+  // parameter's `<name>` then `<defaultValue>`).
   const after = keySpan.end + close.length;
   const rest = text.slice(after, line.lineEnd);
   let at: number | undefined;
+  let valueName = '';
   let lineEnd = line.lineEnd;
   if (rest.trim() === '') {
     let next = nextLine(text, line.lineEnd);
     // A comment between the two elements (`<!-- … -->` alone on its line) is passed over.
     if (next && COMMENT_LINE.test(text.slice(next.lineStart, next.lineEnd))) next = nextLine(text, next.lineEnd);
-    const content = next ? text.slice(next.lineStart, next.lineEnd) : '';
-    const m = next && content.trimStart().startsWith(valueOpen) ? next.lineStart + content.indexOf(valueOpen) + valueOpen.length : undefined;
-    if (next && m !== undefined) [at, lineEnd] = [m, next.lineEnd];
+    const m = next ? VALUE_OPEN.exec(text.slice(next.lineStart, next.lineEnd)) : null;
+    if (next && m) [at, lineEnd, valueName] = [next.lineStart + m[0].length, next.lineEnd, m[1]];
   } else {
-    const m = /^[ \t]*/.exec(rest);
-    if (m && rest.slice(m[0].length).startsWith(valueOpen)) at = after + m[0].length + valueOpen.length;
+    const m = VALUE_OPEN.exec(rest);
+    if (m) [at, valueName] = [after + m[0].length, m[1]];
   }
   if (at === undefined) return undefined;
-  const end = text.indexOf(`</${prefix}value>`, at);
+  const end = text.indexOf(`</${valueName}>`, at);
   return end > at && end <= lineEnd && !text.slice(at, end).includes('<') ? { start: at, end } : undefined;
 }
 
@@ -50,6 +51,17 @@ export function attributedElementText(text: string, name: string, nameEnd: numbe
   return close > start && close <= lineEnd && !text.slice(start, close).includes('<') ? { start, end: close } : undefined;
 }
 
+/**
+ * `<password value="…" />`: an element named for a secret whose only attribute, `value`, holds it (log4net's
+ * appenders, .NET and Java settings written as elements), on one line; the span of the attribute's text.
+ */
+export function valueAttributeText(text: string, nameEnd: number, lineEnd: number): Span | undefined {
+  const m = /^[ \t]+value[ \t]*=[ \t]*"([^"<>\n]*)"[ \t]*\/?>/.exec(text.slice(nameEnd, Math.min(lineEnd, nameEnd + 400)));
+  if (!m) return undefined;
+  const start = nameEnd + m[0].indexOf('"') + 1;
+  return { start, end: start + m[1].length };
+}
+
 /** A `<User>`/`<Username>`/`<Login>` element on the line above: the element below is that user's password. */
 export function userElementAbove(text: string, lineStart: number): boolean {
   let end = lineStart - 1;
@@ -61,6 +73,9 @@ export function userElementAbove(text: string, lineStart: number): boolean {
   }
   return false;
 }
+
+/** The value element after a name element: `<value>`, `<param-value>`, a Jenkins parameter's `<defaultValue>`. */
+const VALUE_OPEN = /^[ \t]*<([\w.:-]*[vV]alue)>/;
 
 /** An XML comment alone on its line. */
 const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*\r?$/;
