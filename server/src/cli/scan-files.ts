@@ -58,8 +58,10 @@ export function displayPath(file: string, cwd: string): string {
   // a few percent of a secrets-only scan, and a plain prefix says the same for normalised paths.
   const inside = plainlyInside(cwd, file);
   if (inside !== undefined) return inside;
-  if (path.relative(cwd, file) === '') return '.';
-  return relativeInside(cwd, file) ?? toSlashes(file);
+  // One path.relative for a file outside the current directory (a scan of another tree), not two.
+  const relative = path.relative(cwd, file);
+  if (relative === '') return '.';
+  return relativeInside(relative) ?? toSlashes(file);
 }
 
 /** `file` relative to `dir` when both are normalised absolute paths and `file` is below `dir`; else undefined. */
@@ -79,8 +81,8 @@ const POSIX_ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 /** The same with either separator: on Windows a `/` is one too, which path.relative would rewrite. */
 const WINDOWS_ODD_SEGMENT = /(?:^|[\\/])\.{0,2}(?:[\\/]|$)|\//;
 
-function relativeInside(dir: string, file: string): string | undefined {
-  const relative = path.relative(dir, file);
+/** `relative` (path.relative's answer) with `/`, when it does not leave the folder it is relative to. */
+function relativeInside(relative: string): string | undefined {
   const outside = relative === '' || relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative);
   return outside ? undefined : toSlashes(relative);
 }

@@ -172,7 +172,8 @@ export function scanFile(file: ScanTask, options: ScanOptions, context: ScanCont
  * advice (issue 8). Git is asked only for such files, within a deadline; no git, no advice.
  */
 function withDotenvAdvice(report: FileReport, rulesById: ReadonlyMap<string, RuleMeta>): FileReport {
-  if (!isDotenvFile(report.absolutePath) || !report.findings.some((f) => rulesById.get(f.ruleId)?.tags.includes('secret'))) return report;
+  // Most files have no finding: that is asked first, before the path is split to read the file's name.
+  if (report.findings.length === 0 || !isDotenvFile(report.absolutePath) || !report.findings.some((f) => rulesById.get(f.ruleId)?.tags.includes('secret'))) return report;
   const tracked = gitTrackedFileSync(report.absolutePath);
   return tracked ? { ...report, advice: [trackedDotenvAdvice(tracked.pathInRepo)] } : report;
 }

@@ -103,6 +103,13 @@ describe('parseKubernetes: only the kinds rules read are parsed', () => {
     assert.ok(parseKubernetes(crd, cache, undefined, new Set(['CustomResourceDefinition'])).documents[0].doc);
   });
 
+  it('counts a top-level kind line after any line break, with blanks before its colon', () => {
+    const twoKinds = ['apiVersion: v1\nkind: Service\rkind: Pod\n', 'apiVersion: v1\nkind: Service\u2028kind: Pod\n', 'apiVersion: v1\nkind: Service\nkind \t: Pod\n', 'kind: Service\nkind: Pod\n'];
+    for (const text of twoKinds) assert.equal(parseKubernetes(text, undefined, undefined, wanted).documents[0].skipped, false, JSON.stringify(text));
+    const oneKind = 'apiVersion: v1\nkind: ConfigMap\nkinds: 1\nxkind: 2\nkind-of: 3\ndata:\n  a: kind\n';
+    assert.equal(parseKubernetes(oneKind, undefined, undefined, wanted).documents[0].skipped, true);
+  });
+
   it('reads a quoted kind and ignores indented or commented ones', () => {
     const quoted = 'apiVersion: v1\nkind: "ConfigMap"\ndata:\n  kind: Pod\n# kind: Pod\n';
     assert.equal(parseKubernetes(quoted, undefined, undefined, wanted).documents[0].skipped, true);

@@ -87,7 +87,6 @@ export function splitDocuments(text: string): { base: number; text: string }[] {
 }
 
 const NO_PARSE: ChunkParse = { doc: undefined, errors: [] };
-const TOP_LEVEL_KIND_LINE = /^kind[ \t]*:/gm;
 const SIMPLE_TOP_LEVEL_KIND = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?\r?$/m;
 
 function readChunk(section: string, shared: boolean): ParsedChunk {
@@ -139,9 +138,26 @@ function hasContent(text: string): boolean {
  * section's kind. Two of them, flow style or none at all: unsure, and the section is parsed.
  */
 function headerKind(text: string): string | undefined {
-  // String#match with a /g regex neither reads nor leaves lastIndex: no state shared between calls.
-  if (text.match(TOP_LEVEL_KIND_LINE)?.length !== 1) return undefined;
+  if (topLevelKindLines(text) !== 1) return undefined;
   return SIMPLE_TOP_LEVEL_KIND.exec(text)?.[2];
+}
+
+/**
+ * How many lines match `^kind[ \t]*:` (multiline: after LF, CR, U+2028 or U+2029), counted to 2. A
+ * native search for `kind` instead of that regex over the whole section: the regex was 1.5% of a CPU
+ * profile of a secrets-only scan of the real-world corpus, 4.4% with every rule off (every section's
+ * kind is read, and its CRDs are megabytes).
+ */
+function topLevelKindLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('kind'); at >= 0; at = text.indexOf('kind', at + 4)) {
+    const before = at === 0 ? 10 : text.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13 && before !== 0x2028 && before !== 0x2029) continue;
+    let colon = at + 4;
+    while (text.charCodeAt(colon) === 32 || text.charCodeAt(colon) === 9) colon++;
+    if (text.charCodeAt(colon) === 58 && ++count === 2) return count;
+  }
+  return count;
 }
 
 /**
