@@ -19,6 +19,7 @@ import { capLongLines } from './line-cap';
 import { LineIndex } from './text';
 import { chunkResults, type ChunkReader } from './chunk-results';
 import { FileWindows, WINDOWED_MIN_LENGTH } from './text-windows';
+import { kindFilter } from './parsers/kubernetes-kinds';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -246,14 +247,14 @@ function activeLanguage(ruleSet: RuleSet, options: AnalyzeOptions, language: Rul
 }
 
 /** The Kubernetes kinds the active rules read; undefined when one of them reads every kind. */
-function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): ReadonlySet<string> | undefined {
+function kindsRead(ruleSet: RuleSet, options: AnalyzeOptions): { has(kind: string): boolean } | undefined {
   const kinds = new Set<string>();
   for (const rule of ruleSet.rules) {
     if (rule.meta.language !== 'kubernetes' || permittedOverride(rule.meta.id, rule.meta.severity, options.severityOverrides?.get(rule.meta.id), ruleSet.suppressionPolicy) === 'off') continue;
     if (!rule.objectKinds) return undefined;
     for (const kind of rule.objectKinds) kinds.add(kind);
   }
-  return kinds;
+  return kindFilter(kinds);
 }
 
 function runCheck(rule: Rule, model: unknown, context: Omit<CheckContext, 'report'>): Report[] {

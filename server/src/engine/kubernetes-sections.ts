@@ -4,6 +4,7 @@ import { ENFORCE_LABEL } from './templates/kubernetes/pod-security';
 import { asMap, findPair, getIn, scalarString } from './parsers/yaml-nodes';
 import { movedReport } from './finding-memo';
 import { shiftReport, TextWindows, unionLookaround, WINDOWED_MIN_LENGTH } from './text-windows';
+import { readsKind } from './parsers/kubernetes-kinds';
 import type { CheckContext, ParseCache, Report, Rule, RuleSet, TextLookaround } from './types';
 
 // Kubernetes rules while typing: most checks read one object at a time, so on a multi-document manifest
@@ -136,7 +137,7 @@ function sectionsRead(rule: Rule, model: KubernetesModel, { bySection, sectionsB
 function readsAnyOf(rule: Rule, objects: readonly K8sObject[]): boolean {
   const kinds = rule.objectKinds;
   if (!kinds) return true;
-  for (const object of objects) if (object.kind === undefined || kinds.includes(object.kind)) return true;
+  for (const object of objects) if (object.kind === undefined || readsKind(kinds, object.kind)) return true;
   return false;
 }
 

@@ -190,7 +190,7 @@ function parseChunk(text: string): ChunkParse {
  * `wantedKinds`: the kinds some rule reads; sections whose header names another kind are never
  * parsed (the CRDs that make up most of a large install manifest). Undefined: parse every section.
  */
-export function parseKubernetes(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: ReadonlySet<string>): KubernetesModel {
+export function parseKubernetes(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: { has(kind: string): boolean }): KubernetesModel {
   return runSteps(kubernetesSteps(text, cache, lines, wantedKinds));
 }
 
@@ -198,7 +198,7 @@ export function parseKubernetes(text: string, cache?: ParseCache, lines: LineInd
 const SECTIONS_PER_STEP = 25;
 
 /** parseKubernetes in steps: it pauses every few sections, so a caller can give its event loop a turn. */
-export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: ReadonlySet<string>): Generator<void, KubernetesModel, void> {
+export function* kubernetesSteps(text: string, cache?: ParseCache, lines: LineIndex = new LineIndex(text), wantedKinds?: { has(kind: string): boolean }): Generator<void, KubernetesModel, void> {
   const documents: K8sDocument[] = [];
   const objects: K8sObject[] = [];
   const { sections, previous } = sectionsOf(text, cache);

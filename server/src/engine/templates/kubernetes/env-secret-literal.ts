@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
-import { containerKey, containersOf, objectLabel, podEditContext, type ContainerRef } from '../../parsers/kubernetes-workloads';
+import { containerKey, containersOf, objectLabel, podEditContext, POD_READER_KINDS, type ContainerRef } from '../../parsers/kubernetes-workloads';
+import { CUSTOM_RESOURCE_KINDS } from '../../parsers/kubernetes-kinds';
 import { embeddedPodSpecs } from './embedded-pod-templates';
 import { replacePair, type YamlEditContext } from '../../parsers/yaml-edits';
 import { asMap, asSeq, blockScalarContent, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
@@ -43,7 +44,8 @@ interface EnvLiteral {
 export const envSecretLiteral = defineTemplate<'kubernetes', Params>({
   id: 'k8s-env-secret-literal',
   language: 'kubernetes',
-  // Every kind: a custom resource may embed a pod template (embedded-pod-templates.ts).
+  // And custom resources: one may embed a pod template (embedded-pod-templates.ts).
+  objectKinds: [...POD_READER_KINDS, CUSTOM_RESOURCE_KINDS],
   description:
     'Reports container env entries (containers, initContainers, ephemeralContainers) whose name matches `names` (or ends in a bare `KEY` with key material as its value), and not `exclude`, and whose literal `value:` is non-empty and not a placeholder (changeme, xxxx, <…>, YOUR_TOKEN, a variable name, documentation examples), on the value; the message shows only the length of the value (and a published type prefix such as ghp_). Offers to replace `value:` with `valueFrom.secretKeyRef` (Secret `<object name>-secrets`, key = the name in lower case), which needs that Secret to exist; the editor also offers to create that Secret\'s manifest (a new `<name>.secret.yaml` beside the file, every key of the workload, empty values).',
   paramsSchema: {
