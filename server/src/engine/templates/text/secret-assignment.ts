@@ -14,6 +14,8 @@ import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 import { withoutPlaintextStorageId } from './password-storage';
 import { TOOL_FILES_SCHEMA, compileToolFiles, type ToolFileSpec } from './tool-files';
 import { ARGUMENT_PLACES_SCHEMA, argumentPlaceKeywords, compileArgumentPlaces, type ArgumentPlaceSpec } from './typed-places';
+import { COMMAND_LINES_SCHEMA, commandKeywords, compileCommandTable, type CommandLineParams } from './command-table';
+import { commandLineSecrets } from './command-secrets';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   /** Case-insensitive literals; only keys containing one are looked at. */
@@ -36,6 +38,8 @@ interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   readonly argumentPlaces?: readonly ArgumentPlaceSpec[];
   /** Tools' credential files: the key that holds the secret in a file of that name (tool-files.ts). */
   readonly toolFiles?: readonly ToolFileSpec[];
+  /** Files that hold commands and the command table (command-table.ts): secrets on command lines (command-secrets.ts). */
+  readonly commandLines?: CommandLineParams;
 }
 
 const DEFAULT_MIN_LENGTH = 8;
@@ -65,6 +69,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       minifiedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       argumentPlaces: ARGUMENT_PLACES_SCHEMA,
       toolFiles: TOOL_FILES_SCHEMA,
+      commandLines: COMMAND_LINES_SCHEMA,
       ...FILE_FILTER_SCHEMA,
       ...VALUE_FILTER_SCHEMA,
     },
@@ -72,7 +77,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
   placeholders: ['key', 'secret'],
   fixKind: 'suggestion',
   // Found in the rule set's one keyword pass (keyword-pass.ts) rather than by a pass of their own.
-  keywords: (params) => [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? [])],
+  keywords: (params) => [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? []), ...commandKeywords(params.commandLines)],
   // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
   // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
   // key must be in view too. Fixes that add an import or read `using System;` need the whole file.
@@ -90,6 +95,9 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const inScope = compileFileFilter(params, regex);
     const toolFileKeys = compileToolFiles(params.toolFiles ?? [], regex);
     const reportable = compileValueFilter(params, regex);
+    const commandTable = compileCommandTable(params.commandLines);
+    const commandFiles = (params.commandLines?.files ?? []).map((p) => regex(p));
+    const commandLineKeywords = [...new Set([...keywords, ...commandTable.keywords])];
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
@@ -126,7 +134,9 @@ export const secretAssignment = defineTemplate<'text', Params>({
         if (inScope(model) && toolSecret(a)) ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: [] });
       }
       // A file without any of the keywords (a third of a mixed tree) asks none of the file-name patterns below.
-      if (model.keywordOffsets(keywords).length === 0 || !inScope(model)) return;
+      const commandHits = params.commandLines ? model.keywordOffsets(commandLineKeywords) : [];
+      if ((model.keywordOffsets(keywords).length === 0 && commandHits.length === 0) || !inScope(model)) return;
+      const commandLines = commandHits.length > 0 && holdsCommands(model, commandFiles) ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey }) : [];
       const toolValueStarts = new Set(toolAssignments.map((a) => a.valueSpan.start));
       const options: ScanOptions = {
         unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
@@ -138,8 +148,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
       };
       const facts = fixFacts(model);
       const reported = new Set<number>();
-      for (const a of [...assignments(model, keywords, options), ...(TUPLE_FILES.test(model.fileName) ? callTuples(model.text) : [])]) {
-        // A literal a keyword's form and a credential tuple (call-tuples.ts) both read is one finding.
+      for (const a of [...assignments(model, keywords, options), ...(TUPLE_FILES.test(model.fileName) ? callTuples(model.text) : []), ...commandLines]) {
+        // A literal a keyword's form and a credential tuple (call-tuples.ts) or the command-line model both read is one finding.
         if (reported.has(a.valueSpan.start) || toolValueStarts.has(a.valueSpan.start) || !isCandidate(a)) continue;
         reported.add(a.valueSpan.start);
         // A SealedSecret's `encryptedData` holds ciphertext only its controller can open; so does Renovate's
@@ -154,6 +164,11 @@ export const secretAssignment = defineTemplate<'text', Params>({
     };
   },
 });
+
+/** A file of commands: by its name (the rule's `commandLines.files`), or a script by its `#!` line. */
+function holdsCommands(model: TextModel, files: readonly { test(s: string): boolean }[]): boolean {
+  return files.some((r) => r.test(model.fileName)) || /^#![^\n]*\b(?:ba|z|k|da|c|tc)?sh\b/.test(model.text.slice(0, 120));
+}
 
 /** `encrypted.`, `encryptedData.`: what qualifiedByParent gives a key under a mapping that holds ciphertext. */
 const ENCRYPTED_PARENT = /^encrypted(?:[_-]?data)?\.$/i;
