@@ -23,7 +23,7 @@ const SECRET_OPTION_WORDS: ReadonlyMap<string, string> = new Map([
   ['secret', 'secret'], ['token', 'token'], ['apikey', 'apikey'], ['credential', 'credential'], ['credentials', 'credentials'], ['auth', 'authToken'],
 ]);
 /** First words of flags that ask for a secret or turn one off rather than take one (`--ask-pass`, `--no-password`). */
-const FLAG_WORDS = new Set(['ask', 'no', 'prompt', 'use', 'require', 'allow', 'skip', 'with', 'without', 'enable', 'disable', 'save', 'store', 'show', 'print', 'change', 'reset', 'generate', 'rotate', 'revoke']);
+const FLAG_WORDS = new Set(['ask', 'no', 'prompt', 'use', 'require', 'allow', 'skip', 'with', 'without', 'enable', 'enabled', 'disable', 'disabled', 'save', 'store', 'show', 'print', 'change', 'reset', 'generate', 'rotate', 'revoke']);
 /** Subcommands after which the arguments are a login: a token alone, or a user and a password. */
 const LOGIN_SUBCOMMANDS = new Set(['login', '+login', 'auth', 'unlock', 'signin']);
 /** Value conventions of option values: `pass:` is the literal; the others name where the secret is read. */
@@ -98,6 +98,11 @@ function tokenShaped(value: string): boolean {
   return looksGenerated(value) || (TOKEN_ALPHABET.test(value) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.5);
 }
 
+/** A password beside a user by its shape: letters with digits or symbols, not a sentence's last word (`CRAM-MD5.`). */
+function passwordShaped(value: string): boolean {
+  return /[A-Za-z]/.test(value) && /[\d\W_]/.test(value) && !/[.,:;]$/.test(value);
+}
+
 function isOption(word: string): boolean {
   return /^[-+]/.test(word);
 }
@@ -119,7 +124,8 @@ function tableOption(words: Command, i: number, table: CommandTable): { name: st
 
 /** `tool login USER SECRET`, `tool login TOKEN`, `net user NAME PASSWORD`: the secret argument after the subcommand at `i`. */
 function* loginArguments(text: string, words: Command, i: number, table: CommandTable): Generator<Assignment> {
-  const sub = words[i].text.toLowerCase();
+  // Subcommands are written in lower case: `Auth` in a sentence is a word of prose.
+  const sub = words[i].text;
   const placed = words.slice(0, i).map((w) => table.arguments.get(`${baseName(w.text)} ${sub}`)).find((a) => a !== undefined);
   if (!placed && !LOGIN_SUBCOMMANDS.has(sub)) return;
   const args: CommandWord[] = [];
@@ -133,7 +139,7 @@ function* loginArguments(text: string, words: Command, i: number, table: Command
   if (args.length === 1 && tokenShaped(args[0].text)) {
     const a = valueOf(text, args[0], 0, 'token');
     if (a) yield a;
-  } else if (args.length === 2 && USER_LIKE.test(args[0].text) && !looksGenerated(args[0].text)) {
+  } else if (args.length === 2 && USER_LIKE.test(args[0].text) && !looksGenerated(args[0].text) && passwordShaped(args[1].text)) {
     const a = valueOf(text, args[1], 0, 'password');
     if (a) yield a;
   }

@@ -92,9 +92,13 @@ export function compileCommandTable(params: CommandLineParams | undefined): Comm
   return { options, arguments: args, keywords: commandKeywords(params) };
 }
 
-/** The keywords of the table: each command name, lower-cased (`signtool`, `7z`, `net user`). */
+/** Licence options, found by their own keyword: no secret word is on a line that gives only a licence key (`-serial …`). */
+const LICENCE_OPTION_KEYWORDS = ['-serial', '-license', '-licence'];
+
+/** The keywords of the table: each command name, lower-cased (`signtool`, `7z`, `net user`), and the licence options. */
 export function commandKeywords(params: CommandLineParams | undefined): string[] {
-  const names = new Set<string>();
+  if (!params) return [];
+  const names = new Set<string>(LICENCE_OPTION_KEYWORDS);
   for (const spec of params?.options ?? []) for (const c of spec.commands) names.add(c.toLowerCase());
   for (const a of params?.arguments ?? []) names.add(`${a.command} ${a.subcommand}`.toLowerCase());
   return [...names];
