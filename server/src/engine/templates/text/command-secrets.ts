@@ -22,6 +22,8 @@ const SECRET_OPTION_WORDS: ReadonlyMap<string, string> = new Map([
   ['password', 'password'], ['passwd', 'password'], ['pass', 'password'], ['pwd', 'password'], ['passphrase', 'passphrase'],
   ['secret', 'secret'], ['token', 'token'], ['apikey', 'apikey'], ['credential', 'credential'], ['credentials', 'credentials'], ['auth', 'authToken'],
 ]);
+/** One-word names glued from what holds a password and `pass`/`pwd` (keytool's `-deststorepass`, `-keypass`, `--adminpass`). */
+const GLUED_PASSWORD_NAME = /^(?:src|dest|new|old)?(?:store|key|admin|root|db|user|bind)(?:pass|pwd|pw)$/;
 /** First words of flags that ask for a secret or turn one off rather than take one (`--ask-pass`, `--no-password`). */
 const FLAG_WORDS = new Set(['ask', 'no', 'prompt', 'use', 'require', 'allow', 'skip', 'with', 'without', 'enable', 'enabled', 'disable', 'disabled', 'save', 'store', 'show', 'print', 'change', 'reset', 'generate', 'rotate', 'revoke']);
 /** Subcommands after which the arguments are a login: a token alone, or a user and a password. */
@@ -84,6 +86,7 @@ function secretName(name: string, isSecretKey: KeyClassifier): string | undefine
   const words = keyWords(name);
   if (words.length === 0 || FLAG_WORDS.has(words[0])) return undefined;
   if (isSecretKey(name)) return name;
+  if (words.length === 1 && GLUED_PASSWORD_NAME.test(words[0])) return 'password';
   return SECRET_OPTION_WORDS.get(words[words.length - 1]);
 }
 
