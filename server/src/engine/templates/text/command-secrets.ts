@@ -47,16 +47,28 @@ export interface CommandModel {
 
 /** The secrets on the command lines around keyword hits (sorted offsets), each logical line read once. */
 export function* commandLineSecrets(text: string, hits: readonly number[], model: CommandModel): Generator<Assignment> {
-  let readUpTo = -1;
+  let read = { start: -1, end: -1 };
   for (const hit of hits) {
-    if (hit < readUpTo) continue;
+    // Hits come in order; a line holding several keywords is read once.
+    if (hit >= read.start && hit < read.end) continue;
     const line = logicalLineAt(text, hit);
-    readUpTo = line.end;
+    read = line;
+    if (!mayHoldSecret(text.slice(line.start, line.end), model.table)) continue;
     // A heredoc's body is a file's content, not commands (its `KEY=value` lines are read by the keyword forms).
-    if (insideHeredoc(text, line.start)) continue;
-    for (const command of commandsIn(text, line.start, line.end)) yield* secretsOf(text, command, model);
+    const found = [...commandsIn(text, line.start, line.end)].flatMap((command) => [...secretsOf(text, command, model)]);
+    if (found.length > 0 && !insideHeredoc(text, line.start)) yield* found;
   }
 }
+
+/**
+ * Whether a logical line can hold what the model reads, before its words are read (most keyword hits in a YAML or
+ * Dockerfile are `key: value` lines): an option (a blank or quote, then `-`, `/` or `+` and a letter), a login
+ * subcommand, a URL with a query, or a command of the table's argument places.
+ */
+function mayHoldSecret(line: string, table: CommandTable): boolean {
+  return OPTION_OR_LOGIN.test(line) || (line.includes('://') && line.includes('?')) || table.argumentCommands.some((c) => line.includes(c));
+}
+const OPTION_OR_LOGIN = /(?:^|[\s"'=(>])[-/+]-?[A-Za-z]|\b(?:login|auth|unlock|signin)\b/;
 
 function* secretsOf(text: string, words: Command, model: CommandModel): Generator<Assignment> {
   for (let i = 0; i < words.length; i++) {

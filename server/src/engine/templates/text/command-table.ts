@@ -75,8 +75,10 @@ export interface CommandTable {
   readonly options: ReadonlyMap<string, ReadonlyMap<string, CommandOptionSpec>>;
   /** Arguments by `command subcommand`. */
   readonly arguments: ReadonlyMap<string, CommandArgumentSpec>;
-  /** The command names, lower-cased: the keywords a command line is found by besides the rule's own. */
+  /** The keywords a command line is found by: the model's own and the table's command names, lower-cased. */
   readonly keywords: readonly string[];
+  /** The commands of the table's argument places (`net`, `rabbitmqctl`): a line without one of them has no table argument. */
+  readonly argumentCommands: readonly string[];
 }
 
 export function compileCommandTable(params: CommandLineParams | undefined): CommandTable {
@@ -89,16 +91,20 @@ export function compileCommandTable(params: CommandLineParams | undefined): Comm
     }
   }
   const args = new Map((params?.arguments ?? []).map((a) => [`${a.command.toLowerCase()} ${a.subcommand.toLowerCase()}`, a]));
-  return { options, arguments: args, keywords: commandKeywords(params) };
+  return { options, arguments: args, keywords: commandKeywords(params), argumentCommands: [...new Set((params?.arguments ?? []).map((a) => a.command.toLowerCase()))] };
 }
 
-/** Licence options, found by their own keyword: no secret word is on a line that gives only a licence key (`-serial …`). */
-const LICENCE_OPTION_KEYWORDS = ['-serial', '-license', '-licence'];
+/**
+ * What a command line with a secret holds, found in the rule set's shared keyword pass: a secret word of an option or
+ * a query parameter (`pass`, `pwd`, `secret`, `token`, `credential`, `-key`/`_key`/`apikey`, `auth`), a login
+ * subcommand, and a licence option (no secret word is on a line that gives only a licence key: `-serial …`).
+ */
+const MODEL_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'credential', 'apikey', '-key', '_key', 'auth', 'login', 'unlock', 'signin', '-serial', '-license', '-licence'];
 
 /** The keywords of the table: each command name, lower-cased (`signtool`, `7z`, `net user`), and the licence options. */
 export function commandKeywords(params: CommandLineParams | undefined): string[] {
   if (!params) return [];
-  const names = new Set<string>(LICENCE_OPTION_KEYWORDS);
+  const names = new Set<string>(MODEL_KEYWORDS);
   for (const spec of params?.options ?? []) for (const c of spec.commands) names.add(c.toLowerCase());
   for (const a of params?.arguments ?? []) names.add(`${a.command} ${a.subcommand}`.toLowerCase());
   return [...names];

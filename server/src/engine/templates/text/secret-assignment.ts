@@ -97,7 +97,6 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const reportable = compileValueFilter(params, regex);
     const commandTable = compileCommandTable(params.commandLines);
     const commandFiles = (params.commandLines?.files ?? []).map((p) => regex(p));
-    const commandLineKeywords = [...new Set([...keywords, ...commandTable.keywords])];
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
     const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
@@ -134,9 +133,9 @@ export const secretAssignment = defineTemplate<'text', Params>({
         if (inScope(model) && toolSecret(a)) ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: [] });
       }
       // A file without any of the keywords (a third of a mixed tree) asks none of the file-name patterns below.
-      const commandHits = params.commandLines ? model.keywordOffsets(commandLineKeywords) : [];
+      const commandHits = params.commandLines && holdsCommands(model, commandFiles) ? model.keywordOffsets(commandTable.keywords) : [];
       if ((model.keywordOffsets(keywords).length === 0 && commandHits.length === 0) || !inScope(model)) return;
-      const commandLines = commandHits.length > 0 && holdsCommands(model, commandFiles) ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey }) : [];
+      const commandLines = commandHits.length > 0 ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey }) : [];
       const toolValueStarts = new Set(toolAssignments.map((a) => a.valueSpan.start));
       const options: ScanOptions = {
         unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
