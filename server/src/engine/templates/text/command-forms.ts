@@ -8,6 +8,9 @@ import type { LineBounds } from './assignment-forms';
 //   environment assignment written before a command inside a script string (`"PORTAL_API_KEY=... playwright
 //   test"`, an npm script); a key-derivation call's literal argument (`SignedString([]byte(\`...\`))`,
 //   `Keys.hmacShaKeyFor(\n "...".getBytes())`). Each reads the key's line, or the next one for an argument.
+// The command-line model (command-line.ts, command-secrets.ts) reads options and arguments of commands in files that
+// hold commands; the option forms here stay for commands quoted in other files (a help text's example, a string in
+// code: gcloud's `--password …` examples in Python), where no command line is read.
 
 /** `CREATE|ALTER USER|ROLE|LOGIN name ... PASSWORD` before the key `PASSWORD`: a SQL statement that sets one. */
 const SQL_PASSWORD_STATEMENT = /\b(?:create|alter)[ \t]+(?:user|role|login)[ \t][^;'"\n]*[ \t]$/i;
