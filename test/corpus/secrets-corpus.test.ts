@@ -51,6 +51,16 @@ const HELD_OUT: Readonly<Record<string, { languages: readonly string[]; floors: 
       uri: { found: 38, falseAlarms: 0 },
     },
   },
+  'batch 16': {
+    languages: [...LANGUAGES, 'dotfiles'],
+    floors: {
+      generic: { found: 92, falseAlarms: 2 },
+      k8s: { found: 18, falseAlarms: 0 },
+      provider: { found: 70, falseAlarms: 0 },
+      jwt: { found: 9, falseAlarms: 0 },
+      uri: { found: 41, falseAlarms: 0 },
+    },
+  },
 };
 
 const labeledKinds = (part: CorpusScore) => [...new Set(part.labels.map((l) => l.kind))].sort();
