@@ -19,6 +19,7 @@ describe('text-secret-assignment: forms from held-out batch 8', () => {
     ['a bare "Key" under "Jwt" (appsettings.json)', 'appsettings.json', `{\n  "Jwt": {\n    "Issuer": "shop",\n    "Key": "${B64}"\n  }\n}\n`, B64],
     ['an environment assignment before a command in an npm script', 'package.json', `{\n  "scripts": {\n    "smoke": "SHOP_API_KEY=${V} node smoke.js --ci"\n  }\n}\n`, V],
     ['the same after cross-env and another assignment', 'package.json', `{ "scripts": { "e2e": "cross-env CI=1 SHOP_API_TOKEN=${V} playwright test" } }\n`, V],
+    ['key material first in a `keys` array (cookie-session, Keygrip)', 'server.js', `app.use(session({\n  keys: ['${HEX}'],\n}))\n`, HEX],
     ['a Tomcat Environment named by a JNDI path', 'context.xml', `<Context>\n  <Environment name="shop/partnerApiKey" value="${HEX}" type="java.lang.String"/>\n</Context>\n`, HEX],
     ['redis-server --requirepass in an exec-form compose command', 'docker-compose.yml', `services:\n  cache:\n    command: ["redis-server", "--requirepass", "${V}"]\n`, V],
     ['an option and its value as items of a spawn argument list', 'run.js', `spawn('vault', ['login', '-method=userpass', '--password', '${V}']);\n`, V],
@@ -73,7 +74,8 @@ describe('text-secret-assignment: forms from held-out batch 8', () => {
     ['a pwd variable in code', 'paths.py', `pwd = "${V}"\n`],
     ['a lookup cut short at its closing bracket (Python in a YAML block)', 'deploy.yaml', '      model = load(\n          token=os.environ["HF_HUB_TOKEN"]\n      )\n'],
     ['a secret array of lookups', 'server.js', '  secret: [process.env.SESSION_SECRET, process.env.SESSION_SECRET_OLD],\n'],
-    ['an array under a key that names no secret', 'server.js', `  keys: ['${HEX}'],\n`],
+    // Not key material: `keys: ['<hex>']` is, since batch 15 (Keygrip and cookie-session sign with their `keys`).
+    ['an array of names under `keys`', 'server.js', `  keys: ['created_at', 'updated_at'],\n`],
     ['a Helm .dockerconfigjson without a password', 'values.yaml', `registry:\n  dockerconfigjson: ${anonymous}\n`],
     ["Pusher's public app key (Laravel and Vite)", '.env', `PUSHER_APP_KEY=${HEX}\nVITE_PUSHER_APP_KEY="\${PUSHER_APP_KEY}"\nMIX_PUSHER_APP_KEY=${HEX}\n`],
     ["a SealedSecret's encryptedData (ciphertext)", 'sealed.yaml', `kind: SealedSecret\nspec:\n  encryptedData:\n    API_TOKEN: AgB${B64}${V}\n    DB_PASSWORD: AgC${W}${B64}\n`],

@@ -31,6 +31,8 @@ export const TOOL_FILES_SCHEMA: JsonSchema = {
   items: {
     type: 'object',
     required: ['files'],
+    // A key's name needs its keywords (the prefilter that keeps other files unread); a `secret` pattern reads a record.
+    anyOf: [{ required: ['keys', 'keywords'] }, { required: ['secret'] }],
     additionalProperties: false,
     properties: {
       files: { type: 'string', minLength: 1 },
