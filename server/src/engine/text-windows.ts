@@ -106,6 +106,8 @@ export class TextWindows {
   private readonly store: WindowStore;
   /** The text model of each window re-checked in this analysis, shared by its rules (one keyword pass). */
   private readonly windowModels = new Map<WindowEntry, TextModel>();
+  /** The text's first line when it is a `#!` line (CheckContext.shebang). */
+  private readonly shebang: string;
 
   constructor(
     private readonly model: TextModel,
@@ -120,6 +122,7 @@ export class TextWindows {
     /** The file's chunks when another TextWindows of the same text has cut them (FileWindows). */
     private readonly cores: () => Span[] = () => chunkCores(model, chunking),
   ) {
+    this.shebang = shebangOf(model.text);
     const known = cache.get(STORE_KEY);
     this.store = known instanceof WindowStore ? known : new WindowStore();
     if (!known) cache.set(STORE_KEY, this.store);
@@ -167,7 +170,8 @@ export class TextWindows {
     return cores.map((core, i) => {
       const window = windows[i];
       const slice = this.model.text.slice(window.start, window.end);
-      const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}`;
+      // The `#!` line is part of every window's input (CheckContext.shebang): editing it re-checks them all.
+      const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}:${this.shebang}`;
       return { core, window, entry: this.store.find(slice, uri, inWindow) ?? this.store.create(slice, uri, inWindow) };
     });
   }
@@ -179,7 +183,7 @@ export class TextWindows {
     let model = this.windowModels.get(entry);
     if (!model) this.windowModels.set(entry, (model = { ...parseText(entry.text, entry.uri, undefined, this.keywordPass), eol: this.model.eol }));
     const reports: Report[] = [];
-    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, inWindow: true, report: (r) => reports.push(r) });
+    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, inWindow: true, shebang: this.shebang, report: (r) => reports.push(r) });
     const from = core.start - window.start;
     const to = core.end - window.start;
     const last = core.end === this.model.text.length;
@@ -235,7 +239,65 @@ export class FileWindows {
 /** The lookaround that covers each of `around` (the most of each measure). */
 export function unionLookaround(around: readonly TextLookaround[]): TextLookaround {
   const most = (pick: (l: TextLookaround) => number | undefined) => Math.max(0, ...around.map((l) => pick(l) ?? 0));
-  return { linesBefore: most((l) => l.linesBefore), linesAfter: most((l) => l.linesAfter), charsBefore: most((l) => l.charsBefore), charsAfter: most((l) => l.charsAfter) };
+  const continuedLines = around.some((l) => l.continuedLines === true);
+  return { linesBefore: most((l) => l.linesBefore), linesAfter: most((l) => l.linesAfter), charsBefore: most((l) => l.charsBefore), charsAfter: most((l) => l.charsAfter), continuedLines };
+}
+
+/** The first line of `text` when it is a `#!` line, at most SHEBANG_CHARS long; else ''. */
+export function shebangOf(text: string): string {
+  if (!text.startsWith('#!')) return '';
+  const lf = text.indexOf('\n');
+  return text.slice(0, Math.min(lf < 0 ? text.length : lf, SHEBANG_CHARS));
+}
+const SHEBANG_CHARS = 120;
+
+/**
+ * How many continued lines a window reaches past its lookaround to take a whole command line (TextLookaround.
+ * continuedLines): at least as many as a command line's reader joins (command-line.ts), bounded in characters.
+ */
+export const MAX_CONTINUED_LINES = 200;
+const MAX_CONTINUED_CHARS = 16 * 1024;
+
+/** A line break at `lineEnd` (its LF, or CR) that follows a continuation character. */
+function continuedAt(text: string, lineEnd: number): boolean {
+  const c = text[lineEnd - 1];
+  return c === '\\' || c === '`' || c === '^';
+}
+
+/**
+ * The window `start`..`end` (whole lines) widened so that it neither opens on a line continued from the line
+ * before nor closes after a line that continues: a command line is read whole or not at all (bounded).
+ */
+function withContinuedLines(text: string, window: Span): Span {
+  let { start, end } = window;
+  const least = Math.max(0, start - MAX_CONTINUED_CHARS);
+  for (let n = 0; n < MAX_CONTINUED_LINES && start > least && continuedAt(text, lineBreakBefore(text, start)); n++) {
+    start = lineStartBefore(text, lineBreakBefore(text, start));
+  }
+  const most = Math.min(text.length, end + MAX_CONTINUED_CHARS);
+  for (let n = 0; n < MAX_CONTINUED_LINES && end > 0 && end < most && continuedAt(text, lineBreakBefore(text, end)); n++) end = nextLineStartFrom(text, end);
+  return { start, end };
+}
+
+/** The offset of the line break (its CR of a CRLF, or its only character) that ends just before `lineStart`. */
+function lineBreakBefore(text: string, lineStart: number): number {
+  return lineStart >= 2 && text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
+}
+
+/** The start of the line that holds `offset` (a line ends at an LF, a CRLF or a lone CR). */
+function lineStartBefore(text: string, offset: number): number {
+  let at = offset - 1;
+  while (at >= 0 && text[at] !== '\n' && text[at] !== '\r') at--;
+  return at + 1;
+}
+
+/** The start of the line after the one starting at `lineStart`. */
+function nextLineStartFrom(text: string, lineStart: number): number {
+  for (let at = lineStart; at < text.length; at++) {
+    if (text[at] === '\n') return at + 1;
+    if (text[at] === '\r') return text[at + 1] === '\n' ? at + 2 : at + 1;
+  }
+  return text.length;
 }
 
 /**
@@ -288,7 +350,10 @@ function cutsAfter(text: string, lineStart: number, next: number, oneIn: number)
 
 /** Each core's window (windowAround); `byLineIndex` false only for a text with no CR. */
 export function windowSpans(model: TextModel, cores: readonly Span[], around: TextLookaround, byLineIndex = model.text.includes('\r')): Span[] {
-  return cores.map((core) => (byLineIndex ? windowAround(model, core, around) : windowAroundLfOnly(model.text, core, around)));
+  return cores.map((core) => {
+    const window = byLineIndex ? windowAround(model, core, around) : windowAroundLfOnly(model.text, core, around);
+    return around.continuedLines ? withContinuedLines(model.text, window) : window;
+  });
 }
 
 /**
