@@ -39,7 +39,7 @@ function filler(from: number, count: number, indent = ''): string {
 /** A continued command of `lines` long path arguments, `secretOption` on the line before its last. */
 function continuedCommand(name: string, secretOption: string, lines: number, indent: string): string {
   let out = `${indent}${name} \\\n`;
-  for (let i = 0; i < lines; i++) out += `${indent}  generated/module-${String(i).padStart(3, '0')}/resources/assets/compiled/bundle/chunk/part/archive/web/static/images/icons/vendor/thirdparty/licensed/fonts/member-${i}-of-the-generated-release-bundle.dat \\\n`;
+  for (let i = 0; i < lines; i++) out += `${indent}  generated/module-${String(i).padStart(3, '0')}/resources/assets/compiled/bundle/chunk/part/archive/web/static/images/icons/vendor/thirdparty/licensed/fonts/member-of-the-generated-release-bundle-${i}.dat \\\n`;
   return `${out}${indent}  ${secretOption} \\\n${indent}  --verbose\n`;
 }
 
@@ -55,11 +55,13 @@ interface Layout {
  * the chunk holding the secret opens after the command's first line. Chunks are cut by line content, so the
  * filler before the command is grown a line at a time until the cut falls there.
  */
-function cutCommand(fileName: string, head: string, command: string, secret: string, indent: string, lookaround: TextLookaround): Layout {
+function cutCommand(fileName: string, head: string, command: string, secret: string, indent: string, lookaround: TextLookaround, crlf: boolean): Layout {
   const asWithoutContinuations = { ...lookaround, continuedLines: false };
-  for (let before = 300; before < 900; before++) {
-    const prefix = head + filler(0, before, indent);
-    const text = prefix + command + filler(before, 1200 - before, indent);
+  const eol = (s: string) => (crlf ? s.replace(/\n/g, '\r\n') : s);
+  command = eol(command);
+  for (let before = 300; before < 1200; before++) {
+    const prefix = eol(head + filler(0, before, indent));
+    const text = prefix + command + eol(filler(before, 1500 - before, indent));
     const model = parseText(text, fileName);
     const cores = new FileWindows(model, new Map(), new Map()).chunks();
     const secretAt = prefix.length + command.indexOf(secret);
@@ -109,8 +111,10 @@ describe('command-line secrets in large files: the editor (windows) and the CLI 
     }
   });
 
-  const cases: { name: string; fileName: string; head: string; indent: string; command: string; option: string }[] = [
+  const cases: { name: string; fileName: string; head: string; indent: string; command: string; option: string; crlf?: boolean }[] = [
     { name: "a .sh script's 7z command with a table short option", fileName: 'release.sh', head: '#!/bin/sh\n', indent: '', command: '7z a release.7z', option: '-pR7vKq2mXz9Lw4T' },
+    // Line ends written CRLF: windows are then placed by the line index, and a continuation is `\` before the CR.
+    { name: "a CRLF .sh script's 7z command with a table short option", fileName: 'release.sh', head: '#!/bin/sh\n', indent: '', command: '7z a release.7z', option: '-pR7vKq2mXz9Lw4T', crlf: true },
     { name: "a CI job's zip command with a table short option", fileName: 'ci.yml', head: 'jobs:\n  build:\n    steps:\n      - run: |\n', indent: '          ', command: 'zip -r release.zip', option: '-P R7vKq2mXz9Lw4T' },
     { name: "a CI job's command with a secret-named option", fileName: 'ci.yml', head: 'jobs:\n  build:\n    steps:\n      - run: |\n', indent: '          ', command: 'mysqldump --host db.internal', option: '--db-password R7vKq2mXz9Lw4T' },
   ];
@@ -120,18 +124,19 @@ describe('command-line secrets in large files: the editor (windows) and the CLI 
       const command = continuedCommand(c.command, c.option, 36, c.indent);
       const lookaround = rule.lookaround?.(c.fileName);
       assert.ok(lookaround, `${RULE} runs on windows of ${c.fileName}`);
-      const layout = cutCommand(c.fileName, c.head, command, secret, c.indent, lookaround);
+      const layout = cutCommand(c.fileName, c.head, command, secret, c.indent, lookaround, c.crlf === true);
       const uri = `file:///workspace/${c.fileName}`;
       const cache = new SectionParseCache();
       assertFound(assertSame(uri, layout.text, ruleSet, cache, 'as written'), layout.secret, secret, 'as written');
-      const lines = layout.text.slice(layout.command).split('\n');
+      const lines = layout.text.slice(layout.command).split(c.crlf ? '\r\n' : '\n');
+      const eol = c.crlf ? '\r\n' : '\n';
       const edits: [string, (t: string) => string, boolean][] = [
         ['a space typed after the secret', (t) => t.slice(0, layout.secret + secret.length) + ' ' + t.slice(layout.secret + secret.length), true],
-        ['a character typed in a path of the command', (t) => t.replace('member-20-of', 'member-20x-of'), true],
-        ['a line typed above the command', (t) => t.slice(0, layout.command) + `${c.indent}echo "packing"\n` + t.slice(layout.command), true],
-        ['a continued line typed after the command name', (t) => t.replace(`${lines[0]}\n`, `${lines[0]}\n${c.indent}  extra/member.dat \\\n`), true],
+        ['a character typed in a path of the command', (t) => t.replace('bundle-20.dat', 'bundle-20x.dat'), true],
+        ['a line typed above the command', (t) => t.slice(0, layout.command) + `${c.indent}echo "packing"${eol}` + t.slice(layout.command), true],
+        ['a continued line typed after the command name', (t) => t.replace(`${lines[0]}${eol}`, `${lines[0]}${eol}${c.indent}  extra/member.dat \\${eol}`), true],
         // Without its first continuation the command's name is on a line of its own: a table option is then no one's.
-        ['the first continuation deleted', (t) => t.replace(`${lines[0]}\n`, `${lines[0].slice(0, -2)}\n`), !c.option.startsWith('-p') && !c.option.startsWith('-P')],
+        ['the first continuation deleted', (t) => t.replace(`${lines[0]}${eol}`, `${lines[0].slice(0, -2)}${eol}`), !c.option.startsWith('-p') && !c.option.startsWith('-P')],
       ];
       let text = layout.text;
       for (const [step, change, finds] of edits) {
