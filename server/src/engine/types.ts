@@ -257,7 +257,7 @@ export interface TextLookaround {
   readonly charsAfter?: number;
   /**
    * The check reads a line continued with `\`, `` ` `` or `^` at its end together with the lines it continues
-   * (a command line): a window then never opens or closes inside such a run of lines (up to MAX_CONTINUED_LINES).
+   * (a command line): a window then never opens or closes inside such a run of lines (bounded: continued-lines.ts).
    */
   readonly continuedLines?: boolean;
 }
