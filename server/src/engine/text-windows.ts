@@ -1,3 +1,4 @@
+import { withContinuedLines } from './continued-lines';
 import { movedReport } from './finding-memo';
 import { parseText, type TextModel } from './parsers/text';
 import type { SharedKeywordPass } from './templates/text/keyword-pass';
@@ -106,6 +107,8 @@ export class TextWindows {
   private readonly store: WindowStore;
   /** The text model of each window re-checked in this analysis, shared by its rules (one keyword pass). */
   private readonly windowModels = new Map<WindowEntry, TextModel>();
+  /** The text's first line when it is a `#!` line (CheckContext.shebang). */
+  private readonly shebang: string;
 
   constructor(
     private readonly model: TextModel,
@@ -120,6 +123,7 @@ export class TextWindows {
     /** The file's chunks when another TextWindows of the same text has cut them (FileWindows). */
     private readonly cores: () => Span[] = () => chunkCores(model, chunking),
   ) {
+    this.shebang = shebangOf(model.text);
     const known = cache.get(STORE_KEY);
     this.store = known instanceof WindowStore ? known : new WindowStore();
     if (!known) cache.set(STORE_KEY, this.store);
@@ -167,7 +171,8 @@ export class TextWindows {
     return cores.map((core, i) => {
       const window = windows[i];
       const slice = this.model.text.slice(window.start, window.end);
-      const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}`;
+      // The `#!` line is part of every window's input (CheckContext.shebang): editing it re-checks them all.
+      const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}:${this.shebang}`;
       return { core, window, entry: this.store.find(slice, uri, inWindow) ?? this.store.create(slice, uri, inWindow) };
     });
   }
@@ -179,7 +184,7 @@ export class TextWindows {
     let model = this.windowModels.get(entry);
     if (!model) this.windowModels.set(entry, (model = { ...parseText(entry.text, entry.uri, undefined, this.keywordPass), eol: this.model.eol }));
     const reports: Report[] = [];
-    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, inWindow: true, report: (r) => reports.push(r) });
+    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, inWindow: true, shebang: this.shebang, report: (r) => reports.push(r) });
     const from = core.start - window.start;
     const to = core.end - window.start;
     const last = core.end === this.model.text.length;
@@ -235,8 +240,18 @@ export class FileWindows {
 /** The lookaround that covers each of `around` (the most of each measure). */
 export function unionLookaround(around: readonly TextLookaround[]): TextLookaround {
   const most = (pick: (l: TextLookaround) => number | undefined) => Math.max(0, ...around.map((l) => pick(l) ?? 0));
-  return { linesBefore: most((l) => l.linesBefore), linesAfter: most((l) => l.linesAfter), charsBefore: most((l) => l.charsBefore), charsAfter: most((l) => l.charsAfter) };
+  const continuedLines = around.some((l) => l.continuedLines === true);
+  return { linesBefore: most((l) => l.linesBefore), linesAfter: most((l) => l.linesAfter), charsBefore: most((l) => l.charsBefore), charsAfter: most((l) => l.charsAfter), continuedLines };
 }
+
+/** The first line of `text` when it is a `#!` line, at most SHEBANG_CHARS long; else ''. */
+export function shebangOf(text: string): string {
+  if (!text.startsWith('#!')) return '';
+  const lf = text.indexOf('\n');
+  return text.slice(0, Math.min(lf < 0 ? text.length : lf, SHEBANG_CHARS));
+}
+const SHEBANG_CHARS = 120;
+
 
 /**
  * Chunks of whole lines covering the text, cut after lines whose content hashes to a cut. A text with no
@@ -288,7 +303,10 @@ function cutsAfter(text: string, lineStart: number, next: number, oneIn: number)
 
 /** Each core's window (windowAround); `byLineIndex` false only for a text with no CR. */
 export function windowSpans(model: TextModel, cores: readonly Span[], around: TextLookaround, byLineIndex = model.text.includes('\r')): Span[] {
-  return cores.map((core) => (byLineIndex ? windowAround(model, core, around) : windowAroundLfOnly(model.text, core, around)));
+  return cores.map((core) => {
+    const window = byLineIndex ? windowAround(model, core, around) : windowAroundLfOnly(model.text, core, around);
+    return around.continuedLines ? withContinuedLines(model.text, window) : window;
+  });
 }
 
 /**

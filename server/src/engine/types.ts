@@ -228,6 +228,11 @@ export interface CheckContext {
   /** Text: the model is a window of a larger file (text-windows.ts), not the whole text. */
   readonly inWindow?: boolean;
   /**
+   * Text, with inWindow: the whole text's first line when it is a `#!` line (a script's interpreter, which says
+   * the file holds commands), else ''. A window away from the text's start does not hold it.
+   */
+  readonly shebang?: string;
+  /**
    * Text, for a rule with a whole-file step (Rule.wholeFileStep): the check runs on the whole file after its
    * windows, given their reports (in offsets of the file), and reports the file's reports from them.
    */
@@ -241,15 +246,20 @@ export type Check<M> = (model: M, ctx: CheckContext) => void;
 /**
  * How far from a line it reports on a text check reads: whole lines before and after, and at least
  * so many characters (a value up to 1 KB past its key, a PEM block up to 32 KB long). A check that
- * declares it promises that its reports on a line depend only on that much text around it and on the
- * file's name, so the engine may run it on windows of a large file and keep each window's reports
- * while its text is unchanged (the editor's keystrokes).
+ * declares it promises that its reports on a line depend only on that much text around it, on the
+ * file's name and on its `#!` line (CheckContext.shebang), so the engine may run it on windows of a large
+ * file and keep each window's reports while its text is unchanged (the editor's keystrokes).
  */
 export interface TextLookaround {
   readonly linesBefore: number;
   readonly linesAfter: number;
   readonly charsBefore?: number;
   readonly charsAfter?: number;
+  /**
+   * The check reads a line continued with `\`, `` ` `` or `^` at its end together with the lines it continues
+   * (a command line): a window then never opens or closes inside such a run of lines (bounded: continued-lines.ts).
+   */
+  readonly continuedLines?: boolean;
 }
 
 /** Pod Security Standards levels, least to most strict. */

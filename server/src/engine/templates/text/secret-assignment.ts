@@ -84,7 +84,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
   // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
   // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
   // key must be in view too. Fixes that add an import or read `using System;` need the whole file.
-  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) || readsConstructions(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096 }),
+  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) || readsConstructions(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096, continuedLines: true }),
   // Credential tuples (call-tuples.ts) have no keyword near them to open a window around: in the editor a
   // code file's windows read its keyword forms and the whole-file step its tuples (tupleStep below).
   wholeFileStep: (_params, fileName) => TUPLE_FILES.test(fileName),
@@ -182,7 +182,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
         if (inScope(model) && toolSecret(a)) ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: [] });
       }
       // A file without any of the keywords (a third of a mixed tree) asks none of the file-name patterns below.
-      const commandHits = params.commandLines && holdsCommands(model, commandFiles) ? model.keywordOffsets(commandTable.keywords) : [];
+      const commandHits = params.commandLines && holdsCommands(model, ctx, commandFiles) ? model.keywordOffsets(commandTable.keywords) : [];
       if ((model.keywordOffsets(keywords).length === 0 && commandHits.length === 0) || !inScope(model)) return;
       const commandLines = commandHits.length > 0 ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey }) : [];
       const toolValueStarts = new Set(toolAssignments.map((a) => a.valueSpan.start));
@@ -218,9 +218,10 @@ function isTakenMark(report: Report): boolean {
   return (report as { [TAKEN]?: true })[TAKEN] === true;
 }
 
-/** A file of commands: by its name (the rule's `commandLines.files`), or a script by its `#!` line. */
-function holdsCommands(model: TextModel, files: readonly { test(s: string): boolean }[]): boolean {
-  return files.some((r) => r.test(model.fileName)) || /^#![^\n]*\b(?:ba|z|k|da|c|tc)?sh\b/.test(model.text.slice(0, 120));
+/** A file of commands: by its name (the rule's `commandLines.files`), or a script by its `#!` line (a window's is in the context). */
+function holdsCommands(model: TextModel, ctx: CheckContext, files: readonly { test(s: string): boolean }[]): boolean {
+  const shebang = ctx.inWindow ? (ctx.shebang ?? '') : model.text.slice(0, 120);
+  return files.some((r) => r.test(model.fileName)) || /^#![^\n]*\b(?:ba|z|k|da|c|tc)?sh\b/.test(shebang);
 }
 
 /** `encrypted.`, `encryptedData.`: what qualifiedByParent gives a key under a mapping that holds ciphertext. */
