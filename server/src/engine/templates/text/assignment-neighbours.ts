@@ -104,7 +104,7 @@ export function secretContainerEntry(text: string, keySpan: Span, line: LineBoun
  * A YAML map entry: an id then `:` and an unquoted or quoted value. The id is generated (a capital after a lower-case letter, or
  * a digit: `APIvCFZwcaxl7Yh`), so a mapping of settings (`projects.secrets:` then `path:`) is not read as one.
  */
-const YAML_ENTRY = /^([ \t]+)(?=[\w.-]*[0-9]|[\w.-]*[a-z][\w.-]*[A-Z])[\w.-]{1,60}:[ \t]+(?=[^\s#&*|>{[])/;
+const YAML_ENTRY = /^([ \t]+)(?=[A-Za-z_.-]*[0-9]|[A-Z0-9_.-]*[a-z][a-z0-9_.-]*[A-Z])[\w.-]{1,60}:[ \t]+(?=[^\s#&*|>{[])/;
 
 /**
  * A YAML mapping named for its secrets (LiveKit's `keys:` from each API key id to its secret, `api_tokens:`,

@@ -57,7 +57,7 @@ export function decodedLiteralStart(text: string, at: number): DecodedLiteral | 
 
 /** Go's one-item slice of strings: `[]string{"…"}` (an `http.Header` value, `req.Header["X-Api-Key"] = []string{"…"}`). */
 const SLICE_HEAD = /^\[\]string\{[ \t]*(?=["`])/;
-const SLICE_TAIL = /^[ \t]*,?[ \t]*\}/;
+const SLICE_TAIL = /^[ \t]*(?:,[ \t]*)?\}/;
 
 /** The literal of a one-item string slice written at `at`: a slice of one value is that value, as a wrapper is. */
 function oneItemSlice(text: string, at: number): DecodedLiteral | undefined {
