@@ -155,6 +155,10 @@ export function lookupFallbackStart(text: string, keyStart: number, keyEnd: numb
   // The key hit's name then takes the member chain in (`process.env.HMAC_KEY`): its last name is the key.
   const member = !quoted && ENV_MEMBER.test(text.slice(keyStart, keyEnd));
   if (!quoted && !member) return undefined;
+  // Both targets end at the call's bracket or the `=` (most hits have neither): a look before the regex.
+  let before = (quoted ? keyStart - 1 : keyStart) - 1;
+  while (before > line.lineStart && (text[before] === ' ' || text[before] === '\t')) before--;
+  if (quoted ? text[before] !== '(' && text[before] !== '[' : text[before] !== '=') return undefined;
   const target = (quoted ? LOOKUP_TARGET : MEMBER_TARGET).exec(text.slice(Math.max(line.lineStart, keyStart - 160), quoted ? keyStart - 1 : keyStart));
   if (!target) return undefined;
   const variable = target[1];
