@@ -162,6 +162,8 @@ export function lookupFallbackStart(text: string, keyStart: number, keyEnd: numb
   const target = (quoted ? LOOKUP_TARGET : MEMBER_TARGET).exec(text.slice(Math.max(line.lineStart, keyStart - 160), quoted ? keyStart - 1 : keyStart));
   if (!target) return undefined;
   const variable = target[1];
+  // A pattern compiled per variable costs far more than the rest of this form: only when a line below assigns it a literal.
+  if (!assignsLiteralBelow(text, line, variable)) return undefined;
   const assigned = new RegExp(`^[ \\t]*(?:(?:if|unless)\\b[^\\n]*?[:{)][ \\t]*|\\}?[ \\t]*else[ \\t]*[:{]?[ \\t]*)?\\$?${variable.replace(/\$/g, '\\$')}[ \\t]*(?:=|:=|\\|\\|=|\\?\\?=)[ \\t]*(?=[bBrR]?["'])`);
   let current: LineBounds | undefined = line;
   for (let n = 0; n < FALLBACK_LINES && current; n++) {
@@ -170,6 +172,26 @@ export function lookupFallbackStart(text: string, keyStart: number, keyEnd: numb
     if (current && m) return { at: current.lineStart + m[0].length, lineEnd: current.lineEnd, key: text.slice(keyStart, keyEnd).replace(/^.*\./, '') };
   }
   return undefined;
+}
+
+/** Whether one of the FALLBACK_LINES lines below `line` holds `variable` then an assignment operator and a quote (what `assigned` needs). */
+function assignsLiteralBelow(text: string, line: LineBounds, variable: string): boolean {
+  let current: LineBounds | undefined = line;
+  for (let n = 0; n < FALLBACK_LINES && current; n++) {
+    current = nextLine(text, current.lineEnd);
+    if (!current) return false;
+    for (let at = text.indexOf(variable, current.lineStart); at >= 0 && at < current.lineEnd; at = text.indexOf(variable, at + 1)) {
+      let i = at + variable.length;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      if (text[i] === ':' || text[i] === '|' || text[i] === '?') i += text[i] === ':' ? 1 : 2;
+      if (text[i] !== '=') continue;
+      i++;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      if (/[bBrR]/.test(text[i] ?? '')) i++;
+      if (text[i] === '"' || text[i] === "'") return true;
+    }
+  }
+  return false;
 }
 
 /** A callee that marks its literal as a secret (Terraform `sensitive`, `SecretStr`, `Secret`, `Redacted`) or hands it on unchanged. */
