@@ -75,6 +75,12 @@ function computeLineStarts(text: string): number[] {
 }
 
 /** The line break the file already uses, so inserted lines match it. */
+/** The offset of the `\n` that ends the line holding `at`, or the text's length on its last line. */
+export function lineEndAt(text: string, at: number): number {
+  const lf = text.indexOf('\n', at);
+  return lf < 0 ? text.length : lf;
+}
+
 export function eolOf(text: string): string {
   const lf = text.indexOf('\n');
   return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';

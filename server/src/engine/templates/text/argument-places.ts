@@ -1,3 +1,4 @@
+import { lineEndAt } from '../../text';
 import { skipBlanksAndLineComments } from './assignment-forms';
 import { CONVERSION_NAME, decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
@@ -104,11 +105,6 @@ function isUserArgument(text: string, arg: Argument): boolean {
   if (!/^[$@]?[A-Za-z_][\w.]*$/.test(written)) return false;
   const words = keyWords(written.slice(written.lastIndexOf('.') + 1));
   return words.length > 0 && USER_WORDS.has(words[words.length - 1]);
-}
-
-function lineEndAt(text: string, at: number): number {
-  const lf = text.indexOf('\n', at);
-  return lf < 0 ? text.length : lf;
 }
 
 /** The password a login call named `key` takes right after its user argument, for the call opening at `open`. */

@@ -1,3 +1,4 @@
+import { lineEndAt } from '../../text';
 import type { Span } from '../../types';
 import { argumentStart, callPairValueStart, codeLiteralStart, erbDefaultStart, tuplePairValueStart, valueMemberStart, isSetterCall, nextLine, passwordArgumentPosition, returnedLiteralStart, inlineTableDefaultStart, shellExpansionDefault, targetTypedNewOpen, xmlAttributeValueStart, type LineBounds } from './assignment-forms';
 import { charArrayArgumentQuote, continuedValueLine, hclVariableDefault, insideHeredoc, isDigestPath, namespacedElementOpen, providedValueStart, qualifiedByParent, structTagDefaultStart, userKeyAbove } from './assignment-syntax';
@@ -93,7 +94,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const xml = xmlForm(text, key, keySpan, before, line);
   if (xml) return xml;
   const enumCase = before === ' ' ? enumCaseStart(text, keyStart, keyEnd, lineStart, lineEnd) : undefined;
-  const enumValue = enumCase === undefined ? undefined : quotedValueAt(text, enumCase, lineEndFrom(text, enumCase), { key, keySpan, operator: 'case', enclosing: '', unquoted: false });
+  const enumValue = enumCase === undefined ? undefined : quotedValueAt(text, enumCase, lineEndAt(text, enumCase), { key, keySpan, operator: 'case', enclosing: '', unquoted: false });
   if (enumValue) return { ...enumValue, embedded: true };
   if (before === '<' && text[keyEnd] === '>') return xmlElement(text, key, keySpan, lineEnd);
   // A JNDI name is a path (Tomcat `<Environment name="billing/apiKey" value="..."/>`): its last part is the key.
@@ -183,7 +184,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     // Part of a method body: a fix replacing the literal alone is not offered.
     if (a) return { ...a, embedded: true };
     const arm = returnedArmStart(text, at);
-    const armed = arm === undefined ? undefined : quotedValueAt(text, arm, lineEndFrom(text, arm), { key: withoutForSuffix(key), keySpan, operator: 'return', enclosing: '', unquoted: false });
+    const armed = arm === undefined ? undefined : quotedValueAt(text, arm, lineEndAt(text, arm), { key: withoutForSuffix(key), keySpan, operator: 'return', enclosing: '', unquoted: false });
     if (armed) return { ...armed, embedded: true };
   }
   const tagDefault = before === '' || before === ' ' || before === '\t' ? structTagDefaultStart(text, at, lineEnd) : undefined;
@@ -216,7 +217,7 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   const memberValue = member && quotedValueAt(text, member.at, member.lineEnd, pending);
   if (memberValue) return memberValue;
   const getter = operator === ':' && !options.unquotedValues ? getterLiteralStart(text, at, lineEnd) : undefined;
-  const got = getter === undefined ? undefined : quotedValueAt(text, getter, lineEndFrom(text, getter), { ...pending, operator: 'get' });
+  const got = getter === undefined ? undefined : quotedValueAt(text, getter, lineEndAt(text, getter), { ...pending, operator: 'get' });
   if (got) return { ...got, embedded: true };
   const continued = !enclosing && options.unquotedValues ? continuedValueLine(text, at, line, operator) : undefined;
   if (continued) return valueAt(text, continued.lineStart, continued.lineEnd, pending);
@@ -327,11 +328,6 @@ function positionalPassword(text: string, keySpan: Span, open: number, n: number
 function optionInString(text: string, keyStart: number, lineStart: number): string {
   const m = /(["'])-{1,2}$/.exec(text.slice(Math.max(lineStart, keyStart - 3), keyStart));
   return m ? m[1] : '';
-}
-
-function lineEndFrom(text: string, at: number): number {
-  const lf = text.indexOf('\n', at);
-  return lf < 0 ? text.length : lf;
 }
 
 function skipBlanks(text: string, at: number, end: number): number {

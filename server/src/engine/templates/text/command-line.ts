@@ -1,3 +1,4 @@
+import { lineEndAt } from '../../text';
 // A command line read the way a shell reads it, in any file that holds commands (a script, a Dockerfile `RUN`,
 // a CI `run:` block, an MSBuild `Command="…"`, a Terraform `user_data` string, an npm script): words split at
 // blanks, quotes removed, continuations (`\`, PowerShell's `` ` ``, cmd's `^` at a line's end) joined, control
@@ -41,11 +42,6 @@ export function logicalLineAt(text: string, offset: number): { start: number; en
   let end = lineEndAt(text, offset);
   for (let n = 0; n < MAX_JOINED_LINES && end < text.length && continues(text, end); n++) end = lineEndAt(text, end + 1);
   return { start, end: Math.min(end, start + MAX_COMMAND_CHARS) };
-}
-
-function lineEndAt(text: string, at: number): number {
-  const lf = text.indexOf('\n', at);
-  return lf < 0 ? text.length : lf;
 }
 
 interface Source {

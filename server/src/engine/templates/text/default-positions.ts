@@ -1,3 +1,4 @@
+import { lineEndAt } from '../../text';
 import { callArguments, literalArgument } from './argument-places';
 import { nextLine, type LineBounds } from './assignment-forms';
 
@@ -62,16 +63,16 @@ export function optionDefaultStart(text: string, keyStart: number, keyEnd: numbe
     if (!m) continue;
     const inner = { start: arg.start + m[0].length, end: text[arg.start] === '{' ? memberEnd(text, arg.start + m[0].length, arg.end) : arg.end };
     const literal = literalArgument(text, inner);
-    if (literal) return { at: literal.at, lineEnd: lineEndFrom(text, literal.at) };
+    if (literal) return { at: literal.at, lineEnd: lineEndAt(text, literal.at) };
   }
   const close = args[args.length - 1].end;
   const after = text.indexOf(')', close);
   const chained = after < 0 ? null : CHAINED_DEFAULT.exec(text.slice(after + 1, after + 400));
-  if (chained) return { at: after + 1 + chained[0].length, lineEnd: lineEndFrom(text, after + 1 + chained[0].length) };
+  if (chained) return { at: after + 1 + chained[0].length, lineEnd: lineEndAt(text, after + 1 + chained[0].length) };
   const literals = later.map((a) => literalArgument(text, a));
   const dashed = text[quote + 1] === '-' || (literals[0] !== undefined && /^-?\w$/.test(literals[0].value));
   const positional = dashed ? literals.find((l) => l !== undefined && !/^-?\w$|^-|\s/.test(l.value)) : undefined;
-  return positional && { at: positional.at, lineEnd: lineEndFrom(text, positional.at) };
+  return positional && { at: positional.at, lineEnd: lineEndAt(text, positional.at) };
 }
 
 /** The end of an object member's value starting at `at`, inside an object argument ending at `end` (its `,` or `}`). */
@@ -213,12 +214,6 @@ export function passThroughLiteralStart(text: string, at: number, lineEnd: numbe
   if (!PASS_THROUGH_CALLEE.test(callee) && !(callee === 'Optional' && last === 'of')) return undefined;
   const literal = at + m[0].length;
   return literalFollowedBy(text, literal, lineEnd, CALL_END) ? literal : undefined;
-}
-
-
-function lineEndFrom(text: string, at: number): number {
-  const lf = text.indexOf('\n', at);
-  return lf < 0 ? text.length : lf;
 }
 
 /** The default, block or fallback position a key hit names (the forms above keyed on the hit). */
