@@ -25,7 +25,8 @@ export interface SuppressionDirective {
 
 const DIRECTIVE =
   /(?:#|\/\/|\/\*|<!--|--|;|^\s*\*)[ \t]*(bulwark-ignore(-file)?)(?:[ \t]+([A-Za-z0-9_./,-]+))?((?:[ \t]+[a-z]+=(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s"']*))*)[ \t]*(?:\*\/|-->)?/;
-const ATTRIBUTE = /([a-z]+)=(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s"']*))/g;
+// The look-behind starts an attempt only at a word's start: a long word with no `=` was re-read from each letter.
+const ATTRIBUTE = /(?<![a-z])([a-z]+)=(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s"']*))/g;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**

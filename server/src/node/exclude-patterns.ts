@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import ignore from 'ignore';
+import { trimEndOf } from '../engine/trim';
 
 // `bulwark scan --exclude` and the editor's `bulwark.exclude`: one matcher, with the rules of
 // .gitignore and .bulwarkignore (the same `ignore` package), so that `k8s`, `k8s/`, `*.yaml` and
@@ -13,7 +14,7 @@ export type ExcludeTest = (file: string, isDirectory?: boolean) => boolean;
 
 export function excludeMatcher(patterns: readonly string[], base: string): ExcludeTest {
   if (patterns.length === 0) return () => false;
-  const baseSlashed = toSlashes(path.resolve(base)).replace(/\/+$/, '');
+  const baseSlashed = trimEndOf(toSlashes(path.resolve(base)), '/');
   const inside = ignore().add(patterns.map((p) => relativeToBase(p, baseSlashed)));
   const outside = ignore().add([...patterns]);
   return (file, isDirectory = false) => {

@@ -4,6 +4,7 @@ import { ExitCode, UsageError } from '../exit-codes';
 import type { PolicySubcommand } from './index';
 import { initFiles } from './init-template';
 import { onePositional, parsePolicyArgs, shownPath } from './local-bundle';
+import { trimEndOf, trimStartOf } from '../../engine/trim';
 
 export const initCommand: PolicySubcommand = {
   summary: 'create a bundle source folder with an example pack, policy.yaml and approved-images.yaml',
@@ -34,5 +35,5 @@ Options:
 };
 
 function kebab(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'policy';
+  return trimStartOf(trimEndOf(s.toLowerCase().replace(/[^a-z0-9]+/g, '-'), '-'), '-') || 'policy';
 }

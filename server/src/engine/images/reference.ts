@@ -1,3 +1,4 @@
+import { linesOf } from '../trim';
 // Docker image references, parsed and normalised the way `docker pull` reads them (distribution/reference
 // `ParseNormalizedNamed`), so that policy compares parsed values, never string prefixes:
 // `registry.acme.example.evil.com/x` and `registry.acme.example:5000/x` are not on `registry.acme.example`.
@@ -46,7 +47,7 @@ export function parseImageReference(text: string, options: ParseImageReferenceOp
   const fail = (why: string): ParseImageReferenceResult => ({ ok: false, error: `invalid image reference "${preview(text)}": ${why}` });
   // `user:password@host/repo` or a URL with credentials (no valid reference has a `/` after its `@`):
   // say so without echoing the text back.
-  if (/@.*\//.test(text)) return { ok: false, error: 'invalid image reference: a registry host cannot carry credentials (user:password@host); use Docker credentials or a sign-in instead' };
+  if (linesOf(text).some((line) => line.includes('@') && line.includes('/', line.indexOf('@') + 1))) return { ok: false, error: 'invalid image reference: a registry host cannot carry credentials (user:password@host); use Docker credentials or a sign-in instead' };
   if (text.length === 0) return fail('it is empty');
   if (text.length > MAX_INPUT_LENGTH) return fail(`it is longer than ${MAX_INPUT_LENGTH} characters`);
   if (IDENTIFIER_RE.test(text)) return fail('a 64-character hexadecimal string is an image ID, not a repository name');

@@ -65,7 +65,9 @@ interface ParsedChunk {
 }
 
 // Go templates (Helm) are not YAML; any `{{` outside a comment marks the section as a template.
-const TEMPLATE_MARK = /^[^#\n]*\{\{/m;
+// Any line start (`^` under `m` also follows `\r`, U+2028 and U+2029) with no `#` before a `{{`: written without `m`
+// so an attempt stops at its own line's end (a file of bare `\r` line breaks made the `m` form quadratic).
+const TEMPLATE_MARK = /(?:^|[\n\r\u2028\u2029])[^#\n\r\u2028\u2029]*\{\{/;
 const DOCUMENT_MARK = /^(?:---|\.\.\.)(?=[ \t]|\r?$|\n)/gm;
 
 /** Splits on document markers so that an edit re-parses only the section it touched. */

@@ -11,6 +11,7 @@ import { emptyFacts, locate, type BuildContextFact, type FactLocation, type File
 import { dockerignoreFact, isDockerignoreName } from './dockerignore';
 import { resolveRelative } from './paths';
 import { workloadFactsOf } from './workload-facts';
+import { trimEndOf } from '../trim';
 
 /** The kinds the index reads; every other section of a manifest is left unparsed. */
 const INDEXED_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'Namespace', 'LimitRange', 'ResourceQuota']);
@@ -196,7 +197,7 @@ function composeContexts(uri: string, doc: Document.Parsed | undefined): BuildCo
     const dockerfile = scalarString(getIn(doc, build, ['dockerfile'])) ?? 'Dockerfile';
     // Variables, remote contexts (git URLs) and inline Dockerfiles say nothing about a folder of the workspace.
     if (context === undefined || /[$]\{?|\{\{|:\/\/|^git@/.test(context + dockerfile) || /^\//.test(dockerfile)) return [];
-    const folder = context.replace(/\/+$/, '');
+    const folder = trimEndOf(context, '/');
     return [{ dockerfile: resolveRelative(uri, `${folder}/${dockerfile}`), dockerignore: resolveRelative(uri, `${folder}/.dockerignore`) }];
   });
 }
@@ -220,7 +221,7 @@ function buildFact(uri: string, lines: LineIndex, image: string | undefined, con
   if (!image || context === undefined || !span || /[$]\{?|\{\{/.test(image + context + dockerfile)) return [];
   const repository = repositoryOf(image);
   if (!repository) return [];
-  return [{ repository, dockerfile: resolveRelative(uri, `${context.replace(/\/+$/, '')}/${dockerfile}`), location: locate(uri, lines, span) }];
+  return [{ repository, dockerfile: resolveRelative(uri, `${trimEndOf(context, '/')}/${dockerfile}`), location: locate(uri, lines, span) }];
 }
 
 /** `ghcr.io/acme/api:1.2@sha256:…` → `ghcr.io/acme/api`: the tag and digest do not say which build. */

@@ -1,4 +1,5 @@
 import { BundleError } from './errors';
+import { trimEndOf } from '../../engine/trim';
 
 // A small ustar writer and a defensive reader. The writer is deterministic by construction (entries
 // sorted by byte order, mtime 0, uid/gid 0, empty uname/gname, mode 0644, regular files only); the
@@ -149,7 +150,7 @@ const ENTRY_KINDS: ReadonlyMap<string, string> = new Map([
 
 /** A relative path with `/` separators and no `.`/`..`/empty segment, or an error. */
 export function safePath(raw: string, isDir = false): string {
-  const path = isDir ? raw.replace(/\/+$/, '') : raw;
+  const path = isDir ? trimEndOf(raw, '/') : raw;
   checkPath(path);
   return path;
 }

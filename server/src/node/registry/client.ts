@@ -7,6 +7,7 @@ import { MANIFEST_ACCEPT } from './media-types';
 import { resolveProxy, type ProxyConfig } from './proxy';
 import { Transport, assertTransportAllowed, isLoopbackHost, isPlainHttpAnswer, type HttpRequest, type HttpResponse } from './transport';
 import type { Descriptor, FetchedManifest, ManifestHead, RegistryClient, RegistryClientOptions } from './types';
+import { trimEndOf } from '../../engine/trim';
 
 // The OCI distribution API (distribution-spec v1.1) over node:http(s): manifests by tag or digest with
 // the digest of the bytes as served, blobs verified against digest and size, monolithic blob upload
@@ -36,7 +37,7 @@ class HttpRegistryClient implements RegistryClient {
 
   constructor(registry: string, private readonly options: RegistryClientOptions) {
     const schemeMatch = /^(https?):\/\//i.exec(registry);
-    this.registry = registry.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+    this.registry = trimEndOf(registry.replace(/^https?:\/\//i, ''), '/');
     this.explicitScheme = options.scheme ?? (schemeMatch ? (schemeMatch[1].toLowerCase() as 'https' | 'http') : undefined);
     this.maxManifestBytes = options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
     this.maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;

@@ -52,7 +52,7 @@ export async function findDockerCredentials(registry: string, options: DockerCre
 
 /** `https://index.docker.io/v1/`, `docker.io`, `http://host:5000/v2/` → one comparable host key. */
 export function hostKey(server: string): string {
-  const host = server.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const host = withoutPath(server.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')).toLowerCase();
   return DOCKER_HUB_ALIASES.has(host) ? 'docker.io' : host;
 }
 
@@ -162,4 +162,11 @@ function runProcess(program: string, args: string[], input: string, options: Doc
     child.stdin.on('error', () => undefined); // a helper that exits without reading stdin
     child.stdin.end(input);
   });
+}
+
+/** `host:5000/v2/` -> `host:5000`: from the first `/` of the last line (as `/\/.*$/` removed, in linear time). */
+function withoutPath(address: string): string {
+  const lastLine = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((t) => address.lastIndexOf(t)));
+  const slash = address.indexOf('/', lastLine + 1);
+  return slash < 0 ? address : address.slice(0, slash);
 }

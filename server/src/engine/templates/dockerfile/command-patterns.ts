@@ -2,6 +2,7 @@ import type { DockerfileModel } from '../../parsers/dockerfile';
 import type { RunScript } from '../../parsers/dockerfile-script';
 import { effectiveCommand, type EffectiveCommand } from '../../parsers/dockerfile-shell-commands';
 import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell-syntax';
+import { trimEndOf } from '../../trim';
 
 // How rule params name commands: a program, optionally followed by fixed words
 // ("python -m pip", "npm config set"). A program name also matches its versioned binaries
@@ -67,7 +68,7 @@ const INDEX_KEY = Symbol('commandIndex');
  * to a pattern's program (itself, or it followed by a version) has the same stem as that program.
  */
 function stem(name: string): string {
-  return name.replace(/\.exe$/i, '').replace(/[\d.]+$/, '');
+  return trimEndOf(name.replace(/\.exe$/i, ''), '0123456789.');
 }
 
 /** The model's RUN commands by the stem of the program each runs, unwrapped once for every rule. */

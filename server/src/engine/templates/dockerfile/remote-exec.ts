@@ -1,6 +1,7 @@
 import { effectiveCommand, type EffectiveCommand } from '../../parsers/dockerfile-shell-commands';
 import type { ShellCommand, ShellWord } from '../../parsers/dockerfile-shell-syntax';
 import { defineTemplate } from '../template';
+import { trimEndOf } from '../../trim';
 
 interface Params {
   /** Programs that fetch from the network (curl, wget). */
@@ -80,7 +81,7 @@ export const remoteExec = defineTemplate<'dockerfile', Params>({
 
 function family(name: string): string {
   if (/^python/.test(name)) return 'python';
-  if (/^(perl|ruby|node|php)/.test(name)) return name.replace(/[\d.]+$/, '');
+  if (/^(perl|ruby|node|php)/.test(name)) return trimEndOf(name, '0123456789.');
   return 'shell';
 }
 

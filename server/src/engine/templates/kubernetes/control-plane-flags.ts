@@ -115,7 +115,7 @@ export const controlPlaneFlags = defineTemplate<'kubernetes', Params>({
         }
         // The program is named in command or args, or is the image's entrypoint (`registry.k8s.io/etcd:3.5.15-0`).
         const image = scalarString(getIn(pod.doc, container.node, ['image'])) ?? '';
-        const imageName = image.split('@')[0].replace(/:[^/]*$/, '').split('/').pop();
+        const imageName = withoutTag(image.split('@')[0]).split('/').pop();
         // A flag's value is not the program (`--root-dir=/var/lib/kubelet` in a CSI driver's args).
         if (imageName !== params.component && !items.some((i) => !String(i.value).startsWith('-') && String(i.value).split('/').pop() === params.component)) continue;
         const flags = readFlags(items);
@@ -132,3 +132,9 @@ export const controlPlaneFlags = defineTemplate<'kubernetes', Params>({
     }
   },
 });
+
+/** `registry:5000/etcd:3.5` -> `registry:5000/etcd`: the first `:` after the last `/` starts the tag. */
+function withoutTag(repository: string): string {
+  const colon = repository.indexOf(':', repository.lastIndexOf('/') + 1);
+  return colon < 0 ? repository : repository.slice(0, colon);
+}

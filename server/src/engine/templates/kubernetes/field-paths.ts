@@ -14,13 +14,43 @@ export type PathSegment = { readonly key: string } | { readonly any: true } | { 
  */
 export function parsePath(path: string): PathSegment[] {
   const out: PathSegment[] = [];
-  for (const raw of path.match(/\[[^\]]*\]|[^.]+/g) ?? []) {
+  for (const raw of pathPieces(path)) {
     const text = raw.startsWith('[') ? raw.slice(1, -1) : raw;
     if (text === '*') out.push({ any: true });
     else if (text.endsWith('*')) out.push({ prefix: text.slice(0, -1) });
     else out.push({ key: text });
   }
   return out;
+}
+
+/**
+ * The pieces `/\[[^\]]*\]|[^.]+/g` matches, in linear time (paths come from rule packs: the regex re-read the rest
+ * of a path from every unclosed `[`): a `[` closed later takes the text to its first `]`, anything else runs to the
+ * next dot.
+ */
+function pathPieces(path: string): string[] {
+  const pieces: string[] = [];
+  let close = -1;
+  for (let at = 0; at < path.length; ) {
+    if (path[at] === '[') {
+      if (close < at) close = path.indexOf(']', at);
+      if (close < 0) close = path.length;
+      if (close < path.length) {
+        pieces.push(path.slice(at, close + 1));
+        at = close + 1;
+        continue;
+      }
+    }
+    if (path[at] === '.') {
+      at++;
+      continue;
+    }
+    const dot = path.indexOf('.', at);
+    const end = dot < 0 ? path.length : dot;
+    pieces.push(path.slice(at, end));
+    at = end;
+  }
+  return pieces;
 }
 
 export interface PathMatch {

@@ -3,6 +3,7 @@ import type { Node } from 'yaml';
 import { asMap, asSeq, findPair, getIn, nodeSpan, scalarString } from '../../parsers/yaml-nodes';
 import { defineTemplate } from '../template';
 import { podOrigins, podSpecs, podSubject } from './field-values';
+import { trimEndOf } from '../../trim';
 
 interface Params {
   /** Report only hostPath volumes whose path is one of these (after normalising); without it, every hostPath volume. */
@@ -12,7 +13,7 @@ interface Params {
 /** `/var/run` is a symlink to `/run` on every current distribution, and `//x/` is `/x`. */
 export function normaliseHostPath(path: string): string {
   let p = path.trim().replace(/\/{2,}/g, '/');
-  if (p.length > 1) p = p.replace(/\/+$/, '');
+  if (p.length > 1) p = trimEndOf(p, '/');
   return p === '/var/run' || p.startsWith('/var/run/') ? p.slice('/var'.length) : p;
 }
 

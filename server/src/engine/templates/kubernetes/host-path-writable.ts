@@ -6,6 +6,7 @@ import type { Document, YAMLMap } from 'yaml';
 import type { Fix } from '../../types';
 import { defineTemplate } from '../template';
 import { containerOrigins, containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
+import { trimEndOf } from '../../trim';
 
 /**
  * kube-linter's writable-host-mount: a container's volumeMounts item that mounts a hostPath volume of its
@@ -60,5 +61,5 @@ export const hostPathWritable = defineTemplate<'kubernetes', Record<string, neve
 });
 
 function isSocket(doc: Document, hostPath: YAMLMap, path: string): boolean {
-  return scalarString(getIn(doc, hostPath, ['type'])) === 'Socket' || /\.sock$/.test(path.replace(/\/+$/, ''));
+  return scalarString(getIn(doc, hostPath, ['type'])) === 'Socket' || trimEndOf(path, '/').endsWith('.sock');
 }

@@ -3,6 +3,7 @@ import type { Fix, TextEdit } from '../../types';
 import type { Assignment } from './assignment-scan';
 import { goImportEdit, pythonImportEdit } from './env-imports';
 import { keyWords } from './secret-key-names';
+import { linesOf } from '../../trim';
 
 // Suggestions that move a hardcoded secret out of the file without writing any value: the literal becomes
 // the language's environment lookup named after the key (adding the import the language needs), or the
@@ -25,11 +26,12 @@ const FLAVOURS: readonly [RegExp, Flavour][] = [
 ];
 const IDENTIFIER = /^[A-Z_][A-Z0-9_]*$/;
 /** Declarations whose initialiser must be a compile-time constant, so a lookup would not compile. */
-const CONSTANT_CONTEXT: Partial<Record<Flavour, RegExp>> = {
+const CONSTANT_CONTEXT: Partial<Record<Flavour, { test(lead: string): boolean }>> = {
   go: /^\s*const\b/,
   kotlin: /\bconst\s+val\b/,
   // C#: constants, attribute arguments and default parameter values (an unclosed `(` before the key).
-  csharp: /\bconst\b|\[\w+\(|\([^)]*$/,
+  // (`lastIndexOf` rather than `/\([^)]*$/`, which re-read the rest from every `(` of a long run.)
+  csharp: { test: (lead) => /\bconst\b|\[\w+\(/.test(lead) || lead.lastIndexOf('(') > lead.lastIndexOf(')') },
   php: /\b(?:public|private|protected|var)\s+(?:(?:static|readonly|final)\s+)*(?:\??[\w\\]+\s+)?\$|(?:^|[{;])\s*(?:(?:public|private|protected)\s+)?const\b/,
 };
 
@@ -120,6 +122,8 @@ export function assignmentFixes(model: TextModel, a: Assignment, facts: FixFacts
 /** Inside `const ( … )` in Go: the last `const (` above has no closing `)` line before `offset`. */
 function insideConstBlock(text: string, offset: number): boolean {
   const before = text.slice(0, offset);
-  const open = before.search(/^\s*const\s*\([^)]*$/m) >= 0 ? before.lastIndexOf('const (') : -1;
-  return open >= 0 && !/^\s*\)/m.test(before.slice(open));
+  // Line by line: `/^\s*const\s*\([^)]*$/m` let `\s*` run over every blank line from each line start (quadratic).
+  const opensBlock = linesOf(before).some((line) => /^\s*const\s*\(/.test(line) && !line.slice(line.indexOf('(')).includes(')'));
+  const open = opensBlock ? before.lastIndexOf('const (') : -1;
+  return open >= 0 && !linesOf(before.slice(open)).some((line) => line.trimStart().startsWith(')'));
 }

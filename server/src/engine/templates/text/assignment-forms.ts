@@ -4,6 +4,7 @@ import { insideCallArguments } from './call-arguments';
 import { decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
 import { blockBodyStart, passThroughLiteralStart } from './default-positions';
+import { trimEndOf } from '../../trim';
 
 // The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
 //   a call's first two arguments `getenv("DB_PASSWORD", "…")`, `Header.Set("X-Api-Key", "…")`,
@@ -48,7 +49,7 @@ export function callPairValueStart(text: string, openQuote: number, afterClose: 
   while (b > lineStart && (text[b] === ' ' || text[b] === '\t')) b--;
   // The first argument of a call (`f("KEY", …)`), or a later pair in one (`Map.of("a", "b",\n "KEY", …)`).
   const opensCall = text[b] === '(' && /[\w$]/.test(text[b - 1] ?? '');
-  const continuesArguments = (text[b] === ',' || b === lineStart) && /,[ \t]*(?:\r?\n[ \t]*)?$/.test(text.slice(Math.max(0, lineStart - 200), b + 1).replace(/[ \t]+$/, '')) && insideCallArguments(text, b);
+  const continuesArguments = (text[b] === ',' || b === lineStart) && /,[ \t]*(?:\r?\n[ \t]*)?$/.test(trimEndOf(text.slice(Math.max(0, lineStart - 200), b + 1), ' \t')) && insideCallArguments(text, b);
   if (!opensCall && !continuesArguments) return undefined;
   // The default as a named argument too (django-environ `env("SECRET_KEY", default="...")`, `config(..., default=...)`).
   const m = /^[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 24)));
@@ -167,7 +168,7 @@ export function codeLiteralStart(text: string, at: number, lineEnd: number): { a
 
 /** A fallback continuing the statement on the next line (`runCatching { … }\n  .getOrElse { "…" }`, `\n  ?: "…"`, `\n  || "…"`). */
 export function continuedFallback(text: string, at: number, lineEnd: number): { at: number; lineEnd: number; embedded: boolean } | undefined {
-  if (/[;,{]?[ \t]*$/.exec(text.slice(at, lineEnd))?.[0].trim() === ';') return undefined;
+  if (trimEndOf(text.slice(at, lineEnd), ' \t').endsWith(';')) return undefined;
   const next = nextLine(text, lineEnd);
   if (!next || !/^[ \t]*(?:\.|\?:|\?\?|\|\||or\b)/.test(text.slice(next.lineStart, next.lineStart + 40))) return undefined;
   const fallback = fallbackLiteralStart(text, next.lineStart, next.lineEnd);

@@ -77,7 +77,7 @@ export function charArrayArgumentQuote(text: string, dot: number, lineStart: num
   const open = text.lastIndexOf('"', dot - 2);
   if (open < lineStart || text.slice(open + 1, dot - 1).includes('\\')) return undefined;
   // Whole-line comments between the call's lines are skipped.
-  const before = text.slice(Math.max(0, lineStart - 200), open).split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n').replace(/\s+$/, '');
+  const before = text.slice(Math.max(0, lineStart - 200), open).split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n').trimEnd();
   return /[(,]$/.test(before) && !/=\s*\($/.test(before) ? open : undefined;
 }
 

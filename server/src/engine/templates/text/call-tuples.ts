@@ -5,6 +5,7 @@ import { declaredParameterName, fieldDeclarations } from './declared-parameters'
 import { decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
 import { keyWords } from './secret-key-names';
+import { trailingWordStart, trimEndOf } from '../../trim';
 
 // Credential tuples by position: a secret passed among a call's arguments (or an array's items) where no key
 // names it and no keyword is near, found by the shape of the literal and of its neighbours, whatever the call:
@@ -67,8 +68,8 @@ export function looksGenerated(value: string): boolean {
   if (/^(?:[0-9a-f]{32,}|[0-9A-F]{32,})$/.test(value)) return /\d/.test(value) && /[a-f]/i.test(value) && shannonEntropy(value) >= HEX_MIN_ENTROPY;
   if (UUID.test(value) || /[/\\%{}$<>()]|:\/\//.test(value) || !/\d/.test(value) || EMAIL.test(value)) return false;
   // Identifiers and dotted names (`X509Certificate2`, `com.example.v2.Service`), dates and versions.
-  if (/^[A-Za-z_]\w*$/.test(value) && !/\d[A-Za-z]/.test(value.replace(/\d+$/, ''))) return false;
-  if (/^[\w-]+(?:\.[\w-]+)+$/.test(value) && !/[A-Z].*\d|\d.*[A-Z]/.test(value)) return false;
+  if (/^[A-Za-z_]\w*$/.test(value) && !/\d[A-Za-z]/.test(trimEndOf(value, '0123456789'))) return false;
+  if (/^[\w-]+(?:\.[\w-]+)+$/.test(value) && !(/[A-Z]/.test(value) && /\d/.test(value))) return false;
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
   return classes >= 3 && shannonEntropy(value) >= 3.5;
 }
@@ -77,6 +78,7 @@ export function looksGenerated(value: string): boolean {
 function isWordsName(value: string): boolean {
   // Letters and digits only, and not hex (whose a-f runs read as short words).
   if (!/^[A-Za-z0-9]+$/.test(value) || /^[0-9a-f]+$/i.test(value)) return false;
+  // eslint-disable-next-line regexp/no-super-linear-move -- an attempt at an upper-case run either matches it or is matched by `[A-Z]+`: each run is read once
   const pieces = value.match(/[A-Z]{2,}(?=[A-Z][a-z]|\d|_|$)|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? [];
   const letters = pieces.filter((p) => !/^\d/.test(p)).join('').length;
   const words = pieces.filter((p) => /^[A-Z]?[a-z]{2,}$/.test(p));
@@ -143,6 +145,7 @@ function openingBracket(text: string, at: number): number | undefined {
 
 /** The callee written before an opening parenthesis (`new SftpClient`, `kaltura.session.start`, `).new`). */
 function calleeBefore(text: string, open: number): { name: string; constructed: boolean } {
+  // eslint-disable-next-line regexp/no-super-linear-move -- over at most 120 characters
   const m = /(new[ \t]+)?([A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)[ \t]*$/.exec(text.slice(Math.max(0, open - 120), open));
   return { name: m?.[2] ?? '', constructed: m?.[1] !== undefined };
 }
@@ -163,9 +166,10 @@ function outsideWrapper(text: string, open: number, quote: number): number | und
   if (text[open] !== '(' || !CONVERSION_END.test(text.slice(Math.max(0, open - 24), open))) return undefined;
   const callee = calleeBefore(text, open);
   if (callee.name === '') return undefined;
+  // eslint-disable-next-line regexp/no-super-linear-move -- over at most 120 characters
   const m = /(?:new[ \t]+)?[A-Za-z_$][\w$.:>-]*[ \t]*$/.exec(text.slice(Math.max(0, open - 120), open));
   const start = open - (m ? m[0].length : 0);
-  const segment = callee.name.slice(callee.name.search(/[\w$]+$/));
+  const segment = callee.name.slice(trailingWordStart(callee.name));
   // Only a conversion's own words: `decodeRanges("…", false)` (re2js' Unicode tables) builds something else from its literal.
   if (!keyWords(segment).every((w) => CONVERSION_WORD.test(w))) return undefined;
   const decoded = start > 0 ? decodedLiteralStart(text, start) : undefined;
@@ -183,7 +187,7 @@ function tupleName(text: string, open: number, args: readonly Argument[], i: num
   // A comparison (`assertEqual(x.stack_id, "…")`, `expect(…)`) checks a value; it hands no secret over.
   if (text[open] === '(' && COMPARISON_CALL.test(text.slice(Math.max(0, open - 40), open))) return undefined;
   const callee = text[open] === '(' ? calleeBefore(text, open) : { name: '', constructed: false };
-  const calleeSegment = callee.name.slice(callee.name.search(/[\w$]+$/));
+  const calleeSegment = callee.name.slice(trailingWordStart(callee.name));
   const calleeWords = keyWords(calleeSegment);
   if (i >= 1) {
     if (isUser(text, prev)) return 'password';

@@ -163,15 +163,35 @@ function* loginArguments(text: string, words: Command, i: number, table: Command
 /** `https://host/path?a=b&token=…`: each query parameter named for a secret. */
 function* querySecrets(text: string, word: CommandWord, isSecretKey: KeyClassifier): Generator<Assignment> {
   const query = word.text.indexOf('?');
-  const pairs = /([A-Za-z][\w.-]*)=([^&#]*)/g;
-  pairs.lastIndex = query + 1;
-  for (let m = pairs.exec(word.text); m; m = pairs.exec(word.text)) {
-    if (m.index > 0 && word.text[m.index - 1] !== '&' && word.text[m.index - 1] !== '?') continue;
-    const words = keyWords(m[1]);
-    if (words[words.length - 1] === 'credential' || !isSecretKey(m[1])) continue;
-    const at = m.index + m[1].length + 1;
-    const a = valueOf(text, { ...word, text: word.text.slice(0, at + m[2].length) }, at, m[1]);
+  for (const pair of queryPairs(word.text, query + 1)) {
+    if (pair.index > 0 && word.text[pair.index - 1] !== '&' && word.text[pair.index - 1] !== '?') continue;
+    const words = keyWords(pair.name);
+    if (words[words.length - 1] === 'credential' || !isSecretKey(pair.name)) continue;
+    const at = pair.index + pair.name.length + 1;
+    const a = valueOf(text, { ...word, text: word.text.slice(0, at + pair.value.length) }, at, pair.name);
     if (a) yield a;
+  }
+}
+
+/**
+ * What `/([A-Za-z][\w.-]*)=([^&#]*)/g` finds from `from`, in linear time: the regex re-read a long name with no `=`
+ * from each of its letters. A name runs from its first letter to the end of its run of `[\w.-]`.
+ */
+function* queryPairs(text: string, from: number): Generator<{ index: number; name: string; value: string }> {
+  for (let at = from; at < text.length; ) {
+    let index = at;
+    while (index < text.length && !/[A-Za-z]/.test(text[index])) index++;
+    if (index === text.length) return;
+    let end = index + 1;
+    while (end < text.length && /[\w.-]/.test(text[end])) end++;
+    if (text[end] !== '=') {
+      at = end;
+      continue;
+    }
+    let valueEnd = end + 1;
+    while (valueEnd < text.length && text[valueEnd] !== '&' && text[valueEnd] !== '#') valueEnd++;
+    yield { index, name: text.slice(index, end), value: text.slice(end + 1, valueEnd) };
+    at = valueEnd;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Span } from '../../types';
+import { isSpace, trimAround, trimEndOf } from '../../trim';
 
 // Reads one `-----BEGIN … PRIVATE KEY-----` … `-----END … -----` block wherever it sits: a .pem file,
 // a YAML block scalar (indented lines), a JSON or code string (`\n` escapes, quotes, `+` joins).
@@ -56,7 +57,8 @@ export function readKeyBlock(text: string, at: number, markers: MarkerIndex = se
   if (!body) return undefined;
   const cipher = label === 'OPENSSH' ? openSshCipher(body.base64) : undefined;
   const encrypted = label.includes('ENCRYPTED') || body.headers.some((h) => /^Proc-Type:.*ENCRYPTED/i.test(h)) || (cipher !== undefined && cipher !== 'none');
-  const base = label.replace(/\s*ENCRYPTED\s*/, ' ').trim();
+  const encryptedAt = label.indexOf('ENCRYPTED');
+  const base = (encryptedAt < 0 ? label : `${label.slice(0, encryptedAt).trimEnd()} ${label.slice(encryptedAt + 9).trimStart()}`).trim();
   return {
     span: { start: at, end: end + footer[0].length },
     kind: KINDS.get(base) ?? base,
@@ -70,7 +72,7 @@ function readBody(raw: string): { base64: string; headers: string[] } | undefine
   const headers: string[] = [];
   let base64 = '';
   for (const piece of raw.split(/\\r\\n|\\n|\r\n|\r|\n/)) {
-    const line = piece.replace(/^[\s"'`+,]+|[\s"'`+,\\]+$/g, '');
+    const line = trimAround(piece, (c) => isSpace(c) || `"'\`+,`.includes(c), (c) => isSpace(c) || `"'\`+,\\`.includes(c));
     if (line === '') continue;
     if (ARMOR_HEADER.test(line)) {
       headers.push(line);
@@ -85,7 +87,7 @@ function readBody(raw: string): { base64: string; headers: string[] } | undefine
 
 /** A body of a few distinct characters, or one that says EXAMPLE, is a stand-in. */
 function isDummy(base64: string): boolean {
-  if (new Set(base64.replace(/=+$/, '')).size <= 4) return true;
+  if (new Set(trimEndOf(base64, '=')).size <= 4) return true;
   return /example/i.test(base64);
 }
 

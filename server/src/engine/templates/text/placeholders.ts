@@ -4,6 +4,7 @@
 
 import { isCiphertext } from './ciphertext';
 import { isPublicKeyDer } from './public-key-der';
+import { trimEndOf, trimStartOf } from '../../trim';
 
 /** Whole values (lower-cased, wrapping quotes and brackets removed) that are never real secrets. */
 const PLACEHOLDER_VALUES = new Set([
@@ -53,9 +54,9 @@ const NAMED_STAND_IN = /^[A-Za-z0-9]{0,12}[-_. ]?[A-Z_]*(?:KEY|TOKEN|SECRET|PASS
 export function looksLikePlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length === 0) return true;
-  const bare = trimmed.replace(/^["'`]+|["'`]+$/g, '');
+  const bare = trimStartOf(trimEndOf(trimmed, `"'\``), `"'\``);
   const lower = bare.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower) || PLACEHOLDER_VALUES.has(lower.replace(/^[<[{(]+|[>\]})]+$/g, ''))) return true;
+  if (PLACEHOLDER_VALUES.has(lower) || PLACEHOLDER_VALUES.has(trimStartOf(trimEndOf(lower, '>]})'), '<[{('))) return true;
   if (DOCUMENTED_DEFAULTS.has(lower)) return true;
   const unleet = lower.replace(/[4@30157$]/g, (c) => LEET[c]);
   if (PLACEHOLDER_PARTS.some((part) => lower.includes(part) || unleet.includes(part))) return true;

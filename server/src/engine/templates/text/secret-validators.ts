@@ -1,5 +1,6 @@
 import { looksLikePlaceholder } from './placeholders';
 import { keyWords } from './secret-key-names';
+import { trimEndOf } from '../../trim';
 
 // Checks a detector's regex cannot make: a token's built-in checksum, a JWT's JSON header, the
 // user:password inside a base64 Basic credential. Each is named in pack data (`checksum:`, `validate:`)
@@ -40,7 +41,7 @@ export type ChecksumName = keyof typeof CHECKSUMS;
 
 /** Decodes base64 or base64url to a latin1 string; undefined when it is not valid base64. */
 export function decodeBase64(value: string): string | undefined {
-  const normal = value.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  const normal = trimEndOf(value.replace(/-/g, '+').replace(/_/g, '/'), '=');
   if (normal.length > MAX_DECODED || !/^[A-Za-z0-9+/]*$/.test(normal) || normal.length % 4 === 1) return undefined;
   const bytes: number[] = [];
   let buffer = 0;
