@@ -94,12 +94,15 @@ export function compileCommandTable(params: CommandLineParams | undefined): Comm
   return { options, arguments: args, keywords: commandKeywords(params), argumentCommands: [...new Set((params?.arguments ?? []).map((a) => a.command.toLowerCase()))] };
 }
 
+/** A `sed`/`perl` substitution (command-settings.ts), whose secret may be named without a keyword above (`bind_pw`). */
+const SUBSTITUTION_KEYWORDS = ['sed -', "sed '", 'sed "', 'perl -p'];
+
 /**
  * What a command line with a secret holds, found in the rule set's shared keyword pass: a secret word of an option or
  * a query parameter (`pass`, `pwd`, `secret`, `token`, `credential`, `-key`/`_key`/`apikey`, `auth`), a login
  * subcommand, and a licence option (no secret word is on a line that gives only a licence key: `-serial …`).
  */
-const MODEL_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'credential', 'apikey', '-key', '_key', 'auth', 'login', 'unlock', 'signin', '-serial', '-license', '-licence'];
+const MODEL_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'credential', 'apikey', '-key', '_key', 'auth', 'login', 'unlock', 'signin', '-serial', '-license', '-licence', ...SUBSTITUTION_KEYWORDS];
 
 /** The keywords of the table: each command name, lower-cased (`signtool`, `7z`, `net user`), and the licence options. */
 export function commandKeywords(params: CommandLineParams | undefined): string[] {

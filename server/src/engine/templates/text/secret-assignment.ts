@@ -130,7 +130,13 @@ export const secretAssignment = defineTemplate<'text', Params>({
       if (SCHEMED_UUID.test(a.value) && isSecretKey(a.key) && !keyWords(a.key).some((w) => ID_TOKEN_WORDS.has(w))) return reportable(a.value);
       // Inside quotes a leading `!` is a character of a generated password, not a negation or a YAML tag.
       const judged = a.quote !== '' && /^![^\s!=]/.test(a.value) ? a.value.slice(1) : a.value;
-      return literalSecret(judged) && (decoded === undefined || literalSecret(decoded));
+      return literalSecret(judged) && (decoded === undefined || literalSecret(decoded) || jsonHoldsSecret(decoded));
+    };
+    /** Base64 of a JSON object (a Seqera Platform token, `{"tid":…,"secret":"…"}`) is a secret when a secret-named member holds a literal one. */
+    const jsonHoldsSecret = (decoded: string): boolean => {
+      if (!decoded.startsWith('{')) return false;
+      for (const m of decoded.matchAll(/"([\w.-]{1,64})"\s*:\s*"([^"\\]{1,1000})"/g)) if (isSecretKey(m[1]) && literalSecret(m[2])) return true;
+      return false;
     };
     /** A tool file's secret key: named by the file, so the value alone is judged (a UUID is the token there). */
     const toolSecret = (a: Assignment): boolean => !deferred.some((r) => r.test(a.value)) && (SCHEMED_UUID.test(a.value) ? reportable(a.value) : literalSecret(a.value));
@@ -200,7 +206,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
           if (tupleStepAfter) ctx.report(takenMark(a.valueSpan));
           continue;
         }
-        ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
+        ctx.report({ span: a.valueSpan, data: { key: a.shownKey ?? a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
       }
     };
   },
@@ -221,7 +227,7 @@ function isTakenMark(report: Report): boolean {
 /** A file of commands: by its name (the rule's `commandLines.files`), or a script by its `#!` line (a window's is in the context). */
 function holdsCommands(model: TextModel, ctx: CheckContext, files: readonly { test(s: string): boolean }[]): boolean {
   const shebang = ctx.inWindow ? (ctx.shebang ?? '') : model.text.slice(0, 120);
-  return files.some((r) => r.test(model.fileName)) || /^#![^\n]*\b(?:ba|z|k|da|c|tc)?sh\b/.test(shebang);
+  return files.some((r) => r.test(model.fileName)) || /^#![^\n]*\b(?:(?:ba|z|k|da|c|tc)?sh|fish)\b/.test(shebang);
 }
 
 /** `encrypted.`, `encryptedData.`: what qualifiedByParent gives a key under a mapping that holds ciphertext. */
