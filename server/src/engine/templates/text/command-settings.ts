@@ -1,6 +1,6 @@
 import type { Assignment } from './assignment-scan';
 import { baseName, type Command, type CommandWord } from './command-line';
-import type { KeyClassifier } from './secret-key-names';
+import { keyWords, type KeyClassifier } from './secret-key-names';
 
 // Command-line forms where the secret's name is a word of the command rather than an option's name (learned from
 // held-out batch 16's forms, whatever the tool):
@@ -20,11 +20,11 @@ const SETTING_VERBS = new Set(['set', 'setx', 'setenv', 'put', 'add', 'create', 
 const VALUE_OPTIONS = new Set(['--body', '-b', '--value', '--secret-string', '--secret-value', '--string-value']);
 /** Options that name the setting (`--name db-password`). */
 const NAME_OPTIONS = new Set(['--name', '-n', '--key', '--secret-name']);
-/** Words of a command that stores a secret it reads (`secret`, `secrets`, `password`, `passwd`, `chpasswd`, `token`, `credential`). */
-const STORES_SECRET = /^(?:secrets?|passwords?|passwd|chpasswd|tokens?|credentials?)$/;
+/** Words of a command that stores a secret it reads (`secret`, `password`, `passwd`, `token`, `credential`; `--password-stdin`'s first). */
+const STORES_SECRET = /^(?:secrets?|passwords?|passwd|tokens?|credentials?)$/;
 /** Arguments that make a command read its standard input (`-`, `/dev/stdin`, `--stdin`, `--password-stdin`, `key=-`). */
 const READS_STDIN = /^(?:-|\/dev\/stdin|--(?:[\w-]+-)?stdin|[^=\s]*=(?:-|@?\/dev\/stdin|@-))$/;
-const SETTING_NAME = /^[A-Za-z_][\w.:/-]*$/;
+const SETTING_NAME = /^\/?[A-Za-z_][\w.:/-]*$/;
 const S_EXPRESSION = /^(?:\d+|\$|\/[^/]*\/)?s([/|#@,:!%])/;
 
 /** The secrets a command sets by name: `set -gx NAME value`, `tool secrets set NAME value`, `… set --name NAME --value value`. */
@@ -67,16 +67,20 @@ function isSettingVerb(word: string): boolean {
 export function* pipedSecret(text: string, printer: Command, receiver: Command, isSecretKey: KeyClassifier): Generator<Assignment> {
   const printed = printedLiteral(printer);
   if (!printed || !storesSecretFromInput(receiver)) return;
-  const name = receiver.find((w, k) => k > 0 && !w.text.startsWith('-') && SETTING_NAME.test(w.text) && isSecretKey(w.text))?.text;
-  const a = valueIn(text, printed, 0, printed.text.length, name ?? 'secret', name ?? baseName(receiver[0].text));
+  // The secret's name when the command gives one (`docker secret create db_password -`), else the command up to its secret word.
+  const name = receiver.find((w, k) => k > 0 && !w.text.startsWith('-') && SETTING_NAME.test(w.text) && !STORES_SECRET.test(w.text) && isSecretKey(w.text))?.text;
+  const upTo = receiver.findIndex((w, k) => k > 0 && keyWords(w.text).some((part) => STORES_SECRET.test(part)));
+  const shown = name ?? receiver.slice(0, upTo > 0 ? upTo + 1 : 1).map((w) => w.text).join(' ');
+  const a = valueIn(text, printed, 0, printed.text.length, name ?? 'secret', shown);
   if (a) yield a;
 }
 
-/** `echo '…'`, `echo -n '…'`, `printf '%s' '…'`, `printf '…'`: the one literal printed. */
+/** `echo '…'`, `echo -n '…'`, `printf '%s' '…'`, `printf '…'`: the one literal printed (after a Dockerfile's `RUN`, a CI step's `- run:`). */
 function printedLiteral(words: Command): CommandWord | undefined {
-  const name = baseName(words[0].text);
-  if (name !== 'echo' && name !== 'printf') return undefined;
-  const args = words.slice(1).filter((w) => !/^-[a-zA-Z]+$/.test(w.text));
+  const at = words.findIndex((w, k) => k < 3 && (baseName(w.text) === 'echo' || baseName(w.text) === 'printf'));
+  if (at < 0) return undefined;
+  const name = baseName(words[at].text);
+  const args = words.slice(at + 1).filter((w) => !/^-[a-zA-Z]+$/.test(w.text));
   if (name === 'echo') return args.length === 1 ? args[0] : undefined;
   if (args.length === 1) return args[0].text.includes('%') || args[0].text.includes('\\') ? undefined : args[0];
   return args.length === 2 && /^%s(?:\\n)?$/.test(args[0].text) ? args[1] : undefined;
@@ -86,7 +90,7 @@ function printedLiteral(words: Command): CommandWord | undefined {
 function storesSecretFromInput(words: Command): boolean {
   const start = baseName(words[0].text) === 'sudo' ? 1 : 0;
   if (start >= words.length) return false;
-  const stores = words.slice(start).some((w, k) => STORES_SECRET.test(k === 0 ? baseName(w.text) : w.text));
+  const stores = words.slice(start).some((w, k) => keyWords(k === 0 ? baseName(w.text) : w.text).some((part) => STORES_SECRET.test(part)));
   if (!stores) return false;
   if (baseName(words[start].text) === 'chpasswd') return false; // `user:password` lines: secret-credential-in-uri's pair form.
   if (words.some((w) => READS_STDIN.test(w.text))) return true;
