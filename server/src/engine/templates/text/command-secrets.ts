@@ -3,7 +3,7 @@ import type { Assignment } from './assignment-scan';
 import { insideHeredoc } from './assignment-syntax';
 import { looksGenerated } from './call-tuples';
 import { baseName, commandsIn, logicalLineAt, type Command, type CommandWord } from './command-line';
-import { settingSecrets } from './command-settings';
+import { settingFormsIn, settingSecrets } from './command-settings';
 import type { CommandTable } from './command-table';
 import { keyWords, type KeyClassifier } from './secret-key-names';
 
@@ -54,10 +54,12 @@ export function* commandLineSecrets(text: string, hits: readonly number[], model
     if (hit >= read.start && hit < read.end) continue;
     const line = logicalLineAt(text, hit);
     read = line;
-    if (!mayHoldSecret(text.slice(line.start, line.end), model.table)) continue;
+    const lineText = text.slice(line.start, line.end);
+    const forms = settingFormsIn(lineText);
+    if (forms === 0 && !mayHoldSecret(lineText, model.table)) continue;
     // A heredoc's body is a file's content, not commands (its `KEY=value` lines are read by the keyword forms).
     const commands = commandsIn(text, line.start, line.end);
-    const found = commands.flatMap((command, k) => [...secretsOf(text, command, model), ...settingSecrets(text, commands, k, model.isSecretKey)]);
+    const found = commands.flatMap((command, k) => [...secretsOf(text, command, model), ...(forms === 0 ? [] : settingSecrets(text, commands, k, model.isSecretKey, forms))]);
     if (found.length > 0 && !insideHeredoc(text, line.start)) yield* found;
   }
 }
@@ -68,10 +70,8 @@ export function* commandLineSecrets(text: string, hits: readonly number[], model
  * subcommand, a URL with a query, or a command of the table's argument places.
  */
 function mayHoldSecret(line: string, table: CommandTable): boolean {
-  return OPTION_OR_LOGIN.test(line) || (line.includes('://') && line.includes('?')) || table.argumentCommands.some((c) => line.includes(c)) || SETTING_OR_PIPE.test(line);
+  return OPTION_OR_LOGIN.test(line) || (line.includes('://') && line.includes('?')) || table.argumentCommands.some((c) => line.includes(c));
 }
-/** A setting verb (`secrets set NAME value`) or a pipe (`printf '…' | docker secret create NAME -`): command-settings.ts' forms. */
-const SETTING_OR_PIPE = /\||(?:^|[\s:])(?:set|setx|setenv|put|add|create|store|write|update)(?:[\s:-]|$)/;
 const OPTION_OR_LOGIN = /(?:^|[\s"'=(>])[-/+]-?[A-Za-z]|\b(?:login|auth|unlock|signin)\b/;
 
 function* secretsOf(text: string, words: Command, model: CommandModel): Generator<Assignment> {

@@ -58,6 +58,7 @@ export function* namedSettingSecrets(text: string, words: Command, isSecretKey: 
 
 /** `set`, `setx`, `put-parameter`, `config:set`, `secrets:set`. */
 function isSettingVerb(word: string): boolean {
+  if (SETTING_VERBS.has(word)) return true;
   if (!/^[a-z][a-z:-]*$/.test(word)) return false;
   const parts = word.split(/[:-]/);
   return SETTING_VERBS.has(parts[0]) || (parts.length > 1 && SETTING_VERBS.has(parts[parts.length - 1]));
@@ -150,12 +151,19 @@ function valueIn(text: string, word: CommandWord, from: number, to: number, key:
   return { key, shownKey: shown, keySpan: { start, end: start }, value, valueSpan: { start, end }, literalSpan, quote, prefix: '', operator: ' ', embedded: true };
 }
 
-/** The setting, pipe and substitution forms of the command `commands[k]` of one logical line. */
-export function* settingSecrets(text: string, commands: readonly Command[], k: number, isSecretKey: KeyClassifier): Generator<Assignment> {
+/** Which of the forms a logical line can hold, by its text before its words are read (bits: 1 a setting verb, 2 a printed pipe, 4 a substitution). */
+export function settingFormsIn(line: string): number {
+  return (SETTING_VERB_IN_LINE.test(line) ? 1 : 0) | (line.includes('|') && (line.includes('echo') || line.includes('printf')) ? 2 : 0) | (SUBSTITUTION_IN_LINE.test(line) ? 4 : 0);
+}
+const SUBSTITUTION_IN_LINE = /(?:^|[\s;&|(])(?:g?sed|perl)\s/;
+const SETTING_VERB_IN_LINE = /(?:^|[\s:])(?:set|setx|setenv|put|add|create|store|write|update)(?:[\s:-]|$)/;
+
+/** The setting, pipe and substitution forms (`forms`, from settingFormsIn) of the command `commands[k]` of one logical line. */
+export function* settingSecrets(text: string, commands: readonly Command[], k: number, isSecretKey: KeyClassifier, forms: number): Generator<Assignment> {
   const words = commands[k];
-  yield* namedSettingSecrets(text, words, isSecretKey);
-  if (k > 0 && pipedInto(text, commands[k - 1], words)) yield* pipedSecret(text, commands[k - 1], words, isSecretKey);
-  for (const word of words) if (S_EXPRESSION.test(word.text)) yield* substitutedSecret(text, word, isSecretKey);
+  if (forms & 1) yield* namedSettingSecrets(text, words, isSecretKey);
+  if (forms & 2 && k > 0 && pipedInto(text, commands[k - 1], words)) yield* pipedSecret(text, commands[k - 1], words, isSecretKey);
+  if (forms & 4) for (const word of words) if (S_EXPRESSION.test(word.text)) yield* substitutedSecret(text, word, isSecretKey);
 }
 
 /** Whether only a pipe (`|`, not `||`) stands between two commands' words, read at their offsets. */
