@@ -1,31 +1,31 @@
 #!/bin/sh
 # Batch 16's command-line forms (command-settings.ts): a command that sets a named value, a literal piped into a
 # command that stores a secret from its input, a placeholder or setting replaced by a sed/perl substitution.
-# expect: secret-generic-password@23-47
+# expect: secret-generic-password@24-48
 set -gx DEPLOY_API_KEY 5hIqFa2N06kqj5qp4l4Gp3Kp
-# expect: secret-generic-password@37-61
+# expect: secret-generic-password@38-62
 nextflow secrets set PIPELINE_TOKEN "ErzszAOwBqcrgbX29K01tLws"
-# expect: secret-generic-password@23-43
+# expect: secret-generic-password@24-44
 setx REGISTRY_PASSWORD c31VadZ0t3K3AFeZrewZ
-# expect: secret-generic-password@22-40
+# expect: secret-generic-password@23-41
 setenv SMTP_PASSWORD 't0FiF1eoSgdIvUjDcj'
-# expect: secret-generic-password@52-82
+# expect: secret-generic-password@53-83
 gh secret set NPM_TOKEN --repo octo-org/app --body "ceibtbGBbNzDK0gyodyqytgj9Gm8gH"
-# expect: secret-generic-password@71-93
+# expect: secret-generic-password@72-94
 az keyvault secret set --vault-name kv-lab --name db-password --value 'BjDSMvUEe2lJpkwtY2YlYa'
-# expect: secret-generic-password@80-100
+# expect: secret-generic-password@81-101
 aws ssm put-parameter --name /prod/lims/db_password --type SecureString --value f21Y0ZtOdp3ZGynf7jqo
-# expect: secret-generic-password@13-37
+# expect: secret-generic-password@14-38
 printf '%s' '.ot1Yp2YBiVwCS1yxwpMYVCe' | docker secret create db_password -
-# expect: secret-generic-password@9-41
+# expect: secret-generic-password@10-42
 echo -n 'RviIJ2Dnd7RiMjagZO9B3WvjF174Cu40' | kubectl create secret generic app --from-file=token=/dev/stdin
-# expect: secret-generic-password@8-36
+# expect: secret-generic-password@9-37
 printf 'ddLBulzmwZ9LbMvQa01vEgeEgZa8' | gh secret set DEPLOY_TOKEN --repo octo-org/app
-# expect: secret-generic-password@26-44
+# expect: secret-generic-password@27-45
 sed -i "s/__DB_PASSWORD__/vbBdXL7dQSsJ8mjKwM/g" /etc/app/app.conf
-# expect: secret-generic-password@30-48
+# expect: secret-generic-password@31-49
 sed -i 's|^bind_pw .*|bind_pw 0YG1u51KzIJfcQ4NnC|' /etc/nslcd.conf
-# expect: secret-generic-password@27-53
+# expect: secret-generic-password@28-54
 perl -pi -e 's/@API_TOKEN@/91w3KfuYpz9kQtotgSdfmaL1vM/' config.ini
 
 # Traps: values that are references, a name that is no secret, input redirected from a file, prose piped in,
