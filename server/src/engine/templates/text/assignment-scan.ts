@@ -44,6 +44,8 @@ export interface Assignment {
   readonly credentialHeader?: boolean;
   /** An unquoted `pass =` with a `user =` key above it: a login pair, so `pass` names a password. */
   readonly besideUser?: boolean;
+  /** The name as the user wrote it, when the finding shows another than `key` (a command's `-p`, whose secret `key` names). */
+  readonly shownKey?: string;
 }
 
 export interface ScanOptions {

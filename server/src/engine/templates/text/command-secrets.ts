@@ -3,6 +3,7 @@ import type { Assignment } from './assignment-scan';
 import { insideHeredoc } from './assignment-syntax';
 import { looksGenerated } from './call-tuples';
 import { baseName, commandsIn, logicalLineAt, type Command, type CommandWord } from './command-line';
+import { settingFormsIn, settingSecrets } from './command-settings';
 import type { CommandTable } from './command-table';
 import { keyWords, type KeyClassifier } from './secret-key-names';
 
@@ -53,9 +54,12 @@ export function* commandLineSecrets(text: string, hits: readonly number[], model
     if (hit >= read.start && hit < read.end) continue;
     const line = logicalLineAt(text, hit);
     read = line;
-    if (!mayHoldSecret(text.slice(line.start, line.end), model.table)) continue;
+    const lineText = text.slice(line.start, line.end);
+    const forms = settingFormsIn(lineText);
+    if (forms === 0 && !mayHoldSecret(lineText, model.table)) continue;
     // A heredoc's body is a file's content, not commands (its `KEY=value` lines are read by the keyword forms).
-    const found = [...commandsIn(text, line.start, line.end)].flatMap((command) => [...secretsOf(text, command, model)]);
+    const commands = commandsIn(text, line.start, line.end);
+    const found = commands.flatMap((command, k) => [...secretsOf(text, command, model), ...(forms === 0 ? [] : settingSecrets(text, commands, k, model.isSecretKey, forms))]);
     if (found.length > 0 && !insideHeredoc(text, line.start)) yield* found;
   }
 }
@@ -76,7 +80,9 @@ function* secretsOf(text: string, words: Command, model: CommandModel): Generato
     const next = words[i + 1];
     const tabled = tableOption(words, i, model.table);
     if (tabled) {
-      const a = tabled.glued ? valueOf(text, words[i], tabled.glued, tabled.name) : next && !isOption(next.text) ? valueOf(text, next, 0, tabled.name) : undefined;
+      // The finding shows the option as written (`-p`); the table's name stays the secret's (the fix's variable).
+      const shown = tabled.glued ? word.slice(0, tabled.glued) : word;
+      const a = tabled.glued ? valueOf(text, words[i], tabled.glued, tabled.name, shown) : next && !isOption(next.text) ? valueOf(text, next, 0, tabled.name, shown) : undefined;
       if (a) yield a;
       continue;
     }
@@ -84,7 +90,8 @@ function* secretsOf(text: string, words: Command, model: CommandModel): Generato
     const name = option && option[1].length >= 3 ? secretName(option[1], model.isSecretKey) ?? licenceName(option[1], option[0].length < word.length ? word.slice(option[0].length) : next?.text) : undefined;
     if (option && name) {
       const glued = word.length > option[0].length || word.endsWith('=');
-      const a = glued ? valueOf(text, words[i], option[0].length, name) : next && !isOption(next.text) ? valueOf(text, next, 0, name) : undefined;
+      const shown = option[0].endsWith('=') ? option[0].slice(0, -1) : option[0];
+      const a = glued ? valueOf(text, words[i], option[0].length, name, shown) : next && !isOption(next.text) ? valueOf(text, next, 0, name, shown) : undefined;
       if (a) yield a;
       continue;
     }
@@ -199,7 +206,7 @@ function* queryPairs(text: string, from: number): Generator<{ index: number; nam
  * The value in `word` from character `from` on, as an assignment named `key`: undefined when it expands
  * something, names where the secret is read (`env:…`, `file:…`), or is not written as one run of the file.
  */
-function valueOf(text: string, word: CommandWord, from: number, key: string): Assignment | undefined {
+function valueOf(text: string, word: CommandWord, from: number, key: string, shown?: string): Assignment | undefined {
   if (word.expands) return undefined;
   let at = from;
   const source = VALUE_SOURCE.exec(word.text.slice(at));
@@ -213,5 +220,5 @@ function valueOf(text: string, word: CommandWord, from: number, key: string): As
   const q = text[start - 1];
   const quote = (q === '"' || q === "'") && text[end] === q ? q : '';
   const literalSpan = quote ? { start: start - 1, end: end + 1 } : { start, end };
-  return { key, keySpan: { start, end: start }, value, valueSpan: { start, end }, literalSpan, quote, prefix: '', operator: ' ', embedded: true };
+  return { key, ...(shown !== undefined && shown !== key ? { shownKey: shown } : {}), keySpan: { start, end: start }, value, valueSpan: { start, end }, literalSpan, quote, prefix: '', operator: ' ', embedded: true };
 }

@@ -95,11 +95,17 @@ export function compileCommandTable(params: CommandLineParams | undefined): Comm
 }
 
 /**
+ * An in-place `sed`/`perl` substitution (command-settings.ts), whose secret may be named without a keyword above
+ * (`sed -i 's|^bind_pw .*|bind_pw …|'`); only in-place edits, which write a file's setting (`sed -` cost 0.8% of a secrets scan).
+ */
+const SUBSTITUTION_KEYWORDS = ['sed -i', 'perl -pi'];
+
+/**
  * What a command line with a secret holds, found in the rule set's shared keyword pass: a secret word of an option or
  * a query parameter (`pass`, `pwd`, `secret`, `token`, `credential`, `-key`/`_key`/`apikey`, `auth`), a login
  * subcommand, and a licence option (no secret word is on a line that gives only a licence key: `-serial …`).
  */
-const MODEL_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'credential', 'apikey', '-key', '_key', 'auth', 'login', 'unlock', 'signin', '-serial', '-license', '-licence'];
+const MODEL_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'credential', 'apikey', '-key', '_key', 'auth', 'login', 'unlock', 'signin', '-serial', '-license', '-licence', ...SUBSTITUTION_KEYWORDS];
 
 /** The keywords of the table: each command name, lower-cased (`signtool`, `7z`, `net user`), and the licence options. */
 export function commandKeywords(params: CommandLineParams | undefined): string[] {
