@@ -1,6 +1,7 @@
 import type { Assignment } from './assignment-scan';
 import { baseName, type Command, type CommandWord } from './command-line';
 import { keyWords, type KeyClassifier } from './secret-key-names';
+import { trimEndOf } from '../../trim';
 
 // Command-line forms where the secret's name is a word of the command rather than an option's name (learned from
 // held-out batch 16's forms, whatever the tool):
@@ -117,9 +118,10 @@ export function* substitutedSecret(text: string, word: CommandWord, isSecretKey:
   }
   // The pattern names a secret (a placeholder: `__DB_PASSWORD__`, `@api_token@`, `{{ secret }}`) and the replacement is one word.
   const pattern = word.text.slice(parts.pattern, parts.replacement - 1);
-  const name = (pattern.match(/[A-Za-z][\w.-]*/g) ?? []).find((n) => isSecretKey(n.replace(/^_+|[_.-]+$/g, '')));
+  // A name starts with a letter, so only its tail is trimmed (`DB_PASSWORD__` -> `DB_PASSWORD`).
+  const name = (pattern.match(/[A-Za-z][\w.-]*/g) ?? []).find((n) => isSecretKey(trimEndOf(n, '_.-')));
   if (!name || !/^[^\s"']+$/.test(replacement)) return;
-  const key = name.replace(/^_+|[_.-]+$/g, '');
+  const key = trimEndOf(name, '_.-');
   const a = valueIn(text, word, parts.replacement, parts.end, key, key);
   if (a) yield a;
 }
