@@ -35,7 +35,7 @@ const USER_LIKE = /^[\w.@+-]{1,64}$/;
 /** A token by its shape alone: 20+ characters of a token alphabet mixing upper case, lower case and digits. */
 const TOKEN_ALPHABET = /^[\w.=+/-]{20,}$/;
 /** Option names for a product licence (`-serial`, `--license`), read only when the value is a licence key's shape. */
-const LICENCE_WORDS = new Set(['serial', 'license', 'licence']);
+export const LICENCE_WORDS: ReadonlySet<string> = new Set(['serial', 'license', 'licence']);
 /** A licence key: four or more groups of 4–6 capitals and digits joined by dashes, digits among them (`AB12-…`). */
 const LICENCE_KEY = /^(?=[A-Z0-9-]*\d)[A-Z0-9]{2,6}(?:-[A-Z0-9]{4,6}){3,}$/;
 const URL_WITH_QUERY = /^[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s?#]+\?/;
@@ -44,6 +44,8 @@ export interface CommandModel {
   readonly table: CommandTable;
   /** The rule's key classifier: an option name it accepts names a secret. */
   readonly isSecretKey: KeyClassifier;
+  /** Whether a line that may hold an option or a login can hold a finding (command-gate.ts): a line that cannot is not read. */
+  readonly gate: (line: string) => boolean;
 }
 
 /** The secrets on the command lines around keyword hits (sorted offsets), each logical line read once. */
@@ -56,7 +58,8 @@ export function* commandLineSecrets(text: string, hits: readonly number[], model
     read = line;
     const lineText = text.slice(line.start, line.end);
     const forms = settingFormsIn(lineText);
-    if (forms === 0 && !mayHoldSecret(lineText, model.table)) continue;
+    // The gate (command-gate.ts) speaks for the option, table, login and query forms; the setting forms have their own test.
+    if (forms === 0 && (!mayHoldSecret(lineText, model.table) || !model.gate(lineText))) continue;
     // A heredoc's body is a file's content, not commands (its `KEY=value` lines are read by the keyword forms).
     const commands = commandsIn(text, line.start, line.end);
     const found = commands.flatMap((command, k) => [...secretsOf(text, command, model), ...(forms === 0 ? [] : settingSecrets(text, commands, k, model.isSecretKey, forms))]);
@@ -101,7 +104,7 @@ function* secretsOf(text: string, words: Command, model: CommandModel): Generato
 }
 
 /** The secret's name for an option named `name`, or undefined when the name says no secret. */
-function secretName(name: string, isSecretKey: KeyClassifier): string | undefined {
+export function secretName(name: string, isSecretKey: KeyClassifier): string | undefined {
   const words = keyWords(name);
   if (words.length === 0 || FLAG_WORDS.has(words[0])) return undefined;
   if (isSecretKey(name)) return name;
@@ -148,6 +151,8 @@ function tableOption(words: Command, i: number, table: CommandTable): { name: st
 function* loginArguments(text: string, words: Command, i: number, table: CommandTable): Generator<Assignment> {
   // Subcommands are written in lower case: `Auth` in a sentence is a word of prose.
   const sub = words[i].text;
+  // Most words are neither (a place's subcommand is its key's second word): no look at the words before.
+  if (!LOGIN_SUBCOMMANDS.has(sub) && !table.argumentSubcommands.has(sub)) return;
   const placed = words.slice(0, i).map((w) => table.arguments.get(`${baseName(w.text)} ${sub}`)).find((a) => a !== undefined);
   if (!placed && !LOGIN_SUBCOMMANDS.has(sub)) return;
   const args: CommandWord[] = [];

@@ -79,6 +79,8 @@ export interface CommandTable {
   readonly keywords: readonly string[];
   /** The commands of the table's argument places (`net`, `rabbitmqctl`): a line without one of them has no table argument. */
   readonly argumentCommands: readonly string[];
+  /** The subcommands of the argument places (`user`, `add_user`): a word that is none of them starts no place. */
+  readonly argumentSubcommands: ReadonlySet<string>;
 }
 
 export function compileCommandTable(params: CommandLineParams | undefined): CommandTable {
@@ -91,7 +93,7 @@ export function compileCommandTable(params: CommandLineParams | undefined): Comm
     }
   }
   const args = new Map((params?.arguments ?? []).map((a) => [`${a.command.toLowerCase()} ${a.subcommand.toLowerCase()}`, a]));
-  return { options, arguments: args, keywords: commandKeywords(params), argumentCommands: [...new Set((params?.arguments ?? []).map((a) => a.command.toLowerCase()))] };
+  return { options, arguments: args, keywords: commandKeywords(params), argumentCommands: [...new Set((params?.arguments ?? []).map((a) => a.command.toLowerCase()))], argumentSubcommands: new Set((params?.arguments ?? []).map((a) => a.subcommand.toLowerCase())) };
 }
 
 /**

@@ -181,8 +181,10 @@ function assignsLiteralBelow(text: string, line: LineBounds, variable: string): 
   for (let n = 0; n < FALLBACK_LINES && current; n++) {
     current = nextLine(text, current.lineEnd);
     if (!current) return false;
-    for (let at = text.indexOf(variable, current.lineStart); at >= 0 && at < current.lineEnd; at = text.indexOf(variable, at + 1)) {
-      let i = at + variable.length;
+    // Searched in the line alone: an indexOf on the file ran to its end at every line without the variable.
+    const lineText = text.slice(current.lineStart, current.lineEnd);
+    for (let found = lineText.indexOf(variable); found >= 0; found = lineText.indexOf(variable, found + 1)) {
+      let i = current.lineStart + found + variable.length;
       while (text[i] === ' ' || text[i] === '\t') i++;
       if (text[i] === ':' || text[i] === '|' || text[i] === '?') i += text[i] === ':' ? 1 : 2;
       if (text[i] !== '=') continue;

@@ -18,6 +18,7 @@ import { basicAuthPairPasswordStart } from './secret-validators';
 import { TOOL_FILES_SCHEMA, compileToolFiles, type ToolFileSpec } from './tool-files';
 import { ARGUMENT_PLACES_SCHEMA, argumentPlaceKeywords, compileArgumentPlaces, type ArgumentPlaceSpec } from './typed-places';
 import { COMMAND_LINES_SCHEMA, commandKeywords, compileCommandTable, type CommandLineParams } from './command-table';
+import { compileCommandGate } from './command-gate';
 import { commandLineSecrets } from './command-secrets';
 
 interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
@@ -102,6 +103,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const toolFileKeys = compileToolFiles(params.toolFiles ?? [], regex, isSecretKey);
     const reportable = compileValueFilter(params, regex);
     const commandTable = compileCommandTable(params.commandLines);
+    const commandGate = compileCommandGate(commandTable, isSecretKey);
     const commandFiles = (params.commandLines?.files ?? []).map((p) => regex(p));
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -190,7 +192,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // A file without any of the keywords (a third of a mixed tree) asks none of the file-name patterns below.
       const commandHits = params.commandLines && holdsCommands(model, ctx, commandFiles) ? model.keywordOffsets(commandTable.keywords) : [];
       if ((model.keywordOffsets(keywords).length === 0 && commandHits.length === 0) || !inScope(model)) return;
-      const commandLines = commandHits.length > 0 ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey }) : [];
+      const commandLines = commandHits.length > 0 ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey, gate: commandGate }) : [];
       const toolValueStarts = new Set(toolAssignments.map((a) => a.valueSpan.start));
       const options = scanOptions(model);
       const facts = fixFacts(model);
