@@ -27,6 +27,8 @@ interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   readonly ignoreKeys?: readonly string[];
   /** RE2 patterns on the file name of syntaxes whose values may be unquoted (YAML, .env, INI, Dockerfile). */
   readonly unquotedValueFiles?: readonly string[];
+  /** RE2 patterns on the whole path (`/` separators) of such files, where the name alone says too little (`~/.oci/config`). */
+  readonly unquotedValuePaths?: readonly string[];
   /** RE2 patterns on the file name of Dockerfiles, where `ENV KEY value` assigns too. */
   readonly dockerfileFiles?: readonly string[];
   /** RE2 patterns on the file name of syntaxes where a blank separates a key from its value (`.properties`: `key value`). */
@@ -64,6 +66,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       keyHolders: { type: 'array', items: { type: 'string', minLength: 2 } },
       ignoreKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
       unquotedValueFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+      unquotedValuePaths: { type: 'array', items: { type: 'string', minLength: 1 } },
       dockerfileFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       spaceSeparatedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       minLength: { type: 'integer', minimum: 1 },
@@ -94,6 +97,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const isSecretKey = compileKeyClassifier(params);
     const ignoredKeys = (params.ignoreKeys ?? []).map((p) => regex(p));
     const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => regex(p));
+    const unquotedPaths = (params.unquotedValuePaths ?? []).map((p) => regex(p));
     const dockerfiles = (params.dockerfileFiles ?? []).map((p) => regex(p));
     const spaceSeparatedFiles = (params.spaceSeparatedFiles ?? []).map((p) => regex(p));
     const deferred = (params.deferTo ?? []).map((p) => regex(p));
@@ -135,7 +139,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     /** A tool file's secret key: named by the file, so the value alone is judged (a UUID is the token there). */
     const toolSecret = (a: Assignment): boolean => !deferred.some((r) => r.test(a.value)) && (SCHEMED_UUID.test(a.value) ? reportable(a.value) : literalSecret(a.value));
     const scanOptions = (model: TextModel): ScanOptions => ({
-      unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
+      unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)) || unquotedPaths.some((r) => r.test(model.path)),
       dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
       spaceSeparated: spaceSeparatedFiles.some((r) => r.test(model.fileName)),
       skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
