@@ -12,7 +12,7 @@ import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { valueChildStart } from './assignment-children';
 import { xmlElement, xmlForm } from './assignment-xml';
 import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
-import { insideStringBlock } from './string-blocks';
+import { escapedJsonMemberValue, insideStringBlock } from './string-blocks';
 import { enumCaseStart } from './positional-records';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, quotedValueAt, valueAt, type Pending } from './assignment-value';
@@ -91,6 +91,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
+  const escaped = before === '"' ? escapedJsonMemberValue(text, keyStart, keyEnd, lineEnd) : undefined;
+  if (escaped) return { key, keySpan, operator: ':', quote: '"', prefix: '', value: text.slice(escaped.start, escaped.end), valueSpan: escaped, literalSpan: escaped, embedded: true };
   const xml = xmlForm(text, key, keySpan, before, line);
   if (xml) return xml;
   const enumCase = before === ' ' ? enumCaseStart(text, keyStart, keyEnd, lineStart, lineEnd) : undefined;

@@ -6,7 +6,7 @@ import { assignmentAt, type Assignment, type ScanOptions } from './assignment-sc
 import { authorizationCredential, qualifiedByParent, underYamlParent } from './assignment-syntax';
 import { compileKeyClassifier, endsWithSalt, keyWords, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
-import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
+import { endsWithBareKey, jsonHoldsSecret, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
 import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { callTuples, TUPLE_FILES } from './call-tuples';
@@ -134,7 +134,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
       if (SCHEMED_UUID.test(a.value) && isSecretKey(a.key) && !keyWords(a.key).some((w) => ID_TOKEN_WORDS.has(w))) return reportable(a.value);
       // Inside quotes a leading `!` is a character of a generated password, not a negation or a YAML tag.
       const judged = a.quote !== '' && /^![^\s!=]/.test(a.value) ? a.value.slice(1) : a.value;
-      return literalSecret(judged) && (decoded === undefined || literalSecret(decoded));
+      // Base64 of a JSON object is a structured token when a secret-named member of it holds a literal (Seqera's access token).
+      return literalSecret(judged) && (decoded === undefined || literalSecret(decoded) || jsonHoldsSecret(decoded, (k, v) => isSecretKey(k) && literalSecret(v)));
     };
     /** A tool file's secret key: named by the file, so the value alone is judged (a UUID is the token there). */
     const toolSecret = (a: Assignment): boolean => !deferred.some((r) => r.test(a.value)) && (SCHEMED_UUID.test(a.value) ? reportable(a.value) : literalSecret(a.value));
