@@ -229,8 +229,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (erbDefault) return { ...erbDefault, embedded: true };
   const table = inlineTableDefaultStart(text, at, lineEnd);
   const direct = table === undefined ? valueAt(text, at, lineEnd, pending) : quotedValueAt(text, table, lineEnd, pending);
-  // `pass = …` unquoted names a password beside its user (rclone, INI sections); alone it may be anything.
-  if (direct && direct.quote === '' && /^pass$/i.test(key) && operator === '=' && userKeyAbove(text, lineStart)) return { ...direct, besideUser: true };
+  // `pass = …` unquoted names a password beside its user (rclone, INI sections, a YAML mapping's `user:` then `pass:`:
+  // the Airflow chart's `metadataConnection`); alone it may be anything.
+  if (direct && direct.quote === '' && /^pass$/i.test(key) && (operator === '=' || operator === ':') && userKeyAbove(text, lineStart)) return { ...direct, besideUser: true };
   if (direct || pending.unquoted) return direct;
   // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
   return codeValue(text, at, lineEnd, pending);
