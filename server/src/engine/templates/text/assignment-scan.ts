@@ -13,6 +13,7 @@ import { valueChildStart } from './assignment-children';
 import { xmlElement, xmlForm } from './assignment-xml';
 import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
 import { escapedJsonMemberValue, insideStringBlock } from './string-blocks';
+import { optionListItemValue } from './option-items';
 import { enumCaseStart } from './positional-records';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, quotedValueAt, valueAt, type Pending } from './assignment-value';
@@ -91,6 +92,8 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
+  const listed = before === '-' && options.unquotedValues ? optionListItemValue(text, keySpan, line) : undefined;
+  if (listed) return { key, keySpan, operator: ' ', quote: listed.quote, prefix: '', value: text.slice(listed.span.start, listed.span.end), valueSpan: listed.span, literalSpan: listed.span, embedded: true };
   const escaped = before === '"' ? escapedJsonMemberValue(text, keyStart, keyEnd, lineEnd) : undefined;
   if (escaped) return { key, keySpan, operator: ':', quote: '"', prefix: '', value: text.slice(escaped.start, escaped.end), valueSpan: escaped, literalSpan: escaped, embedded: true };
   const xml = xmlForm(text, key, keySpan, before, line);
