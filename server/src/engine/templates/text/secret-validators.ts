@@ -107,7 +107,7 @@ export function basicAuthPairPasswordStart(key: string, value: string): number |
   const basic =
     last === 'basicauth' ||
     (before === 'basic' && (last === 'auth' || last === 'authorization' || last === 'credentials')) ||
-    (last === 'auth' && words.length <= 2) ||
+    (last === 'auth' && (words.length === 1 || before === 'http' || before === 'proxy')) ||
     (before === 'auth' && (last === 'string' || last === 'pair'));
   const m = basic ? USER_PASSWORD.exec(value) : null;
   return m ? value.length - m[1].length : undefined;
