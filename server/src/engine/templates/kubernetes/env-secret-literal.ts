@@ -13,8 +13,11 @@ import { maskedValue } from '../text/secret-filters';
 import { containerOrigins, containerSubject, podSpecs, SUBJECT_PLACEHOLDERS } from './field-values';
 import { secretScaffoldFile } from './secret-scaffold';
 
-/** A name ending in a bare `KEY` (`ARCHIVE_KEY`, `archiveKey`). */
-const BARE_KEY_NAME = /(?:^|[_.-])key$|[a-z0-9]Key$/i;
+/**
+ * A name ending in a bare `KEY` (`ARCHIVE_KEY`, `archiveKey`), also before a rotation word (`FERNET_KEY_OLD`,
+ * `SIGNING_KEY_PREVIOUS`: the key a rotation keeps accepting beside the current one).
+ */
+const BARE_KEY_NAME = /(?:(?:^|[_.-])key|[a-z0-9]Key)(?:[_.-]?(?:old|previous|prev|new|current|primary|secondary|backup|fallback|legacy))?$/i;
 
 interface Params {
   /** RE2 pattern (case-insensitive) that an env var name must match to look secret. */

@@ -19,9 +19,10 @@ const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 const URI_PASSWORD = /^[A-Za-z][A-Za-z0-9+.-]{1,40}:\/\/[^\s:/?#@]{0,128}:([^\s/?#@]{1,256})@[^\s@]+$/;
 /**
  * A secret-named setting inside a multi-line value (a config file stored in the Secret): a key ending like a
- * password (`StoragePass=` in `slurmdbd.conf`, `bindpw`), a secret or a token, or a keyring's bare `key =` (Ceph).
+ * password (`StoragePass=` in `slurmdbd.conf`, `bindpw`), a secret or a token, a secret's key (`secret_key`, an AWS
+ * credentials file's `aws_secret_access_key`, `account_key`: Velero's `cloud` file), or a keyring's bare `key =` (Ceph).
  */
-const SECRET_LINE = /(?:^|\n)[ \t]*["']?(?:[\w.-]*(?:password|passwd|pass|pw|secret|token|api[_-]?key|private[_-]?key|credentials?)|key)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;
+const SECRET_LINE = /(?:^|\n)[ \t]*["']?(?:[\w.-]*(?:password|passwd|pass|pw|secret|token|(?:api|private|secret|auth|account|encryption|signing|master)[_-]?(?:access[_-]?)?key|credentials?)|key)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]{6,})/gi;
 /** A module or class path (`admissions.settings_production`, Django's `DJANGO_SETTINGS_MODULE`): a setting, not a secret. */
 const DOTTED_IDENTIFIER = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i;
 /** Binary data shorter than this is no key (a flag byte, a small counter). */

@@ -10,14 +10,30 @@ import { indentOf, lineAbove, type LineAbove } from './assignment-syntax';
 // an INI value that is itself an environment assignment (uwsgi `env = KEY=…`); Faraday's
 // `:authorization, 'Bearer', '…'`. Each is bounded by a few lines.
 
-/** `- name: PartnerSigningKey` then `value: …` on the next line (YAML): the value's offset and its line's end. */
+/**
+ * `- name: PartnerSigningKey` then `value: …` on the next line (YAML), or after a few fields of the same item
+ * (an OpenShift Template parameter's `description:`, `displayName:`, `required:`): the value's offset and its line's end.
+ */
 export function yamlNameValueStart(text: string, keySpan: Span, line: LineBounds): { at: number; lineEnd: number } | undefined {
-  if (!/^[ \t]*(?:-[ \t]*)?name:[ \t]+$/.test(text.slice(line.lineStart, keySpan.start)) || text.slice(keySpan.end, line.lineEnd).trim() !== '') return undefined;
-  const next = nextLine(text, line.lineEnd);
-  if (!next) return undefined;
-  const m = /^[ \t]*value:[ \t]+(?=\S)/.exec(text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 60)));
-  return m && !underContainerEnv(text, line) ? { at: next.lineStart + m[0].length, lineEnd: next.lineEnd } : undefined;
+  const head = /^[ \t]*(?:-[ \t]*)?name:[ \t]+$/.exec(text.slice(line.lineStart, keySpan.start));
+  if (!head || text.slice(keySpan.end, line.lineEnd).trim() !== '') return undefined;
+  // The item's fields start where `name` does.
+  const column = head[0].length - head[0].trimStart().replace(/^-[ \t]*/, '').length;
+  let next = nextLine(text, line.lineEnd);
+  for (let n = 0; next && n < ITEM_FIELDS; n++) {
+    const content = text.slice(next.lineStart, Math.min(next.lineEnd, next.lineStart + 200));
+    const m = /^[ \t]*value:[ \t]+(?=\S)/.exec(content);
+    if (m) return m[0].length - m[0].trimStart().length === column && !underContainerEnv(text, line) ? { at: next.lineStart + m[0].length, lineEnd: next.lineEnd } : undefined;
+    // Another field of the item, on one line (a `description:`), at the item's indentation.
+    const field = /^([ \t]*)[A-Za-z][\w-]*:[ \t]+\S/.exec(content);
+    if (!field || field[1].length !== column) return undefined;
+    next = nextLine(text, next.lineEnd);
+  }
+  return undefined;
 }
+
+/** How many fields of a YAML item are read for its `value:` after its `name:`. */
+const ITEM_FIELDS = 4;
 
 /**
  * A pod spec's container `env:` list (under `containers:`, `initContainers:` or `ephemeralContainers:`), which the

@@ -32,11 +32,15 @@ export function nameValueStart(text: string, openQuote: number, afterClose: numb
   return m ? { at: next.lineStart + m[0].length, lineEnd: next.lineEnd } : undefined;
 }
 
-/** `<entry key="db.password">…</entry>` / `<string name="api_key" translatable="false">…</string>`: the element's text. */
+/**
+ * `<entry key="db.password">…</entry>` / `<string name="api_key" translatable="false">…</string>`, and a
+ * configuration element named by its `id` (Galaxy's `<param id="private_token">…</param>`): the element's text.
+ */
 export function attributeNamedText(text: string, openQuote: number, afterClose: number, lineEnd: number): Span | undefined {
-  if (!/(?:key|name)[ \t]*=[ \t]*$/.test(text.slice(Math.max(0, openQuote - 8), openQuote))) return undefined;
-  const open = /<([A-Za-z_][\w.:-]*)[ \t]+(?:[\w.:-]+[ \t]*=[ \t]*"[^"<>\n]*"[ \t]+){0,3}(?:key|name)[ \t]*=[ \t]*$/.exec(text.slice(Math.max(0, openQuote - 160), openQuote));
-  if (!open) return undefined;
+  if (!/(?:key|name|id)[ \t]*=[ \t]*$/.test(text.slice(Math.max(0, openQuote - 8), openQuote))) return undefined;
+  const open = /<([A-Za-z_][\w.:-]*)[ \t]+(?:[\w.:-]+[ \t]*=[ \t]*"[^"<>\n]*"[ \t]+){0,3}(key|name|id)[ \t]*=[ \t]*$/.exec(text.slice(Math.max(0, openQuote - 160), openQuote));
+  // An `id` names a setting only on a settings element (elsewhere it is a document anchor: `<span id="token">`).
+  if (!open || (open[2] === 'id' && !SETTING_ELEMENT.test(open[1]))) return undefined;
   // Attributes after the name, then `>`; the text runs to the element's closing tag on the same line.
   const rest = /^(?:[ \t]+[\w.:-]+[ \t]*=[ \t]*"[^"<>\n]*"){0,3}[ \t]*>/.exec(text.slice(afterClose, Math.min(lineEnd, afterClose + 160)));
   if (!rest) return undefined;
@@ -45,6 +49,9 @@ export function attributeNamedText(text: string, openQuote: number, afterClose: 
   if (close < 0 || close > lineEnd || close === start || text.slice(start, close).includes('<')) return undefined;
   return { start, end: close };
 }
+
+/** Elements that hold one setting's value, named by an attribute: `<param>`, `<property>`, `<entry>`, `<setting>`… */
+const SETTING_ELEMENT = /^(?:[\w-]+:)?(?:param|parameter|property|prop|entry|setting|option|variable|var|arg|attribute|attr|value|field)$/i;
 
 /** Kotlin `"apiToken" to "…"` (`mapOf`, `Pair`): the value's quote. */
 export function kotlinPairValueStart(text: string, afterClose: number, lineEnd: number): number | undefined {

@@ -12,7 +12,8 @@ import { keyArgumentPlace, loginArgumentPlace } from './argument-places';
 import { valueChildStart } from './assignment-children';
 import { xmlElement, xmlForm } from './assignment-xml';
 import { typedArgumentPlace, type ArgumentPlaceTable } from './typed-places';
-import { insideStringBlock } from './string-blocks';
+import { escapedJsonMemberValue, insideStringBlock } from './string-blocks';
+import { optionListItemValue } from './option-items';
 import { enumCaseStart } from './positional-records';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, quotedValueAt, valueAt, type Pending } from './assignment-value';
@@ -93,6 +94,10 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
 
   const before = keyStart > lineStart ? text[keyStart - 1] : '';
   if (isDigestPath(text, keyStart, lineStart)) return undefined;
+  const listed = before === '-' && options.unquotedValues ? optionListItemValue(text, keySpan, line) : undefined;
+  if (listed) return { key, keySpan, operator: ' ', quote: listed.quote, prefix: '', value: text.slice(listed.span.start, listed.span.end), valueSpan: listed.span, literalSpan: listed.span, embedded: true };
+  const escaped = before === '"' ? escapedJsonMemberValue(text, keyStart, keyEnd, lineEnd) : undefined;
+  if (escaped) return { key, keySpan, operator: ':', quote: '"', prefix: '', value: text.slice(escaped.start, escaped.end), valueSpan: escaped, literalSpan: escaped, embedded: true };
   const xml = xmlForm(text, key, keySpan, before, line);
   if (xml) return xml;
   const enumCase = before === ' ' ? enumCaseStart(text, keyStart, keyEnd, lineStart, lineEnd) : undefined;
@@ -229,8 +234,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
   if (erbDefault) return { ...erbDefault, embedded: true };
   const table = inlineTableDefaultStart(text, at, lineEnd);
   const direct = table === undefined ? valueAt(text, at, lineEnd, pending) : quotedValueAt(text, table, lineEnd, pending);
-  // `pass = …` unquoted names a password beside its user (rclone, INI sections); alone it may be anything.
-  if (direct && direct.quote === '' && /^pass$/i.test(key) && operator === '=' && userKeyAbove(text, lineStart)) return { ...direct, besideUser: true };
+  // `pass = …` unquoted names a password beside its user (rclone, INI sections, a YAML mapping's `user:` then `pass:`:
+  // the Airflow chart's `metadataConnection`); alone it may be anything.
+  if (direct && direct.quote === '' && /^pass$/i.test(key) && (operator === '=' || operator === ':') && userKeyAbove(text, lineStart)) return { ...direct, besideUser: true };
   if (direct || pending.unquoted) return direct;
   // In code, a literal may sit inside a conversion (`[]byte("…")`) or follow a lookup (`process.env.X || "…"`).
   return codeValue(text, at, lineEnd, pending);

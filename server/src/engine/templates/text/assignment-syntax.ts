@@ -103,8 +103,10 @@ export function hclVariableDefault(text: string, keyStart: number, keyEnd: numbe
   // Only a type that is a secret itself (`…_secret`): `aws_secretsmanager_secret_version "db_password"` is named by its name.
   const secretType = /_secret$/.test(text.slice(keyStart, keyEnd)) && /^"[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/.test(after) && /^[ \t]*resource[ \t]+"$/.test(head);
   if (!secretType && !/^"[ \t]*\{[ \t]*$/.test(after)) return undefined;
+  // Its value attribute: `value`, `…_value`, `…_string`, `…_data` (`plaintext_value`, Databricks' `string_value`), never
+  // `encrypted_value` (ciphertext sealed to the platform's public key).
   const attribute = secretType
-    ? /^[ \t]*(?:plaintext_value|value|secret_string|secret_data)[ \t]*=[ \t]*(?=")/
+    ? /^[ \t]*(?:(?!encrypted_)[a-z]+_)?(?:value|string|data)[ \t]*=[ \t]*(?=")/
     : /^[ \t]*variable[ \t]+"$/.test(head)
       ? /^[ \t]*default[ \t]*=[ \t]*(?=")/
       : /^[ \t]*resource[ \t]+"[\w-]+"[ \t]+"$/.test(head)

@@ -63,3 +63,19 @@ export function computedHeaderKey(key: string): string | undefined {
   const m = /^([A-Za-z][\w-]*?)[-_]?header(?:[-_]?name)?$/i.exec(key);
   return m?.[1];
 }
+
+/**
+ * Whether text decoded from base64 is a JSON object with a member that is a secret by `isSecretMember` (a
+ * structured token: Seqera's `{"tid":…,"secret":"…"}`); a JWT's header (`{"alg":…,"typ":"JWT"}`) or a config holds none.
+ */
+export function jsonHoldsSecret(decoded: string, isSecretMember: (key: string, value: string) => boolean): boolean {
+  if (!decoded.startsWith('{') || !decoded.endsWith('}')) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoded);
+  } catch {
+    return false;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
+  return Object.entries(parsed as Record<string, unknown>).some(([k, v]) => typeof v === 'string' && isSecretMember(k, v));
+}

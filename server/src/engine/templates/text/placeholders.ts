@@ -5,6 +5,7 @@
 import { isCiphertext } from './ciphertext';
 import { isPublicKeyDer } from './public-key-der';
 import { trimEndOf, trimStartOf } from '../../trim';
+import { isPasswordHash } from './password-storage';
 
 /** Whole values (lower-cased, wrapping quotes and brackets removed) that are never real secrets. */
 const PLACEHOLDER_VALUES = new Set([
@@ -49,7 +50,8 @@ const NAMED_STAND_IN = /^[A-Za-z0-9]{0,12}[-_. ]?[A-Z_]*(?:KEY|TOKEN|SECRET|PASS
  * variable names written as values, bracketed names, masked or repeated characters, keyboard and
  * counting runs, documentation examples (AWS's `AKIAIOSFODNN7EXAMPLE`), and common dummy words,
  * also in leetspeak (`Ch4ngeMe`); and ciphertext in a tool's envelope (dotenvx `encrypted:…`), which opens
- * nothing without a key kept elsewhere; and a public key or certificate in base64 DER, which opens nothing at all.
+ * nothing without a key kept elsewhere; a public key or certificate in base64 DER, which opens nothing at all; and a
+ * password hash in a self-describing format (`argon2:$argon2id$…`), which a login compares with and never sends.
  */
 export function looksLikePlaceholder(value: string): boolean {
   const trimmed = value.trim();
@@ -63,7 +65,7 @@ export function looksLikePlaceholder(value: string): boolean {
   if (TEMPLATE_SYNTAX.test(bare) || VARIABLE_ONLY.test(bare) || WRAPPED.test(bare)) return true;
   if (ENV_NAME.test(bare) || NAMED_STAND_IN.test(bare)) return true;
   if (MASKED.test(bare) || YOUR_VALUE.test(bare) || FILL_IN.test(bare)) return true;
-  return isRepetitive(bare) || isCiphertext(bare) || isPublicKeyDer(bare);
+  return isRepetitive(bare) || isCiphertext(bare) || isPublicKeyDer(bare) || isPasswordHash(bare);
 }
 
 /** One character repeated (`aaaaaaaa`, `00000000` inside a URL) or a counting run (`123456`, `abcdef`). */

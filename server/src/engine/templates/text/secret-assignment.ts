@@ -6,7 +6,7 @@ import { assignmentAt, type Assignment, type ScanOptions } from './assignment-sc
 import { authorizationCredential, qualifiedByParent, underYamlParent } from './assignment-syntax';
 import { compileKeyClassifier, endsWithSalt, keyWords, type KeyNameParams } from './secret-key-names';
 import { FILE_FILTER_SCHEMA, VALUE_FILTER_SCHEMA, compileFileFilter, compileValueFilter, masked, type FileFilterParams, type ValueFilterParams } from './secret-filters';
-import { endsWithBareKey, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
+import { endsWithBareKey, jsonHoldsSecret, looksLikeKeyMaterial, namesTokenByQualifier } from './key-material';
 import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { callTuples, TUPLE_FILES } from './call-tuples';
@@ -28,6 +28,8 @@ interface Params extends FileFilterParams, ValueFilterParams, KeyNameParams {
   readonly ignoreKeys?: readonly string[];
   /** RE2 patterns on the file name of syntaxes whose values may be unquoted (YAML, .env, INI, Dockerfile). */
   readonly unquotedValueFiles?: readonly string[];
+  /** RE2 patterns on the whole path (`/` separators) of such files, where the name alone says too little (`~/.oci/config`). */
+  readonly unquotedValuePaths?: readonly string[];
   /** RE2 patterns on the file name of Dockerfiles, where `ENV KEY value` assigns too. */
   readonly dockerfileFiles?: readonly string[];
   /** RE2 patterns on the file name of syntaxes where a blank separates a key from its value (`.properties`: `key value`). */
@@ -65,6 +67,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       keyHolders: { type: 'array', items: { type: 'string', minLength: 2 } },
       ignoreKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
       unquotedValueFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+      unquotedValuePaths: { type: 'array', items: { type: 'string', minLength: 1 } },
       dockerfileFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       spaceSeparatedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
       minLength: { type: 'integer', minimum: 1 },
@@ -95,6 +98,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const isSecretKey = compileKeyClassifier(params);
     const ignoredKeys = (params.ignoreKeys ?? []).map((p) => regex(p));
     const unquotedFiles = (params.unquotedValueFiles ?? []).map((p) => regex(p));
+    const unquotedPaths = (params.unquotedValuePaths ?? []).map((p) => regex(p));
     const dockerfiles = (params.dockerfileFiles ?? []).map((p) => regex(p));
     const spaceSeparatedFiles = (params.spaceSeparatedFiles ?? []).map((p) => regex(p));
     const deferred = (params.deferTo ?? []).map((p) => regex(p));
@@ -132,18 +136,13 @@ export const secretAssignment = defineTemplate<'text', Params>({
       if (SCHEMED_UUID.test(a.value) && isSecretKey(a.key) && !keyWords(a.key).some((w) => ID_TOKEN_WORDS.has(w))) return reportable(a.value);
       // Inside quotes a leading `!` is a character of a generated password, not a negation or a YAML tag.
       const judged = a.quote !== '' && /^![^\s!=]/.test(a.value) ? a.value.slice(1) : a.value;
-      return literalSecret(judged) && (decoded === undefined || literalSecret(decoded) || jsonHoldsSecret(decoded));
-    };
-    /** Base64 of a JSON object (a Seqera Platform token, `{"tid":…,"secret":"…"}`) is a secret when a secret-named member holds a literal one. */
-    const jsonHoldsSecret = (decoded: string): boolean => {
-      if (!decoded.startsWith('{')) return false;
-      for (const m of decoded.matchAll(/"([\w.-]{1,64})"\s*:\s*"([^"\\]{1,1000})"/g)) if (isSecretKey(m[1]) && literalSecret(m[2])) return true;
-      return false;
+      // Base64 of a JSON object is a structured token when a secret-named member of it holds a literal (Seqera's access token).
+      return literalSecret(judged) && (decoded === undefined || literalSecret(decoded) || jsonHoldsSecret(decoded, (k, v) => isSecretKey(k) && literalSecret(v)));
     };
     /** A tool file's secret key: named by the file, so the value alone is judged (a UUID is the token there). */
     const toolSecret = (a: Assignment): boolean => !deferred.some((r) => r.test(a.value)) && (SCHEMED_UUID.test(a.value) ? reportable(a.value) : literalSecret(a.value));
     const scanOptions = (model: TextModel): ScanOptions => ({
-      unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)),
+      unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)) || unquotedPaths.some((r) => r.test(model.path)),
       dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
       spaceSeparated: spaceSeparatedFiles.some((r) => r.test(model.fileName)),
       skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),

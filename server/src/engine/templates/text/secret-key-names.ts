@@ -143,9 +143,16 @@ function withoutAccessWord(words: readonly string[]): string | undefined {
  */
 const ENVIRONMENT_WORDS = new Set(['production', 'prod', 'staging', 'stage', 'development', 'dev', 'preprod', 'uat', 'qa', 'ci', 'preview', 'sandbox', 'live']);
 
-/** The key's words without a trailing environment name, when a secret's words come before it. */
+/**
+ * Words a rotation puts after the secret it names: `FERNET_KEY_OLD` beside `FERNET_KEY`, `JWT_SECRET_PREVIOUS`,
+ * `API_TOKEN_SECONDARY`: the same kind of secret, the one before or beside the current one, still accepted.
+ */
+const ROTATION_WORDS = new Set(['old', 'previous', 'prev', 'new', 'current', 'primary', 'secondary', 'backup', 'fallback', 'legacy', 'rotated', 'retired']);
+
+/** The key's words without a trailing environment or rotation word, when a secret's words come before it. */
 function withoutEnvironment(words: string[]): string[] {
-  return words.length >= 3 && ENVIRONMENT_WORDS.has(words[words.length - 1]) ? words.slice(0, -1) : words;
+  const last = words[words.length - 1];
+  return words.length >= 3 && (ENVIRONMENT_WORDS.has(last) || ROTATION_WORDS.has(last)) ? words.slice(0, -1) : words;
 }
 
 /** Keys remembered per classifier: a file names the same few keys at many keyword hits. */

@@ -97,13 +97,19 @@ const USER_PASSWORD = /^[^\s:/@]{1,64}:(?!\/\/)(\S+)$/;
 
 /**
  * Where the password starts in a value under a basic-auth name (`ADMIN_BASIC_AUTH=ops:…`, fastlane's
- * `git_basic_authorization: Base64.strict_encode64("user:…")`, a `basicAuth` setting): the name says the value
- * is HTTP Basic's `user:password` pair. Undefined for another name or a value of another shape (`true`, a URL).
+ * `git_basic_authorization: Base64.strict_encode64("user:…")`, a `basicAuth` setting), or a name that is an
+ * authentication value itself (Node's `auth: "user:…"`, Elasticsearch's `http_auth`, Prefect's `auth_string`): the name
+ * says the value is a `user:password` pair. Undefined for another name or a value of another shape (`true`, a URL).
  */
 export function basicAuthPairPasswordStart(key: string, value: string): number | undefined {
   const words = keyWords(key);
   const last = words[words.length - 1];
-  const basic = last === 'basicauth' || (words[words.length - 2] === 'basic' && (last === 'auth' || last === 'authorization' || last === 'credentials'));
+  const before = words[words.length - 2];
+  const basic =
+    last === 'basicauth' ||
+    (before === 'basic' && (last === 'auth' || last === 'authorization' || last === 'credentials')) ||
+    (last === 'auth' && (words.length === 1 || before === 'http' || before === 'proxy')) ||
+    (before === 'auth' && (last === 'string' || last === 'pair'));
   const m = basic ? USER_PASSWORD.exec(value) : null;
   return m ? value.length - m[1].length : undefined;
 }

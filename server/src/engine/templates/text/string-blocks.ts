@@ -17,3 +17,19 @@ export function insideStringBlock(text: string, lineStart: number): boolean {
   const content = quotes.content.trimEnd();
   return STRING_OPENER.test(content) && content.indexOf('"""') === content.length - 3;
 }
+
+/**
+ * JSON written inside a JSON or code string, its quotes escaped (DNAnexus' `"DX_SECURITY_CONTEXT": "{\"auth_token\":
+ * \"…\"}"`, a Helm value or an env var holding a JSON document): a member `\"key\": \"value\"` read as JSON reads
+ * it. The span of the value between its escaped quotes, when the key at `keyStart`–`keyEnd` is one.
+ */
+export function escapedJsonMemberValue(text: string, keyStart: number, keyEnd: number, lineEnd: number): { start: number; end: number } | undefined {
+  if (keyStart < 2 || text[keyStart - 2] !== '\\' || text[keyStart - 1] !== '"' || text[keyEnd] !== '\\') return undefined;
+  const m = ESCAPED_MEMBER.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 1100)));
+  if (!m) return undefined;
+  const start = keyEnd + m[0].length - m[1].length - 2;
+  return { start, end: start + m[1].length };
+}
+
+/** `\": \"value\"`: the value holds no quote and no escape (a secret's characters), up to its escaped closing quote. */
+const ESCAPED_MEMBER = /^\\"[ \t]*:[ \t]*\\"([^"\\\n]{1,1000})\\"/;
