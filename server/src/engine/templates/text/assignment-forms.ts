@@ -163,7 +163,8 @@ export function codeLiteralStart(text: string, at: number, lineEnd: number): { a
   const wrapped = wrappedLiteralStart(text, at, lineEnd);
   if (wrapped) return { ...wrapped, embedded: false };
   const fallback = fallbackLiteralStart(text, at, lineEnd) ?? schemaDefaultStart(text, at, lineEnd) ?? firstItemStart(text, at, lineEnd) ?? coalescingLiteralStart(text, at);
-  return fallback === undefined ? continuedFallback(text, at, lineEnd) : { at: fallback, lineEnd, embedded: true };
+  // The first item may open the line below its bracket (`keys: [\n  '…',`).
+  return fallback === undefined ? continuedFallback(text, at, lineEnd) : { at: fallback, lineEnd: fallback > lineEnd ? lineEndAt(text, fallback) : lineEnd, embedded: true };
 }
 
 /** A fallback continuing the statement on the next line (`runCatching { … }\n  .getOrElse { "…" }`, `\n  ?: "…"`, `\n  || "…"`). */
@@ -203,8 +204,11 @@ export function inlineTableDefaultStart(text: string, at: number, lineEnd: numbe
   return m ? at + m[0].length : undefined;
 }
 
-/** A validation schema's default (`Joi.string().default('...')`, `z.string().min(12).default("...")`): the literal's offset. */
-const SCHEMA_DEFAULT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*\([^()"'`\n]{0,40}\)){1,6}\.default\([ \t]*(?=["'])/;
+/**
+ * A validation schema's default or fallback (`Joi.string().default('...')`, `z.string().min(12).default("...")`, zod's
+ * `.catch("...")`, the value a failed parse falls back to): the literal's offset.
+ */
+const SCHEMA_DEFAULT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*\([^()"'`\n]{0,40}\)){1,6}\.(?:default|catch)\([ \t]*(?=["'])/;
 
 export function schemaDefaultStart(text: string, at: number, lineEnd: number): number | undefined {
   const m = SCHEMA_DEFAULT.exec(text.slice(at, Math.min(lineEnd, at + 300)));
@@ -216,11 +220,14 @@ export function schemaDefaultStart(text: string, at: number, lineEnd: number): n
  * (express-session and cookie signers take the current secret first, older ones after it).
  */
 export function firstItemStart(text: string, at: number, lineEnd: number): number | undefined {
-  const m = /^\[[ \t]*(?=["'])/.exec(text.slice(at, Math.min(lineEnd, at + 8)));
+  // The item on the bracket's line, or alone on the line below it (`keys: [\n  '…',\n  …]`, `FERNET_KEYS = [\n "…",`),
+  // after a comment line too.
+  const m = text[at] === '[' ? /^\[[ \t]*(?:\r?\n[ \t]*(?:(?:\/\/|#)[^\n]*\n[ \t]*)?)?(?=["'])/.exec(text.slice(at, Math.min(text.length, lineEnd + 200))) : null;
   if (!m) return undefined;
   const q = text[at + m[0].length];
+  const itemEnd = m[0].includes('\n') ? lineEndAt(text, at + m[0].length) : lineEnd;
   const close = text.indexOf(q, at + m[0].length + 1);
-  return close > 0 && close < lineEnd && /^[ \t]*[,\]]/.test(text.slice(close + 1, close + 8)) ? at + m[0].length : undefined;
+  return close > 0 && close < itemEnd && /^[ \t]*[,\]]/.test(text.slice(close + 1, close + 8)) ? at + m[0].length : undefined;
 }
 
 /** `${API_TOKEN:-literal}` / `${X-literal}` / `${X:=literal}`, Spring's `${app.api-key:literal}`: the literal default inside. */

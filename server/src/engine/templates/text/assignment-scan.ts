@@ -18,6 +18,7 @@ import { enumCaseStart } from './positional-records';
 import { getterLiteralStart, returnedArmStart, withoutForSuffix } from './returned-arms';
 import { isQuote, quotedValueAt, valueAt, type Pending } from './assignment-value';
 import { defaultPlaceAt } from './default-positions';
+import { parallelAssignmentStart } from './parallel-assignments';
 
 // Finds `key <operator> value` around a keyword hit, in the syntaxes secrets get written in:
 //   YAML `key: value`, JSON `"key": "value"`, .env/shell/INI/properties `KEY=value`, Python/TOML/HCL
@@ -161,6 +162,9 @@ export function assignmentAt(text: string, hit: number, lineStart: number, lineE
     const value = text.slice(expansion.start, expansion.end);
     return { key, keySpan, operator: ':=', quote: '', prefix: '', value, valueSpan: expansion, literalSpan: expansion, embedded: true };
   }
+  // `const [user, password] = ['svc', '…']`, `user, password = "svc", "…"`: the value at the name's own index.
+  const parallel = isQuote(before) ? undefined : parallelAssignmentStart(text, keyStart, keyEnd, lineStart, lineEnd);
+  if (parallel) return quotedValueAt(text, parallel.at, parallel.lineEnd, { key, keySpan, operator: '=', enclosing: '', unquoted: false });
   let at = keyEnd;
   // The key's own closing quote (`"password": …`, `['password'] = …`).
   let enclosing = '';

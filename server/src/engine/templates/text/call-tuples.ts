@@ -6,6 +6,7 @@ import { decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
 import { keyWords } from './secret-key-names';
 import { trailingWordStart, trimEndOf } from '../../trim';
+import { secretNamedCallee } from './credentials-named';
 
 // Credential tuples by position: a secret passed among a call's arguments (or an array's items) where no key
 // names it and no keyword is near, found by the shape of the literal and of its neighbours, whatever the call:
@@ -36,6 +37,13 @@ const HEX_MIN_ENTROPY = 3.2;
 // fails at its end (a 60 KB slice of gcloud's generated compute messages took minutes).
 const WORD_PART = /^(?:[A-Z]?[a-z]+(?:[A-Z][a-z]+)*|[A-Z]+)?\d*$/;
 const MAX_BACK = 600;
+/**
+ * A (host, user, literal) tuple says a password by its place alone, so its literal may be less random than one
+ * found by shape alone: a 16-character password of four classes with a repeated character or two measures ~3.3.
+ */
+const LOGIN_TUPLE_MIN_ENTROPY = 3.2;
+/** Words of a call that opens a connection or a session (`connect`, `Session`, `Client`, `login`). */
+const CONNECT_WORDS = new Set(['connect', 'connection', 'session', 'client', 'gateway', 'login', 'open', 'dial']);
 
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const DN = /^[A-Za-z]+=[^,=]+(?:,[A-Za-z]+=[^,=]+)+$/;
@@ -58,7 +66,7 @@ const COMPARISON_CALL = /(?:assert\w*|expect|[Ee]quals?|check\w*|verify\w*|compa
 const LOOKUP_VERB = /^(?:get|load|read|find|fetch|lookup|has|is|delete|remove|clear|check|verify|validate|hash|compare|reset|prompt)$/;
 
 /** A literal that looks generated: key material, or 16+ characters of one token mixing three classes. */
-export function looksGenerated(value: string): boolean {
+export function looksGenerated(value: string, minEntropy = 3.5): boolean {
   // Words, numbers and acronyms joined by separators (`Quarterly-Report-2024`, `north_zone_2`, `Darwin/ManPages/man1`) are names.
   // So are camelCase names with numbers and acronyms (`sha256WithRSAEncryption`, `pbeWithSHAAnd3-KeyTripleDES-CBC`,
   // the OID tables of crypto libraries in public code), where a generated token splits into one- and two-letter pieces.
@@ -71,7 +79,7 @@ export function looksGenerated(value: string): boolean {
   if (/^[A-Za-z_]\w*$/.test(value) && !/\d[A-Za-z]/.test(trimEndOf(value, '0123456789'))) return false;
   if (/^[\w-]+(?:\.[\w-]+)+$/.test(value) && !(/[A-Z]/.test(value) && /\d/.test(value))) return false;
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
-  return classes >= 3 && shannonEntropy(value) >= 3.5;
+  return classes >= 3 && shannonEntropy(value) >= minEntropy;
 }
 
 /** Whether a camelCase identifier is mostly words: pieces that read as words (`With`, `sha`) hold most of its letters. */
@@ -182,17 +190,22 @@ function outsideWrapper(text: string, open: number, quote: number): number | und
 function tupleName(text: string, open: number, args: readonly Argument[], i: number, value: string, declarations: Map<string, string[] | undefined> | undefined): string | undefined {
   const declared = declaredParameterName(text, open, i, declarations);
   if (declared !== undefined) return declared;
-  if (!looksGenerated(value)) return undefined;
+  if (!looksGenerated(value)) return i >= 2 && isLoginTuple(text, args, i) && looksGenerated(value, LOGIN_TUPLE_MIN_ENTROPY) ? 'password' : undefined;
   const prev = args[i - 1];
   // A comparison (`assertEqual(x.stack_id, "…")`, `expect(…)`) checks a value; it hands no secret over.
   if (text[open] === '(' && COMPARISON_CALL.test(text.slice(Math.max(0, open - 40), open))) return undefined;
   const callee = text[open] === '(' ? calleeBefore(text, open) : { name: '', constructed: false };
   const calleeSegment = callee.name.slice(trailingWordStart(callee.name));
   const calleeWords = keyWords(calleeSegment);
+  // A type or factory named for the secret it holds, the literal its last argument (credentials-named.ts).
+  const named = i === args.length - 1 && text[open] === '(' ? secretNamedCallee(callee.name) : undefined;
+  if (named !== undefined) return named;
   if (i >= 1) {
     if (isUser(text, prev)) return 'password';
     const prevLiteral = literalOf(text, prev);
-    if (prevLiteral !== undefined && USER_NAME.test(prevLiteral) && i >= 2 && isPlace(text, args[i - 2])) return 'password';
+    if (i >= 2 && isLoginTuple(text, args, i)) return 'password';
+    // A client's or session's constructor given a user then the literal first (`BlitzGateway("svc", "…", host=…)`).
+    if (i === 1 && prevLiteral !== undefined && USER_NAME.test(prevLiteral) && (callee.constructed || calleeWords.some((w) => CONNECT_WORDS.has(w)))) return 'password';
     if (isPlace(text, prev) && !(prevLiteral !== undefined && USER_NAME.test(prevLiteral))) return 'token';
     if (isId(text, prev)) return 'secret';
     // `put(Context.SECURITY_CREDENTIALS, "…")`: a constant's name is the key of a two-argument call.
@@ -220,6 +233,12 @@ function tupleName(text: string, open: number, args: readonly Argument[], i: num
   // Go: `radius.New(code, []byte("…"))`, a constructor given key bytes.
   if (/^New[A-Z]?/.test(calleeSegment) && /^\[\]byte\(/.test(text.slice(args[i].start, args[i].end)) && !/^(?:bytes|strings|bufio|io)\./.test(callee.name)) return 'secret';
   return undefined;
+}
+
+/** A host (or URL) then a user name literal before the literal at `i`: `new FtpClient(host, "reader", "…")`. */
+function isLoginTuple(text: string, args: readonly Argument[], i: number): boolean {
+  const user = literalOf(text, args[i - 1]);
+  return user !== undefined && USER_NAME.test(user) && isPlace(text, args[i - 2]);
 }
 
 /** An object literal's user member then a bare `key` member: `client({ username: 'api', key: '…' })`. */

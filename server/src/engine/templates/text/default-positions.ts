@@ -1,6 +1,7 @@
 import { lineEndAt } from '../../text';
 import { callArguments, literalArgument } from './argument-places';
 import { nextLine, type LineBounds } from './assignment-forms';
+import { looksLikeKeyMaterial } from './key-material';
 
 // A literal reaches a secret-named place through a default, fallback or identity position, where the code
 // around it is otherwise a declaration or a lookup. One form, read by position rather than by library:
@@ -218,7 +219,55 @@ export function passThroughLiteralStart(text: string, at: number, lineEnd: numbe
   return literalFollowedBy(text, literal, lineEnd, CALL_END) ? literal : undefined;
 }
 
+/** A struct or object literal's name member just before the key's quote: `{Name: "`, `&cli.StringFlag{Name: "`. */
+const NAME_MEMBER = /(?:\{[^{}\n]{0,80}?\b|^[ \t]*)[Nn]ame[ \t]*:[ \t]*$/;
+/** The member holding its value or default: Go's `Value:`, `Default:`, `DefaultText:` is prose and not read. */
+const VALUE_MEMBER = /^[ \t]*(?:[Vv]alue|[Dd]efault(?:Value)?)[ \t]*:[ \t]*(?=["'`])/;
+/** How far a struct's members are read past its name. */
+const STRUCT_SPAN = 600;
+
+/**
+ * The key hit is the quoted `Name` member of a struct or object literal that declares a flag or a named value
+ * (urfave/cli `&cli.StringFlag{Name: "api-token", EnvVars: …, Value: "…"}`, a settings table's `{name: "…_secret",
+ * default: "…"}`): the literal of its `Value` or `Default` member in the same braces, on the name's line or below.
+ */
+export function structValueStart(text: string, keyStart: number, keyEnd: number, lineStart: number): DefaultPlace | undefined {
+  const quote = text[keyStart - 1];
+  if ((quote !== '"' && quote !== "'" && quote !== '`') || text[keyEnd] !== quote) return undefined;
+  // Most quoted keys are no member's value: a look at the character before the quote first.
+  let colon = keyStart - 2;
+  while (colon > lineStart && (text[colon] === ' ' || text[colon] === '\t')) colon--;
+  if (text[colon] !== ':') return undefined;
+  if (keyStart - lineStart > 120 || !NAME_MEMBER.test(text.slice(lineStart, keyStart - 1))) return undefined;
+  // Its struct's brace: on the name's line, or above it with no brace between (`&cli.StringFlag{\n Name: "…",`).
+  const open = text.lastIndexOf('{', keyStart);
+  if (open < 0 || keyStart - open > STRUCT_SPAN || text.slice(open, keyStart).includes('}')) return undefined;
+  const literal = valueMember(text, open);
+  return literal && { at: literal.at, lineEnd: lineEndAt(text, literal.at) };
+}
+
+/** The `Value` member's literal of the struct literal opening at `open`, within STRUCT_SPAN, with its value. */
+function valueMember(text: string, open: number): { at: number; value: string } | undefined {
+  const members = callArguments(text, open);
+  for (const m of members ?? []) {
+    const member = VALUE_MEMBER.exec(text.slice(m.start, Math.min(m.end, m.start + 40)));
+    const literal = member ? literalArgument(text, { start: m.start + member[0].length, end: m.end }) : undefined;
+    if (literal && literal.at - open < STRUCT_SPAN) return literal;
+  }
+  return undefined;
+}
+
+/**
+ * A cookie built with a literal value (Go `&http.Cookie{Name: "kiosk", Value: "…"}`): when the value is key material,
+ * a long-lived session handed to whoever holds the code, whatever the cookie's name.
+ */
+export function cookieValueStart(text: string, keyStart: number, keyEnd: number): DefaultPlace | undefined {
+  if (text[keyEnd] !== '{' || !/(?:^|\.)Cookie$/.test(text.slice(keyStart, keyEnd))) return undefined;
+  const literal = valueMember(text, keyEnd);
+  return literal && looksLikeKeyMaterial(literal.value) ? { at: literal.at, lineEnd: lineEndAt(text, literal.at), key: 'sessionToken' } : undefined;
+}
+
 /** The default, block or fallback position a key hit names (the forms above keyed on the hit). */
 export function defaultPlaceAt(text: string, keyStart: number, keyEnd: number, line: LineBounds): DefaultPlace | undefined {
-  return optionDefaultStart(text, keyStart, keyEnd, line.lineStart) ?? namedBlockStart(text, keyStart, keyEnd, line) ?? lookupFallbackStart(text, keyStart, keyEnd, line);
+  return optionDefaultStart(text, keyStart, keyEnd, line.lineStart) ?? structValueStart(text, keyStart, keyEnd, line.lineStart) ?? cookieValueStart(text, keyStart, keyEnd) ?? namedBlockStart(text, keyStart, keyEnd, line) ?? lookupFallbackStart(text, keyStart, keyEnd, line);
 }
