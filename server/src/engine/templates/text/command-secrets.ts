@@ -5,6 +5,8 @@ import { looksGenerated } from './call-tuples';
 import { baseName, commandsIn, logicalLineAt, type Command, type CommandWord } from './command-line';
 import type { CommandTable } from './command-table';
 import { keyWords, type KeyClassifier } from './secret-key-names';
+import { keptLineSecrets } from './command-line-memo';
+import type { ParseCache } from '../../types';
 
 // The command-line model: secrets handed to a command, found by what the command line says rather than by the
 // tool (command-line.ts reads the words):
@@ -45,17 +47,21 @@ export interface CommandModel {
   readonly isSecretKey: KeyClassifier;
 }
 
-/** The secrets on the command lines around keyword hits (sorted offsets), each logical line read once. */
-export function* commandLineSecrets(text: string, hits: readonly number[], model: CommandModel): Generator<Assignment> {
+/**
+ * The secrets on the command lines around keyword hits (sorted offsets), each logical line read once. With
+ * `lineMemo` (the editor's cache) a line's secrets are kept under its text (command-line-memo.ts): what is
+ * found on a line must depend on nothing but that line's text, the character after it and `model`.
+ */
+export function* commandLineSecrets(text: string, hits: readonly number[], model: CommandModel, lineMemo?: ParseCache): Generator<Assignment> {
   let read = { start: -1, end: -1 };
   for (const hit of hits) {
     // Hits come in order; a line holding several keywords is read once.
     if (hit >= read.start && hit < read.end) continue;
     const line = logicalLineAt(text, hit);
     read = line;
-    if (!mayHoldSecret(text.slice(line.start, line.end), model.table)) continue;
+    const readLine = () => (mayHoldSecret(text.slice(line.start, line.end), model.table) ? [...commandsIn(text, line.start, line.end)].flatMap((command) => [...secretsOf(text, command, model)]) : []);
     // A heredoc's body is a file's content, not commands (its `KEY=value` lines are read by the keyword forms).
-    const found = [...commandsIn(text, line.start, line.end)].flatMap((command) => [...secretsOf(text, command, model)]);
+    const found = lineMemo ? keptLineSecrets(lineMemo, text, line, model.table, readLine) : readLine();
     if (found.length > 0 && !insideHeredoc(text, line.start)) yield* found;
   }
 }
