@@ -68,36 +68,33 @@ describe('command-line secrets kept per line in the editor equal a fresh analysi
       assert.deepEqual(shape(kept), shape(fresh), `${what}: the editor's and a fresh analysis differ`);
       assert.deepEqual(places(kept, open.text), expected, `${what}: where ${RULE} reports`);
     };
-    step('as opened', ['3:48', '5:16', '9:37', '13:39']);
+    const BASE = ['3:48', '5:16', '9:37', '13:39'];
+    step('as opened', BASE);
     const typed = open.text.indexOf('db.internal --db') + 'db.internal'.length;
     [...'dev'].forEach((c, i) => open.replace(typed + i, typed + i, c));
     step('a word typed a character at a time before the option on the secret line', ['3:51', '5:16', '9:37', '13:39']);
     for (let i = 3; i > 0; i--) open.replace(typed + i - 1, typed + i, '');
-    step('and deleted with Backspace', ['3:48', '5:16', '9:37', '13:39']);
-    open.edit('FROM alpine:3.20 AS build', 'FROM alpine:3.20 AS builder');
-    open.edit('--from=build ', '--from=builder ');
-    step('a stage renamed on its FROM line and where it is used', ['3:48', '5:16', '9:37', '13:39']);
-    open.edit('FROM alpine:3.20 AS builder\n', 'FROM alpine:3.20 AS builder\n\n');
-    step('Enter after the first FROM: every line below moves', ['4:48', '6:16', '10:37', '14:39']);
-    open.edit('FROM alpine:3.20 AS builder\n\n', 'FROM alpine:3.20 AS builder\n');
-    step('and Backspace', ['3:48', '5:16', '9:37', '13:39']);
-    open.edit('    sshpass -p Qm4vT8kRz2Lx9WnB', '    sshpass -p Qm4vT8kRz2Lx9WnBx');
-    step('a character typed in the secret on a continuation line', ['3:48', '5:16', '9:37', '13:39']);
-    open.edit('RUN set -eux; \\\n', 'RUN set -eux;\n');
-    step('the continuation before it deleted: the sshpass line is no longer a RUN', ['3:48', '5:16', '9:37', '13:39']);
-    open.edit('RUN set -eux;\n', 'RUN set -eux; \\\n');
-    step('and typed back', ['3:48', '5:16', '9:37', '13:39']);
-    open.edit('mysql --host db.internal --password', 'mysql --host db.internal  --password');
-    step('a space typed in a heredoc command', ['3:48', '5:16', '9:38', '13:39']);
-    open.edit('RUN <<EOF\n', '');
-    step('the heredoc opener deleted: its lines are read as they are, one line up', ['3:48', '5:16', '8:38', '12:39']);
-    open.edit('set -eux\nmysql', 'RUN <<EOF\nset -eux\nmysql');
-    step('and pasted back', ['3:48', '5:16', '9:38', '13:39']);
+    step('and deleted with Backspace', BASE);
     const pasted = 'RUN mysqldump --host db.internal --db-password R7vKq2mXz9Lw4T --all-databases > /dump.sql\n';
-    open.edit('USER app\n', `${pasted}USER app\n`);
-    step('the secret line pasted again lower down (the same line text at two places)', ['3:48', '5:16', '9:38', '13:39', '14:48']);
-    open.edit('\n', '\r\n');
-    step('a CRLF line break on the first line', ['3:48', '5:16', '9:38', '13:39', '14:48']);
+    const SPACED = ['3:48', '5:16', '9:38', '13:39'];
+    // Each edit replaces the first occurrence of its text, then where the rule reports after it.
+    const edits: [string, [string, string][], string[]][] = [
+      ['a stage renamed on its FROM line and where it is used', [['FROM alpine:3.20 AS build', 'FROM alpine:3.20 AS builder'], ['--from=build ', '--from=builder ']], BASE],
+      ['Enter after the first FROM: every line below moves', [['FROM alpine:3.20 AS builder\n', 'FROM alpine:3.20 AS builder\n\n']], ['4:48', '6:16', '10:37', '14:39']],
+      ['and Backspace', [['FROM alpine:3.20 AS builder\n\n', 'FROM alpine:3.20 AS builder\n']], BASE],
+      ['a character typed in the secret on a continuation line', [['    sshpass -p Qm4vT8kRz2Lx9WnB', '    sshpass -p Qm4vT8kRz2Lx9WnBx']], BASE],
+      ['the continuation before it deleted: the sshpass line is no longer a RUN', [['RUN set -eux; \\\n', 'RUN set -eux;\n']], BASE],
+      ['and typed back', [['RUN set -eux;\n', 'RUN set -eux; \\\n']], BASE],
+      ['a space typed in a heredoc command', [['mysql --host db.internal --password', 'mysql --host db.internal  --password']], SPACED],
+      ['the heredoc opener deleted: its lines are read as they are, one line up', [['RUN <<EOF\n', '']], ['3:48', '5:16', '8:38', '12:39']],
+      ['and pasted back', [['set -eux\nmysql', 'RUN <<EOF\nset -eux\nmysql']], SPACED],
+      ['the secret line pasted again lower down (the same line text at two places)', [['USER app\n', `${pasted}USER app\n`]], [...SPACED, '14:48']],
+      ['a CRLF line break on the first line', [['\n', '\r\n']], [...SPACED, '14:48']],
+    ];
+    for (const [what, changes, expected] of edits) {
+      for (const [find, replace] of changes) open.edit(find, replace);
+      step(what, expected);
+    }
   });
 
   it('a keystroke reads again the command lines it changed, not the others', () => {
