@@ -82,7 +82,8 @@ export function* analysisSteps(file: SourceFile, ruleSet: RuleSet, options: Anal
   const reported: RuleReport[] = [];
   const lookarounds = windowed ? windowedRules(ruleSet, models.text.fileName) : new Map<Rule, TextLookaround>();
   const run: RuleRun = {
-    context: { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted' },
+    // lineMemo: per-line results kept between keystrokes need a cache that outlives the analysis (not the CLI's).
+    context: { now, uri: file.uri, suppressionPolicy: ruleSet.suppressionPolicy, approvedImages, imageDigests: options.imageDigests, workspace: options.workspace, podSecurityProfile: options.podSecurityProfile ?? 'restricted', lineMemo: options.cache && options.cache.shortLived !== true ? options.cache : undefined },
     models,
     cache: options.cache,
     windows: options.cache && lookarounds.size > 0 && !models.kubernetes ? new FileWindows(models.text, options.cache, lookarounds, ruleSet.keywordPass) : undefined,

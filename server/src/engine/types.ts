@@ -239,6 +239,11 @@ export interface CheckContext {
   readonly windowReports?: readonly Report[];
   /** With windowReports: a scan of the whole file read per chunk and kept per chunk between analyses (chunk-results.ts). */
   readonly chunkResults?: <R>(reader: ChunkReader<R>) => R[];
+  /**
+   * Text, with a cache kept between analyses of one document (the editor's): where a check keeps what it
+   * read from one line, found again by the line's text alone (command-line-memo.ts). Absent in the CLI.
+   */
+  readonly lineMemo?: ParseCache;
 }
 
 export type Check<M> = (model: M, ctx: CheckContext) => void;

@@ -6,6 +6,8 @@ import { baseName, commandsIn, logicalLineAt, type Command, type CommandWord } f
 import { settingFormsIn, settingSecrets } from './command-settings';
 import type { CommandTable } from './command-table';
 import { keyWords, type KeyClassifier } from './secret-key-names';
+import { keptLineSecrets } from './command-line-memo';
+import type { ParseCache } from '../../types';
 
 // The command-line model: secrets handed to a command, found by what the command line says rather than by the
 // tool (command-line.ts reads the words):
@@ -48,21 +50,28 @@ export interface CommandModel {
   readonly gate: (line: string) => boolean;
 }
 
-/** The secrets on the command lines around keyword hits (sorted offsets), each logical line read once. */
-export function* commandLineSecrets(text: string, hits: readonly number[], model: CommandModel): Generator<Assignment> {
+/**
+ * The secrets on the command lines around keyword hits (sorted offsets), each logical line read once. With
+ * `lineMemo` (the editor's cache) a line's secrets are kept under its text (command-line-memo.ts): what is
+ * found on a line must depend on nothing but that line's text, the character after it and `model`.
+ */
+export function* commandLineSecrets(text: string, hits: readonly number[], model: CommandModel, lineMemo?: ParseCache): Generator<Assignment> {
   let read = { start: -1, end: -1 };
   for (const hit of hits) {
     // Hits come in order; a line holding several keywords is read once.
     if (hit >= read.start && hit < read.end) continue;
     const line = logicalLineAt(text, hit);
     read = line;
-    const lineText = text.slice(line.start, line.end);
-    const forms = settingFormsIn(lineText);
-    // The gate (command-gate.ts) speaks for the option, table, login and query forms; the setting forms have their own test.
-    if (forms === 0 && (!mayHoldSecret(lineText, model.table) || !model.gate(lineText))) continue;
+    const readLine = (): Assignment[] => {
+      const lineText = text.slice(line.start, line.end);
+      const forms = settingFormsIn(lineText);
+      // The gate (command-gate.ts) speaks for the option, table, login and query forms; the setting forms have their own test.
+      if (forms === 0 && (!mayHoldSecret(lineText, model.table) || !model.gate(lineText))) return [];
+      const commands = commandsIn(text, line.start, line.end);
+      return commands.flatMap((command, k) => [...secretsOf(text, command, model), ...(forms === 0 ? [] : settingSecrets(text, commands, k, model.isSecretKey, forms))]);
+    };
     // A heredoc's body is a file's content, not commands (its `KEY=value` lines are read by the keyword forms).
-    const commands = commandsIn(text, line.start, line.end);
-    const found = commands.flatMap((command, k) => [...secretsOf(text, command, model), ...(forms === 0 ? [] : settingSecrets(text, commands, k, model.isSecretKey, forms))]);
+    const found = lineMemo ? keptLineSecrets(lineMemo, text, line, model.table, readLine) : readLine();
     if (found.length > 0 && !insideHeredoc(text, line.start)) yield* found;
   }
 }

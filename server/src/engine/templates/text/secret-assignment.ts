@@ -193,7 +193,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // A file without any of the keywords (a third of a mixed tree) asks none of the file-name patterns below.
       const commandHits = params.commandLines && holdsCommands(model, ctx, commandFiles) ? model.keywordOffsets(commandTable.keywords) : [];
       if ((model.keywordOffsets(keywords).length === 0 && commandHits.length === 0) || !inScope(model)) return;
-      const commandLines = commandHits.length > 0 ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey, gate: commandGate }) : [];
+      const commandLines = commandHits.length > 0 ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey, gate: commandGate }, ctx.lineMemo) : [];
       const toolValueStarts = new Set(toolAssignments.map((a) => a.valueSpan.start));
       const options = scanOptions(model);
       const facts = fixFacts(model);
