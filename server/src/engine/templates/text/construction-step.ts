@@ -1,7 +1,8 @@
 import type { TextModel } from '../../parsers/text';
 import type { Report } from '../../types';
 import type { Assignment } from './assignment-scan';
-import { recordArguments, recordParameterAt } from './positional-records';
+import { enumDeclared, recordArguments, recordParameterAt } from './positional-records';
+import { lineEndAt } from '../../text';
 
 // In the editor the generic rule reads a large C#, Java or Kotlin file in windows, but a constructor
 // parameter named for a secret is read at each construction anywhere in the file (positional-records.ts).
@@ -37,14 +38,16 @@ export interface Construction {
  * (the windows' marks, in file order): each parameter's constructions, in the scan's order.
  */
 export function constructionsAt(model: TextModel, hits: readonly number[]): Construction[] {
-  const lines = model.lines;
   const out: Construction[] = [];
   let recordsRead = 0;
   let lastKeyStart = -1;
+  const line = lineAround(model);
+  const enums = new Map<string, boolean>();
+  const isEnum = (record: string) => enums.get(record) ?? enums.set(record, enumDeclared(model.text, record)).get(record) === true;
   for (const hit of hits) {
     if (recordsRead >= MAX_RECORD_PARAMETERS) break;
-    const line = lines.lineOf(hit);
-    const parameter = recordParameterAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line));
+    const { start, end } = line(hit);
+    const parameter = recordParameterAt(model.text, hit, start, end, isEnum);
     if (parameter && parameter.keySpan.start !== lastKeyStart) {
       recordsRead++;
       for (const assignment of recordArguments(model.text, parameter)) out.push({ assignment, hit });
@@ -52,4 +55,17 @@ export function constructionsAt(model: TextModel, hits: readonly number[]): Cons
     if (parameter) lastKeyStart = parameter.keySpan.start;
   }
   return out;
+}
+
+/** The line holding an offset: found around it where the text breaks lines by LF only (a 1 MB file's line index is built per version). */
+export function lineAround(model: TextModel): (hit: number) => { start: number; end: number } {
+  const text = model.text;
+  if (text.includes('\r')) {
+    const lines = model.lines;
+    return (hit) => {
+      const n = lines.lineOf(hit);
+      return { start: lines.lineStart(n), end: lines.lineEnd(n) };
+    };
+  }
+  return (hit) => ({ start: text.lastIndexOf('\n', hit - 1) + 1, end: lineEndAt(text, hit) });
 }

@@ -58,7 +58,8 @@ export function recordParameterAt(text: string, hit: number, lineStart: number, 
   return { record, position, key: name, keySpan: { start: keyStart, end: keyStart + name.length }, constructions: enumType ? 'constants' : kotlin ? 'call' : 'new' };
 }
 
-function enumDeclared(text: string, record: string): boolean {
+/** Whether the text declares an enum of that name (its constants are its constructions). */
+export function enumDeclared(text: string, record: string): boolean {
   return new RegExp(`\\benum[ \\t]+(?:class[ \\t]+)?${record}\\b`).test(text);
 }
 

@@ -11,7 +11,7 @@ import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { callTuples, TUPLE_FILES } from './call-tuples';
 import { TUPLE_CHUNKS, tuplesFromChunks } from './call-tuple-chunks';
-import { constructionsAt, isParameterHitMark, MAX_RECORD_PARAMETERS, parameterHitMark } from './construction-step';
+import { constructionsAt, isParameterHitMark, lineAround, MAX_RECORD_PARAMETERS, parameterHitMark } from './construction-step';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 import { withoutPlaintextStorageId } from './password-storage';
@@ -146,14 +146,14 @@ export const secretAssignment = defineTemplate<'text', Params>({
       argumentPlaces,
     });
     /** A candidate that is no secret where it sits: under a mapping of ciphertext, Shopify's public `api_key`. */
-    const quietByParent = (model: TextModel, a: Assignment, options: ScanOptions): boolean => {
+    const quietByParent = (model: TextModel, a: Assignment, options: ScanOptions, lineStartOf = (at: number) => model.lines.lineStart(model.lines.lineOf(at))): boolean => {
       // A SealedSecret's `encryptedData` holds ciphertext only its controller can open; so does Renovate's
       // `encrypted` object (and any mapping named so, in YAML or JSON).
-      const keyLineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));
+      const keyLineStart = lineStartOf(a.keySpan.start);
       if (options.unquotedValues && underYamlParent(model.text, keyLineStart, 'encryptedData')) return true;
       if (ENCRYPTED_PARENT.test(qualifiedByParent(model.text, '', keyLineStart))) return true;
       // Shopify's `api_key` is the app's public client id (its secret is `api_secret`), as in Rails credentials.
-      return options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'shopify');
+      return options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, keyLineStart, 'shopify');
     };
     /**
      * The whole-file step of a windowed code file (wholeFileStep): the windows' reports, then the file's
@@ -174,7 +174,8 @@ export const secretAssignment = defineTemplate<'text', Params>({
       for (const r of found) if (!isTakenMark(r)) ctx.report(r);
       for (const r of constructions) ctx.report(r);
       const tuples = ctx.chunkResults ? tuplesFromChunks(model.text, ctx.chunkResults(TUPLE_CHUNKS)) : [...callTuples(model.text)];
-      if (tuples.length === 0 || model.keywordOffsets(keywords).length === 0 || !inScope(model)) return;
+      // A window's mark sits on a keyword hit: the file has one, without a keyword pass over the whole text.
+      if (tuples.length === 0 || (hits.length === 0 && model.keywordOffsets(keywords).length === 0) || !inScope(model)) return;
       for (const a of toolFileKeys(model, { unquotedValues: true, dockerfile: false })) taken.add(a.valueSpan.start);
       const options = scanOptions(model);
       let facts: FixFacts | undefined;
@@ -196,6 +197,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const commands = params.commandLines !== undefined && holdsCommands(model, ctx, commandFiles);
       const options = scanOptions(model);
       const out: Report[] = [];
+      const hitLine = lineAround(model);
       for (const { assignment: a, hit } of constructionsAt(model, hits.sort((x, y) => x - y))) {
         const at = a.valueSpan.start;
         if (tools.has(at) || (taken.has(at) && !byWindows.has(at)) || !isCandidate(a)) continue;
@@ -204,7 +206,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
           continue;
         }
         taken.add(at);
-        if (!quietByParent(model, a, options)) out.push({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, fixFacts(model)) });
+        if (!quietByParent(model, a, options, (at) => hitLine(at).start)) out.push({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, fixFacts(model)) });
       }
       return out;
     };
