@@ -64,13 +64,19 @@ export function jvmSourceText(files: readonly string[], header: RegExp, bytes: n
   return out.join('\n') + '\n';
 }
 
+/** One language's text of about `bytes` bytes, from its development files; undefined when the corpus is absent. */
+export function jvmLanguageText(language: JvmSource['language'], bytes: number): string | undefined {
+  const lang = LANGUAGES.find((l) => l.language === language);
+  const files = lang ? developmentFiles(lang.folder) : [];
+  return lang && files.length > 0 ? jvmSourceText(files, lang.header, bytes) : undefined;
+}
+
 /** Writes (once per corpus content) and lists the ~1 MB Java, Kotlin and C# files; none when the corpus is absent. */
 export function jvmSources(): JvmSource[] {
   const out: JvmSource[] = [];
   for (const lang of LANGUAGES) {
-    const files = developmentFiles(lang.folder);
-    if (files.length === 0) continue;
-    const text = jvmSourceText(files, lang.header, TARGET_BYTES);
+    const text = jvmLanguageText(lang.language, TARGET_BYTES);
+    if (text === undefined) continue;
     const digest = createHash('sha256').update(text).digest('hex').slice(0, 10);
     const file = path.join(generatedRoot(), `${lang.language}-${digest}`, lang.name);
     if (!fs.existsSync(file)) {
