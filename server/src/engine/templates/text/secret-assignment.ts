@@ -179,10 +179,11 @@ export const secretAssignment = defineTemplate<'text', Params>({
       for (const a of toolFileKeys(model, { unquotedValues: true, dockerfile: false })) taken.add(a.valueSpan.start);
       const options = scanOptions(model);
       let facts: FixFacts | undefined;
+      const lineOf = lineAround(model);
       for (const a of tuples) {
         if (taken.has(a.valueSpan.start) || !isCandidate(a)) continue;
         taken.add(a.valueSpan.start);
-        if (quietByParent(model, a, options)) continue;
+        if (quietByParent(model, a, options, (at) => lineOf(at).start)) continue;
         ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, (facts ??= fixFacts(model))) });
       }
     };
