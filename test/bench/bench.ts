@@ -56,7 +56,7 @@ async function main(): Promise<void> {
         for (const typing of options.typings) {
           for (const mode of server.modes.filter((m) => options.modes.includes(m))) {
             progress(`${server.name} ${mode}, ${typing} typing, on ${file.label}`);
-            const run = await measureTyping(server, file, mode, typing, { keystrokes: options.edits, budgetMs: options.budgetSeconds * 1000, timeoutMs: 60_000, pauseMs: options.pauseMs });
+            const run = await measureTyping(server, file, mode, typing, { keystrokes: Math.min(options.edits, file.maxEdits ?? options.edits), budgetMs: options.budgetSeconds * 1000, timeoutMs: 60_000, pauseMs: options.pauseMs });
             latency.push(latencyEntry(run, file, server.note, server.name === 'Bulwark'));
           }
         }

@@ -13,7 +13,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const B64 = ALNUM + '/+';
 
-function generatedRoot(): string {
+export function generatedRoot(): string {
   return path.join(os.tmpdir(), 'bulwark-bench', `generated-v${GENERATOR_VERSION}-${BENCH_SEED}`);
 }
 

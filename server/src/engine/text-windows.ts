@@ -109,6 +109,8 @@ export class TextWindows {
   private readonly windowModels = new Map<WindowEntry, TextModel>();
   /** The text's first line when it is a `#!` line (CheckContext.shebang). */
   private readonly shebang: string;
+  /** The rules' window facts together, part of every window's input as the `#!` line is. */
+  private readonly factsKey: string;
 
   constructor(
     private readonly model: TextModel,
@@ -122,8 +124,11 @@ export class TextWindows {
     private readonly keywordPass?: SharedKeywordPass,
     /** The file's chunks when another TextWindows of the same text has cut them (FileWindows). */
     private readonly cores: () => Span[] = () => chunkCores(model, chunking),
+    /** What each rule with a windowFact read from the whole text (CheckContext.windowFact). */
+    private readonly facts: ReadonlyMap<Rule, string> = new Map(),
   ) {
     this.shebang = shebangOf(model.text);
+    this.factsKey = [...facts.values()].join('\u0001');
     const known = cache.get(STORE_KEY);
     this.store = known instanceof WindowStore ? known : new WindowStore();
     if (!known) cache.set(STORE_KEY, this.store);
@@ -171,8 +176,9 @@ export class TextWindows {
     return cores.map((core, i) => {
       const window = windows[i];
       const slice = this.model.text.slice(window.start, window.end);
-      // The `#!` line is part of every window's input (CheckContext.shebang): editing it re-checks them all.
-      const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}:${this.shebang}`;
+      // The `#!` line and the rules' window facts are part of every window's input (CheckContext.shebang,
+      // windowFact): a change of either re-checks them all.
+      const inWindow = `${core.start - window.start}:${core.end - window.start}:${core.end === this.model.text.length}:${this.shebang}\u0002${this.factsKey}`;
       return { core, window, entry: this.store.find(slice, uri, inWindow) ?? this.store.create(slice, uri, inWindow) };
     });
   }
@@ -184,7 +190,8 @@ export class TextWindows {
     let model = this.windowModels.get(entry);
     if (!model) this.windowModels.set(entry, (model = { ...parseText(entry.text, entry.uri, undefined, this.keywordPass), eol: this.model.eol }));
     const reports: Report[] = [];
-    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, inWindow: true, shebang: this.shebang, report: (r) => reports.push(r) });
+    const windowFact = this.facts.get(rule);
+    (rule.check as (m: TextModel, ctx: CheckContext) => void)(model, { ...context, inWindow: true, shebang: this.shebang, ...(windowFact === undefined ? {} : { windowFact }), report: (r) => reports.push(r) });
     const from = core.start - window.start;
     const to = core.end - window.start;
     const last = core.end === this.model.text.length;
@@ -212,11 +219,13 @@ export class FileWindows {
   ) {
     const wide = (l: TextLookaround) => (l.charsBefore ?? 0) > 0 || (l.charsAfter ?? 0) > 0;
     const cut = () => this.chunks();
+    const facts = new Map<Rule, string>();
+    for (const rule of lookarounds.keys()) if (rule.windowFact) facts.set(rule, rule.windowFact(model.fileName, model.text));
     for (const isWide of [false, true]) {
       const rules = [...lookarounds].filter(([, l]) => wide(l) === isWide);
       if (rules.length === 0) continue;
       // The store ages its entries once per analysis: only the first TextWindows rotates it.
-      const windows = new TextWindows(model, cache, unionLookaround(rules.map(([, l]) => l)), CHUNKING, this.byRule.size === 0, keywordPass, cut);
+      const windows = new TextWindows(model, cache, unionLookaround(rules.map(([, l]) => l)), CHUNKING, this.byRule.size === 0, keywordPass, cut, facts);
       for (const [rule] of rules) this.byRule.set(rule, windows);
     }
   }

@@ -232,6 +232,8 @@ export interface CheckContext {
    * the file holds commands), else ''. A window away from the text's start does not hold it.
    */
   readonly shebang?: string;
+  /** Text, with inWindow: what the rule's windowFact read from the whole text (Rule.windowFact); undefined when none was given. */
+  readonly windowFact?: string;
   /**
    * Text, for a rule with a whole-file step (Rule.wholeFileStep): the check runs on the whole file after its
    * windows, given their reports (in offsets of the file), and reports the file's reports from them.
@@ -303,6 +305,11 @@ export interface Rule {
    * on the whole file with the windows' reports (CheckContext.windowReports) and gives the file's reports.
    */
   readonly wholeFileStep?: (fileName: string) => boolean;
+  /**
+   * From a text rule's template: a short fact of the whole text that its checks on windows read
+   * (CheckContext.windowFact); a change of it re-checks every window of the file.
+   */
+  readonly windowFact?: (fileName: string, text: string) => string;
   /** From a text rule's template: the keywords its prefilter looks for in every file (RuleSet.keywordPass). */
   readonly keywords?: readonly string[];
   /**

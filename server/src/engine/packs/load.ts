@@ -274,6 +274,7 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
   const readsWorkspace = template.readsWorkspace === true || ruleLevel !== undefined;
   const lookaround = template.lookaround?.bind(template);
   const wholeFileStep = template.wholeFileStep?.bind(template);
+  const windowFact = template.windowFact?.bind(template);
   const keywords = template.keywords?.(match.params as never);
   // The Namespace labels a Pod Security rule reads are among the per-section inputs; other workspace facts are not.
   const perSection = template.language === 'kubernetes' && template.readsWorkspace !== true && template.perSection !== false;
@@ -289,6 +290,7 @@ export function instantiateRule(meta: RuleMeta, match: RuleMatch, template: AnyT
     ...(runScriptsApart ? { runScriptsApart: true } : {}),
     ...(lookaround ? { lookaround: (fileName: string) => lookaround(match.params as never, fileName) } : {}),
     ...(wholeFileStep ? { wholeFileStep: (fileName: string) => wholeFileStep(match.params as never, fileName) } : {}),
+    ...(windowFact ? { windowFact: (fileName: string, text: string) => windowFact(match.params as never, fileName, text) } : {}),
     ...(keywords && keywords.length > 0 ? { keywords } : {}),
     match,
   };

@@ -74,6 +74,11 @@ export interface Template<L extends Language = Language, P = Record<string, unkn
    */
   wholeFileStep?(params: P, fileName: string): boolean;
   /**
+   * Text only, with a lookaround: a short fact of the whole text of a file of this name that the check
+   * reads on its windows (Rule.windowFact, CheckContext.windowFact), such as whether it imports a namespace.
+   */
+  windowFact?(params: P, fileName: string, text: string): string;
+  /**
    * Text only: the keywords the check's prefilter looks for in every file; the rule set finds them all
    * in one shared pass (TextModel.sharedKeywordOffsets), which the check then reads.
    */

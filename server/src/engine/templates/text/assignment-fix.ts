@@ -68,16 +68,22 @@ export interface FixFacts {
   importEdit(): TextEdit | null | undefined;
 }
 
-export function fixFacts(model: TextModel): FixFacts {
+/** `wholeFileUsesSystem`: what the whole text says where `model` is a window of it (usingSystem, read once per file). */
+export function fixFacts(model: TextModel, wholeFileUsesSystem?: boolean): FixFacts {
   const flavour = flavourOf(model.fileName);
-  let usesSystem: boolean | undefined;
+  let usesSystem = wholeFileUsesSystem;
   let imported: { edit: TextEdit | null | undefined } | undefined;
   return {
     flavour,
-    usesSystem: () => (usesSystem ??= /^using\s+System\s*;/m.test(model.text)),
+    usesSystem: () => (usesSystem ??= usingSystem(model.text)),
     importEdit: () =>
       (imported ??= { edit: flavour === 'python' ? pythonImportEdit(model.text, model.eol) : flavour === 'go' ? goImportEdit(model.text, model.eol) : null }).edit,
   };
+}
+
+/** A C# file that imports `System` (its fixes then write `Environment.…` without the namespace). */
+export function usingSystem(text: string): boolean {
+  return /^using\s+System\s*;/m.test(text);
 }
 
 function flavourOf(fileName: string): Flavour | undefined {

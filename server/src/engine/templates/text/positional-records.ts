@@ -29,8 +29,11 @@ const DECLARATION = /^[ \t]*(?:(?:public|private|protected|internal|static|seale
 /** One parameter: Java/C# `Type name`, Kotlin `val name: Type`, with an optional default. */
 const PARAMETER = /^[ \t]*(?:(?:private|public|protected|internal|override|val|var|final|readonly)[ \t]+)*(?:[\w.<>?[\]]+[ \t]+([A-Za-z_]\w*)|([A-Za-z_]\w*)[ \t]*:[ \t]*[\w.<>?[\]]+)[ \t]*(?:=[^,)]*)?$/;
 
-/** The parameter of a one-line declaration (record, primary constructor, constructor) that holds `hit`. */
-export function recordParameterAt(text: string, hit: number, lineStart: number, lineEnd: number): RecordParameter | undefined {
+/**
+ * The parameter of a one-line declaration (record, primary constructor, constructor) that holds `hit`.
+ * `isEnum`: whether the text declares an enum of that name (a window, which cannot tell, passes its guess).
+ */
+export function recordParameterAt(text: string, hit: number, lineStart: number, lineEnd: number, isEnum: (record: string) => boolean = (record) => enumDeclared(text, record)): RecordParameter | undefined {
   const paren = text.lastIndexOf('(', hit);
   if (paren < lineStart) return undefined;
   const head = DECLARATION.exec(text.slice(lineStart, paren + 1));
@@ -47,12 +50,17 @@ export function recordParameterAt(text: string, hit: number, lineStart: number, 
   const name = parameter && (parameter[1] ?? parameter[2]);
   if (!name) return undefined;
   const record = head[2];
-  const isEnum = new RegExp(`\\benum[ \\t]+(?:class[ \\t]+)?${record}\\b`).test(text);
+  const enumType = isEnum(record);
   // A record names its type (`record Name(`); Kotlin's primary constructor follows `class` and types its parameters after a colon.
   const kotlin = head[1]?.startsWith('class') === true && parameter[2] !== undefined;
-  if (!head[1] && !isEnum && parameter[1] === undefined) return undefined;
+  if (!head[1] && !enumType && parameter[1] === undefined) return undefined;
   const keyStart = text.indexOf(name, open + before.lastIndexOf(',') + 1);
-  return { record, position, key: name, keySpan: { start: keyStart, end: keyStart + name.length }, constructions: isEnum ? 'constants' : kotlin ? 'call' : 'new' };
+  return { record, position, key: name, keySpan: { start: keyStart, end: keyStart + name.length }, constructions: enumType ? 'constants' : kotlin ? 'call' : 'new' };
+}
+
+/** Whether the text declares an enum of that name (its constants are its constructions). */
+export function enumDeclared(text: string, record: string): boolean {
+  return new RegExp(`\\benum[ \\t]+(?:class[ \\t]+)?${record}\\b`).test(text);
 }
 
 function constructionPattern(p: RecordParameter): RegExp {

@@ -1,7 +1,7 @@
 import type { TextModel } from '../../parsers/text';
 import { defineTemplate } from '../template';
 import type { CheckContext, Report, Span } from '../../types';
-import { assignmentFixes, fixFacts, fixesReadWholeFile, type FixFacts } from './assignment-fix';
+import { assignmentFixes, fixFacts, fixesReadWholeFile, usingSystem, type FixFacts } from './assignment-fix';
 import { assignmentAt, type Assignment, type ScanOptions } from './assignment-scan';
 import { authorizationCredential, qualifiedByParent, underYamlParent } from './assignment-syntax';
 import { compileKeyClassifier, endsWithSalt, keyWords, type KeyNameParams } from './secret-key-names';
@@ -11,6 +11,7 @@ import { LONG_LINE } from './keyword-segments';
 import { recordArguments, recordParameterAt } from './positional-records';
 import { callTuples, TUPLE_FILES } from './call-tuples';
 import { TUPLE_CHUNKS, tuplesFromChunks } from './call-tuple-chunks';
+import { constructionsAt, isParameterHitMark, lineAround, MAX_RECORD_PARAMETERS, parameterHitMark } from './construction-step';
 import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 import { withoutPlaintextStorageId } from './password-storage';
@@ -87,10 +88,12 @@ export const secretAssignment = defineTemplate<'text', Params>({
   keywords: (params) => [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? []), ...commandKeywords(params.commandLines)],
   // A value may sit two lines below its key or 1.6 KB past it (a call's third argument), and a key's
   // context reaches 200 characters back; a hit inside the previous value is skipped, so that value's
-  // key must be in view too. Fixes that add an import or read `using System;` need the whole file.
-  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) || readsConstructions(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096, continuedLines: true }),
+  // key must be in view too. Fixes that add an import need the whole file; C#'s `using System;` is the
+  // windows' fact (windowFact), constructions the whole-file step's (construction-step.ts).
+  lookaround: (_params, fileName) => (fixesReadWholeFile(fileName) && !readsConstructions(fileName) ? undefined : { linesBefore: 6, linesAfter: 4, charsBefore: 4096, charsAfter: 4096, continuedLines: true }),
+  windowFact: (_params, fileName, text) => (/\.cs$/i.test(fileName) && usingSystem(text) ? USING_SYSTEM : ''),
   // Credential tuples (call-tuples.ts) have no keyword near them to open a window around: in the editor a
-  // code file's windows read its keyword forms and the whole-file step its tuples (tupleStep below).
+  // code file's windows read its keyword forms and the whole-file step its tuples and constructions (tupleStep below).
   wholeFileStep: (_params, fileName) => TUPLE_FILES.test(fileName),
   instantiate: (params, regex) => {
     const keywords = [...params.keywords, ...argumentPlaceKeywords(params.argumentPlaces ?? [])].map((k) => k.toLowerCase());
@@ -152,14 +155,14 @@ export const secretAssignment = defineTemplate<'text', Params>({
       argumentPlaces,
     });
     /** A candidate that is no secret where it sits: under a mapping of ciphertext, Shopify's public `api_key`. */
-    const quietByParent = (model: TextModel, a: Assignment, options: ScanOptions): boolean => {
+    const quietByParent = (model: TextModel, a: Assignment, options: ScanOptions, lineStartOf = (at: number) => model.lines.lineStart(model.lines.lineOf(at))): boolean => {
       // A SealedSecret's `encryptedData` holds ciphertext only its controller can open; so does Renovate's
       // `encrypted` object (and any mapping named so, in YAML or JSON).
-      const keyLineStart = model.lines.lineStart(model.lines.lineOf(a.keySpan.start));
+      const keyLineStart = lineStartOf(a.keySpan.start);
       if (options.unquotedValues && underYamlParent(model.text, keyLineStart, 'encryptedData')) return true;
       if (ENCRYPTED_PARENT.test(qualifiedByParent(model.text, '', keyLineStart))) return true;
       // Shopify's `api_key` is the app's public client id (its secret is `api_secret`), as in Rails credentials.
-      return options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, model.lines.lineStart(model.lines.lineOf(a.keySpan.start)), 'shopify');
+      return options.unquotedValues && /^api_?key$/i.test(a.key) && underYamlParent(model.text, keyLineStart, 'shopify');
     };
     /**
      * The whole-file step of a windowed code file (wholeFileStep): the windows' reports, then the file's
@@ -167,24 +170,57 @@ export const secretAssignment = defineTemplate<'text', Params>({
      * being one finding. The tuples are read per chunk where the engine keeps chunks (call-tuple-chunks.ts).
      */
     const tupleStep = (model: TextModel, ctx: CheckContext, windowReports: readonly Report[]): void => {
-      const taken = new Set<number>();
+      const hits: number[] = [];
+      const found: Report[] = [];
       for (const r of windowReports) {
-        taken.add(r.span.start);
-        if (!isTakenMark(r)) ctx.report(r);
+        if (isParameterHitMark(r)) hits.push(r.span.start);
+        else found.push(r);
       }
+      const taken = new Set(found.map((r) => r.span.start));
+      const constructions = hits.length > 0 ? constructionStep(model, ctx, hits, taken) : [];
+      // A literal both a window's form and a construction read, where the whole-file scan could have read either first.
+      if (!constructions) return check(model, { ...ctx, windowReports: undefined, chunkResults: undefined });
+      for (const r of found) if (!isTakenMark(r)) ctx.report(r);
+      for (const r of constructions) ctx.report(r);
       const tuples = ctx.chunkResults ? tuplesFromChunks(model.text, ctx.chunkResults(TUPLE_CHUNKS)) : [...callTuples(model.text)];
-      if (tuples.length === 0 || model.keywordOffsets(keywords).length === 0 || !inScope(model)) return;
+      // A window's mark sits on a keyword hit: the file has one, without a keyword pass over the whole text.
+      if (tuples.length === 0 || (hits.length === 0 && model.keywordOffsets(keywords).length === 0) || !inScope(model)) return;
       for (const a of toolFileKeys(model, { unquotedValues: true, dockerfile: false })) taken.add(a.valueSpan.start);
       const options = scanOptions(model);
       let facts: FixFacts | undefined;
+      const lineOf = lineAround(model);
       for (const a of tuples) {
         if (taken.has(a.valueSpan.start) || !isCandidate(a)) continue;
         taken.add(a.valueSpan.start);
-        if (quietByParent(model, a, options)) continue;
+        if (quietByParent(model, a, options, (at) => lineOf(at).start)) continue;
         ctx.report({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, (facts ??= fixFacts(model))) });
       }
     };
-    return (model, ctx) => {
+    /**
+     * The constructions of the parameters the windows marked at `hits`, as the whole-file scan reports them
+     * (their literals added to `taken`); undefined where a window's report of the same literal could come
+     * after the construction in that scan (its declaration's hit is above the literal, or commands in the file).
+     */
+    const constructionStep = (model: TextModel, ctx: CheckContext, hits: number[], taken: Set<number>): Report[] | undefined => {
+      const byWindows = new Set(taken);
+      const tools = new Set(toolFileKeys(model, { unquotedValues: true, dockerfile: false }).map((a) => a.valueSpan.start));
+      const commands = params.commandLines !== undefined && holdsCommands(model, ctx, commandFiles);
+      const options = scanOptions(model);
+      const out: Report[] = [];
+      const hitLine = lineAround(model);
+      for (const { assignment: a, hit } of constructionsAt(model, hits.sort((x, y) => x - y))) {
+        const at = a.valueSpan.start;
+        if (tools.has(at) || (taken.has(at) && !byWindows.has(at)) || !isCandidate(a)) continue;
+        if (byWindows.has(at)) {
+          if (hit < at || commands) return undefined;
+          continue;
+        }
+        taken.add(at);
+        if (!quietByParent(model, a, options, (at) => hitLine(at).start)) out.push({ span: a.valueSpan, data: { key: a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, fixFacts(model)) });
+      }
+      return out;
+    };
+    const check = (model: TextModel, ctx: CheckContext): void => {
       if (ctx.windowReports) return tupleStep(model, ctx, ctx.windowReports);
       const toolAssignments = toolFileKeys(model, { unquotedValues: true, dockerfile: false });
       for (const a of toolAssignments) {
@@ -196,12 +232,15 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const commandLines = commandHits.length > 0 ? commandLineSecrets(model.text, commandHits, { table: commandTable, isSecretKey, gate: commandGate }, ctx.lineMemo) : [];
       const toolValueStarts = new Set(toolAssignments.map((a) => a.valueSpan.start));
       const options = scanOptions(model);
-      const facts = fixFacts(model);
+      // A C# window's fixes read the whole file's `using System;` (windowFact).
+      const facts = fixFacts(model, ctx.inWindow === true && ctx.windowFact !== undefined ? ctx.windowFact === USING_SYSTEM : undefined);
       const reported = new Set<number>();
       // A window of a code file leaves its tuples to the whole-file step, and marks for it the candidates it keeps quiet.
       const tupleStepAfter = ctx.inWindow === true && TUPLE_FILES.test(model.fileName);
       // Tuples last, as the whole-file step reads them after the windows' reports.
-      for (const a of [...assignments(model, keywords, options), ...commandLines, ...(TUPLE_FILES.test(model.fileName) && !tupleStepAfter ? callTuples(model.text) : [])]) {
+      // A window marks the hits where its scan asks for a declared parameter; the whole-file step reads their constructions.
+      const marks = ctx.inWindow === true && options.positionalRecords ? (hit: number) => ctx.report(parameterHitMark(hit)) : undefined;
+      for (const a of [...assignments(model, keywords, options, marks), ...commandLines, ...(TUPLE_FILES.test(model.fileName) && !tupleStepAfter ? callTuples(model.text) : [])]) {
         // A literal a keyword's form and a credential tuple (call-tuples.ts) or the command-line model both read is one finding.
         if (reported.has(a.valueSpan.start) || toolValueStarts.has(a.valueSpan.start) || !isCandidate(a)) continue;
         reported.add(a.valueSpan.start);
@@ -212,8 +251,12 @@ export const secretAssignment = defineTemplate<'text', Params>({
         ctx.report({ span: a.valueSpan, data: { key: a.shownKey ?? a.key, secret: masked(a.value, false) }, fixes: assignmentFixes(model, a, facts) });
       }
     };
+    return check;
   },
 });
+
+/** A C# file's window fact: the whole file imports `System`. */
+const USING_SYSTEM = 'using System';
 
 /** On a window's report: a candidate it kept quiet, whose literal a tuple must not report (removed by tupleStep). */
 const TAKEN = Symbol('takenByCandidate');
@@ -275,11 +318,11 @@ function readsConstructions(fileName: string): boolean {
 }
 
 
-/** How many record parameters a file's scan reads constructions for. */
-const MAX_RECORD_PARAMETERS = 8;
-
-/** Each assignment whose key holds a keyword hit, once (a key like `secret_token` holds two hits). */
-function* assignments(model: TextModel, keywords: readonly string[], options: ScanOptions): Generator<Assignment> {
+/**
+ * Each assignment whose key holds a keyword hit, once (a key like `secret_token` holds two hits). With
+ * `marks` (a window), the hits where a declared parameter may be are marked instead of its constructions read.
+ */
+function* assignments(model: TextModel, keywords: readonly string[], options: ScanOptions, marks?: (hit: number) => void): Generator<Assignment> {
   const lines = model.lines;
   let lastKeyStart = -1;
   let lastValueEnd = -1;
@@ -290,7 +333,12 @@ function* assignments(model: TextModel, keywords: readonly string[], options: Sc
     if (options.skipLongLines && lines.lineEnd(line) - lines.lineStart(line) > LONG_LINE) continue;
     const found = assignmentAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), options);
     const a = found && withoutPlaintextStorageId(basicAuthPassword(withoutAuthorizationScheme(found)));
-    if (!found && options.positionalRecords && recordsRead < MAX_RECORD_PARAMETERS) {
+    if (!found && options.positionalRecords && marks) {
+      // Whether the type is an enum decides some declarations, and the window cannot tell: it marks both kinds.
+      const parameter = recordParameterAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line), () => true);
+      if (parameter) marks(hit);
+      if (parameter) lastKeyStart = parameter.keySpan.start;
+    } else if (!found && options.positionalRecords && recordsRead < MAX_RECORD_PARAMETERS) {
       // Constructions sit anywhere in the file: they do not move the scan past the hit. Each read is a
       // pass over the file, so a file gets a few (records with a secret parameter are rare).
       const parameter = recordParameterAt(model.text, hit, lines.lineStart(line), lines.lineEnd(line));
