@@ -82,15 +82,19 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  */
 const RANDOM_BASE64 = /^(?:\/+(?=[A-Za-z0-9+]*[0-9])(?=[A-Za-z0-9+]*[a-z])(?=[A-Za-z0-9+]*[A-Z])[A-Za-z0-9+]{6,})+\/*={0,2}$/;
 
-/** True when the value points at a secret or is structure rather than a literal secret. */
-export function isIndirection(value: string): boolean {
+/**
+ * True when the value points at a secret or is structure rather than a literal secret. `unquotedData`: the value
+ * stands unquoted in a data file (a YAML scalar, an INI or `.env` value), where nothing evaluates `a.b.c`: a dotted
+ * shape there is the string itself (`hn2o.Yrdl.GOvz`, a generated password with dots), not a member access.
+ */
+export function isIndirection(value: string, unquotedData = false): boolean {
   if (isAppPassword(value)) return false;
   return (
     NOT_A_LITERAL_START.test(value) ||
     ENV_NAME.test(value) ||
     (NAMED_REFERENCE.test(value) && !hasGeneratedPart(value)) ||
     OPTION_NAME.test(value) ||
-    MEMBER_ACCESS.test(value) ||
+    (!unquotedData && MEMBER_ACCESS.test(value)) ||
     (PATH.test(value) && !(value.length >= 24 && RANDOM_BASE64.test(value))) ||
     FILE_REFERENCE.test(value) ||
     URL.test(value) ||
