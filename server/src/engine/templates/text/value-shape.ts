@@ -14,6 +14,11 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
  * with wildcards too (a Secret Manager version pattern in gcloud's docstrings: `projects/*`, then `secrets/*`…).
  */
 const NAMED_REFERENCE = /^[a-z0-9._/:*-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:*-]*$/;
+/**
+ * A secret store's path with the field after `#` (`secret/rating/partner#password`: Vault's `path#key` as Spring's
+ * `${vault:…}`, Quarkus and vals reference it): where the secret lives, also as a placeholder's fallback.
+ */
+const STORE_PATH_FIELD = /^[a-z0-9._-]+(?:\/[a-z0-9._-]+)+#[A-Za-z0-9._-]+$/;
 /** A long command-line option: `--display-name` after `'--private-key'` in a list of flags is the next flag, not its value. */
 const OPTION_NAME = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /**
@@ -93,6 +98,7 @@ export function isIndirection(value: string, unquotedData = false): boolean {
     NOT_A_LITERAL_START.test(value) ||
     ENV_NAME.test(value) ||
     (NAMED_REFERENCE.test(value) && !hasGeneratedPart(value)) ||
+    (STORE_PATH_FIELD.test(value) && !hasGeneratedPart(value)) ||
     OPTION_NAME.test(value) ||
     (!unquotedData && MEMBER_ACCESS.test(value)) ||
     (PATH.test(value) && !(value.length >= 24 && RANDOM_BASE64.test(value))) ||
