@@ -16,7 +16,7 @@ import { dockerConfigHasCredential } from '../kubernetes/secret-values';
 import { decodedText, decodeBase64Text, isIndirection } from './value-shape';
 import { withoutPlaintextStorageId } from './password-storage';
 import { basicAuthPairPasswordStart } from './secret-validators';
-import { TOOL_FILES_SCHEMA, compileToolFiles, type ToolFileSpec } from './tool-files';
+import { TOOL_FILES_SCHEMA, compileToolFiles, isSectionedSettingsFile, type ToolFileSpec } from './tool-files';
 import { ARGUMENT_PLACES_SCHEMA, argumentPlaceKeywords, compileArgumentPlaces, type ArgumentPlaceSpec } from './typed-places';
 import { COMMAND_LINES_SCHEMA, commandKeywords, compileCommandTable, type CommandLineParams } from './command-table';
 import { compileCommandGate } from './command-gate';
@@ -114,21 +114,24 @@ export const secretAssignment = defineTemplate<'text', Params>({
     const commandFiles = (params.commandLines?.files ?? []).map((p) => regex(p));
     const minLength = params.minLength ?? DEFAULT_MIN_LENGTH;
     const maxLength = params.maxLength ?? DEFAULT_MAX_LENGTH;
-    const literalSecret = (value: string): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value) && reportable(value);
-    const isCandidate = (a: Assignment): boolean => {
+    const literalSecret = (value: string, unquotedData = false): boolean => value.length >= minLength && value.length <= maxLength && !isIndirection(value, unquotedData) && reportable(value);
+    /** `unquotedData`: the file's syntax takes unquoted literals (ScanOptions.unquotedValues), so an unquoted value is one. */
+    const isCandidate = (a: Assignment, unquotedData = false): boolean => {
       // `pass` alone is a key only with a quoted literal (`auth: { user, pass: '…' }`), never Python's statement.
       // A bare `...Key` (`ServiceBusKey`) names a secret only when its value is a quoted literal of key material;
       // so does a quoted `refresh` (a refresh token named by its qualifier alone).
-      // `PWD =` in upper case is ODBC's password keyword (odbc.ini, a DSN); `pwd` alone is a working directory.
+      // `PWD =` is ODBC's password keyword (odbc.ini, a DSN; case-insensitive, so `Pwd =` as MySqlConnector and DB2 write
+      // it); `pwd` in lower case alone is a working directory.
       // An environment name ending in `_KEY` (`IMGPROXY_KEY=…`, uwsgi `env = …`, a lower-case `.env` `steam_publisher_key=…`) unquoted too.
-      const bareKeyLiteral = a.quote !== '' || (a.operator === '=' && ENV_KEY_NAME.test(a.key));
+      // A YAML scalar needs no quotes either: `routing_key: …` under Alertmanager's `pagerduty_configs` is the same literal.
+      const bareKeyLiteral = a.quote !== '' || ((a.operator === '=' || (unquotedData && a.operator === ':')) && ENV_KEY_NAME.test(a.key));
       // A name that is a key in its ecosystem, with key material as its value: Consul's and Nomad's gossip
       // `encrypt`, Koa's and Keygrip's cookie-signing `keys` (`app.keys = ['…', …]`, the first item read), a YAML
       // `keys:` map from key ids to their secrets (LiveKit), its first entry read.
       const keyByEcosystem = (a.quote !== '' || a.operator === 'map') && ECOSYSTEM_KEY_NAME.test(a.key) && looksLikeKeyMaterial(a.value);
       // A list named for keys of a kind that is a secret (`FERNET_KEYS = [`, `SIGNING_KEYS`, `apiKeys`), its (first) item key material.
       const pluralKeys = a.quote !== '' && PLURAL_KEYS.test(a.key) && isSecretKey(a.key.slice(0, -1)) && !ignoredKeys.some((r) => r.test(a.key.slice(0, -1))) && looksLikeKeyMaterial(a.value);
-      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || pluralKeys || (a.key === 'PWD' && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value)) || (endsWithSalt(a.key) && looksLikeKeyMaterial(a.value));
+      const namesSecret = isSecretKey(a.key) || (/^pass$/i.test(a.key) && (a.quote !== '' || a.besideUser === true)) || keyByEcosystem || pluralKeys || ((a.key === 'PWD' || a.key === 'Pwd') && a.operator === '=') || a.credentialHeader === true || (bareKeyLiteral && (endsWithBareKey(a.key) || (a.quote !== '' && namesTokenByQualifier(a.key))) && looksLikeKeyMaterial(a.value)) || (endsWithSalt(a.key) && looksLikeKeyMaterial(a.value));
       if (DOCKER_CONFIG_KEY.test(a.key)) return registryCredentials(a.value);
       if (!namesSecret || ignoredKeys.some((r) => r.test(a.key))) return false;
       if ((a.prefix.includes('f') && a.value.includes('{')) || deferred.some((r) => r.test(a.value))) return false;
@@ -142,12 +145,12 @@ export const secretAssignment = defineTemplate<'text', Params>({
       // Inside quotes a leading `!` is a character of a generated password, not a negation or a YAML tag.
       const judged = a.quote !== '' && /^![^\s!=]/.test(a.value) ? a.value.slice(1) : a.value;
       // Base64 of a JSON object is a structured token when a secret-named member of it holds a literal (Seqera's access token).
-      return literalSecret(judged) && (decoded === undefined || literalSecret(decoded) || jsonHoldsSecret(decoded, (k, v) => isSecretKey(k) && literalSecret(v)));
+      return literalSecret(judged, unquotedData && a.quote === '' && a.operator !== 'map') && (decoded === undefined || literalSecret(decoded) || jsonHoldsSecret(decoded, (k, v) => isSecretKey(k) && literalSecret(v)));
     };
     /** A tool file's secret key: named by the file, so the value alone is judged (a UUID is the token there). */
     const toolSecret = (a: Assignment): boolean => !deferred.some((r) => r.test(a.value)) && (SCHEMED_UUID.test(a.value) ? reportable(a.value) : literalSecret(a.value));
     const scanOptions = (model: TextModel): ScanOptions => ({
-      unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)) || unquotedPaths.some((r) => r.test(model.path)),
+      unquotedValues: unquotedFiles.some((r) => r.test(model.fileName)) || unquotedPaths.some((r) => r.test(model.path)) || isSectionedSettingsFile(model),
       dockerfile: dockerfiles.some((r) => r.test(model.fileName)),
       spaceSeparated: spaceSeparatedFiles.some((r) => r.test(model.fileName)),
       skipLongLines: minifiedFiles.some((r) => r.test(model.fileName)),
@@ -242,7 +245,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const marks = ctx.inWindow === true && options.positionalRecords ? (hit: number) => ctx.report(parameterHitMark(hit)) : undefined;
       for (const a of [...assignments(model, keywords, options, marks), ...commandLines, ...(TUPLE_FILES.test(model.fileName) && !tupleStepAfter ? callTuples(model.text) : [])]) {
         // A literal a keyword's form and a credential tuple (call-tuples.ts) or the command-line model both read is one finding.
-        if (reported.has(a.valueSpan.start) || toolValueStarts.has(a.valueSpan.start) || !isCandidate(a)) continue;
+        if (reported.has(a.valueSpan.start) || toolValueStarts.has(a.valueSpan.start) || !isCandidate(a, options.unquotedValues)) continue;
         reported.add(a.valueSpan.start);
         if (quietByParent(model, a, options)) {
           if (tupleStepAfter) ctx.report(takenMark(a.valueSpan));

@@ -80,6 +80,19 @@ export function compileToolFiles(specs: readonly ToolFileSpec[], regex: RegexCom
   };
 }
 
+/** A `[section]` header as the first line that is neither blank nor a `#`/`;` comment. */
+const FIRST_SECTION_HEADER = /^(?:[ \t]*(?:[#;][^\n]*)?\r?\n)*[ \t]*\[[^\]\r\n]{1,80}\][ \t]*\r?\n/;
+
+/**
+ * A file with no extension that opens with a `[section]` header is a tool's INI-style settings file wherever it
+ * sits (s3ql's `authinfo2`, `.s3ql/authinfo2` copied into a repository's `backup/`, a DSN file, a tool's `config`): its
+ * `key: value` and `key = value` lines hold literals, as an `.ini` file's do.
+ */
+export function isSectionedSettingsFile(model: TextModel): boolean {
+  if (model.fileName.includes('.')) return false;
+  return model.memoFact('sectioned-settings', () => FIRST_SECTION_HEADER.test(model.text.slice(0, 4096)));
+}
+
 /** The longest content read as one token (a key file, not a document). */
 const MAX_TOKEN_FILE = 512;
 const SOLE_TOKEN = /^[\x21-\x7e]{16,512}$/;

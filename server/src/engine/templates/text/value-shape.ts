@@ -14,6 +14,11 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
  * with wildcards too (a Secret Manager version pattern in gcloud's docstrings: `projects/*`, then `secrets/*`…).
  */
 const NAMED_REFERENCE = /^[a-z0-9._/:*-]*(?:pass|pwd|secret|token|key|cred|auth)[a-z0-9._/:*-]*$/;
+/**
+ * A secret store's path with the field after `#` (`secret/rating/partner#password`: Vault's `path#key` as Spring's
+ * `${vault:…}`, Quarkus and vals reference it): where the secret lives, also as a placeholder's fallback.
+ */
+const STORE_PATH_FIELD = /^[a-z0-9._-]+(?:\/[a-z0-9._-]+)+#[A-Za-z0-9._-]+$/;
 /** A long command-line option: `--display-name` after `'--private-key'` in a list of flags is the next flag, not its value. */
 const OPTION_NAME = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /**
@@ -82,15 +87,20 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  */
 const RANDOM_BASE64 = /^(?:\/+(?=[A-Za-z0-9+]*[0-9])(?=[A-Za-z0-9+]*[a-z])(?=[A-Za-z0-9+]*[A-Z])[A-Za-z0-9+]{6,})+\/*={0,2}$/;
 
-/** True when the value points at a secret or is structure rather than a literal secret. */
-export function isIndirection(value: string): boolean {
+/**
+ * True when the value points at a secret or is structure rather than a literal secret. `unquotedData`: the value
+ * stands unquoted in a data file (a YAML scalar, an INI or `.env` value), where nothing evaluates `a.b.c`: a dotted
+ * shape there is the string itself (`hn2o.Yrdl.GOvz`, a generated password with dots), not a member access.
+ */
+export function isIndirection(value: string, unquotedData = false): boolean {
   if (isAppPassword(value)) return false;
   return (
     NOT_A_LITERAL_START.test(value) ||
     ENV_NAME.test(value) ||
     (NAMED_REFERENCE.test(value) && !hasGeneratedPart(value)) ||
+    (STORE_PATH_FIELD.test(value) && !hasGeneratedPart(value)) ||
     OPTION_NAME.test(value) ||
-    MEMBER_ACCESS.test(value) ||
+    (!unquotedData && MEMBER_ACCESS.test(value)) ||
     (PATH.test(value) && !(value.length >= 24 && RANDOM_BASE64.test(value))) ||
     FILE_REFERENCE.test(value) ||
     URL.test(value) ||
