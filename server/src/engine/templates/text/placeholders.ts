@@ -59,7 +59,7 @@ export function isSecretStoreReference(value: string): boolean {
   if (colon < 2 || colon > 24 || !SECRET_STORE_SCHEME.test(value.slice(0, colon))) return false;
   const rest = value.slice(colon + 1);
   // A path after the scheme (`://…` or `…/…`): a password never starts with a store's name and a path.
-  return /^[\w./#:@+-]+$/.test(rest) && (rest.startsWith('//') || rest.includes('/'));
+  return /^[\w./#:@+ -]+$/.test(rest) && (rest.startsWith('//') || rest.includes('/'));
 }
 
 /**
