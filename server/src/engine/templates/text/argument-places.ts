@@ -161,7 +161,7 @@ function unlabelled(text: string, arg: Argument): Argument {
  * argument that is key material (hex or base64 of high entropy), bare or through a decoding wrapper.
  */
 export function keyArgumentPlace(text: string, key: string, open: number): ArgumentPlace | undefined {
-  const blockCipherNew = BLOCK_CIPHER_NEW.test(key);
+  const blockCipherNew = key.endsWith('.new') && BLOCK_CIPHER_NEW.test(key);
   if (!blockCipherNew && !/hmac|jwt|secretbox|crypt|cipher|keyspec|aead|pbkdf2|argon2|hkdf/i.test(key)) return undefined;
   const segments = key.split('.');
   const words = segments.flatMap((s) => keyWords(s));

@@ -86,8 +86,8 @@ export function endsWithSalt(key: string): boolean {
 
 export type KeyClassifier = (key: string) => boolean;
 
-/** A name of two to five letters then `pw` or `pwd`, one word: an abbreviated password's name. */
-const GLUED_PASSWORD = /^[a-z]{2,5}pwd?$/;
+/** A name of two to four letters then `pw` or `pwd`, one word: an abbreviated password's name (a longer word before it is a word: `firstpw`). */
+const GLUED_PASSWORD = /^[a-z]{2,4}pwd?$/;
 
 export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
   const endings = params.keyEndings.map((e) => e.toLowerCase().replace(/[^a-z0-9]+/g, ''));
