@@ -31,6 +31,7 @@ const LOOKUP_VERB = /^(?:get|load|read|find|fetch|lookup|has|is|delete|remove|cl
 const USER_WORDS = new Set(['user', 'username', 'login', 'dn', 'uid', 'principal']);
 /** A literal shaped like a user: a lower-case name, an e-mail address, an LDAP DN. */
 const USER_LITERAL = /^(?:[a-z][a-z0-9_.-]{0,63}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z]+=[^,=]+(?:,[A-Za-z]+=[^,=]+)+)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A password's shape: no blank, no interpolation or format directive; letters with digits or symbols. */
 const PASSWORD_SHAPE = /^(?=[^\s%{}$]{8,200}$)(?=.*[A-Za-z])(?=.*[^A-Za-z]).*$/;
 /** Algorithm names an HMAC call takes beside its key. */
@@ -130,12 +131,15 @@ export function loginArgumentPlace(text: string, key: string, open: number): Arg
   }
   for (let i = 1; i < args.length; i++) {
     const literal = literalArgument(text, args[i]);
-    if (!literal || !PASSWORD_SHAPE.test(literal.value) || USER_LITERAL.test(literal.value) || literal.value.includes('://')) continue;
+    // An id (a UUID) is an account's, a tenant's or a client's: `new ClientSecretCredential(tenant, client, "…")`.
+    if (!literal || !PASSWORD_SHAPE.test(literal.value) || USER_LITERAL.test(literal.value) || literal.value.includes('://') || UUID.test(literal.value)) continue;
     if (isUserArgument(text, args[i - 1])) return { at: literal.at, lineEnd: lineEndAt(text, literal.at), name: 'password' };
   }
   return undefined;
 }
 
+/** PyCryptodome's and Ruby's ciphers built by their algorithm's name: `AES.new(key, AES.MODE_GCM)`, `Blowfish.new(key, …)`. */
+const BLOCK_CIPHER_NEW = /(?:^|\.)(?:AES|DES3?|TripleDES|ChaCha20(?:_Poly1305)?|XChaCha20|Salsa20|Blowfish|ARC4|CAST|Camellia)\.new$/;
 /** A cipher or key-building call's last name: it takes key material (`sodium_crypto_secretbox`, `SecretKeySpec`, `Cipher.init`). */
 const CIPHER_CALL = /secretbox|encrypt|decrypt|cipher|keyspec|aead/;
 /**
@@ -157,7 +161,8 @@ function unlabelled(text: string, arg: Argument): Argument {
  * argument that is key material (hex or base64 of high entropy), bare or through a decoding wrapper.
  */
 export function keyArgumentPlace(text: string, key: string, open: number): ArgumentPlace | undefined {
-  if (!/hmac|jwt|secretbox|crypt|cipher|keyspec|aead|pbkdf2|argon2|hkdf/i.test(key)) return undefined;
+  const blockCipherNew = key.endsWith('.new') && BLOCK_CIPHER_NEW.test(key);
+  if (!blockCipherNew && !/hmac|jwt|secretbox|crypt|cipher|keyspec|aead|pbkdf2|argon2|hkdf/i.test(key)) return undefined;
   const segments = key.split('.');
   const words = segments.flatMap((s) => keyWords(s));
   const last = segments[segments.length - 1];
@@ -166,7 +171,7 @@ export function keyArgumentPlace(text: string, key: string, open: number): Argum
   // A key derivation first: `pbkdf2_hmac(alg, password, salt, n)` takes a password, and a literal salt after a variable is no key.
   const kdf = !jwt && KDF_NAME.test(key);
   const hmac = !kdf && words.some((w) => w.startsWith('hmac'));
-  const cipher = !jwt && !hmac && !kdf && CIPHER_CALL.test(last.toLowerCase());
+  const cipher = !jwt && !hmac && !kdf && (blockCipherNew || CIPHER_CALL.test(last.toLowerCase()));
   if (!jwt && !cipher && !hmac && !kdf) return undefined;
   const args = callArguments(text, open)?.map((a) => unlabelled(text, a));
   if (!args) return undefined;

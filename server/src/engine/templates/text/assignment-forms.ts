@@ -5,6 +5,7 @@ import { decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
 import { blockBodyStart, passThroughLiteralStart } from './default-positions';
 import { trimEndOf } from '../../trim';
+import { SECRET_STORE_SCHEME } from './placeholders';
 
 // The assignment forms beyond `key <operator> literal` on one line, each bounded by a few lines of text:
 //   a call's first two arguments `getenv("DB_PASSWORD", "…")`, `Header.Set("X-Api-Key", "…")`,
@@ -232,8 +233,10 @@ export function firstItemStart(text: string, at: number, lineEnd: number): numbe
 
 /** `${API_TOKEN:-literal}` / `${X-literal}` / `${X:=literal}`, Spring's `${app.api-key:literal}`: the literal default inside. */
 export function shellDefault(value: string, span: Span): { value: string; span: Span } | undefined {
-  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$|^\$\{[A-Za-z_][\w.-]*:(?![-=?+:])([^${}]+)\}$/.exec(value);
-  const inner = m?.[1] ?? m?.[2];
+  const m = /^\$\{[A-Za-z_]\w*:?[-=]([^${}]+)\}$|^\$\{([A-Za-z_][\w.-]*):(?![-=?+:])([^${}]+)\}$/.exec(value);
+  // Spring Cloud's `${vault:secret/app#password}`, `${ssm:/prod/db}`: a secret store's reference, not a name's default.
+  if (m?.[2] !== undefined && SECRET_STORE_SCHEME.test(m[2])) return undefined;
+  const inner = m?.[1] ?? m?.[3];
   if (inner === undefined) return undefined;
   const start = span.start + value.indexOf(inner, 3);
   return { value: inner, span: { start, end: start + inner.length } };
@@ -268,11 +271,13 @@ export function passwordArgumentPosition(key: string): number | undefined {
 
 /**
  * C# `NetworkCredential smtp = new("user", "…")`: a declaration of one of the calls above as a type, constructed
- * target-typed: the offset of `new(`'s parenthesis.
+ * target-typed: the offset of `new(`'s parenthesis. The type on the left may declare a field or a variable, a
+ * property with its initializer (`Smtp { get; } = new(…)`) or a member whose expression body is the construction
+ * (`NetworkCredential Credential() => new(…)`, `Smtp => new(…)`): each constructs the declared type.
  */
 export function targetTypedNewOpen(text: string, key: string, keyEnd: number, lineEnd: number): number | undefined {
   if (text[keyEnd] !== ' ' || !PASSWORD_ARGUMENT.has(key)) return undefined;
-  const m = /^[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*new[ \t]*\(/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 120)));
+  const m = /^[ \t]+[A-Za-z_]\w*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*=>|=>|\{[ \t]*get;[^{}\n]{0,40}\}[ \t]*=|=)[ \t]*new[ \t]*\(/.exec(text.slice(keyEnd, Math.min(lineEnd, keyEnd + 200)));
   return m ? keyEnd + m[0].length - 1 : undefined;
 }
 

@@ -57,9 +57,11 @@ export function valueAt(text: string, at: number, lineEnd: number, p: Pending): 
       ...(inner ? { embedded: true } : {}),
     };
   }
-  // `password=\"…\"` inside a string (a JAAS line in Java): the value between the escaped quotes.
-  if (p.enclosing && text[at] === '\\' && text[at + 1] === p.enclosing) {
-    const close = text.indexOf(`\\${p.enclosing}`, at + 2);
+  // `password=\"…\"` inside a string (a JAAS line in Java): the value between the escaped quotes. An escaped quote
+  // says a string is around the key even when the key is not its first word (`… required username=\"u\" password=\"…\";`).
+  const escapedQuote = p.enclosing || (text[at] === '\\' && (text[at + 1] === '"' || text[at + 1] === "'") ? text[at + 1] : '');
+  if (escapedQuote && text[at] === '\\' && text[at + 1] === escapedQuote) {
+    const close = text.indexOf(`\\${escapedQuote}`, at + 2);
     if (close > at + 2 && close < end) return { key: p.key, keySpan: p.keySpan, operator: p.operator, quote: '', prefix: '', value: text.slice(at + 2, close), valueSpan: { start: at + 2, end: close }, literalSpan: { start: at + 2, end: close }, embedded: true };
   }
   if (!p.unquoted || prefix) return undefined;

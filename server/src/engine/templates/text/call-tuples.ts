@@ -6,7 +6,7 @@ import { decodedLiteralStart } from './decoding-wrappers';
 import { looksLikeKeyMaterial } from './key-material';
 import { keyWords } from './secret-key-names';
 import { trailingWordStart, trimEndOf } from '../../trim';
-import { secretNamedCallee } from './credentials-named';
+import { secretGivenWith, secretNamedCallee, secretWordIn } from './credentials-named';
 
 // Credential tuples by position: a secret passed among a call's arguments (or an array's items) where no key
 // names it and no keyword is near, found by the shape of the literal and of its neighbours, whatever the call:
@@ -48,6 +48,9 @@ const CONNECT_WORDS = new Set(['connect', 'connection', 'session', 'client', 'ga
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const DN = /^[A-Za-z]+=[^,=]+(?:,[A-Za-z]+=[^,=]+)+$/;
 const USER_NAME = /^[a-z][a-z0-9_.-]{2,31}$/;
+/** An upper-case user name: Oracle's, DB2's and mainframe users (`POLADM`, `SVC_BATCH`). */
+const UPPER_USER = /^[A-Z][A-Z0-9_$#]{2,29}$/;
+const HTTP_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)$/;
 const URL = /^[a-z][a-z0-9+.-]*:\/\/[^\s/]+/;
 const HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+){2,}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,10 +96,19 @@ function isWordsName(value: string): boolean {
   return words.length >= 2 && words.join('').length * 10 >= letters * 6;
 }
 
+/**
+ * A lookup of one named value: `get_option('twilio_sid')`, `getenv("DB_USER")`, `config["api.url"]`, `ENV.fetch('X')`:
+ * the name it looks up says what the value is, as a variable's name does.
+ */
+const NAMED_LOOKUP = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*[ \t]*(?:\([ \t]*(["'])([\w.:/-]{1,80})\1[ \t]*\)|\[[ \t]*(["'])([\w.:/-]{1,80})\3[ \t]*\])$/;
+
 function words(text: string, arg: Argument): string[] {
   const written = text.slice(arg.start, arg.end);
-  if (!IDENTIFIER.test(written)) return [];
-  return keyWords(written.slice(written.lastIndexOf('.') + 1));
+  if (IDENTIFIER.test(written)) return keyWords(written.slice(written.lastIndexOf('.') + 1));
+  // Bounded: a lookup's name is short, and most arguments are no lookup.
+  const lookup = written.length <= 160 && /[)\]]$/.test(written) ? NAMED_LOOKUP.exec(written) : null;
+  const name = lookup?.[2] ?? lookup?.[4];
+  return name === undefined ? [] : keyWords(name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf('/'), name.lastIndexOf(':')) + 1));
 }
 
 function lastWordIn(text: string, arg: Argument | undefined, set: ReadonlySet<string>): boolean {
@@ -128,7 +140,8 @@ function isId(text: string, arg: Argument | undefined): boolean {
   const v = literalOf(text, arg);
   if (v !== undefined) return UUID.test(v);
   const w = arg ? words(text, arg) : [];
-  return w.length >= 2 && w[w.length - 1] === 'id';
+  // An account's `sid` (Twilio's `account_sid`) is its id.
+  return w.length >= 2 && (w[w.length - 1] === 'id' || w[w.length - 1] === 'sid');
 }
 
 /** The opening bracket of the argument list holding `at` (a `(` or `[`), read backwards over nested brackets and strings. */
@@ -151,11 +164,16 @@ function openingBracket(text: string, at: number): number | undefined {
   return undefined;
 }
 
-/** The callee written before an opening parenthesis (`new SftpClient`, `kaltura.session.start`, `).new`). */
+/**
+ * The callee written before an opening parenthesis (`new SftpClient`, `kaltura.session.start`, `).new`). Ruby's
+ * `Boxr::Client.new(…)` constructs like `new Client(…)`: its name is the type's.
+ */
 function calleeBefore(text: string, open: number): { name: string; constructed: boolean } {
   // eslint-disable-next-line regexp/no-super-linear-move -- over at most 120 characters
   const m = /(new[ \t]+)?([A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*)[ \t]*$/.exec(text.slice(Math.max(0, open - 120), open));
-  return { name: m?.[2] ?? '', constructed: m?.[1] !== undefined };
+  const name = m?.[2] ?? '';
+  if (m?.[1] === undefined && name.endsWith('.new') && /(?:^|\.|::)[A-Z]\w*\.new$/.test(name)) return { name: name.slice(0, -4), constructed: true };
+  return { name, constructed: m?.[1] !== undefined };
 }
 
 /** The words of a conversion's name (`GetBytes`, `fromhex`, `FromBase64String`, `b64decode`, `stringify`). */
@@ -198,7 +216,8 @@ function tupleName(text: string, open: number, args: readonly Argument[], i: num
   const calleeSegment = callee.name.slice(trailingWordStart(callee.name));
   const calleeWords = keyWords(calleeSegment);
   // A type or factory named for the secret it holds, the literal its last argument (credentials-named.ts).
-  const named = i === args.length - 1 && text[open] === '(' ? secretNamedCallee(callee.name) : undefined;
+  // A call named for what it is given last (`ParsePrivateKeyWithPassphrase(pem, …)`, `signInWithEmailAndPassword(a, e, …)`).
+  const named = i === args.length - 1 && text[open] === '(' ? secretNamedCallee(callee.name) ?? secretGivenWith(calleeWords) : undefined;
   if (named !== undefined) return named;
   if (i >= 1) {
     if (isUser(text, prev)) return 'password';
@@ -228,17 +247,32 @@ function tupleName(text: string, open: number, args: readonly Argument[], i: num
       return later !== undefined && looksGenerated(later);
     });
     if (!secretFollows && calleeWords.length > 0 && SETUP_WORDS.has(calleeWords[calleeWords.length - 1])) return 'secretKey';
-    if (callee.constructed && args.length === 1 && /^[A-Z]/.test(calleeSegment)) return calleeWords.some((w) => w.startsWith('hmac')) ? 'hmacKey' : 'apiKey';
+    // The type's own secret word names the literal (`new PasswordField("…")` is given a password, not an API key).
+    if (callee.constructed && args.length === 1 && /^[A-Z]/.test(calleeSegment)) return calleeWords.some((w) => w.startsWith('hmac')) ? 'hmacKey' : secretWordIn(calleeWords) ?? 'apiKey';
   }
   // Go: `radius.New(code, []byte("…"))`, a constructor given key bytes.
   if (/^New[A-Z]?/.test(calleeSegment) && /^\[\]byte\(/.test(text.slice(args[i].start, args[i].end)) && !/^(?:bytes|strings|bufio|io)\./.test(callee.name)) return 'secret';
   return undefined;
 }
 
-/** A host (or URL) then a user name literal before the literal at `i`: `new FtpClient(host, "reader", "…")`. */
+/**
+ * A host (or URL) then a user name literal before the literal at `i`: `new FtpClient(host, "reader", "…")`. The host
+ * may come earlier, before a port and a database or service name (go-ora `BuildUrl(host, 1521, "SVC", "USR", "…")`,
+ * `Connect(host, port, db, user, "…")`), and a database's user may be upper case (Oracle, DB2, mainframes).
+ */
 function isLoginTuple(text: string, args: readonly Argument[], i: number): boolean {
   const user = literalOf(text, args[i - 1]);
-  return user !== undefined && USER_NAME.test(user) && isPlace(text, args[i - 2]);
+  if (user === undefined || !(USER_NAME.test(user) || (UPPER_USER.test(user) && !HTTP_METHOD.test(user)))) return false;
+  if (isPlace(text, args[i - 2])) return true;
+  for (let j = i - 3; j >= 0; j--) if (isHost(text, args[j])) return true;
+  return false;
+}
+
+/** A host or URL (not a port): a literal shaped like one, a URL built from a literal, a variable named for one. */
+function isHost(text: string, arg: Argument): boolean {
+  const v = literalOf(text, arg);
+  if (v !== undefined) return URL.test(v) || HOST.test(v);
+  return BUILT_URL.test(text.slice(arg.start, arg.end)) || lastWordIn(text, arg, URL_WORDS);
 }
 
 /** An object literal's user member then a bare `key` member: `client({ username: 'api', key: '…' })`. */

@@ -17,6 +17,9 @@ const PAIR_ENDINGS: ReadonlyArray<readonly string[]> = [
 ];
 const TOKEN_ENDINGS: ReadonlyArray<readonly string[]> = [['bearer', 'auth'], ['bearer', 'authentication'], ['bearer', 'token'], ['token', 'auth'], ['token', 'authenticator']];
 
+/** A quoted UUID. */
+const UUID_LITERAL = /^(["'])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\1/i;
+
 export interface CredentialCall {
   /** The argument's position (1-based). */
   readonly position: number;
@@ -53,6 +56,9 @@ export function credentialCallPosition(key: string, member: boolean): Credential
 export function credentialArgumentStart(text: string, key: string, keyEnd: number, line: LineBounds, call: CredentialCall): number | undefined {
   if (text[keyEnd] === '(') {
     const at = argumentStart(text, keyEnd, call.position);
+    // An id there (a UUID) is the account's half of the pair, not its secret: `new ClientSecretCredential(tenant,
+    // "<client uuid>", "…")` takes the secret third (call-tuples.ts reads it there by the type's name).
+    if (at !== undefined && UUID_LITERAL.test(text.slice(at, at + 38))) return undefined;
     if (at === undefined || call.position !== 1) return at;
     return /^(["'])(?:\\.|(?!\1)[^\\\n])*\1[ \t]*\)/.test(text.slice(at, Math.min(text.length, at + 1100))) ? at : undefined;
   }

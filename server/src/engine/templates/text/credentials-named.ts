@@ -37,3 +37,26 @@ export function secretNamedCallee(name: string): string | undefined {
   if (named !== undefined) return named;
   return last === 'key' && end >= 2 && KEY_QUALIFIER.has(words[end - 2]) ? 'apiKey' : undefined;
 }
+
+/**
+ * The secret a call's name says it is given after `with`: `ParsePrivateKeyWithPassphrase(pem, "…")`,
+ * `signInWithEmailAndPassword(auth, email, "…")`, `connectWithToken(url, "…")` (its last argument). `…WithKey`
+ * needs a qualifier like a bare key does (`encryptWithSecretKey`); `sortWithKey` keys something else.
+ */
+export function secretGivenWith(words: readonly string[]): string | undefined {
+  const w = words.lastIndexOf('with');
+  if (w < 0 || w === words.length - 1) return undefined;
+  const last = words[words.length - 1];
+  const named = SECRET_WORD.get(last);
+  if (named !== undefined) return named;
+  return last === 'key' && words.length - w >= 3 && KEY_QUALIFIER.has(words[words.length - 2]) ? 'apiKey' : undefined;
+}
+
+/** The secret word among a type's words (`PasswordField` → `password`), the last one if several. */
+export function secretWordIn(words: readonly string[]): string | undefined {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const named = SECRET_WORD.get(words[i]);
+    if (named !== undefined && named !== 'credentials') return named;
+  }
+  return undefined;
+}

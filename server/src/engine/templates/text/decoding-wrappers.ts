@@ -6,7 +6,8 @@
 // shape of an `http.Header` value) is transparent the same way.
 
 /** Words of a wrapper's name (lower-cased, the whole dotted name): decoders, byte and string conversions. */
-const DECODING_NAME = /decode|decoder|unhex|fromhex|hex2bin|hextobin|hex|base64|b64|base32|bytes|bytearray|stringify|frombase|unhexlify|a2b/;
+// Node's `Buffer.from("…", "hex")` is its bytes (a second argument names their encoding).
+const DECODING_NAME = /decode|decoder|unhex|fromhex|hex2bin|hextobin|hex|base64|b64|base32|bytes|bytearray|stringify|frombase|unhexlify|a2b|^buffer\.from$/;
 /** A dotted call name, with `()` between segments (`Base64.getDecoder().decode`), after an optional `new`. */
 const CALL_HEAD = /^(?:new[ \t]+)?([A-Za-z_$][\w$]*(?:(?:\(\))?(?:\.|::|->)[A-Za-z_$][\w$]*){0,4})\([ \t]*(?:\r?\n[ \t]*(?:(?:#|\/\/)[^\n]*\n[ \t]*)?)?(?=[bB]?["'])/;
 /** After the literal: an encoding's name as a second argument (`'hex'`, `"base64"`, `StandardCharsets.UTF_8`), then `)`. */

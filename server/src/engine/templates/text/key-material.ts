@@ -19,6 +19,8 @@ const MIN_LENGTH = 20;
 const MAX_LENGTH = 128;
 /** Bits per character: random base64 of 20+ characters is well above it, identifiers and versions below. */
 const MIN_ENTROPY = 3.5;
+/** Hex's own floor (at most 4 bits a character): a few repeated symbols (`deadbeefdeadbeef…`, `aaaa0000…`) fall below it. */
+const HEX_MIN_ENTROPY = 3.2;
 /**
  * Upper case and digits only: a higher floor (a 36-character alphabet) and letters and digits switching at least
  * once every three characters (random base-36 switches about every 2.5; `REGION1ZONE2RACK3` every 3.1).
@@ -42,8 +44,12 @@ export function namesTokenByQualifier(key: string): boolean {
 
 /** One random-looking token: hex of 32+ characters with letters and digits, or base64(url) mixing all three classes. */
 export function looksLikeKeyMaterial(value: string): boolean {
-  if (value.length < MIN_LENGTH || value.length > MAX_LENGTH || shannonEntropy(value) < MIN_ENTROPY) return false;
-  if (/^[0-9a-f]{32,}$/.test(value) || /^[0-9A-F]{32,}$/.test(value)) return /[0-9]/.test(value) && /[a-fA-F]/.test(value);
+  if (value.length < MIN_LENGTH || value.length > MAX_LENGTH) return false;
+  const entropy = shannonEntropy(value);
+  // Hex has 16 symbols: 32 random hex characters measure 3.6 bits a character give or take 0.1, so the general floor
+  // rejected about one random 128-bit key in five; its own floor rejects about one in three hundred.
+  if (/^[0-9a-f]{32,}$/.test(value) || /^[0-9A-F]{32,}$/.test(value)) return entropy >= HEX_MIN_ENTROPY && /[0-9]/.test(value) && /[a-fA-F]/.test(value);
+  if (entropy < MIN_ENTROPY) return false;
   // Upper case and digits only (base32-like activation and license keys, `8DPE51ZXK0…`): random when letters and
   // digits alternate often, unlike names and versions (`ORDERS2024V3`).
   if (/^[0-9A-Z]+$/.test(value)) {

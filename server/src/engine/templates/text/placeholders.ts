@@ -46,12 +46,30 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const NAMED_STAND_IN = /^[A-Za-z0-9]{0,12}[-_. ]?[A-Z_]*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD)S?$/;
 
 /**
+ * The scheme of a reference into a secret store: Vault, AWS Secrets Manager and Parameter Store, Azure Key Vault,
+ * GCP Secret Manager, 1Password, Doppler, Infisical, Bitwarden, Conjur, Akeyless, SOPS (Spring Cloud's `${vault:…}`,
+ * `${sm://…}`, `aws-parameterstore:/…`, `op://…`). CloudFormation's `{{resolve:secretsmanager:…}}` and App Service's
+ * `@Microsoft.KeyVault(…)` are template syntax and a call already.
+ */
+export const SECRET_STORE_SCHEME = /^(?:vault|(?:aws[-_]?)?(?:secrets?[-_]?manager|secrets?|ssm|parameter[-_]?store)|azure[-_]?(?:kv|key[-_]?vault)|key[-_]?vault|akv|(?:gcp|google)[-_]?(?:sm|secret[-_]?manager|secrets?)|sm|secret[-_]?manager|op|1password|onepassword|doppler|infisical|bws|bitwarden|conjur|akeyless|sops|cyberark)$/i;
+
+/** A whole value that refers into a secret store: `vault:secret/data/db#password`, `op://vault/item/field`, `sm://db-pass`. */
+export function isSecretStoreReference(value: string): boolean {
+  const colon = value.indexOf(':');
+  if (colon < 2 || colon > 24 || !SECRET_STORE_SCHEME.test(value.slice(0, colon))) return false;
+  const rest = value.slice(colon + 1);
+  // A path after the scheme (`://…` or `…/…`): a password never starts with a store's name and a path.
+  return /^[\w./#:@+ -]+$/.test(rest) && (rest.startsWith('//') || rest.includes('/'));
+}
+
+/**
  * True when `value` is a stand-in rather than a secret: template or environment references,
  * variable names written as values, bracketed names, masked or repeated characters, keyboard and
  * counting runs, documentation examples (AWS's `AKIAIOSFODNN7EXAMPLE`), and common dummy words,
  * also in leetspeak (`Ch4ngeMe`); and ciphertext in a tool's envelope (dotenvx `encrypted:…`), which opens
  * nothing without a key kept elsewhere; a public key or certificate in base64 DER, which opens nothing at all; and a
- * password hash in a self-describing format (`argon2:$argon2id$…`), which a login compares with and never sends.
+ * password hash in a self-describing format (`argon2:$argon2id$…`), which a login compares with and never sends; and a
+ * reference into a secret store (`vault:secret/data/db#password`), which the application resolves at run time.
  */
 export function looksLikePlaceholder(value: string): boolean {
   const trimmed = value.trim();
@@ -65,7 +83,7 @@ export function looksLikePlaceholder(value: string): boolean {
   if (TEMPLATE_SYNTAX.test(bare) || VARIABLE_ONLY.test(bare) || WRAPPED.test(bare)) return true;
   if (ENV_NAME.test(bare) || NAMED_STAND_IN.test(bare)) return true;
   if (MASKED.test(bare) || YOUR_VALUE.test(bare) || FILL_IN.test(bare)) return true;
-  return isRepetitive(bare) || isCiphertext(bare) || isPublicKeyDer(bare) || isPasswordHash(bare);
+  return isRepetitive(bare) || isCiphertext(bare) || isPublicKeyDer(bare) || isPasswordHash(bare) || isSecretStoreReference(bare);
 }
 
 /** One character repeated (`aaaaaaaa`, `00000000` inside a URL) or a counting run (`123456`, `abcdef`). */

@@ -86,6 +86,9 @@ export function endsWithSalt(key: string): boolean {
 
 export type KeyClassifier = (key: string) => boolean;
 
+/** A name of two to four letters then `pw` or `pwd`, one word: an abbreviated password's name (a longer word before it is a word: `firstpw`). */
+const GLUED_PASSWORD = /^[a-z]{2,4}pwd?$/;
+
 export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
   const endings = params.keyEndings.map((e) => e.toLowerCase().replace(/[^a-z0-9]+/g, ''));
   const qualified = (params.qualifiedKeyEndings ?? []).map((e) => e.toLowerCase());
@@ -107,6 +110,9 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
     // An upper-case ending after a lower-case word separates as well (`bindPW`, `dbPWD`); so does a holder (`dbpass`).
     if (words.length >= 2 && qualified.includes(last) && /[a-z0-9][A-Z]+$/.test(key) && key.endsWith(last.toUpperCase())) return true;
     if (heldEnding(words, last)) return true;
+    // A short abbreviation glued to `pw`/`pwd` is a password's name whatever it holds (saspy's `omrpw`, `ldappw`,
+    // `sqlpwd`): no word ends so, unlike `pass` (`bypass`, `compass`).
+    if (words.length === 1 && GLUED_PASSWORD.test(last)) return true;
     // Joined, so both `api_key` and `apikey`, `db_password` and `dbpassword`, end the same way; the
     // ending must start at a word start or inside the last word (a compound), never mid-way elsewhere.
     const joined = words.join('');
