@@ -273,7 +273,7 @@ function isTakenMark(report: Report): boolean {
 /** A file of commands: by its name (the rule's `commandLines.files`), or a script by its `#!` line (a window's is in the context). */
 function holdsCommands(model: TextModel, ctx: CheckContext, files: readonly { test(s: string): boolean }[]): boolean {
   const shebang = ctx.inWindow ? (ctx.shebang ?? '') : model.text.slice(0, 120);
-  return files.some((r) => r.test(model.fileName)) || /^#![^\n]*\b(?:(?:ba|z|k|da|c|tc)?sh|fish)\b/.test(shebang);
+  return files.some((r) => r.test(model.fileName)) || /^#![^\n]*\b(?:(?:ba|z|k|da|c|tc)?sh|fish|expect)\b/.test(shebang);
 }
 
 /** `encrypted.`, `encryptedData.`: what qualifiedByParent gives a key under a mapping that holds ciphertext. */
