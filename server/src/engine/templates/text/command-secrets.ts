@@ -97,11 +97,11 @@ function mayHoldSecret(line: string, table: CommandTable): boolean {
   return OPTION_OR_LOGIN.test(line) || (line.includes('://') && line.includes('?')) || table.argumentCommands.some((c) => line.includes(c)) || hasGrammarWord(line);
 }
 
-/** Whether a line may hold a grammar keyword before a value (grammarWordSecret): `password`, `using`, `identified by` as a word, a value after it. */
+/** Whether a line may hold a grammar keyword before a value (grammarWordSecret): `password`, `user NAME using`, `identified by` as words, a value after it. */
 export function hasGrammarWord(line: string): boolean {
   return GRAMMAR_WORD.test(line);
 }
-const GRAMMAR_WORD = /(?:^|[\s"'(;])(?:password|PASSWORD|using|USING|identified[ \t]+by|IDENTIFIED[ \t]+BY)[ \t]+["']?[^\s"'-]/;
+const GRAMMAR_WORD = /(?:^|[\s"'(;])(?:password|PASSWORD|identified[ \t]+by|IDENTIFIED[ \t]+BY|(?:user|USER)[ \t]+\S+[ \t]+(?:using|USING))[ \t]+["']?[^\s"'=:,;{}[\]()-]/;
 const OPTION_OR_LOGIN = /(?:^|[\s"'=(>;|])[-/+]-?[A-Za-z]|\b(?:login|auth|unlock|signin)\b/;
 
 function* secretsOf(text: string, words: Command, model: CommandModel): Generator<Assignment> {
@@ -142,7 +142,8 @@ function* secretsOf(text: string, words: Command, model: CommandModel): Generato
  */
 function grammarWordSecret(text: string, words: Command, i: number): Assignment | undefined {
   const next = words[i + 1];
-  if (i < 1 || !next || isOption(next.text) || isOption(words[i - 1].text)) return undefined;
+  // A value starts with none of a mapping's or an expression's characters (`property: password }`, `password = x`).
+  if (i < 1 || !next || isOption(next.text) || isOption(words[i - 1].text) || !GRAMMAR_VALUE_START.test(next.text)) return undefined;
   const word = words[i].text;
   const lower = word.toLowerCase();
   if (word !== lower && word !== word.toUpperCase()) return undefined;
@@ -152,6 +153,7 @@ function grammarWordSecret(text: string, words: Command, i: number): Assignment 
   if (lower === 'using' && i >= 3 && words[i - 2].text.toLowerCase() === 'user') return valueOf(text, next, 0, 'password', word);
   return undefined;
 }
+const GRAMMAR_VALUE_START = /^[^\s=:,;{}[\]()]/;
 /** Words before a bare `password` that make it a subject, not a keyword before its value (`echo password reset`, `reset password for`). */
 const GRAMMAR_NOT_BEFORE_PASSWORD = new Set(['echo', 'printf', 'reset', 'change', 'new', 'the', 'your', 'no', 'wrong', 'invalid', 'enter', 'set', 'a', 'empty', 'old', 'forgot']);
 
