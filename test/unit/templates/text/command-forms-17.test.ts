@@ -7,7 +7,7 @@ import { runTemplate } from './run-template';
 
 // Batch 17's command-line forms through the core pack's parameters: a grammar keyword before a password, a secret
 // prompt answered by `send`, a literal with no user piped into chpasswd, a header named for its vendor's key, shell
-// start-up and expect files read as commands. Values are made up here.
+// start-up and expect files read as commands, one item of a comma-separated `key=value` list. Values are made up here.
 
 const V = 'Rw5kN9xTq2Lm7ZcB4vHd';
 const CORE = (parse(fs.readFileSync(path.join(__dirname, '../../../../rules/core/secrets/secret-generic-password/rule.yaml'), 'utf8')) as { match: { params: Record<string, unknown> } }).match.params;
@@ -21,6 +21,8 @@ describe('text-secret-assignment: batch 17 command-line forms', () => {
     ['an expect answer in an expect script', 'login.exp', `spawn ssh ops@h\nexpect -re "Enter passphrase"\nsend -- "${V}\\n"\n`, 'send'],
     ['a literal with no user piped into chpasswd', 'Dockerfile', `RUN echo "${V}" | chpasswd\n`, 'chpasswd'],
     ['a header named for its vendor key in a CI run block', 'ci.yml', `      - run: |\n          curl -X POST https://cdn.test/purge -H "Fastly-Key: ${V}"\n`, 'Fastly-Key'],
+    ['one item of a Helm `--set` list, not the items after it', 'deploy.sh', `helm upgrade app ./chart --set db.password=${V},db.user=app\n`, 'db.password'],
+    ['one item of a mount option list', 'mount.sh', `mount -t cifs //nas/share /mnt -o username=svc,password=${V},uid=0\n`, 'password'],
     ['an option in a shell start-up file', '.bashrc', `deploy-tool --api-token ${V} && echo ok\n`, '--api-token'],
   ];
   for (const [what, file, text, key] of found) {
