@@ -6,7 +6,7 @@ import { secretAssignment } from '../../../../server/src/engine/templates/text/s
 import { runTemplate } from './run-template';
 
 // Batch 17's command-line forms through the core pack's parameters: a grammar keyword before a password, a secret
-// prompt answered by `send`, a literal with no user piped into chpasswd, a header named for its vendor's key, shell
+// prompt answered by `send`, a password typed twice into `passwd`, a literal with no user piped into chpasswd, a header named for its vendor's key, shell
 // start-up and expect files read as commands, one item of a comma-separated `key=value` list. Values are made up here.
 
 const V = 'Rw5kN9xTq2Lm7ZcB4vHd';
@@ -19,6 +19,7 @@ describe('text-secret-assignment: batch 17 command-line forms', () => {
     ['a password after a bare `password` keyword', 'wifi.sh', `nmcli dev wifi connect Lab-5G password ${V}\n`, 'password'],
     ['an expect answer to a password prompt, in a heredoc', 'ssh.sh', `expect <<EOF\nspawn ssh ops@h\nexpect "*assword*"\nsend "${V}\\r"\nEOF\n`, 'send'],
     ['an expect answer in an expect script', 'login.exp', `spawn ssh ops@h\nexpect -re "Enter passphrase"\nsend -- "${V}\\n"\n`, 'send'],
+    ['a new password typed twice into passwd from a here-document', 'users.sh', `sudo passwd ops <<EOF\n${V}\n${V}\nEOF\n`, 'passwd'],
     ['a literal with no user piped into chpasswd', 'Dockerfile', `RUN echo "${V}" | chpasswd\n`, 'chpasswd'],
     ['a header named for its vendor key in a CI run block', 'ci.yml', `      - run: |\n          curl -X POST https://cdn.test/purge -H "Fastly-Key: ${V}"\n`, 'Fastly-Key'],
     ['one item of a Helm `--set` list, not the items after it', 'deploy.sh', `helm upgrade app ./chart --set db.password=${V},db.user=app\n`, 'db.password'],
@@ -38,6 +39,9 @@ describe('text-secret-assignment: batch 17 command-line forms', () => {
     ['a `user:password` line piped into chpasswd (secret-credential-in-uri reads it)', 'Dockerfile', `RUN echo "ops:${V}" | chpasswd\n`],
     ['an expect answer to a prompt that asks no secret', 'ssh.sh', `expect <<EOF\nexpect "Continue?"\nsend "${V}\\r"\nEOF\n`],
     ['an expect answer that substitutes a variable', 'login.exp', `expect "*assword*"\nsend "$env(OPS_PASS)\\r"\n`],
+    ['a here-document to passwd whose two lines differ', 'users.sh', `passwd ops <<EOF\n${V}\nother-${V}\nEOF\n`],
+    ['a here-document to passwd typing a variable twice', 'users.sh', `passwd ops <<EOF\n$NEW_PASS\n$NEW_PASS\nEOF\n`],
+    ['a here-document to a command that sets no password', 'load.sh', `psql app <<EOF\n${V}\n${V}\nEOF\n`],
     ['a header whose key identifies a request', 'ci.yml', `      - run: curl -H "Idempotency-Key: ${V}" https://pay.test/charges\n`],
     ['a WebSocket handshake key', 'ws.sh', `curl -H "Sec-WebSocket-Key: ${V}" https://ws.test/\n`],
   ];

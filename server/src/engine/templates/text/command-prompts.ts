@@ -4,7 +4,9 @@ import type { Assignment } from './assignment-scan';
 // A prompt answered by a literal, whatever the program that asks: an `expect` script (a heredoc fed to `expect`, a
 // `.exp` file) waits for a prompt that asks for a secret (`expect "*assword*"`, `expect -re "Enter passphrase"`) and
 // answers it with the next `send "…\r"`. The answer is the secret; it is judged by the rule like any other value.
-// Read outside the line memo (command-line-memo.ts): the answer is on a line after the prompt's.
+// A command that sets a password reads it twice from a here-document (`passwd ops <<EOF`, the literal then its
+// confirmation): the literal typed twice is the secret. Read outside the line memo (command-line-memo.ts): the
+// answer is on a line after the prompt's.
 
 /** A prompt asking for a secret: its words, case-insensitive (`Password:`, `*assword*`, `passphrase`, `PIN`). */
 const SECRET_PROMPT = /assword|passphrase|passcode|secret|token|\bpin\b/i;
@@ -59,6 +61,28 @@ function sentLiteral(text: string, start: number, end: number): Assignment | und
     operator: ' ',
     embedded: true,
   };
+}
+
+/** A command named for the password it sets (`passwd`, `smbpasswd`, `vncpasswd`, `kpasswd`), after an optional `sudo`. */
+const SETS_PASSWORD = /^[ \t]*(?:sudo[ \t]+)?(?:\S*\/)?[a-z]*passw(?:or)?d\b[^<\n]*<<-?[ \t]*(["']?)([A-Za-z_]\w*)\1[ \t]*$/;
+
+/**
+ * `passwd ops <<EOF` whose first two lines are one literal typed twice (the new password and its confirmation): that
+ * literal, whatever the command, when its name says it sets a password.
+ */
+export function typedTwiceAnswer(text: string, lineStart: number): Assignment | undefined {
+  const lineEnd = lineEndAt(text, lineStart);
+  const m = SETS_PASSWORD.exec(text.slice(lineStart, lineEnd));
+  if (!m || lineEnd >= text.length) return undefined;
+  const firstEnd = lineEndAt(text, lineEnd + 1);
+  const first = text.slice(lineEnd + 1, firstEnd);
+  const second = text.slice(firstEnd + 1, lineEndAt(text, firstEnd + 1));
+  const value = first.endsWith('\r') ? first.slice(0, -1) : first;
+  // An unquoted delimiter expands `$VAR` in the body: a reference, not a literal.
+  if (value === '' || value === m[2] || value !== (second.endsWith('\r') ? second.slice(0, -1) : second) || /[\s$`\\]/.test(value)) return undefined;
+  const start = lineEnd + 1;
+  const span = { start, end: start + value.length };
+  return { key: 'password', shownKey: 'passwd', keySpan: { start, end: start }, value, valueSpan: span, literalSpan: span, quote: '', prefix: '', operator: ' ', embedded: true };
 }
 
 /** The line's first word (after blanks) and where it ends. */

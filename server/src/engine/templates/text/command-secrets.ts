@@ -7,7 +7,7 @@ import { settingFormsIn, settingSecrets } from './command-settings';
 import type { CommandTable } from './command-table';
 import { keyWords, type KeyClassifier } from './secret-key-names';
 import { keptLineSecrets } from './command-line-memo';
-import { promptAnswer } from './command-prompts';
+import { promptAnswer, typedTwiceAnswer } from './command-prompts';
 import type { ParseCache } from '../../types';
 
 // The command-line model: secrets handed to a command, found by what the command line says rather than by the
@@ -79,6 +79,8 @@ export function* commandLineSecrets(text: string, hits: readonly number[], model
     // A prompt's answer is on a later line, in a heredoc fed to `expect` as often as not (command-prompts.ts).
     const answer = text.startsWith('expect', line.start + leadingBlanks(text, line.start)) ? promptAnswer(text, line.start) : undefined;
     if (answer) yield answer;
+    const typed = text.slice(line.start, line.end).includes('<<') ? typedTwiceAnswer(text, line.start) : undefined;
+    if (typed) yield typed;
   }
 }
 
