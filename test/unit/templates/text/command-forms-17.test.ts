@@ -42,6 +42,9 @@ describe('text-secret-assignment: batch 17 command-line forms', () => {
     ['a here-document to passwd whose two lines differ', 'users.sh', `passwd ops <<EOF\n${V}\nother-${V}\nEOF\n`],
     ['a here-document to passwd typing a variable twice', 'users.sh', `passwd ops <<EOF\n$NEW_PASS\n$NEW_PASS\nEOF\n`],
     ['a here-document to a command that sets no password', 'load.sh', `psql app <<EOF\n${V}\n${V}\nEOF\n`],
+    ['`identified by` in a help text', 'delete.yaml', `      help_text: |\n        The member removed from the group identified by group-email.\n`],
+    ['`identified by` with no user before it', 'run.sh', `echo the host identified by ${V}\n`],
+    ['a vendor-key header whose value is a header word', 'trailer_test.go', `package http\n\nconst raw = "POST / HTTP/1.1\\r\\n" +\n\t"Trailer-Key: Trailer-Value\\r\\n" +\n\t"\\r\\n"\n`],
     ['a header whose key identifies a request', 'ci.yml', `      - run: curl -H "Idempotency-Key: ${V}" https://pay.test/charges\n`],
     ['a WebSocket handshake key', 'ws.sh', `curl -H "Sec-WebSocket-Key: ${V}" https://ws.test/\n`],
   ];

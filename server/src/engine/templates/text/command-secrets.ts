@@ -150,11 +150,15 @@ function grammarWordSecret(text: string, words: Command, i: number): Assignment 
   const lower = word.toLowerCase();
   if (word !== lower && word !== word.toUpperCase()) return undefined;
   const before = words[i - 1].text.toLowerCase();
+  // A sentence's last word (`… identified by group-email.`) is prose, not a value.
+  if (/[.,:;]$/.test(next.text)) return undefined;
   if (lower === 'password' && !GRAMMAR_NOT_BEFORE_PASSWORD.has(before)) return valueOf(text, next, 0, 'password', word);
-  if (lower === 'by' && before === 'identified') return valueOf(text, next, 0, 'password', `${words[i - 1].text} ${word}`);
+  // SQL's `CREATE|ALTER USER name IDENTIFIED BY …`, `GRANT … TO name IDENTIFIED BY …`: a user, role or login named before it.
+  if (lower === 'by' && before === 'identified' && words.slice(0, i - 1).some((w) => SQL_PRINCIPAL.test(w.text))) return valueOf(text, next, 0, 'password', `${words[i - 1].text} ${word}`);
   if (lower === 'using' && i >= 3 && words[i - 2].text.toLowerCase() === 'user') return valueOf(text, next, 0, 'password', word);
   return undefined;
 }
+const SQL_PRINCIPAL = /^(?:user|role|login|to|USER|ROLE|LOGIN|TO)$/;
 const GRAMMAR_VALUE_START = /^[^\s=:,;{}[\]()]/;
 /** Words before a bare `password` that make it a subject, not a keyword before its value (`echo password reset`, `reset password for`). */
 const GRAMMAR_NOT_BEFORE_PASSWORD = new Set(['echo', 'printf', 'reset', 'change', 'new', 'the', 'your', 'no', 'wrong', 'invalid', 'enter', 'set', 'a', 'empty', 'old', 'forgot']);
