@@ -28,9 +28,8 @@ describe('text-secret-assignment: batch 17 command-line forms', () => {
   ];
   for (const [what, file, text, key] of found) {
     it(`finds ${what}`, () => {
-      const run = runTemplate(secretAssignment, CORE, file, text);
-      assert.deepEqual(run.spanned, [V]);
-      assert.equal(run.reports[0].data?.key, key);
+      const { spanned, reports } = runTemplate(secretAssignment, CORE, file, text);
+      assert.deepEqual({ spanned, key: reports[0]?.data?.key }, { spanned: [V], key });
     });
   }
   const quiet: [string, string, string][] = [
