@@ -36,13 +36,16 @@ describe('command-line gate: a line is read only when it can hold a finding', ()
     ['an argument place', `net user builder ${V}`],
     ['a login subcommand', `tool login builder ${V}`],
     ['a URL with a secret-named query parameter', `curl "https://h.example/x?format=json&token=${V}"`],
+    ['a password after `user NAME using`', `db2 connect to DB user dbadm using "${V}"`],
+    ['a password after `IDENTIFIED BY` in a quoted statement', `mysql -e "CREATE USER 'a'@'%' IDENTIFIED BY '${V}'"`],
+    ['a password after a bare `password` keyword', `nmcli dev wifi connect Lab-5G password ${V}`],
   ];
   for (const [what, line] of read) {
     it(`reads ${what}`, () => assert.equal(gate(line), true));
   }
   it('reads every line of the list above that the model reads a secret from', () => {
     const withSecret = read.filter(([, line]) => modelValues(line).length > 0);
-    assert.ok(withSecret.length >= 10, `${withSecret.length} lines with a secret`);
+    assert.ok(withSecret.length >= 13, `${withSecret.length} lines with a secret`);
     for (const [what, line] of withSecret) assert.equal(gate(line), true, what);
   });
 
@@ -53,6 +56,7 @@ describe('command-line gate: a line is read only when it can hold a finding', ()
     ['a table option without its command', 'mkdir -p /opt/app && tar -xzf a.tgz -C /opt'],
     ['an option that asks for a secret rather than taking one', 'ssh-add --ask-pass -t 60'],
     ['an argument place command without its subcommand', 'net start svc -y'],
+    ['`password` as a mapping value, `using` with no user before it', 'echo { key: password } && git commit -m fixed using rebase'],
   ];
   for (const [what, line] of skipped) {
     it(`skips ${what}`, () => {

@@ -71,6 +71,8 @@ export function valueAt(text: string, at: number, lineEnd: number, p: Pending): 
   // before another option it is one of a list (`JAVA_TOOL_OPTIONS="-Dapp.password=… -Xmx512m"`).
   const optionList = p.keySpan.start > 0 && text[p.keySpan.start - 1] === '-' && text[stop] === ' ' && text[stop + 1] === '-';
   if (p.enclosing && text[stop] !== p.enclosing && text[stop] !== '&' && !optionList) return undefined;
+  // One item of a comma-separated `key=value` list (Helm `--set a.password=…,b.user=app`, `mount -o password=…,uid=0`).
+  stop = listItemEnd(text, at, stop);
   // Trailing punctuation belongs to the surrounding syntax (`KEY=value,` in a list, `value;`).
   // A `}` closing the value's own `${X:-…}` stays: the default inside is the literal.
   while (stop > at && /[,;)\]}]/.test(text[stop - 1]) && !closesOwnExpansion(text, at, stop)) stop--;
@@ -83,6 +85,17 @@ export function valueAt(text: string, at: number, lineEnd: number, p: Pending): 
     literalSpan: inner?.span ?? { start: at, end: stop },
     ...(inner ? { embedded: true } : {}),
   };
+}
+
+/** Where the value `at`..`stop` ends when a `,name=` starts the list's next item in it, else `stop`. */
+function listItemEnd(text: string, at: number, stop: number): number {
+  for (let comma = text.indexOf(',', at); comma >= 0 && comma < stop; comma = text.indexOf(',', comma + 1)) {
+    let k = comma + 1;
+    if (!/[A-Za-z_]/.test(text[k] ?? '')) continue;
+    while (k < stop && /[\w.-]/.test(text[k])) k++;
+    if (text[k] === '=') return comma;
+  }
+  return stop;
 }
 
 const PERCENT_CLOSE: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '<': '>', '|': '|', '!': '!' };

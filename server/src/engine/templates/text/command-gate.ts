@@ -1,4 +1,4 @@
-import { LICENCE_WORDS, secretName } from './command-secrets';
+import { hasGrammarWord, LICENCE_WORDS, secretName } from './command-secrets';
 import type { CommandTable } from './command-table';
 import { keyWords, type KeyClassifier } from './secret-key-names';
 
@@ -11,7 +11,8 @@ import { keyWords, type KeyClassifier } from './secret-key-names';
 //     (or the model's own option words) accepts, the same predicate secretsOf applies to it;
 //   - a table option: a word that is a table command (its last path part, `.exe` and the like removed) and a word
 //     starting with one of that command's options;
-//   - a login subcommand, a URL with a query, a table argument place (its command as a word and its subcommand).
+//   - a login subcommand, a URL with a query, a table argument place (its command as a word and its subcommand);
+//   - a grammar keyword before a value (`… user U using …`, `IDENTIFIED BY …`, `password …`: hasGrammarWord).
 // Words are looked for in the line with its quotes and backslashes removed (`my"sql"`, `--pass"word"` are one
 // word to a shell), a removed character counting as a possible word start (a quoted part is a command of its own).
 // A new form of the model needs its own condition here, or the gate drops its lines.
@@ -96,7 +97,7 @@ export function compileCommandGate(table: CommandTable, isSecretKey: KeyClassifi
   const tableOptions = [...table.options].map(([command, byOption]) => ({ command, options: [...byOption].map(([option, spec]) => ({ option, glued: spec.glued !== undefined })) }));
   const places = [...table.arguments.keys()].map((key) => key.split(' ') as [string, string]);
   return (line) => {
-    if (LOGIN.test(line) || (line.includes('://') && line.includes('?'))) return true;
+    if (LOGIN.test(line) || (line.includes('://') && line.includes('?')) || hasGrammarWord(line)) return true;
     const u = unquoted(line);
     // Lower-casing that changes a string's length (a few non-ASCII letters) would move offsets: read such a line.
     if (u.lower.length !== u.text.length) return true;

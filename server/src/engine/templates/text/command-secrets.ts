@@ -7,6 +7,7 @@ import { settingFormsIn, settingSecrets } from './command-settings';
 import type { CommandTable } from './command-table';
 import { keyWords, type KeyClassifier } from './secret-key-names';
 import { keptLineSecrets } from './command-line-memo';
+import { promptAnswer, typedTwiceAnswer } from './command-prompts';
 import type { ParseCache } from '../../types';
 
 // The command-line model: secrets handed to a command, found by what the command line says rather than by the
@@ -17,7 +18,9 @@ import type { ParseCache } from '../../types';
 //   - a one-letter option whose meaning the command table gives for that command (`7z -p…`, `signtool /p …`);
 //   - the arguments after a login-like subcommand (`login`, `+login`, `auth`, `unlock`): `tool login USER SECRET`,
 //     or `tool login TOKEN` when the token looks generated; and an argument the table places (`net user NAME PASSWORD`);
-//   - a URL's query parameter named for a secret (`…/post?format=x&token=…`).
+//   - a URL's query parameter named for a secret (`…/post?format=x&token=…`);
+//   - the value after a grammar keyword that says a password follows (`… user U using …`, `IDENTIFIED BY …`,
+//     `password …`), and a secret prompt's answer (`expect "*assword*"` then `send "…\r"`: command-prompts.ts).
 // Each value is then judged by the rule like any other (length, entropy, placeholders, references).
 
 /** Option names whose last word says they hold a secret, beside what the rule's key classifier accepts. */
@@ -73,7 +76,18 @@ export function* commandLineSecrets(text: string, hits: readonly number[], model
     // A heredoc's body is a file's content, not commands (its `KEY=value` lines are read by the keyword forms).
     const found = lineMemo ? keptLineSecrets(lineMemo, text, line, model.table, readLine) : readLine();
     if (found.length > 0 && !insideHeredoc(text, line.start)) yield* found;
+    // A prompt's answer is on a later line, in a heredoc fed to `expect` as often as not (command-prompts.ts).
+    const answer = text.startsWith('expect', line.start + leadingBlanks(text, line.start)) ? promptAnswer(text, line.start) : undefined;
+    if (answer) yield answer;
+    const typed = text.slice(line.start, line.end).includes('<<') ? typedTwiceAnswer(text, line.start) : undefined;
+    if (typed) yield typed;
   }
+}
+
+function leadingBlanks(text: string, at: number): number {
+  let n = 0;
+  while (text[at + n] === ' ' || text[at + n] === '\t') n++;
+  return n;
 }
 
 /**
@@ -82,9 +96,15 @@ export function* commandLineSecrets(text: string, hits: readonly number[], model
  * subcommand, a URL with a query, or a command of the table's argument places.
  */
 function mayHoldSecret(line: string, table: CommandTable): boolean {
-  return OPTION_OR_LOGIN.test(line) || (line.includes('://') && line.includes('?')) || table.argumentCommands.some((c) => line.includes(c));
+  return OPTION_OR_LOGIN.test(line) || (line.includes('://') && line.includes('?')) || table.argumentCommands.some((c) => line.includes(c)) || hasGrammarWord(line);
 }
-const OPTION_OR_LOGIN = /(?:^|[\s"'=(>])[-/+]-?[A-Za-z]|\b(?:login|auth|unlock|signin)\b/;
+
+/** Whether a line may hold a grammar keyword before a value (grammarWordSecret): `password`, `user NAME using`, `identified by` as words, a value after it. */
+export function hasGrammarWord(line: string): boolean {
+  return GRAMMAR_WORD.test(line);
+}
+const GRAMMAR_WORD = /(?:^|[\s"'(;])(?:password|PASSWORD|identified[ \t]+by|IDENTIFIED[ \t]+BY|(?:user|USER)[ \t]+\S+[ \t]+(?:using|USING))[ \t]+["']?[^\s"'=:,;{}[\]()-]/;
+const OPTION_OR_LOGIN = /(?:^|[\s"'=(>;|])[-/+]-?[A-Za-z]|\b(?:login|auth|unlock|signin)\b/;
 
 function* secretsOf(text: string, words: Command, model: CommandModel): Generator<Assignment> {
   for (let i = 0; i < words.length; i++) {
@@ -107,10 +127,41 @@ function* secretsOf(text: string, words: Command, model: CommandModel): Generato
       if (a) yield a;
       continue;
     }
+    const grammar = grammarWordSecret(text, words, i);
+    if (grammar) {
+      yield grammar;
+      continue;
+    }
     if (i >= 1 && !isOption(words[i - 1].text)) yield* loginArguments(text, words, i, model.table);
     if (URL_WITH_QUERY.test(word)) yield* querySecrets(text, words[i], model.isSecretKey);
   }
 }
+
+/**
+ * A keyword of a command's grammar after which its next argument is a password, whatever the tool: `… user NAME
+ * using SECRET` (DB2 CLP, Informix `CONNECT`), `IDENTIFIED BY SECRET` (Oracle and MySQL users, SQL*Plus), `password
+ * SECRET` (SQL `ALTER ROLE … PASSWORD`, `nmcli … password`). Written in one case (`Password` begins prose).
+ */
+function grammarWordSecret(text: string, words: Command, i: number): Assignment | undefined {
+  const next = words[i + 1];
+  // A value starts with none of a mapping's or an expression's characters (`property: password }`, `password = x`).
+  if (i < 1 || !next || isOption(next.text) || isOption(words[i - 1].text) || !GRAMMAR_VALUE_START.test(next.text)) return undefined;
+  const word = words[i].text;
+  const lower = word.toLowerCase();
+  if (word !== lower && word !== word.toUpperCase()) return undefined;
+  const before = words[i - 1].text.toLowerCase();
+  // A sentence's last word (`… identified by group-email.`) is prose, not a value.
+  if (/[.,:;]$/.test(next.text)) return undefined;
+  if (lower === 'password' && !GRAMMAR_NOT_BEFORE_PASSWORD.has(before)) return valueOf(text, next, 0, 'password', word);
+  // SQL's `CREATE|ALTER USER name IDENTIFIED BY …`, `GRANT … TO name IDENTIFIED BY …`: a user, role or login named before it.
+  if (lower === 'by' && before === 'identified' && words.slice(0, i - 1).some((w) => SQL_PRINCIPAL.test(w.text))) return valueOf(text, next, 0, 'password', `${words[i - 1].text} ${word}`);
+  if (lower === 'using' && i >= 3 && words[i - 2].text.toLowerCase() === 'user') return valueOf(text, next, 0, 'password', word);
+  return undefined;
+}
+const SQL_PRINCIPAL = /^(?:user|role|login|to|USER|ROLE|LOGIN|TO)$/;
+const GRAMMAR_VALUE_START = /^[^\s=:,;{}[\]()]/;
+/** Words before a bare `password` that make it a subject, not a keyword before its value (`echo password reset`, `reset password for`). */
+const GRAMMAR_NOT_BEFORE_PASSWORD = new Set(['echo', 'printf', 'reset', 'change', 'new', 'the', 'your', 'no', 'wrong', 'invalid', 'enter', 'set', 'a', 'empty', 'old', 'forgot']);
 
 /** The secret's name for an option named `name`, or undefined when the name says no secret. */
 export function secretName(name: string, isSecretKey: KeyClassifier): string | undefined {

@@ -10,7 +10,7 @@ import { trimEndOf } from '../../trim';
 //     set NAME --body value`, `heroku config:set`), or named by `--name` (`az keyvault secret set --name db-password
 //     --value …`), its value being the next argument or a value option's;
 //   - a literal printed into a pipe whose next command stores a secret from its input (`printf '…' | docker secret
-//     create NAME -`, `… | kubectl create secret … --from-file=k=/dev/stdin`, `… | gh secret set NAME`);
+//     create NAME -`, `… | kubectl create secret … --from-file=k=/dev/stdin`, `… | gh secret set NAME`, `… | chpasswd`);
 //   - a placeholder substitution: a `sed`/`perl` s-expression whose pattern names a secret (`s/__DB_PASSWORD__/…/`)
 //     or whose replacement is a `key value` setting of one (`s|^bind_pw .*|bind_pw …|`), the replacement a literal.
 // Each value is then judged by the rule like any other (length, entropy, placeholders, references).
@@ -68,7 +68,7 @@ function isSettingVerb(word: string): boolean {
 /** `printf '%s' '…' | docker secret create NAME -`: the printed literal, when the next command of the pipe stores a secret from its input. */
 export function* pipedSecret(text: string, printer: Command, receiver: Command, isSecretKey: KeyClassifier): Generator<Assignment> {
   const printed = printedLiteral(printer);
-  if (!printed || !storesSecretFromInput(receiver)) return;
+  if (!printed || !storesSecretFromInput(receiver, printed.text)) return;
   // The secret's name when the command gives one (`docker secret create db_password -`), else the command up to its secret word.
   const name = receiver.find((w, k) => k > 0 && !w.text.startsWith('-') && SETTING_NAME.test(w.text) && !STORES_SECRET.test(w.text) && isSecretKey(w.text))?.text;
   const upTo = receiver.findIndex((w, k) => k > 0 && keyWords(w.text).some((part) => STORES_SECRET.test(part)));
@@ -89,12 +89,13 @@ function printedLiteral(words: Command): CommandWord | undefined {
 }
 
 /** A command that stores a secret (a word says so) and reads it from its input: `docker secret create NAME -`, `passwd --stdin`, `gh secret set NAME`. */
-function storesSecretFromInput(words: Command): boolean {
+function storesSecretFromInput(words: Command, printed: string): boolean {
   const start = baseName(words[0].text) === 'sudo' ? 1 : 0;
   if (start >= words.length) return false;
+  // `user:password` lines are secret-credential-in-uri's pair form; a value with no user is the password itself.
+  if (baseName(words[start].text) === 'chpasswd') return !printed.includes(':');
   const stores = words.slice(start).some((w, k) => keyWords(k === 0 ? baseName(w.text) : w.text).some((part) => STORES_SECRET.test(part)));
   if (!stores) return false;
-  if (baseName(words[start].text) === 'chpasswd') return false; // `user:password` lines: secret-credential-in-uri's pair form.
   if (words.some((w) => READS_STDIN.test(w.text))) return true;
   // A secret store's setting command without a value reads it from its input (`gh secret set NAME`, `wrangler secret put NAME`).
   return words.some((w, k) => k > start && isSettingVerb(w.text)) && !words.some((w) => VALUE_OPTIONS.has(w.text.split('=')[0]));

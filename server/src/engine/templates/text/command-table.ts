@@ -105,9 +105,10 @@ const SUBSTITUTION_KEYWORDS = ['sed -i', 'perl -pi'];
 /**
  * What a command line with a secret holds, found in the rule set's shared keyword pass: a secret word of an option or
  * a query parameter (`pass`, `pwd`, `secret`, `token`, `credential`, `-key`/`_key`/`apikey`, `auth`), a login
- * subcommand, and a licence option (no secret word is on a line that gives only a licence key: `-serial …`).
+ * subcommand, a licence option (no secret word is on a line that gives only a licence key: `-serial …`), the grammar
+ * keywords before a password (`… user U using …`, `identified by …`) and a prompt asking for one (`expect "*assword*"`).
  */
-const MODEL_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'credential', 'apikey', '-key', '_key', 'auth', 'login', 'unlock', 'signin', '-serial', '-license', '-licence', ...SUBSTITUTION_KEYWORDS];
+const MODEL_KEYWORDS = ['pass', 'assword', 'using', 'identified', 'pwd', 'secret', 'token', 'credential', 'apikey', '-key', '_key', 'auth', 'login', 'unlock', 'signin', '-serial', '-license', '-licence', ...SUBSTITUTION_KEYWORDS];
 
 /** The keywords of the table: each command name, lower-cased (`signtool`, `7z`, `net user`), and the licence options. */
 export function commandKeywords(params: CommandLineParams | undefined): string[] {

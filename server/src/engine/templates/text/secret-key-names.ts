@@ -88,6 +88,10 @@ export type KeyClassifier = (key: string) => boolean;
 
 /** A name of two to four letters then `pw` or `pwd`, one word: an abbreviated password's name (a longer word before it is a word: `firstpw`). */
 const GLUED_PASSWORD = /^[a-z]{2,4}pwd?$/;
+/** A header name of capitalised words ending in `Key` (`Fastly-Key`): `Sec-WebSocket-Key` is not written so. */
+const VENDOR_KEY_HEADER = /^(?:[A-Z][a-z0-9]+-)+Key$/;
+/** First words of keys that identify or order rather than authenticate (`Idempotency-Key`, `Primary-Key`, `Cache-Key`). */
+const NOT_SECRET_KEY_KINDS: ReadonlySet<string> = new Set(['idempotency', 'public', 'primary', 'foreign', 'sort', 'partition', 'cache', 'lookup', 'dedup', 'deduplication', 'request', 'routing', 'hash', 'unique', 'composite', 'row', 'object', 'index', 'shard', 'group', 'message', 'event', 'correlation', 'trace', 'span', 'tenant', 'entity', 'record', 'resource', 'item']);
 
 export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
   const endings = params.keyEndings.map((e) => e.toLowerCase().replace(/[^a-z0-9]+/g, ''));
@@ -104,6 +108,8 @@ export function compileKeyClassifier(params: KeyNameParams): KeyClassifier {
     // Also as the last part of a dotted path (Quarkus `rest-client.epg.headers.X-Epg-Key`).
     const header = key.slice(key.lastIndexOf('.') + 1);
     if (last === 'key' && /^x-[a-z0-9]+-/i.test(header)) return true;
+    // A header named for its vendor's key, written the way HTTP headers are (`Fastly-Key`, `Acme-Partner-Key`), not a kind of key.
+    if (last === 'key' && VENDOR_KEY_HEADER.test(header) && !NOT_SECRET_KEY_KINDS.has(words[0])) return true;
     if (words.length >= 2 && qualified.includes(last) && /[-_.]/.test(key[key.length - last.length - 1] ?? '')) return true;
     // After an acronym the case change separates as well as `_` (PHP `$SMTPPass`, `DBPwd`); `allPass` stays a predicate.
     if (words.length >= 2 && qualified.includes(last) && /[A-Z]{2}[A-Z][a-z]*$/.test(key) && key.length - last.length >= 2) return true;

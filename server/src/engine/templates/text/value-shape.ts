@@ -65,6 +65,8 @@ function isAppPassword(value: string): boolean {
 const GENERATED_PART = /[a-z0-9]{16,}/g;
 /** A custom HTTP header's name (`X-Hub-Signature`): what carries a secret, not one. */
 const HEADER_NAME = /^X-[A-Za-z]+(?:-[A-Za-z0-9]+)+$/i;
+/** Capitalised words joined by dashes, the way HTTP header names and tokens are written (`Trailer-Value`, `Content-Type`, a `\r\n` after it): a name. */
+const TITLE_WORDS = /^(?:[A-Z][a-z]+-)+[A-Z][a-z]+(?:\\[rn])*$/;
 /** The standard headers that carry credentials (`Token = 'Authorization'` in a header-name enum): names, not values. */
 const CREDENTIAL_HEADER_NAME = /^(?:Proxy-)?Authorization$|^(?:WWW|Proxy)-Authenticate$|^(?:Set-)?Cookie$/i;
 /** Identifiers and hashes, not credentials: UUIDs, `sha256:…`/`sha512-…` digests, crypt hashes. */
@@ -110,6 +112,7 @@ export function isIndirection(value: string, unquotedData = false): boolean {
     IDENTIFIER.test(value) ||
     UUID.test(value) ||
     HEADER_NAME.test(value) ||
+    TITLE_WORDS.test(value) ||
     CREDENTIAL_HEADER_NAME.test(value) ||
     DIGEST.test(value) ||
     POSTGRES_HASH.test(value) ||
