@@ -36,6 +36,13 @@ export class IdleCollection {
    * setImmediate of its own, queued after this call: collecting in the first turn delayed the answer by
    * the collection (1.4-1.7 ms of main thread in a third of the rabbitmq keystrokes typed 30 ms apart, by
    * test/bench/keystroke-gc.ts). One turn later it is written (IPC, as VS Code connects, writes at once).
+   *
+   * The old generation is left to V8, though its mark-compact still ends inside 2-3 of 240 keystrokes
+   * (~6 ms more main thread each). A full `gc()` here once it had grown by 6 MiB (measured 2026-12-08)
+   * kept V8's own out of the keystrokes but cost ~15-20 ms of main thread, not incremental, that
+   * the next keystroke waited for: p99 before the answer rose (rabbitmq 9.1 -> 12.5 ms, ingress-nginx 9.5
+   * -> 10.8, medians of 3 runs, load 30-40) and CPU per keystroke with it. Node 20's V8 does nothing for
+   * `{ type: 'major' }`: only `gc()` without options collects the old generation.
    */
   afterDelivery(): void {
     if (!this.gc || this.pending) return;
