@@ -177,13 +177,21 @@ export function lineAbove(text: string, lineStart: number, skipComments: boolean
   let end = lineStart - 1;
   for (let n = 0; n < maxLines && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const content = text.slice(start, end).replace(/\r$/, '');
+    const content = lineContent(text, start, end);
     end = start - 1;
     const trimmed = content.trim();
     if (trimmed === '' || (skipComments && trimmed.startsWith('#')) || !accept(content)) continue;
     return { start, content };
   }
   return undefined;
+}
+
+/**
+ * The line from `start` to `end` (its `\n`) without a CR before it. Asked for each of up to 30 lines above
+ * a keyword hit: a character test where `.replace(/\r$/, '')` ran a regex and copied the line once more.
+ */
+function lineContent(text: string, start: number, end: number): string {
+  return end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
 }
 
 /** How far above a line a heredoc's opening is looked for. */
@@ -198,10 +206,10 @@ export function insideHeredoc(text: string, lineStart: number): boolean {
   let end = lineStart - 1;
   for (let n = 0; n < HEREDOC_LINES && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const content = text.slice(start, end).replace(/\r$/, '');
+    const content = lineContent(text, start, end);
     end = start - 1;
     // The delimiter in capitals by convention (`<<EOH`, `<<-'EOF'`), so a shift (`x << count`) opens nothing.
-    if (/<<[-~]?[ \t]*(["']?)[A-Z][A-Z0-9_]*\1(?![\w])/.test(content)) return true;
+    if (content.includes('<<') && /<<[-~]?[ \t]*(["']?)[A-Z][A-Z0-9_]*\1(?![\w])/.test(content)) return true;
     // A line holding only a word in capitals closes the heredoc it names (`EOH`, `EOF`).
     if (/^[ \t]*[A-Z_]{2,}[ \t]*$/.test(content)) return false;
   }
@@ -216,7 +224,7 @@ export function userKeyAbove(text: string, lineStart: number): boolean {
   let end = lineStart - 1;
   for (let n = 0; n < SECTION_LINES && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const content = text.slice(start, end).replace(/\r$/, '');
+    const content = lineContent(text, start, end);
     end = start - 1;
     if (/^[ \t]*\[/.test(content)) return false;
     if (/^[ \t]*(?:user|username|login)[ \t]*[=:]/.test(content)) return true;
