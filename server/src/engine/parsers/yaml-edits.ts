@@ -21,12 +21,20 @@ export interface YamlEditContext {
 
 type Ranged = { range?: [number, number, number] | null };
 
-/** An edit context for one section; the layout is detected from `scope` (say, the object being fixed) on first use. */
-export function editContext(text: string, eol: string, base: number, doc: Document, scope?: Ranged): YamlEditContext {
+/**
+ * An edit context for one section; the layout is detected from `scope` (say, the object being fixed) on
+ * first use, or given by `layoutOf` (a caller that keeps the layout of a scope for every rule fixing it).
+ */
+export function editContext(text: string, eol: string, base: number, doc: Document, scope?: Ranged, layoutOf?: () => YamlLayout): YamlEditContext {
   let layout: YamlLayout | undefined;
   const from = scope?.range ? base + scope.range[0] : base;
   const to = scope?.range ? base + scope.range[2] : text.length;
-  return { text, base, doc, eol, layout: () => (layout ??= detectLayout(text, from, to)) };
+  return { text, base, doc, eol, layout: () => (layout ??= layoutOf ? layoutOf() : detectLayout(text, from, to)) };
+}
+
+/** The layout editContext detects from `scope` (one pass over the scope's text). */
+export function scopeLayout(text: string, base: number, scope: Ranged): YamlLayout {
+  return scope.range ? detectLayout(text, base + scope.range[0], base + scope.range[2]) : detectLayout(text, base, text.length);
 }
 
 function start(ctx: YamlEditContext, node: Ranged): number | undefined {

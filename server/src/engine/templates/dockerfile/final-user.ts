@@ -86,7 +86,7 @@ export const finalUser = defineTemplate<'dockerfile', Params>({
       if (!final) return;
       if (skipPath && ctx.uri !== undefined && skipPath.test(ctx.uri.replace(/\\/g, '/'))) return;
       if (dropsRoot && chainOf(model, final).some((stage) => stage.instructions.some((i) => DROP_EVIDENCE.has(i.getKeyword()) && dropsRoot.test(instructionText(model, i))))) return;
-      const source = userOf(model, final, new Set());
+      const source = finalUserOf(model, final);
       const image = imageOf(model, source.root);
       const imageName = image?.resolved ?? image?.raw ?? 'scratch';
       const imageSpan = imageOrigin(image);
@@ -173,7 +173,21 @@ function argv(instruction: Instruction): string {
 /** The user the final stage runs as, when a USER sets it in the file (following FROM <stage> chains). */
 export function finalStageUser(model: DockerfileModel): { readonly value: string; readonly span: Span } | undefined {
   const final = model.stages.find((s) => s.isFinal);
-  return final ? userOf(model, final, new Set()).user : undefined;
+  return final ? finalUserOf(model, final).user : undefined;
+}
+
+const FINAL_USER_KEY = Symbol('finalUserOf');
+
+/**
+ * userOf the final stage, read once per model: the workspace index and the three final-user rules each
+ * asked, and each resolved the USER's variables through dockerfile-ast again.
+ */
+function finalUserOf(model: DockerfileModel, final: Stage): UserSource {
+  let read = model.memo.get(FINAL_USER_KEY) as Map<Stage, UserSource> | undefined;
+  if (!read) model.memo.set(FINAL_USER_KEY, (read = new Map()));
+  let source = read.get(final);
+  if (!source) read.set(final, (source = userOf(model, final, new Set())));
+  return source;
 }
 
 function userOf(model: DockerfileModel, stage: Stage, seen: Set<Stage>): UserSource {
