@@ -72,6 +72,7 @@ export function kindOfRule(ruleId: string): string {
  */
 export const HELD_OUT_BATCHES: ReadonlyArray<{ readonly name: string; readonly folder: string; readonly kinds: readonly string[] }> = [
   { name: 'batch 5', folder: 'harbor-tokens', kinds: ['jwt', 'provider', 'uri'] },
+  { name: 'batch 18', folder: 'dunlin', kinds: ['generic', 'jwt', 'k8s', 'provider', 'uri'] },
 ];
 
 /** The held-out batch a corpus file belongs to, or undefined for the development part. */
