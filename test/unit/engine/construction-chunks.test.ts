@@ -39,10 +39,7 @@ describe('construction patterns read chunk by chunk', function () {
     const rng = new SeededRandom(7);
     let matched = 0;
     for (let n = 0; n < 200; n++) {
-      const parts: string[] = [];
-      const count = rng.int(1, 12);
-      for (let i = 0; i < count; i++) parts.push(rng.pick(LINES) + rng.pick(BREAKS));
-      const text = parts.join('');
+      const text = rng.lines(LINES, BREAKS, 1, 12);
       const cores = randomCores(text, rng);
       const cache = new SectionParseCache();
       const chunks = chunkResults(text, cores, PATTERN_CHUNKS, cache, {});

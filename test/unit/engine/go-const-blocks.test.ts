@@ -35,10 +35,7 @@ describe('Go const blocks: the lines that open and close them found once', funct
     let insideCount = 0;
     let compared = 0;
     for (let n = 0; n < 300; n++) {
-      const parts: string[] = [];
-      const lines = rng.int(1, 14);
-      for (let i = 0; i < lines; i++) parts.push(rng.pick(PIECES) + rng.pick(TERMINATORS));
-      const text = parts.join('');
+      const text = rng.lines(PIECES, TERMINATORS, 1, 14);
       const blocks = goConstBlocks(text);
       for (let offset = 0; offset <= text.length; offset++) {
         const expected = insideByLines(text, offset);
