@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { corpusFiles, generatedRoot } from './generate';
 
-// ~1 MB single-language Java, Kotlin and C# files for the keystroke bench: the secrets corpus's development
+// ~1 MB single-language Java, Kotlin, C#, Python and Go files for the keystroke bench: the secrets corpus's development
 // files of that language (realistic code with its planted synthetic secrets and traps), repeated with their
 // declared types renamed per copy (`LedgerClient` -> `LedgerClient7`), so constructions and records read as
 // distinct types, as in one large real file. The batches are pinned (a new corpus batch does not change the
@@ -16,7 +16,7 @@ const BATCHES = new Set(['', 'harbor', 'quarry', 'lantern', 'meridian', 'kestrel
 const TARGET_BYTES = 1024 * 1024;
 
 export interface JvmSource {
-  readonly language: 'java' | 'kotlin' | 'csharp';
+  readonly language: 'java' | 'kotlin' | 'csharp' | 'python' | 'go';
   readonly path: string;
 }
 
@@ -24,6 +24,10 @@ const LANGUAGES = [
   { language: 'java', folder: 'java', name: 'Generated1mb.java', header: /^\s*(?:package|import)\s[^\n]*$/ },
   { language: 'kotlin', folder: 'kotlin', name: 'Generated1mb.kt', header: /^\s*(?:package|import)\s[^\n]*$/ },
   { language: 'csharp', folder: 'csharp', name: 'Generated1mb.cs', header: /^\s*using\s[^\n(]*;\s*$/ },
+  // Python and Go are read whole in the editor (their fixes read the file's imports): measured beside the JVM files.
+  { language: 'python', folder: 'python', name: 'generated_1mb.py', header: /^(?:import|from)\s[^\n]*$/ },
+  // A Go import block spans lines: only the package clause is taken out (the blocks stay in the bodies).
+  { language: 'go', folder: 'go', name: 'generated_1mb.go', header: /^package\s[^\n]*$/ },
 ] as const;
 
 /** The files of one language's development batches, sorted. */
@@ -71,7 +75,7 @@ export function jvmLanguageText(language: JvmSource['language'], bytes: number):
   return lang && files.length > 0 ? jvmSourceText(files, lang.header, bytes) : undefined;
 }
 
-/** Writes (once per corpus content) and lists the ~1 MB Java, Kotlin and C# files; none when the corpus is absent. */
+/** Writes (once per corpus content) and lists the ~1 MB Java, Kotlin, C#, Python and Go files; none when the corpus is absent. */
 export function jvmSources(): JvmSource[] {
   const out: JvmSource[] = [];
   for (const lang of LANGUAGES) {

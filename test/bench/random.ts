@@ -27,6 +27,13 @@ export class SeededRandom {
     return items[Math.floor(this.next() * items.length)];
   }
 
+  /** Between `min` and `max` lines, each a random item of `lines` ended by a random one of `breaks` (texts for equality tests). */
+  lines(lines: readonly string[], breaks: readonly string[], min: number, max: number): string {
+    const parts: string[] = [];
+    for (let i = this.int(min, max); i > 0; i--) parts.push(this.pick(lines) + this.pick(breaks));
+    return parts.join('');
+  }
+
   chars(alphabet: string, length: number): string {
     let out = '';
     for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];

@@ -3,7 +3,7 @@ import type { Fix, TextEdit } from '../../types';
 import type { Assignment } from './assignment-scan';
 import { goImportEdit, pythonImportEdit } from './env-imports';
 import { keyWords } from './secret-key-names';
-import { linesOf } from '../../trim';
+import { goConstBlocks, type GoConstBlocks } from './go-const-blocks';
 
 // Suggestions that move a hardcoded secret out of the file without writing any value: the literal becomes
 // the language's environment lookup named after the key (adding the import the language needs), or the
@@ -66,6 +66,8 @@ export interface FixFacts {
   readonly flavour: Flavour | undefined;
   usesSystem(): boolean;
   importEdit(): TextEdit | null | undefined;
+  /** Whether a Go line's start is inside `const ( … )` (go-const-blocks.ts). */
+  insideConstBlock(lineStart: number): boolean;
 }
 
 /** `wholeFileUsesSystem`: what the whole text says where `model` is a window of it (usingSystem, read once per file). */
@@ -73,11 +75,13 @@ export function fixFacts(model: TextModel, wholeFileUsesSystem?: boolean): FixFa
   const flavour = flavourOf(model.fileName);
   let usesSystem = wholeFileUsesSystem;
   let imported: { edit: TextEdit | null | undefined } | undefined;
+  let constBlocks: GoConstBlocks | undefined;
   return {
     flavour,
     usesSystem: () => (usesSystem ??= usingSystem(model.text)),
     importEdit: () =>
       (imported ??= { edit: flavour === 'python' ? pythonImportEdit(model.text, model.eol) : flavour === 'go' ? goImportEdit(model.text, model.eol) : null }).edit,
+    insideConstBlock: (lineStart) => (constBlocks ??= goConstBlocks(model.text)).inside(lineStart),
   };
 }
 
@@ -115,7 +119,7 @@ export function assignmentFixes(model: TextModel, a: Assignment, facts: FixFacts
   // Only a real string literal in code, not one inside a comment or a string.
   if (!a.quote || /[fb]/.test(a.prefix) || (a.quote === '`' && flavour !== 'go') || /#|\/\/|\/\*|^\s*\*|["']/.test(lead.replace(/["'][^"']*["']/g, ''))) return [];
   if (!['=', ':', ':=', '(', '=>'].includes(a.operator) || (a.operator === '=>' && flavour !== 'php' && flavour !== 'ruby')) return [];
-  if (CONSTANT_CONTEXT[flavour]?.test(lead) || (flavour === 'go' && insideConstBlock(text, lineStart))) return [];
+  if (CONSTANT_CONTEXT[flavour]?.test(lead) || (flavour === 'go' && facts.insideConstBlock(lineStart))) return [];
   // TypeScript: a declared `string` cannot take `string | undefined`; the assertion keeps the file compiling.
   const annotated = flavour === 'node' && /\.(?:[cm]?ts|tsx)$/i.test(model.fileName) && /^\s*:[^=]+=\s*$/.test(text.slice(a.keySpan.end, a.literalSpan.start));
   const edits: TextEdit[] = [{ span: a.literalSpan, newText: lookup(flavour, name, flavour === 'csharp' && facts.usesSystem()) + (annotated ? '!' : '') }];
@@ -123,13 +127,4 @@ export function assignmentFixes(model: TextModel, a: Assignment, facts: FixFacts
   if (imported === undefined) return [];
   if (imported) edits.unshift(imported);
   return [{ title: `Read the value from ${lookup(flavour, name, true).replace(/^\((.*) \?:.*\)$/, '$1')}`, kind: 'suggestion', edits }];
-}
-
-/** Inside `const ( … )` in Go: the last `const (` above has no closing `)` line before `offset`. */
-function insideConstBlock(text: string, offset: number): boolean {
-  const before = text.slice(0, offset);
-  // Line by line: `/^\s*const\s*\([^)]*$/m` let `\s*` run over every blank line from each line start (quadratic).
-  const opensBlock = linesOf(before).some((line) => /^\s*const\s*\(/.test(line) && !line.slice(line.indexOf('(')).includes(')'));
-  const open = opensBlock ? before.lastIndexOf('const (') : -1;
-  return open >= 0 && !linesOf(before.slice(open)).some((line) => line.trimStart().startsWith(')'));
 }

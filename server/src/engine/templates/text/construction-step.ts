@@ -1,7 +1,9 @@
 import type { TextModel } from '../../parsers/text';
+import type { ChunkReader } from '../../chunk-results';
 import type { Report } from '../../types';
 import type { Assignment } from './assignment-scan';
-import { enumDeclared, recordArguments, recordParameterAt } from './positional-records';
+import { matchEnds, matchStarts, PATTERN_CHUNKS } from './construction-chunks';
+import { constructionPattern, enumDeclared, enumDeclaredAt, ENUM_WORD, recordArguments, recordParameterAt } from './positional-records';
 import { lineEndAt } from '../../text';
 
 // In the editor the generic rule reads a large C#, Java or Kotlin file in windows, but a constructor
@@ -35,22 +37,28 @@ export interface Construction {
 
 /**
  * What the whole-file scan (secret-assignment.ts, assignments) yields for the record parameters at `hits`
- * (the windows' marks, in file order): each parameter's constructions, in the scan's order.
+ * (the windows' marks, in file order): each parameter's constructions, in the scan's order. With the
+ * editor's per-chunk results (CheckContext.chunkResults), the patterns' matches come from the chunks
+ * (construction-chunks.ts) rather than from a pass over the whole text.
  */
-export function constructionsAt(model: TextModel, hits: readonly number[]): Construction[] {
+export function constructionsAt(model: TextModel, hits: readonly number[], chunkResults?: <R>(reader: ChunkReader<R>) => R[]): Construction[] {
   const out: Construction[] = [];
   let recordsRead = 0;
   let lastKeyStart = -1;
   const line = lineAround(model);
   const enums = new Map<string, boolean>();
-  const isEnum = (record: string) => enums.get(record) ?? enums.set(record, enumDeclared(model.text, record)).get(record) === true;
+  const chunks = chunkResults && chunkResults(PATTERN_CHUNKS);
+  let enumWords: number[] | undefined;
+  const enumDeclaredInText = (record: string) => (chunks ? enumDeclaredAt(model.text, record, (enumWords ??= matchStarts(chunks, ENUM_WORD))) : enumDeclared(model.text, record));
+  const isEnum = (record: string) => enums.get(record) ?? enums.set(record, enumDeclaredInText(record)).get(record) === true;
   for (const hit of hits) {
     if (recordsRead >= MAX_RECORD_PARAMETERS) break;
     const { start, end } = line(hit);
     const parameter = recordParameterAt(model.text, hit, start, end, isEnum);
     if (parameter && parameter.keySpan.start !== lastKeyStart) {
       recordsRead++;
-      for (const assignment of recordArguments(model.text, parameter)) out.push({ assignment, hit });
+      const opens = chunks ? matchEnds(chunks, constructionPattern(parameter)) : undefined;
+      for (const assignment of recordArguments(model.text, parameter, opens)) out.push({ assignment, hit });
     }
     if (parameter) lastKeyStart = parameter.keySpan.start;
   }

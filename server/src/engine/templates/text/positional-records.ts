@@ -63,25 +63,40 @@ export function enumDeclared(text: string, record: string): boolean {
   return new RegExp(`\\benum[ \\t]+(?:class[ \\t]+)?${record}\\b`).test(text);
 }
 
-function constructionPattern(p: RecordParameter): RegExp {
+/** Where an enum may be declared: each start of `enum` and a blank (enumDeclared's match starts at one). */
+export const ENUM_WORD = /\benum[ \t]/;
+
+/** enumDeclared, asked only at the starts of ENUM_WORD's matches in the text (`starts`). */
+export function enumDeclaredAt(text: string, record: string, starts: readonly number[]): boolean {
+  const declared = new RegExp(`\\benum[ \\t]+(?:class[ \\t]+)?${record}\\b`, 'y');
+  return starts.some((at) => ((declared.lastIndex = at), declared.test(text)));
+}
+
+export function constructionPattern(p: RecordParameter): RegExp {
   if (p.constructions === 'constants') return /(?:^|\n|\{)[ \t]*[A-Z][A-Z0-9_]*[ \t]*\(/g;
   // Kotlin: any call of the type's name but its declaration, a subclass's `: Name(…)` included.
   if (p.constructions === 'call') return new RegExp(`(?<!(?:class|interface|fun)[ \\t]+)\\b${p.record}[ \\t]*\\(`, 'g');
   return new RegExp(`\\bnew[ \\t]+${p.record}[ \\t]*\\(|\\b${p.record}\\??[ \\t]+\\w+[ \\t]*(?:\\{[ \\t]*get;[^{}\\n]{0,40}\\}[ \\t]*)?=[ \\t]*new[ \\t]*\\(`, 'g');
 }
 
-/** Each construction of the type whose argument at the parameter's position is a literal, read as that parameter's value. */
-export function recordArguments(text: string, p: RecordParameter): Assignment[] {
+/**
+ * Each construction of the type whose argument at the parameter's position is a literal, read as that parameter's value.
+ * `opens`: where the constructions' parentheses open (the ends of constructionPattern's matches), when already found.
+ */
+export function recordArguments(text: string, p: RecordParameter, opens: Iterable<number> = constructionOpens(text, p)): Assignment[] {
   const out: Assignment[] = [];
-  for (const m of text.matchAll(constructionPattern(p))) {
+  for (const open of opens) {
     if (out.length >= MAX_CONSTRUCTIONS) break;
-    const open = (m.index ?? 0) + m[0].length - 1;
     const at = argumentStart(text, open, p.position);
     const end = at === undefined ? -1 : text.indexOf('\n', at);
     const a = at === undefined ? undefined : quotedLiteralAt(text, at, end < 0 ? text.length : end, p.key, p.keySpan, '(');
     if (a) out.push({ ...a, embedded: true });
   }
   return out;
+}
+
+function* constructionOpens(text: string, p: RecordParameter): Generator<number> {
+  for (const m of text.matchAll(constructionPattern(p))) yield (m.index ?? 0) + m[0].length - 1;
 }
 
 /** How many lines of an enum's body its first literal case is looked for in. */

@@ -211,7 +211,7 @@ export const secretAssignment = defineTemplate<'text', Params>({
       const options = scanOptions(model);
       const out: Report[] = [];
       const hitLine = lineAround(model);
-      for (const { assignment: a, hit } of constructionsAt(model, hits.sort((x, y) => x - y))) {
+      for (const { assignment: a, hit } of constructionsAt(model, hits.sort((x, y) => x - y), ctx.chunkResults)) {
         const at = a.valueSpan.start;
         if (tools.has(at) || (taken.has(at) && !byWindows.has(at)) || !isCandidate(a)) continue;
         if (byWindows.has(at)) {
