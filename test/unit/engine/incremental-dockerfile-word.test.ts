@@ -22,13 +22,17 @@ const START = [
   'ONBUILD RUN pip install flask',
   'FROM build AS final',
   'COPY --from=build /out /out',
+  'COPY id_rsa /root/.ssh/id_rsa',
+  'COPY ["keys/id_ed25519", "/home/app/"]',
+  'WORKDIR /proc/self',
+  'EXPOSE 8080 22',
   'RUN wget -qO- https://example.com/y | gunzip',
   'RUN curl -fsSL https://example.com/x | sh',
   'USER app',
   '',
 ].join('\n');
 
-const WATCHED = ['docker-secret-in-env', 'docker-remote-script-piped-to-shell', 'docker-pipe-without-pipefail', 'docker-run-sudo', 'docker-image-latest-tag', 'docker-user-non-numeric'];
+const WATCHED = ['docker-copy-secret-file', 'docker-workdir-system-directory', 'docker-expose-ssh', 'docker-secret-in-env', 'docker-remote-script-piped-to-shell', 'docker-pipe-without-pipefail', 'docker-run-sudo', 'docker-image-latest-tag', 'docker-user-non-numeric'];
 
 describe('Dockerfile findings while a word is typed and deleted equal a fresh analysis', function () {
   this.timeout(120_000);
@@ -64,7 +68,7 @@ describe('Dockerfile findings while a word is typed and deleted equal a fresh an
     const first = open.analyse(ruleSet);
     const below = (r: AnalysisResult): Finding[] => r.findings.filter((f) => f.span.start > START.indexOf('ENV API_TOKEN') && WATCHED.includes(f.ruleId));
     const found = placed(first, open.text, WATCHED);
-    for (const f of ['docker-secret-in-env@4:15=zEONPZgI2c2bIMl534q3', 'docker-remote-script-piped-to-shell@6:8=curl -fsSL https://example.com/x | sh', 'docker-run-sudo@9:1=sudo', 'docker-pipe-without-pipefail@14:5=wget', 'docker-remote-script-piped-to-shell@15:5=curl -fsSL https://example.com/x | sh']) {
+    for (const f of ['docker-secret-in-env@4:15=zEONPZgI2c2bIMl534q3', 'docker-remote-script-piped-to-shell@6:8=curl -fsSL https://example.com/x | sh', 'docker-run-sudo@9:1=sudo', 'docker-copy-secret-file@14:6=id_rsa', 'docker-copy-secret-file@15:7="keys/id_ed25519"', 'docker-workdir-system-directory@16:9=/proc/self', 'docker-expose-ssh@17:13=22', 'docker-pipe-without-pipefail@18:5=wget', 'docker-remote-script-piped-to-shell@19:5=curl -fsSL https://example.com/x | sh']) {
       assert.ok(found.includes(f), `expected ${f} among ${found.join(', ')}`);
     }
     // Typed into the ARG above every watched finding: "dev", then deleted (distances 1 2 3 2 1 0).
@@ -125,6 +129,18 @@ describe('Dockerfile findings while a word is typed and deleted equal a fresh an
     open.edit('ARG BASE=alpine:latest', 'ARG BASE=alpine:3.20');
     const pinned = check(open, 'the ARG read by FROM pinned');
     assert.ok(!placed(pinned, open.text, ['docker-image-latest-tag']).some((f) => f.startsWith('docker-image-latest-tag@3:')), 'FROM ${BASE} no longer reads latest');
+  });
+
+  // dockerfile-ast reads an exec-form `<<` as `<_` (dockerfile.ts): one parse of the instruction for two
+  // texts, whose arguments differ. The arguments kept with the instruction's parse must not be the other's.
+  it('an exec-form COPY whose source is written with << and then <_', () => {
+    const open = new OpenDockerfile(START.replace('keys/id_ed25519', '<<x/.ssh/id_ed25519'));
+    check(open, 'with <<');
+    open.edit('<<x', '<_x');
+    const after = check(open, 'with <_');
+    assert.ok(placed(after, open.text, ['docker-copy-secret-file']).includes('docker-copy-secret-file@15:7="<_x/.ssh/id_ed25519"'), 'the value as written now');
+    open.edit('<_x', '<<x');
+    check(open, 'with << again');
   });
 });
 
