@@ -1,6 +1,6 @@
 import { changedRegion } from './changed-region';
 import { movedReport } from './finding-memo';
-import { recentMove, type Move } from './recent-moves';
+import { recentMoves, type Move } from './recent-moves';
 import type { ParseCache, Report, Rule, Span } from './types';
 
 // A rule that reads the whole Dockerfile (the secret in an ENV, pipefail, the image tags) runs again at
@@ -91,8 +91,8 @@ export class ReportReuse {
     const total = kept.by + by;
     const root = kept.root;
     if (total === 0) return { report: root, root, by: 0, moves: kept.moves };
-    const move = recentMove(kept.moves, total, () => movedReport(root, total));
-    return { report: move.value, root, by: total, moves: move.moves };
+    const moves = recentMoves(kept.moves, total, () => movedReport(root, total));
+    return { report: moves[0].value, root, by: total, moves };
   }
 }
 

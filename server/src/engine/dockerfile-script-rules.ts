@@ -2,7 +2,7 @@ import type { DockerfileModel } from './parsers/dockerfile';
 import type { CachedScript } from './parsers/dockerfile-script-cache';
 import type { ReportReuse } from './dockerfile-report-reuse';
 import { movedReport } from './finding-memo';
-import { recentMove, type Move } from './recent-moves';
+import { recentMoves, type Move } from './recent-moves';
 import { shiftReport } from './text-windows';
 import type { CheckContext, ParseCache, Report, Rule } from './types';
 
@@ -62,9 +62,8 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
       continue;
     }
     const from = kept.reports;
-    const move = recentMove(kept.moves, by, () => from.map((r) => movedReport(r, by)));
-    kept.moves = move.moves;
-    for (const r of move.value) out.push(r);
+    kept.moves = recentMoves(kept.moves, by, () => from.map((r) => movedReport(r, by)));
+    for (const r of kept.moves[0].value) out.push(r);
   }
   return out;
 }

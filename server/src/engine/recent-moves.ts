@@ -16,14 +16,14 @@ export interface Move<T> {
 }
 
 /**
- * The move by `by` from `moves` (most recent first), or `make()`'s, and the moves to keep after it:
- * that one first, then the others in order, at most MOVES_KEPT.
+ * The moves to keep once the thing is moved by `by` (most recent first): the move by `by` first, from
+ * `moves` or `make()`'s, then the others in order, at most MOVES_KEPT. `moves` itself when its first is
+ * that move already (no allocation while the text around does not move).
  */
-export function recentMove<T>(moves: readonly Move<T>[], by: number, make: () => T): { readonly value: T; readonly moves: readonly Move<T>[] } {
-  if (moves.length > 0 && moves[0].by === by) return { value: moves[0].value, moves };
-  const known = moves.find((m) => m.by === by);
-  const current = known ?? { by, value: make() };
+export function recentMoves<T>(moves: readonly Move<T>[], by: number, make: () => T): readonly Move<T>[] {
+  if (moves.length > 0 && moves[0].by === by) return moves;
+  const current = moves.find((m) => m.by === by) ?? { by, value: make() };
   const kept: Move<T>[] = [current];
   for (const m of moves) if (m !== current && kept.length < MOVES_KEPT) kept.push(m);
-  return { value: current.value, moves: kept };
+  return kept;
 }
