@@ -1,5 +1,6 @@
 import { changedRegion } from './changed-region';
 import { movedReport } from './finding-memo';
+import { recentMoves, type Move } from './recent-moves';
 import type { ParseCache, Report, Rule, Span } from './types';
 
 // A rule that reads the whole Dockerfile (the secret in an ENV, pipefail, the image tags) runs again at
@@ -19,8 +20,8 @@ interface Kept {
   /** The report first kept (its finding was made from it), and how far `report` lies from it. */
   readonly root: Report;
   readonly by: number;
-  /** The last other move of root kept, so typing and deleting a character reuses both objects. */
-  readonly other?: { readonly by: number; readonly report: Report };
+  /** The recent moves of root, `report`'s first when it is one (recent-moves.ts): typing and deleting a word reuses their objects. */
+  readonly moves: readonly Move<Report>[];
 }
 
 interface LastReports {
@@ -56,7 +57,7 @@ export class ReportReuse {
     for (let i = 0; i < reports.length; i++) {
       const fresh = reports[i];
       const found = last && this.keptEqual(last, fresh);
-      const entry: Kept = found ? this.movedOn(found, fresh.span.start - found.report.span.start) : { report: fresh, root: fresh, by: 0 };
+      const entry: Kept = found ? this.movedOn(found, fresh.span.start - found.report.span.start) : { report: fresh, root: fresh, by: 0, moves: [] };
       reports[i] = entry.report;
       const at = kept.get(entry.report.span.start);
       if (at) at.push(entry);
@@ -88,10 +89,10 @@ export class ReportReuse {
   private movedOn(kept: Kept, by: number): Kept {
     if (by === 0) return kept;
     const total = kept.by + by;
-    const other = kept.by === 0 ? kept.other : { by: kept.by, report: kept.report };
-    if (total === 0) return { report: kept.root, root: kept.root, by: 0, other };
-    const report = kept.other?.by === total ? kept.other.report : movedReport(kept.root, total);
-    return { report, root: kept.root, by: total, other };
+    const root = kept.root;
+    if (total === 0) return { report: root, root, by: 0, moves: kept.moves };
+    const moves = recentMoves(kept.moves, total, () => movedReport(root, total));
+    return { report: moves[0].value, root, by: total, moves };
   }
 }
 

@@ -2,6 +2,7 @@ import type { DockerfileModel } from './parsers/dockerfile';
 import type { CachedScript } from './parsers/dockerfile-script-cache';
 import type { ReportReuse } from './dockerfile-report-reuse';
 import { movedReport } from './finding-memo';
+import { recentMoves, type Move } from './recent-moves';
 import { shiftReport } from './text-windows';
 import type { CheckContext, ParseCache, Report, Rule } from './types';
 
@@ -26,10 +27,10 @@ interface KeptReports {
   readonly base: number;
   readonly reports: readonly Report[];
   /**
-   * The reports as last moved: typing above an instruction moves it by one, deleting brings it back,
-   * and the same moved reports (the same objects) let the findings made from them be reused (finding-memo.ts).
+   * The reports as last moved (recent-moves.ts): typing above an instruction moves it, deleting brings it
+   * back, and the same moved reports (the same objects) let the findings made from them be reused (finding-memo.ts).
    */
-  moved?: { readonly by: number; readonly reports: readonly Report[] };
+  moves: readonly Move<readonly Report[]>[];
 }
 
 /** The rule's reports on the whole file, from its reports on each RUN script, run again only for changed ones. */
@@ -51,13 +52,18 @@ export function dockerfileRulePerScript(rule: Rule, model: DockerfileModel, cach
       (rule.check as (m: DockerfileModel, ctx: CheckContext) => void)(one, { ...context, report: (r) => reports.push(r) });
       // Kept in the offsets of the script as first read, so each later analysis shifts from there.
       const by = base - script.entry.span.start;
-      kept = { base, reports: by === 0 ? reports : reports.map((r) => shiftReport(r, by)) };
+      kept = { base, reports: by === 0 ? reports : reports.map((r) => shiftReport(r, by)), moves: [] };
       byRule.set(rule, kept);
     }
     const by = script.entry.span.start - kept.base;
     // Most rules report nothing on most scripts: nothing to move.
-    const moved = by === 0 || kept.reports.length === 0 ? kept.reports : kept.moved?.by === by ? kept.moved.reports : (kept.moved = { by, reports: kept.reports.map((r) => movedReport(r, by)) }).reports;
-    for (const r of moved) out.push(r);
+    if (by === 0 || kept.reports.length === 0) {
+      for (const r of kept.reports) out.push(r);
+      continue;
+    }
+    const from = kept.reports;
+    kept.moves = recentMoves(kept.moves, by, () => from.map((r) => movedReport(r, by)));
+    for (const r of kept.moves[0].value) out.push(r);
   }
   return out;
 }

@@ -16,6 +16,11 @@ export function withTextMemo(instruction: Instruction): void {
   (instruction as WithMemo)[TEXT_MEMO] = new Map();
 }
 
+/** Whether the instruction keeps a text memo (built by the editor's parse): without one, fromText derives each time. */
+export function hasTextMemo(instruction: Instruction): boolean {
+  return (instruction as WithMemo)[TEXT_MEMO] !== undefined;
+}
+
 /** `derive()` for this instruction's text, kept under `key` when the instruction has a text memo. */
 export function fromText<T>(instruction: Instruction, key: symbol, derive: () => T): T {
   const memo = (instruction as WithMemo)[TEXT_MEMO];

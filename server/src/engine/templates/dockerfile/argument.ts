@@ -6,6 +6,7 @@ import type { Span, TextEdit } from '../../types';
 import { defineTemplate } from '../template';
 import { COMMANDS_SCHEMA, compileCommands, matchingCommands } from './command-patterns';
 import { deleteInstruction, deleteToken } from './edits';
+import { fromText, hasTextMemo } from '../../parsers/dockerfile-text-memo';
 
 // One value written in the Dockerfile, judged by a pattern: an instruction's argument (EXPOSE 22,
 // WORKDIR /proc/x, COPY id_rsa …), an instruction's flag (RUN --security=insecure, COPY --chmod=777)
@@ -240,6 +241,8 @@ export interface ArgumentRef {
 }
 
 const ARGUMENTS_KEY = Symbol('argumentsOf');
+/** Under this key of an instruction's text memo: its arguments, offsets from its start, and the text they were read from. */
+const RELATIVE_ARGUMENTS_KEY = Symbol('relativeArguments');
 
 /**
  * An instruction's arguments after its flags, in shell or JSON form (`COPY ["a b", "/dst/"]`); read
@@ -249,8 +252,30 @@ export function argumentsOf(model: DockerfileModel, instruction: InstructionEntr
   let read = model.memo.get(ARGUMENTS_KEY) as Map<Instruction, readonly ArgumentRef[]> | undefined;
   if (!read) model.memo.set(ARGUMENTS_KEY, (read = new Map()));
   let args = read.get(instruction);
-  if (!args) read.set(instruction, (args = readArguments(model, instruction)));
+  if (!args) read.set(instruction, (args = keptArguments(model, instruction)));
   return args;
+}
+
+interface RelativeArguments {
+  /** The instruction as the model's text has it (the parser reads `<<` in exec form as `<_`: the same parse, other values). */
+  readonly written: string;
+  readonly args: readonly ArgumentRef[];
+}
+
+/**
+ * readArguments from the arguments read last from the same instruction text (the editor's parse shares an
+ * instruction's text memo between keystrokes, dockerfile-text-memo.ts), moved to where it is now: at each
+ * keystroke of a long file every COPY, ADD, EXPOSE… was read again.
+ */
+function keptArguments(model: DockerfileModel, instruction: InstructionEntry['instruction']): readonly ArgumentRef[] {
+  // The CLI's parse keeps nothing: read once, in the file's offsets.
+  if (!hasTextMemo(instruction)) return readArguments(model, instruction);
+  const { start, end } = model.span(instruction.getRange());
+  const written = model.text.slice(start, end);
+  const derive = (): RelativeArguments => ({ written, args: readArguments(model, instruction).map((a) => ({ ...a, span: { start: a.span.start - start, end: a.span.end - start } })) });
+  let kept = fromText(instruction, RELATIVE_ARGUMENTS_KEY, derive);
+  if (kept.written !== written) kept = derive();
+  return start === 0 ? kept.args : kept.args.map((a) => ({ ...a, span: { start: a.span.start + start, end: a.span.end + start } }));
 }
 
 function readArguments(model: DockerfileModel, instruction: InstructionEntry['instruction']): ArgumentRef[] {
